@@ -1,0 +1,140 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.signal.Lead;
+
+/**
+ * One printed lead segment on a page, in page pixels: which lead, which time window of the
+ * record it shows, where its trace lies and where its zero line is.
+ *
+ * <p>The generator writes these as ground truth; the lead detector produces them; the user
+ * may move them in Fiji; the trace extractor and the digitizer consume them.</p>
+ */
+public final class LeadRegion {
+
+	public final Lead lead;
+	/** The trace is printed upside down (-aVR of the Cabrera display). */
+	public final boolean inverted;
+	/** Row and column in the layout grid; rhythm strips span all columns. */
+	public final int row;
+	public final int column;
+	public final boolean rhythm;
+	/** Time window of the record shown by this segment, in seconds from the record start. */
+	public final double startSeconds;
+	public final double endSeconds;
+	/** Trace area: x runs from startSeconds to endSeconds; y covers the expected excursion. */
+	public final Box box;
+	/** Image row of 0 mV. */
+	public final double baselineY;
+	/** Where the printed lead name is, or null. */
+	public final Box labelBox;
+	/** 0..1; 1 for ground truth. */
+	public final double confidence;
+
+	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
+		double endSeconds, Box box, double baselineY, Box labelBox, double confidence)
+	{
+		this.lead = lead;
+		this.inverted = inverted;
+		this.row = row;
+		this.column = column;
+		this.rhythm = rhythm;
+		this.startSeconds = startSeconds;
+		this.endSeconds = endSeconds;
+		this.box = box;
+		this.baselineY = baselineY;
+		this.labelBox = labelBox;
+		this.confidence = confidence;
+	}
+
+	/** The printed label text, e.g. "-aVR". */
+	public String label() {
+		return (inverted ? "-" : "") + lead.label();
+	}
+
+	public double durationSeconds() {
+		return endSeconds - startSeconds;
+	}
+
+	/** First sample index of the window at a sampling frequency. */
+	public int startSample(double fs) {
+		return (int) Math.round(startSeconds * fs);
+	}
+
+	/** One past the last sample index of the window. */
+	public int endSample(double fs) {
+		return (int) Math.round(endSeconds * fs);
+	}
+
+	public LeadRegion withBox(Box newBox) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, newBox, baselineY,
+			labelBox, confidence);
+	}
+
+	public LeadRegion withBaseline(double newBaselineY) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, newBaselineY,
+			labelBox, confidence);
+	}
+
+	public LeadRegion withLead(Lead newLead, boolean newInverted) {
+		return new LeadRegion(newLead, newInverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
+			labelBox, confidence);
+	}
+
+	public LeadRegion withTime(double newStart, double newEnd) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, newStart, newEnd, box, baselineY, labelBox,
+			confidence);
+	}
+
+	public LeadRegion withLabelBox(Box newLabelBox) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
+			newLabelBox, confidence);
+	}
+
+	public LeadRegion withConfidence(double newConfidence) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
+			labelBox, newConfidence);
+	}
+
+	/** JSON form; {@code fs} adds start and end sample indices when positive. */
+	public Map<String, Object> toJson(double fs) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("lead", lead.label());
+		m.put("label", label());
+		m.put("inverted", inverted);
+		m.put("row", row);
+		m.put("column", column);
+		m.put("rhythm", rhythm);
+		m.put("start_s", startSeconds);
+		m.put("end_s", endSeconds);
+		if (fs > 0) {
+			m.put("start_sample", startSample(fs));
+			m.put("end_sample", endSample(fs));
+		}
+		m.put("box", box.toJson());
+		m.put("baseline_y", baselineY);
+		m.put("label_box", labelBox == null ? null : labelBox.toJson());
+		m.put("confidence", confidence);
+		return m;
+	}
+
+	public static LeadRegion fromJson(Object json) {
+		Map<String, Object> m = Json.object(json);
+		Object labelBox = m.get("label_box");
+		return new LeadRegion(Lead.of((String) m.get("lead")), Boolean.TRUE.equals(m.get("inverted")),
+			(int) Json.number(m.get("row"), 0), (int) Json.number(m.get("column"), 0), Boolean.TRUE.equals(m.get(
+				"rhythm")), Json.number(m.get("start_s"), 0), Json.number(m.get("end_s"), 0), Box.fromJson(m.get(
+					"box")), Json.number(m.get("baseline_y"), Double.NaN), labelBox == null ? null : Box.fromJson(
+						labelBox), Json.number(m.get("confidence"), 1));
+	}
+
+	@Override
+	public String toString() {
+		return String.format("LeadRegion[%s r%d c%d %.2f-%.2fs %s base=%.1f]", label(), row, column, startSeconds,
+			endSeconds, box, baselineY);
+	}
+}
