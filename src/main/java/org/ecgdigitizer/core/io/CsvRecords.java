@@ -176,10 +176,11 @@ public final class CsvRecords {
 	}
 
 	/**
-	 * The sampling frequency of a uniform time column. The step is measured from the first and last
-	 * times; every time must lie within a quarter step of its place on that grid, which tolerates
-	 * rounded times but catches missing or repeated samples. The frequency is then rounded to the
-	 * simplest value (integer, or 1 to 3 decimals) that the precision of the times allows.
+	 * The sampling frequency of a uniform time column. Each step between rows must be within half
+	 * the median step (which pinpoints missing or repeated samples), and each time within a quarter
+	 * step of the grid from the first to the last time (which catches drift); both tolerate times
+	 * rounded to fewer decimals. The frequency, measured over the whole column, is then rounded to
+	 * the simplest value (integer, or 1 to 3 decimals) that the precision of the times allows.
 	 */
 	private static double frequencyFromTime(double[] time, int decimals, double timeScale, String source) {
 		int n = time.length;
@@ -187,15 +188,28 @@ public final class CsvRecords {
 			throw new EcgException(source + " has fewer than two rows, so its sampling frequency cannot be measured;" +
 				" give the sampling frequency");
 		}
-		double step = (time[n - 1] - time[0]) / (n - 1);
-		if (!(step > 0)) {
+		double[] steps = new double[n - 1];
+		for (int i = 1; i < n; i++) steps[i - 1] = time[i] - time[i - 1];
+		double[] sorted = steps.clone();
+		Arrays.sort(sorted);
+		double typical = sorted[(n - 1) / 2];
+		if (!(typical > 0)) {
 			throw new EcgException(source + ": the time column does not increase; give times in seconds from first to" +
 				" last sample");
 		}
 		for (int i = 1; i < n; i++) {
+			if (Math.abs(steps[i - 1] - typical) > 0.5 * typical) {
+				throw new EcgException(source + " line " + (i + 2) + ": time " + Wfdb.plainNumber(time[i]) + " s comes " +
+					Wfdb.plainNumber(steps[i - 1]) + " s after the previous row, but the time column steps by " +
+					Wfdb.plainNumber(typical) + " s; samples are missing or repeated, so resample the record to a" +
+					" uniform rate");
+			}
+		}
+		double step = (time[n - 1] - time[0]) / (n - 1);
+		for (int i = 1; i < n; i++) {
 			double expected = time[0] + i * step;
 			if (Math.abs(time[i] - expected) > 0.25 * step) {
-				throw new EcgException(String.format(Locale.ROOT, "%s line %d: time %s s is off the uniform %s s step of" +
+				throw new EcgException(String.format(Locale.ROOT, "%s line %d: time %s s is off the uniform %s s grid of" +
 					" the time column (expected %s s); resample the record to a uniform rate", source, i + 2,
 					Wfdb.plainNumber(time[i]), Wfdb.plainNumber(step), Wfdb.plainNumber(expected)));
 			}

@@ -75,8 +75,13 @@ public final class Wfdb {
 			if (frames > 0 && available < frames) throw truncated(header, group, available, frames);
 			shortest = Math.min(shortest, available);
 		}
-		// Length unspecified: as many whole frames as every file holds.
-		if (frames == 0 && !groups.isEmpty()) frames = shortest;
+		if (groups.isEmpty()) {
+			frames = 0;
+		}
+		else if (frames == 0) {
+			// Length unspecified: as many whole frames as every file holds.
+			frames = shortest;
+		}
 		if (!groups.isEmpty() && frames > (Integer.MAX_VALUE - 8) / header.signals.size()) {
 			throw new EcgException("Record " + header.recordName + " is too long to read at once (" + frames +
 				" samples per signal); cut it into shorter records first");

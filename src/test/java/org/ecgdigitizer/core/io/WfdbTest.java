@@ -239,6 +239,9 @@ class WfdbTest {
 		assertEquals(128, r.samplingFrequency());
 		assertArrayEquals(new double[] { 1, 3, 5 }, r.channel(0));
 		assertArrayEquals(new double[] { 2, 4, 6 }, r.channel(1));
+
+		Files.writeString(dir.resolve("none.hea"), "none 0 500 99999999999\n");
+		assertEquals(0, Wfdb.read(dir.resolve("none")).leadCount());
 	}
 
 	@Test
