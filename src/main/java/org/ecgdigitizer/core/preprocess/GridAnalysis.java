@@ -1,0 +1,363 @@
+package org.ecgdigitizer.core.preprocess;
+
+import java.util.Arrays;
+
+/**
+ * Finds the ECG grid: the tilt of its lines and its pitch along each axis, from the darkness
+ * plane of a page.
+ *
+ * <p>The tilt comes from a coarse-to-fine search for the projection angle that makes the
+ * profiles sharpest, then from the phase drift of the grid period across strips of the
+ * page, which is precise to a few thousandths of a degree. The pitch comes from the
+ * spectrum of the profile across each line family: the 1 mm period and its 5 mm emphasis,
+ * refined on a strong harmonic.</p>
+ */
+public final class GridAnalysis {
+
+	/** Smallest and largest 1 mm pitch considered: 60 to 640 dpi. */
+	static final double MIN_PX_PER_MM = 2.36;
+	static final double MAX_PX_PER_MM = 25.2;
+	/** Below 76 dpi a page is barely legible; a 5 mm reading that implies it is probably a 1 mm grid. */
+	static final double SMALLEST_LIKELY_PX_PER_MM = 3.0;
+	/** A spectral peak must stand this far above the median power to count as a grid period. */
+	static final double SIGNIFICANCE = 12;
+	/** Rotations searched, degrees. */
+	static final double MAX_ANGLE = 15;
+
+	private GridAnalysis() {}
+
+	/** One axis: the period of the lines crossing it. */
+	static final class AxisPeriod {
+		double pxPerMm = Double.NaN;
+		double strength;
+		boolean minorAndMajor;
+		/** Frequency (cycles/px) of the finest non-harmonic comb, used for phase measurements. */
+		double phaseFrequency = Double.NaN;
+		/** Share of the profile's variance that is periodic with the found pattern (1 = all of it). */
+		double periodicity;
+	}
+
+	/** A grid repeats across the whole page: most of the profile's variance must be periodic. */
+	static final double MIN_PERIODICITY = 0.4;
+	/** Paper millimetres are square: pitches on the two axes may differ this much (log ratio) for perspective. */
+	static final double MAX_ASPECT_LOG = 0.1;
+
+	/**
+	 * @param plane grid plane (see {@link Planes#gridPlane}), 0 = paper
+	 * @param dpiHint the file's resolution if known, else NaN; resolves a pitch that could be 1 or 5 mm
+	 */
+	public static GridEstimate analyze(float[] plane, int w, int h, double dpiHint) {
+		double tan = coarseTan(plane, w, h);
+		double tanH = tan;
+		double tanV = tan;
+		int stride = Math.max(1, Math.min(w, h) / 700);
+		AxisPeriod py = period(Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null), dpiHint);
+		AxisPeriod px = period(Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null), dpiHint);
+		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
+		for (int pass = 0; pass < 2; pass++) {
+			if (!Double.isNaN(py.phaseFrequency)) {
+				tanH = phaseTan(plane, w, h, tanH, true, py.phaseFrequency, stride);
+			}
+			if (!Double.isNaN(px.phaseFrequency)) {
+				tanV = phaseTan(plane, w, h, tanV, false, px.phaseFrequency, stride);
+			}
+		}
+		py = period(Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null), dpiHint);
+		px = period(Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null), dpiHint);
+		// Across tilted lines the profile stretches the spacing by 1/cos: undo it.
+		double pmmY = py.pxPerMm * Math.cos(Math.atan(tanH));
+		double pmmX = px.pxPerMm * Math.cos(Math.atan(tanV));
+		// Paper has square millimetres: an axis that saw only one comb takes the reading that agrees
+		// with the other axis when they differ by the 1 mm / 5 mm ambiguity.
+		if (!Double.isNaN(pmmX) && !Double.isNaN(pmmY)) {
+			if (px.minorAndMajor && !py.minorAndMajor) pmmY = matchScale(pmmY, pmmX);
+			else if (py.minorAndMajor && !px.minorAndMajor) pmmX = matchScale(pmmX, pmmY);
+		}
+		boolean found = !Double.isNaN(pmmX) && !Double.isNaN(pmmY) && px.periodicity >= MIN_PERIODICITY &&
+			py.periodicity >= MIN_PERIODICITY && Math.abs(Math.log(pmmX / pmmY)) <= MAX_ASPECT_LOG;
+		return new GridEstimate(found, Math.toDegrees(Math.atan(tanH)), Math.toDegrees(Math.atan(tanV)), pmmX, pmmY,
+			px.strength, py.strength, px.minorAndMajor, py.minorAndMajor);
+	}
+
+	/**
+	 * Tangent of the page tilt: the projection angle that makes the profiles of both line
+	 * families sharpest, searched over +-15 degrees on a small copy of the page, then refined
+	 * on a larger one.
+	 */
+	static double coarseTan(float[] plane, int w, int h) {
+		int f1 = Math.max(1, Math.round(Math.max(w, h) / 500f));
+		int w1 = w / f1;
+		int h1 = h / f1;
+		float[] small = Planes.downsampleSmooth(plane, w, h, f1);
+		double step1 = Math.toDegrees(Math.atan(2.0 / Math.max(w1, h1)));
+		double deg = bestAngle(small, w1, h1, -MAX_ANGLE, MAX_ANGLE, step1, 2);
+		int f2 = Math.max(1, Math.round(Math.max(w, h) / 1100f));
+		if (f2 < f1) {
+			int w2 = w / f2;
+			int h2 = h / f2;
+			float[] mid = Planes.downsampleSmooth(plane, w, h, f2);
+			double step2 = Math.toDegrees(Math.atan(0.5 / Math.max(w2, h2)));
+			deg = bestAngle(mid, w2, h2, deg - 1.5 * step1, deg + 1.5 * step1, step2, 2);
+		}
+		return Math.tan(Math.toRadians(deg));
+	}
+
+	private static double bestAngle(float[] p, int w, int h, double from, double to, double step, int stride) {
+		double bestScore = -1;
+		double best = 0;
+		int n = (int) Math.ceil((to - from) / step);
+		double[] scores = new double[n + 1];
+		for (int i = 0; i <= n; i++) {
+			double deg = from + i * step;
+			double t = Math.tan(Math.toRadians(deg));
+			double score = Profiles.variance(Profiles.profile(p, w, 0, 0, w, h, t, true, stride, null)) + Profiles
+				.variance(Profiles.profile(p, w, 0, 0, w, h, t, false, stride, null));
+			scores[i] = score;
+			if (score > bestScore) {
+				bestScore = score;
+				best = deg;
+			}
+		}
+		// parabolic interpolation around the best sample
+		int i = (int) Math.round((best - from) / step);
+		if (i > 0 && i < n) {
+			double a = scores[i - 1];
+			double b = scores[i];
+			double c = scores[i + 1];
+			double denom = a - 2 * b + c;
+			if (denom < 0) best += step * 0.5 * (a - c) / denom;
+		}
+		return best;
+	}
+
+	/**
+	 * Splits the page into strips along a line family and locates the grid period in each;
+	 * the line through those positions has the family's true tilt. Returns that tangent
+	 * (dy/dx for horizontal lines, -dx/dy for vertical ones, as {@link Profiles#profile} uses).
+	 */
+	static double phaseTan(float[] p, int w, int h, double tan, boolean horizontalLines, double freq, int stride) {
+		int strips = 8;
+		int length = horizontalLines ? w : h;
+		double[] centre = new double[strips];
+		double[] pos = new double[strips];
+		double period = 1 / freq;
+		for (int s = 0; s < strips; s++) {
+			int a = s * length / strips;
+			int b = (s + 1) * length / strips;
+			double[] offset = new double[1];
+			double[] q = horizontalLines ? Profiles.profile(p, w, a, 0, b, h, tan, true, stride, offset) : Profiles
+				.profile(p, w, 0, a, w, b, tan, false, stride, offset);
+			double[] c = Profiles.dtft(Profiles.windowed(q), freq);
+			// Each strip's profile is centred on the strip, so this is where the lines cross its middle.
+			pos[s] = offset[0] - Math.atan2(c[1], c[0]) / (2 * Math.PI) * period;
+			centre[s] = (a + b) / 2.0;
+		}
+		double sign = horizontalLines ? 1 : -1;
+		for (int s = 1; s < strips; s++) {
+			double predicted = pos[s - 1] + sign * tan * (centre[s] - centre[s - 1]);
+			pos[s] -= period * Math.rint((pos[s] - predicted) / period);
+		}
+		double mx = 0;
+		double my = 0;
+		for (int s = 0; s < strips; s++) {
+			mx += centre[s];
+			my += pos[s];
+		}
+		mx /= strips;
+		my /= strips;
+		double sxy = 0;
+		double sxx = 0;
+		for (int s = 0; s < strips; s++) {
+			sxy += (centre[s] - mx) * (pos[s] - my);
+			sxx += (centre[s] - mx) * (centre[s] - mx);
+		}
+		return sign * sxy / sxx;
+	}
+
+	/** The grid period of a profile across one line family. */
+	static AxisPeriod period(double[] profile, double dpiHint) {
+		AxisPeriod out = new AxisPeriod();
+		double[] q = Profiles.windowed(profile);
+		int n = q.length;
+		if (n < 64) return out;
+		Spectrum sp = new Spectrum(q);
+		int lo = sp.bin(1 / (5 * MAX_PX_PER_MM * 1.05));
+		int hi = sp.bin(Math.min(0.45, 1 / (MIN_PX_PER_MM * 0.95)));
+		int peak = lo;
+		for (int k = lo; k <= hi; k++) if (sp.power[k] > sp.power[peak]) peak = k;
+		double[] band = java.util.Arrays.copyOfRange(sp.power, lo, hi + 1);
+		Arrays.sort(band);
+		double floor = Math.max(band[band.length / 2], 1e-30);
+		double peakPower = sp.power[peak];
+		out.strength = peakPower / floor;
+		if (out.strength < SIGNIFICANCE) return out;
+		double fPeak = Profiles.refinePeak(q, sp.frequency(peak), 1.5 / sp.padded);
+		double fMax = sp.frequency(hi);
+		// The pattern period is the comb spacing that explains the most spectral power: every
+		// harmonic adds its power minus a noise allowance, so a comb twice too fine misses peaks
+		// and a comb twice too coarse pays for empty teeth.
+		double allowance = Math.max(0.03 * peakPower, SIGNIFICANCE * floor);
+		int bestM = 1;
+		double bestScore = Double.NEGATIVE_INFINITY;
+		for (int m = 1; m <= 12; m++) {
+			double f0 = fPeak / m;
+			if (f0 < sp.frequency(lo)) break;
+			double score = 0;
+			for (int k = 1; k * f0 <= fMax; k++) score += Math.min(sp.localMax(k * f0), peakPower) - allowance;
+			if (score > bestScore) {
+				bestScore = score;
+				bestM = m;
+			}
+		}
+		double fundamental = Profiles.refinePeak(q, fPeak / bestM, 1.5 / sp.padded);
+		double pattern = 1 / fundamental;
+		// 1 mm lines inside a 5 mm pattern make its 5th harmonic stand out from the 4th and 6th.
+		boolean fivefold = 5 * fundamental <= fMax && sp.localMax(5 * fundamental) > allowance && sp.localMax(
+			5 * fundamental) > 1.5 * Math.max(sp.localMax(4 * fundamental), sp.localMax(6 * fundamental));
+		double minor;
+		if (fivefold) {
+			minor = pattern / 5;
+			out.minorAndMajor = true;
+		}
+		else {
+			minor = resolveSinglePeriod(pattern, dpiHint);
+		}
+		if (minor < MIN_PX_PER_MM * 0.95 || minor > MAX_PX_PER_MM * 1.05) return out;
+		// Refine on the strongest harmonic: high harmonics pin the period down best.
+		double bestH = fundamental;
+		double bestPower = 0;
+		for (int k = 1; k * fundamental <= fMax; k++) {
+			double pw = sp.localMax(k * fundamental);
+			if (pw > bestPower) {
+				bestPower = pw;
+				bestH = k * fundamental;
+			}
+		}
+		int harmonic = (int) Math.rint(bestH / fundamental);
+		double refined = Profiles.refinePeak(q, bestH, 1.5 / sp.padded);
+		double patternPeriod = harmonic / refined;
+		out.periodicity = periodicity(profile, patternPeriod);
+		out.pxPerMm = minor * patternPeriod / pattern;
+		// Phases are measured on the finest visible comb that is not a harmonic: it unwraps safely across strips.
+		out.phaseFrequency = (out.minorAndMajor ? 5 : 1) / patternPeriod;
+		return out;
+	}
+
+	/** The zero-padded power spectrum of a windowed profile. */
+	static final class Spectrum {
+		final int padded;
+		final double[] power;
+
+		Spectrum(double[] q) {
+			padded = org.ecgdigitizer.core.signal.Fft.size(4 * q.length);
+			power = org.ecgdigitizer.core.signal.Fft.powerSpectrum(q, padded);
+		}
+
+		int bin(double f) {
+			return (int) Math.round(f * padded);
+		}
+
+		double frequency(int bin) {
+			return bin / (double) padded;
+		}
+
+		/** The largest power within two bins of f (peaks fall between bins). */
+		double localMax(double f) {
+			int i = bin(f);
+			double m = 0;
+			for (int j = i - 2; j <= i + 2; j++) if (j >= 0 && j < power.length) m = Math.max(m, power[j]);
+			return m;
+		}
+	}
+
+	/**
+	 * How much the pattern repeats along the whole page: the profile (minus trends slower than
+	 * the period) is folded at the period separately in four quarters, and each quarter's
+	 * pattern is correlated with the pattern of the other three. A grid gives high agreement
+	 * everywhere; a few strong lines (trace baselines, text rows) mimic a spectrum comb but
+	 * sit in one quarter only. Returns the median correlation.
+	 */
+	static double periodicity(double[] profile, double period) {
+		int n = profile.length;
+		int half = (int) Math.round(period / 2);
+		if (n < 8 * period) return 0;
+		double[] prefix = new double[n + 1];
+		for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + profile[i];
+		int bins = Math.max(4, (int) Math.round(period));
+		int parts = 4;
+		double[][] sum = new double[parts][bins];
+		int[][] count = new int[parts][bins];
+		for (int i = half; i < n - half; i++) {
+			double trend = (prefix[i + half + 1] - prefix[i - half]) / (2 * half + 1);
+			int part = Math.min(parts - 1, (i - half) * parts / (n - 2 * half));
+			int b = Math.min(bins - 1, (int) ((i / period) % 1.0 * bins));
+			sum[part][b] += profile[i] - trend;
+			count[part][b]++;
+		}
+		double[] corr = new double[parts];
+		for (int p = 0; p < parts; p++) {
+			double[] own = new double[bins];
+			double[] rest = new double[bins];
+			for (int b = 0; b < bins; b++) {
+				int restCount = 0;
+				for (int o = 0; o < parts; o++) {
+					if (o == p) continue;
+					rest[b] += sum[o][b];
+					restCount += count[o][b];
+				}
+				own[b] = count[p][b] > 0 ? sum[p][b] / count[p][b] : 0;
+				rest[b] = restCount > 0 ? rest[b] / restCount : 0;
+			}
+			corr[p] = correlation(own, rest);
+		}
+		Arrays.sort(corr);
+		return (corr[1] + corr[2]) / 2;
+	}
+
+	private static double correlation(double[] a, double[] b) {
+		double ma = 0;
+		double mb = 0;
+		for (int i = 0; i < a.length; i++) {
+			ma += a[i];
+			mb += b[i];
+		}
+		ma /= a.length;
+		mb /= b.length;
+		double sab = 0;
+		double saa = 0;
+		double sbb = 0;
+		for (int i = 0; i < a.length; i++) {
+			sab += (a[i] - ma) * (b[i] - mb);
+			saa += (a[i] - ma) * (a[i] - ma);
+			sbb += (b[i] - mb) * (b[i] - mb);
+		}
+		return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+	}
+
+	/** {@code value} or value*5 or value/5, whichever is closest to {@code reference}. */
+	static double matchScale(double value, double reference) {
+		double best = value;
+		for (double f : new double[] { 5, 0.2 }) {
+			if (Math.abs(Math.log(value * f / reference)) < Math.abs(Math.log(best / reference))) best = value * f;
+		}
+		return best;
+	}
+
+	/**
+	 * A pattern with one line per period is either the 1 mm grid alone or the 5 mm grid alone.
+	 * The file's dpi decides when it is a real resolution; otherwise a 5 mm reading that would
+	 * put the page below 76 dpi is implausible, so the lines are 1 mm; otherwise a 5 mm grid is
+	 * assumed (faint minor lines are what copies lose first). Later stages check the scale
+	 * against the calibration pulse and the row spacing.
+	 */
+	static double resolveSinglePeriod(double pattern, double dpiHint) {
+		// 72 and 96 dpi are what most software writes when it knows nothing: not evidence.
+		if (!Double.isNaN(dpiHint) && dpiHint > 100) {
+			double expected = dpiHint / 25.4;
+			return Math.abs(Math.log(pattern / expected)) < Math.abs(Math.log(pattern / 5 / expected)) ? pattern
+				: pattern / 5;
+		}
+		if (pattern / 5 < SMALLEST_LIKELY_PX_PER_MM) return pattern;
+		return pattern / 5;
+	}
+}

@@ -1,0 +1,132 @@
+package org.ecgdigitizer.core.preprocess;
+
+/**
+ * Single-channel float planes derived from packed RGB pixels, and the few whole-plane
+ * operations the preprocessing needs. Planes are row-major {@code float[w*h]}.
+ */
+public final class Planes {
+
+	private Planes() {}
+
+	public static int red(int rgb) {
+		return (rgb >> 16) & 0xff;
+	}
+
+	public static int green(int rgb) {
+		return (rgb >> 8) & 0xff;
+	}
+
+	public static int blue(int rgb) {
+		return rgb & 0xff;
+	}
+
+	/** Luma (Rec. 601) of a packed RGB pixel, 0..255. */
+	public static float luma(int rgb) {
+		return 0.299f * red(rgb) + 0.587f * green(rgb) + 0.114f * blue(rgb);
+	}
+
+	/** 1 - luma/255: 0 on white paper, 1 on black ink. */
+	public static float[] darkness(int[] rgb) {
+		float[] out = new float[rgb.length];
+		for (int i = 0; i < rgb.length; i++) out[i] = 1f - luma(rgb[i]) / 255f;
+		return out;
+	}
+
+	/**
+	 * A plane in which grid lines and ink weigh about the same: darkness clipped at a high
+	 * percentile of the page. The black trace would otherwise dominate every projection while
+	 * covering only a few percent of the page; clipped, it is just one more line, and the
+	 * periodic grid wins.
+	 */
+	public static float[] clippedDarkness(float[] darkness, double percentile) {
+		float clip = percentile(darkness, percentile);
+		clip = Math.max(clip, 0.02f);
+		float[] out = new float[darkness.length];
+		for (int i = 0; i < out.length; i++) out[i] = Math.min(darkness[i], clip);
+		return out;
+	}
+
+	/**
+	 * The plane the grid is found in: clipped darkness (grid lines and ink weigh alike) plus
+	 * chroma (coloured grid inks stand out, black traces do not).
+	 */
+	public static float[] gridPlane(int[] rgb) {
+		float[] g = clippedDarkness(darkness(rgb), 0.9);
+		for (int i = 0; i < rgb.length; i++) {
+			int r = red(rgb[i]);
+			int gr = green(rgb[i]);
+			int b = blue(rgb[i]);
+			g[i] += (Math.max(r, Math.max(gr, b)) - Math.min(r, Math.min(gr, b))) / 255f;
+		}
+		return g;
+	}
+
+	/** Chroma (max - min of RGB)/255: grid inks are coloured, traces are black or dark blue. */
+	public static float[] chroma(int[] rgb) {
+		float[] out = new float[rgb.length];
+		for (int i = 0; i < rgb.length; i++) {
+			int r = red(rgb[i]);
+			int g = green(rgb[i]);
+			int b = blue(rgb[i]);
+			out[i] = (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b))) / 255f;
+		}
+		return out;
+	}
+
+	/** The value below which a fraction {@code q} of a plane's values lie (values assumed in 0..1). */
+	public static float percentile(float[] p, double q) {
+		int bins = 1024;
+		int[] hist = new int[bins];
+		for (float v : p) hist[Math.max(0, Math.min(bins - 1, (int) (v * (bins - 1))))]++;
+		long target = (long) (q * p.length);
+		long acc = 0;
+		for (int i = 0; i < bins; i++) {
+			acc += hist[i];
+			if (acc >= target) return i / (float) (bins - 1);
+		}
+		return 1f;
+	}
+
+	/**
+	 * Downsamples by {@code f} through a box twice as wide as the step, which suppresses
+	 * periods shorter than about 2f pixels instead of aliasing them into moire (the 1 mm grid
+	 * would otherwise fold into false stripes). The result is (w/f) x (h/f).
+	 */
+	public static float[] downsampleSmooth(float[] p, int w, int h, int f) {
+		if (f == 1) return p;
+		float[] d = downsample(p, w, h, f);
+		int ow = w / f;
+		int oh = h / f;
+		for (int y = 0; y < oh; y++) {
+			int row = y * ow;
+			for (int x = 0; x < ow - 1; x++) d[row + x] = 0.5f * (d[row + x] + d[row + x + 1]);
+		}
+		for (int y = 0; y < oh - 1; y++) {
+			int row = y * ow;
+			for (int x = 0; x < ow; x++) d[row + x] = 0.5f * (d[row + x] + d[row + ow + x]);
+		}
+		return d;
+	}
+
+	/** Box-averages a plane by an integer factor; the result is (w/f) x (h/f). */
+	public static float[] downsample(float[] p, int w, int h, int f) {
+		if (f == 1) return p;
+		int ow = w / f;
+		int oh = h / f;
+		float[] out = new float[ow * oh];
+		float norm = 1f / (f * f);
+		for (int oy = 0; oy < oh; oy++) {
+			for (int dy = 0; dy < f; dy++) {
+				int row = (oy * f + dy) * w;
+				int orow = oy * ow;
+				for (int ox = 0; ox < ow; ox++) {
+					float s = 0;
+					int base = row + ox * f;
+					for (int dx = 0; dx < f; dx++) s += p[base + dx];
+					out[orow + ox] += s * norm;
+				}
+			}
+		}
+		return out;
+	}
+}

@@ -1,0 +1,162 @@
+package org.ecgdigitizer.core.preprocess;
+
+/**
+ * Projection profiles of a plane across tilted lines, and spectral measurements on them.
+ * The grid of ECG paper shows up as a periodic profile whose period is the grid pitch.
+ */
+final class Profiles {
+
+	private Profiles() {}
+
+	/**
+	 * Mean plane value along lines tilted by {@code tan} (dy/dx for near-horizontal lines,
+	 * -dx/dy for near-vertical ones), binned by the perpendicular coordinate at one-pixel
+	 * spacing with linear splatting. Rows and columns outside [x0,x1) x [y0,y1) are skipped;
+	 * {@code stride} subsamples along the lines for speed.
+	 *
+	 * @param across true: profile over y of near-horizontal lines; false: over x of near-vertical lines
+	 * @return the profile; index i is coordinate {@code i + offset[0]}
+	 */
+	static double[] profile(float[] p, int w, int x0, int y0, int x1, int y1, double tan, boolean across,
+		int stride, double[] offset)
+	{
+		double cx = (x0 + x1) / 2.0;
+		double cy = (y0 + y1) / 2.0;
+		// perpendicular coordinate c = y - (x - cx) * tan   (horizontal lines)
+		//                           c = x + (y - cy) * tan   (vertical lines)
+		double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
+		double lo = (across ? y0 : x0) - spread - 1;
+		double hi = (across ? y1 : x1) + spread + 1;
+		int n = (int) Math.ceil(hi - lo) + 2;
+		double[] sum = new double[n];
+		double[] cnt = new double[n];
+		if (across) {
+			for (int x = x0; x < x1; x += stride) {
+				double shift = -(x - cx) * tan - lo;
+				for (int y = y0; y < y1; y++) {
+					double c = y + shift;
+					int i = (int) c;
+					double f = c - i;
+					float v = p[y * w + x];
+					sum[i] += v * (1 - f);
+					cnt[i] += 1 - f;
+					sum[i + 1] += v * f;
+					cnt[i + 1] += f;
+				}
+			}
+		}
+		else {
+			for (int y = y0; y < y1; y += stride) {
+				double shift = (y - cy) * tan - lo;
+				int row = y * w;
+				for (int x = x0; x < x1; x++) {
+					double c = x + shift;
+					int i = (int) c;
+					double f = c - i;
+					float v = p[row + x];
+					sum[i] += v * (1 - f);
+					cnt[i] += 1 - f;
+					sum[i + 1] += v * f;
+					cnt[i + 1] += f;
+				}
+			}
+		}
+		// Bins covered by few samples (the tilted ends) are noisy: keep the well-covered core.
+		double maxCnt = 0;
+		for (double c : cnt) maxCnt = Math.max(maxCnt, c);
+		int first = 0;
+		while (first < n && cnt[first] < 0.5 * maxCnt) first++;
+		int last = n - 1;
+		while (last > first && cnt[last] < 0.5 * maxCnt) last--;
+		double[] out = new double[Math.max(0, last - first + 1)];
+		for (int i = first; i <= last; i++) out[i - first] = sum[i] / cnt[i];
+		if (offset != null) offset[0] = lo + first;
+		return out;
+	}
+
+	/** Variance of a profile: large when tilted lines are aligned with the projection. */
+	static double variance(double[] q) {
+		if (q.length == 0) return 0;
+		double m = 0;
+		for (double v : q) m += v;
+		m /= q.length;
+		double s = 0;
+		for (double v : q) s += (v - m) * (v - m);
+		return s / q.length;
+	}
+
+	/** The profile minus its mean, tapered by a Hann window, ready for spectral evaluation. */
+	static double[] windowed(double[] q) {
+		int n = q.length;
+		double m = 0;
+		for (double v : q) m += v;
+		m /= Math.max(1, n);
+		double[] out = new double[n];
+		for (int i = 0; i < n; i++) {
+			double hann = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 0.5) / n);
+			out[i] = (q[i] - m) * hann;
+		}
+		return out;
+	}
+
+	/**
+	 * The discrete-time Fourier transform of {@code q} at frequency {@code f} (cycles per sample),
+	 * as {re, im}; the phase refers to sample 0.
+	 */
+	static double[] dtft(double[] q, double f) {
+		double step = -2 * Math.PI * f;
+		double cr = Math.cos(step);
+		double ci = Math.sin(step);
+		double pr = 1;
+		double pi = 0;
+		double re = 0;
+		double im = 0;
+		for (int i = 0; i < q.length; i++) {
+			re += q[i] * pr;
+			im += q[i] * pi;
+			double t = pr * cr - pi * ci;
+			pi = pr * ci + pi * cr;
+			pr = t;
+			if ((i & 255) == 255) {
+				// renormalise the phasor so rounding does not accumulate over long profiles
+				double norm = Math.hypot(pr, pi);
+				pr /= norm;
+				pi /= norm;
+			}
+		}
+		return new double[] { re, im };
+	}
+
+	static double power(double[] q, double f) {
+		double[] c = dtft(q, f);
+		return c[0] * c[0] + c[1] * c[1];
+	}
+
+	/** Refines a spectral peak near f by golden-section search on the power, within ±halfWidth. */
+	static double refinePeak(double[] q, double f, double halfWidth) {
+		double a = f - halfWidth;
+		double b = f + halfWidth;
+		double g = (Math.sqrt(5) - 1) / 2;
+		double c = b - g * (b - a);
+		double d = a + g * (b - a);
+		double pc = power(q, c);
+		double pd = power(q, d);
+		for (int it = 0; it < 40; it++) {
+			if (pc > pd) {
+				b = d;
+				d = c;
+				pd = pc;
+				c = b - g * (b - a);
+				pc = power(q, c);
+			}
+			else {
+				a = c;
+				c = d;
+				pc = pd;
+				d = a + g * (b - a);
+				pd = power(q, d);
+			}
+		}
+		return (a + b) / 2;
+	}
+}

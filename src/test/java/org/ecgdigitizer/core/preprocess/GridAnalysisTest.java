@@ -1,0 +1,101 @@
+package org.ecgdigitizer.core.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The grid finder on drawn grids of known pitch and tilt (independent of the page generator). */
+class GridAnalysisTest {
+
+	/** Draws a 1 mm / 5 mm grid plus a few thick wandering "traces", rotated about the centre. */
+	static BufferedImage grid(int w, int h, double pxPerMm, double angleDeg, Color color, boolean minor) {
+		return grid(w, h, pxPerMm, angleDeg, color, minor, true);
+	}
+
+	static BufferedImage grid(int w, int h, double pxPerMm, double angleDeg, Color color, boolean minor,
+		boolean gridLines)
+	{
+		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = img.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, w, h);
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+		g.rotate(Math.toRadians(angleDeg), w / 2.0, h / 2.0);
+		double span = Math.hypot(w, h);
+		for (int k = (int) (-span / pxPerMm); gridLines && k * pxPerMm < span; k++) {
+			boolean major = Math.floorMod(k, 5) == 0;
+			if (!major && !minor) continue;
+			g.setColor(major ? color.darker() : color);
+			g.setStroke(new BasicStroke(major ? 1.6f : 0.8f));
+			double c = k * pxPerMm + 3.3;
+			g.draw(new Line2D.Double(c, -span, c, span));
+			g.draw(new Line2D.Double(-span, c, span, c));
+		}
+		g.setColor(Color.BLACK);
+		g.setStroke(new BasicStroke((float) (0.3 * pxPerMm)));
+		Random r = new Random(1);
+		for (int row = 1; row <= 4; row++) {
+			double y0 = row * h / 5.0;
+			double px = 0;
+			double py = y0;
+			for (int x = 4; x < w; x += 2 + r.nextInt(5)) {
+				double y = y0 + (r.nextDouble() < 0.02 ? -12 * pxPerMm : r.nextGaussian() * 0.3 * pxPerMm);
+				g.draw(new Line2D.Double(px, py, x, y));
+				px = x;
+				py = y;
+			}
+		}
+		g.dispose();
+		return img;
+	}
+
+	private static GridEstimate analyze(BufferedImage img) {
+		int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+		return GridAnalysis.analyze(Planes.gridPlane(px), img.getWidth(), img.getHeight(), Double.NaN);
+	}
+
+	@Test
+	void recoversPitchAndTiltOfColouredAndGreyGrids() {
+		double[][] cases = { { 7.874, 0 }, { 7.874, 3.7 }, { 5.9, -4.2 }, { 11.81, 1.3 }, { 3.94, -0.6 } };
+		for (double[] c : cases) {
+			for (Color color : new Color[] { new Color(240, 150, 150), new Color(170, 170, 170) }) {
+				int w = (int) (270 * c[0]);
+				int h = (int) (190 * c[0]);
+				GridEstimate e = analyze(grid(w, h, c[0], c[1], color, true));
+				String what = String.format("pitch %.3f angle %.1f colour %s: %s", c[0], c[1], color, e);
+				assertTrue(e.found, what);
+				assertEquals(c[1], e.horizontalAngleDeg, 0.05, what);
+				assertEquals(c[1], e.verticalAngleDeg, 0.05, what);
+				assertEquals(c[0], e.pxPerMmX, c[0] * 0.002, what);
+				assertEquals(c[0], e.pxPerMmY, c[0] * 0.002, what);
+			}
+		}
+	}
+
+	@Test
+	void aGridWithOnlyFiveMillimetreLinesIsReadAsFiveMillimetres() {
+		GridEstimate e = analyze(grid(2000, 1500, 7.874, 0.8, new Color(200, 120, 120), false));
+		assertTrue(e.found, e.toString());
+		assertEquals(7.874, e.pxPerMmX, 0.02, e.toString());
+		assertEquals(7.874, e.pxPerMmY, 0.02, e.toString());
+	}
+
+	@Test
+	void tracesWithoutGridAreNotAGrid() {
+		BufferedImage img = grid(2000, 1500, 7.874, 0, Color.RED, true, false);
+		GridEstimate e = analyze(img);
+		assertFalse(e.found, e.toString());
+	}
+}
