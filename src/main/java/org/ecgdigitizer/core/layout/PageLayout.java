@@ -24,6 +24,8 @@ public final class PageLayout {
 		L3X4("3x4", 3, 4, 0),
 		/** 3 x 4 plus one rhythm strip. */
 		L3X4_1("3x4+1", 3, 4, 1),
+		/** 3 x 4 plus two rhythm strips (V1 and II, as GE prints them). */
+		L3X4_2("3x4+2", 3, 4, 2),
 		/** 3 x 4 plus three rhythm strips. */
 		L3X4_3("3x4+3", 3, 4, 3),
 		/** 6 rows x 2 columns, the second column continuing in time. */
@@ -94,8 +96,9 @@ public final class PageLayout {
 		}
 	}
 
-	/** Default rhythm leads: II for one strip; V1, II, V5 for three. */
+	/** Default rhythm leads: II for one strip; V1, II for two; V1, II, V5 for three. */
 	public static final List<Lead> ONE_RHYTHM = List.of(Lead.II);
+	public static final List<Lead> TWO_RHYTHM = List.of(Lead.V1, Lead.II);
 	public static final List<Lead> THREE_RHYTHM = List.of(Lead.V1, Lead.II, Lead.V5);
 
 	private final Kind kind;
@@ -116,8 +119,16 @@ public final class PageLayout {
 
 	/** The layout with its default rhythm leads. */
 	public static PageLayout of(Kind kind, boolean cabrera) {
-		List<Lead> rhythm = kind.rhythmStrips == 0 ? List.of() : kind.rhythmStrips == 1 ? ONE_RHYTHM : THREE_RHYTHM;
-		return new PageLayout(kind, cabrera, rhythm);
+		return new PageLayout(kind, cabrera, defaultRhythm(kind));
+	}
+
+	static List<Lead> defaultRhythm(Kind kind) {
+		switch (kind.rhythmStrips) {
+			case 0: return List.of();
+			case 1: return ONE_RHYTHM;
+			case 2: return TWO_RHYTHM;
+			default: return THREE_RHYTHM;
+		}
 	}
 
 	public static PageLayout standard3x4Rhythm() {
@@ -182,7 +193,7 @@ public final class PageLayout {
 	/** The spec string that {@link #parse} reads back. */
 	public String spec() {
 		StringBuilder sb = new StringBuilder(kind.id);
-		if (kind.rhythmStrips > 0 && !rhythmLeads.equals(kind.rhythmStrips == 1 ? ONE_RHYTHM : THREE_RHYTHM)) {
+		if (!rhythmLeads.equals(defaultRhythm(kind))) {
 			sb.append(':');
 			for (int i = 0; i < rhythmLeads.size(); i++) sb.append(i > 0 ? "," : "").append(rhythmLeads.get(i).label());
 		}
@@ -225,6 +236,7 @@ public final class PageLayout {
 		switch (kind) {
 			case L3X4:
 			case L3X4_1:
+			case L3X4_2:
 			case L3X4_3: {
 				List<Cell> limb = limbOrder(0, 0, true);
 				for (int row = 0; row < 3; row++) {

@@ -21,6 +21,7 @@ class PageLayoutTest {
 	void standardLayoutsPrintLeadsInTheUsualPlaces() {
 		assertEquals("I aVR V1 V4 II aVL V2 V5 III aVF V3 V6", labels(PageLayout.parse("3x4")));
 		assertEquals("I aVR V1 V4 II aVL V2 V5 III aVF V3 V6 II", labels(PageLayout.parse("3x4+1")));
+		assertEquals("I aVR V1 V4 II aVL V2 V5 III aVF V3 V6 V1 II", labels(PageLayout.parse("3x4+2")));
 		assertEquals("I aVR V1 V4 II aVL V2 V5 III aVF V3 V6 V1 II V5", labels(PageLayout.parse("3x4+3")));
 		assertEquals("I V1 II V2 III V3 aVR V4 aVL V5 aVF V6", labels(PageLayout.parse("6x2")));
 		assertEquals("I II III aVR aVL aVF V1 V2 V3 V4 V5 V6", labels(PageLayout.parse("12x1")));

@@ -1,0 +1,256 @@
+package org.ecgdigitizer.core.preprocess;
+
+import java.util.Arrays;
+
+/**
+ * Separates ink from grid and paper on a rectified page (grid lines along the image axes)
+ * and gives each pixel a probability of being trace ink.
+ *
+ * <ol>
+ * <li>Paper white is measured per channel in tiles, so shading and colour casts cancel.</li>
+ * <li>Each pixel's darkness (per channel, relative to that white) is unmixed into a grid-colour
+ * part and an ink-colour part, both colours measured on the page: a red, green or blue grid
+ * drops out, a black or blue trace stays.</li>
+ * <li>What is left of the grid (all of it when grid and ink share a colour) is removed with a
+ * template built from low percentiles of every column and every row within horizontal bands:
+ * a grid line fills its whole row or column, a trace never does.</li>
+ * </ol>
+ */
+public final class InkModel {
+
+	/** Residual darkness at which a pixel starts to count as ink, and where it is certainly ink. */
+	static final float INK_LOW = 0.10f;
+	static final float INK_HIGH = 0.40f;
+
+	private InkModel() {}
+
+	/** Per-pixel results, kept together because later stages use more than the probability. */
+	public static final class Result {
+		/** Probability of trace ink, 0..1. */
+		public final float[] ink;
+		/** Darkness attributed to the ink colour before grid removal, 0..1. */
+		public final float[] inkDarkness;
+		/** True when the grid colour differs enough from the ink colour to unmix by colour. */
+		public final boolean colourSeparated;
+		/** Mean darkness vectors (r, g, b) of the grid and of the ink. */
+		public final double[] gridColour;
+		public final double[] inkColour;
+
+		Result(float[] ink, float[] inkDarkness, boolean colourSeparated, double[] gridColour, double[] inkColour) {
+			this.ink = ink;
+			this.inkDarkness = inkDarkness;
+			this.colourSeparated = colourSeparated;
+			this.gridColour = gridColour;
+			this.inkColour = inkColour;
+		}
+	}
+
+	public static Result compute(int[] rgb, int w, int h) {
+		float[][] white = paperWhite(rgb, w, h);
+		int n = w * h;
+		// per-channel darkness relative to the local paper
+		float[] dr = new float[n];
+		float[] dg = new float[n];
+		float[] db = new float[n];
+		float[] mean = new float[n];
+		for (int i = 0; i < n; i++) {
+			int p = rgb[i];
+			dr[i] = clamp01(1 - (p >> 16 & 255) / white[0][i]);
+			dg[i] = clamp01(1 - (p >> 8 & 255) / white[1][i]);
+			db[i] = clamp01(1 - (p & 255) / white[2][i]);
+			mean[i] = (dr[i] + dg[i] + db[i]) / 3;
+		}
+		white = null;
+		// Ink is the darkest few percent of the page; the grid is the next band of darkness.
+		float inkLevel = Planes.percentile(mean, 0.99);
+		float gridLow = Planes.percentile(mean, 0.80);
+		float gridHigh = Planes.percentile(mean, 0.95);
+		double[] ink = meanColour(dr, dg, db, mean, Math.max(inkLevel, 0.3f), 2f);
+		double[] grid = meanColour(dr, dg, db, mean, Math.max(gridLow, 0.02f), Math.max(gridHigh, 0.03f));
+		if (ink == null) ink = new double[] { 1, 1, 1 };
+		boolean separated = grid != null && angleDeg(grid, ink) > 12;
+		float[] inkDarkness = new float[n];
+		if (separated) {
+			// least squares of d = a*G + b*K per pixel, with a, b >= 0
+			double gg = dot(grid, grid);
+			double kk = dot(ink, ink);
+			double gk = dot(grid, ink);
+			double det = gg * kk - gk * gk;
+			double kNorm = Math.sqrt(kk);
+			double kMean = (ink[0] + ink[1] + ink[2]) / 3;
+			for (int i = 0; i < n; i++) {
+				double dG = grid[0] * dr[i] + grid[1] * dg[i] + grid[2] * db[i];
+				double dK = ink[0] * dr[i] + ink[1] * dg[i] + ink[2] * db[i];
+				double a = (kk * dG - gk * dK) / det;
+				double b = (gg * dK - gk * dG) / det;
+				if (a < 0) b = dK / kk;
+				else if (b < 0) b = 0;
+				// expressed as darkness of the ink colour, so that black ink reads about 1
+				inkDarkness[i] = clamp01((float) (b * kMean));
+			}
+		}
+		else {
+			System.arraycopy(mean, 0, inkDarkness, 0, n);
+		}
+		float[] residual = removeLineTemplate(inkDarkness, w, h);
+		float[] prob = new float[n];
+		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
+		return new Result(prob, inkDarkness, separated, grid, ink);
+	}
+
+	/**
+	 * Subtracts, from every pixel, the larger of its column's and its row's low percentile
+	 * (within horizontal bands, so a slightly warped grid still matches).
+	 */
+	static float[] removeLineTemplate(float[] v, int w, int h) {
+		int bands = Math.max(1, Math.min(6, h / 150));
+		float[] colLevel = new float[bands * w];
+		int bins = 64;
+		int[] hist = new int[bins];
+		for (int band = 0; band < bands; band++) {
+			int y0 = band * h / bands;
+			int y1 = (band + 1) * h / bands;
+			for (int x = 0; x < w; x++) {
+				Arrays.fill(hist, 0);
+				for (int y = y0; y < y1; y++) hist[Math.min(bins - 1, (int) (v[y * w + x] * bins))]++;
+				colLevel[band * w + x] = percentileOfHistogram(hist, (y1 - y0) * 0.25, bins);
+			}
+		}
+		float[] rowLevel = new float[h];
+		for (int y = 0; y < h; y++) {
+			Arrays.fill(hist, 0);
+			int row = y * w;
+			for (int x = 0; x < w; x++) hist[Math.min(bins - 1, (int) (v[row + x] * bins))]++;
+			rowLevel[y] = percentileOfHistogram(hist, w * 0.25, bins);
+		}
+		float[] out = new float[w * h];
+		for (int y = 0; y < h; y++) {
+			// blend the two nearest bands so band edges leave no seam
+			double bandPos = (y + 0.5) * bands / (double) h - 0.5;
+			int b0 = Math.max(0, Math.min(bands - 1, (int) Math.floor(bandPos)));
+			int b1 = Math.min(bands - 1, b0 + 1);
+			float t = (float) Math.max(0, Math.min(1, bandPos - b0));
+			int row = y * w;
+			for (int x = 0; x < w; x++) {
+				float col = colLevel[b0 * w + x] * (1 - t) + colLevel[b1 * w + x] * t;
+				out[row + x] = Math.max(0, v[row + x] - Math.max(col, rowLevel[y]));
+			}
+		}
+		return out;
+	}
+
+	private static float percentileOfHistogram(int[] hist, double rank, int bins) {
+		double acc = 0;
+		for (int b = 0; b < bins; b++) {
+			acc += hist[b];
+			if (acc > rank) return (b + 0.5f) / bins;
+		}
+		return 1;
+	}
+
+	/**
+	 * Paper white per channel at every pixel: the 92nd percentile of each channel in tiles of
+	 * about 48 px, smoothed over neighbouring tiles and interpolated bilinearly.
+	 */
+	static float[][] paperWhite(int[] rgb, int w, int h) {
+		int tile = 48;
+		int tw = (w + tile - 1) / tile;
+		int th = (h + tile - 1) / tile;
+		float[][] tiles = new float[3][tw * th];
+		int[][] hist = new int[3][256];
+		for (int ty = 0; ty < th; ty++) {
+			for (int tx = 0; tx < tw; tx++) {
+				for (int[] hc : hist) Arrays.fill(hc, 0);
+				int count = 0;
+				for (int y = ty * tile; y < Math.min(h, (ty + 1) * tile); y++) {
+					for (int x = tx * tile; x < Math.min(w, (tx + 1) * tile); x++) {
+						int p = rgb[y * w + x];
+						hist[0][p >> 16 & 255]++;
+						hist[1][p >> 8 & 255]++;
+						hist[2][p & 255]++;
+						count++;
+					}
+				}
+				for (int c = 0; c < 3; c++) {
+					int acc = 0;
+					int v = 255;
+					for (int b = 0; b < 256; b++) {
+						acc += hist[c][b];
+						if (acc >= 0.92 * count) {
+							v = b;
+							break;
+						}
+					}
+					tiles[c][ty * tw + tx] = Math.max(v, 24);
+				}
+			}
+		}
+		// a tile that is mostly trace or text would look dark: take the max of each 3x3 neighbourhood
+		float[][] smooth = new float[3][tw * th];
+		for (int c = 0; c < 3; c++) {
+			for (int ty = 0; ty < th; ty++) {
+				for (int tx = 0; tx < tw; tx++) {
+					float m = 0;
+					for (int dy = -1; dy <= 1; dy++) {
+						for (int dx = -1; dx <= 1; dx++) {
+							int x = Math.max(0, Math.min(tw - 1, tx + dx));
+							int y = Math.max(0, Math.min(th - 1, ty + dy));
+							m = Math.max(m, tiles[c][y * tw + x]);
+						}
+					}
+					smooth[c][ty * tw + tx] = m;
+				}
+			}
+		}
+		float[][] out = new float[3][w * h];
+		for (int y = 0; y < h; y++) {
+			double fy = (y + 0.5) / tile - 0.5;
+			int y0 = Math.max(0, Math.min(th - 1, (int) Math.floor(fy)));
+			int y1 = Math.min(th - 1, y0 + 1);
+			float ty = (float) Math.max(0, Math.min(1, fy - y0));
+			for (int x = 0; x < w; x++) {
+				double fx = (x + 0.5) / tile - 0.5;
+				int x0 = Math.max(0, Math.min(tw - 1, (int) Math.floor(fx)));
+				int x1 = Math.min(tw - 1, x0 + 1);
+				float tx = (float) Math.max(0, Math.min(1, fx - x0));
+				for (int c = 0; c < 3; c++) {
+					float[] t = smooth[c];
+					float top = t[y0 * tw + x0] * (1 - tx) + t[y0 * tw + x1] * tx;
+					float bottom = t[y1 * tw + x0] * (1 - tx) + t[y1 * tw + x1] * tx;
+					out[c][y * w + x] = top * (1 - ty) + bottom * ty;
+				}
+			}
+		}
+		return out;
+	}
+
+	/** Mean (r, g, b) darkness of pixels whose mean darkness lies in [lo, hi), or null if none. */
+	private static double[] meanColour(float[] dr, float[] dg, float[] db, float[] mean, float lo, float hi) {
+		double r = 0;
+		double g = 0;
+		double b = 0;
+		long n = 0;
+		for (int i = 0; i < mean.length; i++) {
+			if (mean[i] >= lo && mean[i] < hi) {
+				r += dr[i];
+				g += dg[i];
+				b += db[i];
+				n++;
+			}
+		}
+		return n < 100 ? null : new double[] { r / n, g / n, b / n };
+	}
+
+	private static double dot(double[] a, double[] b) {
+		return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+	}
+
+	private static double angleDeg(double[] a, double[] b) {
+		double c = dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
+		return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
+	}
+
+	private static float clamp01(float v) {
+		return v < 0 ? 0 : v > 1 ? 1 : v;
+	}
+}
