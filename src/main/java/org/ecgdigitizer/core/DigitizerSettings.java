@@ -1,0 +1,89 @@
+package org.ecgdigitizer.core;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ecgdigitizer.core.layout.PageLayout;
+
+/**
+ * What the user may fix instead of letting the digitizer find it. Every front end (Fiji
+ * commands, macros, the command line) builds one of these from its options.
+ */
+public final class DigitizerSettings {
+
+	/** Output sampling frequency, Hz. */
+	public final double samplingFrequency;
+	/** The page layout, or null to detect it. */
+	public final PageLayout layout;
+	/** mm/mV, or NaN to detect it (calibration pulse, else 10). */
+	public final double gainMmPerMv;
+	/** mm/s, or NaN to detect it (calibration pulse, else 25). */
+	public final double speedMmPerS;
+
+	public DigitizerSettings(double samplingFrequency, PageLayout layout, double gainMmPerMv, double speedMmPerS) {
+		if (!(samplingFrequency >= 50 && samplingFrequency <= 10000)) {
+			throw new EcgException("Sampling frequency must be between 50 and 10000 Hz, got " + samplingFrequency);
+		}
+		if (!Double.isNaN(gainMmPerMv) && gainMmPerMv != 5 && gainMmPerMv != 10 && gainMmPerMv != 20) {
+			throw new EcgException("Gain must be auto, 5, 10 or 20 mm/mV, got " + gainMmPerMv);
+		}
+		if (!Double.isNaN(speedMmPerS) && speedMmPerS != 25 && speedMmPerS != 50) {
+			throw new EcgException("Paper speed must be auto, 25 or 50 mm/s, got " + speedMmPerS);
+		}
+		this.samplingFrequency = samplingFrequency;
+		this.layout = layout;
+		this.gainMmPerMv = gainMmPerMv;
+		this.speedMmPerS = speedMmPerS;
+	}
+
+	/** 500 Hz, everything detected. */
+	public static DigitizerSettings defaults() {
+		return new DigitizerSettings(500, null, Double.NaN, Double.NaN);
+	}
+
+	/**
+	 * Builds settings from the strings users type: layout "auto" or a {@link PageLayout} spec,
+	 * gain and speed "auto" or a number.
+	 */
+	public static DigitizerSettings parse(double fs, String layout, String gain, String speed) {
+		PageLayout l = layout == null || layout.isBlank() || layout.trim().equalsIgnoreCase("auto") ? null
+			: parseLayout(layout);
+		return new DigitizerSettings(fs, l, parseAuto(gain, "gain"), parseAuto(speed, "speed"));
+	}
+
+	private static PageLayout parseLayout(String spec) {
+		try {
+			return PageLayout.parse(spec);
+		}
+		catch (IllegalArgumentException e) {
+			throw new EcgException(e.getMessage());
+		}
+	}
+
+	private static double parseAuto(String v, String what) {
+		if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("auto")) return Double.NaN;
+		try {
+			return Double.parseDouble(v.trim());
+		}
+		catch (NumberFormatException e) {
+			throw new EcgException("The " + what + " must be 'auto' or a number, got '" + v + "'");
+		}
+	}
+
+	public Map<String, Object> toJson() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("fs", samplingFrequency);
+		m.put("layout", layout == null ? "auto" : layout.spec());
+		m.put("gain", Double.isNaN(gainMmPerMv) ? "auto" : gainMmPerMv);
+		m.put("speed", Double.isNaN(speedMmPerS) ? "auto" : speedMmPerS);
+		return m;
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "fs=%.0f layout=%s gain=%s speed=%s", samplingFrequency, layout == null
+			? "auto" : layout.spec(), Double.isNaN(gainMmPerMv) ? "auto" : gainMmPerMv, Double.isNaN(speedMmPerS)
+				? "auto" : speedMmPerS);
+	}
+}

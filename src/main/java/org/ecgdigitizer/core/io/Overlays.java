@@ -1,0 +1,73 @@
+package org.ecgdigitizer.core.io;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+
+import org.ecgdigitizer.core.layout.CalibrationPulse;
+import org.ecgdigitizer.core.layout.LeadLayout;
+import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.trace.Trace;
+
+/** Draws what the digitizer found over the rectified page, for review. */
+public final class Overlays {
+
+	/** One colour per standard lead, in lead order; the Fiji ROIs use the same ones. */
+	public static final Color[] LEAD_COLOURS = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+		new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2),
+		new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x393b79), new Color(0xad494a) };
+
+	private Overlays() {}
+
+	/** A copy of the page with lead boxes, baselines, pulses and traced paths drawn on it. */
+	public static BufferedImage render(BufferedImage page, LeadLayout layout, Iterable<Trace> traces) {
+		BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.drawImage(page, 0, 0, null);
+		// fade the page so the overlay stands out
+		g.setColor(new Color(255, 255, 255, 110));
+		g.fillRect(0, 0, out.getWidth(), out.getHeight());
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		float unit = (float) Math.max(1, layout.geometry.pxPerMmX / 4);
+		for (LeadRegion r : layout.regions) {
+			Color c = LEAD_COLOURS[r.lead.ordinal()];
+			g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
+			g.setStroke(new BasicStroke(unit));
+			g.draw(new Rectangle2D.Double(r.box.x, r.box.y, r.box.width, r.box.height));
+			g.setStroke(new BasicStroke(unit / 2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] { 4 *
+				unit, 4 * unit }, 0));
+			g.draw(new java.awt.geom.Line2D.Double(r.box.x, r.baselineY, r.box.maxX(), r.baselineY));
+		}
+		g.setColor(new Color(0, 160, 0));
+		g.setStroke(new BasicStroke(unit));
+		for (CalibrationPulse p : layout.pulses) g.draw(new Rectangle2D.Double(p.box.x, p.box.y, p.box.width, p.box
+			.height));
+		for (Trace t : traces) {
+			g.setColor(LEAD_COLOURS[t.region.lead.ordinal()]);
+			g.setStroke(new BasicStroke(Math.max(1.5f, unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+			Path2D.Double path = new Path2D.Double();
+			boolean pen = false;
+			for (int i = 0; i < t.ys.length; i++) {
+				double y = t.ys[i];
+				if (Double.isNaN(y)) {
+					pen = false;
+					continue;
+				}
+				double x = t.x0 + i + 0.5;
+				if (pen) path.lineTo(x, y);
+				else path.moveTo(x, y);
+				pen = true;
+			}
+			g.draw(path);
+			g.setFont(g.getFont().deriveFont(Math.max(10f, (float) (3.5 * layout.geometry.pxPerMmY))));
+			g.drawString(t.region.label(), (float) t.region.box.x + 3 * unit, (float) (t.region.box.y + 4 *
+				layout.geometry.pxPerMmY));
+		}
+		g.dispose();
+		return out;
+	}
+}

@@ -1,0 +1,464 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.DigitizerSettings;
+import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.preprocess.PageGeometry;
+import org.ecgdigitizer.core.preprocess.PreparedPage;
+
+/**
+ * Stage 2: finds the rows of traces, the calibration pulses, the time base and the layout,
+ * and cuts the page into named lead regions.
+ */
+public final class LeadDetector {
+
+	/** Ink probability above which a pixel counts as ink here; low, so thin anti-aliased traces stay connected. */
+	static final float INK = 0.3f;
+	static final double[] GAINS = { 5, 10, 20 };
+	static final double PULSE_SECONDS = 0.2;
+
+	private LeadDetector() {}
+
+	/** What the detector saw of one row of traces. */
+	static final class RowInfo {
+		final TraceRows.Row row;
+		double baseline;
+		/** Band of image rows that belongs to this row of traces. */
+		int top;
+		int bottom;
+		/** Columns the row's ink covers. */
+		int start;
+		int end;
+		/** Where the signal starts and ends, after any pulse. */
+		int signalStart;
+		int signalEnd;
+		CalibrationPulse pulse;
+
+		RowInfo(TraceRows.Row row) {
+			this.row = row;
+			this.baseline = row.baselineY;
+		}
+	}
+
+	public static LeadLayout detect(PreparedPage page, DigitizerSettings settings) {
+		int w = page.width();
+		int h = page.height();
+		PageGeometry geometry = page.geometry;
+		List<String> warnings = new ArrayList<>();
+		boolean scaleKnown = !Double.isNaN(geometry.pxPerMmX);
+		// Until the scale is known, assume the page is about 280 mm wide; only search windows depend on it.
+		double mmX = scaleKnown ? geometry.pxPerMmX : w / 280.0;
+		double mmY = scaleKnown ? geometry.pxPerMmY : w / 280.0;
+		float[] ink = page.inkPixels();
+		boolean[] mask = new boolean[w * h];
+		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
+		Components components = Components.of(mask, w, h);
+		eraseRules(mask, components, mmX, mmY);
+
+		List<RowInfo> rows = findRows(mask, w, h, mmX, mmY);
+		if (rows.size() < 3) {
+			throw new EcgException("found " + rows.size() + " row(s) of ECG traces, but a 12-lead page has at least 3; " +
+				"check that the image is an ECG printout, upright and not cropped");
+		}
+		setBands(rows, h, mmY);
+		for (int i = 0; i < rows.size(); i++) {
+			RowInfo r = rows.get(i);
+			extent(r, components, mmX, mmY);
+			r.pulse = findPulse(r, i, mask, w, mmX, mmY);
+			r.signalStart = r.pulse != null ? Math.max(r.start, (int) Math.ceil(r.pulse.box.maxX()) + 1) : r.start;
+			r.signalEnd = r.end;
+		}
+		List<CalibrationPulse> pulses = new ArrayList<>();
+		for (RowInfo r : rows) if (r.pulse != null) pulses.add(r.pulse);
+
+		// Scale: the grid is best; the pulse corrects a grid read five times off, or stands in for a missing grid.
+		geometry = resolveScale(geometry, pulses, rows, w, warnings);
+		mmX = geometry.pxPerMmX;
+		mmY = geometry.pxPerMmY;
+		// pulse sizes were measured with the provisional scale
+		pulses.clear();
+		for (RowInfo r : rows) {
+			if (r.pulse == null) continue;
+			r.pulse = r.pulse.rescaled(mmX, mmY);
+			pulses.add(r.pulse);
+		}
+
+		double gain;
+		String gainSource;
+		if (!Double.isNaN(settings.gainMmPerMv)) {
+			gain = settings.gainMmPerMv;
+			gainSource = "user";
+		}
+		else {
+			gain = pulseGain(pulses);
+			gainSource = Double.isNaN(gain) ? "default" : "pulse";
+			if (Double.isNaN(gain)) gain = 10;
+		}
+		double speed;
+		String speedSource;
+		if (!Double.isNaN(settings.speedMmPerS)) {
+			speed = settings.speedMmPerS;
+			speedSource = "user";
+		}
+		else {
+			speed = pulseSpeed(pulses);
+			speedSource = Double.isNaN(speed) ? "default" : "pulse";
+			if (Double.isNaN(speed)) speed = 25;
+		}
+
+		double x0 = consensus(rows, true, mmX);
+		double x1 = consensus(rows, false, mmX);
+		double pxPerSecond = mmX * speed;
+		double seconds = (x1 - x0) / pxPerSecond;
+		for (double round : new double[] { 10, 5, 2.5 }) {
+			if (Math.abs(seconds / round - 1) < 0.03) {
+				seconds = round;
+				break;
+			}
+		}
+		if (seconds < 2) {
+			throw new EcgException(String.format(Locale.ROOT,
+				"the traces span only %.1f s; check the paper speed (found %.0f mm/s from %s)", seconds, speed,
+				speedSource));
+		}
+
+		PageLayout layout;
+		String layoutSource;
+		if (settings.layout != null) {
+			layout = settings.layout;
+			layoutSource = "user";
+			if (layout.rowCount() != rows.size()) {
+				warnings.add(String.format(Locale.ROOT, "layout %s has %d rows but %d rows of traces were found",
+					layout.spec(), layout.rowCount(), rows.size()));
+				rows = fitRowCount(rows, layout.rowCount());
+			}
+		}
+		else {
+			layout = chooseLayout(rows, mask, w, x0, seconds * pxPerSecond, mmX, warnings);
+			layoutSource = "detected";
+			if (layout.rowCount() != rows.size()) rows = fitRowCount(rows, layout.rowCount());
+		}
+		setBands(rows, h, mmY);
+
+		List<LeadRegion> regions = new ArrayList<>();
+		int columns = layout.columnCount();
+		for (PageLayout.Cell cell : layout.cells()) {
+			RowInfo r = rows.get(cell.row);
+			double a = x0 + (x1 - x0) * cell.startFraction(columns);
+			double b = x0 + (x1 - x0) * cell.endFraction(columns);
+			double t0 = seconds * cell.startFraction(columns);
+			double t1 = seconds * cell.endFraction(columns);
+			Box box = Box.fromCorners(a, r.top, b, r.bottom);
+			regions.add(new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1, box,
+				r.baseline, null, 1));
+		}
+		return new LeadLayout(layout, layoutSource, regions, speed, speedSource, gain, gainSource, seconds, x0, x1,
+			pulses, "template", geometry, warnings);
+	}
+
+	/** Rows of traces, without weak stragglers (rules were erased from the mask before). */
+	static List<RowInfo> findRows(boolean[] mask, int w, int h, double mmX, double mmY) {
+		List<TraceRows.Row> found = TraceRows.find(mask, w, h, (int) Math.max(1, Math.round(1.5 * mmY)),
+			(int) Math.round(8 * mmX), (int) Math.round(7 * mmY), mmX);
+		List<RowInfo> rows = new ArrayList<>();
+		double[] strengths = new double[found.size()];
+		for (int i = 0; i < found.size(); i++) strengths[i] = found.get(i).strength;
+		Arrays.sort(strengths);
+		double median = strengths.length == 0 ? 0 : strengths[strengths.length / 2];
+		for (TraceRows.Row row : found) {
+			if (row.strength >= 0.4 * median) rows.add(new RowInfo(row));
+		}
+		return rows;
+	}
+
+	/**
+	 * Removes printed rules and frame lines: long, straight, solid components thinner than
+	 * 0.6 mm. Even a flat trace zigzags, so its box is taller than its stroke and mostly empty.
+	 */
+	static void eraseRules(boolean[] mask, Components components, double mmX, double mmY) {
+		boolean[] rule = new boolean[components.components.size()];
+		for (Components.Component c : components.components) {
+			double fill = c.pixels / ((double) c.width() * c.height());
+			boolean horizontal = c.height() < 0.6 * mmY + 1 && c.width() > 15 * mmX;
+			boolean vertical = c.width() < 0.6 * mmX + 1 && c.height() > 40 * mmY;
+			rule[c.id] = (horizontal || vertical) && fill > 0.7;
+		}
+		for (int i = 0; i < mask.length; i++) {
+			int l = components.labels[i];
+			if (l != 0 && rule[l - 1]) mask[i] = false;
+		}
+	}
+
+	/** Each row owns the image rows closer to its baseline than to its neighbours'. */
+	static void setBands(List<RowInfo> rows, int h, double mmY) {
+		for (int i = 0; i < rows.size(); i++) {
+			RowInfo r = rows.get(i);
+			double up = i > 0 ? (r.baseline - rows.get(i - 1).baseline) / 2 : Double.NaN;
+			double down = i + 1 < rows.size() ? (rows.get(i + 1).baseline - r.baseline) / 2 : Double.NaN;
+			if (Double.isNaN(up)) up = Double.isNaN(down) ? 15 * mmY : down;
+			if (Double.isNaN(down)) down = up;
+			r.top = (int) Math.max(0, Math.floor(r.baseline - up));
+			r.bottom = (int) Math.min(h, Math.ceil(r.baseline + down));
+		}
+	}
+
+	/**
+	 * The columns the row's trace covers: the union of components at least 3 mm wide that cross
+	 * the row's baseline. Labels sit beside the baseline and specks are narrow.
+	 */
+	static void extent(RowInfo r, Components components, double mmX, double mmY) {
+		double a = r.baseline - 1.2 * mmY;
+		double b = r.baseline + 1.2 * mmY;
+		int start = Integer.MAX_VALUE;
+		int end = -1;
+		for (Components.Component c : components.components) {
+			if (c.width() < 3 * mmX || c.maxY < a || c.minY > b) continue;
+			start = Math.min(start, c.minX);
+			end = Math.max(end, c.maxX + 1);
+		}
+		r.start = end < 0 ? 0 : start;
+		r.end = Math.max(0, end);
+	}
+
+	/**
+	 * A calibration pulse at the start of the row: two vertical strokes from the baseline up to
+	 * a flat top, 3 to 25 mm tall and 2.5 to 14 mm apart, with no ink at the baseline between them.
+	 */
+	static CalibrationPulse findPulse(RowInfo r, int rowIndex, boolean[] mask, int w, double mmX, double mmY) {
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(w, r.start + Math.round(25 * mmX));
+		int top = r.top;
+		int bottom = r.bottom;
+		int n = xEnd - xStart;
+		if (n <= 0) return null;
+		// per column: topmost and bottommost ink in the band
+		int[] hi = new int[n];
+		int[] lo = new int[n];
+		for (int i = 0; i < n; i++) {
+			int x = xStart + i;
+			hi[i] = -1;
+			lo[i] = -1;
+			for (int y = top; y < bottom; y++) {
+				if (mask[y * w + x]) {
+					if (hi[i] < 0) hi[i] = y;
+					lo[i] = y;
+				}
+			}
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (hi[i] < 0 || lo[i] - hi[i] < minH) continue;
+			// a rising stroke at column i; walk right along the top while the baseline is empty
+			int topY = hi[i];
+			int foot = lo[i];
+			int j = i + 1;
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] < minH && Math.abs(hi[j] - topY) <= tol) j++;
+			// skip the stroke's own thickness
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) j++;
+			int flatStart = j;
+			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 2 * mmX) continue;
+			// the falling stroke
+			if (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH) {
+				int fall = j;
+				while (fall + 1 < n && hi[fall + 1] >= 0 && lo[fall + 1] - hi[fall + 1] >= minH) fall++;
+				double heightPx = foot - topY;
+				double widthPx = (j + fall) / 2.0 - i;
+				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
+					fall + 1, foot + 1), foot, heightPx, widthPx, mmX, mmY);
+				if (pulse.heightMm < 3 || pulse.heightMm > 25 || pulse.widthMm < 2.5 || pulse.widthMm > 14) continue;
+				return pulse;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The final scale. A grid reading is kept unless the pulses say it is five times off; without a
+	 * grid, the pulse (taken as 1 mV at 10 mm/mV and 0.2 s at 25 mm/s) gives the scale, then the
+	 * file's dpi, then the assumption that the rows span 250 mm.
+	 */
+	static PageGeometry resolveScale(PageGeometry g, List<CalibrationPulse> pulses, List<RowInfo> rows, int w,
+		List<String> warnings)
+	{
+		double hPx = Double.NaN;
+		double wPx = Double.NaN;
+		if (!pulses.isEmpty()) {
+			double[] hs = new double[pulses.size()];
+			double[] ws = new double[pulses.size()];
+			for (int i = 0; i < hs.length; i++) {
+				hs[i] = pulses.get(i).heightPx;
+				ws[i] = pulses.get(i).widthPx;
+			}
+			hPx = median(hs);
+			wPx = median(ws);
+		}
+		if (g.scaleSource == PageGeometry.ScaleSource.GRID) {
+			if (!Double.isNaN(hPx)) {
+				double mm = hPx / g.pxPerMmY;
+				double fit1 = gainMisfit(mm);
+				double fit5 = gainMisfit(mm * 5);
+				double fitFifth = gainMisfit(mm / 5);
+				if (fit5 < 0.1 && fit1 > 0.3) {
+					warnings.add("the grid pitch was read as 5 mm per line; the calibration pulse says 1 mm");
+					return g.withScale(g.pxPerMmX / 5, g.pxPerMmY / 5, PageGeometry.ScaleSource.GRID);
+				}
+				if (fitFifth < 0.1 && fit1 > 0.3) {
+					warnings.add("the grid pitch was read as 1 mm per line; the calibration pulse says 5 mm");
+					return g.withScale(g.pxPerMmX * 5, g.pxPerMmY * 5, PageGeometry.ScaleSource.GRID);
+				}
+			}
+			return g;
+		}
+		if (!Double.isNaN(hPx)) {
+			warnings.add("no grid found: scale taken from the calibration pulse, assumed 1 mV at 10 mm/mV and 0.2 s at 25 mm/s");
+			double y = hPx / 10;
+			double x = wPx / 5;
+			// a non-square reading is more likely a misread pulse width than anisotropic paper
+			if (Math.abs(Math.log(x / y)) > 0.1) x = y;
+			return g.withScale(x, y, PageGeometry.ScaleSource.PULSE);
+		}
+		if (g.scaleSource == PageGeometry.ScaleSource.DPI) {
+			warnings.add("no grid and no calibration pulse: scale taken from the file's dpi");
+			return g;
+		}
+		double[] spans = new double[rows.size()];
+		for (int i = 0; i < spans.length; i++) spans[i] = rows.get(i).end - rows.get(i).start;
+		double px = median(spans) / 250;
+		warnings.add("no grid, no calibration pulse and no dpi: scale assumed from rows spanning 250 mm (10 s at 25 mm/s)");
+		return g.withScale(px, px, PageGeometry.ScaleSource.LAYOUT);
+	}
+
+	/** Relative distance of a pulse height (mm, for 1 mV) from the nearest standard gain. */
+	static double gainMisfit(double heightMm) {
+		double best = Double.POSITIVE_INFINITY;
+		for (double g : GAINS) best = Math.min(best, Math.abs(Math.log(heightMm / g)));
+		return best;
+	}
+
+	/** Gain from the pulses: their median height snapped to 5, 10 or 20 mm/mV, or NaN. */
+	static double pulseGain(List<CalibrationPulse> pulses) {
+		if (pulses.isEmpty()) return Double.NaN;
+		double[] hs = new double[pulses.size()];
+		for (int i = 0; i < hs.length; i++) hs[i] = pulses.get(i).heightMm;
+		double mm = median(hs);
+		for (double g : GAINS) if (Math.abs(Math.log(mm / g)) < 0.15) return g;
+		return Double.NaN;
+	}
+
+	/** Speed from the pulse width (0.2 s): 5 mm → 25 mm/s, 10 mm → 50 mm/s, or NaN. */
+	static double pulseSpeed(List<CalibrationPulse> pulses) {
+		if (pulses.isEmpty()) return Double.NaN;
+		double[] ws = new double[pulses.size()];
+		for (int i = 0; i < ws.length; i++) ws[i] = pulses.get(i).widthMm;
+		double mm = median(ws);
+		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 25))) < 0.2) return 25;
+		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 50))) < 0.2) return 50;
+		return Double.NaN;
+	}
+
+	/** Where the rows agree that the signal starts (or ends): the median, refined to the outermost row near it. */
+	static double consensus(List<RowInfo> rows, boolean start, double mmX) {
+		double[] v = new double[rows.size()];
+		for (int i = 0; i < v.length; i++) v[i] = start ? rows.get(i).signalStart : rows.get(i).signalEnd;
+		double m = median(v);
+		double best = m;
+		for (double x : v) {
+			if (Math.abs(x - m) < 3 * mmX) best = start ? Math.min(best, x) : Math.max(best, x);
+		}
+		return best;
+	}
+
+	/**
+	 * Picks the layout from the number of rows; six rows are either 3x4 with three rhythm strips
+	 * or 6x2, told apart by where the rows show segment boundaries.
+	 */
+	static PageLayout chooseLayout(List<RowInfo> rows, boolean[] mask, int w, double x0, double rowPx, double mmX,
+		List<String> warnings)
+	{
+		int n = rows.size();
+		switch (n) {
+			case 3: return PageLayout.of(PageLayout.Kind.L3X4, false);
+			case 4: return PageLayout.of(PageLayout.Kind.L3X4_1, false);
+			case 5: return PageLayout.of(PageLayout.Kind.L3X4_2, false);
+			case 6: {
+				double quarters = 0;
+				double quartersBottom = 0;
+				double halves = 0;
+				for (int i = 0; i < 6; i++) {
+					double q = (boundaryEvidence(rows.get(i), mask, w, x0 + rowPx / 4, mmX) + boundaryEvidence(rows.get(
+						i), mask, w, x0 + 3 * rowPx / 4, mmX)) / 2;
+					double half = boundaryEvidence(rows.get(i), mask, w, x0 + rowPx / 2, mmX);
+					if (i < 3) quarters += q / 3;
+					else quartersBottom += q / 3;
+					halves += half / 6;
+				}
+				// 3x4+3: top rows break at the quarters, bottom rows do not; 6x2: every row breaks at the half
+				double score3x4 = quarters - quartersBottom;
+				double score6x2 = halves - (quarters + quartersBottom) / 2;
+				return score6x2 > score3x4 ? PageLayout.of(PageLayout.Kind.L6X2, false) : PageLayout.of(
+					PageLayout.Kind.L3X4_3, false);
+			}
+			case 12: return PageLayout.of(PageLayout.Kind.L12X1, false);
+			default:
+				if (n > 12) {
+					warnings.add(n + " rows of traces found; kept the 12 strongest for a 12x1 layout");
+					return PageLayout.of(PageLayout.Kind.L12X1, false);
+				}
+				if (n > 6) {
+					warnings.add(n + " rows of traces found; kept the 6 strongest");
+					return PageLayout.of(PageLayout.Kind.L3X4_3, false);
+				}
+				throw new EcgException("found " + n + " rows of traces, which matches no supported layout (3x4, 3x4+1, " +
+					"3x4+2, 3x4+3, 6x2, 12x1); choose the layout explicitly");
+		}
+	}
+
+	/**
+	 * How much a row looks like it changes lead at column x: a gap in the trace, or a separator
+	 * stroke much taller than the trace's usual height there. 0 = none, 1 = clear.
+	 */
+	static double boundaryEvidence(RowInfo r, boolean[] mask, int w, double x, double mmX) {
+		int half = (int) Math.max(2, Math.round(1.5 * mmX));
+		int cx = (int) Math.round(x);
+		int gaps = 0;
+		int tall = 0;
+		int count = 0;
+		int near = (int) Math.round((r.bottom - r.top) * 0.35);
+		for (int xx = Math.max(0, cx - half); xx <= Math.min(w - 1, cx + half); xx++) {
+			count++;
+			int inkRows = 0;
+			for (int y = (int) r.baseline - near; y <= (int) r.baseline + near; y++) {
+				if (y >= 0 && y * w + xx < mask.length && mask[y * w + xx]) inkRows++;
+			}
+			if (inkRows == 0) gaps++;
+			if (inkRows > near) tall++;
+		}
+		return count == 0 ? 0 : Math.min(1, (gaps + tall) / (double) count * 3);
+	}
+
+	/** Keeps the strongest rows when more were found than the layout has. */
+	static List<RowInfo> fitRowCount(List<RowInfo> rows, int count) {
+		if (rows.size() <= count) return rows;
+		List<RowInfo> sorted = new ArrayList<>(rows);
+		sorted.sort((a, b) -> Double.compare(b.row.strength, a.row.strength));
+		List<RowInfo> keep = new ArrayList<>(sorted.subList(0, count));
+		keep.sort((a, b) -> Double.compare(a.baseline, b.baseline));
+		return keep;
+	}
+
+	static double median(double[] v) {
+		double[] s = v.clone();
+		Arrays.sort(s);
+		int n = s.length;
+		return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+	}
+}

@@ -1,0 +1,102 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ecgdigitizer.core.preprocess.PageGeometry;
+
+/**
+ * The result of lead detection: which layout the page has, where each lead segment is, and
+ * the paper speed and gain, each with where it came from.
+ */
+public final class LeadLayout {
+
+	public final PageLayout layout;
+	/** "detected", "user", or "rows" (chosen from the row count alone). */
+	public final String layoutSource;
+	public final List<LeadRegion> regions;
+	public final double speedMmPerS;
+	/** "pulse", "user" or "default". */
+	public final String speedSource;
+	public final double gainMmPerMv;
+	public final String gainSource;
+	/** Seconds shown by a full-width row. */
+	public final double pageSeconds;
+	/** Image columns where record time 0 and pageSeconds are. */
+	public final double x0;
+	public final double x1;
+	public final List<CalibrationPulse> pulses;
+	/** "labels" when printed labels named the leads, "template" when the layout's order was assumed. */
+	public final String namingSource;
+	public final PageGeometry geometry;
+	public final List<String> warnings;
+
+	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
+		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
+		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings)
+	{
+		this.layout = layout;
+		this.layoutSource = layoutSource;
+		this.regions = Collections.unmodifiableList(new ArrayList<>(regions));
+		this.speedMmPerS = speedMmPerS;
+		this.speedSource = speedSource;
+		this.gainMmPerMv = gainMmPerMv;
+		this.gainSource = gainSource;
+		this.pageSeconds = pageSeconds;
+		this.x0 = x0;
+		this.x1 = x1;
+		this.pulses = Collections.unmodifiableList(new ArrayList<>(pulses));
+		this.namingSource = namingSource;
+		this.geometry = geometry;
+		this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+	}
+
+	/** The same layout with other regions (after the user moved them, say). */
+	public LeadLayout withRegions(List<LeadRegion> newRegions) {
+		return new LeadLayout(layout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
+			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings);
+	}
+
+	public LeadLayout withNaming(List<LeadRegion> newRegions, PageLayout newLayout, String source,
+		List<String> moreWarnings)
+	{
+		List<String> w = new ArrayList<>(warnings);
+		w.addAll(moreWarnings);
+		return new LeadLayout(newLayout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
+			pageSeconds, x0, x1, pulses, source, geometry, w);
+	}
+
+	/** Pixels per second along x. */
+	public double pxPerSecond() {
+		return geometry.pxPerMmX * speedMmPerS;
+	}
+
+	/** Pixels per millivolt along y. */
+	public double pxPerMv() {
+		return geometry.pxPerMmY * gainMmPerMv;
+	}
+
+	public Map<String, Object> toJson() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("layout", layout.spec());
+		m.put("layout_source", layoutSource);
+		m.put("lead_names_source", namingSource);
+		m.put("speed_mm_per_s", speedMmPerS);
+		m.put("speed_source", speedSource);
+		m.put("gain_mm_per_mv", gainMmPerMv);
+		m.put("gain_source", gainSource);
+		m.put("page_seconds", pageSeconds);
+		m.put("x0", x0);
+		m.put("x1", x1);
+		List<Object> p = new ArrayList<>();
+		for (CalibrationPulse pulse : pulses) p.add(pulse.toJson());
+		m.put("pulses", p);
+		List<Object> r = new ArrayList<>();
+		for (LeadRegion region : regions) r.add(region.toJson(0));
+		m.put("regions", r);
+		return m;
+	}
+}

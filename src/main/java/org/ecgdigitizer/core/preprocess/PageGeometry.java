@@ -1,0 +1,90 @@
+package org.ecgdigitizer.core.preprocess;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the page's millimetres are: its scale on each axis, the tilt that rectification
+ * removed, and where each value came from. It flows from preprocessing through every later
+ * stage; a stage that learns better (the calibration pulse contradicts a grid read five times
+ * too coarse, say) returns a corrected copy.
+ */
+public final class PageGeometry {
+
+	/** Where a scale came from, best first. */
+	public enum ScaleSource {
+		GRID, PULSE, DPI, LAYOUT, USER;
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/** Where the tilt came from. */
+	public enum AngleSource {
+		GRID, TRACES, NONE;
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	public final double pxPerMmX;
+	public final double pxPerMmY;
+	public final ScaleSource scaleSource;
+	/** Tilt of the original page, degrees clockwise; the rectified page has it removed. */
+	public final double angleDeg;
+	public final AngleSource angleSource;
+	/** The rotation between original and rectified pixels. */
+	public final Rectifier.Rotation rotation;
+	/** The grid reading, or null when the page has no usable grid. */
+	public final GridEstimate grid;
+	/** The image file's resolution, NaN when unknown. */
+	public final double fileDpi;
+
+	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
+		AngleSource angleSource, Rectifier.Rotation rotation, GridEstimate grid, double fileDpi)
+	{
+		this.pxPerMmX = pxPerMmX;
+		this.pxPerMmY = pxPerMmY;
+		this.scaleSource = scaleSource;
+		this.angleDeg = angleDeg;
+		this.angleSource = angleSource;
+		this.rotation = rotation;
+		this.grid = grid;
+		this.fileDpi = fileDpi;
+	}
+
+	public PageGeometry withScale(double x, double y, ScaleSource source) {
+		return new PageGeometry(x, y, source, angleDeg, angleSource, rotation, grid, fileDpi);
+	}
+
+	public int width() {
+		return rotation.width;
+	}
+
+	public int height() {
+		return rotation.height;
+	}
+
+	public Map<String, Object> toJson() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("px_per_mm_x", pxPerMmX);
+		m.put("px_per_mm_y", pxPerMmY);
+		m.put("scale_source", scaleSource.id());
+		m.put("angle_deg", angleDeg);
+		m.put("angle_source", angleSource.id());
+		m.put("file_dpi", Double.isNaN(fileDpi) ? null : fileDpi);
+		m.put("rectified_width", rotation.width);
+		m.put("rectified_height", rotation.height);
+		m.put("grid", grid == null ? null : grid.toJson());
+		return m;
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "PageGeometry[%.4f x %.4f px/mm (%s), angle %.3f deg (%s)]", pxPerMmX,
+			pxPerMmY, scaleSource.id(), angleDeg, angleSource.id());
+	}
+}

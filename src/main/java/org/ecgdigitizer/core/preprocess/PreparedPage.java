@@ -1,0 +1,57 @@
+package org.ecgdigitizer.core.preprocess;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/** The result of preprocessing: the rectified page, its ink probability and its geometry. */
+public final class PreparedPage {
+
+	private final int[] rgb;
+	private final float[] ink;
+	public final PageGeometry geometry;
+	/** How ink was told from grid, for diagnostics. */
+	public final InkModel.Result inkModel;
+
+	public PreparedPage(int[] rgb, float[] ink, PageGeometry geometry, InkModel.Result inkModel) {
+		this.rgb = rgb;
+		this.ink = ink;
+		this.geometry = geometry;
+		this.inkModel = inkModel;
+	}
+
+	public int width() {
+		return geometry.width();
+	}
+
+	public int height() {
+		return geometry.height();
+	}
+
+	/** Rectified page pixels, packed RGB, row-major. Shared, not copied. */
+	public int[] rgbPixels() {
+		return rgb;
+	}
+
+	/** Ink probability per pixel (0..1), row-major. Shared, not copied. */
+	public float[] inkPixels() {
+		return ink;
+	}
+
+	/** The rectified page as an ImgLib2 image sharing these pixels. */
+	public ArrayImg<ARGBType, IntArray> rectified() {
+		return ArrayImgs.argbs(rgb, width(), height());
+	}
+
+	/** The ink probability as an ImgLib2 image sharing these values. */
+	public ArrayImg<FloatType, FloatArray> inkProbability() {
+		return ArrayImgs.floats(ink, width(), height());
+	}
+
+	public PreparedPage withGeometry(PageGeometry newGeometry) {
+		return new PreparedPage(rgb, ink, newGeometry, inkModel);
+	}
+}

@@ -1,0 +1,105 @@
+package org.ecgdigitizer.core.signal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ecgdigitizer.core.DigitizerSettings;
+import org.ecgdigitizer.core.layout.LeadLayout;
+import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.trace.Trace;
+
+/**
+ * Stage 4: turns traced paths into millivolts at the requested sampling frequency, places each
+ * segment at its time offset, fuses leads printed twice, and assembles the 12 standard leads.
+ */
+public final class SignalBuilder {
+
+	/** Gaps in a trace up to this long are bridged by interpolation; longer ones stay NaN. */
+	static final double MAX_BRIDGED_GAP_S = 0.02;
+	/** Below this confidence a segment is left out (NaN) rather than invent a signal. */
+	static final double MIN_CONFIDENCE = 0.5;
+
+	private SignalBuilder() {}
+
+	public static Digitization build(List<Trace> traces, LeadLayout layout, DigitizerSettings settings, String name) {
+		double fs = settings.samplingFrequency;
+		int length = (int) Math.round(layout.pageSeconds * fs);
+		double[][] sum = new double[12][length];
+		double[][] weight = new double[12][length];
+		double[] confidenceSum = new double[12];
+		int[] segments = new int[12];
+		List<String> warnings = new ArrayList<>(layout.warnings);
+		double pxPerSecond = layout.pxPerSecond();
+		double pxPerMv = layout.pxPerMv();
+		for (Trace trace : traces) {
+			LeadRegion r = trace.region;
+			int lead = r.lead.ordinal();
+			segments[lead]++;
+			confidenceSum[lead] += trace.confidence;
+			if (trace.confidence < MIN_CONFIDENCE) {
+				warnings.add(String.format(Locale.ROOT, "%s (row %d, column %d): trace followed over only %.0f%% of " +
+					"the segment; left empty", r.label(), r.row + 1, r.column + 1, 100 * trace.confidence));
+				continue;
+			}
+			double[] ys = bridgeGaps(trace.ys, (int) Math.round(MAX_BRIDGED_GAP_S * pxPerSecond));
+			int first = Math.max(0, r.startSample(fs));
+			int last = Math.min(length, r.endSample(fs));
+			double sign = r.inverted ? -1 : 1;
+			for (int k = first; k < last; k++) {
+				// column index whose centre is at this sample's time
+				double u = layout.x0 + k / fs * pxPerSecond - trace.x0 - 0.5;
+				double y = interpolate(ys, u);
+				if (Double.isNaN(y)) continue;
+				sum[lead][k] += sign * (r.baselineY - y) / pxPerMv;
+				weight[lead][k] += 1;
+			}
+		}
+		double[][] samples = new double[12][length];
+		Map<String, Double> confidence = new LinkedHashMap<>();
+		for (Lead lead : Lead.values()) {
+			int i = lead.ordinal();
+			for (int k = 0; k < length; k++) samples[i][k] = weight[i][k] > 0 ? sum[i][k] / weight[i][k] : Double.NaN;
+			confidence.put(lead.label(), segments[i] == 0 ? Double.NaN : confidenceSum[i] / segments[i]);
+			if (segments[i] == 0) warnings.add(lead.label() + " is not printed on this page; its samples are NaN");
+		}
+		EcgRecord record = new EcgRecord(name, fs, Lead.standardLabels(), samples);
+		return new Digitization(record, layout, traces, settings, confidence, warnings);
+	}
+
+	/** Linear interpolation of ys at fractional index u; NaN outside or next to a gap. */
+	static double interpolate(double[] ys, double u) {
+		if (u < -0.5 || u > ys.length - 0.5) return Double.NaN;
+		int i = (int) Math.floor(u);
+		double f = u - i;
+		if (i < 0) return ys[0];
+		if (i >= ys.length - 1) return ys[ys.length - 1];
+		double a = ys[i];
+		double b = ys[i + 1];
+		if (Double.isNaN(a)) return f > 0.5 ? b : Double.NaN;
+		if (Double.isNaN(b)) return f < 0.5 ? a : Double.NaN;
+		return a + f * (b - a);
+	}
+
+	/** Fills runs of NaN no longer than maxGap by linear interpolation. */
+	static double[] bridgeGaps(double[] ys, int maxGap) {
+		double[] out = ys.clone();
+		int i = 0;
+		while (i < out.length) {
+			if (!Double.isNaN(out[i])) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < out.length && Double.isNaN(out[i])) i++;
+			if (start > 0 && i < out.length && i - start <= maxGap) {
+				double a = out[start - 1];
+				double b = out[i];
+				for (int k = start; k < i; k++) out[k] = a + (b - a) * (k - start + 1) / (i - start + 1);
+			}
+		}
+		return out;
+	}
+}

@@ -1,0 +1,228 @@
+package org.ecgdigitizer.core.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.layout.CalibrationPulse;
+import org.ecgdigitizer.core.layout.LeadLayout;
+import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.preprocess.PreparedPage;
+
+/**
+ * Stage 3: follows each lead's trace through its region.
+ *
+ * <p>Every image column offers a few candidate vertical runs of ink. A Viterbi path picks one
+ * run per column, preferring runs that touch the previous column's run (a pen stroke is
+ * continuous) and that stay near the region's own baseline (a neighbour's trace that wanders in
+ * is farther away). The trace centre in each column keeps the extremes: a column that is a peak
+ * takes the run's outer edge, so QRS complexes keep their full height.</p>
+ *
+ * <p>Coordinates are continuous: pixel (x, y) covers [x, x+1) x [y, y+1).</p>
+ */
+public final class TraceExtractor {
+
+	/** Ink probability that starts a run, and the lower level that may bridge a one-pixel gap in it. */
+	static final float RUN = 0.3f;
+	static final float BRIDGE = 0.1f;
+	static final int MAX_RUNS = 10;
+	/** Costs of the path: per mm of vertical jump between runs, per mm from the baseline, per skipped column. */
+	static final double JUMP_PER_MM = 1.0;
+	static final double BASELINE_PER_MM = 0.03;
+	static final double SKIP = 0.3;
+
+	private TraceExtractor() {}
+
+	/** A vertical run of ink in one column. */
+	static final class Run {
+		final int top;
+		final int bottom; // inclusive
+		final double mass;
+		final double centroid;
+
+		Run(int top, int bottom, double mass, double centroid) {
+			this.top = top;
+			this.bottom = bottom;
+			this.mass = mass;
+			this.centroid = centroid;
+		}
+	}
+
+	public static List<Trace> extract(PreparedPage page, LeadLayout layout) {
+		float[] ink = page.inkPixels().clone();
+		int w = page.width();
+		int h = page.height();
+		// pulses are not signal
+		for (CalibrationPulse p : layout.pulses) clear(ink, w, h, p.box.grow(2, 2));
+		List<Trace> traces = new ArrayList<>();
+		for (LeadRegion region : layout.regions) {
+			if (region.labelBox != null) clear(ink, w, h, region.labelBox.grow(1, 1));
+		}
+		for (LeadRegion region : layout.regions) {
+			traces.add(follow(ink, w, h, region, layout.geometry.pxPerMmY));
+		}
+		return traces;
+	}
+
+	static void clear(float[] ink, int w, int h, Box b) {
+		int x0 = Math.max(0, (int) Math.floor(b.x));
+		int x1 = Math.min(w, (int) Math.ceil(b.maxX()));
+		int y0 = Math.max(0, (int) Math.floor(b.y));
+		int y1 = Math.min(h, (int) Math.ceil(b.maxY()));
+		for (int y = y0; y < y1; y++) Arrays.fill(ink, y * w + x0, y * w + Math.max(x0, x1), 0f);
+	}
+
+	/** Follows one region's trace. */
+	static Trace follow(float[] ink, int w, int h, LeadRegion region, double mmY) {
+		int xa = Math.max(0, (int) Math.floor(region.box.x));
+		int xb = Math.min(w, (int) Math.ceil(region.box.maxX()));
+		int n = Math.max(0, xb - xa);
+		double half = region.box.height / 2;
+		// search into the neighbouring rows: large complexes cross into them
+		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
+		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
+		Run[][] runs = new Run[n][];
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, w, xa + i, ya, yb);
+
+		// Viterbi over columns that have runs
+		double[][] cost = new double[n][];
+		int[][] from = new int[n][];
+		int prev = -1;
+		for (int i = 0; i < n; i++) {
+			Run[] rs = runs[i];
+			if (rs.length == 0) continue;
+			cost[i] = new double[rs.length];
+			from[i] = new int[rs.length];
+			for (int k = 0; k < rs.length; k++) {
+				double emit = BASELINE_PER_MM * Math.abs(rs[k].centroid - region.baselineY) / mmY + 0.5 / (1 + rs[k]
+					.mass);
+				if (prev < 0) {
+					cost[i][k] = emit;
+					from[i][k] = -1;
+					continue;
+				}
+				int skipped = i - prev - 1;
+				double best = Double.POSITIVE_INFINITY;
+				int arg = 0;
+				Run[] ps = runs[prev];
+				for (int j = 0; j < ps.length; j++) {
+					double c = cost[prev][j] + JUMP_PER_MM * Math.max(0, gap(ps[j], rs[k]) - skipped) / mmY;
+					if (c < best) {
+						best = c;
+						arg = j;
+					}
+				}
+				cost[i][k] = best + emit + SKIP * skipped;
+				from[i][k] = arg;
+			}
+			prev = i;
+		}
+		Run[] chosen = new Run[n];
+		if (prev >= 0) {
+			int k = 0;
+			for (int j = 1; j < cost[prev].length; j++) if (cost[prev][j] < cost[prev][k]) k = j;
+			int i = prev;
+			while (true) {
+				chosen[i] = runs[i][k];
+				int back = from[i][k];
+				if (back < 0) break;
+				// step to the previous column that had runs
+				i--;
+				while (runs[i].length == 0) i--;
+				k = back;
+			}
+		}
+		double[] ys = centreLine(chosen, ink, w, xa);
+		int covered = 0;
+		for (double y : ys) if (!Double.isNaN(y)) covered++;
+		double confidence = n == 0 ? 0 : covered / (double) n;
+		return new Trace(region, xa, ys, confidence);
+	}
+
+	/** Vertical distance between two runs; 0 when they overlap or touch. */
+	static int gap(Run a, Run b) {
+		if (b.top > a.bottom + 1) return b.top - a.bottom - 1;
+		if (a.top > b.bottom + 1) return a.top - b.bottom - 1;
+		return 0;
+	}
+
+	/** The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS. */
+	static Run[] runs(float[] ink, int w, int x, int ya, int yb) {
+		List<Run> out = new ArrayList<>();
+		int y = ya;
+		while (y < yb) {
+			if (ink[y * w + x] < RUN) {
+				y++;
+				continue;
+			}
+			int top = y;
+			double mass = 0;
+			double moment = 0;
+			int bottom = y;
+			while (y < yb) {
+				float v = ink[y * w + x];
+				if (v >= RUN || v >= BRIDGE && y + 1 < yb && ink[(y + 1) * w + x] >= RUN) {
+					mass += v;
+					moment += v * (y + 0.5);
+					bottom = y;
+					y++;
+				}
+				else {
+					break;
+				}
+			}
+			out.add(new Run(top, bottom, mass, moment / mass));
+		}
+		if (out.size() > MAX_RUNS) {
+			out.sort((a, b) -> Double.compare(b.mass, a.mass));
+			out = new ArrayList<>(out.subList(0, MAX_RUNS));
+		}
+		return out.toArray(new Run[0]);
+	}
+
+	/**
+	 * The trace centre per column. Thin runs give their ink centroid. Tall runs are steep strokes:
+	 * a run that reaches above both neighbours is an upward peak and gives its top edge plus half
+	 * the pen; one reaching below both is a downward peak; otherwise the stroke passes through and
+	 * the run's middle is the value at the column centre.
+	 */
+	static double[] centreLine(Run[] chosen, float[] ink, int w, int xa) {
+		int n = chosen.length;
+		double[] ys = new double[n];
+		Arrays.fill(ys, Double.NaN);
+		double pen = penWidth(chosen);
+		for (int i = 0; i < n; i++) {
+			Run r = chosen[i];
+			if (r == null) continue;
+			int height = r.bottom - r.top + 1;
+			if (height <= pen + 1.5) {
+				ys[i] = r.centroid;
+				continue;
+			}
+			Run left = i > 0 ? chosen[i - 1] : null;
+			Run right = i + 1 < n ? chosen[i + 1] : null;
+			int x = xa + i;
+			// edges to sub-pixel: a partly covered end pixel moves the edge inwards
+			double topEdge = r.top + (1 - Math.min(1, ink[r.top * w + x]));
+			double bottomEdge = r.bottom + Math.min(1, ink[r.bottom * w + x]);
+			boolean peakUp = (left == null || r.top < left.top) && (right == null || r.top <= right.top) &&
+				(left != null || right != null);
+			boolean peakDown = (left == null || r.bottom > left.bottom) && (right == null || r.bottom >= right
+				.bottom) && (left != null || right != null);
+			if (peakUp && !peakDown) ys[i] = topEdge + pen / 2;
+			else if (peakDown && !peakUp) ys[i] = bottomEdge - pen / 2;
+			else ys[i] = (topEdge + bottomEdge) / 2;
+		}
+		return ys;
+	}
+
+	/** The pen's thickness in pixels: the ink mass of the thinner runs (flat stretches of trace). */
+	static double penWidth(Run[] chosen) {
+		List<Double> masses = new ArrayList<>();
+		for (Run r : chosen) if (r != null) masses.add(r.mass);
+		if (masses.isEmpty()) return 1;
+		masses.sort(Double::compare);
+		return Math.max(1, masses.get((int) (masses.size() * 0.3)));
+	}
+}
