@@ -38,11 +38,16 @@ public final class CsvRecords {
 
 	/** Writes the record to a CSV file, atomically (a temporary file is moved into place). */
 	public static void write(EcgRecord record, Path csv) throws IOException {
+		AtomicFiles.write(csv, content(record));
+	}
+
+	/** The CSV text of a record, for writing together with other files in an {@link AtomicFiles.Batch}. */
+	public static AtomicFiles.Content content(EcgRecord record) {
 		double fs = record.samplingFrequency();
 		int timeDecimals = timeDecimals(fs);
 		long exactStep = exactStepUnits(fs, timeDecimals);
 		double[][] samples = record.samples();
-		AtomicFiles.write(csv, out -> {
+		return out -> {
 			Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 			StringBuilder line = new StringBuilder(256);
 			line.append("time");
@@ -59,7 +64,7 @@ public final class CsvRecords {
 				w.append(line).append('\n');
 			}
 			w.flush();
-		});
+		};
 	}
 
 	/** Reads a CSV record whose first column is the time in seconds; the sampling frequency comes from it. */

@@ -56,25 +56,28 @@ public final class ImageFiles {
 		}
 	}
 
-	/** Reads an image file; fails with a one-line {@link EcgException} for anything that is not a readable image. */
+	/**
+	 * Reads an image file; fails with a one-line {@link EcgException} for anything that is not a
+	 * readable image. The message does not repeat the file name: callers add it.
+	 */
 	public static LoadedImage read(Path file) {
 		byte[] bytes;
 		try {
 			bytes = Files.readAllBytes(file);
 		}
 		catch (NoSuchFileException e) {
-			throw new EcgException(file + ": file not found; check the path");
+			throw new EcgException("file not found; check the path");
 		}
 		catch (IOException e) {
-			throw new EcgException(file + ": cannot read the file (" + e.getMessage() + ")");
+			throw new EcgException("cannot read the file (" + e.getMessage() + ")");
 		}
 		if (bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
-			throw new EcgException(file + ": PDF input is not supported; export the page as PNG at 200-300 dpi first");
+			throw new EcgException("PDF input is not supported; export the page as PNG at 200-300 dpi first");
 		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
-				throw new EcgException(file + ": not an image file (PNG, JPEG, TIFF or BMP expected)");
+				throw new EcgException("not an image file (PNG, JPEG, TIFF or BMP expected)");
 			}
 			ImageReader reader = readers.next();
 			try {
@@ -82,8 +85,8 @@ public final class ImageFiles {
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > MAX_PIXELS) {
 					throw new EcgException(String.format(Locale.ROOT,
-						"%s: image is %dx%d pixels, too large; scale it to 600 dpi or less (%d megapixels at most)",
-						file, reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000));
+						"image is %dx%d pixels, too large; scale it to 600 dpi or less (%d megapixels at most)",
+						reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000));
 				}
 				String format = reader.getFormatName().toLowerCase(Locale.ROOT);
 				double dpi = Double.NaN;
@@ -111,22 +114,16 @@ public final class ImageFiles {
 			throw e;
 		}
 		catch (IOException | RuntimeException e) {
-			throw new EcgException(file + ": the image is corrupt or truncated and cannot be decoded (" +
+			throw new EcgException("the image is corrupt or truncated and cannot be decoded (" +
 				e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
 		}
 	}
 
 	/** Writes a PNG atomically (temporary file, then move). */
 	public static void writePng(BufferedImage image, Path file) throws IOException {
-		Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-		try {
-			if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer");
-			Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, out -> {
+			if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+		});
 	}
 
 	/** Any image as TYPE_INT_RGB, transparency composited onto white paper. */

@@ -364,6 +364,19 @@ public final class Wfdb {
 	 *             multi-line lead name, an unsupported format or a gain that is not positive
 	 */
 	public static void write(EcgRecord record, Path directory, int format, double gain) throws IOException {
+		try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+			stage(record, directory, format, gain, batch);
+			batch.commit();
+		}
+	}
+
+	/**
+	 * Stages {@code <name>.dat} then {@code <name>.hea} in a batch, so that a caller can write a record
+	 * together with other files; see {@link #write(EcgRecord, Path, int, double)} for the encoding.
+	 */
+	public static void stage(EcgRecord record, Path directory, int format, double gain, AtomicFiles.Batch batch)
+		throws IOException
+	{
 		checkWritableFormat(format);
 		if (!(gain > 0) || Double.isInfinite(gain)) {
 			throw new EcgException("WFDB gain must be a positive number of ADC units per mV, got " + gain);
@@ -381,11 +394,8 @@ public final class Wfdb {
 		String datName = name + ".dat";
 		String header = headerText(record, datName, format, gain, digital);
 
-		try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
-			batch.stage(directory.resolve(datName), out -> writeSamples(out, digital, frames, format));
-			batch.stage(directory.resolve(name + ".hea"), out -> out.write(header.getBytes(StandardCharsets.UTF_8)));
-			batch.commit();
-		}
+		batch.stage(directory.resolve(datName), out -> writeSamples(out, digital, frames, format));
+		batch.stage(directory.resolve(name + ".hea"), out -> out.write(header.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static void checkWritableFormat(int format) {

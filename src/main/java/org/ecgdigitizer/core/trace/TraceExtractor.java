@@ -85,53 +85,63 @@ public final class TraceExtractor {
 		Run[][] runs = new Run[n][];
 		for (int i = 0; i < n; i++) runs[i] = runs(ink, w, xa + i, ya, yb);
 
-		// Viterbi over columns that have runs
+		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
+		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
+		int reach = (int) Math.max(2, Math.round(1.5 * mmY));
 		double[][] cost = new double[n][];
-		int[][] from = new int[n][];
-		int prev = -1;
+		int[][] fromColumn = new int[n][];
+		int[][] fromRun = new int[n][];
 		for (int i = 0; i < n; i++) {
 			Run[] rs = runs[i];
-			if (rs.length == 0) continue;
 			cost[i] = new double[rs.length];
-			from[i] = new int[rs.length];
+			fromColumn[i] = new int[rs.length];
+			fromRun[i] = new int[rs.length];
 			for (int k = 0; k < rs.length; k++) {
 				double emit = BASELINE_PER_MM * Math.abs(rs[k].centroid - region.baselineY) / mmY + 0.5 / (1 + rs[k]
 					.mass);
-				if (prev < 0) {
-					cost[i][k] = emit;
-					from[i][k] = -1;
-					continue;
-				}
-				int skipped = i - prev - 1;
-				double best = Double.POSITIVE_INFINITY;
-				int arg = 0;
-				Run[] ps = runs[prev];
-				for (int j = 0; j < ps.length; j++) {
-					double c = cost[prev][j] + JUMP_PER_MM * Math.max(0, gap(ps[j], rs[k]) - skipped) / mmY;
-					if (c < best) {
-						best = c;
-						arg = j;
+				// starting here skips every column before
+				double best = SKIP * i;
+				int bestColumn = -1;
+				int bestRun = -1;
+				for (int p = Math.max(0, i - reach); p < i; p++) {
+					int skipped = i - p - 1;
+					Run[] ps = runs[p];
+					for (int j = 0; j < ps.length; j++) {
+						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, gap(ps[j], rs[k]) - skipped) /
+							mmY;
+						if (c < best) {
+							best = c;
+							bestColumn = p;
+							bestRun = j;
+						}
 					}
 				}
-				cost[i][k] = best + emit + SKIP * skipped;
-				from[i][k] = arg;
+				cost[i][k] = best + emit;
+				fromColumn[i][k] = bestColumn;
+				fromRun[i][k] = bestRun;
 			}
-			prev = i;
+		}
+		// the path ends anywhere, paying for the columns it leaves out at the end
+		double bestEnd = Double.POSITIVE_INFINITY;
+		int endColumn = -1;
+		int endRun = -1;
+		for (int i = 0; i < n; i++) {
+			for (int k = 0; k < cost[i].length; k++) {
+				double c = cost[i][k] + SKIP * (n - 1 - i);
+				if (c < bestEnd) {
+					bestEnd = c;
+					endColumn = i;
+					endRun = k;
+				}
+			}
 		}
 		Run[] chosen = new Run[n];
-		if (prev >= 0) {
-			int k = 0;
-			for (int j = 1; j < cost[prev].length; j++) if (cost[prev][j] < cost[prev][k]) k = j;
-			int i = prev;
-			while (true) {
-				chosen[i] = runs[i][k];
-				int back = from[i][k];
-				if (back < 0) break;
-				// step to the previous column that had runs
-				i--;
-				while (runs[i].length == 0) i--;
-				k = back;
-			}
+		for (int i = endColumn, k = endRun; i >= 0;) {
+			chosen[i] = runs[i][k];
+			int pi = fromColumn[i][k];
+			int pk = fromRun[i][k];
+			i = pi;
+			k = pk;
 		}
 		double[] ys = centreLine(chosen, ink, w, xa);
 		int covered = 0;

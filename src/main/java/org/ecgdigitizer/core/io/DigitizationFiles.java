@@ -1,0 +1,99 @@
+package org.ecgdigitizer.core.io;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.signal.Digitization;
+
+/**
+ * Writes a digitized page: {@code <stem>.hea/.dat} (WFDB, format 16, 1000 units/mV),
+ * {@code <stem>.csv}, {@code <stem>.json} (diagnostics) and {@code <stem>-overlay.png}. All
+ * files of one page are staged and moved into place together, so a failure leaves none.
+ */
+public final class DigitizationFiles {
+
+	/** The output formats. */
+	public enum Format {
+		WFDB, CSV, JSON, PNG;
+
+		public static Set<Format> parse(String list) {
+			Set<Format> out = EnumSet.noneOf(Format.class);
+			for (String s : list.split(",")) {
+				if (s.isBlank()) continue;
+				try {
+					out.add(valueOf(s.trim().toUpperCase(Locale.ROOT)));
+				}
+				catch (IllegalArgumentException e) {
+					throw new EcgException("unknown output format '" + s.trim() + "': use wfdb, csv, json, png");
+				}
+			}
+			if (out.isEmpty()) throw new EcgException("no output format given: use some of wfdb, csv, json, png");
+			return out;
+		}
+	}
+
+	private DigitizationFiles() {}
+
+	/** The files a page would produce. */
+	public static List<Path> outputs(Path dir, String stem, Set<Format> formats) {
+		List<Path> out = new ArrayList<>();
+		if (formats.contains(Format.WFDB)) {
+			out.add(dir.resolve(stem + ".hea"));
+			out.add(dir.resolve(stem + ".dat"));
+		}
+		if (formats.contains(Format.CSV)) out.add(dir.resolve(stem + ".csv"));
+		if (formats.contains(Format.JSON)) out.add(dir.resolve(stem + ".json"));
+		if (formats.contains(Format.PNG)) out.add(dir.resolve(stem + "-overlay.png"));
+		return out;
+	}
+
+	/**
+	 * Writes the chosen formats. Without {@code overwrite}, an existing output is an error and
+	 * nothing is written.
+	 *
+	 * @param overlay draws the review overlay; only called when PNG is wanted
+	 * @return the files written
+	 */
+	public static List<Path> write(Digitization d, Supplier<BufferedImage> overlay, Path dir, String stem,
+		Set<Format> formats, boolean overwrite) throws IOException
+	{
+		List<Path> targets = outputs(dir, stem, formats);
+		if (!overwrite) {
+			for (Path p : targets) {
+				if (Files.exists(p)) {
+					throw new EcgException(p + " already exists; remove it or ask to overwrite outputs");
+				}
+			}
+		}
+		Files.createDirectories(dir);
+		try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+			if (formats.contains(Format.CSV)) batch.stage(dir.resolve(stem + ".csv"), CsvRecords.content(d.record));
+			if (formats.contains(Format.JSON)) {
+				byte[] json = Json.write(d.diagnostics()).getBytes(StandardCharsets.UTF_8);
+				batch.stage(dir.resolve(stem + ".json"), out -> out.write(json));
+			}
+			if (formats.contains(Format.PNG)) {
+				BufferedImage image = overlay.get();
+				batch.stage(dir.resolve(stem + "-overlay.png"), out -> {
+					if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+				});
+			}
+			// the header goes in last, after its signal file
+			if (formats.contains(Format.WFDB)) Wfdb.stage(d.record.withName(stem), dir, 16, Wfdb.defaultGain(16), batch);
+			batch.commit();
+		}
+		return targets;
+	}
+}
