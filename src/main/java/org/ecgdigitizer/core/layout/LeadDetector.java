@@ -330,11 +330,9 @@ public final class LeadDetector {
 			warnings.add("no grid and no calibration pulse: scale taken from the file's dpi");
 			return g;
 		}
-		double[] spans = new double[rows.size()];
-		for (int i = 0; i < spans.length; i++) spans[i] = rows.get(i).end - rows.get(i).start;
-		double px = median(spans) / 250;
-		warnings.add("no grid, no calibration pulse and no dpi: scale assumed from rows spanning 250 mm (10 s at 25 mm/s)");
-		return g.withScale(px, px, PageGeometry.ScaleSource.LAYOUT);
+		throw new EcgException("no ECG grid and no calibration pulse found, and the file does not give its " +
+			"resolution, so the scale is unknown; scan the page flat at 200-300 dpi, or photograph it square-on " +
+			"so the grid is visible");
 	}
 
 	/** Relative distance of a pulse height (mm, for 1 mV) from the nearest standard gain. */

@@ -12,9 +12,9 @@ import java.util.Map;
  */
 public final class PageGeometry {
 
-	/** Where a scale came from, best first. */
+	/** Where a scale came from, best first; UNKNOWN until lead detection finds a pulse. */
 	public enum ScaleSource {
-		GRID, PULSE, DPI, LAYOUT, USER;
+		GRID, PULSE, DPI, UNKNOWN;
 
 		public String id() {
 			return name().toLowerCase(Locale.ROOT);

@@ -64,9 +64,9 @@ public final class Preprocessor {
 			source = PageGeometry.ScaleSource.DPI;
 		}
 		else {
-			// Unknown for now; lead detection measures it from the calibration pulse or the layout.
+			// Lead detection measures it from the calibration pulse, or gives up.
 			pxX = pxY = Double.NaN;
-			source = PageGeometry.ScaleSource.LAYOUT;
+			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
 		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, rotation, grid.found ? grid
 			: null, fileDpi);
