@@ -137,6 +137,38 @@ public final class Components {
 		return new Components(labels, components, w, h);
 	}
 
+	/** The mask grown by r pixels in every direction (a square structuring element). */
+	public static boolean[] dilate(boolean[] mask, int w, int h, int r) {
+		boolean[] rows = new boolean[mask.length];
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			int last = -r - 1; // last ink column seen
+			for (int x = 0; x < w; x++) {
+				if (mask[row + x]) last = x;
+				if (x - last <= r) rows[row + x] = true;
+			}
+			last = w + r + 1;
+			for (int x = w - 1; x >= 0; x--) {
+				if (mask[row + x]) last = x;
+				if (last - x <= r) rows[row + x] = true;
+			}
+		}
+		boolean[] out = new boolean[mask.length];
+		for (int x = 0; x < w; x++) {
+			int last = -r - 1;
+			for (int y = 0; y < h; y++) {
+				if (rows[y * w + x]) last = y;
+				if (y - last <= r) out[y * w + x] = true;
+			}
+			last = h + r + 1;
+			for (int y = h - 1; y >= 0; y--) {
+				if (rows[y * w + x]) last = y;
+				if (last - y <= r) out[y * w + x] = true;
+			}
+		}
+		return out;
+	}
+
 	private static int find(int[] parent, int i) {
 		while (parent[i] != i) {
 			parent[i] = parent[parent[i]];

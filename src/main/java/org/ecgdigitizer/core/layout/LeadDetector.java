@@ -21,6 +21,8 @@ public final class LeadDetector {
 	static final float INK = 0.3f;
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
+	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
+	static final int BRIDGE = 2;
 
 	private LeadDetector() {}
 
@@ -57,8 +59,9 @@ public final class LeadDetector {
 		float[] ink = page.inkPixels();
 		boolean[] mask = new boolean[w * h];
 		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
-		Components components = Components.of(mask, w, h);
-		eraseRules(mask, components, mmX, mmY);
+		eraseRules(mask, Components.of(mask, w, h), mmX, mmY);
+		// Thin traces break where they cross a dark grid line; pieces closer than BRIDGE px belong together.
+		Components components = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
 
 		List<RowInfo> rows = findRows(mask, w, h, mmX, mmY);
 		if (rows.size() < 3) {
@@ -173,7 +176,32 @@ public final class LeadDetector {
 		for (TraceRows.Row row : found) {
 			if (row.strength >= 0.4 * median) rows.add(new RowInfo(row));
 		}
-		return rows;
+		return evenlySpaced(rows);
+	}
+
+	/**
+	 * Rows of traces are printed at nearly even spacing; text blocks, shading and stains found as
+	 * rows are not. Keeps the longest run of consecutive rows whose gaps are 0.6 to 1.6 times the
+	 * median gap.
+	 */
+	static List<RowInfo> evenlySpaced(List<RowInfo> rows) {
+		if (rows.size() < 4) return rows;
+		double[] gaps = new double[rows.size() - 1];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		double median = median(gaps);
+		int bestStart = 0;
+		int bestLength = 1;
+		int start = 0;
+		for (int i = 0; i < gaps.length; i++) {
+			boolean fits = gaps[i] >= 0.6 * median && gaps[i] <= 1.6 * median;
+			if (!fits) start = i + 1;
+			int length = i + 2 - start;
+			if (fits && length > bestLength) {
+				bestLength = length;
+				bestStart = start;
+			}
+		}
+		return new ArrayList<>(rows.subList(bestStart, bestStart + bestLength));
 	}
 
 	/**
@@ -217,9 +245,10 @@ public final class LeadDetector {
 		int start = Integer.MAX_VALUE;
 		int end = -1;
 		for (Components.Component c : components.components) {
-			if (c.width() < 3 * mmX || c.maxY < a || c.minY > b) continue;
-			start = Math.min(start, c.minX);
-			end = Math.max(end, c.maxX + 1);
+			// components come from a mask dilated by BRIDGE pixels
+			if (c.width() - 2 * BRIDGE < 3 * mmX || c.maxY - BRIDGE < a || c.minY + BRIDGE > b) continue;
+			start = Math.min(start, c.minX + BRIDGE);
+			end = Math.max(end, c.maxX + 1 - BRIDGE);
 		}
 		r.start = end < 0 ? 0 : start;
 		r.end = Math.max(0, end);

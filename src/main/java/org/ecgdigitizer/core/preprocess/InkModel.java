@@ -14,6 +14,9 @@ import java.util.Arrays;
  * <li>What is left of the grid (all of it when grid and ink share a colour) is removed with a
  * template built from low percentiles of every column and every row within horizontal bands:
  * a grid line fills its whole row or column, a trace never does.</li>
+ * <li>Only thin structure is kept: a trace is narrow across at least one direction, while
+ * shadows, stains and wrinkle shading are broad in both (a top-hat filter along rows and along
+ * columns, keeping the larger).</li>
  * </ol>
  */
 public final class InkModel {
@@ -21,6 +24,8 @@ public final class InkModel {
 	/** Residual darkness at which a pixel starts to count as ink, and where it is certainly ink. */
 	static final float INK_LOW = 0.10f;
 	static final float INK_HIGH = 0.40f;
+	/** Structures narrower than this (mm) in some direction can be ink. */
+	static final double THIN_MM = 1.5;
 
 	private InkModel() {}
 
@@ -45,7 +50,10 @@ public final class InkModel {
 		}
 	}
 
-	public static Result compute(int[] rgb, int w, int h) {
+	/**
+	 * @param pxPerMm the grid pitch if known, else NaN (only sets the size of "thin")
+	 */
+	public static Result compute(int[] rgb, int w, int h, double pxPerMm) {
 		float[][] white = paperWhite(rgb, w, h);
 		int n = w * h;
 		// per-channel darkness relative to the local paper
@@ -93,6 +101,12 @@ public final class InkModel {
 			System.arraycopy(mean, 0, inkDarkness, 0, n);
 		}
 		float[] residual = removeLineTemplate(inkDarkness, w, h);
+		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
+		double mm = Double.isNaN(pxPerMm) ? Math.max(w, h) / 280.0 : pxPerMm;
+		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
+		float[] acrossRows = Morphology.topHat(residual, w, h, thin, true);
+		float[] acrossColumns = Morphology.topHat(residual, w, h, thin, false);
+		for (int i = 0; i < n; i++) residual[i] = Math.max(acrossRows[i], acrossColumns[i]);
 		float[] prob = new float[n];
 		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
 		return new Result(prob, inkDarkness, separated, grid, ink);

@@ -49,7 +49,8 @@ public final class Preprocessor {
 		int[] rectified = Rectifier.rotate(rgb, rotation, Rectifier.paperColour(rgb));
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
-		InkModel.Result ink = InkModel.compute(rectified, rotation.width, rotation.height);
+		InkModel.Result ink = InkModel.compute(rectified, rotation.width, rotation.height, grid.found ? grid.pxPerMmX
+			: Double.NaN);
 		progress.fraction(1);
 		double pxX;
 		double pxY;

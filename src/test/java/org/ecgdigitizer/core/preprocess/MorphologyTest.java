@@ -1,0 +1,57 @@
+package org.ecgdigitizer.core.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class MorphologyTest {
+
+	private static float brute(float[] p, int w, int h, int x, int y, int length, boolean rows, boolean min) {
+		int half = length / 2;
+		float acc = min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+		for (int d = -half; d < length - half; d++) {
+			int xx = rows ? x + d : x;
+			int yy = rows ? y : y + d;
+			if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+			acc = min ? Math.min(acc, p[yy * w + xx]) : Math.max(acc, p[yy * w + xx]);
+		}
+		return acc;
+	}
+
+	@Test
+	void runningFiltersMatchBruteForce() {
+		int w = 37;
+		int h = 23;
+		float[] p = new float[w * h];
+		Random r = new Random(3);
+		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		for (int length : new int[] { 1, 2, 5, 8, 40 }) {
+			float[] minR = Morphology.minRows(p, w, h, length);
+			float[] maxR = Morphology.maxRows(p, w, h, length);
+			float[] minC = Morphology.minColumns(p, w, h, length);
+			float[] maxC = Morphology.maxColumns(p, w, h, length);
+			for (int y = 0; y < h; y++) {
+				for (int x = 0; x < w; x++) {
+					assertEquals(brute(p, w, h, x, y, length, true, true), minR[y * w + x], "min rows " + length);
+					assertEquals(brute(p, w, h, x, y, length, true, false), maxR[y * w + x], "max rows " + length);
+					assertEquals(brute(p, w, h, x, y, length, false, true), minC[y * w + x], "min cols " + length);
+					assertEquals(brute(p, w, h, x, y, length, false, false), maxC[y * w + x], "max cols " + length);
+				}
+			}
+		}
+	}
+
+	@Test
+	void topHatKeepsThinLinesAndDropsBroadAreas() {
+		int w = 60;
+		int h = 40;
+		float[] p = new float[w * h];
+		for (int x = 0; x < w; x++) p[10 * w + x] = 1; // thin horizontal line
+		for (int y = 20; y < 40; y++) for (int x = 30; x < 60; x++) p[y * w + x] = 0.5f; // broad shadow
+		float[] th = Morphology.topHat(p, w, h, 7, false);
+		assertEquals(1, th[10 * w + 5], 1e-6);
+		assertEquals(0, th[30 * w + 45], 1e-6);
+	}
+}
