@@ -47,7 +47,18 @@ public final class GridAnalysis {
 	 * @param dpiHint the file's resolution if known, else NaN; resolves a pitch that could be 1 or 5 mm
 	 */
 	public static GridEstimate analyze(float[] plane, int w, int h, double dpiHint) {
-		double tan = coarseTan(plane, w, h);
+		return analyze(plane, w, h, dpiHint, 0, MAX_ANGLE);
+	}
+
+	/** Like {@link #analyze(float[], int, int, double)}, searching tilts within halfRangeDeg of centreDeg only. */
+	public static GridEstimate analyze(float[] plane, int w, int h, double dpiHint, double centreDeg,
+		double halfRangeDeg)
+	{
+		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, centreDeg, halfRangeDeg));
+	}
+
+	/** The grid reading starting from a tilt already known to within about half a degree (no search). */
+	public static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan) {
 		double tanH = tan;
 		double tanV = tan;
 		int stride = Math.max(1, Math.min(w, h) / 700);
@@ -85,12 +96,16 @@ public final class GridAnalysis {
 	 * on a larger one.
 	 */
 	static double coarseTan(float[] plane, int w, int h) {
+		return coarseTan(plane, w, h, 0, MAX_ANGLE);
+	}
+
+	static double coarseTan(float[] plane, int w, int h, double centreDeg, double halfRangeDeg) {
 		int f1 = Math.max(1, Math.round(Math.max(w, h) / 500f));
 		int w1 = w / f1;
 		int h1 = h / f1;
 		float[] small = Planes.downsampleSmooth(plane, w, h, f1);
 		double step1 = Math.toDegrees(Math.atan(2.0 / Math.max(w1, h1)));
-		double deg = bestAngle(small, w1, h1, -MAX_ANGLE, MAX_ANGLE, step1, 2);
+		double deg = bestAngle(small, w1, h1, centreDeg - halfRangeDeg, centreDeg + halfRangeDeg, step1, 2);
 		int f2 = Math.max(1, Math.round(Math.max(w, h) / 1100f));
 		if (f2 < f1) {
 			int w2 = w / f2;

@@ -36,36 +36,36 @@ public final class PageGeometry {
 	/** Tilt of the original page, degrees clockwise; the rectified page has it removed. */
 	public final double angleDeg;
 	public final AngleSource angleSource;
-	/** The rotation between original and rectified pixels. */
-	public final Rectifier.Rotation rotation;
+	/** The map between original and rectified pixels. */
+	public final Rectifier.Warp warp;
 	/** The grid reading, or null when the page has no usable grid. */
 	public final GridEstimate grid;
 	/** The image file's resolution, NaN when unknown. */
 	public final double fileDpi;
 
 	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
-		AngleSource angleSource, Rectifier.Rotation rotation, GridEstimate grid, double fileDpi)
+		AngleSource angleSource, Rectifier.Warp warp, GridEstimate grid, double fileDpi)
 	{
 		this.pxPerMmX = pxPerMmX;
 		this.pxPerMmY = pxPerMmY;
 		this.scaleSource = scaleSource;
 		this.angleDeg = angleDeg;
 		this.angleSource = angleSource;
-		this.rotation = rotation;
+		this.warp = warp;
 		this.grid = grid;
 		this.fileDpi = fileDpi;
 	}
 
 	public PageGeometry withScale(double x, double y, ScaleSource source) {
-		return new PageGeometry(x, y, source, angleDeg, angleSource, rotation, grid, fileDpi);
+		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, grid, fileDpi);
 	}
 
 	public int width() {
-		return rotation.width;
+		return warp.width;
 	}
 
 	public int height() {
-		return rotation.height;
+		return warp.height;
 	}
 
 	public Map<String, Object> toJson() {
@@ -76,8 +76,9 @@ public final class PageGeometry {
 		m.put("angle_deg", angleDeg);
 		m.put("angle_source", angleSource.id());
 		m.put("file_dpi", Double.isNaN(fileDpi) ? null : fileDpi);
-		m.put("rectified_width", rotation.width);
-		m.put("rectified_height", rotation.height);
+		m.put("perspective_corrected", !warp.fromSource.isAffine());
+		m.put("rectified_width", warp.width);
+		m.put("rectified_height", warp.height);
 		m.put("grid", grid == null ? null : grid.toJson());
 		return m;
 	}

@@ -14,6 +14,10 @@ public final class Preprocessor {
 
 	/** Tilts below this are left alone: rotating would only blur the page. */
 	static final double MIN_ROTATION_DEG = 0.02;
+	/** A perspective fit whose tile pitches miss by more than this (relative, rms) is not trusted. */
+	static final double MAX_PERSPECTIVE_MISFIT = 0.03;
+	/** A rectified photo may hold at most this many times the pixels of the original. */
+	static final double MAX_GROWTH = 2.5;
 
 	private Preprocessor() {}
 
@@ -26,30 +30,56 @@ public final class Preprocessor {
 		int h = (int) page.dimension(1);
 		int[] rgb = page.update(null).getCurrentStorageArray();
 		progress.status("Finding the grid");
-		GridEstimate grid = GridAnalysis.analyze(Planes.gridPlane(rgb), w, h, fileDpi);
+		float[] plane = Planes.gridPlane(rgb);
+		GridEstimate grid = GridAnalysis.analyze(plane, w, h, fileDpi);
+		double pitchGuess = Double.isNaN(grid.pxPerMmX) || Double.isNaN(grid.pxPerMmY) ? Double.NaN : Math.sqrt(
+			grid.pxPerMmX * grid.pxPerMmY);
+		progress.status("Measuring perspective");
+		Perspective.Fit perspective = Perspective.estimate(plane, w, h, pitchGuess, grid.angleDeg(), grid.found);
+		plane = null;
+		int paper = Rectifier.paperColour(rgb);
+		Rectifier.Warp warp;
 		double angle;
 		PageGeometry.AngleSource angleSource;
-		if (grid.found) {
-			angle = grid.angleDeg();
+		if (perspective != null && perspective.rmsPitchError < MAX_PERSPECTIVE_MISFIT && (perspective
+			.needsPerspective() || !grid.found))
+		{
+			// a photographed page: map it onto paper millimetres at the scale of its centre
+			Homography toPaper = perspective.imageToPaper;
+			double[] j = toPaper.jacobian(w / 2.0, h / 2.0);
+			double scale = 1 / Math.sqrt(Math.abs(j[0] * j[3] - j[1] * j[2]));
+			angle = Math.toDegrees(Math.atan(-j[2] / j[3]));
+			Homography toRectified = toPaper.then(new Homography(new double[] { scale, 0, 0, 0, scale, 0, 0, 0, 1 }));
+			warp = Rectifier.Warp.homography(toRectified, w, h, angle, (long) (MAX_GROWTH * w * h));
 			angleSource = PageGeometry.AngleSource.GRID;
 		}
 		else {
-			// Without a grid, the trace baselines and text rows are the page's horizontal lines.
-			float[] dark = Planes.clippedDarkness(Planes.darkness(rgb), 0.97);
-			angle = Math.toDegrees(Math.atan(GridAnalysis.coarseTan(dark, w, h)));
-			angleSource = PageGeometry.AngleSource.TRACES;
-		}
-		if (Math.abs(angle) < MIN_ROTATION_DEG) {
-			angle = 0;
-			if (angleSource == PageGeometry.AngleSource.TRACES) angleSource = PageGeometry.AngleSource.NONE;
+			if (grid.found) {
+				angle = grid.angleDeg();
+				angleSource = PageGeometry.AngleSource.GRID;
+			}
+			else {
+				// Without a grid, the trace baselines and text rows are the page's horizontal lines.
+				float[] dark = Planes.clippedDarkness(Planes.darkness(rgb), 0.97);
+				angle = Math.toDegrees(Math.atan(GridAnalysis.coarseTan(dark, w, h)));
+				angleSource = PageGeometry.AngleSource.TRACES;
+			}
+			if (Math.abs(angle) < MIN_ROTATION_DEG) {
+				angle = 0;
+				if (angleSource == PageGeometry.AngleSource.TRACES) angleSource = PageGeometry.AngleSource.NONE;
+			}
+			warp = Rectifier.Warp.rotation(angle, w, h);
 		}
 		progress.fraction(0.4);
 		progress.status("Rectifying");
-		Rectifier.Rotation rotation = new Rectifier.Rotation(angle, w, h);
-		int[] rectified = Rectifier.rotate(rgb, rotation, Rectifier.paperColour(rgb));
+		int[] rectified = Rectifier.warp(rgb, warp, paper);
+		if (!warp.fromSource.isAffine()) {
+			// the page is flat now: read its grid again for the final pitch
+			grid = GridAnalysis.analyze(Planes.gridPlane(rectified), warp.width, warp.height, Double.NaN, 0, 1);
+		}
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
-		InkModel.Result ink = InkModel.compute(rectified, rotation.width, rotation.height, grid.found ? grid.pxPerMmX
+		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, grid.found ? grid.pxPerMmX
 			: Double.NaN);
 		progress.fraction(1);
 		double pxX;
@@ -69,7 +99,7 @@ public final class Preprocessor {
 			pxX = pxY = Double.NaN;
 			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
-		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, rotation, grid.found ? grid
+		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, grid.found ? grid
 			: null, fileDpi);
 		return new PreparedPage(rectified, ink.ink, geometry, ink);
 	}

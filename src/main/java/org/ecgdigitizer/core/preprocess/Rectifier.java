@@ -1,70 +1,99 @@
 package org.ecgdigitizer.core.preprocess;
 
 /**
- * Rotates a page so that its grid runs along the image axes. The rotated page is enlarged to
- * hold all of the original, and the uncovered corners are filled with the paper colour.
+ * Resamples a page so that its grid runs along the image axes: a rotation for a tilted scan, a
+ * homography for a photographed page. The output is large enough to hold all of the page, and
+ * uncovered areas are filled with the paper colour.
  */
 public final class Rectifier {
 
 	private Rectifier() {}
 
-	/** The rotation that maps rectified pixel coordinates back into the original image. */
-	public static final class Rotation {
-		public final double angleDeg;
+	/** The map between rectified and original pixels, and the rectified image size. */
+	public static final class Warp {
+		/** Rectified continuous coordinates → original continuous coordinates. */
+		public final Homography toSource;
+		public final Homography fromSource;
 		public final int sourceWidth;
 		public final int sourceHeight;
 		public final int width;
 		public final int height;
-		private final double cos;
-		private final double sin;
+		/** The tilt removed, degrees clockwise (for a homography: at the page centre). */
+		public final double angleDeg;
 
-		public Rotation(double angleDeg, int sourceWidth, int sourceHeight) {
-			this.angleDeg = angleDeg;
+		private Warp(Homography fromSource, int sourceWidth, int sourceHeight, int width, int height,
+			double angleDeg)
+		{
+			this.fromSource = fromSource;
+			this.toSource = fromSource.inverse();
 			this.sourceWidth = sourceWidth;
 			this.sourceHeight = sourceHeight;
+			this.width = width;
+			this.height = height;
+			this.angleDeg = angleDeg;
+		}
+
+		/** Undoes a tilt of angleDeg about the image centre; the output holds the whole rotated image. */
+		public static Warp rotation(double angleDeg, int sourceWidth, int sourceHeight) {
+			if (angleDeg == 0) {
+				return new Warp(Homography.identity(), sourceWidth, sourceHeight, sourceWidth, sourceHeight, 0);
+			}
 			double a = Math.toRadians(angleDeg);
-			cos = Math.cos(a);
-			sin = Math.sin(a);
-			width = (int) Math.ceil(Math.abs(sourceWidth * cos) + Math.abs(sourceHeight * sin) - 1e-9);
-			height = (int) Math.ceil(Math.abs(sourceWidth * sin) + Math.abs(sourceHeight * cos) - 1e-9);
+			int w = (int) Math.ceil(Math.abs(sourceWidth * Math.cos(a)) + Math.abs(sourceHeight * Math.sin(a)) - 1e-9);
+			int h = (int) Math.ceil(Math.abs(sourceWidth * Math.sin(a)) + Math.abs(sourceHeight * Math.cos(a)) - 1e-9);
+			Homography from = Homography.rotation(-angleDeg, sourceWidth / 2.0, sourceHeight / 2.0, w / 2.0, h / 2.0);
+			return new Warp(from, sourceWidth, sourceHeight, w, h, angleDeg);
 		}
 
-		/** Original image coordinates {x, y} of a rectified point. */
+		/**
+		 * Applies {@code fromSource}, shifted so the image of the whole source lands in a rectified
+		 * image that holds it (at most {@code maxPixels}; larger outputs are cropped around the centre).
+		 */
+		public static Warp homography(Homography fromSource, int sourceWidth, int sourceHeight, double angleDeg,
+			long maxPixels)
+		{
+			double[] b = fromSource.boundsOf(0, 0, sourceWidth, sourceHeight);
+			double w = b[2] - b[0];
+			double h = b[3] - b[1];
+			double shrink = Math.min(1, Math.sqrt(maxPixels / (w * h)));
+			int ow = (int) Math.ceil(w * shrink);
+			int oh = (int) Math.ceil(h * shrink);
+			double cx = (b[0] + b[2]) / 2;
+			double cy = (b[1] + b[3]) / 2;
+			Homography shift = new Homography(new double[] { 1, 0, ow / 2.0 - cx, 0, 1, oh / 2.0 - cy, 0, 0, 1 });
+			return new Warp(fromSource.then(shift), sourceWidth, sourceHeight, ow, oh, angleDeg);
+		}
+
 		public double[] toSource(double x, double y) {
-			double dx = x - width / 2.0;
-			double dy = y - height / 2.0;
-			return new double[] { sourceWidth / 2.0 + cos * dx - sin * dy, sourceHeight / 2.0 + sin * dx + cos * dy };
+			return toSource.apply(x, y);
 		}
 
-		/** Rectified coordinates {x, y} of an original point. */
 		public double[] fromSource(double x, double y) {
-			double dx = x - sourceWidth / 2.0;
-			double dy = y - sourceHeight / 2.0;
-			return new double[] { width / 2.0 + cos * dx + sin * dy, height / 2.0 - sin * dx + cos * dy };
+			return fromSource.apply(x, y);
 		}
 
 		public boolean isIdentity() {
-			return angleDeg == 0 && width == sourceWidth && height == sourceHeight;
+			return width == sourceWidth && height == sourceHeight && fromSource.isAffine() && fromSource.apply(0, 0)[0] ==
+				0 && fromSource.apply(0, 0)[1] == 0 && fromSource.apply(1, 1)[0] == 1 && fromSource.apply(1, 1)[1] == 1;
 		}
 	}
 
-	/** Rotates packed RGB pixels by -angle (undoing a page tilt of +angle) with bilinear interpolation. */
-	public static int[] rotate(int[] rgb, Rotation r, int fill) {
-		if (r.isIdentity()) return rgb;
-		int w = r.sourceWidth;
-		int h = r.sourceHeight;
-		int[] out = new int[r.width * r.height];
-		double cos = r.cos;
-		double sin = r.sin;
-		double cx = r.width / 2.0;
-		double cy = r.height / 2.0;
-		for (int y = 0; y < r.height; y++) {
-			double dy = y + 0.5 - cy;
-			// source position of pixel centre (x + 0.5, y + 0.5), minus 0.5 to index pixel centres
-			double sx = w / 2.0 + cos * (0.5 - cx) - sin * dy - 0.5;
-			double sy = h / 2.0 + sin * (0.5 - cx) + cos * dy - 0.5;
-			int row = y * r.width;
-			for (int x = 0; x < r.width; x++, sx += cos, sy += sin) {
+	/** Resamples packed RGB pixels through the warp, bilinearly. */
+	public static int[] warp(int[] rgb, Warp warp, int fill) {
+		if (warp.isIdentity()) return rgb;
+		int w = warp.sourceWidth;
+		int h = warp.sourceHeight;
+		int[] out = new int[warp.width * warp.height];
+		double[] m = warp.toSource.coefficients();
+		for (int y = 0; y < warp.height; y++) {
+			double py = y + 0.5;
+			int row = y * warp.width;
+			for (int x = 0; x < warp.width; x++) {
+				double px = x + 0.5;
+				double d = m[6] * px + m[7] * py + m[8];
+				// continuous source point, then to pixel-index space (centres at integers)
+				double sx = (m[0] * px + m[1] * py + m[2]) / d - 0.5;
+				double sy = (m[3] * px + m[4] * py + m[5]) / d - 0.5;
 				int x0 = (int) Math.floor(sx);
 				int y0 = (int) Math.floor(sy);
 				if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
@@ -73,11 +102,8 @@ public final class Rectifier {
 				}
 				double fx = sx - x0;
 				double fy = sy - y0;
-				int p00 = pixel(rgb, w, h, x0, y0, fill);
-				int p10 = pixel(rgb, w, h, x0 + 1, y0, fill);
-				int p01 = pixel(rgb, w, h, x0, y0 + 1, fill);
-				int p11 = pixel(rgb, w, h, x0 + 1, y0 + 1, fill);
-				out[row + x] = blend(p00, p10, p01, p11, fx, fy);
+				out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w,
+					h, x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
 			}
 		}
 		return out;
