@@ -75,6 +75,7 @@ public final class EcgDigitizer {
 			progress.status("Preprocessing");
 			prepared = Preprocessor.run(page, fileDpi, sub(0, 0.4));
 			progress.status("Detecting leads");
+			if (LeadDetector.looksUpsideDown(prepared)) prepared = prepared.turnedHalf();
 			layout = LeadDetector.detect(prepared, settings);
 			progress.fraction(0.6);
 			progress.status("Extracting traces");

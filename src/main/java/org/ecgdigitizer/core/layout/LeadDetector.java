@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.preprocess.Components;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 
@@ -164,6 +165,35 @@ public final class LeadDetector {
 			pulses, "template", geometry, warnings);
 	}
 
+	/**
+	 * True when the page is upside down: no row starts with an upright calibration pulse, but the
+	 * page turned half-way round shows some. Pages without any pulse are left as they are.
+	 */
+	public static boolean looksUpsideDown(PreparedPage page) {
+		int w = page.width();
+		int h = page.height();
+		double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
+		float[] ink = page.inkPixels();
+		return pulseRows(ink, w, h, mm, false) == 0 && pulseRows(ink, w, h, mm, true) > 0;
+	}
+
+	/** How many rows start with a calibration pulse, on the page or on the page turned half-way round. */
+	static int pulseRows(float[] ink, int w, int h, double mm, boolean turned) {
+		int n = ink.length;
+		boolean[] mask = new boolean[n];
+		for (int i = 0; i < n; i++) mask[i] = ink[turned ? n - 1 - i : i] > INK;
+		eraseRules(mask, Components.of(mask, w, h), mm, mm);
+		Components components = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
+		List<RowInfo> rows = findRows(mask, w, h, mm, mm);
+		setBands(rows, h, mm);
+		int found = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			extent(rows.get(i), components, mm, mm);
+			if (findPulse(rows.get(i), i, mask, w, mm, mm) != null) found++;
+		}
+		return found;
+	}
+
 	/** Rows of traces, without weak stragglers (rules were erased from the mask before). */
 	static List<RowInfo> findRows(boolean[] mask, int w, int h, double mmX, double mmY) {
 		List<TraceRows.Row> found = TraceRows.find(mask, w, h, (int) Math.max(1, Math.round(1.5 * mmY)),
@@ -256,7 +286,8 @@ public final class LeadDetector {
 
 	/**
 	 * A calibration pulse at the start of the row: two vertical strokes from the baseline up to
-	 * a flat top, 3 to 25 mm tall and 2.5 to 14 mm apart, with no ink at the baseline between them.
+	 * a flat top, 3 to 25 mm tall and 1.5 to 14 mm apart (printers differ: 0.2 s is usual, some draw
+	 * 2 mm), with no ink at the baseline between them.
 	 */
 	static CalibrationPulse findPulse(RowInfo r, int rowIndex, boolean[] mask, int w, double mmX, double mmY) {
 		// the pulse may be part of the first segment or stand apart just before it
@@ -294,7 +325,7 @@ public final class LeadDetector {
 			int flatStart = j;
 			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
 			int flatEnd = j;
-			if (flatEnd - flatStart < 2 * mmX) continue;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
 			// the falling stroke
 			if (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH) {
 				int fall = j;
@@ -303,7 +334,7 @@ public final class LeadDetector {
 				double widthPx = (j + fall) / 2.0 - i;
 				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
 					fall + 1, foot + 1), foot, heightPx, widthPx, mmX, mmY);
-				if (pulse.heightMm < 3 || pulse.heightMm > 25 || pulse.widthMm < 2.5 || pulse.widthMm > 14) continue;
+				if (pulse.heightMm < 3 || pulse.heightMm > 25 || pulse.widthMm < 1.5 || pulse.widthMm > 14) continue;
 				return pulse;
 			}
 		}

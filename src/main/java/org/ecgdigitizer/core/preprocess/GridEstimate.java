@@ -41,6 +41,12 @@ public final class GridEstimate {
 		this.minorAndMajorY = minorAndMajorY;
 	}
 
+	/** The reading of the same grid after the page is turned a quarter: the axes swap. */
+	public GridEstimate turned() {
+		return new GridEstimate(found, verticalAngleDeg, horizontalAngleDeg, pxPerMmY, pxPerMmX, strengthY, strengthX,
+			minorAndMajorY, minorAndMajorX);
+	}
+
 	/** The page rotation: the mean tilt of both line families. */
 	public double angleDeg() {
 		return (horizontalAngleDeg + verticalAngleDeg) / 2;

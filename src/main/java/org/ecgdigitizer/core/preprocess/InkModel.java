@@ -12,8 +12,9 @@ import java.util.Arrays;
  * part and an ink-colour part, both colours measured on the page: a red, green or blue grid
  * drops out, a black or blue trace stays.</li>
  * <li>What is left of the grid (all of it when grid and ink share a colour) is removed with a
- * template built from low percentiles of every column and every row within horizontal bands:
- * a grid line fills its whole row or column, a trace never does.</li>
+ * template: when the pitch is known, the median of each phase of the 5 mm cell (which also
+ * removes dotted grids); then low percentiles of every column and every row within horizontal
+ * bands: a grid line fills its whole row or column, a trace never does.</li>
  * <li>Only thin structure is kept: a trace is narrow across at least one direction, while
  * shadows, stains and wrinkle shading are broad in both (a top-hat filter along rows and along
  * columns, keeping the larger).</li>
@@ -24,6 +25,10 @@ public final class InkModel {
 	/** Residual darkness at which a pixel starts to count as ink, and where it is certainly ink. */
 	static final float INK_LOW = 0.10f;
 	static final float INK_HIGH = 0.40f;
+	/** Tiles of the periodic grid template, in 5 mm cells. */
+	static final int TEMPLATE_CELLS = 8;
+	/** Isolated blobs no larger than this (mm) on either side are specks, not ink. */
+	static final double SPECK_MM = 0.3;
 	/** Structures narrower than this (mm) in some direction can be ink. */
 	static final double THIN_MM = 1.5;
 
@@ -41,6 +46,12 @@ public final class InkModel {
 		public final double[] gridColour;
 		public final double[] inkColour;
 
+		/** The same result for the page turned a quarter clockwise. */
+		Result turnedClockwise(int w, int h) {
+			return new Result(Orientation.turnClockwise(ink, w, h), Orientation.turnClockwise(inkDarkness, w, h),
+				colourSeparated, gridColour, inkColour);
+		}
+
 		Result(float[] ink, float[] inkDarkness, boolean colourSeparated, double[] gridColour, double[] inkColour) {
 			this.ink = ink;
 			this.inkDarkness = inkDarkness;
@@ -51,9 +62,10 @@ public final class InkModel {
 	}
 
 	/**
-	 * @param pxPerMm the grid pitch if known, else NaN (only sets the size of "thin")
+	 * @param pxPerMmX the grid pitch along x if known, else NaN
+	 * @param pxPerMmY the grid pitch along y if known, else NaN
 	 */
-	public static Result compute(int[] rgb, int w, int h, double pxPerMm) {
+	public static Result compute(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
 		float[][] white = paperWhite(rgb, w, h);
 		int n = w * h;
 		// per-channel darkness relative to the local paper
@@ -100,15 +112,21 @@ public final class InkModel {
 		else {
 			System.arraycopy(mean, 0, inkDarkness, 0, n);
 		}
-		float[] residual = removeLineTemplate(inkDarkness, w, h);
+		float[] residual = inkDarkness.clone();
+		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
+			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
+			PeriodicTemplate.subtract(residual, w, h, 5 * pxPerMmX, 5 * pxPerMmY, TEMPLATE_CELLS);
+		}
+		residual = removeLineTemplate(residual, w, h);
 		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
-		double mm = Double.isNaN(pxPerMm) ? Math.max(w, h) / 280.0 : pxPerMm;
+		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
 		float[] acrossRows = Morphology.topHat(residual, w, h, thin, true);
 		float[] acrossColumns = Morphology.topHat(residual, w, h, thin, false);
 		for (int i = 0; i < n; i++) residual[i] = Math.max(acrossRows[i], acrossColumns[i]);
 		float[] prob = new float[n];
 		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
+		removeSpecks(prob, w, h, mm);
 		return new Result(prob, inkDarkness, separated, grid, ink);
 	}
 
@@ -151,6 +169,26 @@ public final class InkModel {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Clears isolated specks: the dots of dotted grid lines (spaced unevenly within the 5 mm cell,
+	 * so the template misses them), scanner dust and noise. A trace is a connected stroke, far
+	 * larger than a speck.
+	 */
+	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
+		boolean[] mask = new boolean[prob.length];
+		for (int i = 0; i < mask.length; i++) mask[i] = prob[i] > 0.3f;
+		Components c = Components.of(mask, w, h);
+		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
+		boolean[] speck = new boolean[c.components.size()];
+		for (Components.Component k : c.components) {
+			speck[k.id] = k.width() <= maxSide && k.height() <= maxSide;
+		}
+		for (int i = 0; i < prob.length; i++) {
+			int l = c.labels[i];
+			if (l != 0 && speck[l - 1]) prob[i] = 0;
+		}
 	}
 
 	private static float percentileOfHistogram(int[] hist, double rank, int bins) {

@@ -51,6 +51,21 @@ public final class PreparedPage {
 		return ArrayImgs.floats(ink, width(), height());
 	}
 
+	/** The page turned half-way round (it was upside down). */
+	public PreparedPage turnedHalf() {
+		int n = rgb.length;
+		int[] r = new int[n];
+		float[] k = new float[n];
+		for (int i = 0; i < n; i++) {
+			r[i] = rgb[n - 1 - i];
+			k[i] = ink[n - 1 - i];
+		}
+		PageGeometry g = geometry;
+		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
+			g.warp.turnedHalf(), g.grid, g.fileDpi);
+		return new PreparedPage(r, k, turned, inkModel);
+	}
+
 	public PreparedPage withGeometry(PageGeometry newGeometry) {
 		return new PreparedPage(rgb, ink, newGeometry, inkModel);
 	}

@@ -79,8 +79,19 @@ public final class Preprocessor {
 		}
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
-		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, grid.found ? grid.pxPerMmX
+		double pitch = grid.found ? grid.pxPerMmX : Double.NaN;
+		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
 			: Double.NaN);
+		if (Orientation.isSideways(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math.max(warp.width,
+			warp.height) / 280.0 : pitch))
+		{
+			// the page lies on its side: turn it so its traces run left to right
+			rectified = Orientation.turnClockwise(rectified, warp.width, warp.height);
+			ink = ink.turnedClockwise(warp.width, warp.height);
+			warp = warp.turnedClockwise();
+			angle += 90;
+			grid = grid.turned();
+		}
 		progress.fraction(1);
 		double pxX;
 		double pxY;

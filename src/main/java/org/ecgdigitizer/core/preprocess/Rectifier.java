@@ -64,6 +64,18 @@ public final class Rectifier {
 			return new Warp(fromSource.then(shift), sourceWidth, sourceHeight, ow, oh, angleDeg);
 		}
 
+		/** This warp followed by a quarter turn clockwise of the rectified image. */
+		public Warp turnedClockwise() {
+			Homography quarter = new Homography(new double[] { 0, -1, height, 1, 0, 0, 0, 0, 1 });
+			return new Warp(fromSource.then(quarter), sourceWidth, sourceHeight, height, width, angleDeg + 90);
+		}
+
+		/** This warp followed by a half turn of the rectified image. */
+		public Warp turnedHalf() {
+			Homography half = new Homography(new double[] { -1, 0, width, 0, -1, height, 0, 0, 1 });
+			return new Warp(fromSource.then(half), sourceWidth, sourceHeight, width, height, angleDeg + 180);
+		}
+
 		public double[] toSource(double x, double y) {
 			return toSource.apply(x, y);
 		}

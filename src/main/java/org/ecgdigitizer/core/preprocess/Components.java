@@ -1,4 +1,4 @@
-package org.ecgdigitizer.core.layout;
+package org.ecgdigitizer.core.preprocess;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,78 @@
+package org.ecgdigitizer.core.preprocess;
+
+/**
+ * Tells whether a rectified page lies on its side. ECG traces run along the time axis for
+ * centimetres without a break, so on an upright page the long runs of ink are horizontal.
+ */
+public final class Orientation {
+
+	private Orientation() {}
+
+	/**
+	 * The best line's coverage: for each line (a row when {@code alongRows}, else a column), the
+	 * total length of runs at least {@code minRun} long in which every step has ink within
+	 * {@code band} pixels across the line; the maximum over lines.
+	 */
+	static long bestLine(float[] ink, int w, int h, int band, int minRun, boolean alongRows) {
+		int lines = alongRows ? h : w;
+		int length = alongRows ? w : h;
+		int[] count = new int[length];
+		long best = 0;
+		for (int line = -band; line < lines; line++) {
+			int add = line + band;
+			if (add < lines) for (int i = 0; i < length; i++) if (at(ink, w, alongRows, add, i)) count[i]++;
+			int remove = line - band - 1;
+			if (remove >= 0) for (int i = 0; i < length; i++) if (at(ink, w, alongRows, remove, i)) count[i]--;
+			if (line < 0) continue;
+			long total = 0;
+			int run = 0;
+			for (int i = 0; i < length; i++) {
+				if (count[i] > 0) {
+					run++;
+				}
+				else {
+					if (run >= minRun) total += run;
+					run = 0;
+				}
+			}
+			if (run >= minRun) total += run;
+			best = Math.max(best, total);
+		}
+		return best;
+	}
+
+	private static boolean at(float[] ink, int w, boolean alongRows, int line, int i) {
+		return (alongRows ? ink[line * w + i] : ink[i * w + line]) > 0.3f;
+	}
+
+	/**
+	 * True when the page's traces run vertically: it must be turned a quarter to be read. On an
+	 * upright page the best row (a trace baseline) is covered for most of the page width; no
+	 * column is, because the rows of traces are separated by blank paper.
+	 */
+	public static boolean isSideways(float[] ink, int w, int h, double pxPerMm) {
+		int band = (int) Math.max(1, Math.round(1.5 * pxPerMm));
+		int minRun = (int) Math.max(8, Math.round(8 * pxPerMm));
+		long horizontal = bestLine(ink, w, h, band, minRun, true);
+		long vertical = bestLine(ink, w, h, band, minRun, false);
+		return vertical > 1.5 * horizontal;
+	}
+
+	/** Packed RGB (or any int plane) turned 90 degrees clockwise: the result is h wide and w high. */
+	public static int[] turnClockwise(int[] p, int w, int h) {
+		int[] out = new int[p.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) out[x * h + (h - 1 - y)] = p[y * w + x];
+		}
+		return out;
+	}
+
+	/** A float plane turned 90 degrees clockwise. */
+	public static float[] turnClockwise(float[] p, int w, int h) {
+		float[] out = new float[p.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) out[x * h + (h - 1 - y)] = p[y * w + x];
+		}
+		return out;
+	}
+}

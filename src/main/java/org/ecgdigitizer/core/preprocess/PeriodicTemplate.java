@@ -1,0 +1,96 @@
+package org.ecgdigitizer.core.preprocess;
+
+import java.util.Arrays;
+
+/**
+ * Removes a pattern that repeats with a known period in x and y: the 5 mm cell of ECG paper,
+ * whatever it contains (solid lines, dotted lines, dots at the 1 mm crossings). In each tile of
+ * the page, every pixel's position within the cell (its phase) is binned, and the median value
+ * of each phase bin is the pattern there. A trace covers few pixels of any phase, so it survives.
+ */
+public final class PeriodicTemplate {
+
+	/** Levels of the per-bin histograms used for the median. */
+	static final int LEVELS = 64;
+
+	private PeriodicTemplate() {}
+
+	/**
+	 * @param v plane with values in 0..1, modified in place: the pattern is subtracted (clamped at 0)
+	 * @param periodX cell width in pixels (5 mm)
+	 * @param periodY cell height in pixels
+	 * @param cellsPerTile tile size in cells; smaller tiles follow a slightly warped grid better
+	 */
+	public static void subtract(float[] v, int w, int h, double periodX, double periodY, int cellsPerTile) {
+		int bx = (int) Math.ceil(periodX);
+		int by = (int) Math.ceil(periodY);
+		int tileW = (int) Math.round(cellsPerTile * periodX);
+		int tileH = (int) Math.round(cellsPerTile * periodY);
+		int[] hist = new int[bx * by * LEVELS];
+		int[] count = new int[bx * by];
+		float[] pattern = new float[bx * by];
+		for (int ty = 0; ty < h; ty += tileH) {
+			for (int tx = 0; tx < w; tx += tileW) {
+				int x1 = Math.min(w, tx + tileW);
+				int y1 = Math.min(h, ty + tileH);
+				// a narrow remainder tile would have too few samples per bin: merge it into this one
+				if (w - x1 < tileW / 2) x1 = w;
+				if (h - y1 < tileH / 2) y1 = h;
+				Arrays.fill(hist, 0);
+				Arrays.fill(count, 0);
+				for (int y = ty; y < y1; y++) {
+					int rowBin = phaseBin(y, periodY) * bx;
+					int row = y * w;
+					for (int x = tx; x < x1; x++) {
+						int bin = rowBin + phaseBin(x, periodX);
+						int level = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
+						hist[bin * LEVELS + level]++;
+						count[bin]++;
+					}
+				}
+				for (int b = 0; b < pattern.length; b++) {
+					int half = count[b] / 2;
+					int acc = 0;
+					int level = 0;
+					while (level < LEVELS - 1 && (acc += hist[b * LEVELS + level]) <= half) level++;
+					pattern[b] = count[b] == 0 ? 0 : level / (float) LEVELS;
+				}
+				dilateCyclic(pattern, bx, by);
+				for (int y = ty; y < y1; y++) {
+					int rowBin = phaseBin(y, periodY) * bx;
+					int row = y * w;
+					for (int x = tx; x < x1; x++) {
+						float p = pattern[rowBin + phaseBin(x, periodX)];
+						v[row + x] = Math.max(0, v[row + x] - p);
+					}
+				}
+				if (x1 == w) break;
+			}
+			if (h - Math.min(h, ty + tileH) < tileH / 2) break;
+		}
+	}
+
+	/**
+	 * Each bin takes the maximum of its 3x3 neighbourhood (wrapping around the cell). A thin line
+	 * at a fractional phase falls in different bins from cell to cell; this removes all of it.
+	 */
+	static void dilateCyclic(float[] p, int bx, int by) {
+		float[] rows = new float[p.length];
+		for (int y = 0; y < by; y++) {
+			for (int x = 0; x < bx; x++) {
+				rows[y * bx + x] = Math.max(p[y * bx + x], Math.max(p[y * bx + (x + 1) % bx], p[y * bx + (x + bx - 1) %
+					bx]));
+			}
+		}
+		for (int y = 0; y < by; y++) {
+			for (int x = 0; x < bx; x++) {
+				p[y * bx + x] = Math.max(rows[y * bx + x], Math.max(rows[((y + 1) % by) * bx + x], rows[((y + by - 1) %
+					by) * bx + x]));
+			}
+		}
+	}
+
+	private static int phaseBin(int i, double period) {
+		return (int) ((i + 0.5) % period);
+	}
+}
