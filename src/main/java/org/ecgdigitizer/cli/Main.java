@@ -18,6 +18,7 @@ public final class Main {
 	/** The subcommands, in the order the overview lists them. */
 	static List<CliCommand> commands() {
 		List<CliCommand> list = new ArrayList<>();
+		list.add(new EvaluateCli());
 		return list;
 	}
 

@@ -1,6 +1,7 @@
 package org.ecgdigitizer.core.eval;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The signal-to-noise ratio of the George B. Moody PhysioNet Challenge 2024, per lead, as its final
@@ -58,29 +59,58 @@ public final class ChallengeSnr {
 			}
 		}
 		int width = Math.max(reference.length, estimate.length);
-		boolean refEmpty = !hasFinite(reference);
-		boolean estEmpty = !hasFinite(estimate);
-		int shift;
-		double offset;
-		if (refEmpty) {
+		int maxShift = maxShift(samplingFrequency);
+		if (!hasFinite(reference)) {
 			// The Challenge's extremes become NaN here, so its offset is NaN and never applied.
 			return new Alignment(0, Double.NaN, false, estimate);
 		}
-		else if (estEmpty) {
+		int shift;
+		double offset;
+		if (!hasFinite(estimate)) {
 			// An all-zero correlation peaks at index (0, 0), against the auto-correlation's centre.
 			shift = width - 1;
 			offset = (TraceImageCorrelation.LEVELS - 1) / 255.0 * (hi - lo);
 		}
 		else {
-			TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width,
+			TraceImageCorrelation.Peaks peaks = TraceImageCorrelation.peak(width,
 				TraceImageCorrelation.rows(reference, lo, hi), TraceImageCorrelation.rows(estimate, lo, hi));
 			// The reference's auto-correlation always peaks at zero lag (Cauchy-Schwarz), so the
 			// Challenge's "auto peak minus cross peak" is the cross peak's lag.
+			TraceImageCorrelation.Peak peak = resolveTie(peaks, maxShift, hi - lo);
 			shift = peak.shift;
-			offset = peak.offsetRows / (double) (TraceImageCorrelation.LEVELS - 1) * (hi - lo);
+			offset = offsetMv(peak.offsetRows, hi - lo);
 		}
-		boolean applied = Math.abs(shift) <= maxShift(samplingFrequency) && Math.abs(offset) <= MAX_OFFSET_MV;
+		boolean applied = accepted(shift, offset, maxShift);
 		return new Alignment(shift, offset, applied, applied ? shifted(estimate, shift, offset) : estimate);
+	}
+
+	/**
+	 * Chooses among exactly tied correlation peaks. They occur when the estimate is flat (a missing
+	 * lead scored as zeros) and covers the reference's window at many lags. scipy's FFT rounding then
+	 * picks one of them effectively at random, and what matters is only whether its shift is within
+	 * the limits. So the tie goes to the outcome (applied or not) that most tied positions share,
+	 * and within it to numpy's first maximum.
+	 */
+	static TraceImageCorrelation.Peak resolveTie(TraceImageCorrelation.Peaks peaks, int maxShift, double range) {
+		List<TraceImageCorrelation.Peak> tied = peaks.tied;
+		if (tied.size() == 1) return tied.get(0);
+		int inside = 0;
+		for (TraceImageCorrelation.Peak p : tied) if (accepted(p.shift, offsetMv(p.offsetRows, range), maxShift)) inside++;
+		int outside = tied.size() - inside;
+		boolean firstInside = accepted(tied.get(0).shift, offsetMv(tied.get(0).offsetRows, range), maxShift);
+		if (inside == outside || firstInside == inside > outside) return tied.get(0);
+		for (TraceImageCorrelation.Peak p : tied) {
+			if (accepted(p.shift, offsetMv(p.offsetRows, range), maxShift) == inside > outside) return p;
+		}
+		throw new AssertionError();
+	}
+
+	private static double offsetMv(int rows, double range) {
+		return rows / (double) (TraceImageCorrelation.LEVELS - 1) * range;
+	}
+
+	private static boolean accepted(int shift, double offset, int maxShift) {
+		return Math.abs(shift) <= maxShift && Math.abs(offset) <= MAX_OFFSET_MV;
 	}
 
 	/** Drops (shift > 0) or prepends (shift < 0) samples, pads the end with NaN, then subtracts the offset. */

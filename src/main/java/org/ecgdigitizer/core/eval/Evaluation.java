@@ -1,12 +1,18 @@
 package org.ecgdigitizer.core.eval;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Progress;
+import org.ecgdigitizer.core.io.Records;
 import org.ecgdigitizer.core.signal.EcgRecord;
 
 /**
@@ -21,6 +27,93 @@ import org.ecgdigitizer.core.signal.EcgRecord;
 public final class Evaluation {
 
 	private Evaluation() {}
+
+	/**
+	 * Scores predictions against references read from files.
+	 *
+	 * <ul>
+	 * <li>Two folders: every reference record (WFDB {@code .hea} or CSV) is scored against the
+	 * prediction of the same record name; a reference without one scores as all zeros, and
+	 * predictions without a reference are listed as unmatched.</li>
+	 * <li>Two files: the one pair, whatever the names.</li>
+	 * <li>A file and a folder: the file against the folder's record of the same name.</li>
+	 * </ul>
+	 */
+	public static EvaluationResult evaluate(Path prediction, Path reference, Progress progress) throws IOException {
+		checkExists(prediction, "prediction");
+		checkExists(reference, "reference");
+		boolean predFolder = Files.isDirectory(prediction), refFolder = Files.isDirectory(reference);
+		Map<String, Path> refs = new LinkedHashMap<>();
+		Map<String, Path> preds = new LinkedHashMap<>();
+		if (refFolder) {
+			for (Path p : Records.list(reference)) refs.put(Records.stem(p), p);
+			if (refs.isEmpty()) {
+				throw new EcgException("No reference records (.hea or .csv) in " + reference + "; give the folder that holds them");
+			}
+		}
+		if (predFolder) {
+			for (Path p : Records.list(prediction)) preds.put(Records.stem(p), p);
+		}
+		if (!refFolder && !predFolder) {
+			refs.put(Records.stem(reference), reference);
+			preds.put(Records.stem(reference), prediction);
+		}
+		else if (!refFolder) {
+			String name = Records.stem(reference);
+			if (!preds.containsKey(name)) {
+				throw new EcgException("No prediction named " + name + " in " + prediction + "; give the matching record or file");
+			}
+			refs.put(name, reference);
+			preds = Map.of(name, preds.get(name));
+		}
+		else if (!predFolder) {
+			String name = Records.stem(prediction);
+			if (!refs.containsKey(name)) {
+				throw new EcgException("No reference named " + name + " in " + reference + "; give the matching record or file");
+			}
+			refs = Map.of(name, refs.get(name));
+			preds.put(name, prediction);
+		}
+
+		List<RecordScore> scores = new ArrayList<>();
+		int done = 0;
+		for (Map.Entry<String, Path> e : refs.entrySet()) {
+			if (progress.isCanceled()) throw new EcgException("Evaluation canceled");
+			progress.status("Scoring " + e.getKey());
+			EcgRecord ref = read(e.getValue(), "reference");
+			Path predPath = preds.get(e.getKey());
+			EcgRecord pred = predPath != null ? read(predPath, "prediction") : null;
+			scores.add(score(ref.withName(e.getKey()), pred));
+			progress.items(++done, refs.size());
+		}
+		List<String> unmatched = new ArrayList<>();
+		for (String name : preds.keySet()) if (!refs.containsKey(name)) unmatched.add(name);
+		return new EvaluationResult(scores, unmatched);
+	}
+
+	/** A file, a folder, or a WFDB record name whose .hea (or a .csv) exists. */
+	private static void checkExists(Path path, String role) {
+		String name = path.getFileName() == null ? "" : path.getFileName().toString();
+		if (Files.exists(path) || Files.exists(path.resolveSibling(name + ".hea")) ||
+			Files.exists(path.resolveSibling(name + ".csv")))
+		{
+			return;
+		}
+		throw new EcgException("The " + role + " " + path + " does not exist; give a record (.hea or .csv) or a folder of them");
+	}
+
+	private static EcgRecord read(Path path, String role) throws IOException {
+		try {
+			return Records.read(path);
+		}
+		catch (EcgException e) {
+			throw new EcgException("Cannot read the " + role + " " + path + ": " + e.getMessage(), e);
+		}
+		catch (IOException e) {
+			throw new EcgException("Cannot read the " + role + " " + path + ": " + e.getMessage() +
+				"; check that the file exists and is readable", e);
+		}
+	}
 
 	/**
 	 * Scores one record.

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Scores of a set of records, with the two headline numbers: the Challenge 2024 score (mean SNR
@@ -24,16 +25,7 @@ public final class EvaluationResult {
 
 	/** The Challenge 2024 score: mean over all (record, lead) SNRs, NaN skipped, in dB. */
 	public double meanSnr2024() {
-		double sum = 0;
-		int n = 0;
-		for (RecordScore r : records) {
-			for (LeadScore l : r.leads) {
-				if (Double.isNaN(l.snr2024)) continue;
-				sum += l.snr2024;
-				n++;
-			}
-		}
-		return n == 0 ? Double.NaN : sum / n;
+		return meanOverLeads(l -> l.snr2024);
 	}
 
 	/** The Kaggle 2025 score: 10 log10 of the mean per-record power ratio, over records with printed leads. */
@@ -52,8 +44,8 @@ public final class EvaluationResult {
 		return out;
 	}
 
-	/** Mean of a per-lead value over all scored leads, NaN skipped. */
-	public double meanOverLeads(java.util.function.ToDoubleFunction<LeadScore> value) {
+	/** Mean of a per-lead value over the printed leads of all records, NaN skipped. */
+	public double meanOverLeads(ToDoubleFunction<LeadScore> value) {
 		double sum = 0;
 		int n = 0;
 		for (RecordScore r : records) {

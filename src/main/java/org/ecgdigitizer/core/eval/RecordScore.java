@@ -3,6 +3,7 @@ package org.ecgdigitizer.core.eval;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** The scores of one reference record, lead by lead in the reference's channel order. */
 public final class RecordScore {
@@ -20,11 +21,18 @@ public final class RecordScore {
 
 	/** Mean 2024 SNR over this record's leads, skipping NaN; NaN when none is defined. */
 	public double meanSnr2024() {
+		return meanOverLeads(l -> l.snr2024);
+	}
+
+	/** Mean of a per-lead value over this record's printed leads, NaN skipped; NaN when none is defined. */
+	public double meanOverLeads(ToDoubleFunction<LeadScore> value) {
 		double sum = 0;
 		int n = 0;
 		for (LeadScore l : leads) {
-			if (Double.isNaN(l.snr2024)) continue;
-			sum += l.snr2024;
+			if (!l.scored()) continue;
+			double v = value.applyAsDouble(l);
+			if (Double.isNaN(v)) continue;
+			sum += v;
 			n++;
 		}
 		return n == 0 ? Double.NaN : sum / n;

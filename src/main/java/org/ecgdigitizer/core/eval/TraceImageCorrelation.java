@@ -94,6 +94,23 @@ final class TraceImageCorrelation {
 		}
 	}
 
+	/**
+	 * All positions tied for the maximum (within {@link #TIE_TOLERANCE}), in numpy's argmax order:
+	 * the first is the one an exact argmax would return (largest vertical lag, then largest
+	 * horizontal lag). Usually there is exactly one.
+	 */
+	static final class Peaks {
+		final List<Peak> tied;
+
+		Peaks(List<Peak> tied) {
+			this.tied = tied;
+		}
+
+		Peak first() {
+			return tied.get(0);
+		}
+	}
+
 	private final int width;
 	private final int[] xRow;
 	private final int[] yRow;
@@ -156,7 +173,7 @@ final class TraceImageCorrelation {
 	 * @param refRows image row of each reference sample, -1 where the sample is not finite
 	 * @param estRows image row of each estimate sample, -1 where the sample is not finite
 	 */
-	static Peak peak(int width, int[] refRows, int[] estRows) {
+	static Peaks peak(int width, int[] refRows, int[] estRows) {
 		if (refRows.length > width || estRows.length > width) {
 			throw new IllegalArgumentException("signals longer than the image width");
 		}
@@ -196,7 +213,7 @@ final class TraceImageCorrelation {
 		return rows;
 	}
 
-	private Peak findPeak() {
+	private Peaks findPeak() {
 		int lags = lagMax - lagMin + 1;
 		int[] maxCount = new int[lags];
 		for (int l = lagMin; l <= lagMax; l++) maxCount[l - lagMin] = histogramMax(l);
@@ -244,11 +261,10 @@ final class TraceImageCorrelation {
 				ties.add(new double[] { dvMin + k, dh, v });
 			}
 		}
-		double[] first = null;
-		for (double[] t : ties) {
-			if (first == null || t[0] > first[0] || (t[0] == first[0] && t[1] > first[1])) first = t;
-		}
-		return new Peak((int) first[1], (int) first[0], first[2]);
+		ties.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(b[1], a[1]));
+		List<Peak> tied = new ArrayList<>(ties.size());
+		for (double[] t : ties) tied.add(new Peak((int) t[1], (int) t[0], t[2]));
+		return new Peaks(tied);
 	}
 
 	/** Largest number of sample pairs at horizontal lag l that share one row difference. */

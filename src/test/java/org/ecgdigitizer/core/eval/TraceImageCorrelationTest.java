@@ -104,7 +104,7 @@ class TraceImageCorrelationTest {
 			if (!has(ref) || !has(est)) continue;
 			DenseImageCorrelation dense = new DenseImageCorrelation(width, ref, est);
 			int[] expect = dense.peak();
-			TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width, ref, est);
+			TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width, ref, est).first();
 			String msg = "trial " + trial + " width " + width;
 			assertEquals(expect[0], peak.shift, msg);
 			assertEquals(expect[1], peak.offsetRows, msg);
@@ -126,7 +126,7 @@ class TraceImageCorrelationTest {
 		java.util.Arrays.fill(est, -1);
 		est[3] = 100;
 		est[9] = 100;
-		TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width, ref, est);
+		TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width, ref, est).first();
 		DenseImageCorrelation dense = new DenseImageCorrelation(width, ref, est);
 		assertEquals(dense.peak()[0], peak.shift);
 		assertEquals(3, peak.shift);
