@@ -98,7 +98,7 @@ public final class EvaluateCli implements CliCommand {
 			long scored = r.leads.stream().filter(LeadScore::scored).count();
 			out.printf(Locale.ROOT, format, r.name, scored, db(r.meanSnr2024()), db(r.snrKaggle()),
 				fixed(r.meanOverLeads(l -> l.pearson), 4), fixed(r.meanOverLeads(l -> l.rmseUv), 1),
-				r.predictionMissing ? "no prediction: every lead scored as zeros" : "");
+				r.predictionMissing ? "no prediction: every lead scored as empty (0 dB)" : "");
 		}
 		out.println();
 	}
@@ -116,7 +116,7 @@ public final class EvaluateCli implements CliCommand {
 			undefined > 0 ? " (" + undefined + " with an undefined 2024 SNR, e.g. perfect, left out of the mean)" : "");
 		List<String> missing = result.missingPredictions();
 		if (!missing.isEmpty()) {
-			out.println("References without a prediction (scored as all-zero leads, as in the Challenge): " +
+			out.println("References without a prediction (every lead scored as empty, 0 dB, as in the Challenge): " +
 				String.join(", ", missing));
 		}
 		if (!result.unmatchedPredictions.isEmpty()) {

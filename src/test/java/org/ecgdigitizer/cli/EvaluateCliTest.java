@@ -56,7 +56,7 @@ class EvaluateCliTest {
 			dir.resolve("ref").toString(), "--json", json.toString(), "--csv", csv.toString());
 		String text = out.toString(StandardCharsets.UTF_8);
 		assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-		assertTrue(text.contains("References without a prediction (scored as all-zero leads, as in the Challenge): r2"), text);
+		assertTrue(text.contains("References without a prediction (every lead scored as empty, 0 dB, as in the Challenge): r2"), text);
 		assertTrue(text.contains("Predictions without a reference (not scored): r9"), text);
 		assertTrue(text.contains("PhysioNet 2024 SNR (mean over leads):"), text);
 		assertTrue(text.contains("Kaggle 2025 SNR"), text);

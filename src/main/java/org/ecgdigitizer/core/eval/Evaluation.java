@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.ecgdigitizer.core.signal.EcgRecord;
  *
  * <p>As in the Challenge, every channel of the reference is scored; prediction channels are
  * matched to them by name, case-insensitively, and a lead the prediction lacks counts as all
- * zeros, as does every lead of a reference that has no prediction at all.</p>
+ * zeros. A reference without any prediction is scored with empty (NaN) leads, as the Challenge's
+ * evaluate_model does, so each of its leads scores 0 dB.</p>
  */
 public final class Evaluation {
 
@@ -118,7 +120,8 @@ public final class Evaluation {
 	/**
 	 * Scores one record.
 	 *
-	 * @param prediction the digitized record, or null when there is none (all leads score as zeros)
+	 * @param prediction the digitized record, or null when there is none: its leads are then empty
+	 *        (NaN, as the Challenge's evaluate_model fills a missing record), so each scores 0 dB
 	 * @throws EcgException when the sampling frequencies differ or a name appears twice
 	 */
 	public static RecordScore score(EcgRecord reference, EcgRecord prediction) {
@@ -134,12 +137,17 @@ public final class Evaluation {
 			}
 		}
 		List<LeadScore> leads = new ArrayList<>();
-		int zerosLength = prediction != null ? prediction.length() : reference.length();
 		for (int c = 0; c < reference.leadCount(); c++) {
 			String name = reference.leadNames().get(c);
 			double[] predicted = prediction != null ? prediction.lead(name) : null;
 			boolean present = predicted != null;
-			leads.add(scoreLead(name, reference.channel(c), present ? predicted : new double[zerosLength], present, fs));
+			if (!present) {
+				// evaluate_model: a missing record is all NaN (each lead then scores 0 dB: nothing
+				// covered); reorder_signal: a lead missing from a record is all zeros
+				predicted = new double[prediction != null ? prediction.length() : reference.length()];
+				if (prediction == null) Arrays.fill(predicted, Double.NaN);
+			}
+			leads.add(scoreLead(name, reference.channel(c), predicted, present, fs));
 		}
 		return new RecordScore(reference.name(), prediction == null, leads);
 	}

@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 public final class RecordScore {
 
 	public final String name;
-	/** True when no prediction was found for this record; every lead was then scored as zeros. */
+	/** True when no prediction was found for this record; every lead was then scored as empty (0 dB). */
 	public final boolean predictionMissing;
 	public final List<LeadScore> leads;
 

@@ -1,7 +1,7 @@
 package org.ecgdigitizer.core.eval;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +11,27 @@ import java.util.Map;
  * digitized trace with its reference, computed exactly and fast.
  *
  * <p>The Challenge draws each signal as a 256-row binary image (one pixel per finite sample),
- * blurs both images with a Gaussian of sigma 0.5 pixel (radius 2, mirror-reflected at the
- * image borders) and takes the first maximum, in row-major order, of the full 2-D
- * cross-correlation. A direct FFT of the 512 x 2T correlation costs about a second per lead.
- * Here the blurred images are never built: each image is a sum of separable 5 x 5 pixel
- * footprints, so the correlation is a sum over pairs of samples of small kernels.</p>
+ * blurs both images with a Gaussian of sigma 0.5 pixel (radius 2, mirror-reflected at the image
+ * borders) and takes the first maximum, in row-major order, of the full 2-D cross-correlation,
+ * which scipy computes by FFT (a 512 x 2T transform; about 0.3 s for a 10-s lead). Here the
+ * blurred images are never built: each is a sum of separable 5 x 5 footprints, one per sample, so
+ * the correlation is a sum over pairs of samples of 9 x 9 kernels.</p>
  *
  * <ul>
- * <li>For each horizontal lag, a histogram counts the pairs of samples by their row
- * difference. Blurring these histograms with the footprint's 9-tap auto-correlation gives
- * the correlation of two footprints that the border does not touch.</li>
- * <li>Samples in the top or bottom two rows, or in the first or last two columns, have
- * mirrored footprints. Their pairs are corrected with the exact kernels.</li>
- * <li>The largest count per lag gives an upper bound for each correlation column. Columns are
- * evaluated in order of decreasing bound until none can beat the best value found.</li>
+ * <li>For each horizontal lag, a histogram counts the sample pairs by their row difference.
+ * Blurring it with the auto-correlation of the interior footprint gives the correlation of
+ * every pair that the image border does not touch.</li>
+ * <li>Samples in the top or bottom two rows, or in the first or last two columns, have mirrored
+ * footprints; their pairs are counted separately and corrected with their exact kernels.</li>
+ * <li>The largest histogram count per lag bounds each correlation column. The columns with the
+ * highest bounds are evaluated first; then every column that can still reach the best value is
+ * evaluated, in lag order.</li>
  * </ul>
  *
  * <p>Values agree with a direct summation to rounding error (about 1e-15 relative). Positions
- * whose values are within {@link #TIE_TOLERANCE} of the maximum count as ties and are resolved
- * as numpy's argmax resolves exact ties: the smallest row (largest vertical lag) wins, then the
- * smallest column (largest horizontal lag).</p>
+ * within {@link #TIE_TOLERANCE} of the maximum are all returned as ties, in numpy's argmax order
+ * for exact ties: the smallest row (largest vertical lag) first, then the smallest column (largest
+ * horizontal lag).</p>
  */
 final class TraceImageCorrelation {
 
@@ -40,6 +41,10 @@ final class TraceImageCorrelation {
 	static final int RADIUS = 2;
 	/** Relative difference below which two correlation values count as equal. */
 	static final double TIE_TOLERANCE = 1e-13;
+	/** Up to this many border-row samples, their pairs are counted per lag for a tighter bound. */
+	private static final int FEW_BORDER_SAMPLES = 256;
+	/** Columns evaluated in order of their bound before the sweep in lag order. */
+	private static final int FIRST_COLUMNS = 16;
 
 	/** The normalised 5-tap Gaussian of sigma 0.5, as scipy.ndimage builds it. */
 	static final double[] GAUSS = gaussianWeights(0.5);
@@ -50,8 +55,12 @@ final class TraceImageCorrelation {
 	private static final int KSPAN = 2 * SPAN - 1;
 	private static final int K0 = SPAN - 1;
 	private static final int MAX_DIFF = LEVELS - 1;
-	private static final int TRASH_X = 2 * LEVELS + 1000;
-	private static final int TRASH_Y = 4 * TRASH_X;
+	/** Sub-histograms filled in turn, so that equal consecutive keys do not wait on each other. */
+	private static final int COPIES = 4;
+	private static final int COPY_STRIDE = 2 * LEVELS;
+	/** Keys of pairs with a missing sample land at or beyond TRASH_X and are never read. */
+	private static final int TRASH_X = COPIES * COPY_STRIDE + 2 * LEVELS;
+	private static final int TRASH_Y = 2 * TRASH_X;
 	private static final int INTERIOR = 2;
 
 	/** Vertical footprint kinds: rows 0, 1, interior, 254, 255. */
@@ -62,15 +71,25 @@ final class TraceImageCorrelation {
 	private static final double[][][] ROW_KERNELS = new double[5][5][];
 	private static final double[][][] ROW_CORRECTIONS = new double[5][5][];
 
+	/** The largest vertical kernel value of any pair of row kinds, per offset, and its sum. */
+	private static final double[] ROW_KERNEL_MAX = new double[KSPAN];
+	private static final double ROW_KERNEL_MAX_SUM;
+
 	static {
 		for (int a = 0; a < 5; a++) {
 			for (int b = 0; b < 5; b++) {
 				ROW_KERNELS[a][b] = kernel(ROW_FOOTPRINTS[a], ROW_FOOTPRINTS[b]);
 				double[] c = new double[KSPAN];
-				for (int k = 0; k < KSPAN; k++) c[k] = ROW_KERNELS[a][b][k] - GAUSS2[k];
+				for (int k = 0; k < KSPAN; k++) {
+					c[k] = ROW_KERNELS[a][b][k] - GAUSS2[k];
+					ROW_KERNEL_MAX[k] = Math.max(ROW_KERNEL_MAX[k], ROW_KERNELS[a][b][k]);
+				}
 				ROW_CORRECTIONS[a][b] = c;
 			}
 		}
+		double sum = 0;
+		for (double v : ROW_KERNEL_MAX) sum += v;
+		ROW_KERNEL_MAX_SUM = sum;
 	}
 
 	/** Where the correlation peaks: est(t + shift) - offsetRows matches ref(t). */
@@ -124,7 +143,13 @@ final class TraceImageCorrelation {
 	private final int[] yBorderRows;
 	private final int[] xEdgeCols;
 	private final int[] yEdgeCols;
-	private final int[] histogram = new int[TRASH_Y + TRASH_X + 2 * LEVELS];
+	private final int[] histogram = new int[TRASH_X + TRASH_Y + COPIES * COPY_STRIDE];
+	/** Row kind (0, 1, interior, 254, 255) of each sample; counts of border pairs by kinds and difference. */
+	private final byte[] xKind;
+	private final byte[] yKind;
+	private final int[] kindCounts = new int[25 * COPY_STRIDE];
+	private final int[] kindMin = new int[25];
+	private final int[] kindMax = new int[25];
 	/** Recently used vertical blurs by lag; neighbouring columns share eight of their nine lags. */
 	private final Map<Integer, double[]> verticalCache = new LinkedHashMap<>(256, 0.75f, true) {
 		private static final long serialVersionUID = 1L;
@@ -134,6 +159,9 @@ final class TraceImageCorrelation {
 			return size() > 256;
 		}
 	};
+	/** Positions within the tie tolerance of the running maximum {@link #best}, as {dv, dh, value}. */
+	private final List<double[]> ties = new ArrayList<>();
+	private double best = Double.NEGATIVE_INFINITY;
 	/** Number of evaluated correlation columns, for tests and benchmarks. */
 	int columnsEvaluated;
 
@@ -159,6 +187,10 @@ final class TraceImageCorrelation {
 		for (int j = 0; j < xRow.length; j++) xKey[j] = xRow[j] < 0 ? TRASH_X : MAX_DIFF - xRow[j];
 		yKey = new int[yRow.length];
 		for (int m = 0; m < yRow.length; m++) yKey[m] = yRow[m] < 0 ? TRASH_Y : yRow[m];
+		xKind = kinds(xRow);
+		yKind = kinds(yRow);
+		Arrays.fill(kindMin, Integer.MAX_VALUE);
+		Arrays.fill(kindMax, Integer.MIN_VALUE);
 		xBorderRows = select(xRow, true);
 		yBorderRows = select(yRow, true);
 		xEdgeCols = select(xRow, false);
@@ -166,8 +198,8 @@ final class TraceImageCorrelation {
 	}
 
 	/**
-	 * The first maximum of the full cross-correlation of the reference image with the estimate
-	 * image, or null when either image is empty (no row given).
+	 * The maximum of the full cross-correlation of the reference image with the estimate image, with
+	 * every position tied for it; null when either image is empty (no row given).
 	 *
 	 * @param width the image width T (the longer signal's length)
 	 * @param refRows image row of each reference sample, -1 where the sample is not finite
@@ -179,6 +211,14 @@ final class TraceImageCorrelation {
 		}
 		if (!hasRow(refRows) || !hasRow(estRows)) return null;
 		return new TraceImageCorrelation(width, refRows, estRows).findPeak();
+	}
+
+	/** How many correlation columns the peak search evaluates; for benchmarks. */
+	static int columnsEvaluated(int width, int[] refRows, int[] estRows) {
+		if (!hasRow(refRows) || !hasRow(estRows)) return 0;
+		TraceImageCorrelation c = new TraceImageCorrelation(width, refRows, estRows);
+		c.findPeak();
+		return c.columnsEvaluated;
 	}
 
 	/** One full column of the correlation (horizontal lag dh), indexed by dv + 255; for tests. */
@@ -213,17 +253,39 @@ final class TraceImageCorrelation {
 		return rows;
 	}
 
+	private void evaluateColumn(int dh) {
+		double[] column = column(dh);
+		columnsEvaluated++;
+		for (int k = column.length - 1; k >= 0; k--) {
+			double v = column[k];
+			if (v < best - Math.abs(best) * TIE_TOLERANCE) continue;
+			if (v > best) {
+				best = v;
+				double threshold = best - Math.abs(best) * TIE_TOLERANCE;
+				ties.removeIf(t -> t[2] < threshold);
+			}
+			ties.add(new double[] { dvMin + k, dh, v });
+		}
+	}
+
 	private Peaks findPeak() {
 		int lags = lagMax - lagMin + 1;
 		int[] maxCount = new int[lags];
 		for (int l = lagMin; l <= lagMax; l++) maxCount[l - lagMin] = histogramMax(l);
-		int[] specialPairs = specialPairCounts();
+		// Pairs that need corrections: with a sample in an edge column (at most 8 per lag) and, when
+		// there are few, with a sample in a border row.
+		boolean fewBorderRows = xBorderRows.length + yBorderRows.length <= FEW_BORDER_SAMPLES;
+		int[] specialPairs = specialPairCounts(fewBorderRows);
 
-		// Every column the correlation can be non-zero in, with an upper bound for its maximum.
+		// Every column the correlation can be non-zero in, with an upper bound for its maximum:
+		// per pair, the interior kernels plus at most eps for its correction (few border rows), or
+		// the largest vertical kernel of any row kind (many border rows; footprints keep their mass,
+		// so that kernel sums to at most ROW_KERNEL_MAX_SUM).
 		int dhMin = Math.max(-(width - 1), lagMin - K0);
 		int dhMax = Math.min(width - 1, lagMax + K0);
 		int columns = dhMax - dhMin + 1;
-		double eps = correctionBound();
+		double eps = correctionBound(fewBorderRows);
+		double rowFactor = fewBorderRows ? 1 : ROW_KERNEL_MAX_SUM;
 		double[] bound = new double[columns];
 		for (int dh = dhMin; dh <= dhMax; dh++) {
 			double b = 0, s = 0;
@@ -234,33 +296,28 @@ final class TraceImageCorrelation {
 				s += specialPairs[l - lagMin];
 			}
 			// ΣGAUSS2 = 1 up to rounding; the factor keeps the bound safe against it
-			bound[dh - dhMin] = (b + eps * s) * (1 + 1e-9);
+			bound[dh - dhMin] = (rowFactor * b + eps * s) * (1 + 1e-9);
 		}
 		Integer[] order = new Integer[columns];
 		for (int i = 0; i < columns; i++) order[i] = i;
 		Arrays.sort(order, (a, b) -> Double.compare(bound[b], bound[a]));
 
+		// The most promising columns first, for a good running maximum; then every column whose
+		// bound can still reach it, in lag order, so that each lag's histogram is built once.
+		boolean[] done = new boolean[columns];
+		for (int n = 0; n < Math.min(columns, FIRST_COLUMNS); n++) {
+			int i = order[n];
+			if (bound[i] < best * (1 - TIE_TOLERANCE)) break;
+			evaluateColumn(dhMin + i);
+			done[i] = true;
+		}
+		for (int i = 0; i < columns; i++) {
+			if (!done[i] && bound[i] >= best * (1 - TIE_TOLERANCE)) evaluateColumn(dhMin + i);
+		}
+
 		// numpy's argmax returns the first maximum in row-major order of the (row, column) array:
 		// row 255 - dv and column T - 1 - dh, so among equal values the largest dv wins, then the
-		// largest dh. Positions within the tie tolerance of the running maximum are kept.
-		double best = Double.NEGATIVE_INFINITY;
-		List<double[]> ties = new ArrayList<>();
-		for (Integer i : order) {
-			if (bound[i] < best * (1 - TIE_TOLERANCE)) break;
-			int dh = dhMin + i;
-			double[] column = column(dh);
-			columnsEvaluated++;
-			for (int k = column.length - 1; k >= 0; k--) {
-				double v = column[k];
-				if (v < best - Math.abs(best) * TIE_TOLERANCE) continue;
-				if (v > best) {
-					best = v;
-					double threshold = best - Math.abs(best) * TIE_TOLERANCE;
-					ties.removeIf(t -> t[2] < threshold);
-				}
-				ties.add(new double[] { dvMin + k, dh, v });
-			}
-		}
+		// largest dh.
 		ties.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(b[1], a[1]));
 		List<Peak> tied = new ArrayList<>(ties.size());
 		for (double[] t : ties) tied.add(new Peak((int) t[1], (int) t[0], t[2]));
@@ -271,40 +328,57 @@ final class TraceImageCorrelation {
 	private int histogramMax(int l) {
 		fillHistogram(l);
 		int max = 0;
-		for (int u = uMin; u <= uMax; u++) {
-			int c = histogram[u + MAX_DIFF];
-			if (c > max) max = c;
-		}
+		for (int u = uMin; u <= uMax; u++) max = Math.max(max, count(u));
 		clearHistogram();
 		return max;
 	}
 
-	/** Counts the pairs (j, j + l) by row difference; pairs with a missing sample fall into the trash. */
+	/**
+	 * Counts the pairs (j, j + l) by row difference u into four interleaved sub-histograms (pair j
+	 * goes to copy j mod 4, bin u + 255); pairs with a missing sample fall into the trash.
+	 */
 	private void fillHistogram(int l) {
 		int lo = Math.max(x0, y0 - l);
 		int hi = Math.min(x1, y1 - l);
 		int[] h = histogram;
 		int[] xk = xKey;
 		int[] yk = yKey;
-		for (int j = lo; j <= hi; j++) h[xk[j] + yk[j + l]]++;
+		int j = lo;
+		for (; j + 3 <= hi; j += 4) {
+			h[xk[j] + yk[j + l]]++;
+			h[xk[j + 1] + yk[j + 1 + l] + COPY_STRIDE]++;
+			h[xk[j + 2] + yk[j + 2 + l] + 2 * COPY_STRIDE]++;
+			h[xk[j + 3] + yk[j + 3 + l] + 3 * COPY_STRIDE]++;
+		}
+		for (; j <= hi; j++) h[xk[j] + yk[j + l]]++;
+	}
+
+	/** The count of pairs at row difference u after {@link #fillHistogram}. */
+	private int count(int u) {
+		int i = u + MAX_DIFF;
+		int[] h = histogram;
+		return h[i] + h[i + COPY_STRIDE] + h[i + 2 * COPY_STRIDE] + h[i + 3 * COPY_STRIDE];
 	}
 
 	private void clearHistogram() {
-		Arrays.fill(histogram, uMin + MAX_DIFF, uMax + MAX_DIFF + 1, 0);
+		for (int c = 0; c < COPIES; c++) {
+			int base = c * COPY_STRIDE + MAX_DIFF;
+			Arrays.fill(histogram, base + uMin, base + uMax + 1, 0);
+		}
 	}
 
-	/** Per lag, the pairs that involve a border-row or edge-column sample (they need corrections). */
-	private int[] specialPairCounts() {
+	/** Per lag, the pairs that involve an edge-column sample, or (withBorderRows) a border-row sample. */
+	private int[] specialPairCounts(boolean withBorderRows) {
 		int[] counts = new int[lagMax - lagMin + 1];
 		boolean[] xSpecial = new boolean[xRow.length];
-		for (int j : xBorderRows) xSpecial[j] = true;
+		if (withBorderRows) for (int j : xBorderRows) xSpecial[j] = true;
 		for (int j : xEdgeCols) xSpecial[j] = true;
 		boolean[] ySeen = new boolean[yRow.length];
 		for (int j = 0; j < xRow.length; j++) {
 			if (!xSpecial[j]) continue;
 			for (int m = y0; m <= y1; m++) if (yRow[m] >= 0) counts[m - j - lagMin]++;
 		}
-		for (int[] list : new int[][] { yBorderRows, yEdgeCols }) {
+		for (int[] list : withBorderRows ? new int[][] { yBorderRows, yEdgeCols } : new int[][] { yEdgeCols }) {
 			for (int m : list) {
 				if (ySeen[m]) continue;
 				ySeen[m] = true;
@@ -314,8 +388,12 @@ final class TraceImageCorrelation {
 		return counts;
 	}
 
-	/** The largest amount by which one special pair can exceed its interior approximation. */
-	private double correctionBound() {
+	/**
+	 * The largest amount by which one special pair can exceed what the bound already allows for it:
+	 * its interior approximation (withBorderRows), or the largest row kernel times the interior
+	 * horizontal kernel (otherwise, for edge-column pairs only).
+	 */
+	private double correctionBound(boolean withBorderRows) {
 		double[][] colPrints = { GAUSS, footprint(0, width), footprint(Math.min(1, width - 1), width),
 			footprint(Math.max(0, width - 2), width), footprint(width - 1, width) };
 		double eps = 0;
@@ -325,8 +403,9 @@ final class TraceImageCorrelation {
 				for (double[][] rowPair : ROW_KERNELS) {
 					for (double[] kv : rowPair) {
 						for (int d = 0; d < KSPAN; d++) {
+							double allowed = withBorderRows ? GAUSS2[d] : ROW_KERNEL_MAX[d];
 							for (int k = 0; k < KSPAN; k++) {
-								eps = Math.max(eps, kv[d] * kh[k] - GAUSS2[d] * GAUSS2[k]);
+								eps = Math.max(eps, kv[d] * kh[k] - allowed * GAUSS2[k]);
 							}
 						}
 					}
@@ -382,42 +461,60 @@ final class TraceImageCorrelation {
 		if (cached != null) return cached;
 		double[] v = new double[dvMax - dvMin + 1];
 		fillHistogram(l);
-		for (int dv = dvMin; dv <= dvMax; dv++) {
-			double s = 0;
-			for (int d = -K0; d <= K0; d++) {
-				int u = dv + d;
-				if (u < -MAX_DIFF || u > MAX_DIFF) continue;
-				int c = histogram[u + MAX_DIFF];
-				if (c != 0) s += GAUSS2[d + K0] * c;
-			}
-			v[dv - dvMin] = s;
-		}
+		// counts by row difference u, for u in [dvMin - 4, dvMax + 4] (zero outside [uMin, uMax])
+		double[] counts = new double[v.length + 2 * K0];
+		for (int u = uMin; u <= uMax; u++) counts[u - dvMin + K0] = count(u);
 		clearHistogram();
+		// v[dv] = Σ_d GAUSS2[d] · counts[dv + d]
+		for (int d = 0; d < KSPAN; d++) {
+			double w = GAUSS2[d];
+			for (int i = 0; i < v.length; i++) v[i] += w * counts[i + d];
+		}
+		// Pairs with a border-row sample: count them by (row kinds, row difference), then add each
+		// count times the difference between its exact kernel and the interior one.
 		for (int j : xBorderRows) {
 			int m = j + l;
-			if (m >= y0 && m <= y1 && yRow[m] >= 0) addRowCorrection(v, xRow[j], yRow[m]);
+			if (m >= y0 && m <= y1 && yRow[m] >= 0) countKinds(xKind[j], yKind[m], yRow[m] - xRow[j]);
 		}
 		for (int m : yBorderRows) {
 			int j = m - l;
-			if (j >= x0 && j <= x1 && xRow[j] >= 0 && rowKind(xRow[j]) == INTERIOR) {
-				addRowCorrection(v, xRow[j], yRow[m]);
+			if (j >= x0 && j <= x1 && xRow[j] >= 0 && xKind[j] == INTERIOR) countKinds(INTERIOR, yKind[m], yRow[m] - xRow[j]);
+		}
+		for (int kp = 0; kp < 25; kp++) {
+			if (kindMax[kp] < kindMin[kp]) continue;
+			double[] c = ROW_CORRECTIONS[kp / 5][kp % 5];
+			for (int u = kindMin[kp]; u <= kindMax[kp]; u++) {
+				int i = kp * COPY_STRIDE + u + MAX_DIFF;
+				int n = kindCounts[i];
+				if (n == 0) continue;
+				kindCounts[i] = 0;
+				for (int d = 0; d < KSPAN; d++) {
+					int dv = u - (d - K0);
+					if (dv >= dvMin && dv <= dvMax) v[dv - dvMin] += n * c[d];
+				}
 			}
+			kindMin[kp] = Integer.MAX_VALUE;
+			kindMax[kp] = Integer.MIN_VALUE;
 		}
 		verticalCache.put(l, v);
 		return v;
 	}
 
-	private void addRowCorrection(double[] v, int r, int s) {
-		double[] c = ROW_CORRECTIONS[rowKind(r)][rowKind(s)];
-		int u = s - r;
-		for (int d = 0; d < KSPAN; d++) {
-			int dv = u - (d - K0);
-			if (dv >= dvMin && dv <= dvMax) v[dv - dvMin] += c[d];
-		}
+	private void countKinds(int a, int b, int u) {
+		int kp = 5 * a + b;
+		kindCounts[kp * COPY_STRIDE + u + MAX_DIFF]++;
+		if (u < kindMin[kp]) kindMin[kp] = u;
+		if (u > kindMax[kp]) kindMax[kp] = u;
 	}
 
 	private boolean isEdgeColumn(int c) {
 		return c < RADIUS || c >= width - RADIUS;
+	}
+
+	private static byte[] kinds(int[] rows) {
+		byte[] k = new byte[rows.length];
+		for (int i = 0; i < rows.length; i++) k[i] = (byte) (rows[i] < 0 ? INTERIOR : rowKind(rows[i]));
+		return k;
 	}
 
 	private static int rowKind(int row) {

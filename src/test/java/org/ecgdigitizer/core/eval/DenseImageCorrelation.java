@@ -17,19 +17,20 @@ final class DenseImageCorrelation {
 		int rows = TraceImageCorrelation.LEVELS;
 		// cross[255 - dv][T - 1 - dh] = Σ a[i][c] b[i + dv][c + dh]
 		cross = new double[2 * rows - 1][2 * width - 1];
+		int[][] nb = nonZero(b);
 		for (int i = 0; i < rows; i++) {
 			for (int c = 0; c < width; c++) {
 				double va = a[i][c];
 				if (va == 0) continue;
-				for (int i2 = 0; i2 < rows; i2++) {
-					for (int c2 = 0; c2 < width; c2++) {
-						double vb = b[i2][c2];
-						if (vb == 0) continue;
-						cross[rows - 1 - (i2 - i)][width - 1 - (c2 - c)] += va * vb;
-					}
-				}
+				for (int[] p : nb) cross[rows - 1 - (p[0] - i)][width - 1 - (p[1] - c)] += va * b[p[0]][p[1]];
 			}
 		}
+	}
+
+	private static int[][] nonZero(double[][] img) {
+		java.util.List<int[]> out = new java.util.ArrayList<>();
+		for (int r = 0; r < img.length; r++) for (int c = 0; c < img[r].length; c++) if (img[r][c] != 0) out.add(new int[] { r, c });
+		return out.toArray(new int[0][]);
 	}
 
 	/** The first maximum in row-major order, with the same tie tolerance as the fast path: {dh, dv}. */

@@ -51,7 +51,13 @@ class EvaluationTest {
 	void aMissingPredictionScoresZeroAndIsFlagged() {
 		RecordScore score = Evaluation.score(reference(), null);
 		assertTrue(score.predictionMissing);
-		for (LeadScore l : score.leads) assertEquals(0, l.snr2024, 0);
+		for (LeadScore l : score.leads) {
+			// empty leads, as the Challenge fills a missing record with NaN: nothing covered, 0 dB
+			assertEquals(0, l.snr2024, 0);
+			assertEquals(0, l.coverage, 0);
+			assertTrue(Double.isNaN(l.rmseUv) && Double.isNaN(l.pearson));
+			assertFalse(l.predicted);
+		}
 		EvaluationResult result = new EvaluationResult(List.of(score), List.of("orphan"));
 		assertEquals(List.of("r1"), result.missingPredictions());
 		assertEquals(0, result.meanSnr2024(), 0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -115,15 +116,41 @@ class TraceImageCorrelationTest {
 	}
 
 	@Test
+	void manySamplesInBorderRowsMatchTheDenseCorrelation() {
+		// A dead lead (every sample in row 0) or a clipped trace puts hundreds of samples in the
+		// border rows, which switches the search to its second bound and counted corrections.
+		Random rnd = new Random(5);
+		int width = 320;
+		for (int trial = 0; trial < 4; trial++) {
+			int[] ref = new int[width], est = new int[width];
+			for (int i = 0; i < width; i++) {
+				ref[i] = trial % 2 == 0 ? 0 : (i % 50 < 30 ? 255 : 100 + rnd.nextInt(40));
+				est[i] = trial < 2 ? 100 + (int) (60 * Math.sin(i / 9.0)) + rnd.nextInt(5) : (rnd.nextInt(3) == 0 ? 254 : 1);
+			}
+			if (trial == 3) Arrays.fill(est, 0, 40, -1);
+			DenseImageCorrelation dense = new DenseImageCorrelation(width, ref, est);
+			TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width, ref, est).first();
+			int[] expect = dense.peak();
+			assertEquals(expect[0], peak.shift, "trial " + trial);
+			assertEquals(expect[1], peak.offsetRows, "trial " + trial);
+			assertEquals(dense.value(expect[0], expect[1]), peak.value, 1e-10 * peak.value);
+			for (int dh : new int[] { -300, -17, 0, 1, 150, 319 }) {
+				double[] col = TraceImageCorrelation.column(width, ref, est, dh);
+				for (int dv = -255; dv <= 255; dv++) assertEquals(dense.value(dh, dv), col[dv + 255], 1e-10 * peak.value);
+			}
+		}
+	}
+
+	@Test
 	void exactTiesGoToTheLargestVerticalThenHorizontalLag() {
 		// Two identical constant runs: a flat line against a flat line ties along no axis, but a
 		// single pixel against two equal pixels ties between two horizontal lags.
 		int width = 12;
 		int[] ref = new int[width];
-		java.util.Arrays.fill(ref, -1);
+		Arrays.fill(ref, -1);
 		ref[6] = 100;
 		int[] est = new int[width];
-		java.util.Arrays.fill(est, -1);
+		Arrays.fill(est, -1);
 		est[3] = 100;
 		est[9] = 100;
 		TraceImageCorrelation.Peak peak = TraceImageCorrelation.peak(width, ref, est).first();
