@@ -28,7 +28,7 @@ public final class EvaluateCli implements CliCommand {
 
 	@Override
 	public String synopsis() {
-		return "--pred PRED --ref REF [--json FILE] [--csv FILE]";
+		return "--pred PRED --ref REF [--json FILE] [--csv FILE] [--quiet]";
 	}
 
 	@Override
@@ -78,10 +78,12 @@ public final class EvaluateCli implements CliCommand {
 			"offset(mV)", "coverage");
 		for (RecordScore r : result.records) {
 			for (LeadScore l : r.leads) {
-				String shift = !l.scored() ? "" : (l.shift > 0 ? "+" : "") + l.shift + (l.shiftApplied ? "" : "!");
-				String lead = l.lead + (l.predicted ? "" : "*");
+				// a record without prediction has nothing to align; its note is in the record table
+				boolean aligned = l.scored() && !r.predictionMissing;
+				String shift = !aligned ? "" : (l.shift > 0 ? "+" : "") + l.shift + (l.shiftApplied ? "" : "!");
+				String lead = l.lead + (l.predicted || r.predictionMissing ? "" : "*");
 				out.printf(Locale.ROOT, format, r.name, lead, db(l.snr2024), db(l.snrKaggle), fixed(l.pearson, 4),
-					fixed(l.rmseUv, 1), shift, l.scored() && l.shiftApplied ? fixed(l.offsetMv, 3) : "",
+					fixed(l.rmseUv, 1), shift, aligned && l.shiftApplied ? fixed(l.offsetMv, 3) : "",
 					fixed(l.coverage, 3));
 			}
 		}
