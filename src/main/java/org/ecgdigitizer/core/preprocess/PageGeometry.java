@@ -36,15 +36,17 @@ public final class PageGeometry {
 	/** Tilt of the original page, degrees clockwise; the rectified page has it removed. */
 	public final double angleDeg;
 	public final AngleSource angleSource;
-	/** The map between original and rectified pixels. */
+	/** The map between the working image and rectified pixels. */
 	public final Rectifier.Warp warp;
+	/** The working image is the original shrunk by this whole factor (1 for all but very large images). */
+	public final int shrink;
 	/** The grid reading, or null when the page has no usable grid. */
 	public final GridEstimate grid;
 	/** The image file's resolution, NaN when unknown. */
 	public final double fileDpi;
 
 	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
-		AngleSource angleSource, Rectifier.Warp warp, GridEstimate grid, double fileDpi)
+		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi)
 	{
 		this.pxPerMmX = pxPerMmX;
 		this.pxPerMmY = pxPerMmY;
@@ -52,12 +54,13 @@ public final class PageGeometry {
 		this.angleDeg = angleDeg;
 		this.angleSource = angleSource;
 		this.warp = warp;
+		this.shrink = shrink;
 		this.grid = grid;
 		this.fileDpi = fileDpi;
 	}
 
 	public PageGeometry withScale(double x, double y, ScaleSource source) {
-		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, grid, fileDpi);
+		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi);
 	}
 
 	public int width() {
@@ -77,6 +80,7 @@ public final class PageGeometry {
 		m.put("angle_source", angleSource.id());
 		m.put("file_dpi", Double.isNaN(fileDpi) ? null : fileDpi);
 		m.put("perspective_corrected", !warp.fromSource.isAffine());
+		m.put("shrink", shrink);
 		m.put("rectified_width", warp.width);
 		m.put("rectified_height", warp.height);
 		m.put("grid", grid == null ? null : grid.toJson());
