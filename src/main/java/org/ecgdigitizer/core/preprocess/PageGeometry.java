@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ecgdigitizer.core.io.Json;
+
 /**
  * Where the page's millimetres are: its scale on each axis, the tilt that rectification
  * removed, and where each value came from. It flows from preprocessing through every later
@@ -81,10 +83,20 @@ public final class PageGeometry {
 		m.put("file_dpi", Double.isNaN(fileDpi) ? null : fileDpi);
 		m.put("perspective_corrected", !warp.fromSource.isAffine());
 		m.put("shrink", shrink);
-		m.put("rectified_width", warp.width);
-		m.put("rectified_height", warp.height);
+		m.put("warp", warp.toJson());
 		m.put("grid", grid == null ? null : grid.toJson());
 		return m;
+	}
+
+	/** Reads what {@link #toJson()} wrote (Fiji keeps it as an image property between stages). */
+	public static PageGeometry fromJson(Object json) {
+		Map<String, Object> m = Json.object(json);
+		Object grid = m.get("grid");
+		return new PageGeometry(Json.number(m.get("px_per_mm_x"), Double.NaN), Json.number(m.get("px_per_mm_y"),
+			Double.NaN), ScaleSource.valueOf(((String) m.get("scale_source")).toUpperCase(Locale.ROOT)), Json.number(m
+				.get("angle_deg"), 0), AngleSource.valueOf(((String) m.get("angle_source")).toUpperCase(Locale.ROOT)),
+			Rectifier.Warp.fromJson(m.get("warp")), (int) Json.number(m.get("shrink"), 1), grid == null ? null
+				: GridEstimate.fromJson(grid), Json.number(m.get("file_dpi"), Double.NaN));
 	}
 
 	@Override
