@@ -60,7 +60,8 @@ public final class LeadDetector {
 		float[] ink = page.inkPixels();
 		boolean[] mask = new boolean[w * h];
 		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
-		eraseRules(mask, Components.of(mask, w, h), mmX, mmY);
+		Components raw = Components.of(mask, w, h);
+		eraseRules(mask, raw, mmX, mmY);
 		// Thin traces break where they cross a dark grid line; pieces closer than BRIDGE px belong together.
 		Components components = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
 
@@ -158,8 +159,10 @@ public final class LeadDetector {
 			double t0 = seconds * cell.startFraction(columns);
 			double t1 = seconds * cell.endFraction(columns);
 			Box box = Box.fromCorners(a, r.top, b, r.bottom);
-			regions.add(new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1, box,
-				r.baseline, null, 1));
+			LeadRegion region = new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1,
+				box, r.baseline, null, 1);
+			LabelFinder.Label label = LabelFinder.find(region, raw, pulses, mmX, mmY);
+			regions.add(label == null ? region : region.withLabelBox(label.box));
 		}
 		return new LeadLayout(layout, layoutSource, regions, speed, speedSource, gain, gainSource, seconds, x0, x1,
 			pulses, "template", geometry, warnings);
