@@ -75,7 +75,7 @@ public final class LeadDetector {
 			RowInfo r = rows.get(i);
 			extent(r, components, mmX, mmY);
 			r.pulse = findPulse(r, i, mask, w, mmX, mmY);
-			r.signalStart = r.pulse != null ? Math.max(r.start, (int) Math.ceil(r.pulse.box.maxX()) + 1) : r.start;
+			r.signalStart = r.pulse != null ? traceStartAfter(r, mask, w, r.pulse.box.maxX(), mmX, mmY) : r.start;
 			r.signalEnd = r.end;
 		}
 		List<CalibrationPulse> pulses = new ArrayList<>();
@@ -285,6 +285,31 @@ public final class LeadDetector {
 		}
 		r.start = end < 0 ? 0 : start;
 		r.end = Math.max(0, end);
+	}
+
+	/**
+	 * Where the trace begins after a pulse ending at {@code pulseEnd}: the first column beyond it
+	 * with ink near the baseline (some printers leave a gap, others draw on from the pulse).
+	 */
+	static int traceStartAfter(RowInfo r, boolean[] mask, int w, double pulseEnd, double mmX, double mmY) {
+		int band = (int) Math.round(1.5 * mmY);
+		int y0 = (int) Math.max(0, Math.round(r.baseline) - band);
+		int y1 = (int) Math.min(mask.length / w - 1, Math.round(r.baseline) + band);
+		int first = (int) Math.ceil(pulseEnd);
+		int last = (int) Math.min(w - 1, first + Math.round(5 * mmX));
+		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
+		int strokeTop = (int) Math.max(0, Math.round(r.baseline - 2.5 * mmY));
+		int x = first;
+		while (x <= last && inkBetween(mask, w, x, strokeTop, y0)) x++;
+		for (; x <= last; x++) {
+			if (inkBetween(mask, w, x, y0, y1 + 1)) return x;
+		}
+		return first;
+	}
+
+	private static boolean inkBetween(boolean[] mask, int w, int x, int y0, int y1) {
+		for (int y = y0; y < y1; y++) if (mask[y * w + x]) return true;
+		return false;
 	}
 
 	/**
