@@ -193,38 +193,60 @@ public final class TraceExtractor {
 
 	/**
 	 * The trace centre per column. Thin runs give their ink centroid. Tall runs are steep strokes:
-	 * a run that reaches above both neighbours is an upward peak and gives its top edge plus half
-	 * the pen; one reaching below both is a downward peak; otherwise the stroke passes through and
-	 * the run's middle is the value at the column centre.
+	 * a run whose top edge is higher than both neighbours' is an upward peak and gives its top edge
+	 * plus half the pen; one reaching below both is a downward peak; otherwise the stroke passes
+	 * through and the run's middle is the value at the column centre. Edges are sub-pixel (a partly
+	 * covered end pixel moves the edge), which also decides between columns that look equally high.
 	 */
 	static double[] centreLine(Run[] chosen, float[] ink, int w, int xa) {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
 		double pen = penWidth(chosen);
+		double[] top = new double[n];
+		double[] bottom = new double[n];
+		Arrays.fill(top, Double.NaN);
+		Arrays.fill(bottom, Double.NaN);
+		int h = ink.length / w;
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
 			if (r == null) continue;
-			int height = r.bottom - r.top + 1;
-			if (height <= pen + 1.5) {
+			int x = xa + i;
+			float above = r.top > 0 ? ink[(r.top - 1) * w + x] : 0;
+			float below = r.bottom + 1 < h ? ink[(r.bottom + 1) * w + x] : 0;
+			top[i] = r.top + (1 - Math.min(1, ink[r.top * w + x])) - Math.min(RUN, above);
+			bottom[i] = r.bottom + Math.min(1, ink[r.bottom * w + x]) + Math.min(RUN, below);
+		}
+		for (int i = 0; i < n; i++) {
+			Run r = chosen[i];
+			if (r == null) continue;
+			if (bottom[i] - top[i] <= pen + 1.5) {
 				ys[i] = r.centroid;
 				continue;
 			}
-			Run left = i > 0 ? chosen[i - 1] : null;
-			Run right = i + 1 < n ? chosen[i + 1] : null;
-			int x = xa + i;
-			// edges to sub-pixel: a partly covered end pixel moves the edge inwards
-			double topEdge = r.top + (1 - Math.min(1, ink[r.top * w + x]));
-			double bottomEdge = r.bottom + Math.min(1, ink[r.bottom * w + x]);
-			boolean peakUp = (left == null || r.top < left.top) && (right == null || r.top <= right.top) &&
-				(left != null || right != null);
-			boolean peakDown = (left == null || r.bottom > left.bottom) && (right == null || r.bottom >= right
-				.bottom) && (left != null || right != null);
-			if (peakUp && !peakDown) ys[i] = topEdge + pen / 2;
-			else if (peakDown && !peakUp) ys[i] = bottomEdge - pen / 2;
-			else ys[i] = (topEdge + bottomEdge) / 2;
+			double tl = i > 0 ? top[i - 1] : Double.NaN;
+			double tr = i + 1 < n ? top[i + 1] : Double.NaN;
+			double bl = i > 0 ? bottom[i - 1] : Double.NaN;
+			double br = i + 1 < n ? bottom[i + 1] : Double.NaN;
+			boolean peakUp = higherThan(top[i], tl, tr, -1);
+			boolean peakDown = higherThan(bottom[i], bl, br, 1);
+			if (peakUp && !peakDown) ys[i] = top[i] + pen / 2;
+			else if (peakDown && !peakUp) ys[i] = bottom[i] - pen / 2;
+			else ys[i] = (top[i] + bottom[i]) / 2;
 		}
 		return ys;
+	}
+
+	/**
+	 * Whether edge v is the extreme of its neighbourhood (the smallest when sign is -1, the largest
+	 * when +1), with at least one neighbour present; ties go to the column with the later neighbour
+	 * so a flat top is claimed once.
+	 */
+	static boolean higherThan(double v, double left, double right, int sign) {
+		if (Double.isNaN(left) && Double.isNaN(right)) return false;
+		boolean beatsLeft = Double.isNaN(left) || sign * (v - left) > 0;
+		boolean beatsRight = Double.isNaN(right) || sign * (v - right) >= 0;
+		return beatsLeft && beatsRight;
 	}
 
 	/** The pen's thickness in pixels: the ink mass of the thinner runs (flat stretches of trace). */
