@@ -234,44 +234,7 @@ public final class TraceExtractor {
 			else if (peakDown && !peakUp) ys[i] = bottom[i] - pen / 2;
 			else ys[i] = (top[i] + bottom[i]) / 2;
 		}
-		bracket(ys, top, bottom, pen);
 		return ys;
-	}
-
-	/**
-	 * Near the corners of a steep complex (its foot, its tip) the pen reaches into a column from
-	 * both sides, so a run's middle is biased. The ink fixes bounds instead: a column's top edge
-	 * plus half the pen is the lowest the centre line gets within the pen's reach, its bottom edge
-	 * minus half the pen the highest. The largest of those lows and the smallest of those highs
-	 * over the reach (an opening and a closing) bracket the centre line, tightly on straight strokes
-	 * and exactly at tips; each column's estimate is moved into that bracket.
-	 */
-	static void bracket(double[] ys, double[] top, double[] bottom, double pen) {
-		int n = ys.length;
-		// never wider than the pen's true reach (half the pen plus half a column), or the bounds are not bounds
-		int reach = (int) Math.max(1, Math.floor(pen / 2 + 0.5));
-		double[] low = new double[n];
-		double[] high = new double[n];
-		for (int i = 0; i < n; i++) {
-			low[i] = Double.isNaN(top[i]) ? Double.NaN : top[i] + pen / 2;
-			high[i] = Double.isNaN(bottom[i]) ? Double.NaN : bottom[i] - pen / 2;
-		}
-		for (int i = 0; i < n; i++) {
-			if (Double.isNaN(ys[i])) continue;
-			double lowerBound = Double.NEGATIVE_INFINITY;
-			double upperBound = Double.POSITIVE_INFINITY;
-			boolean complete = true;
-			for (int j = i - reach; j <= i + reach; j++) {
-				if (j < 0 || j >= n || Double.isNaN(low[j])) {
-					complete = false;
-					break;
-				}
-				lowerBound = Math.max(lowerBound, low[j]);
-				upperBound = Math.min(upperBound, high[j]);
-			}
-			// only where the bounds agree (flat, noisy stretches give crossed bounds: no information)
-			if (complete && lowerBound <= upperBound) ys[i] = Math.max(lowerBound, Math.min(upperBound, ys[i]));
-		}
 	}
 
 	/**
