@@ -51,16 +51,23 @@ public final class TraceExtractor {
 
 	public static List<Trace> extract(PreparedPage page, LeadLayout layout) {
 		float[] ink = page.inkPixels().clone();
+		float[] density = page.densityPixels().clone();
 		int w = page.width();
 		int h = page.height();
 		// pulses are not signal
-		for (CalibrationPulse p : layout.pulses) clear(ink, w, h, p.box.grow(2, 2));
+		for (CalibrationPulse p : layout.pulses) {
+			clear(ink, w, h, p.box.grow(2, 2));
+			clear(density, w, h, p.box.grow(2, 2));
+		}
 		List<Trace> traces = new ArrayList<>();
 		for (LeadRegion region : layout.regions) {
-			if (region.labelBox != null) clear(ink, w, h, region.labelBox.grow(1, 1));
+			if (region.labelBox != null) {
+				clear(ink, w, h, region.labelBox.grow(1, 1));
+				clear(density, w, h, region.labelBox.grow(1, 1));
+			}
 		}
 		for (LeadRegion region : layout.regions) {
-			traces.add(follow(ink, w, h, region, layout.geometry.pxPerMmY));
+			traces.add(follow(ink, density, w, h, region, layout.geometry.pxPerMmY));
 		}
 		return traces;
 	}
@@ -74,7 +81,7 @@ public final class TraceExtractor {
 	}
 
 	/** Follows one region's trace. */
-	static Trace follow(float[] ink, int w, int h, LeadRegion region, double mmY) {
+	static Trace follow(float[] ink, float[] density, int w, int h, LeadRegion region, double mmY) {
 		int xa = Math.max(0, (int) Math.floor(region.box.x));
 		int xb = Math.min(w, (int) Math.ceil(region.box.maxX()));
 		int n = Math.max(0, xb - xa);
@@ -83,7 +90,7 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, w, xa + i, ya, yb);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb);
 
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
@@ -143,7 +150,7 @@ public final class TraceExtractor {
 			i = pi;
 			k = pk;
 		}
-		double[] ys = centreLine(chosen, ink, w, xa);
+		double[] ys = centreLine(chosen, density, w, xa);
 		int covered = 0;
 		for (double y : ys) if (!Double.isNaN(y)) covered++;
 		double confidence = n == 0 ? 0 : covered / (double) n;
@@ -157,8 +164,11 @@ public final class TraceExtractor {
 		return 0;
 	}
 
-	/** The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS. */
-	static Run[] runs(float[] ink, int w, int x, int ya, int yb) {
+	/**
+	 * The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS: found on the
+	 * ink probability, measured (mass, centroid) on the ink density.
+	 */
+	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb) {
 		List<Run> out = new ArrayList<>();
 		int y = ya;
 		while (y < yb) {
@@ -173,8 +183,9 @@ public final class TraceExtractor {
 			while (y < yb) {
 				float v = ink[y * w + x];
 				if (v >= RUN || v >= BRIDGE && y + 1 < yb && ink[(y + 1) * w + x] >= RUN) {
-					mass += v;
-					moment += v * (y + 0.5);
+					float d = density[y * w + x];
+					mass += d;
+					moment += d * (y + 0.5);
 					bottom = y;
 					y++;
 				}
@@ -182,7 +193,7 @@ public final class TraceExtractor {
 					break;
 				}
 			}
-			out.add(new Run(top, bottom, mass, moment / mass));
+			out.add(new Run(top, bottom, mass, mass > 0 ? moment / mass : (top + bottom + 1) / 2.0));
 		}
 		if (out.size() > MAX_RUNS) {
 			out.sort((a, b) -> Double.compare(b.mass, a.mass));
@@ -198,7 +209,7 @@ public final class TraceExtractor {
 	 * through and the run's middle is the value at the column centre. Edges are sub-pixel (a partly
 	 * covered end pixel moves the edge), which also decides between columns that look equally high.
 	 */
-	static double[] centreLine(Run[] chosen, float[] ink, int w, int xa) {
+	static double[] centreLine(Run[] chosen, float[] density, int w, int xa) {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
@@ -207,15 +218,16 @@ public final class TraceExtractor {
 		double[] bottom = new double[n];
 		Arrays.fill(top, Double.NaN);
 		Arrays.fill(bottom, Double.NaN);
-		int h = ink.length / w;
+		int h = density.length / w;
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
 			if (r == null) continue;
 			int x = xa + i;
-			float above = r.top > 0 ? ink[(r.top - 1) * w + x] : 0;
-			float below = r.bottom + 1 < h ? ink[(r.bottom + 1) * w + x] : 0;
-			top[i] = r.top + (1 - Math.min(1, ink[r.top * w + x])) - Math.min(RUN, above);
-			bottom[i] = r.bottom + Math.min(1, ink[r.bottom * w + x]) + Math.min(RUN, below);
+			// the pen's edge within the end pixels, from their coverage
+			float above = r.top > 0 ? density[(r.top - 1) * w + x] : 0;
+			float below = r.bottom + 1 < h ? density[(r.bottom + 1) * w + x] : 0;
+			top[i] = r.top + (1 - density[r.top * w + x]) - above;
+			bottom[i] = r.bottom + density[r.bottom * w + x] + below;
 		}
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
