@@ -408,6 +408,15 @@ public final class LeadDetector {
 				}
 			}
 		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
+		}
 		int minH = (int) Math.round(3 * mmY);
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		for (int i = 0; i < n; i++) {
