@@ -56,20 +56,21 @@ final class PhotoEffects {
 			double cx = w * r.nextDouble(), cy = h * r.nextDouble();
 			double radius = pxPerMm * (8 + 22 * r.nextDouble());
 			boolean ring = r.nextDouble() < 0.5;
-			double opacity = 0.12 + 0.2 * r.nextDouble();
+			double opacity = 0.3 + 0.35 * r.nextDouble();
 			// brown to yellowish transmittance per channel
 			double tr = 0.92, tg = 0.78 + 0.08 * r.nextDouble(), tb = 0.55 + 0.1 * r.nextDouble();
-			double[] lobes = new double[6];
-			for (int k = 0; k < 6; k++) lobes[k] = 0.15 * (2 * r.nextDouble() - 1);
+			// a few low harmonics make the outline irregular but still round
+			double[] lobes = new double[4];
+			for (int k = 0; k < 4; k++) lobes[k] = 0.07 / (k + 1) * (2 * r.nextDouble() - 1);
 			double phase = 2 * Math.PI * r.nextDouble();
-			int x0 = (int) Math.max(0, cx - 1.4 * radius), x1 = (int) Math.min(w, cx + 1.4 * radius);
-			int y0 = (int) Math.max(0, cy - 1.4 * radius), y1 = (int) Math.min(h, cy + 1.4 * radius);
+			int x0 = (int) Math.max(0, cx - 1.3 * radius), x1 = (int) Math.min(w, cx + 1.3 * radius);
+			int y0 = (int) Math.max(0, cy - 1.3 * radius), y1 = (int) Math.min(h, cy + 1.3 * radius);
 			IntStream.range(y0, y1).parallel().forEach(y -> {
 				for (int x = x0; x < x1; x++) {
 					double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
 					double a = Math.atan2(dy, dx);
 					double wobble = 1;
-					for (int k = 0; k < 6; k++) wobble += lobes[k] * Math.sin((k + 2) * a + phase * (k + 1));
+					for (int k = 0; k < 4; k++) wobble += lobes[k] * Math.sin((k + 2) * a + phase * (k + 1));
 					double d = Math.hypot(dx, dy) / (radius * wobble);
 					double alpha;
 					if (ring) {
@@ -107,8 +108,8 @@ final class PhotoEffects {
 		double centre = (ex * w / 2 + ey * h / 2);
 		double halfSpan = 0.5 * (Math.abs(ex) * w + Math.abs(ey) * h);
 		double edge = centre + halfSpan * (1 - 2 * reach);
-		double softness = 0.03 * Math.max(w, h) * (1 + 3 * r.nextDouble());
-		double depth = strength * (0.6 + 0.4 * r.nextDouble());
+		double softness = 0.01 * Math.max(w, h) * (1 + 4 * r.nextDouble());
+		double depth = strength * (0.75 + 0.25 * r.nextDouble());
 		double diag = Math.hypot(w, h);
 		IntStream.range(0, h).parallel().forEach(y -> {
 			for (int x = 0; x < w; x++) {
