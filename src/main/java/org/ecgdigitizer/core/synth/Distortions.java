@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.io.Json;
 
 /**
  * Which degradations a synthetic page gets, each with a strength, parsed from "rotate,noise" or
@@ -19,39 +20,42 @@ public final class Distortions {
 	/** The distortion names, what their strength means, and the default strength. */
 	public enum Kind {
 		/** Rotation about the page centre, uniformly within +-strength degrees. */
-		ROTATE("rotate", 5, "maximum angle in degrees"),
+		ROTATE("rotate", 5, 45, "maximum angle in degrees"),
 		/** Phone photo: the page smaller than the frame, corners moved by up to strength x frame size, on a table. */
-		PERSPECTIVE("perspective", 0.06, "maximum corner displacement as a fraction of the frame"),
+		PERSPECTIVE("perspective", 0.06, 0.2, "maximum corner displacement as a fraction of the frame"),
 		/** Smooth curl and wrinkles: displacement of up to strength mm with matching shading. */
-		WRINKLE("wrinkle", 1.0, "maximum displacement in mm"),
+		WRINKLE("wrinkle", 1.0, 4, "maximum displacement in mm"),
 		/** One to three straight folds with light and dark shading and a shift of strength mm across each. */
-		CREASE("crease", 0.25, "shift across a fold in mm"),
+		CREASE("crease", 0.25, 2, "shift across a fold in mm"),
 		/** Uneven illumination plus a soft shadow darkening the paper by up to strength. */
-		SHADOW("shadow", 0.4, "maximum darkening, 0-1"),
+		SHADOW("shadow", 0.4, 0.9, "maximum darkening, 0-1"),
 		/** A colour cast changing each channel by up to strength. */
-		COLORCAST("colorcast", 0.12, "maximum change of a colour channel, 0-1"),
+		COLORCAST("colorcast", 0.12, 0.5, "maximum change of a colour channel, 0-1"),
 		/** Gaussian pixel noise with a standard deviation of strength x 255. */
-		NOISE("noise", 0.04, "standard deviation, 0-1 of full scale"),
+		NOISE("noise", 0.04, 0.5, "standard deviation, 0-1 of full scale"),
 		/** Gaussian blur with a sigma of strength pixels. */
-		BLUR("blur", 1.0, "sigma in pixels"),
+		BLUR("blur", 1.0, 10, "sigma in pixels"),
 		/** JPEG compression (in memory) at quality strength. */
-		JPEG("jpeg", 0.5, "JPEG quality, 0-1"),
+		JPEG("jpeg", 0.5, 1, "JPEG quality, 0-1"),
 		/** Black-and-white photocopy: grey, then a threshold at strength. */
-		BW("bw", 0.55, "threshold, 0-1 of full scale"),
+		BW("bw", 0.55, 1, "threshold, 0-1 of full scale"),
 		/** Faded ink: the trace lighter by strength and broken in places. */
-		FADE("fade", 0.5, "how much lighter the ink gets, 0-1"),
+		FADE("fade", 0.5, 1, "how much lighter the ink gets, 0-1"),
 		/** Translucent brownish stains and coffee rings, up to strength of them. */
-		STAIN("stain", 2, "maximum number of stains"),
+		STAIN("stain", 2, 10, "maximum number of stains"),
 		/** Low contrast: the image pulled toward mid grey, keeping strength of its contrast. */
-		LOWCONTRAST("lowcontrast", 0.5, "contrast kept, 0-1");
+		LOWCONTRAST("lowcontrast", 0.5, 1, "contrast kept, 0-1");
 
 		public final String id;
 		public final double defaultStrength;
+		/** Beyond this the effect stops being a plausible page (or the warp could fold over itself). */
+		public final double maxStrength;
 		public final String strengthMeaning;
 
-		Kind(String id, double defaultStrength, String strengthMeaning) {
+		Kind(String id, double defaultStrength, double maxStrength, String strengthMeaning) {
 			this.id = id;
 			this.defaultStrength = defaultStrength;
+			this.maxStrength = maxStrength;
 			this.strengthMeaning = strengthMeaning;
 		}
 
@@ -100,8 +104,9 @@ public final class Distortions {
 						kind.strengthMeaning + "), for example " + kind.id + ":" + kind.defaultStrength);
 				}
 			}
-			if (!(strength >= 0) || Double.isInfinite(strength)) {
-				throw new EcgException("Distortion strength of " + kind.id + " must be zero or positive, got " + kv[1]);
+			if (!(strength >= 0 && strength <= kind.maxStrength)) {
+				throw new EcgException("Distortion strength of " + kind.id + " must be 0 to " + Json.number(
+					kind.maxStrength) + " (" + kind.strengthMeaning + "), got " + kv[1].trim());
 			}
 			m.put(kind, strength);
 		}
@@ -114,6 +119,10 @@ public final class Distortions {
 	}
 
 	public Distortions with(Kind kind, double strength) {
+		if (!(strength >= 0 && strength <= kind.maxStrength)) {
+			throw new EcgException("Distortion strength of " + kind.id + " must be 0 to " + Json.number(kind.maxStrength) +
+				", got " + strength);
+		}
 		Map<Kind, Double> m = new LinkedHashMap<>(strengths);
 		m.put(kind, strength);
 		return new Distortions(m);
@@ -146,7 +155,7 @@ public final class Distortions {
 		StringBuilder sb = new StringBuilder();
 		for (Map.Entry<Kind, Double> e : strengths.entrySet()) {
 			if (sb.length() > 0) sb.append(',');
-			sb.append(e.getKey().id).append(':').append(org.ecgdigitizer.core.io.Json.number(e.getValue()));
+			sb.append(e.getKey().id).append(':').append(Json.number(e.getValue()));
 		}
 		return sb.length() == 0 ? "none" : sb.toString();
 	}

@@ -384,7 +384,7 @@ final class PageWarp {
 		int count = 1 + r.nextInt(3);
 		for (int i = 0; i < count; i++) {
 			boolean vertical = r.nextBoolean();
-			double tilt = Math.toRadians(4 * (2 * r.nextDouble() - 1));
+			double tilt = Math.toRadians(2 * (2 * r.nextDouble() - 1));
 			double[] fractions = { 1 / 3.0, 0.5, 2 / 3.0 };
 			double f = fractions[r.nextInt(3)] + 0.06 * (2 * r.nextDouble() - 1);
 			double nx = vertical ? Math.cos(tilt) : Math.sin(tilt);

@@ -274,6 +274,8 @@ class PageGeneratorTest {
 		assertTrue(Distortions.parse("none").isEmpty());
 		assertThrows(EcgException.class, () -> Distortions.parse("twist"));
 		assertThrows(EcgException.class, () -> Distortions.parse("rotate:x"));
+		assertThrows(EcgException.class, () -> Distortions.parse("wrinkle:50"));
+		assertThrows(EcgException.class, () -> Distortions.parse("noise:-1"));
 		assertNotEquals(Distortions.parse("rotate"), Distortions.parse("rotate:2"));
 	}
 

@@ -12,7 +12,7 @@ class PageWarpTest {
 	@Test
 	void forwardInvertsTheInverseMapWithinAHundredthOfAPixel() {
 		String[] specs = { "rotate", "perspective", "wrinkle", "wrinkle:3", "crease", "crease:0.6",
-			"rotate,perspective,wrinkle,crease" };
+			"rotate,perspective,wrinkle,crease", "wrinkle:4,crease:2", "rotate:45,perspective:0.2,wrinkle:4,crease:2" };
 		double mm = 200 / 25.4;
 		for (String spec : specs) {
 			for (long seed = 1; seed <= 5; seed++) {
