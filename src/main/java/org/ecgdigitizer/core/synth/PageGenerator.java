@@ -52,6 +52,11 @@ public final class PageGenerator {
 	private static final int LAYOUT_STREAM = 1;
 	private static final int HEADER_STREAM = 2;
 
+	/** The signal of a page when no record is given: 10 s of the twelve standard leads from {@link EcgSynthesizer}. */
+	public static EcgRecord synthesize(long seed, double fs, String name) {
+		return EcgSynthesizer.synthesize(seed, fs, 10, name);
+	}
+
 	/** Renders the first page duration of a record (it must hold the twelve standard leads). */
 	public static SyntheticPage render(EcgRecord record, PageSpec spec, long seed) {
 		EcgRecord full = pageRecord(record, spec);
