@@ -31,7 +31,8 @@ import org.ecgdigitizer.core.signal.Lead;
  * pixel, then pulses, traces and text with antialiased Java2D strokes. Record time 0 is at x0,
  * the start of the first column; sample i is at x0 + i / fs * speed * pxPerMm, and at
  * baseline - v * gain * pxPerMm. Geometric distortions resample the clean page once through
- * {@link PageWarp}; photometric ones follow. Every random choice comes from the page seed.</p>
+ * {@link PageWarp}; photometric ones follow. Every random choice comes from the page seed, and
+ * transcendental functions are StrictMath's, so a seed gives the same pixels on every machine.</p>
  */
 public final class PageGenerator {
 
@@ -469,7 +470,7 @@ public final class PageGenerator {
 			double untilGap = (4 + 21 * r.nextDouble()) * mm, gapLeft = 0;
 			boolean pen = false;
 			for (int i = 0; i < xs.length; i++) {
-				double step = i == 0 || Double.isNaN(ys[i - 1]) ? 0 : Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+				double step = i == 0 || Double.isNaN(ys[i - 1]) ? 0 : StrictMath.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
 				if (gapLeft > 0) {
 					gapLeft -= step;
 					pen = false;

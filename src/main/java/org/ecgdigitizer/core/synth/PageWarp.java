@@ -121,8 +121,8 @@ final class PageWarp {
 		this.outHeight = pageHeight;
 		this.angleDegrees = angleDegrees;
 		double a = Math.toRadians(angleDegrees);
-		this.cos = Math.cos(a);
-		this.sin = Math.sin(a);
+		this.cos = StrictMath.cos(a);
+		this.sin = StrictMath.sin(a);
 		this.cx = pageWidth / 2.0;
 		this.cy = pageHeight / 2.0;
 		this.homography = homography;
@@ -209,12 +209,12 @@ final class PageWarp {
 		for (Crease k : creases) {
 			double s = k.nx * ux + k.ny * uy - k.c;
 			double t = s / k.width;
-			double step = t > 8 ? 1 : t < -8 ? -1 : Math.tanh(t);
+			double step = t > 8 ? 1 : t < -8 ? -1 : StrictMath.tanh(t);
 			out[0] += k.nx * k.shift * step;
 			out[1] += k.ny * k.shift * step;
 			if (t > -8 && t < 8) {
-				double bump = Math.exp(-t * t * 0.25);
-				shade *= 1 + (t > 0 ? -k.dark : k.light) * bump - 0.5 * k.dark * Math.exp(-t * t * 4);
+				double bump = StrictMath.exp(-t * t * 0.25);
+				shade *= 1 + (t > 0 ? -k.dark : k.light) * bump - 0.5 * k.dark * StrictMath.exp(-t * t * 4);
 			}
 		}
 		return shade;
@@ -258,7 +258,7 @@ final class PageWarp {
 		forward(px, py, a);
 		forward(px + 1, py, b);
 		forward(px, py + 1, c);
-		return new double[] { Math.hypot(b[0] - a[0], b[1] - a[1]), Math.hypot(c[0] - a[0], c[1] - a[1]) };
+		return new double[] { StrictMath.hypot(b[0] - a[0], b[1] - a[1]), StrictMath.hypot(c[0] - a[0], c[1] - a[1]) };
 	}
 
 	/** The transform parameters for the ground truth. */
@@ -319,8 +319,8 @@ final class PageWarp {
 		for (int k = 0; k < waves; k++) {
 			double wavelengthMm = 35 + 110 * r.nextDouble();
 			double dir = Math.PI * r.nextDouble();
-			double kx = 2 * Math.PI / (wavelengthMm * pxPerMm) * Math.cos(dir);
-			double ky = 2 * Math.PI / (wavelengthMm * pxPerMm) * Math.sin(dir);
+			double kx = 2 * Math.PI / (wavelengthMm * pxPerMm) * StrictMath.cos(dir);
+			double ky = 2 * Math.PI / (wavelengthMm * pxPerMm) * StrictMath.sin(dir);
 			double amp = 0.4 + 0.6 * r.nextDouble();
 			double phase = 2 * Math.PI * r.nextDouble();
 			wave[k] = new double[] { kx, ky, amp, phase };
@@ -335,7 +335,7 @@ final class PageWarp {
 		int curlEdge = r.nextInt(4);
 		double curlAmp = 0.5 + r.nextDouble();
 		double lightAngle = 2 * Math.PI * r.nextDouble();
-		double lx = Math.cos(lightAngle), ly = Math.sin(lightAngle);
+		double lx = StrictMath.cos(lightAngle), ly = StrictMath.sin(lightAngle);
 		double[] slopeX = new double[nx * ny], slopeY = new double[nx * ny];
 		double maxSlope = 1e-12;
 		for (int j = 0; j < ny; j++) {
@@ -343,7 +343,7 @@ final class PageWarp {
 				double x = lattice.x0 + i * LATTICE, y = lattice.y0 + j * LATTICE;
 				double gx = 0, gy = 0;
 				for (double[] v : wave) {
-					double c = v[2] * Math.cos(v[0] * x + v[1] * y + v[3]);
+					double c = v[2] * StrictMath.cos(v[0] * x + v[1] * y + v[3]);
 					gx += c * v[0];
 					gy += c * v[1];
 				}
@@ -360,7 +360,7 @@ final class PageWarp {
 				}
 				slopeX[j * nx + i] = gx;
 				slopeY[j * nx + i] = gy;
-				maxSlope = Math.max(maxSlope, Math.hypot(gx, gy));
+				maxSlope = Math.max(maxSlope, StrictMath.hypot(gx, gy));
 			}
 		}
 		double amplitudePx = strengthMm * pxPerMm;
@@ -387,8 +387,8 @@ final class PageWarp {
 			double tilt = Math.toRadians(2 * (2 * r.nextDouble() - 1));
 			double[] fractions = { 1 / 3.0, 0.5, 2 / 3.0 };
 			double f = fractions[r.nextInt(3)] + 0.06 * (2 * r.nextDouble() - 1);
-			double nx = vertical ? Math.cos(tilt) : Math.sin(tilt);
-			double ny = vertical ? Math.sin(tilt) : Math.cos(tilt);
+			double nx = vertical ? StrictMath.cos(tilt) : StrictMath.sin(tilt);
+			double ny = vertical ? StrictMath.sin(tilt) : StrictMath.cos(tilt);
 			double c = vertical ? nx * f * pageWidth + ny * pageHeight / 2.0 : nx * pageWidth / 2.0 + ny * f * pageHeight;
 			double shift = shiftMm * pxPerMm * (r.nextBoolean() ? 1 : -1);
 			// wide enough that the map stays invertible (slope of the shift well below 1)

@@ -68,17 +68,17 @@ final class PhotoEffects {
 			IntStream.range(y0, y1).parallel().forEach(y -> {
 				for (int x = x0; x < x1; x++) {
 					double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
-					double a = Math.atan2(dy, dx);
+					double a = StrictMath.atan2(dy, dx);
 					double wobble = 1;
-					for (int k = 0; k < 4; k++) wobble += lobes[k] * Math.sin((k + 2) * a + phase * (k + 1));
-					double d = Math.hypot(dx, dy) / (radius * wobble);
+					for (int k = 0; k < 4; k++) wobble += lobes[k] * StrictMath.sin((k + 2) * a + phase * (k + 1));
+					double d = StrictMath.hypot(dx, dy) / (radius * wobble);
 					double alpha;
 					if (ring) {
 						double t = (d - 1) / 0.06;
-						alpha = Math.exp(-t * t) + (d < 1 ? 0.25 * (1 - d * d) : 0);
+						alpha = StrictMath.exp(-t * t) + (d < 1 ? 0.25 * (1 - d * d) : 0);
 					}
 					else {
-						alpha = d < 1 ? Math.pow(1 - d * d, 0.4) : 0;
+						alpha = d < 1 ? StrictMath.pow(1 - d * d, 0.4) : 0;
 					}
 					alpha *= opacity;
 					if (alpha < 0.002) continue;
@@ -99,24 +99,24 @@ final class PhotoEffects {
 		int w = img.getWidth(), h = img.getHeight();
 		int[] px = pixels(img);
 		double gradAngle = 2 * Math.PI * r.nextDouble();
-		double gx = Math.cos(gradAngle), gy = Math.sin(gradAngle);
+		double gx = StrictMath.cos(gradAngle), gy = StrictMath.sin(gradAngle);
 		double gradient = strength * (0.2 + 0.3 * r.nextDouble());
 		// shadow: the half-plane beyond a line, e.g. a hand or phone over one side
 		double edgeAngle = 2 * Math.PI * r.nextDouble();
-		double ex = Math.cos(edgeAngle), ey = Math.sin(edgeAngle);
+		double ex = StrictMath.cos(edgeAngle), ey = StrictMath.sin(edgeAngle);
 		double reach = 0.15 + 0.3 * r.nextDouble();
 		double centre = (ex * w / 2 + ey * h / 2);
 		double halfSpan = 0.5 * (Math.abs(ex) * w + Math.abs(ey) * h);
 		double edge = centre + halfSpan * (1 - 2 * reach);
 		double softness = 0.01 * Math.max(w, h) * (1 + 4 * r.nextDouble());
 		double depth = strength * (0.75 + 0.25 * r.nextDouble());
-		double diag = Math.hypot(w, h);
+		double diag = StrictMath.hypot(w, h);
 		IntStream.range(0, h).parallel().forEach(y -> {
 			for (int x = 0; x < w; x++) {
 				double t = ((x - w / 2.0) * gx + (y - h / 2.0) * gy) / diag + 0.5;
 				double f = 1 - gradient * t;
 				double s = (ex * x + ey * y - edge) / softness;
-				double shade = s > 6 ? 1 : s < -6 ? 0 : 1 / (1 + Math.exp(-s));
+				double shade = s > 6 ? 1 : s < -6 ? 0 : 1 / (1 + StrictMath.exp(-s));
 				f *= 1 - depth * shade;
 				int i = y * w + x, c = px[i];
 				px[i] = clamp(((c >> 16) & 255) * f) << 16 | clamp(((c >> 8) & 255) * f) << 8 | clamp((c & 255) * f);
@@ -201,7 +201,7 @@ final class PhotoEffects {
 		int radius = (int) Math.ceil(3 * sigma);
 		float[] kernel = new float[2 * radius + 1];
 		double sum = 0;
-		for (int k = -radius; k <= radius; k++) sum += kernel[k + radius] = (float) Math.exp(-0.5 * k * k / (sigma * sigma));
+		for (int k = -radius; k <= radius; k++) sum += kernel[k + radius] = (float) StrictMath.exp(-0.5 * k * k / (sigma * sigma));
 		for (int k = 0; k < kernel.length; k++) kernel[k] /= sum;
 		int w = img.getWidth(), h = img.getHeight();
 		int[] px = pixels(img);

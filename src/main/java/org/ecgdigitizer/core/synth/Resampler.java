@@ -29,11 +29,12 @@ final class Resampler {
 		/** A table: wood with grain, or a plain dark desk. */
 		static Background table(Random r) {
 			boolean wood = r.nextDouble() < 0.6;
+			double grey = 45 + 55 * r.nextDouble();
 			double[] base = wood ? new double[] { 120 + 50 * r.nextDouble(), 80 + 30 * r.nextDouble(), 45 + 20 * r
-				.nextDouble() } : new double[] { 50 + 40 * r.nextDouble(), 50 + 40 * r.nextDouble(), 55 + 40 * r
-					.nextDouble() };
+				.nextDouble() } : new double[] { grey + 10 * (2 * r.nextDouble() - 1), grey + 10 * (2 * r.nextDouble() -
+					1), grey + 10 * (2 * r.nextDouble() - 1) };
 			double angle = Math.PI * r.nextDouble();
-			double ca = Math.cos(angle), sa = Math.sin(angle);
+			double ca = StrictMath.cos(angle), sa = StrictMath.sin(angle);
 			double period = 9 + 10 * r.nextDouble();
 			ValueNoise warp = new ValueNoise(r, 90);
 			ValueNoise blotch = new ValueNoise(r, 250);
@@ -42,8 +43,8 @@ final class Resampler {
 				int rgb(int x, int y) {
 					double f = 1 + 0.12 * blotch.at(x, y);
 					if (wood) {
-						double across = -sa * x + ca * y + 25 * warp.at(x, y);
-						f *= 1 + 0.1 * Math.sin(2 * Math.PI * across / period) + 0.05 * Math.sin(2 * Math.PI * across /
+						double across = -sa * x + ca * y + 10 * warp.at(x, y);
+						f *= 1 + 0.1 * StrictMath.sin(2 * Math.PI * across / period) + 0.05 * StrictMath.sin(2 * Math.PI * across /
 							(period * 0.37));
 					}
 					return clamp(base[0] * f) << 16 | clamp(base[1] * f) << 8 | clamp(base[2] * f);
