@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.stream.IntStream;
 
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.io.StrokeFont;
 import org.ecgdigitizer.core.layout.LeadRegion;
 import org.ecgdigitizer.core.layout.PageLayout;
 import org.ecgdigitizer.core.signal.EcgRecord;
@@ -328,6 +328,7 @@ public final class PageGenerator {
 			float[] majorX = coverage(width, gridLeft, gridRight, majorW, 5 * mm, false);
 			float[] minorY = coverage(height, gridTop, gridBottom, minorW, mm, true);
 			float[] majorY = coverage(height, gridTop, gridBottom, majorW, 5 * mm, false);
+			float[] insideX = span(width, gridLeft, gridRight), insideY = span(height, gridTop, gridBottom);
 			double minorAlpha = (lines ? 0.42 : 0.9) * spec.gridContrast();
 			double majorAlpha = 0.9 * spec.gridContrast();
 			IntStream.range(0, height).parallel().forEach(y -> {
@@ -337,14 +338,29 @@ public final class PageGenerator {
 					return;
 				}
 				float my = minorY[y], ny = majorY[y];
+				if (insideY[y] == 0) {
+					Arrays.fill(px, row, row + width, paperRgb);
+					return;
+				}
 				for (int x = 0; x < width; x++) {
 					float mx = minorX[x], nx = majorX[x];
 					double minor = lines ? 1 - (1 - mx) * (1 - my) : mx * my;
 					double major = 1 - (1 - nx) * (1 - ny);
-					// inside the grid area only (coverage arrays are zero outside it)
-					px[row + x] = ramp.blend(minor * minorAlpha, major * majorAlpha);
+					double inside = insideX[x] * insideY[y];
+					px[row + x] = ramp.blend(minor * minorAlpha * inside, major * majorAlpha * inside);
 				}
 			});
+		}
+
+		/** Per-pixel coverage (0-1) of the interval [from, to], so the grid ends cleanly at its box (half a line outside). */
+		private float[] span(int n, double from, double to) {
+			double half = Math.max(0.2 * mm, 0.9) / 2;
+			float[] c = new float[n];
+			for (int i = 0; i < n; i++) {
+				double overlap = Math.min(i + 1, to + half) - Math.max(i, from - half);
+				c[i] = (float) Math.max(0, Math.min(1, overlap));
+			}
+			return c;
 		}
 
 		/**
@@ -509,19 +525,13 @@ public final class PageGenerator {
 			double cap = 2.6 * mm;
 			double x = segmentLeft + 1.2 * mm;
 			double textBaseline = labelsAbove ? baseline - Math.max(5 * mm, 0.3 * rowSpacing) : baseline + 2 * mm + cap;
-			return drawText(g, text, x, textBaseline, cap, 0.22 * mm);
+			return drawText(g, text, x, textBaseline, cap);
 		}
 
-		/** The one place text is drawn; returns its box including the pen width. */
-		private Box drawText(Graphics2D g, String text, double x, double baseline, double capPx, double penPx) {
-			Path2D glyphs = Lettering.glyphs(text, x, baseline, capPx);
-			java.awt.Stroke old = g.getStroke();
-			g.setStroke(new BasicStroke((float) Math.max(0.8, penPx), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-			g.draw(glyphs);
-			g.setStroke(old);
-			Rectangle2D b = glyphs.getBounds2D();
-			double half = Math.max(0.8, penPx) / 2;
-			return new Box(b.getX() - half, b.getY() - half, b.getWidth() + 2 * half, b.getHeight() + 2 * half);
+		/** The one place text is drawn (with the project's stroke font); returns its inked box. */
+		private Box drawText(Graphics2D g, String text, double x, double baseline, double capPx) {
+			StrokeFont.draw(g, text, x, baseline, capPx, StrokeFont.REGULAR);
+			return StrokeFont.inkBounds(text, x, baseline, capPx, StrokeFont.REGULAR);
 		}
 
 		// -------------------------------------------------------------- header and footer
@@ -536,7 +546,7 @@ public final class PageGenerator {
 
 		private void drawHeader(Graphics2D g) {
 			Random r = stream(seed, HEADER_STREAM);
-			double cap = 2.3 * mm, pen = 0.2 * mm, line = 4.6 * mm;
+			double cap = 2.3 * mm, line = 4.6 * mm;
 			double left = gridLeft + 3 * mm;
 			double y = 8 * mm;
 			g.setColor(new Color(inkRgb));
@@ -553,12 +563,12 @@ public final class PageGenerator {
 					STATEMENTS[r.nextInt(STATEMENTS.length)] } };
 			for (int c = 0; c < columns.length; c++) {
 				for (int i = 0; i < columns[c].length; i++) {
-					drawText(g, columns[c][i], left + c * 85 * mm, y + i * line, cap, pen);
+					drawText(g, columns[c][i], left + c * 85 * mm, y + i * line, cap);
 				}
 			}
 			String footer = String.format(Locale.ROOT, "%s mm/s   %s mm/mV   0.05-150 Hz", num(spec.speed()), num(spec
 				.gain()));
-			drawText(g, footer, left, height - 4.5 * mm, cap, pen);
+			drawText(g, footer, left, height - 4.5 * mm, cap);
 		}
 	}
 }
