@@ -1,6 +1,7 @@
 package org.ecgdigitizer.cli;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -127,6 +128,7 @@ final class GenerateCli implements CliCommand {
 		if (n < 1) throw new Args.UsageException("--benchmark needs at least 1 page");
 		ProgressLine progress = new ProgressLine(err);
 		double[] seconds = new double[n];
+		double[] cpuSeconds = new double[n];
 		// one page first so that class loading and compilation do not count
 		long warm = System.nanoTime();
 		PageGenerator.render(given != null ? given : PageGenerator.synthesize(seed - 1, fs, stem(seed - 1)), spec,
@@ -137,21 +139,47 @@ final class GenerateCli implements CliCommand {
 			long pageSeed = seed + i;
 			EcgRecord record = given != null ? given : PageGenerator.synthesize(pageSeed, fs, stem(pageSeed));
 			long t = System.nanoTime();
+			long cpu = processCpuNanos();
 			PageGenerator.render(record, spec, pageSeed);
 			seconds[i] = (System.nanoTime() - t) / 1e9;
+			cpuSeconds[i] = (processCpuNanos() - cpu) / 1e9;
 		}
 		progress.items(n, n);
 		progress.finish();
 		double[] sorted = seconds.clone();
 		Arrays.sort(sorted);
-		double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-		double p90 = sorted[Math.min(n - 1, (int) Math.ceil(0.9 * n) - 1)];
+		double median = quantile(sorted, 0.5), p90 = quantile(sorted, 0.9);
+		double[] cpuSorted = cpuSeconds.clone();
+		Arrays.sort(cpuSorted);
 		out.printf(Locale.ROOT, "%s%n", spec);
 		out.printf(Locale.ROOT, "%d page(s) of %d x %d px rendered in memory (signal synthesis not timed), %d" +
 			" processor(s), Java %s%n", n, spec.widthPx(), spec.heightPx(), Runtime.getRuntime().availableProcessors(),
 			System.getProperty("java.version"));
 		out.printf(Locale.ROOT, "seconds per page: median %.3f, p90 %.3f, min %.3f, max %.3f (first, untimed page: %.3f)%n",
 			median, p90, sorted[0], sorted[n - 1], first);
+		if (cpuSorted[n - 1] > 0) {
+			// CPU time of the whole process (all threads, including the garbage collector): a steadier
+			// figure than wall time on a shared machine
+			out.printf(Locale.ROOT, "CPU seconds per page (all threads): median %.3f, p90 %.3f; load average %.1f%n",
+				quantile(cpuSorted, 0.5), quantile(cpuSorted, 0.9), ManagementFactory.getOperatingSystemMXBean()
+					.getSystemLoadAverage());
+		}
+		return 0;
+	}
+
+	/** The q-quantile of sorted values: the median interpolates between the middle two, p90 is the nearest rank. */
+	private static double quantile(double[] sorted, double q) {
+		int n = sorted.length;
+		if (q == 0.5) return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+		return sorted[Math.min(n - 1, Math.max(0, (int) Math.ceil(q * n) - 1))];
+	}
+
+	/** CPU time used by this process so far, or 0 where the JVM does not report it. */
+	private static long processCpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean) {
+			return Math.max(0, ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime());
+		}
 		return 0;
 	}
 }
