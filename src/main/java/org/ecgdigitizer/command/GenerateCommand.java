@@ -60,11 +60,12 @@ public class GenerateCommand implements Command {
 	@Parameter(label = "Output folder", style = "directory", description = "Where ecg-<seed>.png, .json, .hea/.dat and _masked.hea/.dat are written")
 	private File output_dir;
 
-	@Parameter(label = "Record (optional)", required = false, description =
+	// not remembered between runs: a page must never silently plot the record of an earlier run
+	@Parameter(label = "Record (optional)", required = false, persist = false, description =
 		"A 12-lead record (.hea or .csv) to plot; without one a signal is synthesized from the seed")
 	private File record;
 
-	@Parameter(label = "Replace existing files")
+	@Parameter(label = "Replace existing files", persist = false)
 	private boolean overwrite = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Synthetic ECG")

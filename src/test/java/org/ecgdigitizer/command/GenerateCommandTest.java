@@ -19,6 +19,9 @@ import net.imglib2.type.numeric.ARGBType;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.io.Wfdb;
+import org.ecgdigitizer.core.signal.EcgRecord;
+import org.ecgdigitizer.core.signal.Lead;
 import org.ecgdigitizer.core.synth.GroundTruth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,7 @@ class GenerateCommandTest {
 			inputs.put("grid_style", "dots");
 			inputs.put("speed", "25");
 			inputs.put("gain", "20");
+			inputs.put("paper", "letter");
 			inputs.put("output_dir", dir.toString());
 			ImagePlus page = (ImagePlus) run(context, inputs).getOutput("page");
 			GroundTruth truth = GroundTruth.read(dir.resolve("ecg-3.json"));
@@ -79,6 +83,29 @@ class GenerateCommandTest {
 			while (cause != null && !(cause instanceof EcgException)) cause = cause.getCause();
 			assertInstanceOf(EcgException.class, cause, String.valueOf(e));
 			assertTrue(cause.getMessage().contains("already exists"), cause.getMessage());
+		}
+	}
+
+	@Test
+	void plotsAGivenRecordAndDoesNotRememberIt() throws Exception {
+		double[][] s = new double[12][5000];
+		for (int l = 0; l < 12; l++) for (int i = 0; i < 5000; i++) s[l][i] = 0.05 * (l + 1) * Math.sin(i / 30.0);
+		Wfdb.write(new EcgRecord("given", 500, Lead.standardLabels(), s), dir);
+		try (Context context = new Context()) {
+			Map<String, Object> inputs = new HashMap<>();
+			inputs.put("seed", "8");
+			inputs.put("dpi", "72");
+			inputs.put("output_dir", dir.resolve("a").toString());
+			inputs.put("record", dir.resolve("given.hea").toString());
+			run(context, inputs);
+			assertEquals(0.05 * 5 * Math.sin(200 / 30.0), Wfdb.read(dir.resolve("a/ecg-8.hea")).lead("aVL")[200], 0.0005);
+			// the next run without a record synthesizes its signal
+			inputs.remove("record");
+			inputs.put("output_dir", dir.resolve("b").toString());
+			run(context, inputs);
+			double[] avl = Wfdb.read(dir.resolve("b/ecg-8.hea")).lead("aVL");
+			assertTrue(Math.abs(avl[200] - 0.05 * 5 * Math.sin(200 / 30.0)) > 1e-3 || Math.abs(avl[400] - 0.05 * 5 * Math
+				.sin(400 / 30.0)) > 1e-3);
 		}
 	}
 
