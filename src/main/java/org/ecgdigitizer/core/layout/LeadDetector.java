@@ -421,13 +421,16 @@ public final class LeadDetector {
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		for (int i = 0; i < n; i++) {
 			if (hi[i] < 0 || lo[i] - hi[i] < minH) continue;
-			// a rising stroke at column i; walk right along the top while the baseline is empty
+			// a rising stroke at column i: skip its own thickness, then walk right along the top while
+			// the baseline below is empty
 			int topY = hi[i];
 			int foot = lo[i];
 			int j = i + 1;
-			while (j < n && hi[j] >= 0 && lo[j] - hi[j] < minH && Math.abs(hi[j] - topY) <= tol) j++;
-			// skip the stroke's own thickness
-			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) j++;
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) {
+				topY = Math.min(topY, hi[j]);
+				foot = Math.max(foot, lo[j]);
+				j++;
+			}
 			int flatStart = j;
 			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
 			int flatEnd = j;
