@@ -23,6 +23,8 @@ public final class LeadDetector {
 	static final float INK = 0.3f;
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
+	/** Separate places where a row of trace must reach 2 mm away from its baseline. */
+	static final int MIN_EXCURSIONS = 3;
 	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
 	static final int BRIDGE = 2;
 
@@ -237,9 +239,48 @@ public final class LeadDetector {
 		Arrays.sort(strengths);
 		double median = strengths.length == 0 ? 0 : strengths[strengths.length / 2];
 		for (TraceRows.Row row : found) {
-			if (row.strength >= 0.4 * median) rows.add(new RowInfo(row));
+			if (row.strength >= 0.4 * median && (Boolean.getBoolean("norowfilter") || hasExcursions(row, mask, w, h, mmY) || startsWithPulse(row, mask, w,
+				h, mmX, mmY)))
+			{
+				rows.add(new RowInfo(row));
+			}
 		}
 		return evenlySpaced(fillSkippedRows(rows, mask, w, h, mmY));
+	}
+
+	/** Whether a row (a flat one, say) begins with a calibration pulse, which no stray line does. */
+	static boolean startsWithPulse(TraceRows.Row row, boolean[] mask, int w, int h, double mmX, double mmY) {
+		RowInfo r = new RowInfo(row);
+		r.top = (int) Math.max(0, Math.floor(row.baselineY - 8 * mmY));
+		r.bottom = (int) Math.min(h, Math.ceil(row.baselineY + 8 * mmY));
+		r.start = row.x0;
+		r.end = row.x1;
+		return findPulse(r, 0, Double.NaN, mask, w, mmX, mmY) != null;
+	}
+
+	/**
+	 * Whether a row's line leaves its baseline in places, as every ECG does at its QRS complexes:
+	 * a few separate places where the ink through the baseline reaches 2 mm or more, one of them
+	 * 4 mm or more. A straight line (what a grid's border leaves behind) does not, and nor does a
+	 * line of text, whose strokes are no taller than its letters.
+	 */
+	static boolean hasExcursions(TraceRows.Row row, boolean[] mask, int w, int h, double mmY) {
+		int base = (int) Math.round(row.baselineY);
+		if (base < 0 || base >= h) return false;
+		int slack = (int) Math.ceil(mmY);
+		int events = 0;
+		int tallest = 0;
+		boolean inEvent = false;
+		// across the whole page: the row found may be only its flattest leads
+		for (int x = 0; x < w; x++) {
+			int[] run = verticalRunThrough(mask, w, h, x, base, slack);
+			int length = run == null ? 0 : run[1] - run[0] + 1;
+			boolean tall = length >= 2 * mmY;
+			if (tall && !inEvent) events++;
+			inEvent = tall;
+			tallest = Math.max(tallest, length);
+		}
+		return events >= MIN_EXCURSIONS && (Boolean.getBoolean("notall") || tallest >= 4 * mmY);
 	}
 
 	/**
@@ -405,11 +446,98 @@ public final class LeadDetector {
 	}
 
 	/**
-	 * A calibration pulse at the start of the row: two vertical strokes from the baseline up to
-	 * a flat top, 3 to 25 mm tall and 1.5 to 14 mm apart (printers differ: 0.2 s is usual, some draw
-	 * 2 mm), with no ink at the baseline between them.
+	 * The calibration pulse at the start of a row, or null: first as a pulse standing on the
+	 * baseline, else (strokes broken by a removed grid, a baseline estimated off the pulse's foot)
+	 * from the ink in the row's band.
+	 *
+	 * @param previousBaseline the row above's baseline (NaN for the first row): the top stays below it
 	 */
 	static CalibrationPulse findPulse(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
+		double mmX, double mmY)
+	{
+		CalibrationPulse pulse = findPulseOnBaseline(r, rowIndex, previousBaseline, mask, w, mmX, mmY);
+		return pulse != null ? pulse : findPulseInBand(r, rowIndex, previousBaseline, mask, w, mmX, mmY);
+	}
+
+	/**
+	 * The calibration pulse at the start of a row, or null: a rising stroke that stands on the
+	 * baseline, a flat top 1.5 to 14 mm long with nothing tall under it, and a falling stroke back
+	 * to the baseline. Only ink that stands on the baseline or lies at the top's height counts, so
+	 * header text above or the next row below do not disturb it, and a pulse taller than half the
+	 * row spacing is still whole.
+	 *
+	 * @param previousBaseline the row above's baseline (NaN for the first row): the top stays below it
+	 */
+	static CalibrationPulse findPulseOnBaseline(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
+		double mmX, double mmY)
+	{
+		int h = mask.length / w;
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(w, r.start + Math.round(25 * mmX));
+		int n = xEnd - xStart;
+		int base = (int) Math.round(r.baseline);
+		if (n <= 0 || base < 0 || base >= h) return null;
+		double ceiling = Double.isNaN(previousBaseline) ? 0 : previousBaseline + 1.5 * mmY;
+		int slack = (int) Math.ceil(1.5 * mmY);
+		// per column: the ink run standing on the baseline (top, bottom), -1 when none
+		int[] top = new int[n];
+		int[] foot = new int[n];
+		for (int i = 0; i < n; i++) {
+			int[] run = verticalRunThrough(mask, w, h, xStart + i, base, slack);
+			top[i] = run == null ? -1 : Math.max(run[0], (int) Math.ceil(ceiling));
+			foot[i] = run == null ? -1 : run[1];
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (top[i] < 0 || foot[i] - top[i] < minH) continue;
+			// a rising stroke at column i: skip its own thickness
+			int topY = top[i];
+			int footY = foot[i];
+			int j = i + 1;
+			while (j < n && top[j] >= 0 && foot[j] - top[j] >= minH && Math.abs(top[j] - topY) <= tol && j - i < tol *
+				2)
+			{
+				topY = Math.min(topY, top[j]);
+				footY = Math.max(footY, foot[j]);
+				j++;
+			}
+			// the flat top: ink at the top's height, nothing tall standing on the baseline; a column
+			// or two may have lost their ink to a grid line taken away with the grid
+			int flatStart = j;
+			int missing = 0;
+			while (j < n && !(top[j] >= 0 && foot[j] - top[j] >= minH) && missing <= 2) {
+				missing = inkNear(mask, w, xStart + j, topY, tol) ? 0 : missing + 1;
+				j++;
+			}
+			j -= missing;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
+			// the falling stroke, back from the top to the baseline
+			while (j < n && j < flatEnd + 3 && !(top[j] >= 0 && foot[j] - top[j] >= minH)) j++;
+			if (j >= n || top[j] < 0 || Math.abs(top[j] - topY) > tol || foot[j] - top[j] < minH) continue;
+			int fall = j;
+			while (fall + 1 < n && top[fall + 1] >= 0 && foot[fall + 1] - top[fall + 1] >= minH) fall++;
+			double heightPx = footY - topY;
+			double widthPx = (j + fall) / 2.0 - i;
+			CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart + fall + 1,
+				footY + 1), footY, heightPx, widthPx, mmX, mmY);
+			if (pulse.heightMm < 3 || pulse.heightMm > 25 || pulse.widthMm < 1.5 || pulse.widthMm > 14) continue;
+			// a pulse is the first thing in its row; a square-ish complex further in is signal
+			if (pulse.box.x > r.start + 3 * mmX) return null;
+			return pulse;
+		}
+		return null;
+	}
+
+	/**
+	 * A calibration pulse at the start of the row: two vertical strokes from the baseline up to
+	 * a flat top, 3 to 25 mm tall and 1.5 to 14 mm apart (printers differ: 0.2 s is usual, some draw
+	 * 2 mm), with no ink at the baseline between them. It reads the topmost and bottommost ink of
+	 * each column in the row's band, which copes with broken strokes that {@link #findPulse} does not.
+	 */
+	static CalibrationPulse findPulseInBand(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
 		double mmX, double mmY)
 	{
 		// the pulse may be part of the first segment or stand apart just before it
@@ -479,6 +607,15 @@ public final class LeadDetector {
 		}
 		return null;
 	}
+
+
+	/** Whether column x has ink within tol rows of row y. */
+	private static boolean inkNear(boolean[] mask, int w, int x, int y, int tol) {
+		int h = mask.length / w;
+		for (int yy = Math.max(0, y - tol); yy <= Math.min(h - 1, y + tol); yy++) if (mask[yy * w + x]) return true;
+		return false;
+	}
+
 
 	/**
 	 * The final scale. A grid reading is kept unless the pulses say it is five times off; without a
@@ -682,8 +819,13 @@ public final class LeadDetector {
 				if (yy < 0 || yy >= h || !mask[yy * w + x]) continue;
 				int top = yy;
 				int bottom = yy;
-				while (top - 1 >= 0 && mask[(top - 1) * w + x]) top--;
-				while (bottom + 1 < h && mask[(bottom + 1) * w + x]) bottom++;
+				// a stroke is cut where it crosses a grid line taken away with the grid: bridge short gaps
+				for (int up = top - 1; up >= 0 && top - up <= 2 * BRIDGE + 1; up--) {
+					if (mask[up * w + x]) top = up;
+				}
+				for (int down = bottom + 1; down < h && down - bottom <= 2 * BRIDGE + 1; down++) {
+					if (mask[down * w + x]) bottom = down;
+				}
 				return new int[] { top, bottom };
 			}
 		}
