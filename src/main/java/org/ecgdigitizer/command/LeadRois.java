@@ -16,6 +16,7 @@ import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.layout.LeadRegion;
 import org.ecgdigitizer.core.layout.PageLayout;
 import org.ecgdigitizer.core.signal.Lead;
+import org.ecgdigitizer.core.signal.SignalBuilder;
 import org.ecgdigitizer.core.trace.Trace;
 
 import ij.ImagePlus;
@@ -44,7 +45,7 @@ import ij.process.FloatPolygon;
  * Traces carry their exact values ({@code trace_y} from column {@code trace_from}); once a vertex
  * is moved, the polyline itself counts, resampled at each pixel column. Where paths of one box
  * overlap, the later one in the overlay wins; columns no path covers are gaps. Gaps longer than
- * 1 mm split a trace into several paths.</li>
+ * the digitizer bridges (0.02 s) split a trace into several paths.</li>
  * <li>Calibration pulses ("pulse 1") and printed label areas ("label V1") are drawn for reference
  * only; editing them changes nothing.</li>
  * </ul>
@@ -109,7 +110,7 @@ public final class LeadRois {
 			LeadRegion r = layout.regions.get(i);
 			if (r.labelBox != null) overlay.add(labelRoi(r));
 			Trace trace = traces == null ? null : traces.get(i);
-			List<Roi> paths = trace == null ? List.of() : pathRois(trace, layout.geometry.pxPerMmX);
+			List<Roi> paths = trace == null ? List.of() : pathRois(trace, layout);
 			overlay.add(boxRoi(r, trace, paths.size()));
 			for (Roi path : paths) overlay.add(path);
 		}
@@ -170,12 +171,13 @@ public final class LeadRois {
 	}
 
 	/**
-	 * A trace as polylines: one per stretch without a gap longer than 1 mm. A stretch of one column
-	 * is a polyline of two equal vertices.
+	 * A trace as polylines: one per stretch without a gap longer than the digitizer bridges, so that
+	 * an edited path bridges only what the unedited trace would have. A stretch of one column is a
+	 * polyline of two equal vertices.
 	 */
-	static List<Roi> pathRois(Trace trace, double pxPerMmX) {
+	static List<Roi> pathRois(Trace trace, LeadLayout layout) {
 		double[] ys = trace.ys;
-		int maxGap = (int) Math.max(1, Math.round(pxPerMmX));
+		int maxGap = (int) Math.round(SignalBuilder.MAX_BRIDGED_GAP_S * layout.pxPerSecond());
 		List<Roi> rois = new ArrayList<>();
 		int i = 0;
 		while (i < ys.length) {

@@ -2,10 +2,19 @@ package org.ecgdigitizer.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.ecgdigitizer.SharedData;
 import org.ecgdigitizer.core.signal.Lead;
@@ -14,7 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -32,6 +47,54 @@ class StageCommandsTest {
 	static void start() {
 		System.setProperty("java.awt.headless", "true");
 		context = new Context();
+		context.service(LogService.class).setLevel(LogLevel.ERROR);
+	}
+
+	/** Every command of the plugin: menu leaf to class. */
+	static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+	static {
+		COMMANDS.put("Preprocess Page", PreprocessCommand.class);
+		COMMANDS.put("Detect Leads", DetectLeadsCommand.class);
+		COMMANDS.put("Extract Traces", ExtractTracesCommand.class);
+		COMMANDS.put("Digitize Signals", DigitizeSignalsCommand.class);
+		COMMANDS.put("Digitize ECG", DigitizeCommand.class);
+		COMMANDS.put("Digitize Folder", DigitizeFolderCommand.class);
+		COMMANDS.put("Evaluate Digitization", EvaluateCommand.class);
+	}
+
+	@Test
+	void commandsSitUnderOneMenuWithMacroFriendlyParameters() {
+		CommandService commands = context.service(CommandService.class);
+		for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
+			CommandInfo info = commands.getCommand(e.getValue().getName());
+			assertNotNull(info, e.getKey());
+			assertEquals("Plugins > ECG Digitizer > " + e.getKey(), info.getMenuPath().getMenuString());
+			for (ModuleItem<?> item : info.inputs()) {
+				Class<?> type = item.getType();
+				if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
+				assertTrue(item.getName().matches("[a-z][a-z0-9_]*"), e.getKey() + ": " + item.getName());
+				assertTrue(type == ImagePlus.class || type == File.class || type == String.class || type == double.class ||
+					type == int.class || type == boolean.class, e.getKey() + ": " + item.getName() + " is " + type);
+				if (type != ImagePlus.class && type != File.class || !item.isRequired()) {
+					// options have defaults and are never remembered, so macros behave the same every time
+					assertTrue(!item.isPersisted() || item.isRequired() && type == File.class, e.getKey() + ": " + item
+						.getName() + " is persisted");
+				}
+			}
+		}
+	}
+
+	/** The plugin index that Fiji reads from the jar lists every command with its menu path. */
+	@Test
+	void thePluginIndexListsEveryCommand() throws Exception {
+		Path index = Paths.get("target", "classes", "META-INF", "json", "org.scijava.plugin.Plugin");
+		assertTrue(Files.isRegularFile(index), index + " is written by the annotation processor at compile time");
+		String json = Files.readString(index, StandardCharsets.UTF_8);
+		for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
+			String entry = "{\"class\":\"" + e.getValue().getName() + "\",\"values\":{\"menuPath\":\"Plugins>ECG Digitizer>" +
+				e.getKey() + "\",\"type\":\"org.scijava.command.Command\"}}";
+			assertTrue(json.contains(entry), "missing " + entry + " in " + json);
+		}
 	}
 
 	@AfterAll
@@ -56,7 +119,12 @@ class StageCommandsTest {
 		ImagePlus page = Fiji.output(s1, "rectified");
 		assertNull(Fiji.canceled(Fiji.run(context, DetectLeadsCommand.class, "page", page, "layout", "auto", "gain",
 			"auto", "speed", "auto")));
-		assertNull(Fiji.canceled(Fiji.run(context, ExtractTracesCommand.class, "page", page)));
+		Module s3 = Fiji.run(context, ExtractTracesCommand.class, "page", page);
+		assertNull(Fiji.canceled(s3));
+		ImagePlus mask = Fiji.output(s3, "trace_mask");
+		assertEquals("mm", mask.getCalibration().getUnit());
+		assertEquals(page.getWidth(), mask.getWidth());
+		assertTrue(mask.getStatistics().histogram[255] > 5000, "the mask marks the traced paths");
 		Module s4 = Fiji.run(context, DigitizeSignalsCommand.class, "page", page, "fs", "500", "output_dir", dir
 			.resolve("stages").toString(), "formats", "wfdb,csv,json,png,plot");
 		assertNull(Fiji.canceled(s4));
@@ -67,11 +135,45 @@ class StageCommandsTest {
 		for (Lead lead : Lead.values()) {
 			assertArrayEquals(a.getColumn(lead.label()), b.getColumn(lead.label()), 1e-9, lead.label());
 		}
+		// every image is calibrated in mm
+		List<ImagePlus> images = new ArrayList<>(List.of(Fiji.output(all, "review"), Fiji.output(all, "plot"), page,
+			Fiji.output(s1, "ink"), Fiji.output(s4, "plot")));
+		for (ImagePlus imp : images) {
+			assertEquals("mm", imp.getCalibration().getUnit(), imp.getTitle());
+			assertTrue(imp.getCalibration().pixelWidth > 0.05 && imp.getCalibration().pixelWidth < 0.5, imp.getTitle());
+		}
+		assertEquals(1 / PageProperties.layout(page).geometry.pxPerMmX, page.getCalibration().pixelWidth, 1e-12);
+		assertEquals(0.2, ((ImagePlus) Fiji.output(s4, "plot")).getCalibration().pixelWidth, 1e-12);
+
 		// the written files agree to the byte: signals, diagnostics (confidence, warnings, layout)
 		String name = "k01_eik_ptbxl_00002_hr-0_clean";
 		for (String file : new String[] { ".csv", ".json", ".dat", ".hea" }) {
 			assertEquals(Files.readString(dir.resolve("all/" + name + file), java.nio.charset.StandardCharsets.ISO_8859_1),
 				Files.readString(dir.resolve("stages/" + name + file), java.nio.charset.StandardCharsets.ISO_8859_1), file);
 		}
+	}
+
+	@Test
+	void problemsEndTheCommandWithOneLineThatSaysWhatToDo() {
+		ImagePlus blank = IJ.createImage("blank page", "RGB white", 1100, 850, 1);
+		String why = Fiji.canceled(Fiji.run(context, DigitizeCommand.class, "image", blank));
+		assertNotNull(why);
+		assertEquals(1, why.lines().count(), why);
+		assertTrue(why.contains(";"), why);
+
+		ImagePlus tiny = IJ.createImage("tiny", "RGB white", 150, 90, 1);
+		why = Fiji.canceled(Fiji.run(context, PreprocessCommand.class, "image", tiny));
+		assertTrue(why.contains("150x90"), why);
+
+		why = Fiji.canceled(Fiji.run(context, DetectLeadsCommand.class, "page", blank));
+		assertTrue(why.contains("Preprocess Page"), why);
+		why = Fiji.canceled(Fiji.run(context, DigitizeSignalsCommand.class, "page", blank));
+		assertTrue(why.contains("no page geometry") || why.contains("no lead layout"), why);
+
+		why = Fiji.canceled(Fiji.run(context, DetectLeadsCommand.class, "page", blank, "layout", "5x5"));
+		assertTrue(why.contains("5x5"), why);
+		why = Fiji.canceled(Fiji.run(context, DigitizeFolderCommand.class, "input_dir", dir.resolve("none")
+			.toString(), "output_dir", dir.toString()));
+		assertTrue(why.contains("does not exist"), why);
 	}
 }
