@@ -2,7 +2,6 @@ package org.ecgdigitizer.core.io;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
@@ -186,13 +185,8 @@ public final class EcgPlot {
 		return p;
 	}
 
-	/**
-	 * Every piece of text in the plot goes through here, with its baseline at y and capitals
-	 * {@code heightPx} tall. Uses the logical sans-serif font that every JDK maps to a real one.
-	 */
+	/** Text with its baseline at y and capitals {@code heightPx} tall, in the project's stroke font (no system fonts). */
 	static void drawText(Graphics2D g, String text, double x, double y, double heightPx) {
-		// a font's cap height is about 0.72 of its size
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont((float) (heightPx / 0.72)));
-		g.drawString(text, (float) x, (float) y);
+		StrokeFont.draw(g, text, x, y, heightPx, StrokeFont.REGULAR);
 	}
 }
