@@ -1,6 +1,5 @@
 package org.ecgdigitizer.command;
 
-import java.io.File;
 import java.io.IOException;
 
 import org.ecgdigitizer.core.DigitizerSettings;
@@ -49,9 +48,10 @@ public class DigitizeCommand extends DigitizerCommand {
 		min = "0", required = false, persist = false)
 	private double dpi = 0;
 
-	@Parameter(label = "Output folder", description = "Where to write the record; leave empty to write nothing",
-		style = "directory", required = false, persist = false)
-	private File output_dir;
+	// optional paths are text: a lone unset File input would make Fiji ask for it with a file chooser
+	@Parameter(label = "Output folder (path)", description = "Where to write the record; leave empty to write " +
+		"nothing", required = false, persist = false)
+	private String output_dir = "";
 
 	@Parameter(label = "Output formats", description = "Any of wfdb, csv, json, png (overlay), plot (12-lead plot)",
 		required = false, persist = false)
@@ -60,10 +60,10 @@ public class DigitizeCommand extends DigitizerCommand {
 	@Parameter(label = "Overwrite existing files", required = false, persist = false)
 	private boolean overwrite = false;
 
-	@Parameter(label = "Reference record (plot)", description =
-		"A WFDB or CSV record drawn under the digitized one in the plot; leave empty for none", style = "open",
+	@Parameter(label = "Reference record for the plot (path)", description =
+		"A WFDB (.hea) or CSV record drawn under the digitized one in the plot; leave empty for none",
 		required = false, persist = false)
-	private File reference;
+	private String reference = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Digitized page")
 	private ImagePlus review;

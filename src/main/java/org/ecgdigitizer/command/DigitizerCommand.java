@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 
 import org.ecgdigitizer.core.EcgException;
@@ -82,24 +83,29 @@ abstract class DigitizerCommand extends ContextCommand {
 		return f == null || f.getPath().isBlank();
 	}
 
+	/** A path parameter left empty. */
+	static boolean blank(String path) {
+		return path == null || path.isBlank();
+	}
+
 	/** Writes the record's files into the folder when one is given, the overlay drawn on the rectified page. */
-	protected void writeOutputs(Digitization d, ImagePlus rectifiedPage, File folder, String formats,
+	protected void writeOutputs(Digitization d, ImagePlus rectifiedPage, String folder, String formats,
 		boolean overwrite) throws IOException
 	{
 		if (blank(folder)) return;
 		BufferedImage page = ImagePlusAdapter.toBufferedImage(rectifiedPage);
-		List<Path> written = DigitizationFiles.write(d, () -> Overlays.render(page, d.layout, d.traces), folder
-			.toPath(), d.record.name(), DigitizationFiles.Format.parse(formats == null || formats.isBlank()
+		List<Path> written = DigitizationFiles.write(d, () -> Overlays.render(page, d.layout, d.traces), Paths.get(
+			folder.trim()), d.record.name(), DigitizationFiles.Format.parse(formats == null || formats.isBlank()
 				? DEFAULT_FORMATS : formats), overwrite);
 		info("wrote " + written.size() + " file(s) for " + d.record.name() + " to " + folder);
 	}
 
 	/** The 12-lead plot of a digitization, with a reference record underneath when one is given. */
-	protected ImagePlus plot(Digitization d, File reference) {
+	protected ImagePlus plot(Digitization d, String reference) {
 		EcgRecord ref = null;
 		if (!blank(reference)) {
 			try {
-				ref = Records.read(reference.toPath());
+				ref = Records.read(Paths.get(reference.trim()));
 			}
 			catch (IOException e) {
 				throw new EcgException("cannot read the reference record " + reference + ": " + e.getMessage() +

@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.Menus;
 import ij.WindowManager;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
 /**
@@ -52,7 +53,9 @@ public class MacroBridge implements PlugIn {
 	static volatile Module lastModule;
 
 	/** Registers every ECG Digitizer command under its menu leaf; returns leaf label to class name. */
-	static synchronized Map<String, String> install(Context ctx) throws ReflectiveOperationException {
+	static synchronized Map<String, String> install(Context ctx) throws ReflectiveOperationException,
+		java.io.IOException
+	{
 		context = ctx;
 		Map<String, String> registered = new LinkedHashMap<>();
 		Field f = Menus.class.getDeclaredField("pluginsTable");
@@ -63,6 +66,7 @@ public class MacroBridge implements PlugIn {
 			table = new Hashtable<>();
 			f.set(null, table);
 		}
+		addImageJCommands(table);
 		for (CommandInfo info : ctx.service(CommandService.class).getCommands()) {
 			if (info.getMenuPath() == null || !info.getMenuPath().getMenuString().startsWith(MENU)) continue;
 			String leaf = info.getMenuPath().getLeaf().getName();
@@ -72,9 +76,28 @@ public class MacroBridge implements PlugIn {
 		return registered;
 	}
 
+	/**
+	 * ImageJ's own menu commands ("PNG...", "Close All", ...), from the IJ_Props.txt inside ij.jar,
+	 * where ImageJ reads them when it builds its menus.
+	 */
+	private static void addImageJCommands(Hashtable<String, String> table) throws java.io.IOException {
+		try (java.io.InputStream in = IJ.class.getResourceAsStream("/IJ_Props.txt")) {
+			java.util.Properties props = new java.util.Properties();
+			props.load(in);
+			for (String key : props.stringPropertyNames()) {
+				String v = props.getProperty(key).trim();
+				java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\"([^\"]+)\",(ij\\..+)$").matcher(v);
+				if (!m.matches()) continue;
+				String label = m.group(1).replaceAll("\\[.*\\]$", "").trim();
+				table.putIfAbsent(label, m.group(2));
+			}
+		}
+	}
+
 	@Override
 	public void run(String className) {
 		lastCancelReason = null;
+		lastModule = null;
 		CommandService commands = context.service(CommandService.class);
 		CommandInfo info = commands.getCommand(className);
 		String options = Macro.getOptions();
@@ -102,8 +125,8 @@ public class MacroBridge implements PlugIn {
 		lastModule = module;
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			lastCancelReason = ((Cancelable) module).getCancelReason();
-			IJ.log("Canceled: " + lastCancelReason);
-			Macro.abort();
+			IJ.log(info.getTitle() + " canceled: " + lastCancelReason + " (inputs " + inputs.keySet() + ", options " + options + ")");
+			Interpreter.abort();
 			return;
 		}
 		for (ModuleItem<?> item : info.outputs()) {

@@ -2,6 +2,7 @@ package org.ecgdigitizer.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,10 +76,12 @@ class StageCommandsTest {
 				assertTrue(item.getName().matches("[a-z][a-z0-9_]*"), e.getKey() + ": " + item.getName());
 				assertTrue(type == ImagePlus.class || type == File.class || type == String.class || type == double.class ||
 					type == int.class || type == boolean.class, e.getKey() + ": " + item.getName() + " is " + type);
-				if (type != ImagePlus.class && type != File.class || !item.isRequired()) {
+				// SciJava's FilePreprocessor opens a file chooser for a lone unset File input, even in a
+				// macro that gave every other option: optional paths must be text
+				if (type == File.class) assertTrue(item.isRequired(), e.getKey() + ": optional File " + item.getName());
+				if (type != ImagePlus.class && type != File.class) {
 					// options have defaults and are never remembered, so macros behave the same every time
-					assertTrue(!item.isPersisted() || item.isRequired() && type == File.class, e.getKey() + ": " + item
-						.getName() + " is persisted");
+					assertFalse(item.isPersisted(), e.getKey() + ": " + item.getName() + " is persisted");
 				}
 			}
 		}
