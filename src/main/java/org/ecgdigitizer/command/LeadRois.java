@@ -1,6 +1,7 @@
 package org.ecgdigitizer.command;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,11 +44,14 @@ import ij.process.FloatPolygon;
  * <li>A <b>traced path</b> is a polyline (segmented, freehand or straight line) named after its
  * lead, belonging to the box of that lead that holds most of its vertices. Paths made by Extract
  * Traces carry their exact values ({@code trace_y} from column {@code trace_from}); once a vertex
- * is moved, the polyline itself counts, resampled at each pixel column. Where paths of one box
+ * is moved, the polyline itself counts, resampled at each pixel column. A path has a vertex where the
+ * trace turns, not at every column (a straight stretch is one segment, within a quarter pixel), so
+ * that it is easy to edit. Where paths of one box
  * overlap, the later one in the overlay wins; columns no path covers are gaps. Gaps longer than
  * the digitizer bridges (0.02 s) split a trace into several paths.</li>
- * <li>Calibration pulses ("pulse 1") and printed label areas ("label V1") are drawn for reference
- * only; editing them changes nothing.</li>
+ * <li>Calibration pulses ("pulse 1") are drawn for reference only; editing them changes nothing.
+ * The areas of the printed lead labels, which are kept out of the traces, are the boxes'
+ * {@code label_box} property.</li>
  * </ul>
  *
  * <p>ImageJ's area ROIs put integer coordinates on pixel corners, like the core; its line ROIs put
@@ -55,12 +59,13 @@ import ij.process.FloatPolygon;
  */
 public final class LeadRois {
 
-	/** ROI property naming what the digitizer drew: {@link #LEAD}, {@link #TRACE}, {@link #PULSE}, {@link #LABEL}. */
+	/** ROI property naming what the digitizer drew: {@link #LEAD}, {@link #TRACE} or {@link #PULSE}. */
 	public static final String KIND = "ecg";
 	public static final String LEAD = "lead";
 	public static final String TRACE = "trace";
 	public static final String PULSE = "pulse";
-	public static final String LABEL = "label";
+	/** Paths keep a vertex wherever dropping it would move the line by more than this (pixels). */
+	static final double PATH_TOLERANCE = 0.25;
 
 	/** Movements smaller than this (pixels) are float rounding, not edits. */
 	static final double SAME = 1e-3;
@@ -108,15 +113,19 @@ public final class LeadRois {
 		for (CalibrationPulse p : layout.pulses) overlay.add(pulseRoi(p));
 		for (int i = 0; i < layout.regions.size(); i++) {
 			LeadRegion r = layout.regions.get(i);
-			if (r.labelBox != null) overlay.add(labelRoi(r));
 			Trace trace = traces == null ? null : traces.get(i);
 			List<Roi> paths = trace == null ? List.of() : pathRois(trace, layout);
 			overlay.add(boxRoi(r, trace, paths.size()));
 			for (Roi path : paths) overlay.add(path);
 		}
-		overlay.drawNames(true);
-		overlay.drawLabels(true);
-		overlay.setLabelColor(new Color(60, 60, 60));
+		// The boxes show their names until there are paths: ImageJ would name every path too, over
+		// its box's name. The colours tell the leads apart, the ROI list names them.
+		overlay.drawNames(traces == null);
+		overlay.drawLabels(traces == null);
+		overlay.setLabelColor(new Color(40, 40, 40));
+		// names 3 mm tall, growing with the zoom like the page's own text
+		overlay.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.max(9, Math.round(3 *
+			layout.geometry.pxPerMmY))), true);
 		page.setOverlay(overlay);
 	}
 
@@ -129,8 +138,8 @@ public final class LeadRois {
 	static Roi boxRoi(LeadRegion r, Trace trace, int pieces) {
 		Roi roi = new Roi(r.box.x, r.box.y, r.box.width, r.box.height);
 		roi.setName(r.label());
-		roi.setStrokeColor(colour(r.lead, 220));
-		roi.setStrokeWidth(1.5);
+		roi.setStrokeColor(colour(r.lead, 230));
+		roi.setUnscalableStrokeWidth(1.5);
 		roi.setProperty(KIND, LEAD);
 		roi.setProperty("lead", r.label());
 		roi.setProperty("row", Integer.toString(r.row));
@@ -158,15 +167,6 @@ public final class LeadRois {
 		roi.setProperty(KIND, PULSE);
 		roi.setProperty("height_mm", Json.number(p.heightMm));
 		roi.setProperty("width_mm", Json.number(p.widthMm));
-		return roi;
-	}
-
-	private static Roi labelRoi(LeadRegion r) {
-		Box b = r.labelBox;
-		Roi roi = new Roi(b.x, b.y, b.width, b.height);
-		roi.setName("label " + r.label());
-		roi.setStrokeColor(colour(r.lead, 140));
-		roi.setProperty(KIND, LABEL);
 		return roi;
 	}
 
@@ -202,7 +202,7 @@ public final class LeadRois {
 		PolygonRoi roi = new PolygonRoi(v[0], v[1], v[0].length, Roi.POLYLINE);
 		roi.setName(trace.region.label());
 		roi.setStrokeColor(colour(trace.region.lead, 255));
-		roi.setStrokeWidth(1.5);
+		roi.setUnscalableStrokeWidth(1);
 		roi.setProperty(KIND, TRACE);
 		roi.setProperty("trace_from", Integer.toString(trace.x0 + first));
 		roi.setProperty("trace_y", Json.writeCompact(Arrays.copyOfRange(trace.ys, first, last + 1)));
@@ -210,26 +210,70 @@ public final class LeadRois {
 	}
 
 	/**
-	 * Polyline vertices for trace values starting at column {@code from}: one per finite value, in
-	 * ImageJ's line coordinates; a single value gives two equal vertices.
+	 * Polyline vertices for trace values starting at column {@code from}, in ImageJ's line
+	 * coordinates: the finite values, thinned to those needed to stay within
+	 * {@link #PATH_TOLERANCE} of every value. A single value gives two equal vertices.
 	 */
 	private static float[][] vertices(int from, double[] ys) {
 		int n = 0;
 		for (double y : ys) if (!Double.isNaN(y)) n++;
-		float[] px = new float[Math.max(2, n)];
-		float[] py = new float[px.length];
+		int[] columns = new int[n];
 		int v = 0;
-		for (int c = 0; c < ys.length; c++) {
-			if (Double.isNaN(ys[c])) continue;
-			px[v] = from + c;
-			py[v] = (float) (ys[c] - 0.5);
+		for (int c = 0; c < ys.length; c++) if (!Double.isNaN(ys[c])) columns[v++] = c;
+		boolean[] keep = new boolean[n];
+		if (n > 0) {
+			keep[0] = true;
+			keep[n - 1] = true;
+			thin(columns, ys, 0, n - 1, keep);
+		}
+		int kept = 0;
+		for (boolean k : keep) if (k) kept++;
+		float[] px = new float[Math.max(2, kept)];
+		float[] py = new float[px.length];
+		v = 0;
+		for (int i = 0; i < n; i++) {
+			if (!keep[i]) continue;
+			px[v] = from + columns[i];
+			py[v] = (float) (ys[columns[i]] - 0.5);
 			v++;
 		}
-		if (n == 1) {
+		if (kept == 1) {
 			px[1] = px[0];
 			py[1] = py[0];
 		}
 		return new float[][] { px, py };
+	}
+
+	/**
+	 * Douglas-Peucker on the vertical distance, the one that matters when the path is read back
+	 * column by column: keeps the value farthest from the chord between two kept values while it
+	 * is farther than the tolerance.
+	 */
+	private static void thin(int[] columns, double[] ys, int first, int last, boolean[] keep) {
+		java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+		todo.push(new int[] { first, last });
+		while (!todo.isEmpty()) {
+			int[] span = todo.pop();
+			int a = span[0];
+			int b = span[1];
+			if (b - a < 2) continue;
+			double xa = columns[a];
+			double ya = ys[columns[a]];
+			double slope = (ys[columns[b]] - ya) / (columns[b] - xa);
+			int worst = -1;
+			double worstDistance = PATH_TOLERANCE;
+			for (int i = a + 1; i < b; i++) {
+				double d = Math.abs(ys[columns[i]] - (ya + slope * (columns[i] - xa)));
+				if (d > worstDistance) {
+					worstDistance = d;
+					worst = i;
+				}
+			}
+			if (worst < 0) continue;
+			keep[worst] = true;
+			todo.push(new int[] { a, worst });
+			todo.push(new int[] { worst, b });
+		}
 	}
 
 	// -- reading --

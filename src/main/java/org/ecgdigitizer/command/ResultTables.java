@@ -109,7 +109,7 @@ public final class ResultTables {
 		ResultsTable t = new ResultsTable();
 		item(t, "record", d.record.name(), "");
 		item(t, "layout", l.layout.spec(), l.layoutSource);
-		item(t, "lead names", "", l.namingSource);
+		item(t, "lead order", l.layout.isCabrera() ? "Cabrera" : "standard", l.namingSource);
 		item(t, "px/mm x", number(g.pxPerMmX), g.scaleSource.id());
 		item(t, "px/mm y", number(g.pxPerMmY), g.scaleSource.id());
 		item(t, "angle (deg)", number(g.angleDeg), g.angleSource.id());

@@ -184,7 +184,8 @@ class CorrectionsTest {
 		int compared = 0;
 		for (int k = 0; k < before.length; k++) {
 			if (!Double.isFinite(before[k]) || !Double.isFinite(after[k])) continue;
-			assertEquals(before[k] + 10 / pxPerMv, after[k], 1e-5, "sample " + k);
+			// a moved path is read as drawn: within a quarter pixel of the trace it was thinned from
+			assertEquals(before[k] + 10 / pxPerMv, after[k], (LeadRois.PATH_TOLERANCE + 1e-3) / pxPerMv, "sample " + k);
 			compared++;
 		}
 		assertTrue(compared > 1000);

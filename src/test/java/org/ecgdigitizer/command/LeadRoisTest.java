@@ -129,9 +129,21 @@ class LeadRoisTest {
 		long iPaths = Arrays.stream(page.getOverlay().toArray()).filter(x -> "I".equals(x.getName()) && x
 			.getType() == Roi.POLYLINE).count();
 		assertEquals(3, iPaths);
-		// pulses and label areas are drawn too, named so that they are not leads
-		assertEquals("pulse 1", find(page, "pulse 1", Roi.RECTANGLE, 0).getName());
-		assertEquals(LeadRois.LABEL, find(page, "label V1", Roi.RECTANGLE, 0).getProperty(LeadRois.KIND));
+		// pulses are drawn too, named so that they are not leads
+		assertEquals(LeadRois.PULSE, find(page, "pulse 1", Roi.RECTANGLE, 0).getProperty(LeadRois.KIND));
+		// a path has far fewer vertices than columns, and stays within a quarter pixel of every value
+		Roi path = find(page, "I", Roi.POLYLINE, 0);
+		assertTrue(path.getFloatPolygon().npoints < 100, path.getFloatPolygon().npoints + " vertices");
+		double[] resampled = new double[traces.get(0).ys.length];
+		Arrays.fill(resampled, Double.NaN);
+		LeadRois.resample(path.getFloatPolygon(), traces.get(0).x0, resampled);
+		int compared = 0;
+		for (int i = 1; i < 200; i++) {
+			if (Double.isNaN(traces.get(0).ys[i])) continue;
+			assertEquals(traces.get(0).ys[i], resampled[i], LeadRois.PATH_TOLERANCE + 1e-4);
+			compared++;
+		}
+		assertEquals(198, compared);
 	}
 
 	@Test
@@ -320,7 +332,7 @@ class LeadRoisTest {
 		for (int i = 0; i < before.ys.length; i++) {
 			int k = before.x0 + i - after.x0;
 			if (Double.isNaN(before.ys[i])) continue;
-			assertEquals(before.ys[i] - 10, after.ys[k], 1e-3);
+			assertEquals(before.ys[i] - 10, after.ys[k], LeadRois.PATH_TOLERANCE + 1e-3);
 			compared++;
 		}
 		assertTrue(compared > 500);
