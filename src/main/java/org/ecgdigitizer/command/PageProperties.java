@@ -98,8 +98,8 @@ public final class PageProperties {
 	public static PageGeometry geometry(ImagePlus page) {
 		String json = page.getProp(GEOMETRY);
 		if (json == null || json.isBlank()) {
-			throw new EcgException("image '" + page.getTitle() + "' carries no page geometry; run Preprocess Page " +
-				"on the scanned page and use the rectified image it makes");
+			throw new EcgException("image '" + page.getTitle() + "' is not a rectified page (it carries no page " +
+				"geometry); select the '..." + RECTIFIED_SUFFIX + "' image that Preprocess Page or Digitize ECG made");
 		}
 		try {
 			return PageGeometry.fromJson(Json.parse(json));
@@ -143,7 +143,7 @@ public final class PageProperties {
 		String json = page.getProp(LAYOUT);
 		if (json == null || json.isBlank()) {
 			throw new EcgException("image '" + page.getTitle() + "' carries no lead layout; run Detect Leads on it " +
-				"first");
+				"first (or select the '..." + RECTIFIED_SUFFIX + "' page that has lead boxes)");
 		}
 		try {
 			Map<String, Object> m = Json.object(Json.parse(json));

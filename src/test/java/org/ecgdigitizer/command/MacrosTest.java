@@ -140,7 +140,7 @@ class MacrosTest {
 		String result = IJ.runMacro("setBatchMode(true); newImage('x', 'RGB white', 600, 400, 1); " +
 			"run('Detect Leads', 'layout=auto'); return 'went on';");
 		assertNotEquals("went on", result);
-		assertTrue(MacroBridge.lastCancelReason.contains("carries no page geometry"), MacroBridge.lastCancelReason);
+		assertTrue(MacroBridge.lastCancelReason.contains("not a rectified page"), MacroBridge.lastCancelReason);
 	}
 
 	@Test

@@ -138,6 +138,13 @@ class StageCommandsTest {
 		for (Lead lead : Lead.values()) {
 			assertArrayEquals(a.getColumn(lead.label()), b.getColumn(lead.label()), 1e-9, lead.label());
 		}
+		// the digitized page of Digitize ECG can be digitized again (after corrections) with Digitize Signals
+		Module again = Fiji.run(context, DigitizeSignalsCommand.class, "page", Fiji.output(all, "review"), "fs", "500");
+		ResultsTable c = Fiji.output(again, "signals");
+		for (Lead lead : Lead.values()) {
+			assertArrayEquals(a.getColumn(lead.label()), c.getColumn(lead.label()), 1e-9, lead.label());
+		}
+
 		// every image is calibrated in mm
 		List<ImagePlus> images = new ArrayList<>(List.of(Fiji.output(all, "review"), Fiji.output(all, "plot"), page,
 			Fiji.output(s1, "ink"), Fiji.output(s4, "plot")));
@@ -169,9 +176,9 @@ class StageCommandsTest {
 		assertTrue(why.contains("150x90"), why);
 
 		why = Fiji.canceled(Fiji.run(context, DetectLeadsCommand.class, "page", blank));
-		assertTrue(why.contains("Preprocess Page"), why);
+		assertTrue(why.contains("not a rectified page"), why);
 		why = Fiji.canceled(Fiji.run(context, DigitizeSignalsCommand.class, "page", blank));
-		assertTrue(why.contains("no page geometry") || why.contains("no lead layout"), why);
+		assertTrue(why.contains("not a rectified page") || why.contains("no lead layout"), why);
 
 		why = Fiji.canceled(Fiji.run(context, DetectLeadsCommand.class, "page", blank, "layout", "5x5"));
 		assertTrue(why.contains("5x5"), why);
