@@ -3,7 +3,6 @@ package org.ecgdigitizer.command;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Stages;
 import org.ecgdigitizer.core.layout.LeadLayout;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -35,7 +34,7 @@ public class DetectLeadsCommand extends DigitizerCommand {
 		required = false, persist = false)
 	private String speed = "auto";
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Lead boxes")
+	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable leads;
 
 	@Override
@@ -50,5 +49,10 @@ public class DetectLeadsCommand extends DigitizerCommand {
 		leads = ResultTables.leads(found);
 		ResultTables.show(leads, ResultTables.LEADS);
 		for (String w : found.warnings) warn(w);
+	}
+
+	/** The table of lead boxes, one row per box. Null until the command has run. */
+	public ResultsTable getLeads() {
+		return leads;
 	}
 }

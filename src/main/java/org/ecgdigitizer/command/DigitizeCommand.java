@@ -71,10 +71,8 @@ public class DigitizeCommand extends DigitizerCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "12-lead plot")
 	private ImagePlus plot;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "ECG signals")
+	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable signals;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "ECG diagnostics")
 	private ResultsTable diagnostics;
 
 	@Override
@@ -104,5 +102,15 @@ public class DigitizeCommand extends DigitizerCommand {
 		ResultTables.show(signals, ResultTables.SIGNALS);
 		ResultTables.show(diagnostics, ResultTables.DIAGNOSTICS);
 		warnAll(d.warnings);
+	}
+
+	/** Time and the 12 leads in mV. Null until the command has run. */
+	public ResultsTable getSignals() {
+		return signals;
+	}
+
+	/** Scale, tilt, gain, speed, layout, confidence and warnings. Null until the command has run. */
+	public ResultsTable getDiagnostics() {
+		return diagnostics;
 	}
 }

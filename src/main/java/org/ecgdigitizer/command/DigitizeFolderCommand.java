@@ -11,7 +11,6 @@ import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.DigitizationFiles;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -58,7 +57,7 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 	@Parameter(label = "Overwrite existing files", required = false, persist = false)
 	private boolean overwrite = false;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "ECG folder summary")
+	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable summary;
 
 	@Override
@@ -96,5 +95,10 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		Path csv = folder.resolve("summary.csv");
 		for (int n = 2; !overwrite && Files.exists(csv); n++) csv = folder.resolve("summary-" + n + ".csv");
 		return csv;
+	}
+
+	/** One row per file. Null until the command has run. */
+	public ResultsTable getSummary() {
+		return summary;
 	}
 }

@@ -47,14 +47,14 @@ public class DigitizeSignalsCommand extends DigitizerCommand {
 		required = false, persist = false)
 	private String reference = "";
 
-	@Parameter(type = ItemIO.OUTPUT, label = "ECG signals")
-	private ResultsTable signals;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "ECG diagnostics")
-	private ResultsTable diagnostics;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "12-lead plot")
 	private ImagePlus plot;
+
+	// tables are shown in their own windows, not as outputs, which Fiji cannot display
+	private ResultsTable signals;
+	private ResultsTable diagnostics;
 
 	@Override
 	protected void execute(StatusProgress progress) throws IOException {
@@ -74,5 +74,15 @@ public class DigitizeSignalsCommand extends DigitizerCommand {
 		ResultTables.show(signals, ResultTables.SIGNALS);
 		ResultTables.show(diagnostics, ResultTables.DIAGNOSTICS);
 		warnAll(d.warnings);
+	}
+
+	/** Time and the 12 leads in mV. Null until the command has run. */
+	public ResultsTable getSignals() {
+		return signals;
+	}
+
+	/** Scale, tilt, gain, speed, layout, confidence and warnings. Null until the command has run. */
+	public ResultsTable getDiagnostics() {
+		return diagnostics;
 	}
 }

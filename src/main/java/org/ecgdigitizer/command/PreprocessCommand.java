@@ -35,7 +35,7 @@ public class PreprocessCommand extends DigitizerCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Ink probability")
 	private ImagePlus ink;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Page measurements")
+	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable measurements;
 
 	@Override
@@ -54,5 +54,10 @@ public class PreprocessCommand extends DigitizerCommand {
 		ink = ImagePlusAdapter.inkProbability(page, name + "-ink");
 		measurements = ResultTables.measurements(name, page);
 		ResultTables.show(measurements, ResultTables.MEASUREMENTS);
+	}
+
+	/** The page's scale, tilt and grid. Null until the command has run. */
+	public ResultsTable getMeasurements() {
+		return measurements;
 	}
 }

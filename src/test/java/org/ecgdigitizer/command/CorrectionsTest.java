@@ -86,7 +86,8 @@ class CorrectionsTest {
 	}
 
 	static ResultsTable signals(ImagePlus page) {
-		return Fiji.output(run(DigitizeSignalsCommand.class, page, "fs", "500"), "signals");
+		return ((DigitizeSignalsCommand) Fiji.command(run(DigitizeSignalsCommand.class, page, "fs", "500")))
+			.getSignals();
 	}
 
 	static List<Roi> rois(ImagePlus page, String name, int type) {

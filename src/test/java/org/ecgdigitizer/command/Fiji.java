@@ -37,6 +37,12 @@ final class Fiji {
 		return (T) module.getOutput(name);
 	}
 
+	/** The command a module ran, to read what it keeps out of the outputs (its tables). */
+	@SuppressWarnings("unchecked")
+	static <C> C command(Module module) {
+		return (C) ((org.scijava.command.CommandModule) module).getCommand();
+	}
+
 	/** Why the module was canceled, or null. */
 	static String canceled(Module module) {
 		return module instanceof Cancelable && ((Cancelable) module).isCanceled() ? ((Cancelable) module)

@@ -131,7 +131,7 @@ class FolderCommandTest {
 		System.arraycopy(more, 0, inputs, 6, more.length);
 		Module m = Fiji.run(context, DigitizeFolderCommand.class, inputs);
 		assertNull(Fiji.canceled(m));
-		return Fiji.output(m, "summary");
+		return ((DigitizeFolderCommand) Fiji.command(m)).getSummary();
 	}
 
 	@Test

@@ -152,7 +152,7 @@ class MacrosTest {
 			"run('Digitize ECG', 'fs=250 layout=auto gain=auto speed=auto nonsense=1'); " +
 			"return '' + (nImages - n) + ' ' + getTitle();");
 		assertNull(MacroBridge.lastCancelReason);
-		ij.measure.ResultsTable signals = (ij.measure.ResultsTable) MacroBridge.lastModule.getOutput("signals");
+		ij.measure.ResultsTable signals = ((DigitizeCommand) Fiji.command(MacroBridge.lastModule)).getSignals();
 		assertEquals(2500, signals.size());
 		// the digitized page and the plot are shown; the plot is in front
 		assertEquals("2 k01_eik_ptbxl_00002_hr-0_clean-plot", result);

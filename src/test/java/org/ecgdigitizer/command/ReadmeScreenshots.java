@@ -52,7 +52,7 @@ public final class ReadmeScreenshots {
 			page.show();
 			settle();
 			page.getWindow().setLocation(0, 90);
-			ResultsTable leads = Fiji.output(detect, "leads");
+			ResultsTable leads = ((DetectLeadsCommand) Fiji.command(detect)).getLeads();
 			leads.show(ResultTables.LEADS);
 			int right = page.getWindow().getWidth() + 5;
 			place(WindowManager.getWindow(ResultTables.LEADS), right, 90, 1600 - right, 460);
@@ -95,7 +95,7 @@ public final class ReadmeScreenshots {
 			settle();
 			capture(robot, plot.getWindow().getBounds(), out.resolve("fiji-plot.png"));
 			plot.getWindow().setVisible(false);
-			ResultsTable diagnostics = Fiji.output(digitize, "diagnostics");
+			ResultsTable diagnostics = ((DigitizeSignalsCommand) Fiji.command(digitize)).getDiagnostics();
 			diagnostics.show(ResultTables.DIAGNOSTICS);
 			Frame table = WindowManager.getFrame(ResultTables.DIAGNOSTICS);
 			place(table, 0, 90, 760, 640);

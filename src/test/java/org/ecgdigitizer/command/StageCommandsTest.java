@@ -70,6 +70,10 @@ class StageCommandsTest {
 			CommandInfo info = commands.getCommand(e.getValue().getName());
 			assertNotNull(info, e.getKey());
 			assertEquals("Plugins > ECG Digitizer > " + e.getKey(), info.getMenuPath().getMenuString());
+			for (ModuleItem<?> item : info.outputs()) {
+				// Fiji shows ImagePlus outputs; anything else only makes it log "Ignoring unsupported output"
+				assertEquals(ImagePlus.class, item.getType(), e.getKey() + ": output " + item.getName());
+			}
 			for (ModuleItem<?> item : info.inputs()) {
 				Class<?> type = item.getType();
 				if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
@@ -132,15 +136,15 @@ class StageCommandsTest {
 			.resolve("stages").toString(), "formats", "wfdb,csv,json,png,plot");
 		assertNull(Fiji.canceled(s4));
 
-		ResultsTable a = Fiji.output(all, "signals");
-		ResultsTable b = Fiji.output(s4, "signals");
+		ResultsTable a = ((DigitizeCommand) Fiji.command(all)).getSignals();
+		ResultsTable b = ((DigitizeSignalsCommand) Fiji.command(s4)).getSignals();
 		assertEquals(a.size(), b.size());
 		for (Lead lead : Lead.values()) {
 			assertArrayEquals(a.getColumn(lead.label()), b.getColumn(lead.label()), 1e-9, lead.label());
 		}
 		// the digitized page of Digitize ECG can be digitized again (after corrections) with Digitize Signals
 		Module again = Fiji.run(context, DigitizeSignalsCommand.class, "page", Fiji.output(all, "review"), "fs", "500");
-		ResultsTable c = Fiji.output(again, "signals");
+		ResultsTable c = ((DigitizeSignalsCommand) Fiji.command(again)).getSignals();
 		for (Lead lead : Lead.values()) {
 			assertArrayEquals(a.getColumn(lead.label()), c.getColumn(lead.label()), 1e-9, lead.label());
 		}
