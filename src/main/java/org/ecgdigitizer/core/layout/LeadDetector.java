@@ -216,7 +216,69 @@ public final class LeadDetector {
 		for (TraceRows.Row row : found) {
 			if (row.strength >= 0.4 * median) rows.add(new RowInfo(row));
 		}
-		return evenlySpaced(rows);
+		return evenlySpaced(fillSkippedRows(rows, mask, w, h, mmY));
+	}
+
+	/**
+	 * Rows are evenly spaced. Where two rows found are two or more spacings apart, the rows between
+	 * were missed (a trace with large ST-T waves spends little time near its baseline) and are added
+	 * when their band holds a trace across most of the width: at the image row the ink favours.
+	 */
+	static List<RowInfo> fillSkippedRows(List<RowInfo> rows, boolean[] mask, int w, int h, double mmY) {
+		if (rows.size() < 3) return rows;
+		double[] gaps = new double[rows.size() - 1];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		double spacing = median(gaps);
+		// rows of a 12-lead page are at least 8 mm apart, and there are at most 12 of them
+		if (spacing < 8 * mmY) return rows;
+		List<RowInfo> out = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			RowInfo r = rows.get(i);
+			out.add(r);
+			if (i + 1 == rows.size()) break;
+			double gap = gaps[i];
+			long k = Math.round(gap / spacing);
+			if (k < 2 || k > 12 || Math.abs(gap / k - spacing) > 0.15 * spacing) continue;
+			int x0 = Math.min(r.row.x0, rows.get(i + 1).row.x0);
+			int x1 = Math.max(r.row.x1, rows.get(i + 1).row.x1);
+			for (int j = 1; j < k; j++) {
+				double predicted = r.baseline + gap * j / k;
+				RowInfo missed = missedRow(mask, w, h, predicted, 0.35 * spacing, x0, x1, mmY);
+				if (missed != null) out.add(missed);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A row of trace in the band predicted +- reach, or null: most columns of x0..x1 hold ink in the
+	 * band; the baseline is the image row with the most ink within 1 mm.
+	 */
+	private static RowInfo missedRow(boolean[] mask, int w, int h, double predicted, double reach, int x0, int x1,
+		double mmY)
+	{
+		int top = (int) Math.max(0, Math.round(predicted - reach));
+		int bottom = (int) Math.min(h - 1, Math.round(predicted + reach));
+		int columns = 0;
+		int inked = 0;
+		double[] perRow = new double[bottom - top + 1];
+		for (int x = Math.max(0, x0); x < Math.min(w, x1); x++) {
+			columns++;
+			boolean any = false;
+			for (int y = top; y <= bottom; y++) {
+				if (mask[y * w + x]) {
+					any = true;
+					perRow[y - top]++;
+				}
+			}
+			if (any) inked++;
+		}
+		if (columns == 0 || inked < 0.8 * columns) return null;
+		double[] near = TraceRows.boxSmooth(perRow, (int) Math.max(1, Math.round(mmY)));
+		int best = 0;
+		for (int y = 1; y < near.length; y++) if (near[y] > near[best]) best = y;
+		// strength in mm of inked columns, as TraceRows measures it (pixels are square enough here)
+		return new RowInfo(new TraceRows.Row(top + best, inked / mmY, x0, x1));
 	}
 
 	/**
@@ -345,6 +407,15 @@ public final class LeadDetector {
 					lo[i] = y;
 				}
 			}
+		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
 		}
 		int minH = (int) Math.round(3 * mmY);
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
