@@ -19,7 +19,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.ecgdigitizer.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,8 +106,7 @@ class FolderCommandTest {
 	/** Three page images (one ECG, one blank, one not an image at all) and a text file. */
 	Path pages() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in"));
-		Files.copy(SharedData.require("seed-images").resolve("k01_eik_ptbxl_00002_hr-0_clean.png"), in.resolve(
-			"k01.png"));
+		Files.copy(StageCommandsTest.SAMPLE, in.resolve("page.png"));
 		BufferedImage blank = new BufferedImage(1100, 850, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = blank.createGraphics();
 		g.setColor(Color.WHITE);
@@ -145,35 +143,35 @@ class FolderCommandTest {
 		assertEquals("broken.png", t.getStringValue("File", 1));
 		assertEquals("failed", t.getStringValue("Status", 1));
 		assertTrue(t.getStringValue("Message", 1).contains("not an image"), t.getStringValue("Message", 1));
-		assertEquals("k01.png", t.getStringValue("File", 2));
+		assertEquals("page.png", t.getStringValue("File", 2));
 		assertEquals("ok", t.getStringValue("Status", 2));
 		assertEquals("3x4+1", t.getStringValue("Layout", 2));
-		assertTrue(Files.exists(out.resolve("k01.csv")) && Files.exists(out.resolve("k01.json")));
+		assertTrue(Files.exists(out.resolve("page.csv")) && Files.exists(out.resolve("page.json")));
 		assertFalse(Files.exists(out.resolve("blank.csv")));
 		List<String> summary = Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8);
 		assertEquals(4, summary.size());
-		assertTrue(summary.get(3).startsWith("k01.png,ok,"), summary.get(3));
+		assertTrue(summary.get(3).startsWith("page.png,ok,"), summary.get(3));
 
 		// again, without overwriting: the record stays as it was, the new summary goes beside the old
-		byte[] csv = Files.readAllBytes(out.resolve("k01.csv"));
-		FileTime written = Files.getLastModifiedTime(out.resolve("k01.csv"));
+		byte[] csv = Files.readAllBytes(out.resolve("page.csv"));
+		FileTime written = Files.getLastModifiedTime(out.resolve("page.csv"));
 		ResultsTable again = run(in, out);
 		assertEquals("failed", again.getStringValue("Status", 2));
 		assertTrue(again.getStringValue("Message", 2).contains("already exists"), again.getStringValue("Message", 2));
-		assertArrayEquals(csv, Files.readAllBytes(out.resolve("k01.csv")));
-		assertEquals(written, Files.getLastModifiedTime(out.resolve("k01.csv")));
+		assertArrayEquals(csv, Files.readAllBytes(out.resolve("page.csv")));
+		assertEquals(written, Files.getLastModifiedTime(out.resolve("page.csv")));
 		assertEquals(summary, Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8));
 		assertTrue(Files.readString(out.resolve("summary-2.csv")).contains("already exists"));
 
 		// told to overwrite
 		ResultsTable overwritten = run(in, out, "overwrite", "true");
 		assertEquals("ok", overwritten.getStringValue("Status", 2));
-		assertTrue(Files.readString(out.resolve("summary.csv")).contains("k01.png,ok,"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page.png,ok,"));
 
 		// a pattern picks files
-		ResultsTable picked = run(in, dir.resolve("picked"), "pattern", "k*.png", "fs", "250");
+		ResultsTable picked = run(in, dir.resolve("picked"), "pattern", "p*.png", "fs", "250");
 		assertEquals(1, picked.size());
-		assertEquals(1 + 10 * 250, Files.readAllLines(dir.resolve("picked/k01.csv")).size());
+		assertEquals(1 + 10 * 250, Files.readAllLines(dir.resolve("picked/page.csv")).size());
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.ecgdigitizer.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class MacrosTest {
 	static final Path MACROS = Paths.get("macros");
 	/** The macros this class runs; a new macro needs a test here. */
 	static final Set<String> TESTED = Set.of("digitize_folder.ijm", "digitize_active_image.ijm",
-		"step_by_step.ijm");
+		"step_by_step.ijm", "make_test_pages.ijm");
 
 	static Context context;
 	static Map<String, String> registered;
@@ -68,7 +67,7 @@ class MacrosTest {
 	}
 
 	static Path seedPage() {
-		return SharedData.require("seed-images").resolve("k01_eik_ptbxl_00002_hr-0_clean.png");
+		return StageCommandsTest.SAMPLE.toAbsolutePath();
 	}
 
 	@Test
@@ -91,6 +90,7 @@ class MacrosTest {
 	void digitizeFolder() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("scans in"));
 		Files.copy(seedPage(), in.resolve("page one.png"));
+		Files.copy(Paths.get("sample-data", "6x2", "ecg-104.png"), in.resolve("dotted.png"));
 		Files.writeString(in.resolve("broken.png"), "not an image");
 		Path out = dir.resolve("records");
 		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot");
@@ -98,6 +98,7 @@ class MacrosTest {
 		assertTrue(Files.exists(out.resolve("page_one-plot.png")));
 		String summary = Files.readString(out.resolve("summary.csv"));
 		assertTrue(summary.contains("page one.png,ok,"), summary);
+		assertTrue(summary.contains("dotted.png,ok,"), summary);
 		assertTrue(summary.contains("broken.png,failed,"), summary);
 
 		// existing outputs are kept unless overwriting is asked for
@@ -112,7 +113,7 @@ class MacrosTest {
 		Path steps = dir.resolve("steps");
 		Path page = seedPage();
 		run("step_by_step.ijm", "image=[" + page + "] output=[" + steps + "]");
-		String name = "k01_eik_ptbxl_00002_hr-0_clean";
+		String name = StageCommandsTest.NAME;
 		for (String file : new String[] { "-1-rectified.tif", "-1-ink.tif", "-2-leads.tif", "-3-traces.tif",
 			"-3-trace-mask.png", "-4-plot.png", ".hea", ".dat", ".csv", ".json", "-overlay.png", "-plot.png" })
 		{
@@ -143,6 +144,27 @@ class MacrosTest {
 		assertTrue(MacroBridge.lastCancelReason.contains("not a rectified page"), MacroBridge.lastCancelReason);
 	}
 
+	/** Synthetic pages, digitized and scored against their ground truth, all from macros. */
+	@Test
+	void makeTestPagesThenDigitizeAndEvaluate() throws Exception {
+		Path pages = dir.resolve("test pages");
+		run("make_test_pages.ijm", "output=[" + pages + "] count=2 first_seed=7 layouts=3x4+1,6x2 dpi=150");
+		for (String f : new String[] { "ecg-7.png", "ecg-7.json", "ecg-7.hea", "ecg-7_masked.hea", "ecg-8.png" }) {
+			assertTrue(Files.exists(pages.resolve(f)), f);
+		}
+		assertTrue(Files.readString(pages.resolve("ecg-8.json")).contains("6x2"));
+		Path digitized = dir.resolve("digitized");
+		run("digitize_folder.ijm", "input=[" + pages + "] output=[" + digitized + "] formats=wfdb,csv,json");
+		MacroBridge.lastCancelReason = null;
+		IJ.runMacro("run('Evaluate Digitization', 'pred=[" + digitized + "] ref=[" + pages + "]');");
+		assertNull(MacroBridge.lastCancelReason);
+		ij.measure.ResultsTable scores = ((EvaluateCommand) Fiji.command(MacroBridge.lastModule)).getResults();
+		int all = scores.size() - 1;
+		assertEquals("all records", scores.getStringValue("Record", all));
+		// both pages digitized and matched to their references (a poor reading scores near 0 dB)
+		assertTrue(scores.getValue("Pearson", all) > 0.8, "mean Pearson r " + scores.getValue("Pearson", all));
+	}
+
 	@Test
 	void optionsAreTheLowerCaseFieldNames() {
 		Path page = seedPage();
@@ -155,6 +177,6 @@ class MacrosTest {
 		ij.measure.ResultsTable signals = ((DigitizeCommand) Fiji.command(MacroBridge.lastModule)).getSignals();
 		assertEquals(2500, signals.size());
 		// the digitized page and the plot are shown; the plot is in front
-		assertEquals("2 k01_eik_ptbxl_00002_hr-0_clean-plot", result);
+		assertEquals("2 " + StageCommandsTest.NAME + "-plot", result);
 	}
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ecgdigitizer.SharedData;
 import org.ecgdigitizer.core.signal.Lead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +60,7 @@ class StageCommandsTest {
 		COMMANDS.put("Digitize ECG", DigitizeCommand.class);
 		COMMANDS.put("Digitize Folder", DigitizeFolderCommand.class);
 		COMMANDS.put("Evaluate Digitization", EvaluateCommand.class);
+		COMMANDS.put("Generate Synthetic ECG", GenerateCommand.class);
 	}
 
 	@Test
@@ -79,7 +79,7 @@ class StageCommandsTest {
 				if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
 				assertTrue(item.getName().matches("[a-z][a-z0-9_]*"), e.getKey() + ": " + item.getName());
 				assertTrue(type == ImagePlus.class || type == File.class || type == String.class || type == double.class ||
-					type == int.class || type == boolean.class, e.getKey() + ": " + item.getName() + " is " + type);
+					type == int.class || type == long.class || type == boolean.class, e.getKey() + ": " + item.getName() + " is " + type);
 				// SciJava's FilePreprocessor opens a file chooser for a lone unset File input, even in a
 				// macro that gave every other option: optional paths must be text
 				if (type == File.class) assertTrue(item.isRequired(), e.getKey() + ": optional File " + item.getName());
@@ -109,9 +109,12 @@ class StageCommandsTest {
 		context.dispose();
 	}
 
+	/** The clean 3x4+1 sample page (synthetic, in the repository), 200 dpi. */
+	static final Path SAMPLE = Paths.get("sample-data", "clean-3x4+1", "ecg-101.png");
+	static final String NAME = "ecg-101";
+
 	static ImagePlus seedPage() {
-		Path page = SharedData.require("seed-images").resolve("k01_eik_ptbxl_00002_hr-0_clean.png");
-		return IJ.openImage(page.toString());
+		return IJ.openImage(SAMPLE.toString());
 	}
 
 	@Test
@@ -160,7 +163,7 @@ class StageCommandsTest {
 		assertEquals(0.2, ((ImagePlus) Fiji.output(s4, "plot")).getCalibration().pixelWidth, 1e-12);
 
 		// the written files agree to the byte: signals, diagnostics (confidence, warnings, layout)
-		String name = "k01_eik_ptbxl_00002_hr-0_clean";
+		String name = NAME;
 		for (String file : new String[] { ".csv", ".json", ".dat", ".hea" }) {
 			assertEquals(Files.readString(dir.resolve("all/" + name + file), java.nio.charset.StandardCharsets.ISO_8859_1),
 				Files.readString(dir.resolve("stages/" + name + file), java.nio.charset.StandardCharsets.ISO_8859_1), file);
