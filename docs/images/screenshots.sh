@@ -11,7 +11,7 @@ shots=target/screenshots
 xvfb-run -a -s "-screen 0 1600x1000x24" \
 	java -cp "$cp" org.ecgdigitizer.command.ReadmeScreenshots "$page" "$reference" "$shots"
 for f in "$shots"/*.png; do
-	# small files: at most 1000 pixels wide, 256 colours
-	convert "$f" -resize '1000x1000>' -colors 256 "docs/images/$(basename "$f")"
+	# small files: at most 900 pixels wide, 48 colours without dithering
+	convert "$f" -resize '900x900>' +dither -colors 48 -strip "PNG8:docs/images/$(basename "$f")"
 done
 ls -l docs/images/*.png
