@@ -1,4 +1,5 @@
-// Digitizes every ECG page image in a folder: one 12-lead record per page, plus summary.csv.
+// Digitizes every ECG page image in a folder and its subfolders: one 12-lead record per page, plus
+// summary.csv.
 //
 // In Fiji: Plugins > Macros > Run... and choose this file; it asks for the two folders.
 // Headless (no window, for servers and pipelines):

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,8 +19,8 @@ import org.scijava.plugin.Plugin;
 import ij.measure.ResultsTable;
 
 /**
- * Digitizes every page image of a folder into an output folder and writes summary.csv (one row per
- * file: status, message, layout, px/mm, seconds). A file that fails is reported and skipped;
+ * Digitizes every page image of a folder and its subfolders into an output folder and writes
+ * summary.csv (one row per file: status, message, layout, px/mm, seconds). A file that fails is reported and skipped;
  * existing outputs are kept unless overwriting is asked for. Press Esc to stop after the current file.
  * Macro: {@code run("Digitize Folder", "input_dir=/data/scans pattern=*.png output_dir=/data/out
  * formats=wfdb,csv,json,png fs=500 layout=auto gain=auto speed=auto overwrite=false");}
@@ -27,7 +28,8 @@ import ij.measure.ResultsTable;
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Digitize Folder")
 public class DigitizeFolderCommand extends DigitizerCommand {
 
-	@Parameter(label = "Folder of page images", style = "directory")
+	@Parameter(label = "Folder of page images", description = "Read with its subfolders (but not the output " +
+		"folder); pages of the same name in different folders get their folder's name in front", style = "directory")
 	private File input_dir;
 
 	@Parameter(label = "File name pattern", description = "Which files to read (a glob such as *.png); empty " +
@@ -69,7 +71,12 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
 		BatchDigitizer batch = new BatchDigitizer(settings, output_dir.toPath(), DigitizationFiles.Format.parse(
 			formats == null || formats.isBlank() ? DEFAULT_FORMATS : formats), overwrite);
-		List<Path> images = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern);
+		// subfolders are read too, but never the output folder's own files (its overlays are PNGs)
+		Path outDir = output_dir.toPath().toAbsolutePath().normalize();
+		List<Path> images = new ArrayList<>();
+		for (Path image : BatchDigitizer.expand(List.of(input_dir.toPath()), pattern)) {
+			if (!image.toAbsolutePath().normalize().startsWith(outDir)) images.add(image);
+		}
 		if (images.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +
 				"file name pattern");

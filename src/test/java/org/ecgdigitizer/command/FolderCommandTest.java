@@ -175,6 +175,21 @@ class FolderCommandTest {
 	}
 
 	@Test
+	void subfoldersAreReadButNotTheOutputFolder() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in/a"));
+		Files.copy(StageCommandsTest.SAMPLE, in.resolve("page.png"));
+		Files.createDirectories(dir.resolve("in/b"));
+		Files.copy(StageCommandsTest.SAMPLE, dir.resolve("in/b/page.png"));
+		Path out = dir.resolve("in/out");
+		ResultsTable t = run(dir.resolve("in"), out, "formats", "csv,png");
+		assertEquals(2, t.size());
+		assertTrue(Files.exists(out.resolve("a_page.csv")) && Files.exists(out.resolve("b_page.csv")));
+		assertTrue(Files.exists(out.resolve("a_page-overlay.png")));
+		// the overlays just written are not pages to digitize
+		assertEquals(2, run(dir.resolve("in"), out, "formats", "csv,png", "overwrite", "true").size());
+	}
+
+	@Test
 	void escStopsBeforeTheNextFile() throws Exception {
 		Path in = pages();
 		EscapeOnStatus.trigger = "Digitizing 2/3";
