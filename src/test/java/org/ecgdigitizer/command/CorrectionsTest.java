@@ -62,6 +62,8 @@ class CorrectionsTest {
 	@AfterAll
 	static void stop() {
 		context.dispose();
+		rectified = null;
+		plain = null;
 	}
 
 	/** A fresh copy of the rectified page with lead boxes. */

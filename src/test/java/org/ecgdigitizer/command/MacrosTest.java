@@ -56,6 +56,7 @@ class MacrosTest {
 	@AfterAll
 	static void stop() {
 		context.dispose();
+		MacroBridge.lastModule = null;
 	}
 
 	/** Runs a macro file; fails the test when the macro stops on an error or a failed command. */
