@@ -34,7 +34,8 @@ final class DigitizeCli implements CliCommand {
 	public List<Option> options() {
 		return List.of(Option.value("out", "DIR", "output folder (created if needed)"),
 			Option.value("fs", "HZ", "output sampling frequency", 500),
-			Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png", "wfdb,csv,json,png"),
+			Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the page, plot: " +
+				"12-lead plot)", "wfdb,csv,json,png"),
 			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera)", "auto"),
 			Option.value("gain", "MM_PER_MV", "auto, 5, 10 or 20", "auto"),
 			Option.value("speed", "MM_PER_S", "auto, 25 or 50", "auto"),
