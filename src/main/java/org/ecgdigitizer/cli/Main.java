@@ -20,6 +20,7 @@ public final class Main {
 		List<CliCommand> list = new ArrayList<>();
 		list.add(new DigitizeCli());
 		list.add(new EvaluateCli());
+		list.add(new BenchCli());
 		return list;
 	}
 
