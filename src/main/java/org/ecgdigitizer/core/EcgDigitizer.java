@@ -11,6 +11,7 @@ import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.preprocess.Preprocessor;
 import org.ecgdigitizer.core.signal.Digitization;
+import org.ecgdigitizer.core.signal.LeadIdentification;
 import org.ecgdigitizer.core.signal.SignalBuilder;
 import org.ecgdigitizer.core.trace.Trace;
 import org.ecgdigitizer.core.trace.TraceExtractor;
@@ -80,6 +81,9 @@ public final class EcgDigitizer {
 			progress.fraction(0.6);
 			progress.status("Extracting traces");
 			traces = TraceExtractor.extract(prepared, layout);
+			LeadIdentification.Result named = LeadIdentification.identify(layout, traces);
+			layout = named.layout;
+			traces = named.traces;
 			progress.fraction(0.9);
 			progress.status("Digitizing signals");
 			result = SignalBuilder.build(traces, layout, settings, name);

@@ -335,6 +335,8 @@ public final class LeadDetector {
 				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
 					fall + 1, foot + 1), foot, heightPx, widthPx, mmX, mmY);
 				if (pulse.heightMm < 3 || pulse.heightMm > 25 || pulse.widthMm < 1.5 || pulse.widthMm > 14) continue;
+				// a pulse is the first thing in its row; a square-ish complex further in is signal
+				if (pulse.box.x > r.start + 3 * mmX) return null;
 				return pulse;
 			}
 		}

@@ -26,7 +26,7 @@ public final class InkModel {
 	static final float INK_LOW = 0.10f;
 	static final float INK_HIGH = 0.40f;
 	/** Tiles of the periodic grid template, in 5 mm cells. */
-	static final int TEMPLATE_CELLS = 8;
+	static final int TEMPLATE_CELLS = 10;
 	/** Isolated blobs no larger than this (mm) on either side are specks, not ink. */
 	static final double SPECK_MM = 0.3;
 	/** Structures narrower than this (mm) in some direction can be ink. */

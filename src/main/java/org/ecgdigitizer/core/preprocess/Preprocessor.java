@@ -39,6 +39,7 @@ public final class Preprocessor {
 		plane = null;
 		int paper = Rectifier.paperColour(rgb);
 		Rectifier.Warp warp;
+		double perspectiveScale = Double.NaN;
 		double angle;
 		PageGeometry.AngleSource angleSource;
 		if (perspective != null && perspective.rmsPitchError < MAX_PERSPECTIVE_MISFIT && (perspective
@@ -48,6 +49,7 @@ public final class Preprocessor {
 			Homography toPaper = perspective.imageToPaper;
 			double[] j = toPaper.jacobian(w / 2.0, h / 2.0);
 			double scale = 1 / Math.sqrt(Math.abs(j[0] * j[3] - j[1] * j[2]));
+			perspectiveScale = scale;
 			angle = Math.toDegrees(Math.atan(-j[2] / j[3]));
 			Homography toRectified = toPaper.then(new Homography(new double[] { scale, 0, 0, 0, scale, 0, 0, 0, 1 }));
 			warp = Rectifier.Warp.homography(toRectified, w, h, angle, (long) (MAX_GROWTH * w * h));
@@ -74,8 +76,14 @@ public final class Preprocessor {
 		progress.status("Rectifying");
 		int[] rectified = Rectifier.warp(rgb, warp, paper);
 		if (!warp.fromSource.isAffine()) {
-			// the page is flat now: read its grid again for the final pitch
-			grid = GridAnalysis.analyze(Planes.gridPlane(rectified), warp.width, warp.height, Double.NaN, 0, 1);
+			// The page is flat now, at perspectiveScale px/mm by construction; read its grid again for a
+			// finer pitch, and keep that only when it agrees.
+			GridEstimate again = GridAnalysis.analyze(Planes.gridPlane(rectified), warp.width, warp.height,
+				perspectiveScale * 25.4, 0, 1);
+			boolean agrees = again.found && Math.abs(again.pxPerMmX / perspectiveScale - 1) < 0.03 && Math.abs(
+				again.pxPerMmY / perspectiveScale - 1) < 0.03;
+			grid = agrees ? again : new GridEstimate(true, 0, 0, perspectiveScale, perspectiveScale, again.strengthX,
+				again.strengthY, false, false);
 		}
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");

@@ -32,8 +32,6 @@ public final class SignalBuilder {
 		double[] confidenceSum = new double[12];
 		int[] segments = new int[12];
 		List<String> warnings = new ArrayList<>(layout.warnings);
-		double pxPerSecond = layout.pxPerSecond();
-		double pxPerMv = layout.pxPerMv();
 		for (Trace trace : traces) {
 			LeadRegion r = trace.region;
 			int lead = r.lead.ordinal();
@@ -44,16 +42,10 @@ public final class SignalBuilder {
 					"the segment; left empty", r.label(), r.row + 1, r.column + 1, 100 * trace.confidence));
 				continue;
 			}
-			double[] ys = bridgeGaps(trace.ys, (int) Math.round(MAX_BRIDGED_GAP_S * pxPerSecond));
-			int first = Math.max(0, r.startSample(fs));
-			int last = Math.min(length, r.endSample(fs));
-			double sign = r.inverted ? -1 : 1;
-			for (int k = first; k < last; k++) {
-				// column index whose centre is at this sample's time
-				double u = layout.x0 + k / fs * pxPerSecond - trace.x0 - 0.5;
-				double y = interpolate(ys, u);
-				if (Double.isNaN(y)) continue;
-				sum[lead][k] += sign * (r.baselineY - y) / pxPerMv;
+			double[] mv = segment(trace, layout, fs, length);
+			for (int k = 0; k < length; k++) {
+				if (Double.isNaN(mv[k])) continue;
+				sum[lead][k] += mv[k];
 				weight[lead][k] += 1;
 			}
 		}
@@ -67,6 +59,30 @@ public final class SignalBuilder {
 		}
 		EcgRecord record = new EcgRecord(name, fs, Lead.standardLabels(), samples);
 		return new Digitization(record, layout, traces, settings, confidence, warnings);
+	}
+
+	/**
+	 * One traced segment as a signal in mV on the record's time grid: {@code length} samples at fs,
+	 * finite only within the segment's time window and where the trace was followed (short gaps
+	 * bridged). The sign is that of the lead, undoing Cabrera's printed -aVR.
+	 */
+	public static double[] segment(Trace trace, LeadLayout layout, double fs, int length) {
+		LeadRegion r = trace.region;
+		double pxPerSecond = layout.pxPerSecond();
+		double pxPerMv = layout.pxPerMv();
+		double[] ys = bridgeGaps(trace.ys, (int) Math.round(MAX_BRIDGED_GAP_S * pxPerSecond));
+		double[] out = new double[length];
+		java.util.Arrays.fill(out, Double.NaN);
+		int first = Math.max(0, r.startSample(fs));
+		int last = Math.min(length, r.endSample(fs));
+		double sign = r.inverted ? -1 : 1;
+		for (int k = first; k < last; k++) {
+			// the column whose centre is at this sample's time
+			double u = layout.x0 + k / fs * pxPerSecond - trace.x0 - 0.5;
+			double y = interpolate(ys, u);
+			if (!Double.isNaN(y)) out[k] = sign * (r.baselineY - y) / pxPerMv;
+		}
+		return out;
 	}
 
 	/** Linear interpolation of ys at fractional index u; NaN outside or next to a gap. */

@@ -37,6 +37,10 @@ public final class Trace {
 		return ys.length == 0 ? 0 : n / (double) ys.length;
 	}
 
+	public Trace withRegion(LeadRegion newRegion) {
+		return new Trace(newRegion, x0, ys, confidence);
+	}
+
 	public Trace withYs(double[] newYs, double newConfidence) {
 		return new Trace(region, x0, newYs, newConfidence);
 	}

@@ -1,0 +1,232 @@
+package org.ecgdigitizer.core.signal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ecgdigitizer.core.layout.LeadLayout;
+import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.layout.PageLayout;
+import org.ecgdigitizer.core.trace.Trace;
+
+/**
+ * Checks the lead names of a detected layout against the signals themselves.
+ *
+ * <ul>
+ * <li>The limb leads obey Einthoven's and Goldberger's laws, which tell the standard order from
+ * the Cabrera order (aVL, I, -aVR, II, aVF, III) wherever limb leads share a time window.</li>
+ * <li>A rhythm strip repeats one short lead exactly during that lead's window, so matching the
+ * strip against every short segment names it (II, V1, V5 or any other).</li>
+ * </ul>
+ */
+public final class LeadIdentification {
+
+	/** Signals are compared at this rate: plenty for correlation, cheap. */
+	static final double FS = 100;
+	/** A rhythm strip is renamed only when it matches another lead this well, and clearly better. */
+	static final double MIN_MATCH = 0.85;
+	static final double MARGIN = 0.1;
+	/** The other order must explain the limb-lead laws at least this much better to switch. */
+	static final double ORDER_RATIO = 0.5;
+
+	private LeadIdentification() {}
+
+	/** The result: possibly renamed regions (traces follow their regions) and what was concluded. */
+	public static final class Result {
+		public final LeadLayout layout;
+		public final List<Trace> traces;
+
+		Result(LeadLayout layout, List<Trace> traces) {
+			this.layout = layout;
+			this.traces = traces;
+		}
+	}
+
+	public static Result identify(LeadLayout layout, List<Trace> traces) {
+		List<String> notes = new ArrayList<>();
+		String source = layout.namingSource;
+		int length = (int) Math.round(layout.pageSeconds * FS);
+		List<double[]> signals = new ArrayList<>();
+		for (Trace t : traces) signals.add(SignalBuilder.segment(t, layout, FS, length));
+
+		PageLayout pageLayout = layout.layout;
+		List<LeadRegion> regions = new ArrayList<>();
+		for (Trace t : traces) regions.add(t.region);
+
+		if (!"user".equals(layout.layoutSource)) {
+			boolean cabrera = preferCabrera(pageLayout, regions, signals, notes);
+			if (cabrera != pageLayout.isCabrera()) {
+				pageLayout = new PageLayout(pageLayout.kind(), cabrera, pageLayout.rhythmLeads());
+				regions = renameCells(regions, pageLayout);
+				source = "signals";
+			}
+		}
+		// rhythm strips: which short segment does each repeat?
+		List<org.ecgdigitizer.core.signal.Lead> rhythm = new ArrayList<>(pageLayout.rhythmLeads());
+		int rhythmIndex = 0;
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (!r.rhythm) continue;
+			double[] best = { -2, -1 };
+			double template = Double.NaN;
+			for (int j = 0; j < regions.size(); j++) {
+				LeadRegion s = regions.get(j);
+				if (s.rhythm) continue;
+				double c = correlation(signals.get(i), signals.get(j));
+				if (Double.isNaN(c)) continue;
+				if (s.lead == r.lead) template = c;
+				if (c > best[0]) {
+					best[0] = c;
+					best[1] = j;
+				}
+			}
+			if (best[1] >= 0) {
+				LeadRegion match = regions.get((int) best[1]);
+				boolean clearlyOther = match.lead != r.lead && best[0] >= MIN_MATCH && (Double.isNaN(template) ||
+					best[0] - template >= MARGIN);
+				if (clearlyOther) {
+					notes.add(String.format(Locale.ROOT, "rhythm strip %d matches %s (r = %.2f), not %s; renamed",
+						rhythmIndex + 1, match.lead.label(), best[0], r.lead.label()));
+					regions.set(i, r.withLead(match.lead, false));
+					if (rhythmIndex < rhythm.size()) rhythm.set(rhythmIndex, match.lead);
+					source = "signals";
+				}
+				else if (match.lead == r.lead && best[0] >= MIN_MATCH && "template".equals(source)) {
+					source = "template, confirmed by signals";
+				}
+			}
+			rhythmIndex++;
+		}
+		if (!rhythm.equals(pageLayout.rhythmLeads())) {
+			pageLayout = new PageLayout(pageLayout.kind(), pageLayout.isCabrera(), rhythm);
+		}
+		List<Trace> renamed = new ArrayList<>();
+		for (int i = 0; i < traces.size(); i++) renamed.add(traces.get(i).withRegion(regions.get(i)));
+		return new Result(layout.withNaming(regions, pageLayout, source, notes), renamed);
+	}
+
+	/**
+	 * Decides between the standard and the Cabrera order from the limb-lead laws. Returns the
+	 * layout's current choice when the signals do not decide clearly.
+	 */
+	static boolean preferCabrera(PageLayout layout, List<LeadRegion> regions, List<double[]> signals,
+		List<String> notes)
+	{
+		double standard = lawResidual(PageLayout.of(layout.kind(), false), regions, signals);
+		double cabrera = lawResidual(PageLayout.of(layout.kind(), true), regions, signals);
+		if (Double.isNaN(standard) || Double.isNaN(cabrera)) return layout.isCabrera();
+		if (cabrera < ORDER_RATIO * standard) {
+			if (!layout.isCabrera()) notes.add(String.format(Locale.ROOT,
+				"the limb leads follow the Cabrera order (law misfit %.2f vs %.2f for the standard order)", cabrera,
+				standard));
+			return true;
+		}
+		if (standard < ORDER_RATIO * cabrera) return false;
+		return layout.isCabrera();
+	}
+
+	/**
+	 * How badly the signals at the positions the layout gives to I, II, III, aVR, aVL and aVF break
+	 * I + III = II and aVR + aVL + aVF = 0, as a fraction of their power, over windows where all
+	 * the leads of a law are printed at once.
+	 */
+	static double lawResidual(PageLayout layout, List<LeadRegion> regions, List<double[]> signals) {
+		// the signal the hypothetical layout would call each limb lead, per position (row, column)
+		double[][] byLead = new double[6][];
+		for (PageLayout.Cell cell : layout.cells()) {
+			if (cell.rhythm || !cell.lead.isLimb()) continue;
+			for (int i = 0; i < regions.size(); i++) {
+				LeadRegion r = regions.get(i);
+				if (r.rhythm || r.row != cell.row || r.column != cell.column) continue;
+				double[] s = signals.get(i).clone();
+				// the current names decided the sign; undo it and apply this hypothesis's
+				boolean flip = r.inverted != cell.inverted;
+				if (flip) for (int k = 0; k < s.length; k++) s[k] = -s[k];
+				byLead[cell.lead.ordinal()] = s;
+			}
+		}
+		double misfit = 0;
+		double power = 0;
+		int laws = 0;
+		// I + III - II = 0 and aVR + aVL + aVF = 0
+		int[][] lawLeads = { { 0, 2, 1 }, { 3, 4, 5 } };
+		double[][] lawSigns = { { 1, 1, -1 }, { 1, 1, 1 } };
+		for (int l = 0; l < 2; l++) {
+			double[] a = byLead[lawLeads[l][0]];
+			double[] b = byLead[lawLeads[l][1]];
+			double[] c = byLead[lawLeads[l][2]];
+			if (a == null || b == null || c == null) continue;
+			double[] ma = demean(a, b, c);
+			double[] mb = demean(b, a, c);
+			double[] mc = demean(c, a, b);
+			int n = 0;
+			for (int k = 0; k < a.length; k++) {
+				if (Double.isNaN(ma[k]) || Double.isNaN(mb[k]) || Double.isNaN(mc[k])) continue;
+				double r = lawSigns[l][0] * ma[k] + lawSigns[l][1] * mb[k] + lawSigns[l][2] * mc[k];
+				misfit += r * r;
+				power += ma[k] * ma[k] + mb[k] * mb[k] + mc[k] * mc[k];
+				n++;
+			}
+			if (n > FS) laws++;
+		}
+		return laws == 0 || power == 0 ? Double.NaN : misfit / power;
+	}
+
+	/** x minus its mean over the samples where x, y and z are all finite (NaN elsewhere). */
+	private static double[] demean(double[] x, double[] y, double[] z) {
+		double sum = 0;
+		int n = 0;
+		for (int k = 0; k < x.length; k++) {
+			if (Double.isNaN(x[k]) || Double.isNaN(y[k]) || Double.isNaN(z[k])) continue;
+			sum += x[k];
+			n++;
+		}
+		double mean = n == 0 ? 0 : sum / n;
+		double[] out = new double[x.length];
+		for (int k = 0; k < x.length; k++) {
+			out[k] = Double.isNaN(x[k]) || Double.isNaN(y[k]) || Double.isNaN(z[k]) ? Double.NaN : x[k] - mean;
+		}
+		return out;
+	}
+
+	/** Pearson correlation over samples finite in both; NaN when they share fewer than 1 s. */
+	static double correlation(double[] a, double[] b) {
+		double sa = 0;
+		double sb = 0;
+		int n = 0;
+		for (int k = 0; k < a.length; k++) {
+			if (Double.isNaN(a[k]) || Double.isNaN(b[k])) continue;
+			sa += a[k];
+			sb += b[k];
+			n++;
+		}
+		if (n < FS) return Double.NaN;
+		double ma = sa / n;
+		double mb = sb / n;
+		double ab = 0;
+		double aa = 0;
+		double bb = 0;
+		for (int k = 0; k < a.length; k++) {
+			if (Double.isNaN(a[k]) || Double.isNaN(b[k])) continue;
+			ab += (a[k] - ma) * (b[k] - mb);
+			aa += (a[k] - ma) * (a[k] - ma);
+			bb += (b[k] - mb) * (b[k] - mb);
+		}
+		return aa == 0 || bb == 0 ? Double.NaN : ab / Math.sqrt(aa * bb);
+	}
+
+	/** The regions renamed by their row and column in another layout of the same kind. */
+	static List<LeadRegion> renameCells(List<LeadRegion> regions, PageLayout layout) {
+		List<LeadRegion> out = new ArrayList<>();
+		for (LeadRegion r : regions) {
+			LeadRegion renamed = r;
+			for (PageLayout.Cell c : layout.cells()) {
+				if (c.row == r.row && c.column == r.column && c.rhythm == r.rhythm) {
+					renamed = r.withLead(c.lead, c.inverted);
+				}
+			}
+			out.add(renamed);
+		}
+		return out;
+	}
+}
