@@ -6,15 +6,10 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
-import org.ecgdigitizer.core.layout.LeadDetector;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
-import org.ecgdigitizer.core.preprocess.Preprocessor;
 import org.ecgdigitizer.core.signal.Digitization;
-import org.ecgdigitizer.core.signal.LeadIdentification;
-import org.ecgdigitizer.core.signal.SignalBuilder;
 import org.ecgdigitizer.core.trace.Trace;
-import org.ecgdigitizer.core.trace.TraceExtractor;
 
 /**
  * The digitizer engine: one page in, one {@link Digitization} out, through the four stages.
@@ -74,19 +69,17 @@ public final class EcgDigitizer {
 	public boolean process() {
 		try {
 			progress.status("Preprocessing");
-			prepared = Preprocessor.run(page, fileDpi, sub(0, 0.4));
+			prepared = Stages.preprocess(page, fileDpi, sub(0, 0.4));
 			progress.status("Detecting leads");
-			if (LeadDetector.looksUpsideDown(prepared)) prepared = prepared.turnedHalf();
-			layout = LeadDetector.detect(prepared, settings);
+			layout = Stages.detectLeads(prepared, settings);
 			progress.fraction(0.6);
 			progress.status("Extracting traces");
-			traces = TraceExtractor.extract(prepared, layout);
-			LeadIdentification.Result named = LeadIdentification.identify(layout, traces);
-			layout = named.layout;
-			traces = named.traces;
+			Stages.Traced traced = Stages.extractTraces(prepared, layout);
+			layout = traced.layout;
+			traces = traced.traces;
 			progress.fraction(0.9);
 			progress.status("Digitizing signals");
-			result = SignalBuilder.build(traces, layout, settings, name);
+			result = Stages.digitize(traces, layout, settings, name);
 			progress.fraction(1);
 			return true;
 		}

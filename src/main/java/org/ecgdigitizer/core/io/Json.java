@@ -19,7 +19,7 @@ import org.ecgdigitizer.core.EcgException;
  * <p>Writing accepts {@link Map} (keys in iteration order), {@link Collection}, arrays of
  * primitives and objects, {@link Number}, {@link String}, {@link Boolean} and null.
  * Non-finite numbers are written as null. Arrays of numbers stay on one line when pretty
- * printing, so long coordinate lists remain readable.</p>
+ * printing, so long coordinate lists remain readable. Numbers read back exactly.</p>
  *
  * <p>Reading returns {@link LinkedHashMap}, {@link ArrayList}, {@link Double}, {@link String},
  * {@link Boolean} or null.</p>
@@ -49,19 +49,14 @@ public final class Json {
 		return parse(Files.readString(file, StandardCharsets.UTF_8));
 	}
 
-	/** Formats a number the way this writer does: integers without a decimal point, others with up to 6 significant decimals. */
+	/**
+	 * Formats a number the way this writer does: integers without a decimal point, others in the
+	 * shortest form that reads back to the same double (callers that want fewer digits round first).
+	 */
 	public static String number(double v) {
 		if (!Double.isFinite(v)) return "null";
 		if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-		String s = String.format(Locale.ROOT, "%.6g", v);
-		if (s.contains("e")) {
-			return s.replaceFirst("\\.?0+e", "e");
-		}
-		if (s.contains(".")) {
-			s = s.replaceFirst("0+$", "");
-			if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
-		}
-		return s;
+		return Double.toString(v);
 	}
 
 	private static void write(StringBuilder sb, Object v, int indent, boolean pretty) {

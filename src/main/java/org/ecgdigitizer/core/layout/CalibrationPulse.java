@@ -43,9 +43,21 @@ public final class CalibrationPulse {
 		m.put("row", row);
 		m.put("box", box.toJson());
 		m.put("foot_y", footY);
+		m.put("height_px", heightPx);
+		m.put("width_px", widthPx);
 		m.put("height_mm", heightMm);
 		m.put("width_mm", widthMm);
 		return m;
+	}
+
+	/** Reads {@link #toJson()}, measuring at the given scale. */
+	public static CalibrationPulse fromJson(Object json, double pxPerMmX, double pxPerMmY) {
+		java.util.Map<String, Object> m = org.ecgdigitizer.core.io.Json.object(json);
+		double heightPx = org.ecgdigitizer.core.io.Json.number(m.get("height_px"), Double.NaN);
+		double widthPx = org.ecgdigitizer.core.io.Json.number(m.get("width_px"), Double.NaN);
+		return new CalibrationPulse((int) org.ecgdigitizer.core.io.Json.number(m.get("row"), 0), Box.fromJson(m.get(
+			"box")), org.ecgdigitizer.core.io.Json.number(m.get("foot_y"), Double.NaN), heightPx, widthPx, pxPerMmX,
+			pxPerMmY);
 	}
 
 	@Override

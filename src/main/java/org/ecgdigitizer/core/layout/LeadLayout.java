@@ -79,6 +79,28 @@ public final class LeadLayout {
 		return geometry.pxPerMmY * gainMmPerMv;
 	}
 
+	/** Reads what {@link #toJson()} wrote, with the page geometry it was detected on. */
+	public static LeadLayout fromJson(Object json, PageGeometry geometry) {
+		Map<String, Object> m = org.ecgdigitizer.core.io.Json.object(json);
+		List<LeadRegion> regions = new ArrayList<>();
+		for (Object r : org.ecgdigitizer.core.io.Json.array(m.get("regions"))) regions.add(LeadRegion.fromJson(r));
+		List<CalibrationPulse> pulses = new ArrayList<>();
+		for (Object p : org.ecgdigitizer.core.io.Json.array(m.get("pulses"))) {
+			pulses.add(CalibrationPulse.fromJson(p, geometry.pxPerMmX, geometry.pxPerMmY));
+		}
+		List<String> warnings = new ArrayList<>();
+		Object w = m.get("warnings");
+		if (w != null) for (Object s : org.ecgdigitizer.core.io.Json.array(w)) warnings.add((String) s);
+		return new LeadLayout(PageLayout.parse((String) m.get("layout")), (String) m.get("layout_source"), regions,
+			num(m, "speed_mm_per_s"), (String) m.get("speed_source"), num(m, "gain_mm_per_mv"), (String) m.get(
+				"gain_source"), num(m, "page_seconds"), num(m, "x0"), num(m, "x1"), pulses, (String) m.get(
+					"lead_names_source"), geometry, warnings);
+	}
+
+	private static double num(Map<String, Object> m, String key) {
+		return org.ecgdigitizer.core.io.Json.number(m.get(key), Double.NaN);
+	}
+
 	public Map<String, Object> toJson() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("layout", layout.spec());
@@ -97,6 +119,7 @@ public final class LeadLayout {
 		List<Object> r = new ArrayList<>();
 		for (LeadRegion region : regions) r.add(region.toJson(0));
 		m.put("regions", r);
+		m.put("warnings", warnings);
 		return m;
 	}
 }

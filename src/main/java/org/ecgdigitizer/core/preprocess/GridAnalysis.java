@@ -59,13 +59,17 @@ public final class GridAnalysis {
 
 	/** The grid reading starting from a tilt already known to within about half a degree (no search). */
 	public static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan) {
+		return refine(plane, w, h, dpiHint, tan, Math.max(1, Math.min(w, h) / 700), 2);
+	}
+
+	/** {@link #refine(float[], int, int, double, double)} with a profile stride and a number of phase passes. */
+	static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride, int passes) {
 		double tanH = tan;
 		double tanV = tan;
-		int stride = Math.max(1, Math.min(w, h) / 700);
 		AxisPeriod py = period(Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null), dpiHint);
 		AxisPeriod px = period(Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null), dpiHint);
 		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
-		for (int pass = 0; pass < 2; pass++) {
+		for (int pass = 0; pass < passes; pass++) {
 			if (!Double.isNaN(py.phaseFrequency)) {
 				tanH = phaseTan(plane, w, h, tanH, true, py.phaseFrequency, stride);
 			}
@@ -105,7 +109,10 @@ public final class GridAnalysis {
 		int h1 = h / f1;
 		float[] small = Planes.downsampleSmooth(plane, w, h, f1);
 		double step1 = Math.toDegrees(Math.atan(2.0 / Math.max(w1, h1)));
-		double deg = bestAngle(small, w1, h1, centreDeg - halfRangeDeg, centreDeg + halfRangeDeg, step1, 2);
+		// a coarse sweep at a few times the final step, then the final step around its best angle
+		double sweep = Math.min(0.5, 3 * step1);
+		double deg = bestAngle(small, w1, h1, centreDeg - halfRangeDeg, centreDeg + halfRangeDeg, sweep, 2);
+		if (sweep > step1) deg = bestAngle(small, w1, h1, deg - sweep, deg + sweep, step1, 2);
 		int f2 = Math.max(1, Math.round(Math.max(w, h) / 1100f));
 		if (f2 < f1) {
 			int w2 = w / f2;

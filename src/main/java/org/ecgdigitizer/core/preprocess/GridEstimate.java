@@ -66,6 +66,18 @@ public final class GridEstimate {
 		return m;
 	}
 
+	public static GridEstimate fromJson(Object json) {
+		java.util.Map<String, Object> m = org.ecgdigitizer.core.io.Json.object(json);
+		return new GridEstimate(Boolean.TRUE.equals(m.get("found")), num(m, "horizontal_angle_deg"), num(m,
+			"vertical_angle_deg"), num(m, "px_per_mm_x"), num(m, "px_per_mm_y"), num(m, "strength_x"), num(m,
+				"strength_y"), Boolean.TRUE.equals(m.get("minor_and_major_x")), Boolean.TRUE.equals(m.get(
+					"minor_and_major_y")));
+	}
+
+	private static double num(java.util.Map<String, Object> m, String key) {
+		return org.ecgdigitizer.core.io.Json.number(m.get(key), Double.NaN);
+	}
+
 	@Override
 	public String toString() {
 		return String.format("Grid[%s angle h=%.3f v=%.3f deg, px/mm x=%.4f y=%.4f, strength %.0f/%.0f]",

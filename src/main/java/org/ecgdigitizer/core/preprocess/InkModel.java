@@ -66,21 +66,26 @@ public final class InkModel {
 	 * @param pxPerMmY the grid pitch along y if known, else NaN
 	 */
 	public static Result compute(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
-		float[][] white = paperWhite(rgb, w, h);
+		PaperWhite white = new PaperWhite(rgb, w, h);
 		int n = w * h;
 		// per-channel darkness relative to the local paper
 		float[] dr = new float[n];
 		float[] dg = new float[n];
 		float[] db = new float[n];
 		float[] mean = new float[n];
-		for (int i = 0; i < n; i++) {
-			int p = rgb[i];
-			dr[i] = clamp01(1 - (p >> 16 & 255) / white[0][i]);
-			dg[i] = clamp01(1 - (p >> 8 & 255) / white[1][i]);
-			db[i] = clamp01(1 - (p & 255) / white[2][i]);
-			mean[i] = (dr[i] + dg[i] + db[i]) / 3;
+		float[] wr = new float[w];
+		float[] wg = new float[w];
+		float[] wb = new float[w];
+		for (int y = 0; y < h; y++) {
+			white.row(y, wr, wg, wb);
+			for (int x = 0, i = y * w; x < w; x++, i++) {
+				int p = rgb[i];
+				dr[i] = clamp01(1 - (p >> 16 & 255) / wr[x]);
+				dg[i] = clamp01(1 - (p >> 8 & 255) / wg[x]);
+				db[i] = clamp01(1 - (p & 255) / wb[x]);
+				mean[i] = (dr[i] + dg[i] + db[i]) / 3;
+			}
 		}
-		white = null;
 		// Ink is the darkest few percent of the page; the grid is the next band of darkness.
 		float inkLevel = Planes.percentile(mean, 0.99);
 		float gridLow = Planes.percentile(mean, 0.80);
@@ -201,79 +206,100 @@ public final class InkModel {
 	}
 
 	/**
-	 * Paper white per channel at every pixel: the 92nd percentile of each channel in tiles of
-	 * about 48 px, smoothed over neighbouring tiles and interpolated bilinearly.
+	 * Paper white per channel: the 92nd percentile of each channel in tiles of 48 px, raised to the
+	 * brightest of each 3x3 neighbourhood of tiles (a tile full of trace or text would look dark),
+	 * and interpolated bilinearly one image row at a time.
 	 */
-	static float[][] paperWhite(int[] rgb, int w, int h) {
-		int tile = 48;
-		int tw = (w + tile - 1) / tile;
-		int th = (h + tile - 1) / tile;
-		float[][] tiles = new float[3][tw * th];
-		int[][] hist = new int[3][256];
-		for (int ty = 0; ty < th; ty++) {
-			for (int tx = 0; tx < tw; tx++) {
-				for (int[] hc : hist) Arrays.fill(hc, 0);
-				int count = 0;
-				for (int y = ty * tile; y < Math.min(h, (ty + 1) * tile); y++) {
-					for (int x = tx * tile; x < Math.min(w, (tx + 1) * tile); x++) {
-						int p = rgb[y * w + x];
-						hist[0][p >> 16 & 255]++;
-						hist[1][p >> 8 & 255]++;
-						hist[2][p & 255]++;
-						count++;
-					}
-				}
-				for (int c = 0; c < 3; c++) {
-					int acc = 0;
-					int v = 255;
-					for (int b = 0; b < 256; b++) {
-						acc += hist[c][b];
-						if (acc >= 0.92 * count) {
-							v = b;
-							break;
-						}
-					}
-					tiles[c][ty * tw + tx] = Math.max(v, 24);
-				}
-			}
-		}
-		// a tile that is mostly trace or text would look dark: take the max of each 3x3 neighbourhood
-		float[][] smooth = new float[3][tw * th];
-		for (int c = 0; c < 3; c++) {
+	static final class PaperWhite {
+		static final int TILE = 48;
+		final int w;
+		final int tw;
+		final int th;
+		final float[][] tiles = new float[3][];
+
+		PaperWhite(int[] rgb, int w, int h) {
+			this.w = w;
+			tw = (w + TILE - 1) / TILE;
+			th = (h + TILE - 1) / TILE;
+			float[][] raw = new float[3][tw * th];
+			int[][] hist = new int[3][256];
 			for (int ty = 0; ty < th; ty++) {
 				for (int tx = 0; tx < tw; tx++) {
-					float m = 0;
-					for (int dy = -1; dy <= 1; dy++) {
-						for (int dx = -1; dx <= 1; dx++) {
-							int x = Math.max(0, Math.min(tw - 1, tx + dx));
-							int y = Math.max(0, Math.min(th - 1, ty + dy));
-							m = Math.max(m, tiles[c][y * tw + x]);
+					for (int[] hc : hist) Arrays.fill(hc, 0);
+					int count = 0;
+					for (int y = ty * TILE; y < Math.min(h, (ty + 1) * TILE); y++) {
+						for (int x = tx * TILE; x < Math.min(w, (tx + 1) * TILE); x++) {
+							int p = rgb[y * w + x];
+							hist[0][p >> 16 & 255]++;
+							hist[1][p >> 8 & 255]++;
+							hist[2][p & 255]++;
+							count++;
 						}
 					}
-					smooth[c][ty * tw + tx] = m;
+					for (int c = 0; c < 3; c++) {
+						int acc = 0;
+						int v = 255;
+						for (int b = 0; b < 256; b++) {
+							acc += hist[c][b];
+							if (acc >= 0.92 * count) {
+								v = b;
+								break;
+							}
+						}
+						raw[c][ty * tw + tx] = Math.max(v, 24);
+					}
+				}
+			}
+			for (int c = 0; c < 3; c++) {
+				tiles[c] = new float[tw * th];
+				for (int ty = 0; ty < th; ty++) {
+					for (int tx = 0; tx < tw; tx++) {
+						float m = 0;
+						for (int dy = -1; dy <= 1; dy++) {
+							for (int dx = -1; dx <= 1; dx++) {
+								int x = Math.max(0, Math.min(tw - 1, tx + dx));
+								int y = Math.max(0, Math.min(th - 1, ty + dy));
+								m = Math.max(m, raw[c][y * tw + x]);
+							}
+						}
+						tiles[c][ty * tw + tx] = m;
+					}
 				}
 			}
 		}
-		float[][] out = new float[3][w * h];
-		for (int y = 0; y < h; y++) {
-			double fy = (y + 0.5) / tile - 0.5;
+
+		/** The white of every pixel of image row y, per channel. */
+		void row(int y, float[] r, float[] g, float[] b) {
+			if (x0 == null) {
+				// horizontal interpolation weights are the same for every row
+				x0 = new int[w];
+				x1 = new int[w];
+				tx = new float[w];
+				for (int x = 0; x < w; x++) {
+					double fx = (x + 0.5) / TILE - 0.5;
+					x0[x] = Math.max(0, Math.min(tw - 1, (int) Math.floor(fx)));
+					x1[x] = Math.min(tw - 1, x0[x] + 1);
+					tx[x] = (float) Math.max(0, Math.min(1, fx - x0[x]));
+				}
+				column = new float[tw];
+			}
+			double fy = (y + 0.5) / TILE - 0.5;
 			int y0 = Math.max(0, Math.min(th - 1, (int) Math.floor(fy)));
 			int y1 = Math.min(th - 1, y0 + 1);
 			float ty = (float) Math.max(0, Math.min(1, fy - y0));
-			for (int x = 0; x < w; x++) {
-				double fx = (x + 0.5) / tile - 0.5;
-				int x0 = Math.max(0, Math.min(tw - 1, (int) Math.floor(fx)));
-				int x1 = Math.min(tw - 1, x0 + 1);
-				float tx = (float) Math.max(0, Math.min(1, fx - x0));
-				for (int c = 0; c < 3; c++) {
-					float[] t = smooth[c];
-					float top = t[y0 * tw + x0] * (1 - tx) + t[y0 * tw + x1] * tx;
-					float bottom = t[y1 * tw + x0] * (1 - tx) + t[y1 * tw + x1] * tx;
-					out[c][y * w + x] = top * (1 - ty) + bottom * ty;
-				}
+			float[][] out = { r, g, b };
+			for (int c = 0; c < 3; c++) {
+				float[] t = tiles[c];
+				for (int i = 0; i < tw; i++) column[i] = t[y0 * tw + i] * (1 - ty) + t[y1 * tw + i] * ty;
+				float[] o = out[c];
+				for (int x = 0; x < w; x++) o[x] = column[x0[x]] * (1 - tx[x]) + column[x1[x]] * tx[x];
 			}
 		}
-		return out;
+
+		private int[] x0;
+		private int[] x1;
+		private float[] tx;
+		private float[] column;
 	}
 
 	/** Mean (r, g, b) darkness of pixels whose mean darkness lies in [lo, hi), or null if none. */

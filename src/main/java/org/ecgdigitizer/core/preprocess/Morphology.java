@@ -28,11 +28,49 @@ public final class Morphology {
 	}
 
 	public static float[] minColumns(float[] p, int w, int h, int length) {
-		return transpose(filterRows(transpose(p, w, h), h, w, length, true), h, w);
+		return filterColumns(p, w, h, length, true);
 	}
 
 	public static float[] maxColumns(float[] p, int w, int h, int length) {
-		return transpose(filterRows(transpose(p, w, h), h, w, length, false), h, w);
+		return filterColumns(p, w, h, length, false);
+	}
+
+	/**
+	 * Van Herk / Gil-Werman along columns, sweeping whole rows at a time so memory is read in
+	 * order: prefix extremes (g) and suffix extremes (s) within blocks of {@code length} rows.
+	 */
+	private static float[] filterColumns(float[] p, int w, int h, int length, boolean min) {
+		int k = Math.max(1, length);
+		int half = k / 2;
+		int n = h + k - 1; // padded rows: index j holds image row j - half
+		float pad = min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+		float[] g = new float[n * w];
+		float[] s = new float[n * w];
+		for (int j = 0; j < n; j++) {
+			int y = j - half;
+			boolean start = j % k == 0;
+			for (int x = 0; x < w; x++) {
+				float v = y >= 0 && y < h ? p[y * w + x] : pad;
+				g[j * w + x] = start ? v : min ? Math.min(g[(j - 1) * w + x], v) : Math.max(g[(j - 1) * w + x], v);
+			}
+		}
+		for (int j = n - 1; j >= 0; j--) {
+			int y = j - half;
+			boolean end = j % k == k - 1 || j == n - 1;
+			for (int x = 0; x < w; x++) {
+				float v = y >= 0 && y < h ? p[y * w + x] : pad;
+				s[j * w + x] = end ? v : min ? Math.min(s[(j + 1) * w + x], v) : Math.max(s[(j + 1) * w + x], v);
+			}
+		}
+		float[] out = new float[p.length];
+		for (int y = 0; y < h; y++) {
+			// window rows [y - half, y - half + k - 1] = padded [y, y + k - 1]
+			int a = y * w;
+			int b = (y + k - 1) * w;
+			int o = y * w;
+			for (int x = 0; x < w; x++) out[o + x] = min ? Math.min(s[a + x], g[b + x]) : Math.max(s[a + x], g[b + x]);
+		}
+		return out;
 	}
 
 	private static float[] filterRows(float[] p, int w, int h, int length, boolean min) {
@@ -68,19 +106,6 @@ public final class Morphology {
 				float a = hh[x];
 				float b = g[x + k - 1];
 				out[row + x] = min ? Math.min(a, b) : Math.max(a, b);
-			}
-		}
-		return out;
-	}
-
-	static float[] transpose(float[] p, int w, int h) {
-		float[] out = new float[p.length];
-		int tile = 32;
-		for (int y0 = 0; y0 < h; y0 += tile) {
-			for (int x0 = 0; x0 < w; x0 += tile) {
-				for (int y = y0; y < Math.min(h, y0 + tile); y++) {
-					for (int x = x0; x < Math.min(w, x0 + tile); x++) out[x * h + y] = p[y * w + x];
-				}
 			}
 		}
 		return out;

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ecgdigitizer.core.io.Json;
+
 /**
  * Where the page's millimetres are: its scale on each axis, the tilt that rectification
  * removed, and where each value came from. It flows from preprocessing through every later
@@ -36,15 +38,17 @@ public final class PageGeometry {
 	/** Tilt of the original page, degrees clockwise; the rectified page has it removed. */
 	public final double angleDeg;
 	public final AngleSource angleSource;
-	/** The map between original and rectified pixels. */
+	/** The map between the working image and rectified pixels. */
 	public final Rectifier.Warp warp;
+	/** The working image is the original shrunk by this whole factor (1 for all but very large images). */
+	public final int shrink;
 	/** The grid reading, or null when the page has no usable grid. */
 	public final GridEstimate grid;
 	/** The image file's resolution, NaN when unknown. */
 	public final double fileDpi;
 
 	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
-		AngleSource angleSource, Rectifier.Warp warp, GridEstimate grid, double fileDpi)
+		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi)
 	{
 		this.pxPerMmX = pxPerMmX;
 		this.pxPerMmY = pxPerMmY;
@@ -52,12 +56,13 @@ public final class PageGeometry {
 		this.angleDeg = angleDeg;
 		this.angleSource = angleSource;
 		this.warp = warp;
+		this.shrink = shrink;
 		this.grid = grid;
 		this.fileDpi = fileDpi;
 	}
 
 	public PageGeometry withScale(double x, double y, ScaleSource source) {
-		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, grid, fileDpi);
+		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi);
 	}
 
 	public int width() {
@@ -77,10 +82,21 @@ public final class PageGeometry {
 		m.put("angle_source", angleSource.id());
 		m.put("file_dpi", Double.isNaN(fileDpi) ? null : fileDpi);
 		m.put("perspective_corrected", !warp.fromSource.isAffine());
-		m.put("rectified_width", warp.width);
-		m.put("rectified_height", warp.height);
+		m.put("shrink", shrink);
+		m.put("warp", warp.toJson());
 		m.put("grid", grid == null ? null : grid.toJson());
 		return m;
+	}
+
+	/** Reads what {@link #toJson()} wrote (Fiji keeps it as an image property between stages). */
+	public static PageGeometry fromJson(Object json) {
+		Map<String, Object> m = Json.object(json);
+		Object grid = m.get("grid");
+		return new PageGeometry(Json.number(m.get("px_per_mm_x"), Double.NaN), Json.number(m.get("px_per_mm_y"),
+			Double.NaN), ScaleSource.valueOf(((String) m.get("scale_source")).toUpperCase(Locale.ROOT)), Json.number(m
+				.get("angle_deg"), 0), AngleSource.valueOf(((String) m.get("angle_source")).toUpperCase(Locale.ROOT)),
+			Rectifier.Warp.fromJson(m.get("warp")), (int) Json.number(m.get("shrink"), 1), grid == null ? null
+				: GridEstimate.fromJson(grid), Json.number(m.get("file_dpi"), Double.NaN));
 	}
 
 	@Override

@@ -108,6 +108,38 @@ public final class Planes {
 		return d;
 	}
 
+	/** Box-averages packed RGB pixels by an integer factor per channel; the result is (w/f) x (h/f). */
+	public static int[] downsampleRgb(int[] rgb, int w, int h, int f) {
+		int ow = w / f;
+		int oh = h / f;
+		int[] out = new int[ow * oh];
+		int[] r = new int[ow];
+		int[] g = new int[ow];
+		int[] b = new int[ow];
+		int area = f * f;
+		for (int oy = 0; oy < oh; oy++) {
+			java.util.Arrays.fill(r, 0);
+			java.util.Arrays.fill(g, 0);
+			java.util.Arrays.fill(b, 0);
+			for (int dy = 0; dy < f; dy++) {
+				int row = (oy * f + dy) * w;
+				for (int ox = 0; ox < ow; ox++) {
+					for (int dx = 0; dx < f; dx++) {
+						int p = rgb[row + ox * f + dx];
+						r[ox] += p >> 16 & 255;
+						g[ox] += p >> 8 & 255;
+						b[ox] += p & 255;
+					}
+				}
+			}
+			for (int ox = 0; ox < ow; ox++) {
+				out[oy * ow + ox] = (r[ox] + area / 2) / area << 16 | (g[ox] + area / 2) / area << 8 | (b[ox] + area / 2) /
+					area;
+			}
+		}
+		return out;
+	}
+
 	/** Box-averages a plane by an integer factor; the result is (w/f) x (h/f). */
 	public static float[] downsample(float[] p, int w, int h, int f) {
 		if (f == 1) return p;

@@ -18,6 +18,8 @@ public final class Preprocessor {
 	static final double MAX_PERSPECTIVE_MISFIT = 0.03;
 	/** A rectified photo may hold at most this many times the pixels of the original. */
 	static final double MAX_GROWTH = 2.5;
+	/** Pages larger than this are box-averaged by a whole factor before anything else. */
+	static final long MAX_WORKING_PIXELS = 9_000_000;
 
 	private Preprocessor() {}
 
@@ -29,6 +31,18 @@ public final class Preprocessor {
 		int w = (int) page.dimension(0);
 		int h = (int) page.dimension(1);
 		int[] rgb = page.update(null).getCurrentStorageArray();
+		// Very large scans and photos are worked on at a reduced size: a 600 dpi page holds nothing a
+		// 200 dpi copy lacks for digitizing, and memory stays bounded.
+		int shrink = (int) Math.ceil(Math.sqrt((double) w * h / MAX_WORKING_PIXELS));
+		if (shrink > 1) {
+			rgb = Planes.downsampleRgb(rgb, w, h, shrink);
+			w /= shrink;
+			h /= shrink;
+			fileDpi /= shrink;
+		}
+		else {
+			shrink = 1;
+		}
 		progress.status("Finding the grid");
 		float[] plane = Planes.gridPlane(rgb);
 		GridEstimate grid = GridAnalysis.analyze(plane, w, h, fileDpi);
@@ -118,8 +132,8 @@ public final class Preprocessor {
 			pxX = pxY = Double.NaN;
 			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
-		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, grid.found ? grid
-			: null, fileDpi);
+		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, shrink, grid.found
+			? grid : null, fileDpi);
 		return new PreparedPage(rectified, ink.ink, geometry, ink);
 	}
 }

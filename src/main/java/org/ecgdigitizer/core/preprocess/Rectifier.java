@@ -76,6 +76,26 @@ public final class Rectifier {
 			return new Warp(fromSource.then(half), sourceWidth, sourceHeight, width, height, angleDeg + 180);
 		}
 
+		public java.util.Map<String, Object> toJson() {
+			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+			m.put("from_source", fromSource.coefficients());
+			m.put("source_width", sourceWidth);
+			m.put("source_height", sourceHeight);
+			m.put("width", width);
+			m.put("height", height);
+			m.put("angle_deg", angleDeg);
+			return m;
+		}
+
+		public static Warp fromJson(Object json) {
+			java.util.Map<String, Object> m = org.ecgdigitizer.core.io.Json.object(json);
+			return new Warp(new Homography(org.ecgdigitizer.core.io.Json.doubles(m.get("from_source"))), (int) org
+				.ecgdigitizer.core.io.Json.number(m.get("source_width"), 0), (int) org.ecgdigitizer.core.io.Json.number(m
+					.get("source_height"), 0), (int) org.ecgdigitizer.core.io.Json.number(m.get("width"), 0), (int) org
+						.ecgdigitizer.core.io.Json.number(m.get("height"), 0), org.ecgdigitizer.core.io.Json.number(m.get(
+							"angle_deg"), 0));
+		}
+
 		public double[] toSource(double x, double y) {
 			return toSource.apply(x, y);
 		}

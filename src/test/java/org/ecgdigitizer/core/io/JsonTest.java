@@ -38,7 +38,8 @@ class JsonTest {
 	void numbersAreShortButExact() {
 		assertEquals("12", Json.number(12.0));
 		assertEquals("0.25", Json.number(0.25));
-		assertEquals("7.87402", Json.number(7.874015748));
+		assertEquals(7.874015748123, Double.parseDouble(Json.number(7.874015748123)), 0);
+		assertEquals(1e-7, Double.parseDouble(Json.number(1e-7)), 0);
 		assertEquals("null", Json.number(Double.POSITIVE_INFINITY));
 	}
 

@@ -1,0 +1,75 @@
+package org.ecgdigitizer.core;
+
+import java.util.List;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
+
+import org.ecgdigitizer.core.layout.LeadDetector;
+import org.ecgdigitizer.core.layout.LeadLayout;
+import org.ecgdigitizer.core.preprocess.InkModel;
+import org.ecgdigitizer.core.preprocess.PageGeometry;
+import org.ecgdigitizer.core.preprocess.PreparedPage;
+import org.ecgdigitizer.core.preprocess.Preprocessor;
+import org.ecgdigitizer.core.signal.Digitization;
+import org.ecgdigitizer.core.signal.LeadIdentification;
+import org.ecgdigitizer.core.signal.SignalBuilder;
+import org.ecgdigitizer.core.trace.Trace;
+import org.ecgdigitizer.core.trace.TraceExtractor;
+
+/**
+ * The four stages of the digitizer as static methods. {@link EcgDigitizer} runs them in one go;
+ * the Fiji stage commands run them one at a time, passing each result on through an image.
+ */
+public final class Stages {
+
+	private Stages() {}
+
+	/** Traces and the lead names they confirmed or corrected. */
+	public static final class Traced {
+		public final LeadLayout layout;
+		public final List<Trace> traces;
+
+		Traced(LeadLayout layout, List<Trace> traces) {
+			this.layout = layout;
+			this.traces = traces;
+		}
+	}
+
+	/** Stage 1: grid, scale, tilt, rectification (upright, turned if needed) and ink separation. */
+	public static PreparedPage preprocess(ArrayImg<ARGBType, IntArray> page, double fileDpi, Progress progress) {
+		PreparedPage prepared = Preprocessor.run(page, fileDpi, progress);
+		// Upside-down pages show their calibration pulses at the row ends, pointing down.
+		return LeadDetector.looksUpsideDown(prepared) ? prepared.turnedHalf() : prepared;
+	}
+
+	/**
+	 * A prepared page rebuilt from an already rectified page and its geometry, as Fiji keeps them
+	 * between stages: the ink is separated again from the pixels.
+	 */
+	public static PreparedPage fromRectified(int[] rgb, PageGeometry geometry) {
+		InkModel.Result ink = InkModel.compute(rgb, geometry.width(), geometry.height(), geometry.pxPerMmX,
+			geometry.pxPerMmY);
+		return new PreparedPage(rgb, ink.ink, geometry, ink);
+	}
+
+	/** Stage 2: rows, pulses, layout and the named lead regions. */
+	public static LeadLayout detectLeads(PreparedPage page, DigitizerSettings settings) {
+		return LeadDetector.detect(page, settings);
+	}
+
+	/** Stage 3: one traced path per lead region; the signals then confirm or correct the lead names. */
+	public static Traced extractTraces(PreparedPage page, LeadLayout layout) {
+		List<Trace> traces = TraceExtractor.extract(page, layout);
+		LeadIdentification.Result named = LeadIdentification.identify(layout, traces);
+		return new Traced(named.layout, named.traces);
+	}
+
+	/** Stage 4: millivolts at the requested rate, the 12 standard leads, diagnostics. */
+	public static Digitization digitize(List<Trace> traces, LeadLayout layout, DigitizerSettings settings,
+		String name)
+	{
+		return SignalBuilder.build(traces, layout, settings, name);
+	}
+}
