@@ -189,7 +189,7 @@ public final class Benchmark {
 	private static void writeInput(BenchmarkPage page, Path dir) throws IOException {
 		Files.createDirectories(dir);
 		ImageFiles.writePng(page.image, dir.resolve(page.name + ".png"));
-		Wfdb.write(page.reference.withName(page.name + BenchmarkDataset.MASKED_SUFFIX), dir);
+		Wfdb.write(page.reference.withName(page.name + Evaluation.MASKED_SUFFIX), dir);
 	}
 
 	private static void writeOutput(BenchmarkPage page, BenchmarkDigitizer.Outcome outcome, String failure, Path dir)

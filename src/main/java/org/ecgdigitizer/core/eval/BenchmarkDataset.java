@@ -31,8 +31,7 @@ import org.ecgdigitizer.core.signal.EcgRecord;
  */
 public final class BenchmarkDataset {
 
-	/** Suffix of a masked reference's record name. */
-	public static final String MASKED_SUFFIX = "_masked";
+	private static final String MASKED_SUFFIX = Evaluation.MASKED_SUFFIX;
 
 	private static final Pattern IMAGE_KIT_COPY = Pattern.compile("(.+)-\\d+");
 
