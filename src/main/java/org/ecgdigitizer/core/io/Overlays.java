@@ -41,6 +41,11 @@ public final class Overlays {
 			g.setStroke(new BasicStroke(unit / 2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] { 4 *
 				unit, 4 * unit }, 0));
 			g.draw(new java.awt.geom.Line2D.Double(r.box.x, r.baselineY, r.box.maxX(), r.baselineY));
+			if (r.labelBox != null) {
+				g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 160));
+				g.setStroke(new BasicStroke(unit / 2));
+				g.draw(new Rectangle2D.Double(r.labelBox.x, r.labelBox.y, r.labelBox.width, r.labelBox.height));
+			}
 		}
 		g.setColor(new Color(0, 160, 0));
 		g.setStroke(new BasicStroke(unit));

@@ -60,7 +60,8 @@ public final class LeadDetector {
 		float[] ink = page.inkPixels();
 		boolean[] mask = new boolean[w * h];
 		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
-		eraseRules(mask, Components.of(mask, w, h), mmX, mmY);
+		Components raw = Components.of(mask, w, h);
+		eraseRules(mask, raw, mmX, mmY);
 		// Thin traces break where they cross a dark grid line; pieces closer than BRIDGE px belong together.
 		Components components = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
 
@@ -74,7 +75,7 @@ public final class LeadDetector {
 			RowInfo r = rows.get(i);
 			extent(r, components, mmX, mmY);
 			r.pulse = findPulse(r, i, mask, w, mmX, mmY);
-			r.signalStart = r.pulse != null ? Math.max(r.start, (int) Math.ceil(r.pulse.box.maxX()) + 1) : r.start;
+			r.signalStart = r.pulse != null ? traceStartAfter(r, mask, w, r.pulse.box.maxX(), mmX, mmY) : r.start;
 			r.signalEnd = r.end;
 		}
 		List<CalibrationPulse> pulses = new ArrayList<>();
@@ -158,8 +159,10 @@ public final class LeadDetector {
 			double t0 = seconds * cell.startFraction(columns);
 			double t1 = seconds * cell.endFraction(columns);
 			Box box = Box.fromCorners(a, r.top, b, r.bottom);
-			regions.add(new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1, box,
-				r.baseline, null, 1));
+			LeadRegion region = new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1,
+				box, r.baseline, null, 1);
+			LabelFinder.Label label = LabelFinder.find(region, raw, pulses, mmX, mmY);
+			regions.add(label == null ? region : region.withLabelBox(label.box));
 		}
 		return new LeadLayout(layout, layoutSource, regions, speed, speedSource, gain, gainSource, seconds, x0, x1,
 			pulses, "template", geometry, warnings);
@@ -282,6 +285,31 @@ public final class LeadDetector {
 		}
 		r.start = end < 0 ? 0 : start;
 		r.end = Math.max(0, end);
+	}
+
+	/**
+	 * Where the trace begins after a pulse ending at {@code pulseEnd}: the first column beyond it
+	 * with ink near the baseline (some printers leave a gap, others draw on from the pulse).
+	 */
+	static int traceStartAfter(RowInfo r, boolean[] mask, int w, double pulseEnd, double mmX, double mmY) {
+		int band = (int) Math.round(1.5 * mmY);
+		int y0 = (int) Math.max(0, Math.round(r.baseline) - band);
+		int y1 = (int) Math.min(mask.length / w - 1, Math.round(r.baseline) + band);
+		int first = (int) Math.ceil(pulseEnd);
+		int last = (int) Math.min(w - 1, first + Math.round(5 * mmX));
+		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
+		int strokeTop = (int) Math.max(0, Math.round(r.baseline - 2.5 * mmY));
+		int x = first;
+		while (x <= last && inkBetween(mask, w, x, strokeTop, y0)) x++;
+		for (; x <= last; x++) {
+			if (inkBetween(mask, w, x, y0, y1 + 1)) return x;
+		}
+		return first;
+	}
+
+	private static boolean inkBetween(boolean[] mask, int w, int x, int y0, int y1) {
+		for (int y = y0; y < y1; y++) if (mask[y * w + x]) return true;
+		return false;
 	}
 
 	/**

@@ -1,0 +1,106 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.preprocess.Components;
+
+/**
+ * Finds the printed lead name near the start of each lead segment: a short row of small ink
+ * blobs (letters and digits 1.5 to 7 mm tall) just above or below the baseline, within a few
+ * millimetres of where the segment begins. The trace itself is one long stroke and is never a
+ * letter; pulses and separator ticks are excluded by their shape.
+ */
+public final class LabelFinder {
+
+	/** A candidate label: its box and the blobs (letters) it is made of. */
+	public static final class Label {
+		public final Box box;
+		public final List<Components.Component> glyphs;
+
+		Label(Box box, List<Components.Component> glyphs) {
+			this.box = box;
+			this.glyphs = glyphs;
+		}
+	}
+
+	private LabelFinder() {}
+
+	/**
+	 * The most likely label of a region, or null.
+	 *
+	 * @param components ink components of the page (undilated)
+	 */
+	public static Label find(LeadRegion region, Components components, List<CalibrationPulse> pulses, double mmX,
+		double mmY)
+	{
+		double x0 = region.box.x - 8 * mmX;
+		double x1 = region.box.x + 14 * mmX;
+		double y0 = region.baselineY - 13 * mmY;
+		double y1 = region.baselineY + 13 * mmY;
+		List<Components.Component> glyphs = new ArrayList<>();
+		for (Components.Component c : components.components) {
+			if (c.maxX < x0 || c.minX > x1 || c.maxY < y0 || c.minY > y1) continue;
+			// separator ticks and trace pieces cross the baseline; printed names sit beside it
+			if (c.minY < region.baselineY - 0.3 * mmY && c.maxY > region.baselineY + 0.3 * mmY) continue;
+			boolean inPulse = false;
+			for (CalibrationPulse p : pulses) {
+				if (c.maxX >= p.box.x && c.minX <= p.box.maxX() && c.maxY >= p.box.y && c.minY <= p.box.maxY()) {
+					inPulse = true;
+				}
+			}
+			if (inPulse) continue;
+			double hMm = c.height() / mmY;
+			double wMm = c.width() / mmX;
+			// a letter or digit: 1.2 to 7 mm tall, at most 6 mm wide (a '-' is flat but wide enough)
+			boolean letter = hMm >= 1.2 && hMm <= 7 && wMm <= 6 && c.pixels >= 4;
+			boolean dash = hMm < 1.2 && wMm >= 0.8 && wMm <= 3;
+			if (letter || dash) glyphs.add(c);
+		}
+		if (glyphs.isEmpty()) return null;
+		// group glyphs into words: similar vertical band, gaps under 1.5 mm
+		glyphs.sort((a, b) -> Integer.compare(a.minX, b.minX));
+		List<List<Components.Component>> words = new ArrayList<>();
+		for (Components.Component g : glyphs) {
+			List<Components.Component> target = null;
+			for (List<Components.Component> w : words) {
+				Components.Component last = w.get(w.size() - 1);
+				double gap = (g.minX - last.maxX) / mmX;
+				double centreShift = Math.abs((g.minY + g.maxY) / 2.0 - (last.minY + last.maxY) / 2.0) / mmY;
+				if (gap <= 1.5 && gap >= -0.5 && centreShift <= 2.5) target = w;
+			}
+			if (target == null) {
+				target = new ArrayList<>();
+				words.add(target);
+			}
+			target.add(g);
+		}
+		// the best word: close to the segment start and to the baseline, and short (a lead name has 1-4 characters)
+		Label best = null;
+		double bestScore = Double.POSITIVE_INFINITY;
+		for (List<Components.Component> w : words) {
+			if (w.size() > 5) continue;
+			int minX = Integer.MAX_VALUE;
+			int minY = Integer.MAX_VALUE;
+			int maxX = -1;
+			int maxY = -1;
+			for (Components.Component g : w) {
+				minX = Math.min(minX, g.minX);
+				minY = Math.min(minY, g.minY);
+				maxX = Math.max(maxX, g.maxX);
+				maxY = Math.max(maxY, g.maxY);
+			}
+			double heightMm = (maxY - minY + 1) / mmY;
+			if (heightMm < 1.5) continue;
+			double dx = Math.abs(minX - region.box.x) / mmX;
+			double dy = Math.abs((minY + maxY) / 2.0 - region.baselineY) / mmY;
+			double score = dx + 0.5 * dy;
+			if (score < bestScore) {
+				bestScore = score;
+				best = new Label(Box.fromCorners(minX, minY, maxX + 1, maxY + 1), w);
+			}
+		}
+		return best;
+	}
+}
