@@ -51,7 +51,7 @@ public final class Stages {
 	public static PreparedPage fromRectified(int[] rgb, PageGeometry geometry) {
 		InkModel.Result ink = InkModel.compute(rgb, geometry.width(), geometry.height(), geometry.pxPerMmX,
 			geometry.pxPerMmY);
-		return new PreparedPage(rgb, ink.ink, geometry, ink);
+		return new PreparedPage(rgb, ink.ink, ink.density, geometry, ink);
 	}
 
 	/** Stage 2: rows, pulses, layout and the named lead regions. */

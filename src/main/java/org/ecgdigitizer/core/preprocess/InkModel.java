@@ -38,8 +38,12 @@ public final class InkModel {
 	public static final class Result {
 		/** Probability of trace ink, 0..1. */
 		public final float[] ink;
-		/** Darkness attributed to the ink colour before grid removal, 0..1. */
-		public final float[] inkDarkness;
+		/**
+		 * Ink density: the ink darkness left after grid removal, as a fraction of a fully inked
+		 * pixel's (0..1). Unlike the probability it does not saturate, so it measures how much of a
+		 * pixel the pen covered; sub-pixel positions are taken from it.
+		 */
+		public final float[] density;
 		/** True when the grid colour differs enough from the ink colour to unmix by colour. */
 		public final boolean colourSeparated;
 		/** Mean darkness vectors (r, g, b) of the grid and of the ink. */
@@ -48,13 +52,13 @@ public final class InkModel {
 
 		/** The same result for the page turned a quarter clockwise. */
 		Result turnedClockwise(int w, int h) {
-			return new Result(Orientation.turnClockwise(ink, w, h), Orientation.turnClockwise(inkDarkness, w, h),
+			return new Result(Orientation.turnClockwise(ink, w, h), Orientation.turnClockwise(density, w, h),
 				colourSeparated, gridColour, inkColour);
 		}
 
-		Result(float[] ink, float[] inkDarkness, boolean colourSeparated, double[] gridColour, double[] inkColour) {
+		Result(float[] ink, float[] density, boolean colourSeparated, double[] gridColour, double[] inkColour) {
 			this.ink = ink;
-			this.inkDarkness = inkDarkness;
+			this.density = density;
 			this.colourSeparated = colourSeparated;
 			this.gridColour = gridColour;
 			this.inkColour = inkColour;
@@ -132,7 +136,14 @@ public final class InkModel {
 		float[] prob = new float[n];
 		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
 		removeSpecks(prob, w, h, mm);
-		return new Result(prob, inkDarkness, separated, grid, ink);
+		// a fully inked pixel: the typical darkness of confident ink pixels
+		float[] inkPixels = new float[n];
+		int count = 0;
+		for (int i = 0; i < n; i++) if (prob[i] >= 1f) inkPixels[count++] = residual[i];
+		float full = count < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(java.util.Arrays.copyOf(inkPixels,
+			count), 0.75));
+		for (int i = 0; i < n; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
+		return new Result(prob, residual, separated, grid, ink);
 	}
 
 	/**

@@ -12,13 +12,15 @@ public final class PreparedPage {
 
 	private final int[] rgb;
 	private final float[] ink;
+	private final float[] density;
 	public final PageGeometry geometry;
 	/** How ink was told from grid, for diagnostics. */
 	public final InkModel.Result inkModel;
 
-	public PreparedPage(int[] rgb, float[] ink, PageGeometry geometry, InkModel.Result inkModel) {
+	public PreparedPage(int[] rgb, float[] ink, float[] density, PageGeometry geometry, InkModel.Result inkModel) {
 		this.rgb = rgb;
 		this.ink = ink;
+		this.density = density;
 		this.geometry = geometry;
 		this.inkModel = inkModel;
 	}
@@ -41,6 +43,11 @@ public final class PreparedPage {
 		return ink;
 	}
 
+	/** Ink density per pixel (0..1, proportional to pen coverage), row-major. Shared, not copied. */
+	public float[] densityPixels() {
+		return density;
+	}
+
 	/** The rectified page as an ImgLib2 image sharing these pixels. */
 	public ArrayImg<ARGBType, IntArray> rectified() {
 		return ArrayImgs.argbs(rgb, width(), height());
@@ -56,17 +63,19 @@ public final class PreparedPage {
 		int n = rgb.length;
 		int[] r = new int[n];
 		float[] k = new float[n];
+		float[] d = new float[n];
 		for (int i = 0; i < n; i++) {
 			r[i] = rgb[n - 1 - i];
 			k[i] = ink[n - 1 - i];
+			d[i] = density[n - 1 - i];
 		}
 		PageGeometry g = geometry;
 		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
 			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi);
-		return new PreparedPage(r, k, turned, inkModel);
+		return new PreparedPage(r, k, d, turned, inkModel);
 	}
 
 	public PreparedPage withGeometry(PageGeometry newGeometry) {
-		return new PreparedPage(rgb, ink, newGeometry, inkModel);
+		return new PreparedPage(rgb, ink, density, newGeometry, inkModel);
 	}
 }

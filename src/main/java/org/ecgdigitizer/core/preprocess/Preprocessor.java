@@ -134,6 +134,6 @@ public final class Preprocessor {
 		}
 		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, shrink, grid.found
 			? grid : null, fileDpi);
-		return new PreparedPage(rectified, ink.ink, geometry, ink);
+		return new PreparedPage(rectified, ink.ink, ink.density, geometry, ink);
 	}
 }

@@ -51,16 +51,23 @@ public final class TraceExtractor {
 
 	public static List<Trace> extract(PreparedPage page, LeadLayout layout) {
 		float[] ink = page.inkPixels().clone();
+		float[] density = page.densityPixels().clone();
 		int w = page.width();
 		int h = page.height();
 		// pulses are not signal
-		for (CalibrationPulse p : layout.pulses) clear(ink, w, h, p.box.grow(2, 2));
+		for (CalibrationPulse p : layout.pulses) {
+			clear(ink, w, h, p.box.grow(2, 2));
+			clear(density, w, h, p.box.grow(2, 2));
+		}
 		List<Trace> traces = new ArrayList<>();
 		for (LeadRegion region : layout.regions) {
-			if (region.labelBox != null) clear(ink, w, h, region.labelBox.grow(1, 1));
+			if (region.labelBox != null) {
+				clear(ink, w, h, region.labelBox.grow(1, 1));
+				clear(density, w, h, region.labelBox.grow(1, 1));
+			}
 		}
 		for (LeadRegion region : layout.regions) {
-			traces.add(follow(ink, w, h, region, layout.geometry.pxPerMmY));
+			traces.add(follow(ink, density, w, h, region, layout.geometry.pxPerMmY));
 		}
 		return traces;
 	}
@@ -74,7 +81,7 @@ public final class TraceExtractor {
 	}
 
 	/** Follows one region's trace. */
-	static Trace follow(float[] ink, int w, int h, LeadRegion region, double mmY) {
+	static Trace follow(float[] ink, float[] density, int w, int h, LeadRegion region, double mmY) {
 		int xa = Math.max(0, (int) Math.floor(region.box.x));
 		int xb = Math.min(w, (int) Math.ceil(region.box.maxX()));
 		int n = Math.max(0, xb - xa);
@@ -83,7 +90,7 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, w, xa + i, ya, yb);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb);
 
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
@@ -143,7 +150,7 @@ public final class TraceExtractor {
 			i = pi;
 			k = pk;
 		}
-		double[] ys = centreLine(chosen, ink, w, xa);
+		double[] ys = centreLine(chosen, density, w, xa);
 		int covered = 0;
 		for (double y : ys) if (!Double.isNaN(y)) covered++;
 		double confidence = n == 0 ? 0 : covered / (double) n;
@@ -157,8 +164,11 @@ public final class TraceExtractor {
 		return 0;
 	}
 
-	/** The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS. */
-	static Run[] runs(float[] ink, int w, int x, int ya, int yb) {
+	/**
+	 * The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS: found on the
+	 * ink probability, measured (mass, centroid) on the ink density.
+	 */
+	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb) {
 		List<Run> out = new ArrayList<>();
 		int y = ya;
 		while (y < yb) {
@@ -173,8 +183,9 @@ public final class TraceExtractor {
 			while (y < yb) {
 				float v = ink[y * w + x];
 				if (v >= RUN || v >= BRIDGE && y + 1 < yb && ink[(y + 1) * w + x] >= RUN) {
-					mass += v;
-					moment += v * (y + 0.5);
+					float d = density[y * w + x];
+					mass += d;
+					moment += d * (y + 0.5);
 					bottom = y;
 					y++;
 				}
@@ -182,7 +193,7 @@ public final class TraceExtractor {
 					break;
 				}
 			}
-			out.add(new Run(top, bottom, mass, moment / mass));
+			out.add(new Run(top, bottom, mass, mass > 0 ? moment / mass : (top + bottom + 1) / 2.0));
 		}
 		if (out.size() > MAX_RUNS) {
 			out.sort((a, b) -> Double.compare(b.mass, a.mass));
@@ -193,38 +204,61 @@ public final class TraceExtractor {
 
 	/**
 	 * The trace centre per column. Thin runs give their ink centroid. Tall runs are steep strokes:
-	 * a run that reaches above both neighbours is an upward peak and gives its top edge plus half
-	 * the pen; one reaching below both is a downward peak; otherwise the stroke passes through and
-	 * the run's middle is the value at the column centre.
+	 * a run whose top edge is higher than both neighbours' is an upward peak and gives its top edge
+	 * plus half the pen; one reaching below both is a downward peak; otherwise the stroke passes
+	 * through and the run's middle is the value at the column centre. Edges are sub-pixel (a partly
+	 * covered end pixel moves the edge), which also decides between columns that look equally high.
 	 */
-	static double[] centreLine(Run[] chosen, float[] ink, int w, int xa) {
+	static double[] centreLine(Run[] chosen, float[] density, int w, int xa) {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
 		double pen = penWidth(chosen);
+		double[] top = new double[n];
+		double[] bottom = new double[n];
+		Arrays.fill(top, Double.NaN);
+		Arrays.fill(bottom, Double.NaN);
+		int h = density.length / w;
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
 			if (r == null) continue;
-			int height = r.bottom - r.top + 1;
-			if (height <= pen + 1.5) {
+			int x = xa + i;
+			// the pen's edge within the end pixels, from their coverage
+			float above = r.top > 0 ? density[(r.top - 1) * w + x] : 0;
+			float below = r.bottom + 1 < h ? density[(r.bottom + 1) * w + x] : 0;
+			top[i] = r.top + (1 - density[r.top * w + x]) - above;
+			bottom[i] = r.bottom + density[r.bottom * w + x] + below;
+		}
+		for (int i = 0; i < n; i++) {
+			Run r = chosen[i];
+			if (r == null) continue;
+			if (bottom[i] - top[i] <= pen + 1.5) {
 				ys[i] = r.centroid;
 				continue;
 			}
-			Run left = i > 0 ? chosen[i - 1] : null;
-			Run right = i + 1 < n ? chosen[i + 1] : null;
-			int x = xa + i;
-			// edges to sub-pixel: a partly covered end pixel moves the edge inwards
-			double topEdge = r.top + (1 - Math.min(1, ink[r.top * w + x]));
-			double bottomEdge = r.bottom + Math.min(1, ink[r.bottom * w + x]);
-			boolean peakUp = (left == null || r.top < left.top) && (right == null || r.top <= right.top) &&
-				(left != null || right != null);
-			boolean peakDown = (left == null || r.bottom > left.bottom) && (right == null || r.bottom >= right
-				.bottom) && (left != null || right != null);
-			if (peakUp && !peakDown) ys[i] = topEdge + pen / 2;
-			else if (peakDown && !peakUp) ys[i] = bottomEdge - pen / 2;
-			else ys[i] = (topEdge + bottomEdge) / 2;
+			double tl = i > 0 ? top[i - 1] : Double.NaN;
+			double tr = i + 1 < n ? top[i + 1] : Double.NaN;
+			double bl = i > 0 ? bottom[i - 1] : Double.NaN;
+			double br = i + 1 < n ? bottom[i + 1] : Double.NaN;
+			boolean peakUp = higherThan(top[i], tl, tr, -1);
+			boolean peakDown = higherThan(bottom[i], bl, br, 1);
+			if (peakUp && !peakDown) ys[i] = top[i] + pen / 2;
+			else if (peakDown && !peakUp) ys[i] = bottom[i] - pen / 2;
+			else ys[i] = (top[i] + bottom[i]) / 2;
 		}
 		return ys;
+	}
+
+	/**
+	 * Whether edge v is the extreme of its neighbourhood (the smallest when sign is -1, the largest
+	 * when +1), with at least one neighbour present; ties go to the column with the later neighbour
+	 * so a flat top is claimed once.
+	 */
+	static boolean higherThan(double v, double left, double right, int sign) {
+		if (Double.isNaN(left) && Double.isNaN(right)) return false;
+		boolean beatsLeft = Double.isNaN(left) || sign * (v - left) > 0;
+		boolean beatsRight = Double.isNaN(right) || sign * (v - right) >= 0;
+		return beatsLeft && beatsRight;
 	}
 
 	/** The pen's thickness in pixels: the ink mass of the thinner runs (flat stretches of trace). */
