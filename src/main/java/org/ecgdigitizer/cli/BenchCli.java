@@ -22,7 +22,7 @@ import org.ecgdigitizer.core.io.Json;
  */
 final class BenchCli implements CliCommand {
 
-	static final int DEFAULT_PAGES = 3;
+	static final int DEFAULT_PAGES = 5;
 	static final long DEFAULT_SEED = 1;
 
 	@Override

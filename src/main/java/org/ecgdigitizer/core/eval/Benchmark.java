@@ -30,11 +30,13 @@ import org.ecgdigitizer.core.io.Wfdb;
  * Runs a digitizer over the pages of some conditions, in this process, one page at a time, and
  * scores every page against its masked reference with the Challenge 2024 and Kaggle 2025 SNR.
  *
- * <p>Measured per page: the seconds the digitizer took (not making, reading, scoring or writing
- * the page) and, from the heap memory pools, the peak heap while it ran. Before each page the heap
- * is collected and the pools' peaks are reset, so the peak covers the digitizer and its input page,
- * not the garbage of the page generator; it still includes garbage the digitizer made and the
- * collector had not yet reclaimed, so it depends on the heap limit (-Xmx) and the collector.</p>
+ * <p>Measured per page, after one unmeasured warm-up page: the seconds the digitizer took (not
+ * making, reading, scoring or writing the page) and, from the heap memory pools, the peak heap
+ * while it ran. Before each page the heap is collected and the pools' peaks are reset, so the
+ * peak covers the digitizer and its input page, not the garbage of the page generator; it still
+ * includes garbage the digitizer made and the collector had not yet reclaimed, so it depends on
+ * the heap limit (-Xmx) and the collector. Pages run one after another, never in parallel, so
+ * that neither number is disturbed by another page.</p>
  *
  * <p>With an output folder, each condition gets a sub-folder that {@code bench --dataset} reads
  * back: {@code <page>.png} (the page) and {@code <page>_masked.hea/.dat} (the reference), and in
@@ -66,6 +68,8 @@ public final class Benchmark {
 		throws IOException
 	{
 		String date = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		warmUp(conditions, progress);
 		int total = 0;
 		for (BenchmarkCondition c : conditions) total += c.pages;
 		List<BenchmarkReport.ConditionResult> results = new ArrayList<>();
@@ -85,13 +89,33 @@ public final class Benchmark {
 				? Double.NaN : peak / (1024.0 * 1024.0)));
 			if (progress.isCanceled()) break;
 		}
-		BenchmarkReport report = new BenchmarkReport(digitizer.name(), setup, machine(), date, results);
+		Map<String, Object> machine = machine();
+		// other work on the machine slows the digitizer down: say how busy it was
+		machine.put("load_average_start", loadBefore < 0 ? null : loadBefore);
+		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		machine.put("load_average_end", loadAfter < 0 ? null : loadAfter);
+		BenchmarkReport report = new BenchmarkReport(digitizer.name(), setup, machine, date, results);
 		if (outDir != null) {
 			Files.createDirectories(outDir);
 			AtomicFiles.writeString(outDir.resolve("report.json"), Json.write(report.toJson()));
 			AtomicFiles.writeString(outDir.resolve("report.txt"), report.table() + report.problems());
 		}
 		return report;
+	}
+
+	/**
+	 * Digitizes the first page once, unmeasured, so that the times are those of a warm JVM (the
+	 * first page of a fresh one takes a few seconds more while the code is compiled).
+	 */
+	private void warmUp(List<BenchmarkCondition> conditions, Progress progress) {
+		if (conditions.isEmpty() || conditions.get(0).pages == 0) return;
+		progress.status("warming up");
+		try {
+			digitizer.digitize(conditions.get(0).page(0));
+		}
+		catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+			// the page's own run reports whatever went wrong
+		}
 	}
 
 	private static final class PageRun {
