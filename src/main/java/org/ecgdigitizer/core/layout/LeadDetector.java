@@ -9,6 +9,7 @@ import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.preprocess.Components;
+import org.ecgdigitizer.core.signal.Lead;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 
@@ -144,7 +145,7 @@ public final class LeadDetector {
 			}
 		}
 		else {
-			layout = chooseLayout(rows, mask, w, x0, seconds * pxPerSecond, mmX, warnings);
+			layout = chooseLayout(rows, mask, raw, pulses, w, x0, seconds * pxPerSecond, mmX, mmY, warnings);
 			layoutSource = "detected";
 			if (layout.rowCount() != rows.size()) rows = fitRowCount(rows, layout.rowCount());
 		}
@@ -164,8 +165,14 @@ public final class LeadDetector {
 			LabelFinder.Label label = LabelFinder.find(region, raw, pulses, mmX, mmY);
 			regions.add(label == null ? region : region.withLabelBox(label.box));
 		}
+		List<Box> separators = new ArrayList<>();
+		for (LeadRegion region : regions) {
+			if (region.column == 0) continue;
+			Box tick = findSeparator(rows.get(region.row), mask, w, region.box.x, mmX, mmY);
+			if (tick != null) separators.add(tick);
+		}
 		return new LeadLayout(layout, layoutSource, regions, speed, speedSource, gain, gainSource, seconds, x0, x1,
-			pulses, "template", geometry, warnings);
+			pulses, "template", geometry, warnings, separators);
 	}
 
 	/**
@@ -209,7 +216,67 @@ public final class LeadDetector {
 		for (TraceRows.Row row : found) {
 			if (row.strength >= 0.4 * median) rows.add(new RowInfo(row));
 		}
-		return evenlySpaced(rows);
+		return evenlySpaced(fillSkippedRows(rows, mask, w, h, mmY));
+	}
+
+	/**
+	 * Rows are evenly spaced. Where two rows found are two or more spacings apart, the rows between
+	 * were missed (a trace with large ST-T waves spends little time near its baseline) and are added
+	 * when their band holds a trace across most of the width: at the image row the ink favours.
+	 */
+	static List<RowInfo> fillSkippedRows(List<RowInfo> rows, boolean[] mask, int w, int h, double mmY) {
+		if (rows.size() < 3) return rows;
+		double[] gaps = new double[rows.size() - 1];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		double spacing = median(gaps);
+		List<RowInfo> out = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			RowInfo r = rows.get(i);
+			out.add(r);
+			if (i + 1 == rows.size()) break;
+			double gap = gaps[i];
+			long k = Math.round(gap / spacing);
+			if (k < 2 || Math.abs(gap / k - spacing) > 0.15 * spacing) continue;
+			int x0 = Math.min(r.row.x0, rows.get(i + 1).row.x0);
+			int x1 = Math.max(r.row.x1, rows.get(i + 1).row.x1);
+			for (int j = 1; j < k; j++) {
+				double predicted = r.baseline + gap * j / k;
+				RowInfo missed = missedRow(mask, w, h, predicted, 0.35 * spacing, x0, x1, mmY);
+				if (missed != null) out.add(missed);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A row of trace in the band predicted +- reach, or null: most columns of x0..x1 hold ink in the
+	 * band; the baseline is the image row with the most ink within 1 mm.
+	 */
+	private static RowInfo missedRow(boolean[] mask, int w, int h, double predicted, double reach, int x0, int x1,
+		double mmY)
+	{
+		int top = (int) Math.max(0, Math.round(predicted - reach));
+		int bottom = (int) Math.min(h - 1, Math.round(predicted + reach));
+		int columns = 0;
+		int inked = 0;
+		double[] perRow = new double[bottom - top + 1];
+		for (int x = Math.max(0, x0); x < Math.min(w, x1); x++) {
+			columns++;
+			boolean any = false;
+			for (int y = top; y <= bottom; y++) {
+				if (mask[y * w + x]) {
+					any = true;
+					perRow[y - top]++;
+				}
+			}
+			if (any) inked++;
+		}
+		if (columns == 0 || inked < 0.8 * columns) return null;
+		double[] near = TraceRows.boxSmooth(perRow, (int) Math.max(1, Math.round(mmY)));
+		int best = 0;
+		for (int y = 1; y < near.length; y++) if (near[y] > near[best]) best = y;
+		// strength in mm of inked columns, as TraceRows measures it (pixels are square enough here)
+		return new RowInfo(new TraceRows.Row(top + best, inked / mmY, x0, x1));
 	}
 
 	/**
@@ -469,8 +536,8 @@ public final class LeadDetector {
 	 * Picks the layout from the number of rows; six rows are either 3x4 with three rhythm strips
 	 * or 6x2, told apart by where the rows show segment boundaries.
 	 */
-	static PageLayout chooseLayout(List<RowInfo> rows, boolean[] mask, int w, double x0, double rowPx, double mmX,
-		List<String> warnings)
+	static PageLayout chooseLayout(List<RowInfo> rows, boolean[] mask, Components raw, List<CalibrationPulse> pulses,
+		int w, double x0, double rowPx, double mmX, double mmY, List<String> warnings)
 	{
 		int n = rows.size();
 		switch (n) {
@@ -482,9 +549,10 @@ public final class LeadDetector {
 				double quartersBottom = 0;
 				double halves = 0;
 				for (int i = 0; i < 6; i++) {
-					double q = (boundaryEvidence(rows.get(i), mask, w, x0 + rowPx / 4, mmX) + boundaryEvidence(rows.get(
-						i), mask, w, x0 + 3 * rowPx / 4, mmX)) / 2;
-					double half = boundaryEvidence(rows.get(i), mask, w, x0 + rowPx / 2, mmX);
+					RowInfo r = rows.get(i);
+					double q = (boundaryEvidence(r, mask, raw, pulses, w, x0 + rowPx / 4, mmX, mmY) + boundaryEvidence(r,
+						mask, raw, pulses, w, x0 + 3 * rowPx / 4, mmX, mmY)) / 2;
+					double half = boundaryEvidence(r, mask, raw, pulses, w, x0 + rowPx / 2, mmX, mmY);
 					if (i < 3) quarters += q / 3;
 					else quartersBottom += q / 3;
 					halves += half / 6;
@@ -511,10 +579,84 @@ public final class LeadDetector {
 	}
 
 	/**
-	 * How much a row looks like it changes lead at column x: a gap in the trace, or a separator
-	 * stroke much taller than the trace's usual height there. 0 = none, 1 = clear.
+	 * How much a row looks like it changes lead at column x: a gap in the trace, a separator tick
+	 * or a stroke much taller than the trace's usual height there, or a printed lead name just
+	 * after it. 0 = none, 1 = clear.
 	 */
-	static double boundaryEvidence(RowInfo r, boolean[] mask, int w, double x, double mmX) {
+	static double boundaryEvidence(RowInfo r, boolean[] mask, Components raw, List<CalibrationPulse> pulses, int w,
+		double x, double mmX, double mmY)
+	{
+		if (findSeparator(r, mask, w, x, mmX, mmY) != null) return 1;
+		LeadRegion probe = new LeadRegion(Lead.I, false, 0, 1, false, 0, 1, Box.fromCorners(x, r.top, x + 10 * mmX,
+			r.bottom), r.baseline, null, 1);
+		LabelFinder.Label label = LabelFinder.find(probe, raw, pulses, mmX, mmY);
+		if (label != null && label.box.x >= x - 1 * mmX) return 1;
+		return traceBreak(r, mask, w, x, mmX);
+	}
+
+	/**
+	 * A separator tick printed across row r near column x: a straight vertical stroke, at least
+	 * 2.5 mm long, reaching at least 1 mm above and below the baseline, with no comparable stroke
+	 * 1 mm to either side (a QRS complex has its up- and downstroke side by side). Null if none.
+	 */
+	static Box findSeparator(RowInfo r, boolean[] mask, int w, double x, double mmX, double mmY) {
+		int h = mask.length / w;
+		int base = (int) Math.round(r.baseline);
+		if (base < 0 || base >= h) return null;
+		int reach = (int) Math.max(2, Math.round(1.5 * mmX));
+		int bestColumn = -1;
+		int bestTop = 0;
+		int bestBottom = -1;
+		for (int cx = (int) Math.round(x) - reach; cx <= (int) Math.round(x) + reach; cx++) {
+			if (cx < 0 || cx >= w) continue;
+			int[] run = verticalRunThrough(mask, w, h, cx, base, (int) Math.ceil(0.5 * mmY));
+			if (run != null && run[1] - run[0] > bestBottom - bestTop) {
+				bestColumn = cx;
+				bestTop = run[0];
+				bestBottom = run[1];
+			}
+		}
+		int length = bestBottom - bestTop + 1;
+		if (bestColumn < 0 || length < 2.5 * mmY || base - bestTop < mmY || bestBottom - base < mmY) return null;
+		int side = (int) Math.max(2, Math.round(1.0 * mmX));
+		for (int cx : new int[] { bestColumn - side, bestColumn + side }) {
+			if (cx < 0 || cx >= w) continue;
+			int[] run = verticalRunThrough(mask, w, h, cx, base, (int) Math.ceil(0.5 * mmY));
+			if (run != null && run[1] - run[0] + 1 > 0.5 * length) return null;
+		}
+		// the stroke's own width: neighbouring columns inked over most of its length
+		int left = bestColumn;
+		int right = bestColumn;
+		while (left - 1 >= 0 && inkedOver(mask, w, left - 1, bestTop, bestBottom) > 0.7) left--;
+		while (right + 1 < w && inkedOver(mask, w, right + 1, bestTop, bestBottom) > 0.7) right++;
+		if (right - left + 1 > 0.8 * mmX + 1) return null;
+		return Box.fromCorners(left - 1, bestTop - 1, right + 2, bestBottom + 2);
+	}
+
+	/** The vertical run of ink in column x that comes within slack rows of row y, as {top, bottom}, or null. */
+	private static int[] verticalRunThrough(boolean[] mask, int w, int h, int x, int y, int slack) {
+		for (int d = 0; d <= slack; d++) {
+			for (int yy : new int[] { y - d, y + d }) {
+				if (yy < 0 || yy >= h || !mask[yy * w + x]) continue;
+				int top = yy;
+				int bottom = yy;
+				while (top - 1 >= 0 && mask[(top - 1) * w + x]) top--;
+				while (bottom + 1 < h && mask[(bottom + 1) * w + x]) bottom++;
+				return new int[] { top, bottom };
+			}
+		}
+		return null;
+	}
+
+	/** The inked fraction of column x between rows top and bottom (inclusive). */
+	private static double inkedOver(boolean[] mask, int w, int x, int top, int bottom) {
+		int n = 0;
+		for (int y = top; y <= bottom; y++) if (mask[y * w + x]) n++;
+		return n / (double) (bottom - top + 1);
+	}
+
+	/** A gap in the trace at x, or ink much taller than the trace's usual height there. 0..1. */
+	static double traceBreak(RowInfo r, boolean[] mask, int w, double x, double mmX) {
 		int half = (int) Math.max(2, Math.round(1.5 * mmX));
 		int cx = (int) Math.round(x);
 		int gaps = 0;

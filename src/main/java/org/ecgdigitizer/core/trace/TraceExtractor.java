@@ -61,6 +61,11 @@ public final class TraceExtractor {
 			clear(ink, w, h, p.box.grow(2, 2));
 			clear(density, w, h, p.box.grow(2, 2));
 		}
+		// separator ticks are not signal either; the trace across them is bridged later
+		for (Box tick : layout.separators) {
+			clear(ink, w, h, tick);
+			clear(density, w, h, tick);
+		}
 		List<Trace> traces = new ArrayList<>();
 		for (LeadRegion region : layout.regions) {
 			if (region.labelBox != null) {
