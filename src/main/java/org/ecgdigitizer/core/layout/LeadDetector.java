@@ -229,6 +229,8 @@ public final class LeadDetector {
 		double[] gaps = new double[rows.size() - 1];
 		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
 		double spacing = median(gaps);
+		// rows of a 12-lead page are at least 8 mm apart, and there are at most 12 of them
+		if (spacing < 8 * mmY) return rows;
 		List<RowInfo> out = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			RowInfo r = rows.get(i);
@@ -236,7 +238,7 @@ public final class LeadDetector {
 			if (i + 1 == rows.size()) break;
 			double gap = gaps[i];
 			long k = Math.round(gap / spacing);
-			if (k < 2 || Math.abs(gap / k - spacing) > 0.15 * spacing) continue;
+			if (k < 2 || k > 12 || Math.abs(gap / k - spacing) > 0.15 * spacing) continue;
 			int x0 = Math.min(r.row.x0, rows.get(i + 1).row.x0);
 			int x1 = Math.max(r.row.x1, rows.get(i + 1).row.x1);
 			for (int j = 1; j < k; j++) {
@@ -405,6 +407,15 @@ public final class LeadDetector {
 					lo[i] = y;
 				}
 			}
+		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
 		}
 		int minH = (int) Math.round(3 * mmY);
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
