@@ -93,4 +93,31 @@ class BenchCliTest {
 		assertEquals(2, run(out, err, "bench", "--pages", "0"));
 		assertEquals(2, run(out, err, "bench", "somefile.png"));
 	}
+
+	@Test
+	void aTinySyntheticRunWritesPagesThatReadBackAsADataset() throws Exception {
+		Path out = dir.resolve("out");
+		ByteArrayOutputStream o = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		int status = run(o, err, "bench", "--conditions", "dpi100", "--pages", "1", "--seed", "4", "--digitizer", "flat",
+			"--out", out.toString());
+		String text = o.toString(StandardCharsets.UTF_8);
+		assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+		assertTrue(text.contains("\ndpi100        1      0 "), text);
+		assertTrue(Files.isRegularFile(out.resolve("dpi100/dpi100-01.png")));
+		assertTrue(Files.isRegularFile(out.resolve("dpi100/dpi100-01_masked.hea")));
+		assertTrue(Files.isRegularFile(out.resolve("dpi100/digitized/dpi100-01.hea")));
+		assertTrue(Files.isRegularFile(out.resolve("report.json")));
+
+		o.reset();
+		assertEquals(0, run(o, err, "bench", "--dataset", out.toString(), "--digitizer", "flat"));
+		assertTrue(o.toString(StandardCharsets.UTF_8).contains("\ndpi100        1      0 "), o.toString(
+			StandardCharsets.UTF_8));
+
+		o.reset();
+		assertEquals(0, run(o, err, "bench", "--list"));
+		assertTrue(o.toString(StandardCharsets.UTF_8).contains("perspective"));
+		err.reset();
+		assertEquals(1, run(o, err, "bench", "--conditions", "fog"));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown benchmark condition 'fog'"));
+	}
 }
