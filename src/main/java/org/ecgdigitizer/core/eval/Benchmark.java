@@ -30,7 +30,7 @@ import org.ecgdigitizer.core.io.Wfdb;
  * Runs a digitizer over the pages of some conditions, in this process, one page at a time, and
  * scores every page against its masked reference with the Challenge 2024 and Kaggle 2025 SNR.
  *
- * <p>Measured per page, after one unmeasured warm-up page: the seconds the digitizer took (not
+ * <p>Measured per page, after a few unmeasured warm-up pages: the seconds the digitizer took (not
  * making, reading, scoring or writing the page) and, from the heap memory pools, the peak heap
  * while it ran. Before each page the heap is collected and the pools' peaks are reset, so the
  * peak covers the digitizer and its input page, not the garbage of the page generator; it still
@@ -103,18 +103,30 @@ public final class Benchmark {
 		return report;
 	}
 
+	/** Pages digitized, unmeasured, before the first measured one. */
+	static final int WARM_UP_PAGES = 3;
+
 	/**
-	 * Digitizes the first page once, unmeasured, so that the times are those of a warm JVM (the
-	 * first page of a fresh one takes a few seconds more while the code is compiled).
+	 * Digitizes a few pages unmeasured (the first page of the first conditions), so that the times
+	 * are those of a warm JVM: a fresh one takes several pages to compile the digitizer's code,
+	 * and the first of them take two to four times as long.
 	 */
 	private void warmUp(List<BenchmarkCondition> conditions, Progress progress) {
-		if (conditions.isEmpty() || conditions.get(0).pages == 0) return;
-		progress.status("warming up");
-		try {
-			digitizer.digitize(conditions.get(0).page(0));
+		List<int[]> pages = new ArrayList<>();
+		for (int c = 0; c < conditions.size() && pages.size() < WARM_UP_PAGES; c++) {
+			if (conditions.get(c).pages > 0) pages.add(new int[] { c, 0 });
 		}
-		catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
-			// the page's own run reports whatever went wrong
+		for (int i = 1; !conditions.isEmpty() && i < conditions.get(0).pages && pages.size() < WARM_UP_PAGES; i++) {
+			pages.add(new int[] { 0, i });
+		}
+		for (int[] p : pages) {
+			progress.status("warming up");
+			try {
+				digitizer.digitize(conditions.get(p[0]).page(p[1]));
+			}
+			catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+				// the page's own run reports whatever went wrong
+			}
 		}
 	}
 
