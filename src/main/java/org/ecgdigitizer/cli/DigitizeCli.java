@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
@@ -56,11 +57,12 @@ final class DigitizeCli implements CliCommand {
 		ProgressLine progress = new ProgressLine(err);
 		int failed = 0;
 		List<BatchDigitizer.Result> results = new ArrayList<>();
+		Map<Path, String> stems = BatchDigitizer.stems(images);
 		for (int i = 0; i < images.size(); i++) {
 			Path image = images.get(i);
 			progress.status(String.format(Locale.ROOT, "%d/%d %s", i + 1, images.size(), image.getFileName()));
 			progress.items(i, images.size());
-			BatchDigitizer.Result r = batch.digitize(image, false, progress);
+			BatchDigitizer.Result r = batch.digitize(image, stems.get(image), false, progress);
 			results.add(r);
 			if (r.ok) {
 				out.printf(Locale.ROOT, "%s -> %s (%s, %.2f s)%n", image, outDir.resolve(r.stem), r.layout, r.seconds);

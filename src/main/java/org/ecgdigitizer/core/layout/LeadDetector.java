@@ -75,7 +75,7 @@ public final class LeadDetector {
 		for (int i = 0; i < rows.size(); i++) {
 			RowInfo r = rows.get(i);
 			extent(r, components, mmX, mmY);
-			r.pulse = findPulse(r, i, mask, w, mmX, mmY);
+			r.pulse = findPulse(r, i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, mask, w, mmX, mmY);
 			r.signalStart = r.pulse != null ? traceStartAfter(r, mask, w, r.pulse.box.maxX(), mmX, mmY) : r.start;
 			r.signalEnd = r.end;
 		}
@@ -199,7 +199,9 @@ public final class LeadDetector {
 		int found = 0;
 		for (int i = 0; i < rows.size(); i++) {
 			extent(rows.get(i), components, mm, mm);
-			if (findPulse(rows.get(i), i, mask, w, mm, mm) != null) found++;
+			if (findPulse(rows.get(i), i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, mask, w, mm, mm) != null) {
+				found++;
+			}
 		}
 		return found;
 	}
@@ -386,11 +388,16 @@ public final class LeadDetector {
 	 * a flat top, 3 to 25 mm tall and 1.5 to 14 mm apart (printers differ: 0.2 s is usual, some draw
 	 * 2 mm), with no ink at the baseline between them.
 	 */
-	static CalibrationPulse findPulse(RowInfo r, int rowIndex, boolean[] mask, int w, double mmX, double mmY) {
+	static CalibrationPulse findPulse(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
+		double mmX, double mmY)
+	{
 		// the pulse may be part of the first segment or stand apart just before it
 		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
 		int xEnd = (int) Math.min(w, r.start + Math.round(25 * mmX));
-		int top = r.top;
+		// A pulse can be taller than half the row spacing (10 mm on rows 15 mm apart): look up to just
+		// below the previous row's baseline, or 25 mm up on the first row.
+		double ceiling = Double.isNaN(previousBaseline) ? r.baseline - 25 * mmY : previousBaseline + 1.5 * mmY;
+		int top = (int) Math.max(0, Math.min(r.top, Math.ceil(ceiling)));
 		int bottom = r.bottom;
 		int n = xEnd - xStart;
 		if (n <= 0) return null;
@@ -421,13 +428,16 @@ public final class LeadDetector {
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		for (int i = 0; i < n; i++) {
 			if (hi[i] < 0 || lo[i] - hi[i] < minH) continue;
-			// a rising stroke at column i; walk right along the top while the baseline is empty
+			// a rising stroke at column i: skip its own thickness, then walk right along the top while
+			// the baseline below is empty
 			int topY = hi[i];
 			int foot = lo[i];
 			int j = i + 1;
-			while (j < n && hi[j] >= 0 && lo[j] - hi[j] < minH && Math.abs(hi[j] - topY) <= tol) j++;
-			// skip the stroke's own thickness
-			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) j++;
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) {
+				topY = Math.min(topY, hi[j]);
+				foot = Math.max(foot, lo[j]);
+				j++;
+			}
 			int flatStart = j;
 			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
 			int flatEnd = j;
