@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -31,7 +32,7 @@ import org.ecgdigitizer.core.io.Wfdb;
  * scores every page against its masked reference with the Challenge 2024 and Kaggle 2025 SNR.
  *
  * <p>Measured per page, after a few unmeasured warm-up pages: the seconds the digitizer took (not
- * making, reading, scoring or writing the page) and, from the heap memory pools, the peak heap
+ * making, reading, scoring or writing the page), wall clock and CPU time of its thread, and from the heap memory pools, the peak heap
  * while it ran. Before each page the heap is collected and the pools' peaks are reset, so the
  * peak covers the digitizer and its input page, not the garbage of the page generator; it still
  * includes garbage the digitizer made and the collector had not yet reclaimed, so it depends on
@@ -153,6 +154,7 @@ public final class Benchmark {
 		if (dir != null) writeInput(page, dir);
 
 		resetHeapPeaks();
+		long cpuStart = threadCpuNanos();
 		long start = System.nanoTime();
 		BenchmarkDigitizer.Outcome outcome;
 		String failure;
@@ -169,6 +171,8 @@ public final class Benchmark {
 			failure = crash(e);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		long cpuEnd = threadCpuNanos();
+		double cpuSeconds = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e9;
 		long peak = heapPeakBytes();
 
 		boolean ok = failure == null && outcome.record != null;
@@ -186,7 +190,7 @@ public final class Benchmark {
 		String detected = outcome == null ? "" : outcome.detected();
 		BenchmarkReport.PageResult result = BenchmarkReport.PageResult.scored(page.name, ok
 			? BenchmarkReport.Status.OK : BenchmarkReport.Status.FAILED, ok ? "" : failure, page.details, detected,
-			seconds, score);
+			seconds, cpuSeconds, score);
 		if (dir != null) {
 			try {
 				writeOutput(page, outcome, ok ? null : failure, dir.resolve(DIGITIZED));
@@ -195,7 +199,7 @@ public final class Benchmark {
 				// the scores stand; say why the review files are missing
 				result = new BenchmarkReport.PageResult(result.name, result.status, (result.reason.isEmpty() ? ""
 					: result.reason + "; ") + "review files not written: " + crash(e).substring("crashed: ".length()),
-					result.details, result.detected, result.seconds, result.leadSnr2024, result.kaggleSignal,
+					result.details, result.detected, result.seconds, result.cpuSeconds, result.leadSnr2024, result.kaggleSignal,
 					result.kaggleNoise);
 			}
 		}
@@ -260,6 +264,17 @@ public final class Benchmark {
 			if (p.getType() == MemoryType.HEAP && p.isValid()) pools.add(p);
 		}
 		return pools;
+	}
+
+	/** CPU time of this thread in nanoseconds, or -1 where the JVM cannot measure it. */
+	private static long threadCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		try {
+			return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+		}
+		catch (UnsupportedOperationException e) {
+			return -1;
+		}
 	}
 
 	/** Collects the heap, then starts the pools' peak counters afresh. */

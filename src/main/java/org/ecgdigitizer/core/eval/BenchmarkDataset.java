@@ -1,8 +1,10 @@
 package org.ecgdigitizer.core.eval;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -64,8 +66,13 @@ public final class BenchmarkDataset {
 		return out;
 	}
 
+	/** The page images directly in a folder (not in its sub-folders), sorted by name. */
 	private static List<Path> images(Path folder) throws IOException {
-		return BatchDigitizer.expand(List.of(folder), BatchDigitizer.IMAGE_GLOB);
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + BatchDigitizer.IMAGE_GLOB);
+		try (Stream<Path> s = Files.list(folder)) {
+			return s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName())).sorted().collect(Collectors
+				.toList());
+		}
 	}
 
 	private static BenchmarkCondition condition(Path folder, List<Path> images) {

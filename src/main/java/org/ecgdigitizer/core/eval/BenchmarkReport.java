@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.Json;
@@ -51,8 +52,13 @@ public final class BenchmarkReport {
 		public final String details;
 		/** What the digitizer read from the page (layout, gain, speed, scale); "" if nothing. */
 		public final String detected;
-		/** Seconds the digitizer took; NaN for a skipped page. */
+		/** Seconds the digitizer took (wall clock); NaN for a skipped page. */
 		public final double seconds;
+		/**
+		 * CPU seconds of the thread that ran the digitizer; NaN when skipped or not measured. Unlike
+		 * {@link #seconds} it barely changes when other programs keep the machine busy.
+		 */
+		public final double cpuSeconds;
 		/** The Challenge 2024 SNR of each printed lead (NaN where undefined, e.g. a perfect copy). */
 		public final Map<String, Double> leadSnr2024;
 		/** The Kaggle powers summed over the page's printed leads. */
@@ -60,7 +66,7 @@ public final class BenchmarkReport {
 		public final double kaggleNoise;
 
 		public PageResult(String name, Status status, String reason, String details, String detected, double seconds,
-			Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise)
+			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise)
 		{
 			this.name = name;
 			this.status = status;
@@ -68,6 +74,7 @@ public final class BenchmarkReport {
 			this.details = details == null ? "" : details;
 			this.detected = detected == null ? "" : detected;
 			this.seconds = seconds;
+			this.cpuSeconds = cpuSeconds;
 			this.leadSnr2024 = Collections.unmodifiableMap(new LinkedHashMap<>(leadSnr2024));
 			this.kaggleSignal = kaggleSignal;
 			this.kaggleNoise = kaggleNoise;
@@ -75,7 +82,7 @@ public final class BenchmarkReport {
 
 		/** A digitized (OK) or failed page with its scores. */
 		public static PageResult scored(String name, Status status, String reason, String details, String detected,
-			double seconds, RecordScore score)
+			double seconds, double cpuSeconds, RecordScore score)
 		{
 			Map<String, Double> leads = new LinkedHashMap<>();
 			double signal = 0, noise = 0;
@@ -85,11 +92,11 @@ public final class BenchmarkReport {
 				signal += l.kaggleSignal;
 				noise += l.kaggleNoise;
 			}
-			return new PageResult(name, status, reason, details, detected, seconds, leads, signal, noise);
+			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leads, signal, noise);
 		}
 
 		public static PageResult skipped(String name, String reason, String details) {
-			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Map.of(), 0, 0);
+			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0);
 		}
 
 		/** Whether the page enters the scores (digitized or failed, not skipped). */
@@ -215,7 +222,15 @@ public final class BenchmarkReport {
 
 		/** Median seconds per attempted page. */
 		public double secondsMedian() {
-			double[] s = seconds();
+			return median(seconds(p -> p.seconds));
+		}
+
+		/** Median CPU seconds per attempted page. */
+		public double cpuSecondsMedian() {
+			return median(seconds(p -> p.cpuSeconds));
+		}
+
+		private static double median(double[] s) {
 			if (s.length == 0) return Double.NaN;
 			int m = s.length / 2;
 			return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
@@ -223,14 +238,14 @@ public final class BenchmarkReport {
 
 		/** 90th percentile of seconds per attempted page (nearest rank: the largest of up to 10 pages). */
 		public double secondsP90() {
-			double[] s = seconds();
+			double[] s = seconds(p -> p.seconds);
 			if (s.length == 0) return Double.NaN;
 			return s[(int) Math.ceil(0.9 * s.length) - 1];
 		}
 
-		private double[] seconds() {
-			double[] s = pages.stream().filter(PageResult::scored).mapToDouble(p -> p.seconds).filter(v -> !Double
-				.isNaN(v)).toArray();
+		private double[] seconds(ToDoubleFunction<PageResult> value) {
+			double[] s = pages.stream().filter(PageResult::scored).mapToDouble(value).filter(v -> !Double.isNaN(v))
+				.toArray();
 			Arrays.sort(s);
 			return s;
 		}
@@ -267,10 +282,10 @@ public final class BenchmarkReport {
 	public String table() {
 		int width = 9;
 		for (ConditionResult c : conditions) width = Math.max(width, c.name.length());
-		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s%n";
+		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s%n";
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, head, "condition", "pages", "failed", "mean dB", "worst dB", "all dB",
-			"Kaggle dB", "s median", "s p90", "heap MB"));
+			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB"));
 		for (ConditionResult c : conditions) row(sb, head, c);
 		if (conditions.size() > 1) row(sb, head, overall());
 		return sb.toString();
@@ -279,7 +294,7 @@ public final class BenchmarkReport {
 	private static void row(StringBuilder sb, String format, ConditionResult c) {
 		sb.append(String.format(Locale.ROOT, format, c.name, c.attempted(), c.failures(), fixed(c.meanSnr2024(), 2),
 			fixed(c.worstSnr2024(), 2), fixed(c.overallSnr2024(), 2), fixed(c.snrKaggle(), 2), fixed(c.secondsMedian(), 2),
-			fixed(c.secondsP90(), 2), fixed(c.peakHeapMb, 0)));
+			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0)));
 	}
 
 	/** Failed and skipped pages with their reasons, one per line; "" when there are none. */
@@ -330,6 +345,7 @@ public final class BenchmarkReport {
 		m.put("snr_kaggle", c.snrKaggle());
 		m.put("seconds_median", c.secondsMedian());
 		m.put("seconds_p90", c.secondsP90());
+		m.put("cpu_seconds_median", c.cpuSecondsMedian());
 		m.put("peak_heap_mb", c.peakHeapMb);
 		if (!withPages) return m;
 		List<Object> pages = new ArrayList<>();
@@ -341,6 +357,7 @@ public final class BenchmarkReport {
 			pm.put("details", p.details);
 			pm.put("detected", p.detected);
 			pm.put("seconds", p.seconds);
+			pm.put("cpu_seconds", p.cpuSeconds);
 			pm.put("mean_snr2024", p.meanSnr2024());
 			pm.put("snr_kaggle", p.snrKaggle());
 			pm.put("kaggle_signal", p.kaggleSignal);
@@ -368,7 +385,7 @@ public final class BenchmarkReport {
 					}
 					pages.add(new PageResult((String) p.get("name"), Status.parse((String) p.get("status")), (String) p.get(
 						"reason"), (String) p.get("details"), (String) p.get("detected"), Json.number(p.get("seconds"),
-							Double.NaN), leads, Json.number(p.get("kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0)));
+							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get("kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0)));
 				}
 				conditions.add(new ConditionResult((String) c.get("name"), (String) c.get("description"), pages, Json.number(c
 					.get("peak_heap_mb"), Double.NaN)));
