@@ -119,6 +119,27 @@ public final class LeadDetector {
 
 		double x0 = consensus(rows, true, mmX);
 		double x1 = consensus(rows, false, mmX);
+		if (geometry.scaleSource == PageGeometry.ScaleSource.PULSE) {
+			// Without a grid, the pulse (0.2 s) is too few pixels wide to time a page well, but it does
+			// tell a 10 s row from a 5 s one; the row's own length then sets the time scale exactly.
+			double[] widths = new double[pulses.size()];
+			for (int i = 0; i < widths.length; i++) widths[i] = pulses.get(i).widthPx;
+			double rowSeconds = PULSE_SECONDS * (x1 - x0) / median(widths);
+			for (double standard : new double[] { 10, 5, 2.5 }) {
+				if (Math.abs(rowSeconds / standard - 1) < 0.12) {
+					double x = (x1 - x0) / (standard * speed);
+					// pixels are square unless the pulse's height clearly says otherwise; its height is
+					// read to a pixel or two, the row's length to a fraction of a percent
+					double y = Math.abs(Math.log(mmY / x)) < 0.05 ? x : mmY;
+					geometry = geometry.withScale(x, y, PageGeometry.ScaleSource.PULSE);
+					mmX = geometry.pxPerMmX;
+					mmY = geometry.pxPerMmY;
+					warnings.add(String.format(Locale.ROOT, "time scale taken from the row length: %.1f s per row",
+						standard));
+					break;
+				}
+			}
+		}
 		double pxPerSecond = mmX * speed;
 		double seconds = (x1 - x0) / pxPerSecond;
 		for (double round : new double[] { 10, 5, 2.5 }) {

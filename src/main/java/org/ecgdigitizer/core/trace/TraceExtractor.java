@@ -33,6 +33,8 @@ public final class TraceExtractor {
 	static final double SKIP = 0.3;
 	/** Ink this much wider than the pen (px) in a row of a steep stroke is two strokes merged at a peak. */
 	static final double MERGED_STROKES = 0.6;
+	/** Row crossings closer than this along x are one stack of points (a binary page's one-pixel stroke). */
+	static final double STACKED_PX = 0.05;
 
 	private TraceExtractor() {}
 
@@ -265,6 +267,7 @@ public final class TraceExtractor {
 			if (b + 1 < n && chosen[b + 1] != null) points.add(new double[] { b + 1.5, chosen[b + 1].centroid });
 			for (RowCut c : cuts.get(k)) c.addPoints(stroke, points);
 			points.sort((p, q) -> Double.compare(p[0], q[0]));
+			points = mergeStacked(points);
 			for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
 		}
 		return ys;
@@ -370,6 +373,29 @@ public final class TraceExtractor {
 			coverage = Math.max(coverage, density[y * w + xa + c] + beyond);
 		}
 		return dir < 0 ? y + 1 - coverage : y + coverage;
+	}
+
+	/**
+	 * Points sorted by x, with runs of points at (nearly) the same x replaced by their mean. On a
+	 * binary (thresholded) page every row of a one-pixel stroke has its centroid at the column's
+	 * centre, and the stack's middle is then the value there; collinear points average onto their
+	 * line, so anti-aliased strokes lose nothing.
+	 */
+	static List<double[]> mergeStacked(List<double[]> points) {
+		List<double[]> out = new ArrayList<>();
+		for (int i = 0; i < points.size();) {
+			int j = i;
+			double sx = 0;
+			double sy = 0;
+			while (j < points.size() && points.get(j)[0] - points.get(i)[0] < STACKED_PX) {
+				sx += points.get(j)[0];
+				sy += points.get(j)[1];
+				j++;
+			}
+			out.add(new double[] { sx / (j - i), sy / (j - i) });
+			i = j;
+		}
+		return out;
 	}
 
 	/** Linear interpolation of points sorted by x; the nearest end beyond them. */
