@@ -21,6 +21,7 @@ public final class Main {
 		list.add(new DigitizeCli());
 		list.add(new GenerateCli());
 		list.add(new EvaluateCli());
+		list.add(new BenchCli());
 		return list;
 	}
 
