@@ -51,7 +51,7 @@ final class DigitizeCli implements CliCommand {
 		List<Path> inputs = new ArrayList<>();
 		for (String p : args.positionals()) inputs.add(Paths.get(p));
 		if (inputs.isEmpty()) throw new Args.UsageException("No images given; name image files or folders");
-		List<Path> images = BatchDigitizer.expand(inputs, args.string("pattern", null));
+		List<Path> images = BatchDigitizer.expand(inputs, args.string("pattern", null), outDir);
 		if (images.isEmpty()) throw new Args.UsageException("No image files found in " + inputs);
 		BatchDigitizer batch = new BatchDigitizer(settings, outDir, DigitizationFiles.Format.parse(args.string(
 			"formats", "wfdb,csv,json,png")), args.flag("overwrite"));

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,12 +70,7 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
 		BatchDigitizer batch = new BatchDigitizer(settings, output_dir.toPath(), DigitizationFiles.Format.parse(
 			formats == null || formats.isBlank() ? DEFAULT_FORMATS : formats), overwrite);
-		// subfolders are read too, but never the output folder's own files (its overlays are PNGs)
-		Path outDir = output_dir.toPath().toAbsolutePath().normalize();
-		List<Path> images = new ArrayList<>();
-		for (Path image : BatchDigitizer.expand(List.of(input_dir.toPath()), pattern)) {
-			if (!image.toAbsolutePath().normalize().startsWith(outDir)) images.add(image);
-		}
+		List<Path> images = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
 		if (images.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +
 				"file name pattern");

@@ -86,13 +86,23 @@ public final class BatchDigitizer {
 	 * their subfolders that match the glob, sorted by path.
 	 */
 	public static List<Path> expand(List<Path> inputs, String glob) throws IOException {
+		return expand(inputs, glob, null);
+	}
+
+	/**
+	 * As {@link #expand(List, String)}, but folders never yield files inside {@code outputDir}: a
+	 * batch's own overlays (PNGs) are not pages to digitize on the next run.
+	 */
+	public static List<Path> expand(List<Path> inputs, String glob, Path outputDir) throws IOException {
+		Path excluded = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
 		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + (glob == null || glob.isBlank()
 			? IMAGE_GLOB : glob));
 		List<Path> out = new ArrayList<>();
 		for (Path p : inputs) {
 			if (Files.isDirectory(p)) {
 				try (Stream<Path> s = Files.walk(p)) {
-					s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName())).sorted().forEach(out::add);
+					s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName()) && (excluded == null || !f
+						.toAbsolutePath().normalize().startsWith(excluded))).sorted().forEach(out::add);
 				}
 			}
 			else {

@@ -1,0 +1,64 @@
+package org.ecgdigitizer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ecgdigitizer.core.io.Wfdb;
+import org.ecgdigitizer.core.signal.EcgRecord;
+import org.ecgdigitizer.core.signal.Lead;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigitizeCliTest {
+
+	@TempDir
+	Path dir;
+
+	private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
+		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+			StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A folder with a good page and a corrupt one, digitized into a folder inside it: the good page
+	 * is written, the bad one reported on one line, and a second run does not take the first run's
+	 * overlays for pages.
+	 */
+	@Test
+	void folderRunKeepsGoingPastABadFileAndSkipsItsOwnOutput() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		Path pages = dir.resolve("pages");
+		assertEquals(0, run(out, err, "generate", "--out", pages.toString(), "--seed", "7", "--dpi", "100"), err
+			.toString());
+		Files.write(pages.resolve("broken.png"), new byte[] { 1, 2, 3 });
+		Path results = pages.resolve("results");
+
+		for (int pass = 0; pass < 2; pass++) {
+			out.reset();
+			err.reset();
+			int status = run(out, err, "digitize", pages.toString(), "--out", results.toString(), "--overwrite");
+			assertEquals(1, status, "one page failed, so the run reports failure");
+			List<String> errors = err.toString().lines().filter(l -> l.startsWith("error:")).collect(java.util
+				.stream.Collectors.toList());
+			assertEquals(1, errors.size(), err.toString());
+			assertTrue(errors.get(0).contains("broken.png"), errors.get(0));
+			assertTrue(out.toString().contains("1 of 2 page(s) digitized"), out.toString());
+		}
+		EcgRecord record = Wfdb.read(results.resolve("ecg-7.hea"));
+		assertEquals(Lead.standardLabels(), record.leadNames());
+		assertTrue(Files.isRegularFile(results.resolve("ecg-7-overlay.png")), "review overlay");
+		assertTrue(Files.isRegularFile(results.resolve("summary.csv")));
+		assertFalse(Files.exists(results.resolve("broken.hea")), "nothing is written for a page that failed");
+		try (var files = Files.list(results)) {
+			assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporaries left");
+		}
+	}
+}
