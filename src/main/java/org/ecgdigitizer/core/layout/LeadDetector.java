@@ -239,7 +239,7 @@ public final class LeadDetector {
 		Arrays.sort(strengths);
 		double median = strengths.length == 0 ? 0 : strengths[strengths.length / 2];
 		for (TraceRows.Row row : found) {
-			if (row.strength >= 0.4 * median && (Boolean.getBoolean("norowfilter") || hasExcursions(row, mask, w, h, mmY) || startsWithPulse(row, mask, w,
+			if (row.strength >= 0.4 * median && (hasExcursions(row, mask, w, h, mmY) || startsWithPulse(row, mask, w,
 				h, mmX, mmY)))
 			{
 				rows.add(new RowInfo(row));
@@ -280,7 +280,7 @@ public final class LeadDetector {
 			inEvent = tall;
 			tallest = Math.max(tallest, length);
 		}
-		return events >= MIN_EXCURSIONS && (Boolean.getBoolean("notall") || tallest >= 4 * mmY);
+		return events >= MIN_EXCURSIONS && tallest >= 4 * mmY;
 	}
 
 	/**
