@@ -80,9 +80,10 @@ public final class Perspective {
 	{
 		double mm = Double.isNaN(pxPerMmGuess) ? Math.max(w, h) / 280.0 : pxPerMmGuess;
 		if (gridFound) {
-			// A quick look first, starting from the page's tilt: a flat scan shows the same grid in nine tiles.
+			// A quick look first, starting from the page's tilt: a flat scan shows the same grid in nine
+			// tiles. Too few clear tiles (a photo with a desk around the page) call for the full fit.
 			Fit quick = fitTiles(plane, w, h, 3, 3, mm, angleGuessDeg, 0);
-			if (quick == null || !quick.needsPerspective()) return quick;
+			if (quick != null && !quick.needsPerspective()) return quick;
 		}
 		int tile = (int) Math.max(96, Math.round(40 * mm));
 		int nx = Math.max(1, (int) Math.round(w / (double) tile));
