@@ -68,9 +68,10 @@ public final class Overlays {
 				pen = true;
 			}
 			g.draw(path);
-			g.setFont(g.getFont().deriveFont(Math.max(10f, (float) (3.5 * layout.geometry.pxPerMmY))));
-			g.drawString(t.region.label(), (float) t.region.box.x + 3 * unit, (float) (t.region.box.y + 4 *
-				layout.geometry.pxPerMmY));
+			// our own stroke font: the overlay looks the same on machines without system fonts
+			double cap = Math.max(8, 2.5 * layout.geometry.pxPerMmY);
+			StrokeFont.draw(g, t.region.label(), t.region.box.x + 3 * unit, t.region.box.y + 4 * layout.geometry.pxPerMmY,
+				cap, (float) Math.max(1, StrokeFont.REGULAR_PEN * cap));
 		}
 		g.dispose();
 		return out;
