@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
@@ -33,7 +34,8 @@ final class DigitizeCli implements CliCommand {
 	public List<Option> options() {
 		return List.of(Option.value("out", "DIR", "output folder (created if needed)"),
 			Option.value("fs", "HZ", "output sampling frequency", 500),
-			Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png", "wfdb,csv,json,png"),
+			Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the page, plot: " +
+				"12-lead plot)", "wfdb,csv,json,png"),
 			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera)", "auto"),
 			Option.value("gain", "MM_PER_MV", "auto, 5, 10 or 20", "auto"),
 			Option.value("speed", "MM_PER_S", "auto, 25 or 50", "auto"),
@@ -56,11 +58,12 @@ final class DigitizeCli implements CliCommand {
 		ProgressLine progress = new ProgressLine(err);
 		int failed = 0;
 		List<BatchDigitizer.Result> results = new ArrayList<>();
+		Map<Path, String> stems = BatchDigitizer.stems(images);
 		for (int i = 0; i < images.size(); i++) {
 			Path image = images.get(i);
 			progress.status(String.format(Locale.ROOT, "%d/%d %s", i + 1, images.size(), image.getFileName()));
 			progress.items(i, images.size());
-			BatchDigitizer.Result r = batch.digitize(image, false, progress);
+			BatchDigitizer.Result r = batch.digitize(image, stems.get(image), false, progress);
 			results.add(r);
 			if (r.ok) {
 				out.printf(Locale.ROOT, "%s -> %s (%s, %.2f s)%n", image, outDir.resolve(r.stem), r.layout, r.seconds);

@@ -19,7 +19,9 @@ public final class Main {
 	static List<CliCommand> commands() {
 		List<CliCommand> list = new ArrayList<>();
 		list.add(new DigitizeCli());
+		list.add(new GenerateCli());
 		list.add(new EvaluateCli());
+		list.add(new BenchCli());
 		return list;
 	}
 

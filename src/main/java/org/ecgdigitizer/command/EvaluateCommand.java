@@ -1,17 +1,13 @@
 package org.ecgdigitizer.command;
 
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 
 import org.ecgdigitizer.core.EcgException;
-import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.eval.Evaluation;
 import org.ecgdigitizer.core.eval.EvaluationResult;
 import org.ecgdigitizer.core.eval.LeadScore;
 import org.ecgdigitizer.core.eval.RecordScore;
-import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -24,7 +20,7 @@ import ij.measure.ResultsTable;
  * Macro: {@code run("Evaluate Digitization", "pred=/data/digitized ref=/data/reference");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Evaluate Digitization")
-public class EvaluateCommand implements Command {
+public class EvaluateCommand extends DigitizerCommand {
 
 	@Parameter(label = "Predictions (record or folder)", description =
 		"Digitized record (.hea or .csv), or a folder of them matched to the references by record name")
@@ -34,26 +30,25 @@ public class EvaluateCommand implements Command {
 		"Reference record (.hea or .csv), or a folder of them; NaN marks samples that were not printed")
 	private File ref;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "ECG evaluation")
+	// shown in its own window, not an output, which Fiji cannot display
 	private ResultsTable results;
 
-	@Parameter
-	private StatusService status;
-
 	@Override
-	public void run() {
+	protected void execute(StatusProgress progress) {
 		EvaluationResult result;
 		try {
-			result = Evaluation.evaluate(pred.toPath(), ref.toPath(), progress());
+			result = Evaluation.evaluate(pred.toPath(), ref.toPath(), progress);
 		}
 		catch (IOException e) {
 			throw new EcgException("Cannot evaluate: " + e.getMessage() + "; check the prediction and reference paths", e);
 		}
-		finally {
-			status.clearStatus();
-		}
 		results = table(result);
-		if (!GraphicsEnvironment.isHeadless()) results.show("ECG evaluation");
+		ResultTables.show(results, "ECG evaluation");
+	}
+
+	/** The scores, one row per lead, record mean and overall mean. Null until the command has run. */
+	public ResultsTable getResults() {
+		return results;
 	}
 
 	/** One row per lead, then a "mean" row per record and a final "all records" row. */
@@ -99,19 +94,5 @@ public class EvaluateCommand implements Command {
 		t.addValue("Shift_applied", Double.NaN);
 		t.addValue("Coverage", Double.NaN);
 		t.addValue("Predicted", predicted);
-	}
-
-	private Progress progress() {
-		return new Progress() {
-			@Override
-			public void status(String message) {
-				status.showStatus(message);
-			}
-
-			@Override
-			public void fraction(double done) {
-				status.showProgress((int) Math.round(1000 * done), 1000);
-			}
-		};
 	}
 }

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -79,8 +82,8 @@ public final class BatchDigitizer {
 	}
 
 	/**
-	 * Image files named by the inputs: files as given, folders expanded to the files in them that
-	 * match the glob (not recursively), sorted by name.
+	 * Image files named by the inputs: files as given, folders expanded to the files in them and in
+	 * their subfolders that match the glob, sorted by path.
 	 */
 	public static List<Path> expand(List<Path> inputs, String glob) throws IOException {
 		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + (glob == null || glob.isBlank()
@@ -88,7 +91,7 @@ public final class BatchDigitizer {
 		List<Path> out = new ArrayList<>();
 		for (Path p : inputs) {
 			if (Files.isDirectory(p)) {
-				try (Stream<Path> s = Files.list(p)) {
+				try (Stream<Path> s = Files.walk(p)) {
 					s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName())).sorted().forEach(out::add);
 				}
 			}
@@ -99,10 +102,45 @@ public final class BatchDigitizer {
 		return out;
 	}
 
+	/**
+	 * Output names for the images, all different: the file's {@link #stem}, prefixed with its
+	 * folder's name (and that folder's, and so on) where images in different folders share a name.
+	 */
+	public static Map<Path, String> stems(List<Path> images) {
+		Map<Path, String> out = new LinkedHashMap<>();
+		for (int depth = 0; depth < 64; depth++) {
+			Map<String, Integer> uses = new HashMap<>();
+			for (Path image : images) {
+				String s = stem(image, depth);
+				out.put(image, s);
+				uses.merge(s, 1, Integer::sum);
+			}
+			boolean unique = true;
+			for (int n : uses.values()) unique &= n == 1;
+			if (unique) break;
+		}
+		return out;
+	}
+
+	/** The stem with the names of up to depth parent folders in front, joined by '_'. */
+	private static String stem(Path image, int depth) {
+		StringBuilder s = new StringBuilder(stem(image));
+		Path folder = image.toAbsolutePath().normalize().getParent();
+		for (int d = 0; d < depth && folder != null && folder.getFileName() != null; d++) {
+			s.insert(0, folder.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "_");
+			folder = folder.getParent();
+		}
+		return s.toString();
+	}
+
 	/** Digitizes one file and writes its outputs. Never throws for a bad input: the result says what went wrong. */
 	public Result digitize(Path image, boolean keep, Progress progress) {
+		return digitize(image, stem(image), keep, progress);
+	}
+
+	/** {@link #digitize(Path, boolean, Progress)} with the output files named after stem. */
+	public Result digitize(Path image, String stem, boolean keep, Progress progress) {
 		long start = System.nanoTime();
-		String stem = stem(image);
 		try {
 			ImageFiles.LoadedImage loaded = ImageFiles.read(image);
 			if (!overwrite) {
@@ -145,12 +183,13 @@ public final class BatchDigitizer {
 	/** Digitizes every file, reporting progress per file; stops early when the progress says cancel. */
 	public List<Result> run(List<Path> images, Progress progress) {
 		List<Result> results = new ArrayList<>();
+		Map<Path, String> stems = stems(images);
 		for (int i = 0; i < images.size(); i++) {
 			if (progress.isCanceled()) break;
 			progress.status(String.format(Locale.ROOT, "Digitizing %d/%d: %s", i + 1, images.size(), images.get(i)
 				.getFileName()));
 			progress.items(i, images.size());
-			results.add(digitize(images.get(i), false, Progress.NONE));
+			results.add(digitize(images.get(i), stems.get(images.get(i)), false, Progress.NONE));
 		}
 		progress.items(results.size(), images.size());
 		return results;

@@ -98,4 +98,38 @@ class EvaluateCliTest {
 		assertTrue(msg.contains("Error: The prediction") && msg.contains("does not exist"), msg);
 		assertEquals(2, run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "evaluate", "--ref", "x"));
 	}
+
+	@Test
+	void aMaskedReferenceIsTheReferenceOfThePageOfItsName() throws Exception {
+		// a generator folder: the full record p1 and the masked p1_masked; the prediction is p1
+		Path ref = dir.resolve("gen"), pred = dir.resolve("pred");
+		Files.createDirectories(ref);
+		Files.createDirectories(pred);
+		List<String> leads = List.of("I", "II");
+		double[][] full = signals(1, true);
+		double[][] masked = signals(1, true);
+		for (int i = 0; i < 1000; i++) masked[0][i] = Double.NaN;
+		Wfdb.write(new EcgRecord("p1", 500, leads, full), ref);
+		Wfdb.write(new EcgRecord("p1_masked", 500, leads, masked), ref);
+		double[][] guess = signals(0.9, false);
+		for (int i = 0; i < 1000; i++) guess[0][i] = Double.NaN;
+		Wfdb.write(new EcgRecord("p1", 500, leads, guess), pred);
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		Path json = dir.resolve("m.json");
+		assertEquals(0, run(out, err, "evaluate", "--pred", pred.toString(), "--ref", ref.toString(), "--json",
+			json.toString()), err.toString(StandardCharsets.UTF_8));
+		List<Object> records = Json.array(Json.object(Json.read(json)).get("records"));
+		assertEquals(1, records.size(), out.toString(StandardCharsets.UTF_8));
+		Map<String, Object> r = Json.object(records.get(0));
+		assertEquals("p1", r.get("name"));
+		// scored on the plotted samples only: lead I's reference has 500 of them, nearly all covered
+		Map<String, Object> leadI = Json.object(Json.object(r.get("leads")).get("I"));
+		assertEquals(500.0, leadI.get("reference_samples"));
+		assertTrue((Double) leadI.get("coverage") > 0.95);
+
+		// the masked file alone, against the folder of predictions, finds p1 too
+		assertEquals(0, run(new ByteArrayOutputStream(), err, "evaluate", "--pred", pred.toString(), "--ref", ref.resolve(
+			"p1_masked.hea").toString()), err.toString(StandardCharsets.UTF_8));
+	}
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.Progress;
@@ -28,6 +29,9 @@ import org.ecgdigitizer.core.signal.EcgRecord;
  */
 public final class Evaluation {
 
+	/** Suffix of a masked reference's record name ({@code <name>_masked}, NaN where not plotted). */
+	public static final String MASKED_SUFFIX = "_masked";
+
 	private Evaluation() {}
 
 	/**
@@ -36,7 +40,9 @@ public final class Evaluation {
 	 * <ul>
 	 * <li>Two folders: every reference record (WFDB {@code .hea} or CSV) is scored against the
 	 * prediction of the same record name; a reference without one scores as all zeros, and
-	 * predictions without a reference are listed as unmatched.</li>
+	 * predictions without a reference are listed as unmatched. A reference {@code <name>_masked}
+	 * (as page generators write it) is the reference of prediction {@code <name>} and replaces a full
+	 * {@code <name>} in the same folder.</li>
 	 * <li>Two files: the one pair, whatever the names.</li>
 	 * <li>A file and a folder: the file against the folder's record of the same name.</li>
 	 * </ul>
@@ -48,7 +54,7 @@ public final class Evaluation {
 		Map<String, Path> refs = new LinkedHashMap<>();
 		Map<String, Path> preds = new LinkedHashMap<>();
 		if (refFolder) {
-			for (Path p : Records.list(reference)) refs.put(Records.stem(p), p);
+			refs = referencesByName(reference);
 			if (refs.isEmpty()) {
 				throw new EcgException("No reference records (.hea or .csv) in " + reference + "; give the folder that holds them");
 			}
@@ -62,6 +68,9 @@ public final class Evaluation {
 		}
 		else if (!refFolder) {
 			String name = Records.stem(reference);
+			if (!preds.containsKey(name) && name.endsWith(MASKED_SUFFIX)) {
+				name = name.substring(0, name.length() - MASKED_SUFFIX.length());
+			}
 			if (!preds.containsKey(name)) {
 				throw new EcgException("No prediction named " + name + " in " + prediction + "; give the matching record or file");
 			}
@@ -91,6 +100,27 @@ public final class Evaluation {
 		List<String> unmatched = new ArrayList<>();
 		for (String name : preds.keySet()) if (!refs.containsKey(name)) unmatched.add(name);
 		return new EvaluationResult(scores, unmatched);
+	}
+
+	/**
+	 * The reference records of a folder by record name. A page generator (ours, or ecg-image-kit
+	 * with masking) writes {@code <name>_masked} beside the full {@code <name>}; the masked one is
+	 * the reference of the page's prediction {@code <name>}, as the Challenge scores only what was
+	 * plotted, and the full one is then not listed.
+	 */
+	static Map<String, Path> referencesByName(Path folder) throws IOException {
+		Map<String, Path> byName = new TreeMap<>();
+		List<Path> masked = new ArrayList<>();
+		for (Path p : Records.list(folder)) {
+			String stem = Records.stem(p);
+			if (stem.endsWith(MASKED_SUFFIX) && stem.length() > MASKED_SUFFIX.length()) masked.add(p);
+			else byName.put(stem, p);
+		}
+		for (Path p : masked) {
+			String stem = Records.stem(p);
+			byName.put(stem.substring(0, stem.length() - MASKED_SUFFIX.length()), p);
+		}
+		return new LinkedHashMap<>(byName);
 	}
 
 	/** A file, a folder, or a WFDB record name whose .hea (or a .csv) exists. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,7 +63,7 @@ public final class AtomicFiles {
 			if (Files.isDirectory(absolute)) {
 				throw new EcgException("Cannot write " + absolute + ": a folder of that name exists; remove it or choose another name");
 			}
-			Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+			Path temporary = createTemporary(folder, absolute.getFileName().toString());
 			temporaries.add(temporary);
 			targets.add(absolute);
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
@@ -81,6 +82,22 @@ public final class AtomicFiles {
 		public void close() throws IOException {
 			// Temporaries already moved into place no longer exist.
 			for (Path temporary : temporaries) Files.deleteIfExists(temporary);
+		}
+
+		/**
+		 * A new empty file beside the target. Unlike {@link Files#createTempFile}, which makes files
+		 * only the owner can read, it gets the permissions of any new file (the user's umask).
+		 */
+		private static Path createTemporary(Path folder, String name) throws IOException {
+			for (int attempt = 0;; attempt++) {
+				Path candidate = folder.resolve("." + name + "." + Long.toHexString(System.nanoTime()) + attempt + ".tmp");
+				try {
+					return Files.createFile(candidate);
+				}
+				catch (FileAlreadyExistsException e) {
+					if (attempt > 100) throw e;
+				}
+			}
 		}
 
 		private static void move(Path from, Path to) throws IOException {

@@ -19,14 +19,18 @@ import org.ecgdigitizer.core.signal.Digitization;
 
 /**
  * Writes a digitized page: {@code <stem>.hea/.dat} (WFDB, format 16, 1000 units/mV),
- * {@code <stem>.csv}, {@code <stem>.json} (diagnostics) and {@code <stem>-overlay.png}. All
- * files of one page are staged and moved into place together, so a failure leaves none.
+ * {@code <stem>.csv}, {@code <stem>.json} (diagnostics), {@code <stem>-overlay.png} (what was
+ * found, drawn on the page) and {@code <stem>-plot.png} (the 12-lead plot). All files of one page
+ * are staged and moved into place together, so a failure leaves none.
  */
 public final class DigitizationFiles {
 
 	/** The output formats. */
 	public enum Format {
-		WFDB, CSV, JSON, PNG;
+		WFDB, CSV, JSON, PNG, PLOT;
+
+		/** The names users type, comma-separated. */
+		public static final String NAMES = "wfdb, csv, json, png, plot";
 
 		public static Set<Format> parse(String list) {
 			Set<Format> out = EnumSet.noneOf(Format.class);
@@ -36,13 +40,16 @@ public final class DigitizationFiles {
 					out.add(valueOf(s.trim().toUpperCase(Locale.ROOT)));
 				}
 				catch (IllegalArgumentException e) {
-					throw new EcgException("unknown output format '" + s.trim() + "': use wfdb, csv, json, png");
+					throw new EcgException("unknown output format '" + s.trim() + "': use " + NAMES);
 				}
 			}
-			if (out.isEmpty()) throw new EcgException("no output format given: use some of wfdb, csv, json, png");
+			if (out.isEmpty()) throw new EcgException("no output format given: use some of " + NAMES);
 			return out;
 		}
 	}
+
+	/** Resolution of the written 12-lead plot. */
+	public static final double PLOT_PX_PER_MM = 8;
 
 	private DigitizationFiles() {}
 
@@ -56,6 +63,7 @@ public final class DigitizationFiles {
 		if (formats.contains(Format.CSV)) out.add(dir.resolve(stem + ".csv"));
 		if (formats.contains(Format.JSON)) out.add(dir.resolve(stem + ".json"));
 		if (formats.contains(Format.PNG)) out.add(dir.resolve(stem + "-overlay.png"));
+		if (formats.contains(Format.PLOT)) out.add(dir.resolve(stem + "-plot.png"));
 		return out;
 	}
 
@@ -88,6 +96,12 @@ public final class DigitizationFiles {
 				BufferedImage image = overlay.get();
 				batch.stage(dir.resolve(stem + "-overlay.png"), out -> {
 					if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+				});
+			}
+			if (formats.contains(Format.PLOT)) {
+				BufferedImage plot = EcgPlot.render(d.record.withName(stem), d.layout.layout, null, PLOT_PX_PER_MM);
+				batch.stage(dir.resolve(stem + "-plot.png"), out -> {
+					if (!ImageIO.write(plot, "png", out)) throw new IOException("no PNG writer available");
 				});
 			}
 			// the header goes in last, after its signal file

@@ -68,10 +68,8 @@ public final class Overlays {
 				pen = true;
 			}
 			g.draw(path);
-			// our own stroke font: the overlay looks the same on machines without system fonts
-			double cap = Math.max(8, 2.5 * layout.geometry.pxPerMmY);
 			StrokeFont.draw(g, t.region.label(), t.region.box.x + 3 * unit, t.region.box.y + 4 * layout.geometry.pxPerMmY,
-				cap, (float) Math.max(1, StrokeFont.REGULAR_PEN * cap));
+				Math.max(8, 2.5 * layout.geometry.pxPerMmY), StrokeFont.BOLD);
 		}
 		g.dispose();
 		return out;

@@ -3,6 +3,7 @@ package org.ecgdigitizer.core.layout;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -723,7 +724,8 @@ public final class LabelReader {
 	static Letter render(char c, double pen, double widthScale, boolean serif) {
 		double penPx = pen * H;
 		double cap = H - penPx;
-		Path2D.Double path = StrokeFont.outline(String.valueOf(c), 0, 0, cap, widthScale, 0);
+		Path2D path = StrokeFont.glyphs(String.valueOf(c), 0, 0, cap);
+		path.transform(AffineTransform.getScaleInstance(widthScale, 1));
 		Path2D.Double serifs = new Path2D.Double();
 		int si = SERIF_LETTERS.indexOf(c);
 		if (serif && si >= 0) {
@@ -745,12 +747,12 @@ public final class LabelReader {
 		g.setColor(Color.WHITE);
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-		g.setStroke(StrokeFont.pen((float) penPx));
+		g.setStroke(StrokeFont.stroke(cap, penPx / cap));
 		// centre the ink in its box, baseline at the box bottom less half the pen
 		g.translate((width - (inkX1 - inkX0)) / 2 - inkX0, H - penPx / 2);
 		g.draw(path);
 		// serifs are hairlines beside the stems
-		g.setStroke(StrokeFont.pen((float) (0.7 * penPx)));
+		g.setStroke(StrokeFont.stroke(cap, 0.7 * penPx / cap));
 		g.draw(serifs);
 		g.dispose();
 		float[] px = new float[width * H];

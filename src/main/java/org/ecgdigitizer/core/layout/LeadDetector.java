@@ -9,6 +9,7 @@ import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.preprocess.Components;
+import org.ecgdigitizer.core.signal.Lead;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 
@@ -22,6 +23,8 @@ public final class LeadDetector {
 	static final float INK = 0.3f;
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
+	/** Separate places where a row of trace must reach 2 mm away from its baseline. */
+	static final int MIN_EXCURSIONS = 3;
 	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
 	static final int BRIDGE = 2;
 	/** Label candidates read per lead region (a separator tick may sit nearer the segment start). */
@@ -76,7 +79,7 @@ public final class LeadDetector {
 		for (int i = 0; i < rows.size(); i++) {
 			RowInfo r = rows.get(i);
 			extent(r, components, mmX, mmY);
-			r.pulse = findPulse(r, i, mask, w, mmX, mmY);
+			r.pulse = findPulse(r, i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, mask, w, mmX, mmY);
 			r.signalStart = r.pulse != null ? traceStartAfter(r, mask, w, r.pulse.box.maxX(), mmX, mmY) : r.start;
 			r.signalEnd = r.end;
 		}
@@ -120,6 +123,27 @@ public final class LeadDetector {
 
 		double x0 = consensus(rows, true, mmX);
 		double x1 = consensus(rows, false, mmX);
+		if (geometry.scaleSource == PageGeometry.ScaleSource.PULSE) {
+			// Without a grid, the pulse (0.2 s) is too few pixels wide to time a page well, but it does
+			// tell a 10 s row from a 5 s one; the row's own length then sets the time scale exactly.
+			double[] widths = new double[pulses.size()];
+			for (int i = 0; i < widths.length; i++) widths[i] = pulses.get(i).widthPx;
+			double rowSeconds = PULSE_SECONDS * (x1 - x0) / median(widths);
+			for (double standard : new double[] { 10, 5, 2.5 }) {
+				if (Math.abs(rowSeconds / standard - 1) < 0.12) {
+					double x = (x1 - x0) / (standard * speed);
+					// pixels are square unless the pulse's height clearly says otherwise; its height is
+					// read to a pixel or two, the row's length to a fraction of a percent
+					double y = Math.abs(Math.log(mmY / x)) < 0.05 ? x : mmY;
+					geometry = geometry.withScale(x, y, PageGeometry.ScaleSource.PULSE);
+					mmX = geometry.pxPerMmX;
+					mmY = geometry.pxPerMmY;
+					warnings.add(String.format(Locale.ROOT, "time scale taken from the row length: %.1f s per row",
+						standard));
+					break;
+				}
+			}
+		}
 		double pxPerSecond = mmX * speed;
 		double seconds = (x1 - x0) / pxPerSecond;
 		for (double round : new double[] { 10, 5, 2.5 }) {
@@ -146,7 +170,7 @@ public final class LeadDetector {
 			}
 		}
 		else {
-			layout = chooseLayout(rows, mask, w, x0, seconds * pxPerSecond, mmX, warnings);
+			layout = chooseLayout(rows, mask, raw, pulses, w, x0, seconds * pxPerSecond, mmX, mmY, warnings);
 			layoutSource = "detected";
 			if (layout.rowCount() != rows.size()) rows = fitRowCount(rows, layout.rowCount());
 		}
@@ -164,13 +188,19 @@ public final class LeadDetector {
 			regions.add(new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1, box,
 				r.baseline, null, 1));
 		}
+		List<Box> separators = new ArrayList<>();
+		for (LeadRegion region : regions) {
+			if (region.column == 0) continue;
+			Box tick = findSeparator(rows.get(region.row), mask, w, region.box.x, mmX, mmY);
+			if (tick != null) separators.add(tick);
+		}
 		// the printed labels name the leads when they are readable and agree with a known order
 		List<List<LabelReader.Reading>> readings = LabelReader.readAll(page, labelCandidates(regions, raw, pulses, mmX,
 			mmY));
 		LeadNaming.Result naming = LeadNaming.name(layout, regions, readings, "user".equals(layoutSource), mmX, mmY);
 		warnings.addAll(naming.notes);
 		return new LeadLayout(naming.layout, layoutSource, naming.regions, speed, speedSource, gain, gainSource, seconds,
-			x0, x1, pulses, naming.source, geometry, warnings);
+			x0, x1, pulses, naming.source, geometry, warnings, separators);
 	}
 
 	/** Label candidates of each region, the most likely first. */
@@ -219,7 +249,9 @@ public final class LeadDetector {
 		int found = 0;
 		for (int i = 0; i < rows.size(); i++) {
 			extent(rows.get(i), components, mm, mm);
-			if (findPulse(rows.get(i), i, mask, w, mm, mm) != null) found++;
+			if (findPulse(rows.get(i), i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, mask, w, mm, mm) != null) {
+				found++;
+			}
 		}
 		return found;
 	}
@@ -234,9 +266,110 @@ public final class LeadDetector {
 		Arrays.sort(strengths);
 		double median = strengths.length == 0 ? 0 : strengths[strengths.length / 2];
 		for (TraceRows.Row row : found) {
-			if (row.strength >= 0.4 * median) rows.add(new RowInfo(row));
+			if (row.strength >= 0.4 * median && (Boolean.getBoolean("norowfilter") || hasExcursions(row, mask, w, h, mmY) || startsWithPulse(row, mask, w,
+				h, mmX, mmY)))
+			{
+				rows.add(new RowInfo(row));
+			}
 		}
-		return evenlySpaced(rows);
+		return evenlySpaced(fillSkippedRows(rows, mask, w, h, mmY));
+	}
+
+	/** Whether a row (a flat one, say) begins with a calibration pulse, which no stray line does. */
+	static boolean startsWithPulse(TraceRows.Row row, boolean[] mask, int w, int h, double mmX, double mmY) {
+		RowInfo r = new RowInfo(row);
+		r.top = (int) Math.max(0, Math.floor(row.baselineY - 8 * mmY));
+		r.bottom = (int) Math.min(h, Math.ceil(row.baselineY + 8 * mmY));
+		r.start = row.x0;
+		r.end = row.x1;
+		return findPulse(r, 0, Double.NaN, mask, w, mmX, mmY) != null;
+	}
+
+	/**
+	 * Whether a row's line leaves its baseline in places, as every ECG does at its QRS complexes:
+	 * a few separate places where the ink through the baseline reaches 2 mm or more, one of them
+	 * 4 mm or more. A straight line (what a grid's border leaves behind) does not, and nor does a
+	 * line of text, whose strokes are no taller than its letters.
+	 */
+	static boolean hasExcursions(TraceRows.Row row, boolean[] mask, int w, int h, double mmY) {
+		int base = (int) Math.round(row.baselineY);
+		if (base < 0 || base >= h) return false;
+		int slack = (int) Math.ceil(mmY);
+		int events = 0;
+		int tallest = 0;
+		boolean inEvent = false;
+		// across the whole page: the row found may be only its flattest leads
+		for (int x = 0; x < w; x++) {
+			int[] run = verticalRunThrough(mask, w, h, x, base, slack);
+			int length = run == null ? 0 : run[1] - run[0] + 1;
+			boolean tall = length >= 2 * mmY;
+			if (tall && !inEvent) events++;
+			inEvent = tall;
+			tallest = Math.max(tallest, length);
+		}
+		return events >= MIN_EXCURSIONS && (Boolean.getBoolean("notall") || tallest >= 4 * mmY);
+	}
+
+	/**
+	 * Rows are evenly spaced. Where two rows found are two or more spacings apart, the rows between
+	 * were missed (a trace with large ST-T waves spends little time near its baseline) and are added
+	 * when their band holds a trace across most of the width: at the image row the ink favours.
+	 */
+	static List<RowInfo> fillSkippedRows(List<RowInfo> rows, boolean[] mask, int w, int h, double mmY) {
+		if (rows.size() < 3) return rows;
+		double[] gaps = new double[rows.size() - 1];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		double spacing = median(gaps);
+		// rows of a 12-lead page are at least 8 mm apart, and there are at most 12 of them
+		if (spacing < 8 * mmY) return rows;
+		List<RowInfo> out = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			RowInfo r = rows.get(i);
+			out.add(r);
+			if (i + 1 == rows.size()) break;
+			double gap = gaps[i];
+			long k = Math.round(gap / spacing);
+			if (k < 2 || k > 12 || Math.abs(gap / k - spacing) > 0.15 * spacing) continue;
+			int x0 = Math.min(r.row.x0, rows.get(i + 1).row.x0);
+			int x1 = Math.max(r.row.x1, rows.get(i + 1).row.x1);
+			for (int j = 1; j < k; j++) {
+				double predicted = r.baseline + gap * j / k;
+				RowInfo missed = missedRow(mask, w, h, predicted, 0.35 * spacing, x0, x1, mmY);
+				if (missed != null) out.add(missed);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A row of trace in the band predicted +- reach, or null: most columns of x0..x1 hold ink in the
+	 * band; the baseline is the image row with the most ink within 1 mm.
+	 */
+	private static RowInfo missedRow(boolean[] mask, int w, int h, double predicted, double reach, int x0, int x1,
+		double mmY)
+	{
+		int top = (int) Math.max(0, Math.round(predicted - reach));
+		int bottom = (int) Math.min(h - 1, Math.round(predicted + reach));
+		int columns = 0;
+		int inked = 0;
+		double[] perRow = new double[bottom - top + 1];
+		for (int x = Math.max(0, x0); x < Math.min(w, x1); x++) {
+			columns++;
+			boolean any = false;
+			for (int y = top; y <= bottom; y++) {
+				if (mask[y * w + x]) {
+					any = true;
+					perRow[y - top]++;
+				}
+			}
+			if (any) inked++;
+		}
+		if (columns == 0 || inked < 0.8 * columns) return null;
+		double[] near = TraceRows.boxSmooth(perRow, (int) Math.max(1, Math.round(mmY)));
+		int best = 0;
+		for (int y = 1; y < near.length; y++) if (near[y] > near[best]) best = y;
+		// strength in mm of inked columns, as TraceRows measures it (pixels are square enough here)
+		return new RowInfo(new TraceRows.Row(top + best, inked / mmY, x0, x1));
 	}
 
 	/**
@@ -340,15 +473,107 @@ public final class LeadDetector {
 	}
 
 	/**
-	 * A calibration pulse at the start of the row: two vertical strokes from the baseline up to
-	 * a flat top, 3 to 25 mm tall and 1.5 to 14 mm apart (printers differ: 0.2 s is usual, some draw
-	 * 2 mm), with no ink at the baseline between them.
+	 * The calibration pulse at the start of a row, or null: first as a pulse standing on the
+	 * baseline, else (strokes broken by a removed grid, a baseline estimated off the pulse's foot)
+	 * from the ink in the row's band.
+	 *
+	 * @param previousBaseline the row above's baseline (NaN for the first row): the top stays below it
 	 */
-	static CalibrationPulse findPulse(RowInfo r, int rowIndex, boolean[] mask, int w, double mmX, double mmY) {
+	static CalibrationPulse findPulse(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
+		double mmX, double mmY)
+	{
+		CalibrationPulse pulse = findPulseOnBaseline(r, rowIndex, previousBaseline, mask, w, mmX, mmY);
+		return pulse != null ? pulse : findPulseInBand(r, rowIndex, previousBaseline, mask, w, mmX, mmY);
+	}
+
+	/**
+	 * The calibration pulse at the start of a row, or null: a rising stroke that stands on the
+	 * baseline, a flat top 1.5 to 14 mm long with nothing tall under it, and a falling stroke back
+	 * to the baseline. Only ink that stands on the baseline or lies at the top's height counts, so
+	 * header text above or the next row below do not disturb it, and a pulse taller than half the
+	 * row spacing is still whole.
+	 *
+	 * @param previousBaseline the row above's baseline (NaN for the first row): the top stays below it
+	 */
+	static CalibrationPulse findPulseOnBaseline(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
+		double mmX, double mmY)
+	{
+		int h = mask.length / w;
 		// the pulse may be part of the first segment or stand apart just before it
 		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
 		int xEnd = (int) Math.min(w, r.start + Math.round(25 * mmX));
-		int top = r.top;
+		int n = xEnd - xStart;
+		int base = (int) Math.round(r.baseline);
+		if (n <= 0 || base < 0 || base >= h) return null;
+		double ceiling = Double.isNaN(previousBaseline) ? 0 : previousBaseline + 1.5 * mmY;
+		int slack = (int) Math.ceil(1.5 * mmY);
+		// per column: the ink run standing on the baseline (top, bottom), -1 when none
+		int[] top = new int[n];
+		int[] foot = new int[n];
+		for (int i = 0; i < n; i++) {
+			int[] run = verticalRunThrough(mask, w, h, xStart + i, base, slack);
+			top[i] = run == null ? -1 : Math.max(run[0], (int) Math.ceil(ceiling));
+			foot[i] = run == null ? -1 : run[1];
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (top[i] < 0 || foot[i] - top[i] < minH) continue;
+			// a rising stroke at column i: skip its own thickness
+			int topY = top[i];
+			int footY = foot[i];
+			int j = i + 1;
+			while (j < n && top[j] >= 0 && foot[j] - top[j] >= minH && Math.abs(top[j] - topY) <= tol && j - i < tol *
+				2)
+			{
+				topY = Math.min(topY, top[j]);
+				footY = Math.max(footY, foot[j]);
+				j++;
+			}
+			// the flat top: ink at the top's height, nothing tall standing on the baseline; a column
+			// or two may have lost their ink to a grid line taken away with the grid
+			int flatStart = j;
+			int missing = 0;
+			while (j < n && !(top[j] >= 0 && foot[j] - top[j] >= minH) && missing <= 2) {
+				missing = inkNear(mask, w, xStart + j, topY, tol) ? 0 : missing + 1;
+				j++;
+			}
+			j -= missing;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
+			// the falling stroke, back from the top to the baseline
+			while (j < n && j < flatEnd + 3 && !(top[j] >= 0 && foot[j] - top[j] >= minH)) j++;
+			if (j >= n || top[j] < 0 || Math.abs(top[j] - topY) > tol || foot[j] - top[j] < minH) continue;
+			int fall = j;
+			while (fall + 1 < n && top[fall + 1] >= 0 && foot[fall + 1] - top[fall + 1] >= minH) fall++;
+			double heightPx = footY - topY;
+			double widthPx = (j + fall) / 2.0 - i;
+			CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart + fall + 1,
+				footY + 1), footY, heightPx, widthPx, mmX, mmY);
+			if (pulse.heightMm < 3 || pulse.heightMm > 25 || pulse.widthMm < 1.5 || pulse.widthMm > 14) continue;
+			// a pulse is the first thing in its row; a square-ish complex further in is signal
+			if (pulse.box.x > r.start + 3 * mmX) return null;
+			return pulse;
+		}
+		return null;
+	}
+
+	/**
+	 * A calibration pulse at the start of the row: two vertical strokes from the baseline up to
+	 * a flat top, 3 to 25 mm tall and 1.5 to 14 mm apart (printers differ: 0.2 s is usual, some draw
+	 * 2 mm), with no ink at the baseline between them. It reads the topmost and bottommost ink of
+	 * each column in the row's band, which copes with broken strokes that {@link #findPulse} does not.
+	 */
+	static CalibrationPulse findPulseInBand(RowInfo r, int rowIndex, double previousBaseline, boolean[] mask, int w,
+		double mmX, double mmY)
+	{
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(w, r.start + Math.round(25 * mmX));
+		// A pulse can be taller than half the row spacing (10 mm on rows 15 mm apart): look up to just
+		// below the previous row's baseline, or 25 mm up on the first row.
+		double ceiling = Double.isNaN(previousBaseline) ? r.baseline - 25 * mmY : previousBaseline + 1.5 * mmY;
+		int top = (int) Math.max(0, Math.min(r.top, Math.ceil(ceiling)));
 		int bottom = r.bottom;
 		int n = xEnd - xStart;
 		if (n <= 0) return null;
@@ -366,17 +591,29 @@ public final class LeadDetector {
 				}
 			}
 		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
+		}
 		int minH = (int) Math.round(3 * mmY);
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		for (int i = 0; i < n; i++) {
 			if (hi[i] < 0 || lo[i] - hi[i] < minH) continue;
-			// a rising stroke at column i; walk right along the top while the baseline is empty
+			// a rising stroke at column i: skip its own thickness, then walk right along the top while
+			// the baseline below is empty
 			int topY = hi[i];
 			int foot = lo[i];
 			int j = i + 1;
-			while (j < n && hi[j] >= 0 && lo[j] - hi[j] < minH && Math.abs(hi[j] - topY) <= tol) j++;
-			// skip the stroke's own thickness
-			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) j++;
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) {
+				topY = Math.min(topY, hi[j]);
+				foot = Math.max(foot, lo[j]);
+				j++;
+			}
 			int flatStart = j;
 			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
 			int flatEnd = j;
@@ -397,6 +634,15 @@ public final class LeadDetector {
 		}
 		return null;
 	}
+
+
+	/** Whether column x has ink within tol rows of row y. */
+	private static boolean inkNear(boolean[] mask, int w, int x, int y, int tol) {
+		int h = mask.length / w;
+		for (int yy = Math.max(0, y - tol); yy <= Math.min(h - 1, y + tol); yy++) if (mask[yy * w + x]) return true;
+		return false;
+	}
+
 
 	/**
 	 * The final scale. A grid reading is kept unless the pulses say it is five times off; without a
@@ -496,8 +742,8 @@ public final class LeadDetector {
 	 * Picks the layout from the number of rows; six rows are either 3x4 with three rhythm strips
 	 * or 6x2, told apart by where the rows show segment boundaries.
 	 */
-	static PageLayout chooseLayout(List<RowInfo> rows, boolean[] mask, int w, double x0, double rowPx, double mmX,
-		List<String> warnings)
+	static PageLayout chooseLayout(List<RowInfo> rows, boolean[] mask, Components raw, List<CalibrationPulse> pulses,
+		int w, double x0, double rowPx, double mmX, double mmY, List<String> warnings)
 	{
 		int n = rows.size();
 		switch (n) {
@@ -509,9 +755,10 @@ public final class LeadDetector {
 				double quartersBottom = 0;
 				double halves = 0;
 				for (int i = 0; i < 6; i++) {
-					double q = (boundaryEvidence(rows.get(i), mask, w, x0 + rowPx / 4, mmX) + boundaryEvidence(rows.get(
-						i), mask, w, x0 + 3 * rowPx / 4, mmX)) / 2;
-					double half = boundaryEvidence(rows.get(i), mask, w, x0 + rowPx / 2, mmX);
+					RowInfo r = rows.get(i);
+					double q = (boundaryEvidence(r, mask, raw, pulses, w, x0 + rowPx / 4, mmX, mmY) + boundaryEvidence(r,
+						mask, raw, pulses, w, x0 + 3 * rowPx / 4, mmX, mmY)) / 2;
+					double half = boundaryEvidence(r, mask, raw, pulses, w, x0 + rowPx / 2, mmX, mmY);
 					if (i < 3) quarters += q / 3;
 					else quartersBottom += q / 3;
 					halves += half / 6;
@@ -538,10 +785,89 @@ public final class LeadDetector {
 	}
 
 	/**
-	 * How much a row looks like it changes lead at column x: a gap in the trace, or a separator
-	 * stroke much taller than the trace's usual height there. 0 = none, 1 = clear.
+	 * How much a row looks like it changes lead at column x: a gap in the trace, a separator tick
+	 * or a stroke much taller than the trace's usual height there, or a printed lead name just
+	 * after it. 0 = none, 1 = clear.
 	 */
-	static double boundaryEvidence(RowInfo r, boolean[] mask, int w, double x, double mmX) {
+	static double boundaryEvidence(RowInfo r, boolean[] mask, Components raw, List<CalibrationPulse> pulses, int w,
+		double x, double mmX, double mmY)
+	{
+		if (findSeparator(r, mask, w, x, mmX, mmY) != null) return 1;
+		LeadRegion probe = new LeadRegion(Lead.I, false, 0, 1, false, 0, 1, Box.fromCorners(x, r.top, x + 10 * mmX,
+			r.bottom), r.baseline, null, 1);
+		LabelFinder.Label label = LabelFinder.find(probe, raw, pulses, mmX, mmY);
+		if (label != null && label.box.x >= x - 1 * mmX) return 1;
+		return traceBreak(r, mask, w, x, mmX);
+	}
+
+	/**
+	 * A separator tick printed across row r near column x: a straight vertical stroke, at least
+	 * 2.5 mm long, reaching at least 1 mm above and below the baseline, with no comparable stroke
+	 * 1 mm to either side (a QRS complex has its up- and downstroke side by side). Null if none.
+	 */
+	static Box findSeparator(RowInfo r, boolean[] mask, int w, double x, double mmX, double mmY) {
+		int h = mask.length / w;
+		int base = (int) Math.round(r.baseline);
+		if (base < 0 || base >= h) return null;
+		int reach = (int) Math.max(2, Math.round(1.5 * mmX));
+		int bestColumn = -1;
+		int bestTop = 0;
+		int bestBottom = -1;
+		for (int cx = (int) Math.round(x) - reach; cx <= (int) Math.round(x) + reach; cx++) {
+			if (cx < 0 || cx >= w) continue;
+			int[] run = verticalRunThrough(mask, w, h, cx, base, (int) Math.ceil(0.5 * mmY));
+			if (run != null && run[1] - run[0] > bestBottom - bestTop) {
+				bestColumn = cx;
+				bestTop = run[0];
+				bestBottom = run[1];
+			}
+		}
+		int length = bestBottom - bestTop + 1;
+		if (bestColumn < 0 || length < 2.5 * mmY || base - bestTop < mmY || bestBottom - base < mmY) return null;
+		int side = (int) Math.max(2, Math.round(1.0 * mmX));
+		for (int cx : new int[] { bestColumn - side, bestColumn + side }) {
+			if (cx < 0 || cx >= w) continue;
+			int[] run = verticalRunThrough(mask, w, h, cx, base, (int) Math.ceil(0.5 * mmY));
+			if (run != null && run[1] - run[0] + 1 > 0.5 * length) return null;
+		}
+		// the stroke's own width: neighbouring columns inked over most of its length
+		int left = bestColumn;
+		int right = bestColumn;
+		while (left - 1 >= 0 && inkedOver(mask, w, left - 1, bestTop, bestBottom) > 0.7) left--;
+		while (right + 1 < w && inkedOver(mask, w, right + 1, bestTop, bestBottom) > 0.7) right++;
+		if (right - left + 1 > 0.8 * mmX + 1) return null;
+		return Box.fromCorners(left - 1, bestTop - 1, right + 2, bestBottom + 2);
+	}
+
+	/** The vertical run of ink in column x that comes within slack rows of row y, as {top, bottom}, or null. */
+	private static int[] verticalRunThrough(boolean[] mask, int w, int h, int x, int y, int slack) {
+		for (int d = 0; d <= slack; d++) {
+			for (int yy : new int[] { y - d, y + d }) {
+				if (yy < 0 || yy >= h || !mask[yy * w + x]) continue;
+				int top = yy;
+				int bottom = yy;
+				// a stroke is cut where it crosses a grid line taken away with the grid: bridge short gaps
+				for (int up = top - 1; up >= 0 && top - up <= 2 * BRIDGE + 1; up--) {
+					if (mask[up * w + x]) top = up;
+				}
+				for (int down = bottom + 1; down < h && down - bottom <= 2 * BRIDGE + 1; down++) {
+					if (mask[down * w + x]) bottom = down;
+				}
+				return new int[] { top, bottom };
+			}
+		}
+		return null;
+	}
+
+	/** The inked fraction of column x between rows top and bottom (inclusive). */
+	private static double inkedOver(boolean[] mask, int w, int x, int top, int bottom) {
+		int n = 0;
+		for (int y = top; y <= bottom; y++) if (mask[y * w + x]) n++;
+		return n / (double) (bottom - top + 1);
+	}
+
+	/** A gap in the trace at x, or ink much taller than the trace's usual height there. 0..1. */
+	static double traceBreak(RowInfo r, boolean[] mask, int w, double x, double mmX) {
 		int half = (int) Math.max(2, Math.round(1.5 * mmX));
 		int cx = (int) Math.round(x);
 		int gaps = 0;

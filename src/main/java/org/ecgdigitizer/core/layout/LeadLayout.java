@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 
 /**
@@ -33,10 +34,21 @@ public final class LeadLayout {
 	public final String namingSource;
 	public final PageGeometry geometry;
 	public final List<String> warnings;
+	/** Column separator ticks printed across the traces: page furniture, not signal. */
+	public final List<Box> separators;
 
 	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
 		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
 		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings)
+	{
+		this(layout, layoutSource, regions, speedMmPerS, speedSource, gainMmPerMv, gainSource, pageSeconds, x0, x1,
+			pulses, namingSource, geometry, warnings, Collections.emptyList());
+	}
+
+	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
+		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
+		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings,
+		List<Box> separators)
 	{
 		this.layout = layout;
 		this.layoutSource = layoutSource;
@@ -52,12 +64,13 @@ public final class LeadLayout {
 		this.namingSource = namingSource;
 		this.geometry = geometry;
 		this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+		this.separators = Collections.unmodifiableList(new ArrayList<>(separators));
 	}
 
 	/** The same layout with other regions (after the user moved them, say). */
 	public LeadLayout withRegions(List<LeadRegion> newRegions) {
 		return new LeadLayout(layout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
-			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings);
+			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings, separators);
 	}
 
 	public LeadLayout withNaming(List<LeadRegion> newRegions, PageLayout newLayout, String source,
@@ -66,7 +79,7 @@ public final class LeadLayout {
 		List<String> w = new ArrayList<>(warnings);
 		w.addAll(moreWarnings);
 		return new LeadLayout(newLayout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
-			pageSeconds, x0, x1, pulses, source, geometry, w);
+			pageSeconds, x0, x1, pulses, source, geometry, w, separators);
 	}
 
 	/** Pixels per second along x. */
@@ -88,13 +101,16 @@ public final class LeadLayout {
 		for (Object p : org.ecgdigitizer.core.io.Json.array(m.get("pulses"))) {
 			pulses.add(CalibrationPulse.fromJson(p, geometry.pxPerMmX, geometry.pxPerMmY));
 		}
+		List<Box> separators = new ArrayList<>();
+		Object seps = m.get("separators");
+		if (seps != null) for (Object b : org.ecgdigitizer.core.io.Json.array(seps)) separators.add(Box.fromJson(b));
 		List<String> warnings = new ArrayList<>();
 		Object w = m.get("warnings");
 		if (w != null) for (Object s : org.ecgdigitizer.core.io.Json.array(w)) warnings.add((String) s);
 		return new LeadLayout(PageLayout.parse((String) m.get("layout")), (String) m.get("layout_source"), regions,
 			num(m, "speed_mm_per_s"), (String) m.get("speed_source"), num(m, "gain_mm_per_mv"), (String) m.get(
 				"gain_source"), num(m, "page_seconds"), num(m, "x0"), num(m, "x1"), pulses, (String) m.get(
-					"lead_names_source"), geometry, warnings);
+					"lead_names_source"), geometry, warnings, separators);
 	}
 
 	private static double num(Map<String, Object> m, String key) {
@@ -116,6 +132,9 @@ public final class LeadLayout {
 		List<Object> p = new ArrayList<>();
 		for (CalibrationPulse pulse : pulses) p.add(pulse.toJson());
 		m.put("pulses", p);
+		List<Object> seps = new ArrayList<>();
+		for (Box b : separators) seps.add(b.toJson());
+		m.put("separators", seps);
 		List<Object> r = new ArrayList<>();
 		for (LeadRegion region : regions) r.add(region.toJson(0));
 		m.put("regions", r);

@@ -31,6 +31,10 @@ public final class InkModel {
 	static final double SPECK_MM = 0.3;
 	/** Structures narrower than this (mm) in some direction can be ink. */
 	static final double THIN_MM = 1.5;
+	/** Page tiles are at least this bright relative to the page's white (shadows stay page, dark desks do not). */
+	static final double PAGE_MIN_BRIGHTNESS = 0.5;
+	/** ... and their white's colour shifts by less than this per channel (a wooden desk is not page). */
+	static final double PAGE_MAX_HUE_SHIFT = 0.12;
 
 	private InkModel() {}
 
@@ -70,6 +74,14 @@ public final class InkModel {
 	 * @param pxPerMmY the grid pitch along y if known, else NaN
 	 */
 	public static Result compute(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
+		return compute(rgb, w, h, pxPerMmX, pxPerMmY, null);
+	}
+
+	/**
+	 * @param warp how the page was rectified, or null: the parts of the rectified page that lie
+	 *        outside the original image are not page
+	 */
+	public static Result compute(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY, Rectifier.Warp warp) {
 		PaperWhite white = new PaperWhite(rgb, w, h);
 		int n = w * h;
 		// per-channel darkness relative to the local paper
@@ -136,6 +148,18 @@ public final class InkModel {
 		float[] prob = new float[n];
 		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
 		removeSpecks(prob, w, h, mm);
+		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
+		// to be rectified is a photo, and the paper's white shows between grid lines only when a
+		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).
+		if (warp != null && !warp.isIdentity() && mm >= MIN_PX_PER_MM_FOR_PAPER_TEST) {
+			boolean[] paper = white.paperTiles(warp);
+			for (int y = 0; y < h; y++) {
+				int rowTile = (y / PaperWhite.TILE) * white.tw;
+				for (int x = 0, i = y * w; x < w; x++, i++) {
+					if (!paper[rowTile + x / PaperWhite.TILE]) prob[i] = 0;
+				}
+			}
+		}
 		// a fully inked pixel: the typical darkness of confident ink pixels
 		float[] inkPixels = new float[n];
 		int count = 0;
@@ -145,6 +169,9 @@ public final class InkModel {
 		for (int i = 0; i < n; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
 		return new Result(prob, residual, separated, grid, ink);
 	}
+
+	/** Finest scale (px/mm) at which the paper's own white can be told from a desk's. */
+	static final double MIN_PX_PER_MM_FOR_PAPER_TEST = 4;
 
 	/**
 	 * Subtracts, from every pixel, the larger of its column's and its row's low percentile
@@ -227,12 +254,14 @@ public final class InkModel {
 		final int tw;
 		final int th;
 		final float[][] tiles = new float[3][];
+		/** Each tile's own white, before taking the brightest of its neighbourhood. */
+		final float[][] raw = new float[3][];
 
 		PaperWhite(int[] rgb, int w, int h) {
 			this.w = w;
 			tw = (w + TILE - 1) / TILE;
 			th = (h + TILE - 1) / TILE;
-			float[][] raw = new float[3][tw * th];
+			for (int c = 0; c < 3; c++) raw[c] = new float[tw * th];
 			int[][] hist = new int[3][256];
 			for (int ty = 0; ty < th; ty++) {
 				for (int tx = 0; tx < tw; tx++) {
@@ -277,6 +306,107 @@ public final class InkModel {
 					}
 				}
 			}
+		}
+
+		/**
+		 * Which tiles are the page: their white has the page's colour (a neutral darkening such as a
+		 * shadow is still page; a desk differs in brightness or hue). The largest connected set of
+		 * such tiles, with the holes inside it (stains, dense print), is the page.
+		 */
+		boolean[] paperTiles(Rectifier.Warp warp) {
+			int n = tw * th;
+			// rectifying a photo fills what lies beyond the original image with paper colour
+			boolean[] beyond = new boolean[n];
+			if (warp != null && !warp.isIdentity()) {
+				for (int i = 0; i < n; i++) {
+					for (int corner = 0; corner < 4 && !beyond[i]; corner++) {
+						double[] p = warp.toSource((i % tw + corner % 2) * TILE, (i / tw + corner / 2) * TILE);
+						beyond[i] = p[0] < 0 || p[1] < 0 || p[0] > warp.sourceWidth || p[1] > warp.sourceHeight;
+					}
+				}
+			}
+			// each tile's own white: the neighbourhood maximum would let the page bleed into the desk
+			float[] lum = new float[n];
+			for (int i = 0; i < n; i++) lum[i] = (raw[0][i] + raw[1][i] + raw[2][i]) / 3;
+			float[] sorted = lum.clone();
+			Arrays.sort(sorted);
+			float reference = sorted[(int) (0.8 * (n - 1))];
+			double[] hue = new double[3];
+			int count = 0;
+			for (int i = 0; i < n; i++) {
+				if (lum[i] < 0.9 * reference) continue;
+				for (int c = 0; c < 3; c++) hue[c] += raw[c][i] / lum[i];
+				count++;
+			}
+			for (int c = 0; c < 3; c++) hue[c] /= Math.max(1, count);
+			boolean[] candidate = new boolean[n];
+			for (int i = 0; i < n; i++) {
+				double off = 0;
+				for (int c = 0; c < 3; c++) off = Math.max(off, Math.abs(raw[c][i] / lum[i] - hue[c]));
+				candidate[i] = !beyond[i] && lum[i] >= PAGE_MIN_BRIGHTNESS * reference && off < PAGE_MAX_HUE_SHIFT;
+			}
+			boolean[] page = largestRegion(candidate, tw, th);
+			// fill holes: tiles not reachable from the border through non-page tiles
+			boolean[] outside = new boolean[n];
+			java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+			for (int i = 0; i < n; i++) {
+				int x = i % tw;
+				int y = i / tw;
+				if ((beyond[i] || x == 0 || y == 0 || x == tw - 1 || y == th - 1) && !page[i]) {
+					outside[i] = true;
+					queue.add(i);
+				}
+			}
+			while (!queue.isEmpty()) {
+				int i = queue.poll();
+				int x = i % tw;
+				int y = i / tw;
+				int[] next = { x > 0 ? i - 1 : -1, x + 1 < tw ? i + 1 : -1, y > 0 ? i - tw : -1, y + 1 < th ? i + tw : -1 };
+				for (int j : next) {
+					if (j >= 0 && !page[j] && !outside[j]) {
+						outside[j] = true;
+						queue.add(j);
+					}
+				}
+			}
+			for (int i = 0; i < n; i++) page[i] = !outside[i];
+			return page;
+		}
+
+		/** The largest 4-connected set of true tiles. */
+		private static boolean[] largestRegion(boolean[] set, int tw, int th) {
+			int n = tw * th;
+			int[] label = new int[n];
+			int best = 0;
+			int bestSize = 0;
+			int next = 0;
+			java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+			for (int s = 0; s < n; s++) {
+				if (!set[s] || label[s] != 0) continue;
+				label[s] = ++next;
+				queue.add(s);
+				int size = 0;
+				while (!queue.isEmpty()) {
+					int i = queue.poll();
+					size++;
+					int x = i % tw;
+					int y = i / tw;
+					int[] nb = { x > 0 ? i - 1 : -1, x + 1 < tw ? i + 1 : -1, y > 0 ? i - tw : -1, y + 1 < th ? i + tw : -1 };
+					for (int j : nb) {
+						if (j >= 0 && set[j] && label[j] == 0) {
+							label[j] = next;
+							queue.add(j);
+						}
+					}
+				}
+				if (size > bestSize) {
+					bestSize = size;
+					best = next;
+				}
+			}
+			boolean[] out = new boolean[n];
+			for (int i = 0; i < n; i++) out[i] = best != 0 && label[i] == best;
+			return out;
 		}
 
 		/** The white of every pixel of image row y, per channel. */

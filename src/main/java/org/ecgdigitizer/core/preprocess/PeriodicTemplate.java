@@ -38,13 +38,15 @@ public final class PeriodicTemplate {
 				// a narrow remainder tile would have too few samples per bin: merge it into this one
 				if (w - x1 < tileW / 2) x1 = w;
 				if (h - y1 < tileH / 2) y1 = h;
+				int[] binX = phaseBins(tx, x1, periodX, bx);
+				int[] binY = phaseBins(ty, y1, periodY, by);
 				Arrays.fill(hist, 0);
 				Arrays.fill(count, 0);
 				for (int y = ty; y < y1; y++) {
-					int rowBin = phaseBin(y, periodY) * bx;
+					int rowBin = binY[y - ty] * bx;
 					int row = y * w;
 					for (int x = tx; x < x1; x++) {
-						int bin = rowBin + phaseBin(x, periodX);
+						int bin = rowBin + binX[x - tx];
 						int level = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
 						hist[bin * LEVELS + level]++;
 						count[bin]++;
@@ -59,10 +61,10 @@ public final class PeriodicTemplate {
 				}
 				dilateCyclic(pattern, bx, by);
 				for (int y = ty; y < y1; y++) {
-					int rowBin = phaseBin(y, periodY) * bx;
+					int rowBin = binY[y - ty] * bx;
 					int row = y * w;
 					for (int x = tx; x < x1; x++) {
-						float p = pattern[rowBin + phaseBin(x, periodX)];
+						float p = pattern[rowBin + binX[x - tx]];
 						v[row + x] = Math.max(0, v[row + x] - p);
 					}
 				}
@@ -91,6 +93,30 @@ public final class PeriodicTemplate {
 					by) * bx + x]));
 			}
 		}
+	}
+
+	/**
+	 * The phase bin of each position from..to-1 along one axis. When the period is close to a whole
+	 * number of pixels, some half-pixel phases occur in only one or two cells of the tile, and a
+	 * median over so few cells would be whatever lies there, such as a flat stretch of trace along
+	 * a row. Such thin bins are merged into their better-filled neighbour.
+	 */
+	static int[] phaseBins(int from, int to, double period, int bins) {
+		int[] bin = new int[to - from];
+		int[] filled = new int[bins];
+		for (int i = from; i < to; i++) filled[bin[i - from] = phaseBin(i, period)]++;
+		int cells = (int) Math.max(1, Math.floor((to - from) / period));
+		int enough = Math.max(1, (int) Math.ceil(0.4 * cells));
+		int[] target = new int[bins];
+		for (int b = 0; b < bins; b++) {
+			target[b] = b;
+			if (filled[b] >= enough || filled[b] == 0) continue;
+			int before = (b + bins - 1) % bins;
+			int after = (b + 1) % bins;
+			target[b] = filled[before] >= filled[after] ? before : after;
+		}
+		for (int k = 0; k < bin.length; k++) bin[k] = target[bin[k]];
+		return bin;
 	}
 
 	/** Half-pixel phase bins: a thin line at a fractional phase is then split less across bins. */

@@ -103,7 +103,7 @@ public final class Preprocessor {
 		progress.status("Separating ink from grid");
 		double pitch = grid.found ? grid.pxPerMmX : Double.NaN;
 		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
-			: Double.NaN);
+			: Double.NaN, warp);
 		if (Orientation.isSideways(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math.max(warp.width,
 			warp.height) / 280.0 : pitch))
 		{

@@ -25,7 +25,9 @@ public final class LeadIdentification {
 	static final double FS = 100;
 	/** A rhythm strip is renamed only when it matches another lead this well, and clearly better. */
 	static final double MIN_MATCH = 0.85;
-	static final double MARGIN = 0.1;
+	static final double MARGIN = 0.15;
+	/** A rhythm strip that matches its template lead this well keeps that lead's name. */
+	static final double TEMPLATE_KEEPS = 0.8;
 	/** The other order must explain the limb-lead laws at least this much better to switch. */
 	static final double ORDER_RATIO = 0.5;
 
@@ -82,8 +84,10 @@ public final class LeadIdentification {
 			}
 			if (best[1] >= 0) {
 				LeadRegion match = regions.get((int) best[1]);
+				// leads of similar axis (II, aVF, III) look alike: the printed order wins unless its own
+				// lead clearly fails to match
 				boolean clearlyOther = match.lead != r.lead && best[0] >= MIN_MATCH && (Double.isNaN(template) ||
-					best[0] - template >= MARGIN);
+					template < TEMPLATE_KEEPS && best[0] - template >= MARGIN);
 				if (clearlyOther) {
 					notes.add(String.format(Locale.ROOT, "rhythm strip %d matches %s (r = %.2f), not %s; renamed",
 						rhythmIndex + 1, match.lead.label(), best[0], r.lead.label()));

@@ -18,7 +18,7 @@ import org.ecgdigitizer.core.trace.Trace;
 public final class SignalBuilder {
 
 	/** Gaps in a trace up to this long are bridged by interpolation; longer ones stay NaN. */
-	static final double MAX_BRIDGED_GAP_S = 0.02;
+	public static final double MAX_BRIDGED_GAP_S = 0.02;
 	/** Below this confidence a segment is left out (NaN) rather than invent a signal. */
 	static final double MIN_CONFIDENCE = 0.5;
 

@@ -1,6 +1,7 @@
 package org.ecgdigitizer.core.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,7 @@ import org.ecgdigitizer.core.signal.Lead;
  * QRS loop, an asymmetric T wave, and an optional injury current for ST deviation. Body axes:
  * x to the patient's left, y to the feet, z to the front. Leads I, II and V1-V6 are
  * projections of the dipole plus per-electrode wander and noise; III, aVR, aVL and aVF are
- * derived from I and II, and I and II are
- * rounded to a dyadic step, so Einthoven's and Goldberger's identities hold exactly.</p>
+ * derived from I and II, so Einthoven's and Goldberger's identities hold exactly.</p>
  *
  * <p>Everything is a function of the {@link Params} (including its noise seed): the same
  * arguments give bit-identical samples on every JVM, because only {@link StrictMath} and
@@ -134,9 +134,13 @@ public final strictfp class EcgSynthesizer {
 				: c < 0.9 ? Conduction.RIGHT_BUNDLE_BRANCH_BLOCK : Conduction.LEFT_BUNDLE_BRANCH_BLOCK;
 			p.qrsMs = p.conduction.isWide() ? uniform(r, 125, 165) : uniform(r, 72, 105);
 			p.qtcMs = uniform(r, 380, 450) + (p.conduction.isWide() ? 30 : 0);
-			p.frontalAxisDeg = clamp(50 + 32 * gaussian(r), -45, 110);
-			p.horizontalRotationDeg = clamp(12 * gaussian(r), -30, 30);
-			p.amplitudeScale = StrictMath.exp(uniform(r, StrictMath.log(0.65), StrictMath.log(1.5)));
+			// A left bundle branch block rarely comes with a right axis; a rotated heart with a
+			// wide QRS loses the typical bundle branch block shapes, so those stay near neutral.
+			p.frontalAxisDeg = p.conduction == Conduction.LEFT_BUNDLE_BRANCH_BLOCK
+				? clamp(15 + 30 * gaussian(r), -45, 80) : clamp(50 + 32 * gaussian(r), -45, 110);
+			p.horizontalRotationDeg = p.conduction.isWide() ? clamp(6 * gaussian(r), -12, 12)
+				: clamp(12 * gaussian(r), -30, 30);
+			p.amplitudeScale = StrictMath.exp(uniform(r, StrictMath.log(0.65), StrictMath.log(1.35)));
 			p.tWaveScale = uniform(r, 0.6, 1.3);
 			double s = r.nextDouble();
 			if (s < 0.7) {
@@ -152,7 +156,35 @@ public final strictfp class EcgSynthesizer {
 			p.wanderMv = uniform(r, 0, 0.3);
 			p.noiseMv = StrictMath.exp(uniform(r, StrictMath.log(0.003), StrictMath.log(0.02)));
 			p.fibrillationMv = uniform(r, 0.02, 0.1);
-			return p;
+			return p.rounded();
+		}
+
+		/**
+		 * Rounded to a few significant digits, so that parameters written to JSON (six
+		 * significant digits) read back exactly and regenerate bit-identical samples.
+		 */
+		private Params rounded() {
+			heartRateBpm = round(heartRateBpm, 10);
+			rrVariability = round(rrVariability, 1000);
+			prMs = round(prMs, 10);
+			pDurationMs = round(pDurationMs, 10);
+			pAmplitudeMv = round(pAmplitudeMv, 1000);
+			qrsMs = round(qrsMs, 10);
+			qtcMs = round(qtcMs, 10);
+			frontalAxisDeg = round(frontalAxisDeg, 10);
+			horizontalRotationDeg = round(horizontalRotationDeg, 10);
+			amplitudeScale = round(amplitudeScale, 1000);
+			tWaveScale = round(tWaveScale, 1000);
+			stMv = round(stMv, 1000);
+			respirationHz = round(respirationHz, 1000);
+			wanderMv = round(wanderMv, 1000);
+			noiseMv = round(noiseMv, 10000);
+			fibrillationMv = round(fibrillationMv, 1000);
+			return this;
+		}
+
+		private static double round(double v, double steps) {
+			return StrictMath.rint(v * steps) / steps;
 		}
 
 		/** A copy that can be changed without affecting this one. */
@@ -345,7 +377,7 @@ public final strictfp class EcgSynthesizer {
 		}
 
 		public Params amplitudeScale(double scale) {
-			this.amplitudeScale = check("amplitude scale", scale, 0.1, 3, "");
+			this.amplitudeScale = check("amplitude scale", scale, 0, 3, "");
 			return this;
 		}
 
@@ -388,7 +420,10 @@ public final strictfp class EcgSynthesizer {
 			return this;
 		}
 
-		/** Typical peak baseline wander of a lead (all components below 0.5 Hz). */
+		/**
+		 * Size of the baseline wander (all of it below 0.5 Hz): about the largest excursion of
+		 * any lead over ten seconds; a single lead typically reaches 0.6 times this.
+		 */
 		public double wanderMv() {
 			return wanderMv;
 		}
@@ -427,8 +462,9 @@ public final strictfp class EcgSynthesizer {
 
 		private static double check(String what, double v, double min, double max, String unit) {
 			if (!(v >= min && v <= max)) {
-				throw new EcgException(String.format(Locale.ROOT, "Synthetic ECG %s %s %s is out of range: use %s to %s %s",
-					what, Double.toString(v), unit, trim(min), trim(max), unit).trim());
+				String u = unit.isEmpty() ? "" : " " + unit;
+				throw new EcgException("Synthetic ECG " + what + " " + v + u + " is out of range: use " + trim(min) + " to " +
+					trim(max) + u);
 			}
 			return v;
 		}
@@ -463,15 +499,17 @@ public final strictfp class EcgSynthesizer {
 
 	// Lead vectors (x left, y feet, z front). The Vs are gains and directions of a lead field in the
 	// horizontal plane, tilted slightly downwards; the middle chest leads are the closest to the heart.
-	private static final double[] LEAD_I = { 1, 0, 0 };
-	private static final double[] LEAD_II = { 0.5, StrictMath.sqrt(3) / 2, 0 };
+	private static final double DYADIC_STEPS_PER_MV = 1 << 14;
+	private static final double LIMB_GAIN = 0.8;
+	private static final double[] LEAD_I = { LIMB_GAIN, 0, 0 };
+	private static final double[] LEAD_II = { LIMB_GAIN / 2, LIMB_GAIN * StrictMath.sqrt(3) / 2, 0 };
 	private static final double[][] LEAD_V = {
-		chest(1.05, 118, 0.12),
-		chest(1.4, 90, 0.12),
-		chest(1.55, 62, 0.1),
-		chest(1.45, 35, 0.1),
-		chest(1.2, 10, 0.1),
-		chest(0.95, -8, 0.08),
+		chest(1.05, 118, 0.1),
+		chest(1.6, 90, 0.12),
+		chest(1.6, 62, 0.18),
+		chest(1.4, 35, 0.3),
+		chest(1.1, 10, 0.42),
+		chest(0.85, -8, 0.48),
 	};
 
 	/** Electrodes for wander and noise: RA, LA, LL, then V1-V6. */
@@ -505,32 +543,58 @@ public final strictfp class EcgSynthesizer {
 		SplittableRandom wanderRandom = random.split();
 		SplittableRandom noiseRandom = random.split();
 		SplittableRandom atrialRandom = random.split();
+		// One breathing cycle drives sinus arrhythmia, QRS size and part of the wander.
+		double breathingPhase = random.nextDouble() * 2 * StrictMath.PI;
 
 		double[][] dipole = new double[3][n];
 		Heart heart = new Heart(p);
-		for (double[] beat : beatTimes(p, seconds, rhythmRandom)) {
-			heart.addBeat(dipole, fs, beat[0], beat[1], p);
+		for (double[] beat : beatTimes(p, seconds, breathingPhase, rhythmRandom)) {
+			heart.addBeat(dipole, fs, beat[0], beat[1], breathingPhase, p);
 		}
 		if (p.rhythm == Rhythm.ATRIAL_FIBRILLATION) {
 			addFibrillation(dipole, fs, p, atrialRandom);
 		}
 
-		double[][] electrodes = new double[ELECTRODES][n];
-		addWander(electrodes, fs, p, wanderRandom);
-		addNoise(electrodes, fs, p, noiseRandom);
-
+		// Project the heart onto the independent leads.
 		double[][] out = new double[12][n];
+		double[][] measured = new double[8][];
+		measured[0] = out[Lead.I.ordinal()];
+		measured[1] = out[Lead.II.ordinal()];
+		for (int v = 0; v < 6; v++) measured[2 + v] = out[Lead.V1.ordinal() + v];
+		double[][] leadVectors = { LEAD_I, LEAD_II, LEAD_V[0], LEAD_V[1], LEAD_V[2], LEAD_V[3], LEAD_V[4], LEAD_V[5] };
+		for (int i = 0; i < n; i++) {
+			double x = dipole[0][i], y = dipole[1][i], z = dipole[2][i];
+			for (int k = 0; k < 8; k++) measured[k][i] = dot(leadVectors[k], x, y, z);
+		}
+		dipole = null;
+
+		// Electrode wander and noise, one electrode at a time: each lead sees its electrodes'
+		// difference (the chest leads against Wilson's central terminal, the mean of RA, LA, LL).
+		double[] electrode = new double[n];
+		for (int e = 0; e < ELECTRODES; e++) {
+			Arrays.fill(electrode, 0);
+			addWander(electrode, fs, p, breathingPhase, wanderRandom);
+			addNoise(electrode, fs, p, noiseRandom);
+			double[] weights = new double[8];
+			if (e == RA) { weights[0] = -1; weights[1] = -1; }
+			if (e == LA) weights[0] = 1;
+			if (e == LL) weights[1] = 1;
+			for (int v = 0; v < 6; v++) weights[2 + v] = e < 3 ? -1.0 / 3 : e - 3 == v ? 1 : 0;
+			for (int k = 0; k < 8; k++) {
+				if (weights[k] == 0) continue;
+				double[] lead = measured[k];
+				for (int i = 0; i < n; i++) lead[i] += weights[k] * electrode[i];
+			}
+		}
+
+		// The augmented limb leads and III follow from I and II. I and II are first rounded to a
+		// dyadic step (2^-14 mV, 0.06 uV), so every derived value is exactly representable and
+		// I + III = II and aVR + aVL + aVF = 0 hold exactly, not just to rounding.
 		double[] leadI = out[Lead.I.ordinal()];
 		double[] leadII = out[Lead.II.ordinal()];
 		for (int i = 0; i < n; i++) {
-			double x = dipole[0][i], y = dipole[1][i], z = dipole[2][i];
-			double[] e = { electrodes[RA][i], electrodes[LA][i], electrodes[LL][i] };
-			double wilson = (e[RA] + e[LA] + e[LL]) / 3;
-			leadI[i] = dyadic(dot(LEAD_I, x, y, z) + e[LA] - e[RA]);
-			leadII[i] = dyadic(dot(LEAD_II, x, y, z) + e[LL] - e[RA]);
-			for (int v = 0; v < 6; v++) {
-				out[Lead.V1.ordinal() + v][i] = dot(LEAD_V[v], x, y, z) + electrodes[3 + v][i] - wilson;
-			}
+			leadI[i] = StrictMath.rint(leadI[i] * DYADIC_STEPS_PER_MV) / DYADIC_STEPS_PER_MV;
+			leadII[i] = StrictMath.rint(leadII[i] * DYADIC_STEPS_PER_MV) / DYADIC_STEPS_PER_MV;
 			out[Lead.III.ordinal()][i] = leadII[i] - leadI[i];
 			out[Lead.AVR.ordinal()][i] = -(leadI[i] + leadII[i]) / 2;
 			out[Lead.AVL.ordinal()][i] = leadI[i] - leadII[i] / 2;
@@ -542,25 +606,14 @@ public final strictfp class EcgSynthesizer {
 	}
 
 	/**
-	 * Rounds to a multiple of 2^-14 mV (0.06 uV): then III, aVR, aVL and aVF are exactly
-	 * representable, so I + III = II and aVR + aVL + aVF = 0 hold exactly, not just to rounding.
-	 */
-	private static double dyadic(double mv) {
-		return StrictMath.rint(mv * DYADIC_STEPS_PER_MV) / DYADIC_STEPS_PER_MV;
-	}
-
-	private static final double DYADIC_STEPS_PER_MV = 1 << 14;
-
-	/**
 	 * QRS onset times (s) and the preceding RR interval (s) of every beat that touches
 	 * [0, seconds], starting at a random phase so that records do not all begin on a beat.
 	 */
-	private static List<double[]> beatTimes(Params p, double seconds, SplittableRandom r) {
+	private static List<double[]> beatTimes(Params p, double seconds, double breathingPhase, SplittableRandom r) {
 		double rr = 60 / p.heartRateBpm;
 		List<double[]> beats = new ArrayList<>();
 		double t = -rr * (1 + r.nextDouble());
 		double previousRr = rr;
-		double respirationPhase = r.nextDouble() * 2 * StrictMath.PI;
 		while (t < seconds + 0.5) {
 			beats.add(new double[] { t, previousRr });
 			double next;
@@ -572,7 +625,7 @@ public final strictfp class EcgSynthesizer {
 			else {
 				// Sinus arrhythmia follows breathing; the rest is small independent jitter.
 				double sinusArrhythmia = 0.6 * p.rrVariability *
-					StrictMath.sin(2 * StrictMath.PI * p.respirationHz * t + respirationPhase);
+					StrictMath.sin(2 * StrictMath.PI * p.respirationHz * t + breathingPhase);
 				next = rr * (1 + sinusArrhythmia + 0.6 * p.rrVariability * gaussian(r));
 			}
 			next = StrictMath.max(next, 0.25);
@@ -596,60 +649,65 @@ public final strictfp class EcgSynthesizer {
 			weight[k] = uniform(r, 0.5, 1);
 		}
 		double amplitude = p.fibrillationMv * p.amplitudeScale / 1.6;
-		// The frequencies wander slowly so the waves never settle into a flutter-like pattern.
-		double dt = 1 / fs;
-		double[] drift = new double[components];
+		// The frequencies wander slowly (a new offset every 20 ms) so the waves never settle into
+		// a flutter-like pattern. Phases are integrated on that fixed grid, so the waves do not
+		// depend on the sampling rate.
+		double step = 0.02;
+		int knots = (int) StrictMath.ceil(n / fs / step) + 1;
+		double[][] knotPhase = new double[components][knots + 1];
+		double[][] knotFrequency = new double[components][knots];
+		for (int k = 0; k < components; k++) {
+			double drift = 0;
+			knotPhase[k][0] = phase[k];
+			for (int m = 0; m < knots; m++) {
+				drift = 0.995 * drift + 0.08 * gaussian(r);
+				knotFrequency[k][m] = frequency[k] + drift;
+				knotPhase[k][m + 1] = knotPhase[k][m] + 2 * StrictMath.PI * knotFrequency[k][m] * step;
+			}
+		}
 		for (int i = 0; i < n; i++) {
+			double t = i / fs;
+			int m = (int) (t / step);
 			double v = 0;
 			for (int k = 0; k < components; k++) {
-				if (i % (int) StrictMath.max(1, fs / 50) == 0) {
-					drift[k] = 0.995 * drift[k] + 0.08 * gaussian(r);
-				}
-				phase[k] += 2 * StrictMath.PI * (frequency[k] + drift[k]) * dt;
-				v += weight[k] * StrictMath.sin(phase[k]);
+				v += weight[k] * StrictMath.sin(knotPhase[k][m] + 2 * StrictMath.PI * knotFrequency[k][m] * (t - m * step));
 			}
 			for (int a = 0; a < 3; a++) dipole[a][i] += amplitude * v * direction[a];
 		}
 	}
 
 	/**
-	 * Baseline wander per electrode: slow drifts below 0.5 Hz plus a breathing component. Lead
-	 * wander is the difference of electrode wander, so it is consistent across leads.
+	 * Baseline wander of one electrode: slow drifts below 0.5 Hz plus a breathing component
+	 * whose phase is nearly shared by all electrodes.
 	 */
-	private static void addWander(double[][] electrodes, double fs, Params p, SplittableRandom r) {
+	private static void addWander(double[] e, double fs, Params p, double breathingPhase, SplittableRandom r) {
 		if (p.wanderMv == 0) return;
-		int n = electrodes[0].length;
-		double breathingPhase = r.nextDouble() * 2 * StrictMath.PI;
-		for (double[] e : electrodes) {
-			double breathing = p.wanderMv * uniform(r, 0.1, 0.4);
-			double f1 = uniform(r, 0.04, 0.2), f2 = uniform(r, 0.1, 0.45);
-			double a1 = p.wanderMv * uniform(r, 0.15, 0.45), a2 = p.wanderMv * uniform(r, 0.05, 0.25);
-			double p1 = r.nextDouble() * 2 * StrictMath.PI, p2 = r.nextDouble() * 2 * StrictMath.PI;
-			double pb = breathingPhase + uniform(r, -0.5, 0.5);
-			for (int i = 0; i < n; i++) {
-				double t = i / fs;
-				e[i] += breathing * StrictMath.sin(2 * StrictMath.PI * p.respirationHz * t + pb) +
-					a1 * StrictMath.sin(2 * StrictMath.PI * f1 * t + p1) + a2 * StrictMath.sin(2 * StrictMath.PI * f2 * t + p2);
-			}
+		double breathing = p.wanderMv * uniform(r, 0.1, 0.4);
+		double f1 = uniform(r, 0.04, 0.2), f2 = uniform(r, 0.1, 0.45);
+		double a1 = p.wanderMv * uniform(r, 0.15, 0.45), a2 = p.wanderMv * uniform(r, 0.05, 0.25);
+		double p1 = r.nextDouble() * 2 * StrictMath.PI, p2 = r.nextDouble() * 2 * StrictMath.PI;
+		double pb = breathingPhase + uniform(r, -0.5, 0.5);
+		for (int i = 0; i < e.length; i++) {
+			double t = i / fs;
+			e[i] += breathing * StrictMath.sin(2 * StrictMath.PI * p.respirationHz * t + pb) +
+				a1 * StrictMath.sin(2 * StrictMath.PI * f1 * t + p1) + a2 * StrictMath.sin(2 * StrictMath.PI * f2 * t + p2);
 		}
 	}
 
 	/**
-	 * Broadband noise per electrode, low-passed at about 40 Hz (muscle and amplifier noise as a
+	 * Broadband noise of one electrode, low-passed at about 40 Hz (muscle and amplifier noise as a
 	 * 150 Hz recorder shows it), scaled so a limb lead's standard deviation is {@code noiseMv}.
 	 */
-	private static void addNoise(double[][] electrodes, double fs, Params p, SplittableRandom r) {
+	private static void addNoise(double[] e, double fs, Params p, SplittableRandom r) {
 		if (p.noiseMv == 0) return;
 		double a = StrictMath.exp(-2 * StrictMath.PI * StrictMath.min(40, fs / 4) / fs);
 		// Variance of a one-pole low-pass of unit white noise is (1-a)/(1+a); a limb lead is the
 		// difference of two electrodes.
 		double gain = p.noiseMv / StrictMath.sqrt(2) * StrictMath.sqrt((1 + a) / (1 - a));
-		for (double[] e : electrodes) {
-			double y = gaussian(r) * StrictMath.sqrt((1 - a) / (1 + a));
-			for (int i = 0; i < e.length; i++) {
-				y = a * y + (1 - a) * gaussian(r);
-				e[i] += gain * y;
-			}
+		double y = gaussian(r) * StrictMath.sqrt((1 - a) / (1 + a));
+		for (int i = 0; i < e.length; i++) {
+			y = a * y + (1 - a) * gaussian(r);
+			e[i] += gain * y;
 		}
 	}
 
@@ -698,7 +756,6 @@ public final strictfp class EcgSynthesizer {
 		final double[] tDirection;
 		final double tAmplitude;
 		final double qrsSeconds;
-		final double respirationPhase;
 
 		Heart(Params p) {
 			double pd = p.pDurationMs / 1000;
@@ -716,8 +773,8 @@ public final strictfp class EcgSynthesizer {
 					// Septum depolarised from the right: no septal q in I, V6; slow leftward and
 					// backward forces with a notched top; secondary T opposite to the QRS.
 					qrs.add(new Wave(0.12 * d, 0.07 * d, 0.35, normalize(0.7, 0.25, -0.1)));
-					qrs.add(new Wave(0.38 * d, 0.12 * d, 1.3, normalize(0.75, 0.35, -0.55)));
-					qrs.add(new Wave(0.68 * d, 0.13 * d, 1.35, normalize(0.7, 0.15, -0.7)));
+					qrs.add(new Wave(0.38 * d, 0.12 * d, 1.4, normalize(0.7, 0.35, -0.65)));
+					qrs.add(new Wave(0.68 * d, 0.13 * d, 1.45, normalize(0.62, 0.15, -0.8)));
 					t = normalize(-0.75, -0.15, 0.6);
 					tSize = 0.42;
 					break;
@@ -727,7 +784,7 @@ public final strictfp class EcgSynthesizer {
 					qrs.add(new Wave(0.09 * d, 0.05 * d, 0.25, normalize(-0.5, 0.2, 0.85)));
 					qrs.add(new Wave(0.25 * d, 0.075 * d, 0.8, normalize(0.5, 0.8, 0.3)));
 					qrs.add(new Wave(0.36 * d, 0.08 * d, 1.2, normalize(0.62, 0.7, -0.36)));
-					qrs.add(new Wave(0.75 * d, 0.13 * d, 0.65, normalize(-0.65, -0.05, 0.75)));
+					qrs.add(new Wave(0.75 * d, 0.13 * d, 0.8, normalize(-0.7, -0.05, 0.7)));
 					t = normalize(0.7, 0.55, -0.45);
 					tSize = 0.3;
 					break;
@@ -735,8 +792,8 @@ public final strictfp class EcgSynthesizer {
 					// Septal (right and forwards: q in I/V6, r in V1), apical, left free wall
 					// (left, down, backwards), basal (up and backwards: small s in I/V6).
 					qrs.add(new Wave(0.14 * d, 0.07 * d, 0.25, normalize(-0.5, 0.25, 0.83)));
-					qrs.add(new Wave(0.36 * d, 0.1 * d, 0.8, normalize(0.5, 0.8, 0.3)));
-					qrs.add(new Wave(0.5 * d, 0.115 * d, 1.3, normalize(0.62, 0.7, -0.36)));
+					qrs.add(new Wave(0.36 * d, 0.1 * d, 0.85, normalize(0.45, 0.75, 0.45)));
+					qrs.add(new Wave(0.5 * d, 0.115 * d, 1.5, normalize(0.6, 0.6, -0.55)));
 					qrs.add(new Wave(0.76 * d, 0.085 * d, 0.42, normalize(-0.4, -0.45, -0.8)));
 					t = normalize(0.55, 0.65, 0.45);
 					tSize = 0.36;
@@ -744,25 +801,24 @@ public final strictfp class EcgSynthesizer {
 			}
 			// Turn the heart: first about the vertical axis, then in the frontal plane so that the
 			// net QRS vector lands exactly on the requested frontal axis.
-			double[][] horizontal = rotationAboutY(StrictMath.toRadians(p.horizontalRotationDeg));
+			double[][] horizontal = rotationAboutY(radians(p.horizontalRotationDeg));
 			double[] net = new double[3];
 			for (Wave w : qrs) {
 				double[] dir = apply(horizontal, w.direction);
 				double area = w.amplitude * (w.sigmaBefore + w.sigmaAfter);
 				for (int a = 0; a < 3; a++) net[a] += area * dir[a];
 			}
-			double turn = StrictMath.toRadians(p.frontalAxisDeg) - StrictMath.atan2(net[1], net[0]);
+			double turn = radians(p.frontalAxisDeg) - StrictMath.atan2(net[1], net[0]);
 			double[][] m = multiply(rotationAboutZ(turn), horizontal);
 			for (Wave w : qrs) ventricular.add(w.rotated(m));
 			tDirection = apply(m, t);
 			tAmplitude = tSize * p.tWaveScale;
 			qrsSeconds = d;
-			respirationPhase = StrictMath.toRadians(37 * p.noiseSeed % 360);
 		}
 
-		void addBeat(double[][] dipole, double fs, double qrsOnset, double previousRr, Params p) {
+		void addBeat(double[][] dipole, double fs, double qrsOnset, double previousRr, double breathingPhase, Params p) {
 			// Breathing swings the heart a little: QRS size varies by a few percent.
-			double breathing = 1 + 0.04 * StrictMath.sin(2 * StrictMath.PI * p.respirationHz * qrsOnset + respirationPhase);
+			double breathing = 1 + 0.04 * StrictMath.sin(2 * StrictMath.PI * p.respirationHz * qrsOnset + breathingPhase);
 			double scale = p.amplitudeScale;
 			if (p.rhythm == Rhythm.SINUS) {
 				double pOnset = qrsOnset - p.prMs / 1000;
@@ -798,6 +854,11 @@ public final strictfp class EcgSynthesizer {
 		}
 	}
 
+	/** Degrees to radians by one multiplication; {@code toRadians} has changed between JDK versions. */
+	static double radians(double degrees) {
+		return degrees * (StrictMath.PI / 180);
+	}
+
 	private static double smoothstep(double u) {
 		if (u <= 0) return 0;
 		if (u >= 1) return 1;
@@ -805,7 +866,7 @@ public final strictfp class EcgSynthesizer {
 	}
 
 	private static double[] chest(double gain, double horizontalDeg, double downwards) {
-		double a = StrictMath.toRadians(horizontalDeg);
+		double a = radians(horizontalDeg);
 		return new double[] { gain * StrictMath.cos(a), gain * downwards, gain * StrictMath.sin(a) };
 	}
 

@@ -31,6 +31,10 @@ public final class TraceExtractor {
 	static final double JUMP_PER_MM = 1.0;
 	static final double BASELINE_PER_MM = 0.03;
 	static final double SKIP = 0.3;
+	/** Ink this much wider than the pen (px) in a row of a steep stroke is two strokes merged at a peak. */
+	static final double MERGED_STROKES = 0.6;
+	/** Row crossings closer than this along x are one stack of points (a binary page's one-pixel stroke). */
+	static final double STACKED_PX = 0.05;
 
 	private TraceExtractor() {}
 
@@ -58,6 +62,11 @@ public final class TraceExtractor {
 		for (CalibrationPulse p : layout.pulses) {
 			clear(ink, w, h, p.box.grow(2, 2));
 			clear(density, w, h, p.box.grow(2, 2));
+		}
+		// separator ticks are not signal either; the trace across them is bridged later
+		for (Box tick : layout.separators) {
+			clear(ink, w, h, tick);
+			clear(density, w, h, tick);
 		}
 		List<Trace> traces = new ArrayList<>();
 		for (LeadRegion region : layout.regions) {
@@ -100,12 +109,16 @@ public final class TraceExtractor {
 		int[][] fromRun = new int[n][];
 		for (int i = 0; i < n; i++) {
 			Run[] rs = runs[i];
+			// distance from the baseline only ranks a column's runs against each other; it must not
+			// make a deep wave cheaper to skip than to follow
+			double nearest = Double.POSITIVE_INFINITY;
+			for (Run r : rs) nearest = Math.min(nearest, Math.abs(r.centroid - region.baselineY));
 			cost[i] = new double[rs.length];
 			fromColumn[i] = new int[rs.length];
 			fromRun[i] = new int[rs.length];
 			for (int k = 0; k < rs.length; k++) {
-				double emit = BASELINE_PER_MM * Math.abs(rs[k].centroid - region.baselineY) / mmY + 0.5 / (1 + rs[k]
-					.mass);
+				double emit = BASELINE_PER_MM * (Math.abs(rs[k].centroid - region.baselineY) - nearest) / mmY + 0.5 /
+					(1 + rs[k].mass);
 				// starting here skips every column before
 				double best = SKIP * i;
 				int bestColumn = -1;
@@ -203,70 +216,223 @@ public final class TraceExtractor {
 	}
 
 	/**
-	 * The trace centre per column. Thin runs give their ink centroid. Tall runs are steep strokes:
-	 * a run whose top edge is higher than both neighbours' is an upward peak and gives its top edge
-	 * plus half the pen; one reaching below both is a downward peak; otherwise the stroke passes
-	 * through and the run's middle is the value at the column centre. Edges are sub-pixel (a partly
-	 * covered end pixel moves the edge), which also decides between columns that look equally high.
+	 * The trace centre per column. A thin run is a flat stretch of pen: its ink centroid is the
+	 * value. A tall run is a steep stroke, and a column cannot say where in it the signal passes
+	 * the column's centre (a pen p pixels wide paints the signal's travel over 1 + p columns).
+	 * Steep strokes are read across instead: in each row, the stroke's ink gives where the signal
+	 * crosses that row. Together these points form a polyline along the stroke, sampled at the
+	 * column centres. A peak's apex is half a stroke inside the outermost row's sub-pixel edge, so
+	 * QRS complexes keep their full height.
 	 */
 	static double[] centreLine(Run[] chosen, float[] density, int w, int xa) {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
 		double pen = penWidth(chosen);
-		double[] top = new double[n];
-		double[] bottom = new double[n];
-		Arrays.fill(top, Double.NaN);
-		Arrays.fill(bottom, Double.NaN);
 		int h = density.length / w;
+		boolean[] steep = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
 			if (r == null) continue;
-			int x = xa + i;
-			// the pen's edge within the end pixels, from their coverage
-			float above = r.top > 0 ? density[(r.top - 1) * w + x] : 0;
-			float below = r.bottom + 1 < h ? density[(r.bottom + 1) * w + x] : 0;
-			top[i] = r.top + (1 - density[r.top * w + x]) - above;
-			bottom[i] = r.bottom + density[r.bottom * w + x] + below;
+			steep[i] = r.bottom - r.top + 1 > pen + 1.5;
+			if (!steep[i]) ys[i] = r.centroid;
 		}
-		for (int i = 0; i < n; i++) {
-			Run r = chosen[i];
-			if (r == null) continue;
-			if (bottom[i] - top[i] <= pen + 1.5) {
-				ys[i] = r.centroid;
+		List<int[]> stretches = new ArrayList<>();
+		List<List<RowCut>> cuts = new ArrayList<>();
+		List<Double> widths = new ArrayList<>();
+		for (int i = 0; i < n;) {
+			if (!steep[i]) {
+				i++;
 				continue;
 			}
-			double tl = i > 0 ? top[i - 1] : Double.NaN;
-			double tr = i + 1 < n ? top[i + 1] : Double.NaN;
-			double bl = i > 0 ? bottom[i - 1] : Double.NaN;
-			double br = i + 1 < n ? bottom[i + 1] : Double.NaN;
-			boolean peakUp = higherThan(top[i], tl, tr, -1);
-			boolean peakDown = higherThan(bottom[i], bl, br, 1);
-			if (peakUp && !peakDown) ys[i] = top[i] + pen / 2;
-			else if (peakDown && !peakUp) ys[i] = bottom[i] - pen / 2;
-			else ys[i] = (top[i] + bottom[i]) / 2;
+			int end = i;
+			while (end + 1 < n && steep[end + 1]) end++;
+			List<RowCut> stretch = cutRows(chosen, density, w, h, xa, i, end);
+			for (RowCut c : stretch) if (c.apex == 0) widths.add(c.right - c.left);
+			stretches.add(new int[] { i, end });
+			cuts.add(stretch);
+			i = end + 1;
+		}
+		// a steep stroke's width across is the pen's own width; level runs also hold its jitter
+		double stroke = pen;
+		if (widths.size() >= 10) {
+			widths.sort(Double::compare);
+			stroke = Math.max(1, widths.get(widths.size() / 4));
+		}
+		for (int k = 0; k < stretches.size(); k++) {
+			int a = stretches.get(k)[0];
+			int b = stretches.get(k)[1];
+			List<double[]> points = new ArrayList<>();
+			if (a > 0 && chosen[a - 1] != null) points.add(new double[] { a - 0.5, chosen[a - 1].centroid });
+			if (b + 1 < n && chosen[b + 1] != null) points.add(new double[] { b + 1.5, chosen[b + 1].centroid });
+			for (RowCut c : cuts.get(k)) c.addPoints(stroke, points);
+			points.sort((p, q) -> Double.compare(p[0], q[0]));
+			points = mergeStacked(points);
+			for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
 		}
 		return ys;
 	}
 
-	/**
-	 * Whether edge v is the extreme of its neighbourhood (the smallest when sign is -1, the largest
-	 * when +1), with at least one neighbour present; ties go to the column with the later neighbour
-	 * so a flat top is claimed once.
-	 */
-	static boolean higherThan(double v, double left, double right, int sign) {
-		if (Double.isNaN(left) && Double.isNaN(right)) return false;
-		boolean beatsLeft = Double.isNaN(left) || sign * (v - left) > 0;
-		boolean beatsRight = Double.isNaN(right) || sign * (v - right) >= 0;
-		return beatsLeft && beatsRight;
+	/** A steep stroke's ink in one row: sub-pixel edges and centroid (columns relative to xa). */
+	static final class RowCut {
+		final double y;
+		final double left;
+		final double right;
+		final double centroid;
+		/** -1: the top row of an upward peak, +1: the bottom row of a downward one, 0: neither. */
+		final int apex;
+		/** The sub-pixel outer edge of an apex row. */
+		final double apexEdge;
+
+		RowCut(double y, double left, double right, double centroid, int apex, double apexEdge) {
+			this.y = y;
+			this.left = left;
+			this.right = right;
+			this.centroid = centroid;
+			this.apex = apex;
+			this.apexEdge = apexEdge;
+		}
+
+		/**
+		 * Where the signal crosses this row. One stroke gives its centroid. Wider ink is two strokes
+		 * merged near a peak, each half a stroke inside the edges. An apex row gives the peak, half a
+		 * stroke inside its outer edge.
+		 */
+		void addPoints(double stroke, List<double[]> points) {
+			if (apex != 0) points.add(new double[] { (left + right) / 2, apexEdge - apex * stroke / 2 });
+			else if (right - left <= stroke + MERGED_STROKES) points.add(new double[] { centroid, y });
+			else {
+				points.add(new double[] { left + stroke / 2, y });
+				points.add(new double[] { right - stroke / 2, y });
+			}
+		}
 	}
 
-	/** The pen's thickness in pixels: the ink mass of the thinner runs (flat stretches of trace). */
+	/**
+	 * The row cuts of the steep columns a..b (inclusive). Rows that the flat columns on either side
+	 * also cover are the junctions: those columns' own centroids hold there.
+	 */
+	private static List<RowCut> cutRows(Run[] chosen, float[] density, int w, int h, int xa, int a, int b) {
+		int n = chosen.length;
+		int top = Integer.MAX_VALUE;
+		int bottom = Integer.MIN_VALUE;
+		for (int i = a; i <= b; i++) {
+			top = Math.min(top, chosen[i].top);
+			bottom = Math.max(bottom, chosen[i].bottom);
+		}
+		Run left = a > 0 ? chosen[a - 1] : null;
+		Run right = b + 1 < n ? chosen[b + 1] : null;
+		List<RowCut> cuts = new ArrayList<>();
+		for (int y = top; y <= bottom; y++) {
+			if (left != null && y >= left.top && y <= left.bottom) continue;
+			if (right != null && y >= right.top && y <= right.bottom) continue;
+			for (int i = a; i <= b;) {
+				if (y < chosen[i].top || y > chosen[i].bottom) {
+					i++;
+					continue;
+				}
+				int j = i;
+				while (j + 1 <= b && y >= chosen[j + 1].top && y <= chosen[j + 1].bottom) j++;
+				RowCut cut = cut(density, w, xa, n, i, j, y, y == top ? -1 : y == bottom ? 1 : 0);
+				if (cut != null) cuts.add(cut);
+				i = j + 1;
+			}
+		}
+		return cuts;
+	}
+
+	/** The cut of row y through the ink of columns i..j, or null when they hold none. */
+	private static RowCut cut(float[] density, int w, int xa, int n, int i, int j, int y, int apex) {
+		double mass = 0;
+		double moment = 0;
+		for (int c = i; c <= j; c++) {
+			float d = density[y * w + xa + c];
+			mass += d;
+			moment += d * (c + 0.5);
+		}
+		if (mass <= 0) return null;
+		// the anti-aliased pixels beside the run move the edges; a dark one is another stroke
+		float before = i > 0 ? density[y * w + xa + i - 1] : 0;
+		float after = j + 1 < n ? density[y * w + xa + j + 1] : 0;
+		if (before > 0.5f) before = 0;
+		if (after > 0.5f) after = 0;
+		double leftEdge = i + 1 - density[y * w + xa + i] - before;
+		double rightEdge = j + density[y * w + xa + j] + after;
+		double centroid = (moment + before * (i - 0.5) + after * (j + 1.5)) / (mass + before + after);
+		double edge = apex == 0 ? Double.NaN : apexEdge(density, w, xa, i, j, y, apex);
+		return new RowCut(y + 0.5, leftEdge, rightEdge, centroid, apex, edge);
+	}
+
+	/** The stroke's sub-pixel outer edge in row y (dir -1: top edge, +1: bottom edge), from coverage. */
+	private static double apexEdge(float[] density, int w, int xa, int i, int j, int y, int dir) {
+		int h = density.length / w;
+		int outside = y + dir;
+		float coverage = 0;
+		for (int c = i; c <= j; c++) {
+			float beyond = outside >= 0 && outside < h ? density[outside * w + xa + c] : 0;
+			coverage = Math.max(coverage, density[y * w + xa + c] + beyond);
+		}
+		return dir < 0 ? y + 1 - coverage : y + coverage;
+	}
+
+	/**
+	 * Points sorted by x, with runs of points at (nearly) the same x replaced by their mean. On a
+	 * binary (thresholded) page every row of a one-pixel stroke has its centroid at the column's
+	 * centre, and the stack's middle is then the value there; collinear points average onto their
+	 * line, so anti-aliased strokes lose nothing.
+	 */
+	static List<double[]> mergeStacked(List<double[]> points) {
+		List<double[]> out = new ArrayList<>();
+		for (int i = 0; i < points.size();) {
+			int j = i;
+			double sx = 0;
+			double sy = 0;
+			while (j < points.size() && points.get(j)[0] - points.get(i)[0] < STACKED_PX) {
+				sx += points.get(j)[0];
+				sy += points.get(j)[1];
+				j++;
+			}
+			out.add(new double[] { sx / (j - i), sy / (j - i) });
+			i = j;
+		}
+		return out;
+	}
+
+	/** Linear interpolation of points sorted by x; the nearest end beyond them. */
+	static double polylineAt(List<double[]> points, double x) {
+		if (points.isEmpty()) return Double.NaN;
+		if (x <= points.get(0)[0]) return points.get(0)[1];
+		for (int k = 1; k < points.size(); k++) {
+			double[] p = points.get(k - 1);
+			double[] q = points.get(k);
+			if (x <= q[0]) {
+				if (q[0] - p[0] < 1e-9) return (p[1] + q[1]) / 2;
+				return p[1] + (q[1] - p[1]) * (x - p[0]) / (q[0] - p[0]);
+			}
+		}
+		return points.get(points.size() - 1)[1];
+	}
+
+	/**
+	 * The pen's thickness in pixels: the ink mass of columns where the trace runs level (its
+	 * neighbours' centroids agree), which is the pen's own width; sloped columns hold more ink.
+	 */
 	static double penWidth(Run[] chosen) {
-		List<Double> masses = new ArrayList<>();
-		for (Run r : chosen) if (r != null) masses.add(r.mass);
+		List<Double> level = new ArrayList<>();
+		List<Double> all = new ArrayList<>();
+		for (int i = 0; i < chosen.length; i++) {
+			Run r = chosen[i];
+			if (r == null) continue;
+			all.add(r.mass);
+			if (i > 0 && i + 1 < chosen.length && chosen[i - 1] != null && chosen[i + 1] != null && Math.abs(
+				chosen[i + 1].centroid - chosen[i - 1].centroid) < 0.3)
+			{
+				level.add(r.mass);
+			}
+		}
+		List<Double> masses = level.size() >= 20 ? level : all;
 		if (masses.isEmpty()) return 1;
 		masses.sort(Double::compare);
-		return Math.max(1, masses.get((int) (masses.size() * 0.3)));
+		return Math.max(1, masses.get((int) (masses.size() * (masses == level ? 0.5 : 0.3))));
 	}
 }

@@ -75,10 +75,10 @@ public final class LabelContactSheet {
 			g.setColor(Color.WHITE);
 			g.fillRect(0, 0, row.getWidth(), row.getHeight());
 			g.setColor(Color.BLACK);
-			StrokeFont.draw(g, name.length() > 26 ? name.substring(0, 26) : name, 3, 16, 9, 1.2f);
+			StrokeFont.draw(g, name.length() > 26 ? name.substring(0, 26) : name, 3, 16, 9, StrokeFont.REGULAR);
 			StrokeFont.draw(g, String.format(Locale.ROOT, "%s %.1f px/mm", layout.layout.spec(), layout.geometry.pxPerMmX), 3,
-				34, 9, 1.2f);
-			StrokeFont.draw(g, "naming: " + layout.namingSource, 3, 52, 9, 1.2f);
+				34, 9, StrokeFont.REGULAR);
+			StrokeFont.draw(g, "naming: " + layout.namingSource, 3, 52, 9, StrokeFont.REGULAR);
 			for (int i = 0; i < layout.regions.size() && i < COLUMNS * LINES; i++) {
 				LeadRegion r = layout.regions.get(i);
 				LabelReader.Reading rd = readings.get(i);
@@ -115,15 +115,15 @@ public final class LabelContactSheet {
 	/** One region: the template's name, the crop, and the reading. */
 	static void drawCell(Graphics2D g, PreparedPage page, LeadRegion r, LabelReader.Reading rd) {
 		g.setColor(Color.GRAY);
-		StrokeFont.draw(g, (r.rhythm ? "rhythm " : "") + r.label(), 3, 12, 9, 1.2f);
+		StrokeFont.draw(g, (r.rhythm ? "rhythm " : "") + r.label(), 3, 12, 9, StrokeFont.REGULAR);
 		if (rd == null) return;
 		drawCrop(g, page, rd.candidate, rd.box, 2, 16, CELL - 4, CELL - 40);
 		g.setColor(rd.accepted() ? new Color(0, 140, 0) : new Color(200, 0, 0));
-		StrokeFont.draw(g, rd.accepted() ? rd.text : "(" + rd.best + ")", 3, CELL - 10, 10, 1.6f);
+		StrokeFont.draw(g, rd.accepted() ? rd.text : "(" + rd.best + ")", 3, CELL - 10, 10, StrokeFont.BOLD);
 		g.setColor(Color.DARK_GRAY);
 		StrokeFont.draw(g, String.format(Locale.ROOT, "%.2f %.2f %.2f", rd.score, rd.margin, rd.weakestLetter), 50,
-			CELL - 12, 6, 0.9f);
-		if (rd.doubt != null) StrokeFont.draw(g, rd.doubt, 3, CELL - 1, 6, 0.9f);
+			CELL - 12, 6, StrokeFont.REGULAR);
+		if (rd.doubt != null) StrokeFont.draw(g, rd.doubt, 3, CELL - 1, 6, StrokeFont.REGULAR);
 	}
 
 	/** The page around a label (1.5 label heights of context), scaled into the cell. */

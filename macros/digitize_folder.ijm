@@ -1,0 +1,48 @@
+// Digitizes every ECG page image in a folder and its subfolders: one 12-lead record per page, plus
+// summary.csv.
+//
+// In Fiji: Plugins > Macros > Run... and choose this file; it asks for the two folders.
+// Headless (no window, for servers and pipelines):
+//   ImageJ-linux64 --headless --console -macro /path/to/macros/digitize_folder.ijm \
+//     'input=[/data/scans] output=[/data/records]'
+// Optional keys, with their defaults:
+//   pattern=[*.png]  which files to read (default: PNG, JPEG, TIFF, BMP and GIF files)
+//   formats=wfdb,csv,json,png  any of wfdb, csv, json, png (overlay on the page), plot (12-lead plot)
+//   fs=500  sampling frequency (Hz); layout=auto (or 3x4, 3x4+1, 6x2, 12x1, ...); gain=auto; speed=auto
+//   overwrite=false  existing outputs are kept (and reported) unless this is true
+//
+// Page X.png gives X.hea and X.dat (WFDB), X.csv, X.json (diagnostics) and X-overlay.png in the
+// output folder. summary.csv lists every file with its status; a page that fails is reported
+// there and the others go on. Press Esc to stop after the current page.
+
+var args = getArgument();
+headless = (call("java.awt.GraphicsEnvironment.isHeadless") == "true");
+input = option("input", "");
+output = option("output", "");
+if (input == "") {
+	if (headless) exit("Give the folder of page images: 'input=[/path/to/scans] output=[/path/to/records]'");
+	input = getDirectory("Folder of scanned ECG pages");
+}
+if (output == "") {
+	if (headless) exit("Give the output folder: 'input=[/path/to/scans] output=[/path/to/records]'");
+	output = getDirectory("Folder for the digitized records");
+}
+pattern = option("pattern", "");
+formats = option("formats", "wfdb,csv,json,png");
+fs = option("fs", "500");
+layout = option("layout", "auto");
+gain = option("gain", "auto");
+speed = option("speed", "auto");
+overwrite = option("overwrite", "false");
+
+setBatchMode(true);
+options = "input_dir=[" + input + "] output_dir=[" + output + "] formats=" + formats + " fs=" + fs +
+	" layout=" + layout + " gain=" + gain + " speed=" + speed + " overwrite=" + overwrite;
+if (pattern != "") options = options + " pattern=[" + pattern + "]";
+run("Digitize Folder", options);
+print("ECG Digitizer: records and summary.csv in " + output);
+
+// The value of key=value (or key=[value with spaces]) in the macro's argument.
+function option(key, default) {
+	return call("ij.Macro.getValue", args, key, default);
+}

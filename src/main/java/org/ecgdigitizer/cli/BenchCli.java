@@ -1,0 +1,130 @@
+package org.ecgdigitizer.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ecgdigitizer.core.eval.Benchmark;
+import org.ecgdigitizer.core.eval.BenchmarkCondition;
+import org.ecgdigitizer.core.eval.BenchmarkDataset;
+import org.ecgdigitizer.core.eval.BenchmarkDigitizer;
+import org.ecgdigitizer.core.eval.BenchmarkMatrix;
+import org.ecgdigitizer.core.eval.BenchmarkReport;
+import org.ecgdigitizer.core.io.AtomicFiles;
+import org.ecgdigitizer.core.io.Json;
+
+/**
+ * {@code bench}: digitizes a fixed, seeded matrix of synthetic pages (or a folder of pages with
+ * references) in this process and reports, per condition, the scores, failures, time and memory.
+ */
+final class BenchCli implements CliCommand {
+
+	static final int DEFAULT_PAGES = 5;
+	static final long DEFAULT_SEED = 1;
+
+	@Override
+	public String name() {
+		return "bench";
+	}
+
+	@Override
+	public String summary() {
+		return "Benchmark the digitizer on seeded synthetic pages (or a folder of pages with references): SNR, failures, time, memory.";
+	}
+
+	@Override
+	public String synopsis() {
+		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--digitizer real|flat] [--json FILE]";
+	}
+
+	@Override
+	public List<Option> options() {
+		return List.of(
+			Option.value("pages", "N", "synthetic pages per condition", DEFAULT_PAGES),
+			Option.value("conditions", "LIST", "comma-separated conditions to run (see --list)", "all"),
+			Option.value("seed", "S", "seed of the page matrix; the same seed gives the same pages", DEFAULT_SEED),
+			Option.value("dataset", "DIR", "score pages in DIR (or its sub-folders) against <name>_masked.hea or <name>.hea beside each image, instead of synthetic pages"),
+			Option.value("digitizer", "NAME", "real, or flat: the 0 dB baseline (0 mV wherever the reference is plotted)", "real"),
+			Option.value("out", "DIR", "write every page, its reference, the prediction and the review overlay here"),
+			Option.value("json", "FILE", "write the full report (every page) as JSON"),
+			Option.flag("list", "list the synthetic conditions and exit"));
+	}
+
+	@Override
+	public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+		if (args.flag("list")) {
+			for (Map.Entry<String, String> c : BenchmarkMatrix.descriptions().entrySet()) {
+				out.printf("  %-12s %s%n", c.getKey(), c.getValue());
+			}
+			return 0;
+		}
+		if (!args.positionals().isEmpty()) {
+			throw new Args.UsageException("bench takes no file arguments (got " + args.positionals() +
+				"); use --dataset DIR for a folder of pages");
+		}
+		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"));
+		Map<String, Object> setup = new LinkedHashMap<>();
+		List<BenchmarkCondition> conditions;
+		if (args.has("dataset")) {
+			if (args.has("pages") || args.has("seed") || args.has("conditions")) {
+				throw new Args.UsageException("--pages, --seed and --conditions choose synthetic pages; with --dataset every" +
+					" page of the folder is used");
+			}
+			Path dataset = Paths.get(args.required("dataset"));
+			conditions = BenchmarkDataset.conditions(dataset);
+			setup.put("source", "dataset");
+			setup.put("dataset", dataset.toAbsolutePath().normalize().toString());
+		}
+		else {
+			int pages = args.integer("pages", DEFAULT_PAGES);
+			if (pages < 1) throw new Args.UsageException("--pages must be at least 1, got " + pages);
+			long seed = args.longValue("seed", DEFAULT_SEED);
+			conditions = BenchmarkMatrix.conditions(args.list("conditions"), pages, seed);
+			setup.put("source", "synthetic");
+			setup.put("seed", seed);
+			setup.put("pages_per_condition", pages);
+		}
+		setup.put("command", commandLine(args));
+
+		Path outDir = args.has("out") ? Paths.get(args.required("out")) : null;
+		ProgressLine progress = new ProgressLine(err);
+		BenchmarkReport report;
+		try {
+			report = new Benchmark(digitizer, outDir).run(conditions, setup, progress);
+		}
+		finally {
+			progress.finish();
+		}
+		out.print(report.table());
+		String problems = report.problems();
+		if (!problems.isEmpty()) {
+			out.println();
+			out.print(problems);
+		}
+		out.println();
+		out.println("mean/worst dB: Challenge 2024 SNR averaged over each page's leads, then mean and worst page;"
+			+ " all dB: mean over every (page, lead), the Challenge score; failed pages count as 0 dB.");
+		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only.");
+		if (args.has("json")) {
+			Path json = Paths.get(args.required("json"));
+			AtomicFiles.writeString(json, Json.write(report.toJson()));
+			out.println("Wrote " + json);
+		}
+		if (outDir != null) out.println("Wrote pages, references, predictions and overlays to " + outDir);
+		return 0;
+	}
+
+	/** The command line as it can be typed again. */
+	private String commandLine(Args args) {
+		StringBuilder sb = new StringBuilder("java -jar ecg-digitizer.jar ").append(name());
+		for (Option o : options()) {
+			if (!args.has(o.name)) continue;
+			sb.append(" --").append(o.name);
+			if (o.takesValue()) sb.append(' ').append(args.string(o.name, ""));
+		}
+		return sb.toString();
+	}
+}

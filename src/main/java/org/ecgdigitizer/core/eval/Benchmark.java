@@ -1,0 +1,324 @@
+package org.ecgdigitizer.core.eval;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Progress;
+import org.ecgdigitizer.core.io.AtomicFiles;
+import org.ecgdigitizer.core.io.DigitizationFiles;
+import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.io.Wfdb;
+
+/**
+ * Runs a digitizer over the pages of some conditions, in this process, one page at a time, and
+ * scores every page against its masked reference with the Challenge 2024 and Kaggle 2025 SNR.
+ *
+ * <p>Measured per page, after a few unmeasured warm-up pages: the seconds the digitizer took (not
+ * making, reading, scoring or writing the page), wall clock and CPU time of its thread, and from the heap memory pools, the peak heap
+ * while it ran. Before each page the heap is collected and the pools' peaks are reset, so the
+ * peak covers the digitizer and its input page, not the garbage of the page generator; it still
+ * includes garbage the digitizer made and the collector had not yet reclaimed, so it depends on
+ * the heap limit (-Xmx) and the collector. Pages run one after another, never in parallel, so
+ * that neither number is disturbed by another page.</p>
+ *
+ * <p>With an output folder, each condition gets a sub-folder that {@code bench --dataset} reads
+ * back: {@code <page>.png} (the page) and {@code <page>_masked.hea/.dat} (the reference), and in
+ * {@code digitized/} the prediction ({@code <page>.hea/.dat}, {@code <page>.json}), the review
+ * overlay {@code <page>-overlay.png} (for a refused page: the rectified page as
+ * {@code <page>-rectified.png}, when it got that far) and {@code <page>-error.txt} for a failure.</p>
+ */
+public final class Benchmark {
+
+	/** Sub-folder of a condition's output folder that holds what the digitizer produced. */
+	public static final String DIGITIZED = "digitized";
+
+	private final BenchmarkDigitizer digitizer;
+	private final Path outDir;
+
+	/** @param outDir where to write pages, references, predictions and overlays; null for nowhere */
+	public Benchmark(BenchmarkDigitizer digitizer, Path outDir) {
+		this.digitizer = digitizer;
+		this.outDir = outDir;
+	}
+
+	/**
+	 * Runs every condition and returns the report. Stops early (with the conditions done so far)
+	 * when the progress says cancel.
+	 *
+	 * @param setup how the pages were made (source, seed, pages per condition), copied into the report
+	 */
+	public BenchmarkReport run(List<BenchmarkCondition> conditions, Map<String, Object> setup, Progress progress)
+		throws IOException
+	{
+		String date = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		warmUp(conditions, progress);
+		int total = 0;
+		for (BenchmarkCondition c : conditions) total += c.pages;
+		List<BenchmarkReport.ConditionResult> results = new ArrayList<>();
+		int done = 0;
+		for (BenchmarkCondition condition : conditions) {
+			List<BenchmarkReport.PageResult> pages = new ArrayList<>();
+			long peak = -1;
+			for (int i = 0; i < condition.pages; i++) {
+				if (progress.isCanceled()) break;
+				progress.status(String.format(Locale.ROOT, "%s %d/%d", condition.name, i + 1, condition.pages));
+				PageRun run = runPage(condition, i);
+				pages.add(run.result);
+				peak = Math.max(peak, run.peakHeapBytes);
+				progress.items(++done, total);
+			}
+			results.add(new BenchmarkReport.ConditionResult(condition.name, condition.description, pages, peak < 0
+				? Double.NaN : peak / (1024.0 * 1024.0)));
+			if (progress.isCanceled()) break;
+		}
+		Map<String, Object> machine = machine();
+		// other work on the machine slows the digitizer down: say how busy it was
+		machine.put("load_average_start", loadBefore < 0 ? null : loadBefore);
+		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		machine.put("load_average_end", loadAfter < 0 ? null : loadAfter);
+		BenchmarkReport report = new BenchmarkReport(digitizer.name(), setup, machine, date, results);
+		if (outDir != null) {
+			Files.createDirectories(outDir);
+			AtomicFiles.writeString(outDir.resolve("report.json"), Json.write(report.toJson()));
+			AtomicFiles.writeString(outDir.resolve("report.txt"), report.table() + report.problems());
+		}
+		return report;
+	}
+
+	/** Pages digitized, unmeasured, before the first measured one. */
+	static final int WARM_UP_PAGES = 3;
+
+	/**
+	 * Digitizes a few pages unmeasured (the first page of the first conditions), so that the times
+	 * are those of a warm JVM: a fresh one takes several pages to compile the digitizer's code,
+	 * and the first of them take two to four times as long.
+	 */
+	private void warmUp(List<BenchmarkCondition> conditions, Progress progress) {
+		List<int[]> pages = new ArrayList<>();
+		for (int c = 0; c < conditions.size() && pages.size() < WARM_UP_PAGES; c++) {
+			if (conditions.get(c).pages > 0) pages.add(new int[] { c, 0 });
+		}
+		for (int i = 1; !conditions.isEmpty() && i < conditions.get(0).pages && pages.size() < WARM_UP_PAGES; i++) {
+			pages.add(new int[] { 0, i });
+		}
+		for (int[] p : pages) {
+			progress.status("warming up");
+			try {
+				digitizer.digitize(conditions.get(p[0]).page(p[1]));
+			}
+			catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+				// the page's own run reports whatever went wrong
+			}
+		}
+	}
+
+	private static final class PageRun {
+		final BenchmarkReport.PageResult result;
+		final long peakHeapBytes;
+
+		PageRun(BenchmarkReport.PageResult result, long peakHeapBytes) {
+			this.result = result;
+			this.peakHeapBytes = peakHeapBytes;
+		}
+	}
+
+	private PageRun runPage(BenchmarkCondition condition, int index) throws IOException {
+		String name = condition.pageName(index);
+		BenchmarkPage page;
+		try {
+			page = condition.page(index);
+		}
+		catch (EcgException e) {
+			return new PageRun(BenchmarkReport.PageResult.skipped(name, e.getMessage(), ""), -1);
+		}
+		Path dir = outDir == null ? null : outDir.resolve(condition.name);
+		if (dir != null) writeInput(page, dir);
+
+		resetHeapPeaks();
+		long cpuStart = threadCpuNanos();
+		long start = System.nanoTime();
+		BenchmarkDigitizer.Outcome outcome;
+		String failure;
+		try {
+			outcome = digitizer.digitize(page);
+			failure = outcome.failure;
+		}
+		catch (EcgException e) {
+			outcome = null;
+			failure = e.getMessage();
+		}
+		catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+			outcome = null;
+			failure = crash(e);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long cpuEnd = threadCpuNanos();
+		double cpuSeconds = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e9;
+		long peak = heapPeakBytes();
+
+		boolean ok = failure == null && outcome.record != null;
+		if (!ok && failure == null) failure = "the digitizer returned no record";
+		RecordScore score;
+		try {
+			score = Evaluation.score(page.reference.withName(page.name), ok ? outcome.record : null);
+		}
+		catch (EcgException e) {
+			// a prediction that cannot be compared (wrong sampling rate, duplicate leads) is a failure
+			ok = false;
+			failure = "prediction cannot be scored: " + e.getMessage();
+			score = Evaluation.score(page.reference.withName(page.name), null);
+		}
+		String detected = outcome == null ? "" : outcome.detected();
+		BenchmarkReport.PageResult result = BenchmarkReport.PageResult.scored(page.name, ok
+			? BenchmarkReport.Status.OK : BenchmarkReport.Status.FAILED, ok ? "" : failure, page.details, detected,
+			seconds, cpuSeconds, score);
+		if (dir != null) {
+			try {
+				writeOutput(page, outcome, ok ? null : failure, dir.resolve(DIGITIZED));
+			}
+			catch (RuntimeException e) {
+				// the scores stand; say why the review files are missing
+				result = new BenchmarkReport.PageResult(result.name, result.status, (result.reason.isEmpty() ? ""
+					: result.reason + "; ") + "review files not written: " + crash(e).substring("crashed: ".length()),
+					result.details, result.detected, result.seconds, result.cpuSeconds, result.leadSnr2024, result.kaggleSignal,
+					result.kaggleNoise);
+			}
+		}
+		return new PageRun(result, peak);
+	}
+
+	/** "crashed: IllegalStateException: message at TraceExtractor.extract(TraceExtractor.java:120)". */
+	static String crash(Throwable e) {
+		StringBuilder sb = new StringBuilder("crashed: ").append(e.getClass().getSimpleName());
+		if (e.getMessage() != null) sb.append(": ").append(e.getMessage());
+		StackTraceElement[] trace = e.getStackTrace();
+		StackTraceElement where = trace.length > 0 ? trace[0] : null;
+		for (StackTraceElement t : trace) {
+			if (t.getClassName().startsWith("org.ecgdigitizer.")) {
+				where = t;
+				break;
+			}
+		}
+		if (where != null) {
+			String cls = where.getClassName();
+			sb.append(" at ").append(cls.substring(cls.lastIndexOf('.') + 1)).append('.').append(where.getMethodName())
+				.append('(').append(where.getFileName()).append(':').append(where.getLineNumber()).append(')');
+		}
+		return sb.toString();
+	}
+
+	private static void writeInput(BenchmarkPage page, Path dir) throws IOException {
+		Files.createDirectories(dir);
+		ImageFiles.writePng(page.image, dir.resolve(page.name + ".png"));
+		Wfdb.write(page.reference.withName(page.name + Evaluation.MASKED_SUFFIX), dir);
+	}
+
+	private static void writeOutput(BenchmarkPage page, BenchmarkDigitizer.Outcome outcome, String failure, Path dir)
+		throws IOException
+	{
+		Files.createDirectories(dir);
+		if (failure != null) {
+			AtomicFiles.writeString(dir.resolve(page.name + "-error.txt"), failure + "\n");
+			if (outcome != null && outcome.review != null) {
+				ImageFiles.writePng(outcome.review.get(), dir.resolve(page.name + "-rectified.png"));
+			}
+			return;
+		}
+		if (outcome.digitization != null) {
+			DigitizationFiles.write(outcome.digitization, outcome.review, dir, page.name, EnumSet.of(
+				DigitizationFiles.Format.WFDB, DigitizationFiles.Format.JSON, DigitizationFiles.Format.PNG), true);
+		}
+		else {
+			Wfdb.write(outcome.record.withName(page.name), dir);
+			if (outcome.review != null) {
+				BufferedImage review = outcome.review.get();
+				ImageFiles.writePng(review, dir.resolve(page.name + "-overlay.png"));
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ measuring
+
+	private static List<MemoryPoolMXBean> heapPools() {
+		List<MemoryPoolMXBean> pools = new ArrayList<>();
+		for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (p.getType() == MemoryType.HEAP && p.isValid()) pools.add(p);
+		}
+		return pools;
+	}
+
+	/** CPU time of this thread in nanoseconds, or -1 where the JVM cannot measure it. */
+	private static long threadCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		try {
+			return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+		}
+		catch (UnsupportedOperationException e) {
+			return -1;
+		}
+	}
+
+	/** Collects the heap, then starts the pools' peak counters afresh. */
+	private static void resetHeapPeaks() {
+		System.gc();
+		for (MemoryPoolMXBean p : heapPools()) p.resetPeakUsage();
+	}
+
+	/** Sum of the heap pools' peaks since the reset (they may peak at different moments: an upper bound). */
+	private static long heapPeakBytes() {
+		long sum = 0;
+		for (MemoryPoolMXBean p : heapPools()) {
+			if (p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
+		}
+		return sum;
+	}
+
+	/** The machine: cores, CPU model, Java version and VM, heap limit, operating system. */
+	public static Map<String, Object> machine() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("cores", Runtime.getRuntime().availableProcessors());
+		m.put("cpu", cpuModel());
+		m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+		m.put("max_heap_mb", Math.round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)));
+		m.put("gc", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName())
+			.toArray(String[]::new)));
+		m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty(
+			"os.arch"));
+		return m;
+	}
+
+	/** The CPU model from /proc/cpuinfo, or the architecture where there is none. */
+	static String cpuModel() {
+		Path info = Paths.get("/proc/cpuinfo");
+		try {
+			if (Files.isReadable(info)) {
+				for (String line : Files.readAllLines(info)) {
+					if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// only informative
+		}
+		return System.getProperty("os.arch");
+	}
+}
