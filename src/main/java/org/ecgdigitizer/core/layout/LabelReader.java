@@ -73,7 +73,7 @@ public final class LabelReader {
 	static final int FOOT_SLACK = 1;
 	/** Acceptance: correlation of the best word, and its lead ahead of the best other lead. */
 	static final double MIN_SCORE = 0.55;
-	static final double MIN_MARGIN = 0.03;
+	static final double MIN_MARGIN = 0.06;
 	/** Every letter of the accepted word must correlate this well with the crop on its own. */
 	static final double MIN_LETTER = 0.6;
 	/** Each letter is checked over its box widened by this much (in ink heights) on either side. */
@@ -86,6 +86,8 @@ public final class LabelReader {
 	static final double STROKE = 0.4;
 	/** A letter whose stroke continues this far (in ink heights) beyond the line belongs to something else. */
 	static final double RUN_ON = 0.35;
+	/** An I, even a bold one with serifs, is at most this wide (in ink heights); a 1 has a flag. */
+	static final double I_WIDTH = 0.3;
 	/** Words whose scores are closer than this are compared where they differ. */
 	static final double CLOSE = 0.2;
 
@@ -244,6 +246,7 @@ public final class LabelReader {
 		else if (weakest < MIN_LETTER) doubt = "a letter does not match";
 		else if (!m.fillsCapHeight(best)) doubt = "shorter than capitals";
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
+		else if (WORDS[best].equals("I") && box.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
 		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, wordBox,
 			doubt, box);
 	}

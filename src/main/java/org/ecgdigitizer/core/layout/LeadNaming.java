@@ -13,9 +13,10 @@ import org.ecgdigitizer.core.signal.Lead;
  * of the detected arrangement (standard or Cabrera) is scored by the regions where some
  * candidate reads that order's lead, against the regions where candidates were read but none
  * agrees. The labels are trusted only when several agree and few contradict. The agreeing labels
- * also show where this printer puts its labels relative to a segment; rhythm strips may show any
- * lead, so among their candidates the one at that place names them. Otherwise the template's
- * order stands, and the result says so.</p>
+ * also show where this printer puts its labels relative to a segment; among a rhythm strip's
+ * candidates the one at that place is its label, which is recorded but does not rename the strip
+ * (one misread letter would; the signals name strips). Otherwise the template's order stands, and
+ * the result says so.</p>
  */
 public final class LeadNaming {
 
@@ -96,12 +97,12 @@ public final class LeadNaming {
 		}
 		if (!confirmed) {
 			if (read == 0) {
-				notes.add("no printed lead label could be read; lead names follow the " + describe(layout) + " order");
+				notes.add("lead names from the " + layout.spec() + " template; printed labels not readable");
 			}
 			else {
-				notes.add(String.format(Locale.ROOT, "the printed lead labels do not confirm a known lead order (%d read, " +
-					"%d agreeing with the %s order, %d not); lead names follow the %s order", read, bestAgree, describe(best),
-					bestContra, describe(layout)));
+				notes.add(String.format(Locale.ROOT, "lead names from the %s template; printed labels do not confirm a lead " +
+					"order (%d read, %d agreeing with the %s order, %d not)", layout.spec(), read, bestAgree, describe(best),
+					bestContra));
 			}
 			return new Result(layout, labelled, "template", notes, chosen);
 		}
@@ -109,18 +110,17 @@ public final class LeadNaming {
 			notes.add(String.format(Locale.ROOT, "the printed lead labels show the %s order (%d of %d agree)", best
 				.isCabrera() ? "Cabrera" : "standard", bestAgree, bestAgree + bestContra));
 		}
-		// short segments by the confirmed order, rhythm strips by their own labels
+		// short segments by the confirmed order; rhythm strips keep the template's leads
 		List<Lead> rhythm = new ArrayList<>(best.rhythmLeads());
 		List<LeadRegion> named = new ArrayList<>();
 		int strip = 0;
 		for (LeadRegion r : labelled) {
 			if (r.rhythm) {
 				Lead lead = r.labelText == null ? null : LabelReader.leadOf(r.labelText);
-				if (lead != null && strip < rhythm.size()) {
-					if (lead != rhythm.get(strip)) {
-						notes.add(String.format(Locale.ROOT, "rhythm strip %d is labelled %s", strip + 1, lead.label()));
-					}
-					rhythm.set(strip, lead);
+				// a misread strip label would rename the strip wrongly; the signals name strips reliably
+				if (lead != null && strip < rhythm.size() && lead != rhythm.get(strip)) {
+					notes.add(String.format(Locale.ROOT, "rhythm strip %d seems labelled %s; kept %s for the signals to " +
+						"check", strip + 1, lead.label(), rhythm.get(strip).label()));
 				}
 				if (strip < rhythm.size()) r = r.withLead(rhythm.get(strip), false);
 				strip++;
