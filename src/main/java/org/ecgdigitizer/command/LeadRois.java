@@ -35,7 +35,8 @@ import ij.process.FloatPolygon;
  * <li>A <b>lead box</b> is a rectangle named after its lead ("V1", "-aVR" when printed inverted).
  * Its properties hold the rest of the {@link LeadRegion}: {@code start_s}, {@code end_s},
  * {@code baseline_y} (image row of 0 mV), {@code row}, {@code column}, {@code rhythm},
- * {@code confidence}, {@code label_box}, and {@code box}, the rectangle as it was drawn. A box that
+ * {@code confidence}, {@code label_box}, {@code label_text} (the printed name as read), and {@code box}, the
+ * rectangle as it was drawn. A box that
  * was moved carries its time window and baseline along; one that was resized changes its time
  * window with its left and right edges and keeps its baseline. A new rectangle named after a lead
  * gets what it lacks from the page's layout: the template's time window for that lead when the
@@ -151,6 +152,7 @@ public final class LeadRois {
 		roi.setProperty("confidence", Json.number(r.confidence));
 		roi.setProperty("box", Json.writeCompact(r.box.toJson()));
 		if (r.labelBox != null) roi.setProperty("label_box", Json.writeCompact(r.labelBox.toJson()));
+		if (r.labelText != null) roi.setProperty("label_text", r.labelText);
 		if (trace != null) {
 			roi.setProperty("trace_x0", Integer.toString(trace.x0));
 			roi.setProperty("trace_length", Integer.toString(trace.ys.length));
@@ -427,7 +429,8 @@ public final class LeadRois {
 			throw new EcgException(String.format(Locale.ROOT, "lead box '%s' shows no time (%.3f to %.3f s); widen " +
 				"it or fix its start_s and end_s", name, start, end));
 		}
-		return new LeadRegion(lead, inverted, row, column, rhythm, start, end, box, baseline, labelBox, confidence);
+		return new LeadRegion(lead, inverted, row, column, rhythm, start, end, box, baseline, labelBox, roi.getProperty(
+			"label_text"), confidence);
 	}
 
 	/**

@@ -19,7 +19,7 @@ public final class LabelFinder {
 		public final Box box;
 		public final List<Components.Component> glyphs;
 
-		Label(Box box, List<Components.Component> glyphs) {
+		public Label(Box box, List<Components.Component> glyphs) {
 			this.box = box;
 			this.glyphs = glyphs;
 		}
@@ -34,6 +34,17 @@ public final class LabelFinder {
 	 */
 	public static Label find(LeadRegion region, Components components, List<CalibrationPulse> pulses, double mmX,
 		double mmY)
+	{
+		List<Label> all = candidates(region, components, pulses, mmX, mmY, 1);
+		return all.isEmpty() ? null : all.get(0);
+	}
+
+	/**
+	 * Up to {@code max} candidate labels of a region, the most likely first (a separator tick or a
+	 * piece of trace may sit closer to the segment start than the printed name).
+	 */
+	public static List<Label> candidates(LeadRegion region, Components components, List<CalibrationPulse> pulses,
+		double mmX, double mmY, int max)
 	{
 		double x0 = region.box.x - 8 * mmX;
 		double x1 = region.box.x + 14 * mmX;
@@ -58,7 +69,7 @@ public final class LabelFinder {
 			boolean dash = hMm < 1.2 && wMm >= 0.8 && wMm <= 3;
 			if (letter || dash) glyphs.add(c);
 		}
-		if (glyphs.isEmpty()) return null;
+		if (glyphs.isEmpty()) return new ArrayList<>();
 		// group glyphs into words: similar vertical band, gaps under 1.5 mm
 		glyphs.sort((a, b) -> Integer.compare(a.minX, b.minX));
 		List<List<Components.Component>> words = new ArrayList<>();
@@ -76,9 +87,9 @@ public final class LabelFinder {
 			}
 			target.add(g);
 		}
-		// the best word: close to the segment start and to the baseline, and short (a lead name has 1-4 characters)
-		Label best = null;
-		double bestScore = Double.POSITIVE_INFINITY;
+		// the best words: close to the segment start and to the baseline, and short (a lead name has 1-4 characters)
+		List<Label> found = new ArrayList<>();
+		List<Double> scores = new ArrayList<>();
 		for (List<Components.Component> w : words) {
 			if (w.size() > 5) continue;
 			int minX = Integer.MAX_VALUE;
@@ -96,11 +107,11 @@ public final class LabelFinder {
 			double dx = Math.abs(minX - region.box.x) / mmX;
 			double dy = Math.abs((minY + maxY) / 2.0 - region.baselineY) / mmY;
 			double score = dx + 0.5 * dy;
-			if (score < bestScore) {
-				bestScore = score;
-				best = new Label(Box.fromCorners(minX, minY, maxX + 1, maxY + 1), w);
-			}
+			int at = 0;
+			while (at < scores.size() && scores.get(at) <= score) at++;
+			scores.add(at, score);
+			found.add(at, new Label(Box.fromCorners(minX, minY, maxX + 1, maxY + 1), w));
 		}
-		return best;
+		return found.size() > max ? new ArrayList<>(found.subList(0, max)) : found;
 	}
 }

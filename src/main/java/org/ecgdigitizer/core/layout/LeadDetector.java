@@ -27,6 +27,8 @@ public final class LeadDetector {
 	static final int MIN_EXCURSIONS = 3;
 	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
 	static final int BRIDGE = 2;
+	/** Label candidates read per lead region (a separator tick may sit nearer the segment start). */
+	static final int LABEL_CANDIDATES = 3;
 
 	private LeadDetector() {}
 
@@ -183,10 +185,8 @@ public final class LeadDetector {
 			double t0 = seconds * cell.startFraction(columns);
 			double t1 = seconds * cell.endFraction(columns);
 			Box box = Box.fromCorners(a, r.top, b, r.bottom);
-			LeadRegion region = new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1,
-				box, r.baseline, null, 1);
-			LabelFinder.Label label = LabelFinder.find(region, raw, pulses, mmX, mmY);
-			regions.add(label == null ? region : region.withLabelBox(label.box));
+			regions.add(new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, t0, t1, box,
+				r.baseline, null, 1));
 		}
 		List<Box> separators = new ArrayList<>();
 		for (LeadRegion region : regions) {
@@ -194,8 +194,35 @@ public final class LeadDetector {
 			Box tick = findSeparator(rows.get(region.row), mask, w, region.box.x, mmX, mmY);
 			if (tick != null) separators.add(tick);
 		}
-		return new LeadLayout(layout, layoutSource, regions, speed, speedSource, gain, gainSource, seconds, x0, x1,
-			pulses, "template", geometry, warnings, separators);
+		// the printed labels name the leads when they are readable and agree with a known order
+		List<List<LabelReader.Reading>> readings = LabelReader.readAll(page, labelCandidates(regions, raw, pulses, mmX,
+			mmY));
+		LeadNaming.Result naming = LeadNaming.name(layout, regions, readings, "user".equals(layoutSource), mmX, mmY);
+		warnings.addAll(naming.notes);
+		return new LeadLayout(naming.layout, layoutSource, naming.regions, speed, speedSource, gain, gainSource, seconds,
+			x0, x1, pulses, naming.source, geometry, warnings, separators);
+	}
+
+	/** Label candidates of each region, the most likely first. */
+	static List<List<LabelFinder.Label>> labelCandidates(List<LeadRegion> regions, Components components,
+		List<CalibrationPulse> pulses, double mmX, double mmY)
+	{
+		List<List<LabelFinder.Label>> out = new ArrayList<>();
+		for (LeadRegion region : regions) {
+			out.add(LabelFinder.candidates(region, components, pulses, mmX, mmY, LABEL_CANDIDATES));
+		}
+		return out;
+	}
+
+	/** The label candidates of a detected layout's regions on its page (for tools that show what was read). */
+	static List<List<LabelFinder.Label>> labelCandidates(PreparedPage page, LeadLayout layout) {
+		int w = page.width();
+		int h = page.height();
+		float[] ink = page.inkPixels();
+		boolean[] mask = new boolean[w * h];
+		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
+		return labelCandidates(layout.regions, Components.of(mask, w, h), layout.pulses, layout.geometry.pxPerMmX,
+			layout.geometry.pxPerMmY);
 	}
 
 	/**

@@ -32,11 +32,19 @@ public final class LeadRegion {
 	public final double baselineY;
 	/** Where the printed lead name is, or null. */
 	public final Box labelBox;
+	/** The printed lead name as read from the page ("aVR", "-aVR"), or null when it was not read. */
+	public final String labelText;
 	/** 0..1; 1 for ground truth. */
 	public final double confidence;
 
 	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
 		double endSeconds, Box box, double baselineY, Box labelBox, double confidence)
+	{
+		this(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY, labelBox, null, confidence);
+	}
+
+	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
+		double endSeconds, Box box, double baselineY, Box labelBox, String labelText, double confidence)
 	{
 		this.lead = lead;
 		this.inverted = inverted;
@@ -48,6 +56,7 @@ public final class LeadRegion {
 		this.box = box;
 		this.baselineY = baselineY;
 		this.labelBox = labelBox;
+		this.labelText = labelText;
 		this.confidence = confidence;
 	}
 
@@ -72,32 +81,38 @@ public final class LeadRegion {
 
 	public LeadRegion withBox(Box newBox) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, newBox, baselineY,
-			labelBox, confidence);
+			labelBox, labelText, confidence);
 	}
 
 	public LeadRegion withBaseline(double newBaselineY) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, newBaselineY,
-			labelBox, confidence);
+			labelBox, labelText, confidence);
 	}
 
 	public LeadRegion withLead(Lead newLead, boolean newInverted) {
 		return new LeadRegion(newLead, newInverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			labelBox, confidence);
+			labelBox, labelText, confidence);
 	}
 
 	public LeadRegion withTime(double newStart, double newEnd) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, newStart, newEnd, box, baselineY, labelBox,
-			confidence);
+			labelText, confidence);
 	}
 
 	public LeadRegion withLabelBox(Box newLabelBox) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			newLabelBox, confidence);
+			newLabelBox, labelText, confidence);
+	}
+
+	/** The same region with where its printed name is and what it was read as (null: not read). */
+	public LeadRegion withLabel(Box newLabelBox, String newLabelText) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
+			newLabelBox, newLabelText, confidence);
 	}
 
 	public LeadRegion withConfidence(double newConfidence) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			labelBox, newConfidence);
+			labelBox, labelText, newConfidence);
 	}
 
 	/** JSON form; {@code fs} adds start and end sample indices when positive. */
@@ -118,6 +133,7 @@ public final class LeadRegion {
 		m.put("box", box.toJson());
 		m.put("baseline_y", baselineY);
 		m.put("label_box", labelBox == null ? null : labelBox.toJson());
+		m.put("label_text", labelText);
 		m.put("confidence", confidence);
 		return m;
 	}
@@ -129,7 +145,7 @@ public final class LeadRegion {
 			(int) Json.number(m.get("row"), 0), (int) Json.number(m.get("column"), 0), Boolean.TRUE.equals(m.get(
 				"rhythm")), Json.number(m.get("start_s"), 0), Json.number(m.get("end_s"), 0), Box.fromJson(m.get(
 					"box")), Json.number(m.get("baseline_y"), Double.NaN), labelBox == null ? null : Box.fromJson(
-						labelBox), Json.number(m.get("confidence"), 1));
+						labelBox), (String) m.get("label_text"), Json.number(m.get("confidence"), 1));
 	}
 
 	@Override

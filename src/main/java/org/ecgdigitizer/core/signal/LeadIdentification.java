@@ -55,7 +55,16 @@ public final class LeadIdentification {
 		List<LeadRegion> regions = new ArrayList<>();
 		for (Trace t : traces) regions.add(t.region);
 
-		if (!"user".equals(layout.layoutSource)) {
+		if ("labels".equals(source)) {
+			// printed labels named the leads: the limb-lead laws only check them
+			List<String> ignored = new ArrayList<>();
+			if (preferCabrera(pageLayout, regions, signals, ignored) != pageLayout.isCabrera()) {
+				notes.add(String.format(Locale.ROOT, "the limb-lead signals fit the %s order better, but the printed " +
+					"labels show the %s order; kept the labels' names", pageLayout.isCabrera() ? "standard" : "Cabrera",
+					pageLayout.isCabrera() ? "Cabrera" : "standard"));
+			}
+		}
+		else if (!"user".equals(layout.layoutSource)) {
 			boolean cabrera = preferCabrera(pageLayout, regions, signals, notes);
 			if (cabrera != pageLayout.isCabrera()) {
 				pageLayout = new PageLayout(pageLayout.kind(), cabrera, pageLayout.rhythmLeads());

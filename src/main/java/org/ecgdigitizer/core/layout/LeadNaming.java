@@ -1,0 +1,267 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ecgdigitizer.core.signal.Lead;
+
+/**
+ * Names the lead regions of a page from their printed labels.
+ *
+ * <p>A region may have several label candidates (a separator tick reads like "I"), so an order
+ * of the detected arrangement (standard or Cabrera) is scored by the regions where some
+ * candidate reads that order's lead, against the regions where candidates were read but none
+ * agrees. The labels are trusted only when several agree and few contradict. The agreeing labels
+ * also show where this printer puts its labels relative to a segment; among a rhythm strip's
+ * candidates the one at that place is its label, which is recorded but does not rename the strip
+ * (one misread letter would; the signals name strips). Otherwise the template's order stands, and
+ * the result says so.</p>
+ */
+public final class LeadNaming {
+
+	/** At least this many regions must agree with an order to adopt it. */
+	static final int MIN_AGREE = 3;
+	/** At most one contradiction per this many agreements. */
+	static final int AGREE_PER_CONTRADICTION = 4;
+	/** A label further than this (mm) from where the printer puts its labels is not one of them. */
+	static final double PLACE_MM = 1.5;
+
+	private LeadNaming() {}
+
+	/** Named regions, the layout that names them, where the names came from, and notes for the user. */
+	public static final class Result {
+		public final PageLayout layout;
+		public final List<LeadRegion> regions;
+		/** "labels" or "template". */
+		public final String source;
+		public final List<String> notes;
+		/** The reading each region's label box and text came from (null: no candidate). */
+		public final List<LabelReader.Reading> chosen;
+
+		Result(PageLayout layout, List<LeadRegion> regions, String source, List<String> notes,
+			List<LabelReader.Reading> chosen)
+		{
+			this.layout = layout;
+			this.regions = regions;
+			this.source = source;
+			this.notes = notes;
+			this.chosen = chosen;
+		}
+	}
+
+	/**
+	 * @param regions the regions named by {@code layout}'s cells
+	 * @param readings per region, one reading per label candidate ({@link LabelReader#readAll})
+	 * @param fixedOrder true when the user chose the layout: labels then only check it
+	 */
+	public static Result name(PageLayout layout, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
+		boolean fixedOrder, double mmX, double mmY)
+	{
+		List<String> notes = new ArrayList<>();
+		List<PageLayout> orders = new ArrayList<>();
+		orders.add(layout);
+		if (!fixedOrder) orders.add(new PageLayout(layout.kind(), !layout.isCabrera(), layout.rhythmLeads()));
+		PageLayout best = null;
+		int bestAgree = 0;
+		int bestContra = 0;
+		for (PageLayout order : orders) {
+			int[] counts = agreement(order, regions, readings, mmX, mmY);
+			if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
+				best = order;
+				bestAgree = counts[0];
+				bestContra = counts[1];
+			}
+		}
+		boolean confirmed = bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <= bestAgree;
+		PageLayout order = confirmed ? best : layout;
+
+		Places place = places(order, regions, readings);
+
+		// each region keeps the reading that agrees with the order, else the one at the labels' place
+		List<LabelReader.Reading> chosen = new ArrayList<>();
+		List<LeadRegion> labelled = new ArrayList<>();
+		int read = 0;
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			LabelReader.Reading rd = agreeing(order, r, readings.get(i));
+			if (rd == null) rd = likeliest(r, readings.get(i), place, mmX, mmY);
+			chosen.add(rd);
+			if (rd == null) {
+				labelled.add(r);
+				continue;
+			}
+			if (rd.accepted()) read++;
+			// the candidate's own ink, not the matched word's box, which may reach over the trace
+			labelled.add(r.withLabel(rd.candidate, rd.text));
+		}
+		if (!confirmed) {
+			if (read == 0) {
+				notes.add("lead names from the " + layout.spec() + " template; printed labels not readable");
+			}
+			else {
+				notes.add(String.format(Locale.ROOT, "lead names from the %s template; printed labels do not confirm a lead " +
+					"order (%d read, %d agreeing with the %s order, %d not)", layout.spec(), read, bestAgree, describe(best),
+					bestContra));
+			}
+			return new Result(layout, labelled, "template", notes, chosen);
+		}
+		if (best.isCabrera() != layout.isCabrera()) {
+			notes.add(String.format(Locale.ROOT, "the printed lead labels show the %s order (%d of %d agree)", best
+				.isCabrera() ? "Cabrera" : "standard", bestAgree, bestAgree + bestContra));
+		}
+		// short segments by the confirmed order; rhythm strips keep the template's leads
+		List<Lead> rhythm = new ArrayList<>(best.rhythmLeads());
+		List<LeadRegion> named = new ArrayList<>();
+		int strip = 0;
+		for (LeadRegion r : labelled) {
+			if (r.rhythm) {
+				Lead lead = r.labelText == null ? null : LabelReader.leadOf(r.labelText);
+				// a misread strip label would rename the strip wrongly; the signals name strips reliably
+				if (lead != null && strip < rhythm.size() && lead != rhythm.get(strip)) {
+					notes.add(String.format(Locale.ROOT, "rhythm strip %d seems labelled %s; kept %s for the signals to " +
+						"check", strip + 1, lead.label(), rhythm.get(strip).label()));
+				}
+				if (strip < rhythm.size()) r = r.withLead(rhythm.get(strip), false);
+				strip++;
+				named.add(r);
+				continue;
+			}
+			PageLayout.Cell cell = cellAt(best, r);
+			if (cell != null) {
+				if (r.labelText != null && LabelReader.leadOf(r.labelText) != cell.lead) {
+					notes.add(String.format(Locale.ROOT, "the label at row %d, column %d reads %s, but the %s order puts " +
+						"%s there; kept %s", r.row + 1, r.column + 1, r.labelText, best.isCabrera() ? "Cabrera" : "standard",
+						cell.label(), cell.label()));
+				}
+				r = r.withLead(cell.lead, cell.inverted);
+			}
+			named.add(r);
+		}
+		return new Result(new PageLayout(best.kind(), best.isCabrera(), rhythm), named, "labels", notes, chosen);
+	}
+
+	/**
+	 * Regions where some candidate reads the order's lead, and regions with accepted readings at
+	 * the place where the agreeing labels sit (anywhere, while that is unknown) none of which does.
+	 */
+	static int[] agreement(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
+		double mmX, double mmY)
+	{
+		Places places = places(order, regions, readings);
+		int agree = 0;
+		int contra = 0;
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm || cellAt(order, r) == null) continue;
+			if (agreeing(order, r, readings.get(i)) != null) {
+				agree++;
+				continue;
+			}
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (rd.accepted() && places.distanceMm(r, rd, mmX, mmY) <= PLACE_MM) {
+					contra++;
+					break;
+				}
+			}
+		}
+		return new int[] { agree, contra };
+	}
+
+	/**
+	 * Where a printer puts its labels relative to a segment's start and baseline, per column
+	 * (the first column's labels often follow the calibration pulse), from labels that agree with
+	 * an order.
+	 */
+	static final class Places {
+		final List<double[]> byColumn = new ArrayList<>();
+		double[] overall;
+
+		/** How far (mm) a reading's candidate is from where labels sit; 0 while that is unknown. */
+		double distanceMm(LeadRegion r, LabelReader.Reading rd, double mmX, double mmY) {
+			double[] p = r.column < byColumn.size() && byColumn.get(r.column) != null ? byColumn.get(r.column) : overall;
+			if (p == null) return 0;
+			double dx = (rd.candidate.x - r.box.x - p[0]) / mmX;
+			double dy = (rd.candidate.maxY() - r.baselineY - p[1]) / mmY;
+			return Math.hypot(dx, dy);
+		}
+	}
+
+	static Places places(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings) {
+		List<List<double[]>> columns = new ArrayList<>();
+		List<double[]> all = new ArrayList<>();
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			LabelReader.Reading rd = agreeing(order, r, readings.get(i));
+			if (rd == null) continue;
+			double[] offset = { rd.candidate.x - r.box.x, rd.candidate.maxY() - r.baselineY };
+			while (columns.size() <= r.column) columns.add(new ArrayList<>());
+			columns.get(r.column).add(offset);
+			all.add(offset);
+		}
+		Places p = new Places();
+		if (all.size() >= MIN_AGREE) p.overall = medianOffset(all);
+		for (List<double[]> c : columns) p.byColumn.add(c.size() >= 2 ? medianOffset(c) : null);
+		return p;
+	}
+
+	private static double[] medianOffset(List<double[]> offsets) {
+		double[] xs = new double[offsets.size()];
+		double[] ys = new double[offsets.size()];
+		for (int i = 0; i < xs.length; i++) {
+			xs[i] = offsets.get(i)[0];
+			ys[i] = offsets.get(i)[1];
+		}
+		return new double[] { LeadDetector.median(xs), LeadDetector.median(ys) };
+	}
+
+	/** The best accepted reading that names the lead the order puts at a short segment, or null. */
+	private static LabelReader.Reading agreeing(PageLayout order, LeadRegion r, List<LabelReader.Reading> readings) {
+		if (r.rhythm) return null;
+		PageLayout.Cell cell = cellAt(order, r);
+		if (cell == null) return null;
+		LabelReader.Reading best = null;
+		for (LabelReader.Reading rd : readings) {
+			if (rd.accepted() && rd.lead() == cell.lead && (best == null || rd.score > best.score)) best = rd;
+		}
+		return best;
+	}
+
+	/**
+	 * The accepted reading nearest the place where this page's labels sit (within
+	 * {@link #PLACE_MM}), the best one while that place is unknown; else the first candidate's
+	 * reading, unaccepted.
+	 */
+	private static LabelReader.Reading likeliest(LeadRegion r, List<LabelReader.Reading> readings, Places place,
+		double mmX, double mmY)
+	{
+		LabelReader.Reading best = null;
+		double bestCost = Double.POSITIVE_INFINITY;
+		for (LabelReader.Reading rd : readings) {
+			if (!rd.accepted()) continue;
+			double distance = place.distanceMm(r, rd, mmX, mmY);
+			if (distance > PLACE_MM) continue;
+			double cost = distance - rd.score;
+			if (cost < bestCost) {
+				bestCost = cost;
+				best = rd;
+			}
+		}
+		if (best != null) return best;
+		if (readings.isEmpty()) return null;
+		LabelReader.Reading first = readings.get(0);
+		// an accepted reading away from the labels' place is not a label: keep its box, drop its text
+		return first.accepted() ? first.unaccepted("not where this page's labels are") : first;
+	}
+
+	private static PageLayout.Cell cellAt(PageLayout layout, LeadRegion r) {
+		for (PageLayout.Cell c : layout.cells()) {
+			if (!c.rhythm && c.row == r.row && c.column == r.column) return c;
+		}
+		return null;
+	}
+
+	private static String describe(PageLayout layout) {
+		return (layout.isCabrera() ? "Cabrera " : "standard ") + layout.kind().id;
+	}
+}

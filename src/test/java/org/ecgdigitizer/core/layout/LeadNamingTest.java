@@ -1,0 +1,85 @@
+package org.ecgdigitizer.core.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ecgdigitizer.core.DigitizerSettings;
+import org.ecgdigitizer.core.Progress;
+import org.ecgdigitizer.core.Stages;
+import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.synth.PageGenerator;
+import org.ecgdigitizer.core.synth.PageSpec;
+import org.ecgdigitizer.core.synth.SyntheticPage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Lead names from printed labels, on pages of our generator. */
+class LeadNamingTest {
+
+	@BeforeAll
+	static void headless() {
+		System.setProperty("java.awt.headless", "true");
+	}
+
+	private static LeadLayout detect(PageSpec spec, long seed) {
+		SyntheticPage page = PageGenerator.render(PageGenerator.synthesize(seed, 500, "naming" + seed), spec, seed);
+		return Stages.detectLeads(Stages.preprocess(page.img(), Double.NaN, Progress.NONE), DigitizerSettings
+			.defaults());
+	}
+
+	@Test
+	void cabreraLabelsNameACabreraPage() {
+		LeadLayout layout = detect(PageSpec.defaults().withLayout("12x1/cabrera"), 1001);
+		assertEquals("labels", layout.namingSource, layout.warnings.toString());
+		assertTrue(layout.layout.isCabrera(), layout.layout.spec());
+		// row 2 of the Cabrera order is -aVR
+		LeadRegion third = layout.regions.get(2);
+		assertEquals("-aVR", third.label());
+		assertTrue(third.inverted);
+		assertTrue(layout.warnings.stream().anyMatch(w -> w.contains("Cabrera order")), layout.warnings.toString());
+	}
+
+	@Test
+	void standardLabelsKeepAStandardPage() {
+		LeadLayout layout = detect(PageSpec.defaults().withLayout("12x1"), 1001);
+		assertEquals("labels", layout.namingSource, layout.warnings.toString());
+		assertFalse(layout.layout.isCabrera());
+		assertEquals("I", layout.regions.get(0).label());
+		assertEquals("aVR", layout.regions.get(3).label());
+	}
+
+	@Test
+	void pagesWithoutLabelsFollowTheTemplateAndSaySo() {
+		LeadLayout layout = detect(PageSpec.defaults().withLayout("12x1/cabrera").withLabels(false), 1001);
+		assertEquals("template", layout.namingSource);
+		assertFalse(layout.layout.isCabrera(), "nothing on the page says Cabrera");
+		assertTrue(layout.warnings.contains("lead names from the 12x1 template; printed labels not readable"), layout
+			.warnings.toString());
+		for (LeadRegion r : layout.regions) assertEquals(null, r.labelText);
+	}
+
+	@Test
+	void readLabelsAreInTheLayoutJson() {
+		LeadLayout layout = detect(PageSpec.defaults().withLayout("3x4+1"), 1001);
+		Map<String, Object> json = Json.object(Json.parse(Json.write(layout.toJson())));
+		List<Object> regions = Json.array(json.get("regions"));
+		int read = 0;
+		for (int i = 0; i < regions.size(); i++) {
+			Map<String, Object> r = Json.object(regions.get(i));
+			assertTrue(r.containsKey("label_text"));
+			Object text = r.get("label_text");
+			if (text != null) {
+				read++;
+				assertEquals(layout.regions.get(i).labelText, text);
+				assertEquals(r.get("label"), text, "a label read on a page named by its labels is the region's name");
+			}
+		}
+		assertTrue(read >= 3, read + " labels read");
+		List<LeadRegion> back = LeadLayout.fromJson(json, layout.geometry).regions;
+		for (int i = 0; i < back.size(); i++) assertEquals(layout.regions.get(i).labelText, back.get(i).labelText);
+	}
+}
