@@ -95,13 +95,10 @@ public class DigitizeCommand extends DigitizerCommand {
 		PageProperties.setLayout(review, digitizer.getLeadLayout());
 		LeadRois.showTraced(review, digitizer.getLeadLayout(), digitizer.getTraces());
 
-		writeOutputs(d, review, output_dir, formats, overwrite);
-		plot = plot(d, reference);
-		signals = ResultTables.signals(d.record);
-		diagnostics = ResultTables.diagnostics(d);
-		ResultTables.show(signals, ResultTables.SIGNALS);
-		ResultTables.show(diagnostics, ResultTables.DIAGNOSTICS);
-		warnAll(d.warnings);
+		Presented presented = present(d, review, output_dir, formats, overwrite, reference);
+		plot = presented.plot;
+		signals = presented.signals;
+		diagnostics = presented.diagnostics;
 	}
 
 	/** Time and the 12 leads in mV. Null until the command has run. */

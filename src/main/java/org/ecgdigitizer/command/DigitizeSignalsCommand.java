@@ -47,8 +47,6 @@ public class DigitizeSignalsCommand extends DigitizerCommand {
 		required = false, persist = false)
 	private String reference = "";
 
-
-
 	@Parameter(type = ItemIO.OUTPUT, label = "12-lead plot")
 	private ImagePlus plot;
 
@@ -67,13 +65,10 @@ public class DigitizeSignalsCommand extends DigitizerCommand {
 		progress.status("Digitizing signals of " + page.getTitle());
 		Digitization d = Stages.digitize(reading.traces, layout, PageProperties.settings(page, fs), PageProperties
 			.recordName(page));
-		writeOutputs(d, page, output_dir, formats, overwrite);
-		signals = ResultTables.signals(d.record);
-		diagnostics = ResultTables.diagnostics(d);
-		plot = plot(d, reference);
-		ResultTables.show(signals, ResultTables.SIGNALS);
-		ResultTables.show(diagnostics, ResultTables.DIAGNOSTICS);
-		warnAll(d.warnings);
+		Presented presented = present(d, page, output_dir, formats, overwrite, reference);
+		plot = presented.plot;
+		signals = presented.signals;
+		diagnostics = presented.diagnostics;
 	}
 
 	/** Time and the 12 leads in mV. Null until the command has run. */

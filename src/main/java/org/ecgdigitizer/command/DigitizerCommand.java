@@ -20,6 +20,7 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 
 /**
  * What every ECG Digitizer command shares: progress in the status bar, and problems the user can
@@ -114,6 +115,36 @@ abstract class DigitizerCommand extends ContextCommand {
 		}
 		BufferedImage image = EcgPlot.render(d.record, d.layout.layout, ref, PLOT_PX_PER_MM);
 		return ImagePlusAdapter.calibrated(image, d.record.name() + "-plot", PLOT_PX_PER_MM);
+	}
+
+	/** What the record-making commands show: the plot, and the two tables (in their own windows). */
+	static final class Presented {
+		final ImagePlus plot;
+		final ResultsTable signals;
+		final ResultsTable diagnostics;
+
+		Presented(ImagePlus plot, ResultsTable signals, ResultsTable diagnostics) {
+			this.plot = plot;
+			this.signals = signals;
+			this.diagnostics = diagnostics;
+		}
+	}
+
+	/**
+	 * Writes the record's files (when a folder is given), makes the plot, shows the signal and
+	 * diagnostics tables and logs the warnings.
+	 */
+	protected Presented present(Digitization d, ImagePlus rectifiedPage, String folder, String formats,
+		boolean overwrite, String reference) throws IOException
+	{
+		writeOutputs(d, rectifiedPage, folder, formats, overwrite);
+		ImagePlus plot = plot(d, reference);
+		ResultsTable signals = ResultTables.signals(d.record);
+		ResultsTable diagnostics = ResultTables.diagnostics(d);
+		ResultTables.show(signals, ResultTables.SIGNALS);
+		ResultTables.show(diagnostics, ResultTables.DIAGNOSTICS);
+		warnAll(d.warnings);
+		return new Presented(plot, signals, diagnostics);
 	}
 
 	/** Logs the digitization's warnings, one per line. */
