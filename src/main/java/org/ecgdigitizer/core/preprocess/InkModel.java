@@ -148,6 +148,7 @@ public final class InkModel {
 		float[] prob = new float[n];
 		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
 		removeSpecks(prob, w, h, mm);
+		GridLineEraser.erase(prob, w, h, pxPerMmX, pxPerMmY);
 		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
 		// to be rectified is a photo, and the paper's white shows between grid lines only when a
 		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).

@@ -64,6 +64,11 @@ public final class Perspective {
 		}
 	}
 
+	/** A perspective found without the quick check's support must spread the scale this much... */
+	static final double CLEAR_SCALE_SPREAD = 1.05;
+	/** ...or the tilt this much (degrees). */
+	static final double CLEAR_TILT_SPREAD = 0.3;
+
 	private Perspective() {}
 
 	/**
@@ -84,7 +89,18 @@ public final class Perspective {
 			// tiles. Too few clear tiles (a photo with a desk around the page) call for the full fit.
 			Fit quick = fitTiles(plane, w, h, 3, 3, mm, angleGuessDeg, 0);
 			if (quick != null && !quick.needsPerspective()) return quick;
+			Fit full = fullFit(plane, w, h, mm, angleGuessDeg);
+			// Without the quick check's support (a faint grid), only a clear perspective counts: a
+			// flat page read from a few faint tiles shows a spread of a percent or two.
+			if (quick == null && full != null && full.scaleSpread < CLEAR_SCALE_SPREAD && full.tiltSpread
+				< CLEAR_TILT_SPREAD) return null;
+			return full;
 		}
+		return fullFit(plane, w, h, mm, angleGuessDeg);
+	}
+
+	/** Fits tiles about 40 mm across, each searched within 4 degrees of the page's tilt. */
+	private static Fit fullFit(float[] plane, int w, int h, double mm, double angleGuessDeg) {
 		int tile = (int) Math.max(96, Math.round(40 * mm));
 		int nx = Math.max(1, (int) Math.round(w / (double) tile));
 		int ny = Math.max(1, (int) Math.round(h / (double) tile));

@@ -1,0 +1,171 @@
+package org.ecgdigitizer.core.preprocess;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes away grid lines that survived as ink. On a black-and-white photocopy the 5 mm lines turn
+ * as black as the trace (the 1 mm lines vanish), so colour cannot tell them apart and they break
+ * into straight fragments that the line template does not remove. Such lines are thin, perfectly
+ * straight and repeat every 5 mm; a trace is none of these. Only thin ink on lines that belong to
+ * a run of at least {@link #MIN_LINES} equally spaced lines is erased, and only when such lines
+ * fill a good part of the page's lattice: a trace crossing a line keeps its ink, the flat
+ * baselines of rows printed on grid lines stay, and a page whose grid was removed by colour is
+ * left as it is.
+ */
+final class GridLineEraser {
+
+	/** Major grid lines are this far apart. */
+	static final double MAJOR_MM = 5;
+	/** Lines in a run of equally spaced lines, at least. */
+	static final int MIN_LINES = 4;
+	/** Of the lattice positions across the page, at least this fraction must show a line. */
+	static final double MIN_OCCUPANCY = 0.3;
+	/** Lattice lines in a row that may be missing from a run. */
+	static final int MAX_MISSING = 2;
+	/** A line row: this fraction of its pixels are thin ink in straight stretches. */
+	static final double MIN_COVER = 0.08;
+	/** A straight stretch is at least this long. */
+	static final double MIN_STRETCH_MM = 2;
+	/** Thin: ink no thicker than this across the line. */
+	static final double MAX_THICK_MM = 0.45;
+	static final float INK = 0.3f;
+
+	private GridLineEraser() {}
+
+	/** Erases residual horizontal and vertical grid lines from the ink probability, in place. */
+	static void erase(float[] prob, int w, int h, double pxPerMmX, double pxPerMmY) {
+		if (Double.isNaN(pxPerMmX) || Double.isNaN(pxPerMmY)) return;
+		eraseLines(prob, w, h, pxPerMmY, pxPerMmX, false);
+		eraseLines(prob, w, h, pxPerMmX, pxPerMmY, true);
+	}
+
+	/**
+	 * One direction: lines along x (rows of the page) when {@code vertical} is false, lines along
+	 * y otherwise; {@code across} is the scale across the lines, {@code along} the scale along them.
+	 */
+	private static void eraseLines(float[] prob, int w, int h, double across, double along, boolean vertical) {
+		int lines = vertical ? w : h;
+		int length = vertical ? h : w;
+		int maxThick = (int) Math.max(2, Math.round(MAX_THICK_MM * across));
+		int minStretch = (int) Math.max(4, Math.round(MIN_STRETCH_MM * along));
+		// thin[l][s]: ink at position s of line l whose run across the line is at most maxThick long
+		boolean[] thin = new boolean[lines * length];
+		for (int s = 0; s < length; s++) {
+			int l = 0;
+			while (l < lines) {
+				if (!(prob[index(l, s, w, vertical)] > INK)) {
+					l++;
+					continue;
+				}
+				int start = l;
+				while (l < lines && prob[index(l, s, w, vertical)] > INK) l++;
+				if (l - start <= maxThick) for (int k = start; k < l; k++) thin[k * length + s] = true;
+			}
+		}
+		// how much of each line is thin ink in straight stretches
+		double[] cover = new double[lines];
+		for (int l = 0; l < lines; l++) {
+			int covered = 0;
+			int s = 0;
+			while (s < length) {
+				if (!thin[l * length + s]) {
+					s++;
+					continue;
+				}
+				int start = s;
+				while (s < length && thin[l * length + s]) s++;
+				if (s - start >= minStretch) covered += s - start;
+			}
+			cover[l] = covered / (double) length;
+		}
+		List<Integer> candidates = new ArrayList<>();
+		for (int l = 0; l < lines; l++) {
+			// the centre of a band of covered lines
+			if (cover[l] >= MIN_COVER && (l == 0 || cover[l] >= cover[l - 1]) && (l + 1 == lines || cover[l] > cover[l +
+				1])) candidates.add(l);
+		}
+		double spacing = MAJOR_MM * across;
+		int tolerance = (int) Math.max(1, Math.round(0.25 * across));
+		boolean[] isCandidate = new boolean[lines];
+		for (int c : candidates) isCandidate[c] = true;
+		List<Integer> onLattice = new ArrayList<>();
+		for (int c : candidates) if (chainLength(c, isCandidate, spacing, tolerance) >= MIN_LINES) onLattice.add(c);
+		// the flat baselines of rows printed on grid lines form a sparse lattice too; a grid fills it
+		if (onLattice.size() < MIN_OCCUPANCY * lines / spacing) return;
+		for (int c : onLattice) {
+			// erase the thin straight ink of this line and the rows beside it that belong to it
+			for (int l = Math.max(0, c - maxThick); l < Math.min(lines, c + maxThick + 1); l++) {
+				int s = 0;
+				while (s < length) {
+					if (!thin[l * length + s]) {
+						s++;
+						continue;
+					}
+					int start = s;
+					while (s < length && thin[l * length + s]) s++;
+					if (s - start >= minStretch && !isPulseTop(prob, w, lines, l, start, s - 1, vertical, (int) Math.round(
+						2 * across))) for (int k = start; k < s; k++) prob[index(l, k, w, vertical)] = 0;
+				}
+			}
+		}
+	}
+
+	/**
+	 * How many candidate lines lie on the lattice through c (c itself included), both ways; a line
+	 * or two of the lattice may be missing (hidden by print, or too faint to survive).
+	 */
+	private static int chainLength(int c, boolean[] isCandidate, double spacing, int tolerance) {
+		int count = 1;
+		for (int direction = -1; direction <= 1; direction += 2) {
+			int misses = 0;
+			for (int k = 1; misses <= MAX_MISSING; k++) {
+				int expected = (int) Math.round(c + direction * k * spacing);
+				if (expected < -tolerance || expected >= isCandidate.length + tolerance) break;
+				if (near(isCandidate, expected, tolerance)) {
+					count++;
+					misses = 0;
+				}
+				else {
+					misses++;
+				}
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Whether a stretch from a to b of line l is a calibration pulse's flat top (or its foot): ink
+	 * leaves both of its ends for at least {@code rise} pixels on the same side of the line.
+	 */
+	private static boolean isPulseTop(float[] prob, int w, int lines, int l, int a, int b, boolean vertical, int rise) {
+		for (int side = -1; side <= 1; side += 2) {
+			if (leaves(prob, w, lines, l, a, side, rise, vertical) && leaves(prob, w, lines, l, b, side, rise, vertical)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether ink runs from line l at position s (give or take a pixel) at least rise pixels towards side. */
+	private static boolean leaves(float[] prob, int w, int lines, int l, int s, int side, int rise, boolean vertical) {
+		int length = vertical ? prob.length / w : w;
+		for (int ds = -1; ds <= 1; ds++) {
+			int p = s + ds;
+			if (p < 0 || p >= length) continue;
+			int run = 0;
+			for (int k = l + side; k >= 0 && k < lines && prob[index(k, p, w, vertical)] > INK; k += side) run++;
+			if (run >= rise) return true;
+		}
+		return false;
+	}
+
+	private static boolean near(boolean[] set, int at, int tolerance) {
+		for (int l = at - tolerance; l <= at + tolerance; l++) if (l >= 0 && l < set.length && set[l]) return true;
+		return false;
+	}
+
+	private static int index(int line, int position, int w, boolean vertical) {
+		return vertical ? position * w + line : line * w + position;
+	}
+}
