@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ class BenchCliTest {
 	Path dir;
 
 	private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
-		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
+		return CliRun.run(out, err, argv);
 	}
 
 	/** A page image (its content does not matter to the flat baseline) and a masked two-lead reference. */

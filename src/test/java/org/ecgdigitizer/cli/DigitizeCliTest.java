@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +21,7 @@ class DigitizeCliTest {
 	Path dir;
 
 	private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
-		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-			StandardCharsets.UTF_8));
+		return CliRun.run(out, err, argv);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,7 @@ class EvaluateCliTest {
 	Path dir;
 
 	private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
-		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
+		return CliRun.run(out, err, argv);
 	}
 
 	private static double[][] signals(double gain, boolean perfect) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,8 +22,7 @@ class GenerateCliTest {
 	Path dir;
 
 	private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
-		return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-			StandardCharsets.UTF_8));
+		return CliRun.run(out, err, argv);
 	}
 
 	@Test
