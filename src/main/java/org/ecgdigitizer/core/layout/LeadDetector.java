@@ -23,6 +23,10 @@ public final class LeadDetector {
 	static final float INK = 0.3f;
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
+	/** Rows with a pulse that make the rows above them without one suspect... */
+	static final int MIN_PULSED_ROWS = 2;
+	/** ...when those are weaker than this fraction of the median row. */
+	static final double WEAK_ROW = 0.7;
 	/** Separate places where a row of trace must reach 2 mm away from its baseline. */
 	static final int MIN_EXCURSIONS = 3;
 	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
@@ -265,12 +269,23 @@ public final class LeadDetector {
 		for (int i = 0; i < found.size(); i++) strengths[i] = found.get(i).strength;
 		Arrays.sort(strengths);
 		double median = strengths.length == 0 ? 0 : strengths[strengths.length / 2];
+		List<TraceRows.Row> kept = new ArrayList<>();
+		List<Boolean> pulsed = new ArrayList<>();
 		for (TraceRows.Row row : found) {
-			if (row.strength >= 0.4 * median && (hasExcursions(row, mask, w, h, mmY) || startsWithPulse(row, mask, w,
-				h, mmX, mmY)))
-			{
-				rows.add(new RowInfo(row));
+			if (row.strength < 0.4 * median) continue;
+			boolean pulse = startsWithPulse(row, mask, w, h, mmX, mmY);
+			if (pulse || hasExcursions(row, mask, w, h, mmY)) {
+				kept.add(row);
+				pulsed.add(pulse);
 			}
+		}
+		// Above the first row with a pulse, a weak row without one is header text or grid left over.
+		int firstPulsed = pulsed.indexOf(true);
+		int pulses = 0;
+		for (boolean p : pulsed) if (p) pulses++;
+		for (int i = 0; i < kept.size(); i++) {
+			if (i < firstPulsed && pulses >= MIN_PULSED_ROWS && kept.get(i).strength < WEAK_ROW * median) continue;
+			rows.add(new RowInfo(kept.get(i)));
 		}
 		return evenlySpaced(fillSkippedRows(rows, mask, w, h, mmY));
 	}

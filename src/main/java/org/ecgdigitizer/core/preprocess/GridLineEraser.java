@@ -96,6 +96,7 @@ final class GridLineEraser {
 		for (int c : onLattice) {
 			// erase the thin straight ink of this line and the rows beside it that belong to it
 			for (int l = Math.max(0, c - maxThick); l < Math.min(lines, c + maxThick + 1); l++) {
+				boolean[] keep = null;
 				int s = 0;
 				while (s < length) {
 					if (!thin[l * length + s]) {
@@ -104,8 +105,10 @@ final class GridLineEraser {
 					}
 					int start = s;
 					while (s < length && thin[l * length + s]) s++;
-					if (s - start >= minStretch && !isPulseTop(prob, w, lines, l, start, s - 1, vertical, (int) Math.round(
-						2 * across))) for (int k = start; k < s; k++) prob[index(l, k, w, vertical)] = 0;
+					if (s - start < minStretch) continue;
+					if (keep == null) keep = pulseTops(prob, w, lines, l, length, vertical, (int) Math.round(2 * across),
+						along);
+					for (int k = start; k < s; k++) if (!keep[k]) prob[index(l, k, w, vertical)] = 0;
 				}
 			}
 		}
@@ -135,16 +138,31 @@ final class GridLineEraser {
 	}
 
 	/**
-	 * Whether a stretch from a to b of line l is a calibration pulse's flat top (or its foot): ink
-	 * leaves both of its ends for at least {@code rise} pixels on the same side of the line.
+	 * The positions of line l that are a calibration pulse's flat top, which may lie on a grid line,
+	 * run on into it and be crossed by other grid lines: a piece between two places where ink
+	 * leaves the line on one side only, the same side, 1.5 to 14 mm apart. A trace crossing the
+	 * line leaves it on both sides and protects nothing.
 	 */
-	private static boolean isPulseTop(float[] prob, int w, int lines, int l, int a, int b, boolean vertical, int rise) {
-		for (int side = -1; side <= 1; side += 2) {
-			if (leaves(prob, w, lines, l, a, side, rise, vertical) && leaves(prob, w, lines, l, b, side, rise, vertical)) {
-				return true;
+	private static boolean[] pulseTops(float[] prob, int w, int lines, int l, int length, boolean vertical, int rise,
+		double along)
+	{
+		int a = 0;
+		int b = length;
+		boolean[] keep = new boolean[b - a];
+		int previous = -1;
+		int previousSide = 0;
+		for (int k = a; k < b; k++) {
+			boolean up = leaves(prob, w, lines, l, k, -1, rise, vertical);
+			boolean down = leaves(prob, w, lines, l, k, 1, rise, vertical);
+			if (up == down) continue;
+			int side = up ? -1 : 1;
+			if (previous >= 0 && side == previousSide && k - previous >= 1.5 * along && k - previous <= 14 * along) {
+				for (int q = Math.max(a, previous - 2); q < Math.min(b, k + 3); q++) keep[q - a] = true;
 			}
+			previous = k;
+			previousSide = side;
 		}
-		return false;
+		return keep;
 	}
 
 	/** Whether ink runs from line l at position s (give or take a pixel) at least rise pixels towards side. */

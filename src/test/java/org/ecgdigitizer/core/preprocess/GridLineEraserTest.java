@@ -41,6 +41,20 @@ class GridLineEraserTest {
 		assertEquals(580, inked(p, 350, 0, 351, H), "the stroke crossing the lines keeps all its ink");
 	}
 
+	/** A calibration pulse whose flat top lies on a grid line, crossed by another, keeps its top. */
+	@Test
+	void keepsAPulseTopLyingOnAGridLine() {
+		float[] p = new float[W * H];
+		for (int k = 0; k * 40 + 20 < H; k++) horizontal(p, k * 40 + 20, 0, W);
+		// pulse: foot on the line at y=260, 10 mm (80 px) tall, top on the line at y=180, 5 mm wide
+		vertical(p, 100, 180, 261);
+		vertical(p, 140, 180, 261);
+		vertical(p, 120, 0, H); // a vertical grid line through the top
+		GridLineEraser.erase(p, W, H, MM, MM);
+		assertEquals(39, inked(p, 101, 180, 140, 181), "the pulse top between its strokes");
+		assertEquals(0, inked(p, 300, 180, 700, 181), "the rest of that grid line");
+	}
+
 	/** Flat baselines of four rows that happen to lie on grid lines are not a grid. */
 	@Test
 	void keepsASparseSetOfFlatBaselines() {
