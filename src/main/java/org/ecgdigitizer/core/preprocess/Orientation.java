@@ -6,6 +6,9 @@ package org.ecgdigitizer.core.preprocess;
  */
 public final class Orientation {
 
+	/** The best line of a sideways page is covered for at least this fraction of its length. */
+	static final double MIN_TRACE_COVER = 0.25;
+
 	private Orientation() {}
 
 	/**
@@ -55,7 +58,8 @@ public final class Orientation {
 		int minRun = (int) Math.max(8, Math.round(8 * pxPerMm));
 		long horizontal = bestLine(ink, w, h, band, minRun, true);
 		long vertical = bestLine(ink, w, h, band, minRun, false);
-		return vertical > 1.5 * horizontal;
+		// a sideways page's traces cover a good part of a column; a few short strokes are no evidence
+		return vertical > 1.5 * horizontal && vertical > MIN_TRACE_COVER * h;
 	}
 
 	/** Packed RGB (or any int plane) turned 90 degrees clockwise: the result is h wide and w high. */
