@@ -347,7 +347,7 @@ public final class LabelReader {
 			int last = -1;
 			for (int y = Math.max(0, top - slack); y < Math.min(crop.height, top + H + slack); y++) {
 				for (int x = x0; x < x1; x++) {
-					if (raw[y * crop.width + x] > 0.3f) {
+					if (raw[y * crop.width + x] > LeadDetector.INK) {
 						if (first < 0) first = y;
 						last = y;
 						break;
@@ -401,7 +401,7 @@ public final class LabelReader {
 			for (int y = y0; y < y1; y++) {
 				boolean any = false;
 				for (int x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
-					if (!through[x - x0] && raw[y * crop.width + x] > 0.3f) {
+					if (!through[x - x0] && raw[y * crop.width + x] > LeadDetector.INK) {
 						any = true;
 						count++;
 					}
@@ -414,7 +414,7 @@ public final class LabelReader {
 		/** True when every row from y0 to y1 (exclusive) has ink in column x, and the rows are on the crop. */
 		private boolean inkedRun(int x, int y0, int y1) {
 			if (y0 < 0 || y1 > crop.height || y1 <= y0) return false;
-			for (int y = y0; y < y1; y++) if (raw[y * crop.width + x] <= 0.3f) return false;
+			for (int y = y0; y < y1; y++) if (raw[y * crop.width + x] <= LeadDetector.INK) return false;
 			return true;
 		}
 

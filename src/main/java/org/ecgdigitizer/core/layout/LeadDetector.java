@@ -9,6 +9,7 @@ import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.preprocess.Components;
+import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.signal.Lead;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
@@ -19,8 +20,8 @@ import org.ecgdigitizer.core.preprocess.PreparedPage;
  */
 public final class LeadDetector {
 
-	/** Ink probability above which a pixel counts as ink here; low, so thin anti-aliased traces stay connected. */
-	static final float INK = 0.3f;
+	/** The ink mask's threshold, by a short name for the layout code. */
+	static final float INK = InkModel.MASK_THRESHOLD;
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
 	/** Rows with a pulse that make the rows above them without one suspect... */

@@ -29,7 +29,6 @@ final class GridLineEraser {
 	static final double MIN_STRETCH_MM = 2;
 	/** Thin: ink no thicker than this across the line. */
 	static final double MAX_THICK_MM = 0.45;
-	static final float INK = 0.3f;
 
 	private GridLineEraser() {}
 
@@ -54,12 +53,12 @@ final class GridLineEraser {
 		for (int s = 0; s < length; s++) {
 			int l = 0;
 			while (l < lines) {
-				if (!(prob[index(l, s, w, vertical)] > INK)) {
+				if (!(prob[index(l, s, w, vertical)] > InkModel.MASK_THRESHOLD)) {
 					l++;
 					continue;
 				}
 				int start = l;
-				while (l < lines && prob[index(l, s, w, vertical)] > INK) l++;
+				while (l < lines && prob[index(l, s, w, vertical)] > InkModel.MASK_THRESHOLD) l++;
 				if (l - start <= maxThick) for (int k = start; k < l; k++) thin[k * length + s] = true;
 			}
 		}
@@ -146,18 +145,16 @@ final class GridLineEraser {
 	private static boolean[] pulseTops(float[] prob, int w, int lines, int l, int length, boolean vertical, int rise,
 		double along)
 	{
-		int a = 0;
-		int b = length;
-		boolean[] keep = new boolean[b - a];
+		boolean[] keep = new boolean[length];
 		int previous = -1;
 		int previousSide = 0;
-		for (int k = a; k < b; k++) {
+		for (int k = 0; k < length; k++) {
 			boolean up = leaves(prob, w, lines, l, k, -1, rise, vertical);
 			boolean down = leaves(prob, w, lines, l, k, 1, rise, vertical);
 			if (up == down) continue;
 			int side = up ? -1 : 1;
 			if (previous >= 0 && side == previousSide && k - previous >= 1.5 * along && k - previous <= 14 * along) {
-				for (int q = Math.max(a, previous - 2); q < Math.min(b, k + 3); q++) keep[q - a] = true;
+				for (int q = Math.max(0, previous - 2); q < Math.min(length, k + 3); q++) keep[q] = true;
 			}
 			previous = k;
 			previousSide = side;
@@ -172,7 +169,8 @@ final class GridLineEraser {
 			int p = s + ds;
 			if (p < 0 || p >= length) continue;
 			int run = 0;
-			for (int k = l + side; k >= 0 && k < lines && prob[index(k, p, w, vertical)] > INK; k += side) run++;
+			for (int k = l + side; k >= 0 && k < lines && prob[index(k, p, w, vertical)] > InkModel.MASK_THRESHOLD;
+				k += side) run++;
 			if (run >= rise) return true;
 		}
 		return false;

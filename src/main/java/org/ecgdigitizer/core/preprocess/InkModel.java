@@ -25,6 +25,11 @@ public final class InkModel {
 	/** Residual darkness at which a pixel starts to count as ink, and where it is certainly ink. */
 	static final float INK_LOW = 0.10f;
 	static final float INK_HIGH = 0.40f;
+	/**
+	 * Ink probability above which a pixel counts as ink wherever the ink is used as a mask; low, so
+	 * thin anti-aliased traces stay connected.
+	 */
+	public static final float MASK_THRESHOLD = 0.3f;
 	/** Tiles of the periodic grid template, in 5 mm cells. */
 	static final int TEMPLATE_CELLS = 10;
 	/** Isolated blobs no larger than this (mm) on either side are specks, not ink. */
@@ -222,7 +227,7 @@ public final class InkModel {
 	 */
 	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
 		boolean[] mask = new boolean[prob.length];
-		for (int i = 0; i < mask.length; i++) mask[i] = prob[i] > 0.3f;
+		for (int i = 0; i < mask.length; i++) mask[i] = prob[i] > MASK_THRESHOLD;
 		Components c = Components.of(mask, w, h);
 		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
 		boolean[] speck = new boolean[c.components.size()];

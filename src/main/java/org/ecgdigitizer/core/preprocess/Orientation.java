@@ -45,7 +45,7 @@ public final class Orientation {
 	}
 
 	private static boolean at(float[] ink, int w, boolean alongRows, int line, int i) {
-		return (alongRows ? ink[line * w + i] : ink[i * w + line]) > 0.3f;
+		return (alongRows ? ink[line * w + i] : ink[i * w + line]) > InkModel.MASK_THRESHOLD;
 	}
 
 	/**
