@@ -24,6 +24,9 @@ public final class GridAnalysis {
 	/** Rotations searched, degrees. */
 	static final double MAX_ANGLE = 15;
 
+	/** A refined tilt whose profile keeps less than this share of the starting tilt's variance slipped. */
+	static final double SLIP = 0.9;
+
 	private GridAnalysis() {}
 
 	/** One axis: the period of the lines crossing it. */
@@ -35,7 +38,18 @@ public final class GridAnalysis {
 		double phaseFrequency = Double.NaN;
 		/** Share of the profile's variance that is periodic with the found pattern (1 = all of it). */
 		double periodicity;
+		/** The comb chosen: its teeth are this many times finer than the strongest spectral peak. */
+		int comb;
+		/** How much power each comb (index: how many times finer than the peak) explains. */
+		final double[] combScores = new double[MAX_COMB + 1];
 	}
+
+	/** Combs tried: up to this many times finer than the strongest peak. */
+	static final int MAX_COMB = 12;
+	/** A weak axis's comb that confirms the other axis explains at least this share of its best comb's power... */
+	static final double AGREEING_COMB = 0.5;
+	/** ...and reads the other axis's millimetre this closely (log ratio). */
+	static final double CONFIRMING_LOG = 0.01;
 
 	/** A grid repeats across the whole page: most of the profile's variance must be periodic. */
 	static final double MIN_PERIODICITY = 0.4;
@@ -66,8 +80,10 @@ public final class GridAnalysis {
 	static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride, int passes) {
 		double tanH = tan;
 		double tanV = tan;
-		AxisPeriod py = period(Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null), dpiHint);
-		AxisPeriod px = period(Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null), dpiHint);
+		double[] acrossH = Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null);
+		double[] acrossV = Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null);
+		AxisPeriod py = period(acrossH, dpiHint);
+		AxisPeriod px = period(acrossV, dpiHint);
 		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
 		for (int pass = 0; pass < passes; pass++) {
 			if (!Double.isNaN(py.phaseFrequency)) {
@@ -77,8 +93,33 @@ public final class GridAnalysis {
 				tanV = phaseTan(plane, w, h, tanV, false, px.phaseFrequency, stride);
 			}
 		}
-		py = period(Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null), dpiHint);
-		px = period(Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null), dpiHint);
+		// A phase slip (a faint or dotted comb) can tilt a family off its lines: a tilt that blurs the
+		// profile (beyond what noise explains) is no refinement.
+		double[] refinedH = Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null);
+		double[] refinedV = Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null);
+		if (Profiles.variance(refinedH) < SLIP * Profiles.variance(acrossH)) {
+			tanH = tan;
+			refinedH = acrossH;
+		}
+		if (Profiles.variance(refinedV) < SLIP * Profiles.variance(acrossV)) {
+			tanV = tan;
+			refinedV = acrossV;
+		}
+		py = period(refinedH, dpiHint);
+		px = period(refinedV, dpiHint);
+		// Paper has square millimetres. Where the axes disagree, the one whose pattern repeats less
+		// is usually swamped by something else: on a photocopy the trace baselines are as black as
+		// the grid and run along its horizontal lines, and the beat of thin lines against the pixel
+		// grid lets a comb three lines wide win. It takes the other axis's millimetre when one of
+		// its own combs, nearly as strong, reads that millimetre too.
+		if (!agree(py, px, tanH, tanV)) {
+			if (py.periodicity < px.periodicity && confirms(refinedH, dpiHint, py, px, tanH, tanV)) {
+				py = sameMillimetre(py, px, tanV, tanH);
+			}
+			else if (px.periodicity < py.periodicity && confirms(refinedV, dpiHint, px, py, tanV, tanH)) {
+				px = sameMillimetre(px, py, tanH, tanV);
+			}
+		}
 		// Across tilted lines the profile stretches the spacing by 1/cos: undo it.
 		double pmmY = py.pxPerMm * Math.cos(Math.atan(tanH));
 		double pmmX = px.pxPerMm * Math.cos(Math.atan(tanV));
@@ -92,6 +133,42 @@ public final class GridAnalysis {
 			py.periodicity >= MIN_PERIODICITY && Math.abs(Math.log(pmmX / pmmY)) <= MAX_ASPECT_LOG;
 		return new GridEstimate(found, Math.toDegrees(Math.atan(tanH)), Math.toDegrees(Math.atan(tanV)), pmmX, pmmY,
 			px.strength, py.strength, px.minorAndMajor, py.minorAndMajor);
+	}
+
+	/** Whether two axes read the same millimetre (each corrected for its tilt), within MAX_ASPECT_LOG. */
+	private static boolean agree(AxisPeriod py, AxisPeriod px, double tanH, double tanV) {
+		double y = py.pxPerMm * Math.cos(Math.atan(tanH));
+		double x = px.pxPerMm * Math.cos(Math.atan(tanV));
+		return Double.isNaN(x) || Double.isNaN(y) || Math.abs(Math.log(x / y)) <= MAX_ASPECT_LOG;
+	}
+
+	/**
+	 * Whether a weak axis has a comb, explaining at least AGREEING_COMB of its best comb's power,
+	 * that reads the strong axis's millimetre within CONFIRMING_LOG; the strong axis must repeat well.
+	 */
+	private static boolean confirms(double[] profile, double dpiHint, AxisPeriod weak, AxisPeriod strong,
+		double weakTan, double strongTan)
+	{
+		if (strong.periodicity < MIN_PERIODICITY || weak.comb == 0) return false;
+		double target = strong.pxPerMm * Math.cos(Math.atan(strongTan));
+		for (int m = 1; m <= MAX_COMB; m++) {
+			if (m == weak.comb || weak.combScores[m] < AGREEING_COMB * weak.combScores[weak.comb]) continue;
+			AxisPeriod alternative = period(profile, dpiHint, m);
+			double reading = alternative.pxPerMm * Math.cos(Math.atan(weakTan));
+			if (Math.abs(Math.log(reading / target)) <= CONFIRMING_LOG) return true;
+		}
+		return false;
+	}
+
+	/** A weak axis confirmed by a strong one: the strong axis's millimetre and regularity. */
+	private static AxisPeriod sameMillimetre(AxisPeriod weak, AxisPeriod strong, double strongTan, double weakTan) {
+		AxisPeriod out = new AxisPeriod();
+		out.pxPerMm = strong.pxPerMm * Math.cos(Math.atan(strongTan)) / Math.cos(Math.atan(weakTan));
+		out.strength = weak.strength;
+		out.periodicity = strong.periodicity;
+		out.minorAndMajor = strong.minorAndMajor;
+		out.phaseFrequency = weak.phaseFrequency;
+		return out;
 	}
 
 	/**
@@ -198,6 +275,14 @@ public final class GridAnalysis {
 
 	/** The grid period of a profile across one line family. */
 	static AxisPeriod period(double[] profile, double dpiHint) {
+		return period(profile, dpiHint, 0);
+	}
+
+	/**
+	 * The grid period of a profile, with the comb that explains the most power, or with the comb
+	 * whose teeth are {@code forcedM} times finer than the strongest peak when that is positive.
+	 */
+	static AxisPeriod period(double[] profile, double dpiHint, int forcedM) {
 		AxisPeriod out = new AxisPeriod();
 		double[] q = Profiles.windowed(profile);
 		int n = q.length;
@@ -221,16 +306,19 @@ public final class GridAnalysis {
 		double allowance = Math.max(0.03 * peakPower, SIGNIFICANCE * floor);
 		int bestM = 1;
 		double bestScore = Double.NEGATIVE_INFINITY;
-		for (int m = 1; m <= 12; m++) {
+		for (int m = 1; m <= MAX_COMB; m++) {
 			double f0 = fPeak / m;
 			if (f0 < sp.frequency(lo)) break;
 			double score = 0;
 			for (int k = 1; k * f0 <= fMax; k++) score += Math.min(sp.localMax(k * f0), peakPower) - allowance;
-			if (score > bestScore) {
+			out.combScores[m] = score;
+			if (forcedM == m || forcedM <= 0 && score > bestScore) {
 				bestScore = score;
 				bestM = m;
 			}
 		}
+		if (forcedM > 0 && bestM != forcedM) return new AxisPeriod();
+		out.comb = bestM;
 		double fundamental = Profiles.refinePeak(q, fPeak / bestM, 1.5 / sp.padded);
 		double pattern = 1 / fundamental;
 		// 1 mm lines inside a 5 mm pattern make its 5th harmonic stand out from the 4th and 6th.

@@ -30,6 +30,11 @@ final class GridLineEraser {
 	/** Thin: ink no thicker than this across the line. */
 	static final double MAX_THICK_MM = 0.45;
 
+	/** A calibration pulse (1 mV) is this tall at 5 mm/mV, less a little for a faded edge. */
+	static final double MIN_PULSE_MM = 4;
+	/** A calibration pulse is this tall at 20 mm/mV, with some room. */
+	static final double MAX_PULSE_MM = 24;
+
 	private GridLineEraser() {}
 
 	/** Erases residual horizontal and vertical grid lines from the ink probability, in place. */
@@ -89,9 +94,13 @@ final class GridLineEraser {
 		boolean[] isCandidate = new boolean[lines];
 		for (int c : candidates) isCandidate[c] = true;
 		List<Integer> onLattice = new ArrayList<>();
-		for (int c : candidates) if (chainLength(c, isCandidate, spacing, tolerance) >= MIN_LINES) onLattice.add(c);
+		for (int c : candidates) if (chainLength(c, isCandidate, spacing, tolerance, MAX_MISSING) >= MIN_LINES) onLattice.add(c);
 		// the flat baselines of rows printed on grid lines form a sparse lattice too; a grid fills it
-		if (onLattice.size() < MIN_OCCUPANCY * lines / spacing) return;
+		if (onLattice.size() < MIN_OCCUPANCY * lines / spacing) {
+			// A sparse lattice may be baselines printed on grid lines; but lines that follow each other
+			// every 5 mm without a gap are a patch of grid (under a header, say) that survived as ink.
+			onLattice.removeIf(c -> chainLength(c, isCandidate, spacing, tolerance, 0) < MIN_LINES);
+		}
 		for (int c : onLattice) {
 			// erase the thin straight ink of this line and the rows beside it that belong to it
 			for (int l = Math.max(0, c - maxThick); l < Math.min(lines, c + maxThick + 1); l++) {
@@ -105,8 +114,7 @@ final class GridLineEraser {
 					int start = s;
 					while (s < length && thin[l * length + s]) s++;
 					if (s - start < minStretch) continue;
-					if (keep == null) keep = pulseTops(prob, w, lines, l, length, vertical, (int) Math.round(2 * across),
-						along);
+					if (keep == null) keep = pulseTops(prob, w, lines, l, length, vertical, across, along);
 					for (int k = start; k < s; k++) if (!keep[k]) prob[index(l, k, w, vertical)] = 0;
 				}
 			}
@@ -114,14 +122,14 @@ final class GridLineEraser {
 	}
 
 	/**
-	 * How many candidate lines lie on the lattice through c (c itself included), both ways; a line
-	 * or two of the lattice may be missing (hidden by print, or too faint to survive).
+	 * How many candidate lines lie on the lattice through c (c itself included), both ways; up to
+	 * maxMissing lines of the lattice in a row may be missing (hidden by print, or too faint to survive).
 	 */
-	private static int chainLength(int c, boolean[] isCandidate, double spacing, int tolerance) {
+	private static int chainLength(int c, boolean[] isCandidate, double spacing, int tolerance, int maxMissing) {
 		int count = 1;
 		for (int direction = -1; direction <= 1; direction += 2) {
 			int misses = 0;
-			for (int k = 1; misses <= MAX_MISSING; k++) {
+			for (int k = 1; misses <= maxMissing; k++) {
 				int expected = (int) Math.round(c + direction * k * spacing);
 				if (expected < -tolerance || expected >= isCandidate.length + tolerance) break;
 				if (near(isCandidate, expected, tolerance)) {
@@ -138,42 +146,63 @@ final class GridLineEraser {
 
 	/**
 	 * The positions of line l that are a calibration pulse's flat top, which may lie on a grid line,
-	 * run on into it and be crossed by other grid lines: a piece between two places where ink
-	 * leaves the line on one side only, the same side, 1.5 to 14 mm apart. A trace crossing the
-	 * line leaves it on both sides and protects nothing.
+	 * run on into it and be crossed by other grid lines: a piece between two strokes that leave the
+	 * line on one side only, the same side, 1.5 to 14 mm apart and equally long, as a pulse's two
+	 * edges are (4 to 24 mm: 1 mV at 5 to 20 mm/mV). A trace crossing the line leaves it on both
+	 * sides and protects nothing; letters standing on a line are shorter; grid lines that leave a
+	 * line at the edge of the grid come as a row of such pairs, where a pulse stands alone.
 	 */
-	private static boolean[] pulseTops(float[] prob, int w, int lines, int l, int length, boolean vertical, int rise,
-		double along)
+	private static boolean[] pulseTops(float[] prob, int w, int lines, int l, int length, boolean vertical,
+		double across, double along)
 	{
-		boolean[] keep = new boolean[length];
-		int previous = -1;
-		int previousSide = 0;
+		int minRise = (int) Math.round(MIN_PULSE_MM * across);
+		int maxRise = (int) Math.round(MAX_PULSE_MM * across);
+		// strokes leaving the line on one side: position, side and length
+		List<int[]> strokes = new ArrayList<>();
+		int lastK = -2;
 		for (int k = 0; k < length; k++) {
-			boolean up = leaves(prob, w, lines, l, k, -1, rise, vertical);
-			boolean down = leaves(prob, w, lines, l, k, 1, rise, vertical);
-			if (up == down) continue;
-			int side = up ? -1 : 1;
-			if (previous >= 0 && side == previousSide && k - previous >= 1.5 * along && k - previous <= 14 * along) {
-				for (int q = Math.max(0, previous - 2); q < Math.min(length, k + 3); q++) keep[q] = true;
-			}
-			previous = k;
-			previousSide = side;
+			int up = rise(prob, w, lines, l, k, -1, vertical);
+			int down = rise(prob, w, lines, l, k, 1, vertical);
+			if (up >= minRise == down >= minRise) continue;
+			// a stroke (or its neighbourhood of a pixel either way) spans a few positions: count it once
+			if (lastK < k - 1) strokes.add(new int[] { k, up >= minRise ? -1 : 1, Math.max(up, down) });
+			lastK = k;
+		}
+		boolean[] keep = new boolean[length];
+		int tolerance = (int) Math.max(2, Math.round(0.5 * across));
+		for (int i = 0; i + 1 < strokes.size(); i++) {
+			if (!pulseEdges(strokes, i, along, maxRise, tolerance)) continue;
+			if (i > 0 && pulseEdges(strokes, i - 1, along, maxRise, tolerance)) continue;
+			if (i + 2 < strokes.size() && pulseEdges(strokes, i + 1, along, maxRise, tolerance)) continue;
+			int from = strokes.get(i)[0];
+			int to = strokes.get(i + 1)[0];
+			for (int q = Math.max(0, from - 2); q < Math.min(length, to + 3); q++) keep[q] = true;
 		}
 		return keep;
 	}
 
-	/** Whether ink runs from line l at position s (give or take a pixel) at least rise pixels towards side. */
-	private static boolean leaves(float[] prob, int w, int lines, int l, int s, int side, int rise, boolean vertical) {
+	/** Whether strokes i and i + 1 could be the two edges of one calibration pulse. */
+	private static boolean pulseEdges(List<int[]> strokes, int i, double along, int maxRise, int tolerance) {
+		int[] a = strokes.get(i);
+		int[] b = strokes.get(i + 1);
+		int apart = b[0] - a[0];
+		return a[1] == b[1] && apart >= 1.5 * along && apart <= 14 * along && a[2] <= maxRise && b[2] <= maxRise &&
+			Math.abs(a[2] - b[2]) <= tolerance;
+	}
+
+	/** How far ink runs from line l at position s (give or take a pixel) towards side, at most. */
+	private static int rise(float[] prob, int w, int lines, int l, int s, int side, boolean vertical) {
 		int length = vertical ? prob.length / w : w;
+		int longest = 0;
 		for (int ds = -1; ds <= 1; ds++) {
 			int p = s + ds;
 			if (p < 0 || p >= length) continue;
 			int run = 0;
 			for (int k = l + side; k >= 0 && k < lines && prob[index(k, p, w, vertical)] > InkModel.MASK_THRESHOLD;
 				k += side) run++;
-			if (run >= rise) return true;
+			longest = Math.max(longest, run);
 		}
-		return false;
+		return longest;
 	}
 
 	private static boolean near(boolean[] set, int at, int tolerance) {

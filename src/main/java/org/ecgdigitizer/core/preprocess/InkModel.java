@@ -36,6 +36,8 @@ public final class InkModel {
 	static final double SPECK_MM = 0.3;
 	/** Structures narrower than this (mm) in some direction can be ink. */
 	static final double THIN_MM = 1.5;
+	/** A grid line is at most this thick (mm): a stroke crossing it has ink this close on both sides. */
+	static final double CROSSING_MM = 0.3;
 	/** Page tiles are at least this bright relative to the page's white (shadows stay page, dark desks do not). */
 	static final double PAGE_MIN_BRIGHTNESS = 0.5;
 	/** ... and their white's colour shifts by less than this per channel (a wooden desk is not page). */
@@ -144,8 +146,9 @@ public final class InkModel {
 			PeriodicTemplate.subtract(residual, w, h, 5 * pxPerMmX, 5 * pxPerMmY, TEMPLATE_CELLS);
 		}
 		residual = removeLineTemplate(residual, w, h);
-		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
+		healCrossings(residual, inkDarkness, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
+		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
 		float[] acrossRows = Morphology.topHat(residual, w, h, thin, true);
 		float[] acrossColumns = Morphology.topHat(residual, w, h, thin, false);
@@ -218,6 +221,34 @@ public final class InkModel {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Gives back the ink that removing grid lines took where a stroke crosses a line: a pixel that
+	 * lost most of its darkness and has ink on both sides of it, within a line's width, across the
+	 * line (above and below, or left and right). Lines as dark as the ink (a photocopy) would
+	 * otherwise cut every QRS complex at every line it crosses.
+	 */
+	static void healCrossings(float[] residual, float[] before, int w, int h, int gap) {
+		float[] after = residual.clone();
+		for (int y = 0; y < h; y++) {
+			for (int x = 0, i = y * w; x < w; x++, i++) {
+				if (before[i] - after[i] < MASK_THRESHOLD) continue;
+				boolean across = inkWithin(after, w, h, x, y, 0, -1, gap) && inkWithin(after, w, h, x, y, 0, 1, gap) ||
+					inkWithin(after, w, h, x, y, -1, 0, gap) && inkWithin(after, w, h, x, y, 1, 0, gap);
+				if (across) residual[i] = before[i];
+			}
+		}
+	}
+
+	private static boolean inkWithin(float[] v, int w, int h, int x, int y, int dx, int dy, int gap) {
+		for (int d = 1; d <= gap; d++) {
+			int xx = x + d * dx;
+			int yy = y + d * dy;
+			if (xx < 0 || yy < 0 || xx >= w || yy >= h) return false;
+			if (v[yy * w + xx] > MASK_THRESHOLD) return true;
+		}
+		return false;
 	}
 
 	/**

@@ -55,6 +55,20 @@ class GridLineEraserTest {
 		assertEquals(0, inked(p, 300, 180, 700, 181), "the rest of that grid line");
 	}
 
+	/**
+	 * A patch of grid that survived only under the header: too little of the page to fill the
+	 * lattice, but lines every 5 mm without a gap. The grid lines that leave its edge line, all
+	 * the same length, do not pass for calibration pulses standing on it.
+	 */
+	@Test
+	void erasesAPatchOfGridUnderAHeader() {
+		float[] p = new float[W * H];
+		for (int k = 0; k < 5; k++) horizontal(p, 20 + k * 40, 0, W);
+		for (int x = 20; x < W; x += 40) vertical(p, x, 20, 181);
+		GridLineEraser.erase(p, W, H, MM, MM);
+		assertEquals(0, inked(p, 0, 0, W, H), "grid left under the header");
+	}
+
 	/** Flat baselines of four rows that happen to lie on grid lines are not a grid. */
 	@Test
 	void keepsASparseSetOfFlatBaselines() {
