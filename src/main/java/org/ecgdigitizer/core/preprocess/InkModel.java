@@ -38,6 +38,8 @@ public final class InkModel {
 	static final double THIN_MM = 1.5;
 	/** A grid line is at most this thick (mm): a stroke crossing it has ink this close on both sides. */
 	static final double CROSSING_MM = 0.3;
+	/** Only a line as dark as this took ink with it; a lighter line's pixels beside a stroke are grid. */
+	static final float CROSSING_DARKNESS = 0.6f;
 	/** Page tiles are at least this bright relative to the page's white (shadows stay page, dark desks do not). */
 	static final double PAGE_MIN_BRIGHTNESS = 0.5;
 	/** ... and their white's colour shifts by less than this per channel (a wooden desk is not page). */
@@ -224,8 +226,8 @@ public final class InkModel {
 	}
 
 	/**
-	 * Gives back the ink that removing grid lines took where a stroke crosses a line: a pixel that
-	 * lost most of its darkness and has ink on both sides of it, within a line's width, across the
+	 * Gives back the ink that removing grid lines took where a stroke crosses a line: a dark pixel
+	 * that lost most of its darkness and has ink on both sides of it, within a line's width, across the
 	 * line (above and below, or left and right). Lines as dark as the ink (a photocopy) would
 	 * otherwise cut every QRS complex at every line it crosses.
 	 */
@@ -233,7 +235,7 @@ public final class InkModel {
 		float[] after = residual.clone();
 		for (int y = 0; y < h; y++) {
 			for (int x = 0, i = y * w; x < w; x++, i++) {
-				if (before[i] - after[i] < MASK_THRESHOLD) continue;
+				if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
 				boolean across = inkWithin(after, w, h, x, y, 0, -1, gap) && inkWithin(after, w, h, x, y, 0, 1, gap) ||
 					inkWithin(after, w, h, x, y, -1, 0, gap) && inkWithin(after, w, h, x, y, 1, 0, gap);
 				if (across) residual[i] = before[i];

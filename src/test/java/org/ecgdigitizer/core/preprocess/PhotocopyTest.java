@@ -55,5 +55,14 @@ class PhotocopyTest {
 		assertEquals(1f, residual[30 * w + 20], "the stroke is whole again");
 		assertEquals(0f, residual[30 * w + 40], "the line stays removed");
 		assertEquals(0f, residual[30 * w + 21], "beside the stroke the line stays removed");
+
+		// a light grey line between the up and down strokes of a QRS complex is grid, not ink
+		before = new float[w * h];
+		for (int x = 0; x < w; x++) before[30 * w + x] = 0.4f;
+		for (int y = 5; y < 55; y++) before[y * w + 20] = before[y * w + 22] = 1;
+		residual = before.clone();
+		for (int x = 0; x < w; x++) residual[30 * w + x] = x == 20 || x == 22 ? 0.6f : 0;
+		InkModel.healCrossings(residual, before, w, h, 2);
+		assertEquals(0f, residual[30 * w + 21], "the grey pixel between the strokes stays removed");
 	}
 }
