@@ -25,7 +25,7 @@ public final class GridAnalysis {
 	static final double MAX_ANGLE = 15;
 
 	/** A refined tilt whose profile keeps less than this share of the starting tilt's variance slipped. */
-	static final double SLIP = 0.9;
+	static final double SLIP = 0.8;
 
 	private GridAnalysis() {}
 
@@ -61,7 +61,10 @@ public final class GridAnalysis {
 	 * @param dpiHint the file's resolution if known, else NaN; resolves a pitch that could be 1 or 5 mm
 	 */
 	public static GridEstimate analyze(float[] plane, int w, int h, double dpiHint) {
-		return analyze(plane, w, h, dpiHint, 0, MAX_ANGLE);
+		// A whole page's comb can be faint (a photocopy keeps only some lines) and its phase slip; a
+		// tile's or a rectified page's reading starts from a tilt that is only roughly right.
+		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, 0, MAX_ANGLE), Math.max(1, Math.min(w, h) / 700), 2,
+			true);
 	}
 
 	/** Like {@link #analyze(float[], int, int, double)}, searching tilts within halfRangeDeg of centreDeg only. */
@@ -73,11 +76,16 @@ public final class GridAnalysis {
 
 	/** The grid reading starting from a tilt already known to within about half a degree (no search). */
 	public static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan) {
-		return refine(plane, w, h, dpiHint, tan, Math.max(1, Math.min(w, h) / 700), 2);
+		return refine(plane, w, h, dpiHint, tan, Math.max(1, Math.min(w, h) / 700), 2, false);
 	}
 
-	/** {@link #refine(float[], int, int, double, double)} with a profile stride and a number of phase passes. */
-	static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride, int passes) {
+	/**
+	 * {@link #refine(float[], int, int, double, double)} with a profile stride and a number of phase
+	 * passes; with keepSharper, a phase-refined tilt that blurs the profile is dropped.
+	 */
+	static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride, int passes,
+		boolean keepSharper)
+	{
 		double tanH = tan;
 		double tanV = tan;
 		double[] acrossH = Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null);
@@ -97,11 +105,11 @@ public final class GridAnalysis {
 		// profile (beyond what noise explains) is no refinement.
 		double[] refinedH = Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null);
 		double[] refinedV = Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null);
-		if (Profiles.variance(refinedH) < SLIP * Profiles.variance(acrossH)) {
+		if (keepSharper && Profiles.variance(refinedH) < SLIP * Profiles.variance(acrossH)) {
 			tanH = tan;
 			refinedH = acrossH;
 		}
-		if (Profiles.variance(refinedV) < SLIP * Profiles.variance(acrossV)) {
+		if (keepSharper && Profiles.variance(refinedV) < SLIP * Profiles.variance(acrossV)) {
 			tanV = tan;
 			refinedV = acrossV;
 		}

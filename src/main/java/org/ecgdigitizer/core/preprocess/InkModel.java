@@ -38,8 +38,13 @@ public final class InkModel {
 	static final double THIN_MM = 1.5;
 	/** A grid line is at most this thick (mm): a stroke crossing it has ink this close on both sides. */
 	static final double CROSSING_MM = 0.3;
-	/** Only a line as dark as this took ink with it; a lighter line's pixels beside a stroke are grid. */
+	/**
+	 * Only grid lines this dark (on the page, and at the pixel) took ink with them; a lighter
+	 * line's pixels beside a stroke are grid, and so is a wrinkle's shadow on a colour grid.
+	 */
 	static final float CROSSING_DARKNESS = 0.6f;
+	/** A stroke crossing a line is at least this share of the line's darkness on both sides of it. */
+	static final float CROSSING_STROKE = 0.8f;
 	/** Page tiles are at least this bright relative to the page's white (shadows stay page, dark desks do not). */
 	static final double PAGE_MIN_BRIGHTNESS = 0.5;
 	/** ... and their white's colour shifts by less than this per channel (a wooden desk is not page). */
@@ -143,13 +148,17 @@ public final class InkModel {
 			System.arraycopy(mean, 0, inkDarkness, 0, n);
 		}
 		float[] residual = inkDarkness.clone();
+		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
 			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
-			PeriodicTemplate.subtract(residual, w, h, 5 * pxPerMmX, 5 * pxPerMmY, TEMPLATE_CELLS);
+			gridLineDarkness = PeriodicTemplate.subtract(residual, w, h, 5 * pxPerMmX, 5 * pxPerMmY, TEMPLATE_CELLS);
 		}
 		residual = removeLineTemplate(residual, w, h);
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
-		healCrossings(residual, inkDarkness, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
+		if (gridLineDarkness >= CROSSING_DARKNESS) {
+			// a photocopy: its grid lines took the ink of every stroke crossing them
+			healCrossings(residual, inkDarkness, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
+		}
 		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
 		float[] acrossRows = Morphology.topHat(residual, w, h, thin, true);
@@ -227,8 +236,8 @@ public final class InkModel {
 
 	/**
 	 * Gives back the ink that removing grid lines took where a stroke crosses a line: a dark pixel
-	 * that lost most of its darkness and has ink on both sides of it, within a line's width, across the
-	 * line (above and below, or left and right). Lines as dark as the ink (a photocopy) would
+	 * that lost most of its darkness and has ink as dark on both sides of it, within a line's width,
+	 * across the line (above and below, or left and right). Lines as dark as the ink (a photocopy) would
 	 * otherwise cut every QRS complex at every line it crosses.
 	 */
 	static void healCrossings(float[] residual, float[] before, int w, int h, int gap) {
@@ -236,19 +245,22 @@ public final class InkModel {
 		for (int y = 0; y < h; y++) {
 			for (int x = 0, i = y * w; x < w; x++, i++) {
 				if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
-				boolean across = inkWithin(after, w, h, x, y, 0, -1, gap) && inkWithin(after, w, h, x, y, 0, 1, gap) ||
-					inkWithin(after, w, h, x, y, -1, 0, gap) && inkWithin(after, w, h, x, y, 1, 0, gap);
+				// the stroke on either side is as dark as the line was: a shadow left after the grid is not
+				float stroke = CROSSING_STROKE * before[i];
+				boolean across = inkWithin(after, w, h, x, y, 0, -1, gap, stroke) && inkWithin(after, w, h, x, y, 0, 1,
+					gap, stroke) || inkWithin(after, w, h, x, y, -1, 0, gap, stroke) && inkWithin(after, w, h, x, y, 1,
+						0, gap, stroke);
 				if (across) residual[i] = before[i];
 			}
 		}
 	}
 
-	private static boolean inkWithin(float[] v, int w, int h, int x, int y, int dx, int dy, int gap) {
+	private static boolean inkWithin(float[] v, int w, int h, int x, int y, int dx, int dy, int gap, float level) {
 		for (int d = 1; d <= gap; d++) {
 			int xx = x + d * dx;
 			int yy = y + d * dy;
 			if (xx < 0 || yy < 0 || xx >= w || yy >= h) return false;
-			if (v[yy * w + xx] > MASK_THRESHOLD) return true;
+			if (v[yy * w + xx] >= level) return true;
 		}
 		return false;
 	}

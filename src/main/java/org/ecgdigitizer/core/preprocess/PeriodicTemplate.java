@@ -1,6 +1,9 @@
 package org.ecgdigitizer.core.preprocess;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Removes a pattern that repeats with a known period in x and y: the 5 mm cell of ECG paper,
@@ -22,8 +25,10 @@ public final class PeriodicTemplate {
 	 * @param periodX cell width in pixels (5 mm)
 	 * @param periodY cell height in pixels
 	 * @param cellsPerTile tile size in cells; smaller tiles follow a slightly warped grid better
+	 * @return how much darker than its paper the pattern's darkest part is, in the median tile:
+	 *         about 1 where the grid lines are as black as ink
 	 */
-	public static void subtract(float[] v, int w, int h, double periodX, double periodY, int cellsPerTile) {
+	public static float subtract(float[] v, int w, int h, double periodX, double periodY, int cellsPerTile) {
 		int bx = (int) Math.ceil(OVERSAMPLE * periodX);
 		int by = (int) Math.ceil(OVERSAMPLE * periodY);
 		int tileW = (int) Math.round(cellsPerTile * periodX);
@@ -31,6 +36,7 @@ public final class PeriodicTemplate {
 		int[] hist = new int[bx * by * LEVELS];
 		int[] count = new int[bx * by];
 		float[] pattern = new float[bx * by];
+		List<Float> contrasts = new ArrayList<>();
 		for (int ty = 0; ty < h; ty += tileH) {
 			for (int tx = 0; tx < w; tx += tileW) {
 				int x1 = Math.min(w, tx + tileW);
@@ -60,6 +66,13 @@ public final class PeriodicTemplate {
 					pattern[b] = count[b] == 0 ? 0 : level / (float) LEVELS;
 				}
 				dilateCyclic(pattern, bx, by);
+				float peak = 0;
+				float floor = 1;
+				for (float p : pattern) {
+					peak = Math.max(peak, p);
+					floor = Math.min(floor, p);
+				}
+				contrasts.add(peak - floor);
 				for (int y = ty; y < y1; y++) {
 					int rowBin = binY[y - ty] * bx;
 					int row = y * w;
@@ -72,6 +85,8 @@ public final class PeriodicTemplate {
 			}
 			if (h - Math.min(h, ty + tileH) < tileH / 2) break;
 		}
+		Collections.sort(contrasts);
+		return contrasts.get(contrasts.size() / 2);
 	}
 
 	/**

@@ -64,5 +64,16 @@ class PhotocopyTest {
 		for (int x = 0; x < w; x++) residual[30 * w + x] = x == 20 || x == 22 ? 0.6f : 0;
 		InkModel.healCrossings(residual, before, w, h, 2);
 		assertEquals(0f, residual[30 * w + 21], "the grey pixel between the strokes stays removed");
+
+		// a dark line through a shadow that outlived the grid's removal is still grid
+		before = new float[w * h];
+		residual = new float[w * h];
+		for (int i = 0; i < w * h; i++) before[i] = residual[i] = 0.45f;
+		for (int x = 0; x < w; x++) {
+			before[30 * w + x] = 0.95f;
+			residual[30 * w + x] = 0;
+		}
+		InkModel.healCrossings(residual, before, w, h, 2);
+		assertEquals(0f, residual[30 * w + 40], "the line in the shadow stays removed");
 	}
 }
