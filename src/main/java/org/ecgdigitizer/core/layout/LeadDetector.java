@@ -24,7 +24,7 @@ public final class LeadDetector {
 	static final float INK = InkModel.MASK_THRESHOLD;
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
-	/** Rows with a pulse that make the rows above them without one suspect... */
+	/** Rows with a pulse that make the rows above them without one suspect (and that turn a page)... */
 	static final int MIN_PULSED_ROWS = 2;
 	/** ...when those are weaker than this fraction of the median row. */
 	static final double WEAK_ROW = 0.7;
@@ -232,14 +232,16 @@ public final class LeadDetector {
 
 	/**
 	 * True when the page is upside down: no row starts with an upright calibration pulse, but the
-	 * page turned half-way round shows some. Pages without any pulse are left as they are.
+	 * page turned half-way round shows at least {@link #MIN_PULSED_ROWS}. Pages without any pulse
+	 * are left as they are, and so are pages where one pulse-like shape shows when turned (a
+	 * rhythm strip's step, a pulse at a row's end): an upright page whose own pulses were missed.
 	 */
 	public static boolean looksUpsideDown(PreparedPage page) {
 		int w = page.width();
 		int h = page.height();
 		double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
 		float[] ink = page.inkPixels();
-		return pulseRows(ink, w, h, mm, false) == 0 && pulseRows(ink, w, h, mm, true) > 0;
+		return pulseRows(ink, w, h, mm, false) == 0 && pulseRows(ink, w, h, mm, true) >= MIN_PULSED_ROWS;
 	}
 
 	/** How many rows start with a calibration pulse, on the page or on the page turned half-way round. */
