@@ -161,8 +161,8 @@ final class GridLineEraser {
 		List<int[]> strokes = new ArrayList<>();
 		int lastK = -2;
 		for (int k = 0; k < length; k++) {
-			int up = rise(prob, w, lines, l, k, -1, vertical);
-			int down = rise(prob, w, lines, l, k, 1, vertical);
+			int up = rise(prob, w, lines, l, k, -1, vertical, maxRise + 1);
+			int down = rise(prob, w, lines, l, k, 1, vertical, maxRise + 1);
 			if (up >= minRise == down >= minRise) continue;
 			// a stroke (or its neighbourhood of a pixel either way) spans a few positions: count it once
 			if (lastK < k - 1) strokes.add(new int[] { k, up >= minRise ? -1 : 1, Math.max(up, down) });
@@ -190,16 +190,19 @@ final class GridLineEraser {
 			Math.abs(a[2] - b[2]) <= tolerance;
 	}
 
-	/** How far ink runs from line l at position s (give or take a pixel) towards side, at most. */
-	private static int rise(float[] prob, int w, int lines, int l, int s, int side, boolean vertical) {
+	/**
+	 * How far ink runs from line l at position s (give or take a pixel) towards side, at most;
+	 * counted up to cap only (a grid line crossing l runs on across the whole page).
+	 */
+	private static int rise(float[] prob, int w, int lines, int l, int s, int side, boolean vertical, int cap) {
 		int length = vertical ? prob.length / w : w;
 		int longest = 0;
 		for (int ds = -1; ds <= 1; ds++) {
 			int p = s + ds;
 			if (p < 0 || p >= length) continue;
 			int run = 0;
-			for (int k = l + side; k >= 0 && k < lines && prob[index(k, p, w, vertical)] > InkModel.MASK_THRESHOLD;
-				k += side) run++;
+			for (int k = l + side; run < cap && k >= 0 && k < lines && prob[index(k, p, w, vertical)] >
+				InkModel.MASK_THRESHOLD; k += side) run++;
 			longest = Math.max(longest, run);
 		}
 		return longest;
