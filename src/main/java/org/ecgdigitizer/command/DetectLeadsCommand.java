@@ -48,7 +48,7 @@ public class DetectLeadsCommand extends DigitizerCommand {
 		LeadRois.showLayout(page, found);
 		leads = ResultTables.leads(found);
 		ResultTables.show(leads, ResultTables.LEADS);
-		for (String w : found.warnings) warn(w);
+		warnAll(found.warnings);
 	}
 
 	/** The table of lead boxes, one row per box. Null until the command has run. */

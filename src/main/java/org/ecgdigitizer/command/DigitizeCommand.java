@@ -80,17 +80,15 @@ public class DigitizeCommand extends DigitizerCommand {
 		if (image == null) throw new EcgException("no image given; open a scanned ECG page first");
 		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
 		String name = PageProperties.recordName(image.getTitle());
-		EcgDigitizer digitizer = new EcgDigitizer(ImagePlusAdapter.toImg(image), dpi > 0 ? dpi : PageProperties
-			.fileDpi(image), settings, name);
+		EcgDigitizer digitizer = new EcgDigitizer(ImagePlusAdapter.toImg(image), PageProperties.dpi(dpi, image),
+			settings, name);
 		digitizer.setProgress(progress);
 		if (!digitizer.checkInput() || !digitizer.process()) throw new EcgException(digitizer.getErrorMessage());
 		Digitization d = digitizer.getResult();
 
 		// the same page the stage commands would leave, so that it can be corrected and digitized again
 		PreparedPage prepared = digitizer.getPreparedPage();
-		review = ImagePlusAdapter.rectified(prepared, name + PageProperties.RECTIFIED_SUFFIX);
-		PageProperties.setGeometry(review, prepared.geometry);
-		PageProperties.setRecordName(review, name);
+		review = PageProperties.rectifiedPage(prepared, name);
 		PageProperties.setSettings(review, settings);
 		PageProperties.setLayout(review, digitizer.getLeadLayout());
 		LeadRois.showTraced(review, digitizer.getLeadLayout(), digitizer.getTraces());

@@ -68,8 +68,7 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		}
 		if (blank(output_dir)) throw new EcgException("no output folder given; choose where to write the records");
 		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
-		BatchDigitizer batch = new BatchDigitizer(settings, output_dir.toPath(), DigitizationFiles.Format.parse(
-			formats == null || formats.isBlank() ? DEFAULT_FORMATS : formats), overwrite);
+		BatchDigitizer batch = new BatchDigitizer(settings, output_dir.toPath(), formats(formats), overwrite);
 		List<Path> images = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
 		if (images.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Set;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.DigitizationFiles;
@@ -89,6 +90,11 @@ abstract class DigitizerCommand extends ContextCommand {
 		return path == null || path.isBlank();
 	}
 
+	/** The output formats named in a list, or the default ones when it is left empty. */
+	static Set<DigitizationFiles.Format> formats(String list) {
+		return DigitizationFiles.Format.parse(blank(list) ? DEFAULT_FORMATS : list);
+	}
+
 	/** Writes the record's files into the folder when one is given, the overlay drawn on the rectified page. */
 	protected void writeOutputs(Digitization d, ImagePlus rectifiedPage, String folder, String formats,
 		boolean overwrite) throws IOException
@@ -96,8 +102,7 @@ abstract class DigitizerCommand extends ContextCommand {
 		if (blank(folder)) return;
 		BufferedImage page = ImagePlusAdapter.toBufferedImage(rectifiedPage);
 		List<Path> written = DigitizationFiles.write(d, () -> Overlays.render(page, d.layout, d.traces), Paths.get(
-			folder.trim()), d.record.name(), DigitizationFiles.Format.parse(formats == null || formats.isBlank()
-				? DEFAULT_FORMATS : formats), overwrite);
+			folder.trim()), d.record.name(), formats(formats), overwrite);
 		info("wrote " + written.size() + " file(s) for " + d.record.name() + " to " + folder);
 	}
 

@@ -46,13 +46,6 @@ public final class ImagePlusAdapter {
 		return ImageFiles.asBufferedImage(toImg(imp));
 	}
 
-	/** The rectified page as an RGB image sharing its pixels, calibrated in mm. */
-	public static ImagePlus rectified(PreparedPage page, String title) {
-		ImagePlus imp = new ImagePlus(title, new ColorProcessor(page.width(), page.height(), page.rgbPixels()));
-		calibrateMm(imp, page.geometry.pxPerMmX, page.geometry.pxPerMmY);
-		return imp;
-	}
-
 	/** The ink probability (0..1) as a 32-bit image sharing its values, calibrated in mm. */
 	public static ImagePlus inkProbability(PreparedPage page, String title) {
 		FloatProcessor fp = new FloatProcessor(page.width(), page.height(), page.inkPixels());

@@ -179,7 +179,7 @@ public final class LeadRois {
 	 */
 	static List<Roi> pathRois(Trace trace, LeadLayout layout) {
 		double[] ys = trace.ys;
-		int maxGap = (int) Math.round(SignalBuilder.MAX_BRIDGED_GAP_S * layout.pxPerSecond());
+		int maxGap = SignalBuilder.maxBridgedGapPx(layout);
 		List<Roi> rois = new ArrayList<>();
 		int i = 0;
 		while (i < ys.length) {

@@ -89,6 +89,20 @@ public final class PageProperties {
 	}
 
 	/** Stores the geometry and sets the image's spatial calibration to millimetres from it. */
+	/** A prepared page as Preprocess Page leaves it: rectified, calibrated in mm, geometry and name stored. */
+	public static ImagePlus rectifiedPage(PreparedPage page, String name) {
+		ImagePlus imp = new ImagePlus(name + RECTIFIED_SUFFIX, new ColorProcessor(page.width(), page.height(), page
+			.rgbPixels()));
+		setGeometry(imp, page.geometry);
+		setRecordName(imp, name);
+		return imp;
+	}
+
+	/** The resolution a command was given, or else the one the image file carries. */
+	static double dpi(double given, ImagePlus image) {
+		return given > 0 ? given : fileDpi(image);
+	}
+
 	public static void setGeometry(ImagePlus page, PageGeometry geometry) {
 		page.setProp(GEOMETRY, Json.writeCompact(geometry.toJson()));
 		ImagePlusAdapter.calibrateMm(page, geometry.pxPerMmX, geometry.pxPerMmY);

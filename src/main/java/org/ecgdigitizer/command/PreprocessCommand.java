@@ -1,5 +1,8 @@
 package org.ecgdigitizer.command;
 
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgDigitizer;
 import org.ecgdigitizer.core.EcgException;
@@ -42,15 +45,12 @@ public class PreprocessCommand extends DigitizerCommand {
 	protected void execute(StatusProgress progress) {
 		if (image == null) throw new EcgException("no image given; open a scanned ECG page first");
 		String name = PageProperties.recordName(image.getTitle());
-		EcgDigitizer check = new EcgDigitizer(ImagePlusAdapter.toImg(image), Double.NaN, DigitizerSettings.defaults(),
-			name);
+		ArrayImg<ARGBType, IntArray> img = ImagePlusAdapter.toImg(image);
+		EcgDigitizer check = new EcgDigitizer(img, Double.NaN, DigitizerSettings.defaults(), name);
 		if (!check.checkInput()) throw new EcgException(check.getErrorMessage());
-		double fileDpi = dpi > 0 ? dpi : PageProperties.fileDpi(image);
 		progress.status("Preprocessing " + image.getTitle());
-		PreparedPage page = Stages.preprocess(ImagePlusAdapter.toImg(image), fileDpi, progress);
-		rectified = ImagePlusAdapter.rectified(page, name + PageProperties.RECTIFIED_SUFFIX);
-		PageProperties.setGeometry(rectified, page.geometry);
-		PageProperties.setRecordName(rectified, name);
+		PreparedPage page = Stages.preprocess(img, PageProperties.dpi(dpi, image), progress);
+		rectified = PageProperties.rectifiedPage(page, name);
 		ink = ImagePlusAdapter.inkProbability(page, name + "-ink");
 		measurements = ResultTables.measurements(name, page);
 		ResultTables.show(measurements, ResultTables.MEASUREMENTS);

@@ -83,15 +83,9 @@ public final class BatchDigitizer {
 
 	/**
 	 * Image files named by the inputs: files as given, folders expanded to the files in them and in
-	 * their subfolders that match the glob, sorted by path.
-	 */
-	public static List<Path> expand(List<Path> inputs, String glob) throws IOException {
-		return expand(inputs, glob, null);
-	}
-
-	/**
-	 * As {@link #expand(List, String)}, but folders never yield files inside {@code outputDir}: a
-	 * batch's own overlays (PNGs) are not pages to digitize on the next run.
+	 * their subfolders that match the glob, sorted by path. Folders never yield files inside
+	 * {@code outputDir} (null for none): a batch's own overlays (PNGs) are not pages to digitize on
+	 * the next run.
 	 */
 	public static List<Path> expand(List<Path> inputs, String glob, Path outputDir) throws IOException {
 		Path excluded = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
@@ -143,12 +137,10 @@ public final class BatchDigitizer {
 		return s.toString();
 	}
 
-	/** Digitizes one file and writes its outputs. Never throws for a bad input: the result says what went wrong. */
-	public Result digitize(Path image, boolean keep, Progress progress) {
-		return digitize(image, stem(image), keep, progress);
-	}
-
-	/** {@link #digitize(Path, boolean, Progress)} with the output files named after stem. */
+	/**
+	 * Digitizes one file and writes its outputs, named after stem. Never throws for a bad input: the
+	 * result says what went wrong.
+	 */
 	public Result digitize(Path image, String stem, boolean keep, Progress progress) {
 		long start = System.nanoTime();
 		try {

@@ -18,7 +18,7 @@ import org.ecgdigitizer.core.trace.Trace;
 public final class SignalBuilder {
 
 	/** Gaps in a trace up to this long are bridged by interpolation; longer ones stay NaN. */
-	public static final double MAX_BRIDGED_GAP_S = 0.02;
+	static final double MAX_BRIDGED_GAP_S = 0.02;
 	/** Below this confidence a segment is left out (NaN) rather than invent a signal. */
 	static final double MIN_CONFIDENCE = 0.5;
 
@@ -61,6 +61,11 @@ public final class SignalBuilder {
 		return new Digitization(record, layout, traces, settings, confidence, warnings);
 	}
 
+	/** The longest gap in a trace (columns) that a signal bridges, on this layout's time scale. */
+	public static int maxBridgedGapPx(LeadLayout layout) {
+		return (int) Math.round(MAX_BRIDGED_GAP_S * layout.pxPerSecond());
+	}
+
 	/**
 	 * One traced segment as a signal in mV on the record's time grid: {@code length} samples at fs,
 	 * finite only within the segment's time window and where the trace was followed (short gaps
@@ -70,7 +75,7 @@ public final class SignalBuilder {
 		LeadRegion r = trace.region;
 		double pxPerSecond = layout.pxPerSecond();
 		double pxPerMv = layout.pxPerMv();
-		double[] ys = bridgeGaps(trace.ys, (int) Math.round(MAX_BRIDGED_GAP_S * pxPerSecond));
+		double[] ys = bridgeGaps(trace.ys, maxBridgedGapPx(layout));
 		double[] out = new double[length];
 		java.util.Arrays.fill(out, Double.NaN);
 		int first = Math.max(0, r.startSample(fs));
