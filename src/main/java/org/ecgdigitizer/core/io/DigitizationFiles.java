@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import javax.imageio.ImageIO;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.signal.Digitization;
@@ -94,15 +93,11 @@ public final class DigitizationFiles {
 			}
 			if (formats.contains(Format.PNG)) {
 				BufferedImage image = overlay.get();
-				batch.stage(dir.resolve(stem + "-overlay.png"), out -> {
-					if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
-				});
+				batch.stage(dir.resolve(stem + "-overlay.png"), ImageFiles.png(image));
 			}
 			if (formats.contains(Format.PLOT)) {
 				BufferedImage plot = EcgPlot.render(d.record.withName(stem), d.layout.layout, null, PLOT_PX_PER_MM);
-				batch.stage(dir.resolve(stem + "-plot.png"), out -> {
-					if (!ImageIO.write(plot, "png", out)) throw new IOException("no PNG writer available");
-				});
+				batch.stage(dir.resolve(stem + "-plot.png"), ImageFiles.png(plot));
 			}
 			// the header goes in last, after its signal file
 			if (formats.contains(Format.WFDB)) Wfdb.stage(d.record.withName(stem), dir, 16, Wfdb.defaultGain(16), batch);

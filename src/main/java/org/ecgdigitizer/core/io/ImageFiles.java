@@ -121,9 +121,14 @@ public final class ImageFiles {
 
 	/** Writes a PNG atomically (temporary file, then move). */
 	public static void writePng(BufferedImage image, Path file) throws IOException {
-		AtomicFiles.write(file, out -> {
+		AtomicFiles.write(file, png(image));
+	}
+
+	/** An image as the content of a PNG file, to write alone or staged with others. */
+	public static AtomicFiles.Content png(BufferedImage image) {
+		return out -> {
 			if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
-		});
+		};
 	}
 
 	/** Any image as TYPE_INT_RGB, transparency composited onto white paper. */

@@ -146,10 +146,6 @@ public final class Distortions {
 		return false;
 	}
 
-	public Map<Kind, Double> strengths() {
-		return strengths;
-	}
-
 	/** The spec that {@link #parse} reads back, with explicit strengths: "rotate:5,noise:0.04". */
 	public String spec() {
 		StringBuilder sb = new StringBuilder();

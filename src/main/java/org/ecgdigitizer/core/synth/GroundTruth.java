@@ -123,13 +123,6 @@ public final class GroundTruth {
 		return h == null ? PageWarp.identity3() : Json.doubles(h);
 	}
 
-	/** The regions of all segments, in clean page coordinates. */
-	public List<LeadRegion> regions() {
-		List<LeadRegion> out = new ArrayList<>();
-		for (Segment s : segments) out.add(s.region);
-		return out;
-	}
-
 	public Map<String, Object> toJson() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("format", FORMAT);

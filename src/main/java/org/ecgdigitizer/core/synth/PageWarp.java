@@ -35,6 +35,8 @@ final class PageWarp {
 
 	/** Page-to-image homography after rotation (row-major 3 x 3), identity without perspective. */
 	final double[] homography;
+	/** Whether the homography is not the identity; asked once per pixel when a page is rendered. */
+	private final boolean perspective;
 	private final double[] inverseHomography;
 
 	private final Lattice wrinkle;
@@ -127,6 +129,7 @@ final class PageWarp {
 		this.cy = pageHeight / 2.0;
 		this.homography = homography;
 		this.inverseHomography = invert3(homography);
+		this.perspective = !isIdentity3(homography);
 		this.wrinkle = wrinkle;
 		this.wrinkleParameters = wrinkleParameters;
 	}
@@ -168,11 +171,11 @@ final class PageWarp {
 	}
 
 	boolean isIdentity() {
-		return angleDegrees == 0 && wrinkle == null && creases.isEmpty() && isIdentity3(homography);
+		return angleDegrees == 0 && !hasShading() && !perspective;
 	}
 
 	boolean hasPerspective() {
-		return !isIdentity3(homography);
+		return perspective;
 	}
 
 	boolean hasShading() {
@@ -224,7 +227,7 @@ final class PageWarp {
 	void forward(double px, double py, double[] out) {
 		double ux = px;
 		double uy = py;
-		if (wrinkle != null || !creases.isEmpty()) {
+		if (hasShading()) {
 			double[] d = new double[2];
 			for (int it = 0; it < 100; it++) {
 				d[0] = 0;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.IntArray;
@@ -69,9 +68,7 @@ public final class SyntheticPage {
 	 */
 	public void write(Path dir, String stem) throws IOException {
 		try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
-			batch.stage(dir.resolve(stem + ".png"), out -> {
-				if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
-			});
+			batch.stage(dir.resolve(stem + ".png"), ImageFiles.png(image));
 			Wfdb.stage(fullRecord.withName(stem), dir, 16, 1000, batch);
 			Wfdb.stage(maskedReference.withName(stem + "_masked"), dir, 16, 1000, batch);
 			String json = truth.toJsonText();
