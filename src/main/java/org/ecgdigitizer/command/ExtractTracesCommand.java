@@ -3,6 +3,7 @@ package org.ecgdigitizer.command;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.Stages;
 import org.ecgdigitizer.core.layout.LeadLayout;
+import org.ecgdigitizer.core.signal.LeadIdentification;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -32,7 +33,7 @@ public class ExtractTracesCommand extends DigitizerCommand {
 		LeadLayout stored = PageProperties.layout(page);
 		LeadLayout layout = LeadRois.read(page, stored).layout;
 		progress.status("Extracting traces on " + page.getTitle());
-		Stages.Traced traced = Stages.extractTraces(PageProperties.preparedPage(page), layout);
+		LeadIdentification.Result traced = Stages.extractTraces(PageProperties.preparedPage(page), layout);
 		PageProperties.setLayout(page, traced.layout);
 		LeadRois.showTraced(page, traced.layout, traced.traces);
 		trace_mask = ImagePlusAdapter.traceMask(traced.traces, page.getWidth(), page.getHeight(),

@@ -9,6 +9,7 @@ import net.imglib2.type.numeric.ARGBType;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Digitization;
+import org.ecgdigitizer.core.signal.LeadIdentification;
 import org.ecgdigitizer.core.trace.Trace;
 
 /**
@@ -74,7 +75,7 @@ public final class EcgDigitizer {
 			layout = Stages.detectLeads(prepared, settings);
 			progress.fraction(0.6);
 			progress.status("Extracting traces");
-			Stages.Traced traced = Stages.extractTraces(prepared, layout);
+			LeadIdentification.Result traced = Stages.extractTraces(prepared, layout);
 			layout = traced.layout;
 			traces = traced.traces;
 			progress.fraction(0.9);

@@ -26,17 +26,6 @@ public final class Stages {
 
 	private Stages() {}
 
-	/** Traces and the lead names they confirmed or corrected. */
-	public static final class Traced {
-		public final LeadLayout layout;
-		public final List<Trace> traces;
-
-		Traced(LeadLayout layout, List<Trace> traces) {
-			this.layout = layout;
-			this.traces = traces;
-		}
-	}
-
 	/** Stage 1: grid, scale, tilt, rectification (upright, turned if needed) and ink separation. */
 	public static PreparedPage preprocess(ArrayImg<ARGBType, IntArray> page, double fileDpi, Progress progress) {
 		PreparedPage prepared = Preprocessor.run(page, fileDpi, progress);
@@ -60,10 +49,8 @@ public final class Stages {
 	}
 
 	/** Stage 3: one traced path per lead region; the signals then confirm or correct the lead names. */
-	public static Traced extractTraces(PreparedPage page, LeadLayout layout) {
-		List<Trace> traces = TraceExtractor.extract(page, layout);
-		LeadIdentification.Result named = LeadIdentification.identify(layout, traces);
-		return new Traced(named.layout, named.traces);
+	public static LeadIdentification.Result extractTraces(PreparedPage page, LeadLayout layout) {
+		return LeadIdentification.identify(layout, TraceExtractor.extract(page, layout));
 	}
 
 	/** Stage 4: millivolts at the requested rate, the 12 standard leads, diagnostics. */

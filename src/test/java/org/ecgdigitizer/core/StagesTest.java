@@ -13,6 +13,7 @@ import org.ecgdigitizer.core.layout.LeadRegion;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Digitization;
+import org.ecgdigitizer.core.signal.LeadIdentification;
 import org.junit.jupiter.api.Test;
 
 /** The stages run one at a time, with their state passed through JSON as Fiji does, give what the engine gives. */
@@ -36,7 +37,7 @@ class StagesTest {
 		LeadLayout layout = Stages.detectLeads(rebuilt, DigitizerSettings.defaults());
 		LeadLayout throughJson = LeadLayout.fromJson(Json.parse(Json.write(layout.toJson())), geometry);
 		assertEquals(Json.write(layout.toJson()), Json.write(throughJson.toJson()));
-		Stages.Traced traced = Stages.extractTraces(rebuilt, throughJson);
+		LeadIdentification.Result traced = Stages.extractTraces(rebuilt, throughJson);
 		Digitization d = Stages.digitize(traced.traces, traced.layout, DigitizerSettings.defaults(), "k01");
 		for (int lead = 0; lead < 12; lead++) {
 			assertArrayEquals(engine.getResult().record.channel(lead), d.record.channel(lead), 1e-9, "lead " + lead);

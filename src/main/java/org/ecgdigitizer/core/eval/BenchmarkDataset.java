@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.io.Records;
 import org.ecgdigitizer.core.io.Wfdb;
 import org.ecgdigitizer.core.signal.EcgRecord;
 
@@ -32,8 +33,6 @@ import org.ecgdigitizer.core.signal.EcgRecord;
  * every unprinted sample as missed.</p>
  */
 public final class BenchmarkDataset {
-
-	private static final String MASKED_SUFFIX = Evaluation.MASKED_SUFFIX;
 
 	private static final Pattern IMAGE_KIT_COPY = Pattern.compile("(.+)-\\d+");
 
@@ -76,20 +75,18 @@ public final class BenchmarkDataset {
 	}
 
 	private static BenchmarkCondition condition(Path folder, List<Path> images) {
-		String name = folder.toAbsolutePath().normalize().getFileName() == null ? "dataset" : folder.toAbsolutePath()
-			.normalize().getFileName().toString();
+		Path last = folder.toAbsolutePath().normalize().getFileName();
+		String name = last == null ? "dataset" : last.toString();
 		return new BenchmarkCondition(name, "pages in " + folder, images.size(), i -> BatchDigitizer.stem(images.get(i)),
 			i -> page(images.get(i)));
 	}
 
 	/** The reference header for an image, or null when there is none. */
 	public static Path reference(Path image) {
-		String name = image.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		String stem = dot > 0 ? name.substring(0, dot) : name;
-		List<String> candidates = new ArrayList<>(List.of(stem + MASKED_SUFFIX, stem));
+		String stem = Records.stem(image);
+		List<String> candidates = new ArrayList<>(List.of(stem + Evaluation.MASKED_SUFFIX, stem));
 		Matcher m = IMAGE_KIT_COPY.matcher(stem);
-		if (m.matches()) candidates.addAll(List.of(m.group(1) + MASKED_SUFFIX, m.group(1)));
+		if (m.matches()) candidates.addAll(List.of(m.group(1) + Evaluation.MASKED_SUFFIX, m.group(1)));
 		for (String c : candidates) {
 			Path header = image.resolveSibling(c + ".hea");
 			if (Files.isRegularFile(header)) return header;
@@ -102,7 +99,7 @@ public final class BenchmarkDataset {
 		Path header = reference(image);
 		if (header == null) {
 			String stem = BatchDigitizer.stem(image);
-			throw new EcgException("no reference " + stem + MASKED_SUFFIX + ".hea or " + stem + ".hea beside " + image
+			throw new EcgException("no reference " + stem + Evaluation.MASKED_SUFFIX + ".hea or " + stem + ".hea beside " + image
 				.getFileName() + "; put the record's WFDB files next to the image");
 		}
 		EcgRecord reference;

@@ -59,21 +59,12 @@ public final class TraceExtractor {
 		int w = page.width();
 		int h = page.height();
 		// pulses are not signal
-		for (CalibrationPulse p : layout.pulses) {
-			clear(ink, w, h, p.box.grow(2, 2));
-			clear(density, w, h, p.box.grow(2, 2));
-		}
+		for (CalibrationPulse p : layout.pulses) clear(p.box.grow(2, 2), w, h, ink, density);
 		// separator ticks are not signal either; the trace across them is bridged later
-		for (Box tick : layout.separators) {
-			clear(ink, w, h, tick);
-			clear(density, w, h, tick);
-		}
+		for (Box tick : layout.separators) clear(tick, w, h, ink, density);
 		List<Trace> traces = new ArrayList<>();
 		for (LeadRegion region : layout.regions) {
-			if (region.labelBox != null) {
-				clear(ink, w, h, region.labelBox.grow(1, 1));
-				clear(density, w, h, region.labelBox.grow(1, 1));
-			}
+			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
 		}
 		for (LeadRegion region : layout.regions) {
 			traces.add(follow(ink, density, w, h, region, layout.geometry.pxPerMmY));
@@ -81,12 +72,15 @@ public final class TraceExtractor {
 		return traces;
 	}
 
-	static void clear(float[] ink, int w, int h, Box b) {
+	/** Zeroes a box in each of the planes. */
+	static void clear(Box b, int w, int h, float[]... planes) {
 		int x0 = Math.max(0, (int) Math.floor(b.x));
 		int x1 = Math.min(w, (int) Math.ceil(b.maxX()));
 		int y0 = Math.max(0, (int) Math.floor(b.y));
 		int y1 = Math.min(h, (int) Math.ceil(b.maxY()));
-		for (int y = y0; y < y1; y++) Arrays.fill(ink, y * w + x0, y * w + Math.max(x0, x1), 0f);
+		for (float[] plane : planes) {
+			for (int y = y0; y < y1; y++) Arrays.fill(plane, y * w + x0, y * w + Math.max(x0, x1), 0f);
+		}
 	}
 
 	/** Follows one region's trace. */
@@ -229,7 +223,6 @@ public final class TraceExtractor {
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
 		double pen = penWidth(chosen);
-		int h = density.length / w;
 		boolean[] steep = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
@@ -247,7 +240,7 @@ public final class TraceExtractor {
 			}
 			int end = i;
 			while (end + 1 < n && steep[end + 1]) end++;
-			List<RowCut> stretch = cutRows(chosen, density, w, h, xa, i, end);
+			List<RowCut> stretch = cutRows(chosen, density, w, xa, i, end);
 			for (RowCut c : stretch) if (c.apex == 0) widths.add(c.right - c.left);
 			stretches.add(new int[] { i, end });
 			cuts.add(stretch);
@@ -312,7 +305,7 @@ public final class TraceExtractor {
 	 * The row cuts of the steep columns a..b (inclusive). Rows that the flat columns on either side
 	 * also cover are the junctions: those columns' own centroids hold there.
 	 */
-	private static List<RowCut> cutRows(Run[] chosen, float[] density, int w, int h, int xa, int a, int b) {
+	private static List<RowCut> cutRows(Run[] chosen, float[] density, int w, int xa, int a, int b) {
 		int n = chosen.length;
 		int top = Integer.MAX_VALUE;
 		int bottom = Integer.MIN_VALUE;
