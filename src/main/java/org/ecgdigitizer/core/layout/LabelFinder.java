@@ -17,11 +17,9 @@ public final class LabelFinder {
 	/** A candidate label: its box and the blobs (letters) it is made of. */
 	public static final class Label {
 		public final Box box;
-		public final List<Components.Component> glyphs;
 
-		public Label(Box box, List<Components.Component> glyphs) {
+		public Label(Box box) {
 			this.box = box;
-			this.glyphs = glyphs;
 		}
 	}
 
@@ -110,7 +108,7 @@ public final class LabelFinder {
 			int at = 0;
 			while (at < scores.size() && scores.get(at) <= score) at++;
 			scores.add(at, score);
-			found.add(at, new Label(Box.fromCorners(minX, minY, maxX + 1, maxY + 1), w));
+			found.add(at, new Label(Box.fromCorners(minX, minY, maxX + 1, maxY + 1)));
 		}
 		return found.size() > max ? new ArrayList<>(found.subList(0, max)) : found;
 	}

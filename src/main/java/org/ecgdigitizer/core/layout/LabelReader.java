@@ -226,13 +226,14 @@ public final class LabelReader {
 		}
 		// words alike but for a letter differ little overall: compare them where they differ
 		double margin = Double.POSITIVE_INFINITY;
+		int closest = -1;
 		for (int i = 0; i < WORDS.length; i++) {
 			if (WORD_LEADS[i] == WORD_LEADS[best] || m.models[i] == null || partial[i]) continue;
 			double global = m.scores[best] - m.scores[i];
 			double d = global >= CLOSE ? global : m.localMargin(best, i);
 			if (d < margin) {
 				margin = d;
-				m.closest = i;
+				closest = i;
 			}
 		}
 		Box wordBox = m.boxes[best];
@@ -242,7 +243,7 @@ public final class LabelReader {
 		String doubt = null;
 		if (box.x < wordBox.x - slack || box.maxX() > wordBox.maxX() + slack) doubt = "ink beyond the word";
 		else if (m.scores[best] < MIN_SCORE) doubt = "poor match";
-		else if (margin < MIN_MARGIN) doubt = "close to " + WORDS[m.closest];
+		else if (margin < MIN_MARGIN) doubt = "close to " + WORDS[closest];
 		else if (weakest < MIN_LETTER) doubt = "a letter does not match";
 		else if (!m.fillsCapHeight(best)) doubt = "shorter than capitals";
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
@@ -261,8 +262,6 @@ public final class LabelReader {
 		Crop crop;
 		/** The crop before blurring. */
 		float[] raw;
-		/** The word of another lead that came closest to the best. */
-		int closest;
 
 		/**
 		 * Best word's correlation minus another word's, both over the box where the two words'
@@ -495,7 +494,6 @@ public final class LabelReader {
 
 	/** One letter rendered H pixels tall (the box spans the capitals' ink), as wide as its ink. */
 	static final class Letter {
-		final char c;
 		final float[] pixels;
 		final int width;
 		/** Where the box starts, and the advance, relative to the letter's origin (pixels at H). */
@@ -509,8 +507,7 @@ public final class LabelReader {
 		final int[] inkX;
 		final float[] inkValue;
 
-		Letter(char c, float[] pixels, int width, double left, double advance) {
-			this.c = c;
+		Letter(float[] pixels, int width, double left, double advance) {
 			this.pixels = pixels;
 			this.width = width;
 			this.left = left;
@@ -541,9 +538,7 @@ public final class LabelReader {
 	/** A word in one spelling, style and spacing: where its letters' boxes start, and its sums. */
 	static final class WordModel {
 		final int word;
-		final String text;
 		final int style;
-		final double tracking;
 		final int[] letters;
 		final int[] offsets;
 		final int width;
@@ -552,9 +547,7 @@ public final class LabelReader {
 
 		WordModel(int word, String text, int style, double tracking) {
 			this.word = word;
-			this.text = text;
 			this.style = style;
-			this.tracking = tracking;
 			Letter[] all = LETTER_TEMPLATES[style];
 			int n = text.length();
 			letters = new int[n];
@@ -762,7 +755,7 @@ public final class LabelReader {
 		byte[] raster = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
 		for (int i = 0; i < px.length; i++) px[i] = (raster[i] & 0xff) / 255f;
 		double left = inkX0 - (width - (inkX1 - inkX0)) / 2;
-		return new Letter(c, px, width, left, StrokeFont.width(String.valueOf(c), cap) * widthScale);
+		return new Letter(px, width, left, StrokeFont.width(String.valueOf(c), cap) * widthScale);
 	}
 
 	/**

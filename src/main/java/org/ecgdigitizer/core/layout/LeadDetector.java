@@ -67,9 +67,7 @@ public final class LeadDetector {
 		// Until the scale is known, assume the page is about 280 mm wide; only search windows depend on it.
 		double mmX = scaleKnown ? geometry.pxPerMmX : w / 280.0;
 		double mmY = scaleKnown ? geometry.pxPerMmY : w / 280.0;
-		float[] ink = page.inkPixels();
-		boolean[] mask = new boolean[w * h];
-		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
+		boolean[] mask = InkModel.mask(page.inkPixels());
 		Components raw = Components.of(mask, w, h);
 		eraseRules(mask, raw, mmX, mmY);
 		// Thin traces break where they cross a dark grid line; pieces closer than BRIDGE px belong together.
@@ -223,9 +221,7 @@ public final class LeadDetector {
 	static List<List<LabelFinder.Label>> labelCandidates(PreparedPage page, LeadLayout layout) {
 		int w = page.width();
 		int h = page.height();
-		float[] ink = page.inkPixels();
-		boolean[] mask = new boolean[w * h];
-		for (int i = 0; i < mask.length; i++) mask[i] = ink[i] > INK;
+		boolean[] mask = InkModel.mask(page.inkPixels());
 		return labelCandidates(layout.regions, Components.of(mask, w, h), layout.pulses, layout.geometry.pxPerMmX,
 			layout.geometry.pxPerMmY);
 	}
@@ -246,9 +242,14 @@ public final class LeadDetector {
 
 	/** How many rows start with a calibration pulse, on the page or on the page turned half-way round. */
 	static int pulseRows(float[] ink, int w, int h, double mm, boolean turned) {
-		int n = ink.length;
-		boolean[] mask = new boolean[n];
-		for (int i = 0; i < n; i++) mask[i] = ink[turned ? n - 1 - i : i] > INK;
+		boolean[] mask = InkModel.mask(ink);
+		if (turned) {
+			for (int i = 0, j = mask.length - 1; i < j; i++, j--) {
+				boolean t = mask[i];
+				mask[i] = mask[j];
+				mask[j] = t;
+			}
+		}
 		eraseRules(mask, Components.of(mask, w, h), mm, mm);
 		Components components = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
 		List<RowInfo> rows = findRows(mask, w, h, mm, mm);
@@ -553,7 +554,8 @@ public final class LeadDetector {
 			int flatStart = j;
 			int missing = 0;
 			while (j < n && !(top[j] >= 0 && foot[j] - top[j] >= minH) && missing <= 2) {
-				missing = inkNear(mask, w, xStart + j, topY, tol) ? 0 : missing + 1;
+				missing = inkBetween(mask, w, xStart + j, Math.max(0, topY - tol), Math.min(mask.length / w - 1, topY +
+					tol) + 1) ? 0 : missing + 1;
 				j++;
 			}
 			j -= missing;
@@ -653,13 +655,6 @@ public final class LeadDetector {
 		return null;
 	}
 
-
-	/** Whether column x has ink within tol rows of row y. */
-	private static boolean inkNear(boolean[] mask, int w, int x, int y, int tol) {
-		int h = mask.length / w;
-		for (int yy = Math.max(0, y - tol); yy <= Math.min(h - 1, y + tol); yy++) if (mask[yy * w + x]) return true;
-		return false;
-	}
 
 
 	/**

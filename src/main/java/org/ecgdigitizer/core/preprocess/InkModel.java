@@ -234,6 +234,13 @@ public final class InkModel {
 		return out;
 	}
 
+	/** The pixels that are ink: probability above {@link #MASK_THRESHOLD}. */
+	public static boolean[] mask(float[] prob) {
+		boolean[] mask = new boolean[prob.length];
+		for (int i = 0; i < mask.length; i++) mask[i] = prob[i] > MASK_THRESHOLD;
+		return mask;
+	}
+
 	/**
 	 * Gives back the ink that removing grid lines took where a stroke crosses a line: a dark pixel
 	 * that lost most of its darkness and has ink as dark on both sides of it, within a line's width,
@@ -271,8 +278,7 @@ public final class InkModel {
 	 * larger than a speck.
 	 */
 	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
-		boolean[] mask = new boolean[prob.length];
-		for (int i = 0; i < mask.length; i++) mask[i] = prob[i] > MASK_THRESHOLD;
+		boolean[] mask = mask(prob);
 		Components c = Components.of(mask, w, h);
 		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
 		boolean[] speck = new boolean[c.components.size()];
