@@ -90,7 +90,8 @@ final class PageDigitizer implements Serializable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("digitizing " + page.path + " was interrupted", e);
 		}
-		catch (RuntimeException | LinkageError | StackOverflowError e) {
+		catch (RuntimeException | Error e) {
+			if (e instanceof ThreadDeath) throw e;
 			LOG.warn("internal error on {}", page.path, e);
 			error = "internal error (" + e + "); please report it with this page";
 		}
