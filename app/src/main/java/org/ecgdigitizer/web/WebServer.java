@@ -97,6 +97,7 @@ public final class WebServer implements AutoCloseable {
 			app.start(options.host, options.port);
 		}
 		catch (RuntimeException e) {
+			app.stop();
 			jobs.close();
 			throw new EcgException("cannot listen on " + options.host + ":" + options.port + " (" + rootCause(e) +
 				"); choose another --port or --host");

@@ -212,6 +212,15 @@ class WebApiTest {
 		return r;
 	}
 
+	/** Sends a request as written, without a client's normalisation, and returns the answer. */
+	private static String raw(int port, String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(20_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	/** Job folders in every server's private folder. */
 	private long jobFolders() throws IOException {
 		try (Stream<Path> s = Files.walk(temp, 3)) {
@@ -315,6 +324,13 @@ class WebApiTest {
 		assertTrue(message(expect(404, http.get("/api/jobs/AAAAAAAAAAAAAAAAAAAAAA"))).contains("no such job"));
 		assertEquals(404, http.get("/api/jobs/../../etc/passwd").statusCode());
 		assertEquals(404, http.get("/api/nothing").statusCode());
+		for (String path : List.of("/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+			"/web/../../pom.xml", "/simplelogger.properties"))
+		{
+			String answer = raw(server.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			assertTrue(answer.startsWith("HTTP/1.1 4"), path + ": " + answer);
+			assertFalse(answer.contains("root:") || answer.contains("<project") || answer.contains("simpleLogger"), path);
+		}
 		String id = id(http.upload("p.png", Http.read(SMALL_PAGE)));
 		assertEquals("done", http.await(id, WAIT).get("state"));
 		assertTrue(message(expect(404, http.get("/api/jobs/" + id + "/passwd"))).contains("record.csv"));

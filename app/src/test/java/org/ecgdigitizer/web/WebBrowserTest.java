@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -168,8 +167,7 @@ class WebBrowserTest {
 		WebElement overlay = card.findElement(By.cssSelector(".panel:not([hidden]) img"));
 		waiting().until(d -> loaded(overlay));
 		assertTrue(overlay.getAttribute("src").endsWith("/overlay.png"));
-		scrollTo(card);
-		shot("web-result.png");
+		shot("web-result.png", card);
 
 		// keyboard between tabs: arrow right from the first tab selects the signals
 		WebElement firstTab = card.findElement(By.cssSelector("[role=tab]"));
@@ -198,8 +196,7 @@ class WebBrowserTest {
 			"aria-label"));
 		card.findElements(By.cssSelector(".lead-thumb")).get(6).click();
 		assertTrue(chart.getAttribute("aria-label").startsWith("Lead V1 "), chart.getAttribute("aria-label"));
-		scrollTo(card);
-		elementShot(card, "web-signals.png");
+		shot("web-signals.png", card);
 
 		card.findElement(By.cssSelector("[data-tab='12-lead plot']")).click();
 		WebElement plot = card.findElement(By.cssSelector(".panel:not([hidden]) img"));
@@ -211,6 +208,7 @@ class WebBrowserTest {
 		for (String expected : List.of("6x2", "measured on the grid", "px/mm", "mm/mV", "mm/s", "V6", "Confidence")) {
 			assertTrue(diagnostics.contains(expected), expected + " in " + diagnostics);
 		}
+		shot("web-diagnostics.png", card);
 
 		// every download link gives a valid file
 		List<WebElement> links = card.findElements(By.cssSelector(".download-list a"));
@@ -222,11 +220,10 @@ class WebBrowserTest {
 		// a phone: the same result, one column
 		driver.manage().window().setSize(new Dimension(390, 844));
 		card.findElement(By.cssSelector("[data-tab='What was found']")).click();
-		scrollTo(card);
-		Thread.sleep(300);
-		assertTrue((Long) js().executeScript("return document.documentElement.scrollWidth") <= 390,
-			"nothing wider than a phone's screen");
-		shot("web-phone.png");
+		waiting().until(d -> (Long) js().executeScript("return document.documentElement.clientWidth") < 400);
+		assertTrue((Long) js().executeScript("return document.documentElement.scrollWidth - document.documentElement" +
+			".clientWidth") <= 0, "nothing is wider than a phone's screen");
+		shot("web-phone.png", card);
 		driver.manage().window().setSize(new Dimension(1280, 900));
 
 		assertNoConsoleErrors();
@@ -278,10 +275,6 @@ class WebBrowserTest {
 		return (Boolean) js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img);
 	}
 
-	private static void scrollTo(WebElement e) {
-		js().executeScript("arguments[0].scrollIntoView({ block: 'start' })", e);
-	}
-
 	private static void checkDownload(String name, String href) throws Exception {
 		HttpResponse<byte[]> r = http.client.send(HttpRequest.newBuilder(URI.create(href)).build(),
 			HttpResponse.BodyHandlers.ofByteArray());
@@ -321,23 +314,26 @@ class WebBrowserTest {
 
 	/** The whole page, however long: the window is made as tall as the page for the shot. */
 	private static void shot(String name) throws IOException {
+		shot(name, null);
+	}
+
+	/**
+	 * A shot of the whole page, or of one element of it, however long: the window is made as tall
+	 * as the page for the shot (a screenshot holds only what the window shows).
+	 */
+	private static void shot(String name, WebElement element) throws IOException {
 		Dimension size = driver.manage().window().getSize();
-		long height = (Long) js().executeScript("return Math.max(document.documentElement.scrollHeight, window.innerHeight)");
-		long scroll = (Long) js().executeScript("return Math.round(window.scrollY)");
-		boolean whole = name.equals("web-empty.png") || name.equals("web-error.png");
-		if (whole) driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(height, 4000)));
-		Files.write(screenshots.resolve(name), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-		if (whole) {
+		long chrome = (Long) js().executeScript("return window.outerHeight - window.innerHeight");
+		long height = (Long) js().executeScript("return document.documentElement.scrollHeight");
+		driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(height + chrome, 6000)));
+		try {
+			byte[] png = element == null ? ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES) : element
+				.getScreenshotAs(OutputType.BYTES);
+			Files.write(screenshots.resolve(name), png);
+		}
+		finally {
 			driver.manage().window().setSize(size);
-			js().executeScript("window.scrollTo(0, arguments[0])", scroll);
 		}
 	}
 
-	private static void elementShot(WebElement e, String name) throws IOException {
-		Files.write(screenshots.resolve(name), e.getScreenshotAs(OutputType.BYTES));
-	}
-
-	static File file(Path p) {
-		return p.toFile();
-	}
 }
