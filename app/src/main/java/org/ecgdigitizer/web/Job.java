@@ -44,6 +44,7 @@ final class Job {
 	private long startedNanos;
 	private double seconds = Double.NaN;
 	private long endedMillis;
+	private boolean discarded;
 
 	Job(String id, String fileName, String record, DigitizerSettings settings, Path dir, long sequence) {
 		this.id = id;
@@ -102,6 +103,16 @@ final class Job {
 		this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
 		end();
 		return true;
+	}
+
+	/** Marks the job deleted by its user or by expiry; it ends as failed if it had not ended. */
+	synchronized void discard() {
+		discarded = true;
+		fail("deleted");
+	}
+
+	synchronized boolean isDiscarded() {
+		return discarded;
 	}
 
 	synchronized boolean fail(String message) {

@@ -41,6 +41,9 @@ final class JobQueue implements AutoCloseable {
 	/** Finished jobs kept at most; past this the oldest go early, so disk use stays bounded under load. */
 	static final int MAX_KEPT = 1000;
 
+	/** Longest file name kept for showing back; longer ones are cut. */
+	static final int MAX_NAME = 1000;
+
 	private static final String SHUTDOWN_MESSAGE =
 		"the server was stopped while this page was being digitized; upload it again when the server is back";
 
@@ -104,7 +107,9 @@ final class JobQueue implements AutoCloseable {
 			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 			try {
 				Path dir = Files.createDirectory(jobsDir.resolve(id));
-				return new Job(id, fileName, PageRunner.recordName(fileName), settings, dir, sequence.incrementAndGet());
+				String shown = fileName == null ? "" : fileName.length() > MAX_NAME ? fileName.substring(0, MAX_NAME) + "…"
+					: fileName;
+				return new Job(id, shown, PageRunner.recordName(fileName), settings, dir, sequence.incrementAndGet());
 			}
 			catch (FileAlreadyExistsException e) {
 				// 2^-128: draw again
@@ -141,11 +146,12 @@ final class JobQueue implements AutoCloseable {
 
 	/** Removes a job and deletes its folder; a running job stops at its next progress report. */
 	void discard(Job job) {
-		jobs.remove(job.id);
-		job.fail("deleted");
+		job.discard();
 		PageRunner.Deadline d = running.get(job.id);
 		if (d != null) d.stop("deleted");
+		// files first, so that once the id answers 404 its files are gone
 		deleteTree(job.dir);
+		jobs.remove(job.id);
 	}
 
 	private void run(Job job) {
@@ -206,7 +212,7 @@ final class JobQueue implements AutoCloseable {
 			// the sweep deletes the whole folder later
 		}
 		// deleted while it ran: the writers may have made folders again
-		if (!jobs.containsKey(job.id)) deleteTree(job.dir);
+		if (job.isDiscarded()) deleteTree(job.dir);
 		if (log != null && !closed) {
 			log.printf(Locale.ROOT, "job %s %s in %.2f s%n", job.id, job.state().id(), job.seconds());
 		}

@@ -72,8 +72,10 @@ final class PageRunner {
 	static Digitization run(Job job, Deadline deadline, Progress progress) throws IOException {
 		progress.status("Reading the image");
 		ImageFiles.LoadedImage page = decode(job.upload());
+		// the upload is not needed once decoded: the server keeps no more of the user's file than it must
+		Files.deleteIfExists(job.upload());
 		progress.fraction(0.05);
-		EcgDigitizer digitizer = digitize(page, job.settings, job.record, deadline, within(progress, 0.05, 0.9));
+		EcgDigitizer digitizer = digitize(page, job.settings, job.record, deadline, progress);
 		Digitization d = digitizer.getResult();
 		progress.status("Writing the files");
 		Path out = job.outputs();
@@ -93,7 +95,8 @@ final class PageRunner {
 
 	/**
 	 * The one place a page is run under a time limit: the engine reports progress at every stage and
-	 * sub-step, and past the deadline the next report ends the run with the deadline's message.
+	 * sub-step, and past the deadline the next report ends the run with the deadline's message. The
+	 * engine's progress fills 5 % to 90 % of the job's (reading the image comes before, writing after).
 	 */
 	static EcgDigitizer digitize(ImageFiles.LoadedImage page, DigitizerSettings settings, String record,
 		Deadline deadline, Progress progress)
@@ -109,7 +112,7 @@ final class PageRunner {
 			@Override
 			public void fraction(double done) {
 				deadline.check();
-				progress.fraction(done);
+				progress.fraction(0.05 + 0.85 * done);
 			}
 
 			@Override
@@ -145,21 +148,6 @@ final class PageRunner {
 			if (stop != null) throw new EcgException(stop);
 			if (System.nanoTime() - nanos > 0) throw new EcgException(message);
 		}
-	}
-
-	/** Progress of a part of the work mapped onto [from, to] of the whole. */
-	private static Progress within(Progress outer, double from, double to) {
-		return new Progress() {
-			@Override
-			public void status(String message) {
-				outer.status(message);
-			}
-
-			@Override
-			public void fraction(double done) {
-				outer.fraction(from + (to - from) * done);
-			}
-		};
 	}
 
 	/** A zip of the named files of a folder, written atomically. */

@@ -152,7 +152,7 @@ class WebLoadTest {
 			upload.refused++;
 			refusals.incrementAndGet();
 			// a real client waits Retry-After (5 s); the test retries sooner to stay short
-			Thread.sleep(300);
+			Thread.sleep(1000);
 		}
 		long accepted = System.nanoTime();
 		Map<String, Object> job = http.await(id, Duration.ofMinutes(8));
