@@ -22,6 +22,7 @@ public final class Main {
 		list.add(new GenerateCli());
 		list.add(new EvaluateCli());
 		list.add(new BenchCli());
+		list.add(new ServeCli());
 		return list;
 	}
 

@@ -74,7 +74,12 @@ public final class BatchDigitizer {
 
 	/** The record name for an image file: its name without extension, other characters replaced by '_'. */
 	public static String stem(Path image) {
-		String name = image.getFileName().toString();
+		return stem(image.getFileName().toString());
+	}
+
+	/** The record name for a file name (no folders): as {@link #stem(Path)}. */
+	public static String stem(String fileName) {
+		String name = fileName;
 		int dot = name.lastIndexOf('.');
 		if (dot > 0) name = name.substring(0, dot);
 		String s = name.replaceAll("[^A-Za-z0-9_-]", "_");
