@@ -78,7 +78,7 @@ public final class Perspective {
 
 	/** A perspective found without the quick check's support must spread the scale this much... */
 	static final double CLEAR_SCALE_SPREAD = 1.05;
-	/** ...or the tilt this much (degrees). */
+	/** ...and the tilt this much (degrees): a camera's perspective does both at once. */
 	static final double CLEAR_TILT_SPREAD = 0.3;
 
 	private Perspective() {}
@@ -103,9 +103,10 @@ public final class Perspective {
 			if (quick != null && !quick.needsPerspective()) return quick;
 			Fit full = fullFit(plane, w, h, mm, angleGuessDeg);
 			// Without the quick check's support (a faint grid), only a clear perspective counts: a
-			// flat page read from a few faint tiles shows a spread of a percent or two.
-			if (quick == null && full != null && full.scaleSpread < CLEAR_SCALE_SPREAD && full.tiltSpread
-				< CLEAR_TILT_SPREAD) return null;
+			// flat page read from a few faint tiles shows a spread of a percent or two, or a few
+			// tenths of a degree, but not both as a camera's foreshortening does.
+			if (quick == null && full != null && (full.scaleSpread < CLEAR_SCALE_SPREAD || full.tiltSpread
+				< CLEAR_TILT_SPREAD)) return null;
 			return full;
 		}
 		return fullFit(plane, w, h, mm, angleGuessDeg);
