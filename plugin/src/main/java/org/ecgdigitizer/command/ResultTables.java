@@ -54,6 +54,7 @@ public final class ResultTables {
 		t.addValue("grid_strength_y", grid == null ? Double.NaN : grid.strengthY);
 		t.addValue("grid_1mm_and_5mm_x", grid != null && grid.minorAndMajorX ? 1 : 0);
 		t.addValue("grid_1mm_and_5mm_y", grid != null && grid.minorAndMajorY ? 1 : 0);
+		t.addValue("grid_coverage", grid == null ? Double.NaN : grid.coverage);
 		t.addValue("ink_colour_separated", prepared.inkModel.colourSeparated ? 1 : 0);
 		t.addValue("grid_darkness_rgb", rgb(prepared.inkModel.gridColour));
 		t.addValue("ink_darkness_rgb", rgb(prepared.inkModel.inkColour));

@@ -51,6 +51,7 @@ public final class Preprocessor {
 		progress.status("Measuring perspective");
 		Perspective.Fit perspective = Perspective.estimate(plane, w, h, pitchGuess, grid.angleDeg(), grid.found);
 		plane = null;
+		if (perspective != null) grid = grid.withCoverage(perspective.coverage());
 		int paper = Rectifier.paperColour(rgb);
 		Rectifier.Warp warp;
 		double perspectiveScale = Double.NaN;
@@ -93,11 +94,11 @@ public final class Preprocessor {
 			// The page is flat now, at perspectiveScale px/mm by construction; read its grid again for a
 			// finer pitch, and keep that only when it agrees.
 			GridEstimate again = GridAnalysis.analyze(Planes.gridPlane(rectified), warp.width, warp.height,
-				perspectiveScale * 25.4, 0, 1);
+				perspectiveScale * 25.4, 0, 1, perspectiveScale);
 			boolean agrees = again.found && Math.abs(again.pxPerMmX / perspectiveScale - 1) < 0.03 && Math.abs(
 				again.pxPerMmY / perspectiveScale - 1) < 0.03;
-			grid = agrees ? again : new GridEstimate(true, 0, 0, perspectiveScale, perspectiveScale, again.strengthX,
-				again.strengthY, false, false);
+			grid = agrees ? again.withCoverage(grid.coverage) : new GridEstimate(true, 0, 0, perspectiveScale,
+				perspectiveScale, again.strengthX, again.strengthY, false, false, grid.coverage);
 		}
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
