@@ -68,6 +68,11 @@ public final class LabelReader {
 	static final double RUN_ON = 0.35;
 	/** An I, even a bold one with serifs, is at most this wide (in ink heights); a 1 has a flag. */
 	static final double I_WIDTH = 0.3;
+	/**
+	 * A word covers the candidate's ink but for this much (ink heights) on either side: header
+	 * text and clutter are wider than any lead name.
+	 */
+	static final double BEYOND = 0.35;
 	/** Words whose scores are closer than this are compared where they differ. */
 	static final double CLOSE = 0.2;
 
@@ -237,12 +242,9 @@ public final class LabelReader {
 			}
 		}
 		Box wordBox = m.boxes[best];
-		// the candidate's ink must lie within the word (header text and clutter are wider)
-		double slack = 0.35 * inkHeightPx;
 		double weakest = m.weakestLetter(best);
 		String doubt = null;
-		if (at.x < wordBox.x - slack || at.maxX() > wordBox.maxX() + slack) doubt = "ink beyond the word";
-		else if (m.scores[best] < MIN_SCORE) doubt = "poor match";
+		if (m.scores[best] < MIN_SCORE) doubt = "poor match";
 		else if (margin < MIN_MARGIN) doubt = "close to " + WORDS[closest];
 		else if (weakest < MIN_LETTER) doubt = "a letter does not match";
 		else if (!m.fillsCapHeight(best)) doubt = "shorter than capitals";
@@ -495,8 +497,7 @@ public final class LabelReader {
 		int tops = 2 * FOOT_SLACK + 1;
 		int mx = (int) Math.round(MARGIN_X * H);
 		int my = (int) Math.round(MARGIN_Y * H);
-		// the candidate's ink must fit in the word, with the slack a reading allows
-		double minWidth = (fx1 - fx0) - 0.7 * H;
+		double minWidth = (fx1 - fx0) - 2 * BEYOND * H;
 
 		Match m = new Match();
 		m.crop = c;
@@ -520,8 +521,9 @@ public final class LabelReader {
 				if (dot[model.style][l] == null) {
 					dot[model.style][l] = c.dots(letters[l], letters[l].inkValue, c.pixels, top0, tops);
 					if (c.anyUnknown) {
-						hid[model.style][l] = c.hiddenDots(letters[l], false, top0, tops);
-						hid2[model.style][l] = c.hiddenDots(letters[l], true, top0, tops);
+						double[][][] hidden = c.hiddenDots(letters[l], top0, tops);
+						hid[model.style][l] = hidden[0];
+						hid2[model.style][l] = hidden[1];
 					}
 				}
 				d[k] = dot[model.style][l];
@@ -530,10 +532,10 @@ public final class LabelReader {
 			}
 			int last = model.offsets[n - 1];
 			int lastWidth = letters[model.letters[n - 1]].width;
-			// the word must cover much of the candidate, and the candidate much of a short word
-			double need = 0.5 * Math.min(fx1 - fx0, model.width);
-			int xFrom = (int) Math.max(0, Math.floor(fx0 + need - model.width));
-			int xTo = (int) Math.min(cw - last - lastWidth, Math.ceil(fx1 - need));
+			// the word must cover the candidate's ink, but for the slack a reading allows (the
+			// candidate may lack letters that touch the trace, so the word may reach beyond it)
+			int xFrom = (int) Math.max(0, Math.ceil(fx1 - BEYOND * H - model.width));
+			int xTo = (int) Math.min(cw - last - lastWidth, Math.floor(fx0 + BEYOND * H));
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
 				int y0 = top - my;
@@ -688,6 +690,8 @@ public final class LabelReader {
 		final float[] pixels;
 		final boolean[] unknown;
 		final boolean anyUnknown;
+		/** The columns of the unknown pixels of each row. */
+		final int[][] unknownInRow;
 		final int width;
 		final int height;
 		final double[] sum;
@@ -708,6 +712,14 @@ public final class LabelReader {
 				any = true;
 			}
 			anyUnknown = any;
+			unknownInRow = new int[height][];
+			for (int y = 0; y < height; y++) {
+				int n = 0;
+				for (int x = 0; x < width; x++) if (unknown[y * width + x]) n++;
+				unknownInRow[y] = new int[n];
+				n = 0;
+				for (int x = 0; x < width; x++) if (unknown[y * width + x]) unknownInRow[y][n++] = x;
+			}
 			sum = integral(pixels, false);
 			sum2 = integral(pixels, true);
 			sumU = any ? integral(unknownValues, false) : null;
@@ -766,24 +778,21 @@ public final class LabelReader {
 		}
 
 		/**
-		 * Sum of a letter's values (or their squares) over the unknown pixels, for the letter's top
-		 * at top0 + t and its left edge at every x; visits only the few unknown pixels.
+		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
+		 * top at top0 + t and its left edge at every x; visits only the few unknown pixels.
 		 */
-		double[][] hiddenDots(LabelGlyphs.Letter l, boolean squared, int top0, int tops) {
+		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops) {
 			int positions = Math.max(0, width - l.width + 1);
-			double[][] out = new double[tops][positions];
-			for (int y = 0; y < height; y++) {
-				for (int x = 0; x < width; x++) {
-					if (!unknown[y * width + x]) continue;
-					for (int t = 0; t < tops; t++) {
-						int ly = y - top0 - t;
-						if (ly < 0 || ly >= H) continue;
-						for (int lx = 0; lx < l.width; lx++) {
-							int at = x - lx;
-							if (at < 0 || at >= positions) continue;
-							float v = l.pixels[ly * l.width + lx];
-							out[t][at] += squared ? v * v : v;
-						}
+			double[][][] out = new double[2][tops][positions];
+			for (int t = 0; t < tops; t++) {
+				for (int k = 0; k < l.inkY.length; k++) {
+					int y = top0 + t + l.inkY[k];
+					if (y < 0 || y >= height) continue;
+					for (int ux : unknownInRow[y]) {
+						int at = ux - l.inkX[k];
+						if (at < 0 || at >= positions) continue;
+						out[0][t][at] += l.inkValue[k];
+						out[1][t][at] += l.inkValue2[k];
 					}
 				}
 			}
