@@ -15,15 +15,20 @@ import org.ecgdigitizer.core.signal.Lead;
  * Reads printed lead names (I, II, III, aVR, aVL, aVF, V1-V6, and -aVR of the Cabrera display).
  *
  * <p>The vocabulary is closed, so whole words are matched. The page around a label candidate is
- * resampled so that capital letters are {@link #H} pixels tall. The letters of the vocabulary are
- * rendered with our {@link StrokeFont} in several weights and widths (the augmented leads also
- * with a capital A), and each letter's correlation with the crop is computed at every place. A
- * word is its letters at the font's advances plus a letter spacing shared by the word (fonts
- * differ in spacing more than in letter shapes), scored by the normalised correlation of the
- * composed word with the crop over the word plus a margin of paper around it: a word must also
- * explain the absence of ink beside it, so "I" inside "III" scores low. A reading is accepted
- * only when the best word clearly beats the best word of any other lead and the candidate's ink
- * lies within the word (header text such as "V1-V6" is wider than any lead name).</p>
+ * resampled so that capital letters are {@link #H} pixels tall. The letters of the vocabulary come
+ * in the styles of {@link LabelGlyphs}: our stroke font in several weights and widths, and the
+ * outline fonts printers and ecg-image-kit use (the augmented leads also with a capital A). A word
+ * is its letters at the font's advances plus a letter spacing shared by the word, scored by the
+ * normalised correlation of the composed word with the crop over the word plus a margin of paper
+ * around it: a word must also explain the absence of ink beside it, so "I" inside "III" scores
+ * low. Lines too long for a letter (a pulse's edge, a QRS complex, the baseline) are left out of
+ * the comparison, so a label printed against the trace is read from what shows of it. A reading
+ * is accepted only when the best word covers the candidate's ink (header text such as "V1-V6" is
+ * wider than any lead name), clearly beats the best word of any other lead where the two differ
+ * and that difference is visible, and every letter matches on its own.</p>
+ *
+ * <p>Reading a box turned half-way round ({@link #read(float[], int, int, Box, double, boolean)})
+ * gives {@link LabelOrientation} its evidence for upside-down pages.</p>
  */
 public final class LabelReader {
 
@@ -66,6 +71,10 @@ public final class LabelReader {
 	static final double STROKE = 0.4;
 	/** A letter whose stroke continues this far (in ink heights) beyond the line belongs to something else. */
 	static final double RUN_ON = 0.35;
+	/** A word read at a size this far (as a ratio) from the page's labels is read again at their size. */
+	static final double OFF_SIZE = 1.3;
+	/** Printed I's of II and III stand at least this far apart (ink heights). */
+	static final double MIN_I_GAP = 0.1;
 	/** An I, even a bold one with serifs, is at most this wide (in ink heights); a 1 has a flag. */
 	static final double I_WIDTH = 0.3;
 	/**
@@ -73,6 +82,8 @@ public final class LabelReader {
 	 * text and clutter are wider than any lead name.
 	 */
 	static final double BEYOND = 0.35;
+	/** A printed I's stem is at least this wide (ink heights); a hairline of that height is a line. */
+	static final double I_MIN_WIDTH = 0.05;
 	/** Words whose scores are closer than this are compared where they differ. */
 	static final double CLOSE = 0.2;
 
@@ -84,7 +95,7 @@ public final class LabelReader {
 	/** A word is compared only where at least this much of its ink would be visible beside the clutter... */
 	static final double MIN_VISIBLE = 0.6;
 	/** ...and each letter is judged only when this much of it is visible. */
-	static final double MIN_LETTER_VISIBLE = 0.4;
+	static final double MIN_LETTER_VISIBLE = 0.3;
 	/** Two words are told apart only when at most this much of what differs between them is hidden. */
 	static final double MAX_HIDDEN_DIFFERENCE = 0.35;
 
@@ -163,7 +174,8 @@ public final class LabelReader {
 	/**
 	 * Reads every label candidate of every region of a page. All labels of a page share one type
 	 * size: once a few are read, candidates much smaller or taller than those (they lost letters
-	 * or gained clutter) are read again at the page's size.
+	 * or gained clutter) are read again at the page's size, and words read at a size far from it
+	 * stand only if they read at the page's size too.
 	 *
 	 * @param candidates per region, from {@link LabelFinder#candidates}
 	 * @return per region, one reading per candidate
@@ -190,9 +202,11 @@ public final class LabelReader {
 		for (List<Reading> readings : out) {
 			for (int k = 0; k < readings.size(); k++) {
 				Reading r = readings.get(k);
-				if (r.accepted() || Math.abs(Math.log(r.candidate.height / size)) < Math.log(1.15)) continue;
+				double off = Math.abs(Math.log(r.candidate.height / size));
+				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
 				Reading again = read(ink, w, h, r.candidate, size);
-				if (again.accepted()) readings.set(k, again);
+				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
+				if (again.accepted() || r.accepted()) readings.set(k, again);
 			}
 		}
 		return out;
@@ -250,6 +264,7 @@ public final class LabelReader {
 		else if (!m.fillsCapHeight(best)) doubt = "shorter than capitals";
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
 		else if (WORDS[best].equals("I") && at.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
+		else if (WORDS[best].equals("I") && at.width < I_MIN_WIDTH * inkHeightPx) doubt = "thinner than an I (a line?)";
 		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, back(wordBox,
 			w, h, turned), doubt, box);
 	}
@@ -375,8 +390,9 @@ public final class LabelReader {
 				}
 				x0 = Math.max(0, x0);
 				x1 = Math.min(crop.width - 1, x1);
-				int y0 = Math.max(0, top - 1);
-				int y1 = Math.min(crop.height - 1, top + H);
+				// rows: the letter's own ink (a lower-case a says nothing about the paper above it)
+				int y0 = Math.max(0, top + l.inkY[0] - 1);
+				int y1 = Math.min(crop.height - 1, top + l.inkY[l.inkY.length - 1] + 1);
 				worst = Math.min(worst, crop.correlation(t, x0, y0, x1, y1));
 			}
 			return worst;
@@ -421,6 +437,8 @@ public final class LabelReader {
 			// letters may be a little wider than our templates
 			int pad = (int) Math.round(0.12 * H);
 			if (strokeBeside(x0 - gap, x0 - pad, y0, y1) || strokeBeside(x1 + pad, x1 + gap, y0, y1)) return true;
+			// a lone letter beside a hidden line may be a piece of it (a pulse's end mark, a tick)
+			if (models[word].letters.length == 1 && hiddenBeside(x0 - gap, x1 + gap, y0, y1)) return true;
 			// a lone letter may be a piece of trace; in a longer word, ink touching a letter from
 			// above or below is a mark beside the label (a trace's start, a pulse's corner)
 			if (models[word].letters.length > 1) return false;
@@ -461,6 +479,13 @@ public final class LabelReader {
 				if (any) rows++;
 			}
 			return rows >= STROKE * H && count >= STROKE * H;
+		}
+
+		private boolean hiddenBeside(int x0, int x1, int y0, int y1) {
+			for (int y = y0; y < y1; y++) {
+				for (int x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.unknown[y * crop.width + x]) return true;
+			}
+			return false;
 		}
 
 		/** True when every row from y0 to y1 (exclusive) has ink in column x, and the rows are on the crop. */
@@ -665,6 +690,19 @@ public final class LabelReader {
 			sum2 = b;
 		}
 
+		/**
+		 * False when two I's run together: printed I's stand apart, and two that touch are one
+		 * thick bar (a separator tick) rather than "II".
+		 */
+		boolean separated() {
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
+			for (int k = 1; k < letters.length; k++) {
+				if (text.charAt(k) != 'I' || text.charAt(k - 1) != 'I') continue;
+				if (offsets[k] - (offsets[k - 1] + all[letters[k - 1]].width) < MIN_I_GAP * H) return false;
+			}
+			return true;
+		}
+
 		/** Adds the word's drawing, placed with its box at (x, top), to a crop-sized image. */
 		void paint(float[] target, int cw, int ch, int x, int top) {
 			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
@@ -836,7 +874,8 @@ public final class LabelReader {
 						continue;
 					}
 					for (double tracking : STYLES.get(style).outline ? OUTLINE_TRACKING : TRACKING) {
-						out.add(new WordModel(word, text, style, tracking));
+						WordModel model = new WordModel(word, text, style, tracking);
+						if (model.separated()) out.add(model);
 					}
 				}
 			}

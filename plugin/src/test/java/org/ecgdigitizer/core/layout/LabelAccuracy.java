@@ -177,8 +177,9 @@ public final class LabelAccuracy {
 			if (at >= 0 && labels.get(at).text.equals(r.text)) read[at] = true;
 			else {
 				c.wrong++;
-				c.misreads.add(String.format(Locale.ROOT, "%s: read %s at (%.0f, %.0f), printed %s", name, r.text, r.candidate
-					.x, r.candidate.y, at < 0 ? "no label" : labels.get(at).text));
+				c.misreads.add(String.format(Locale.ROOT, "%s: read %s at (%.0f, %.0f) %.0fx%.0f px, printed %s", name,
+					r.text, r.candidate.x, r.candidate.y, r.candidate.width, r.candidate.height, at < 0 ? "no label" : labels.get(
+						at).text));
 			}
 		}
 		for (boolean b : read) if (b) c.right++;
