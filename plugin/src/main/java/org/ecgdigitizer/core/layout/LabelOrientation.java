@@ -108,7 +108,7 @@ public final class LabelOrientation {
 			if (count++ >= MAX_WORDS) break;
 			LabelReader.Reading up = LabelReader.read(ink, w, h, b, b.height, false);
 			LabelReader.Reading down = LabelReader.read(ink, w, h, b, b.height, true);
-			if (up.accepted() == down.accepted()) continue;
+			if (up.accepted() == down.accepted() || symmetric(up) || symmetric(down)) continue;
 			if (up.accepted()) {
 				upright++;
 				read.add(up.text);
@@ -119,6 +119,11 @@ public final class LabelOrientation {
 			}
 		}
 		return new Evidence(upright, turned, Math.min(count, MAX_WORDS), read);
+	}
+
+	/** I, II and III read the same either way up: reading them one way only is chance, not evidence. */
+	private static boolean symmetric(LabelReader.Reading r) {
+		return r.accepted() && r.text.matches("I+");
 	}
 
 	/** No other word on the same line within {@link #ALONE_MM} on either side. */
