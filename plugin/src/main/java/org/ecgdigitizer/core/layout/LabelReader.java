@@ -43,6 +43,11 @@ public final class LabelReader {
 
 	/** Ink height (cap height plus pen) that crops and letters are compared at, in pixels. */
 	static final int H = LabelGlyphs.H;
+	/**
+	 * Labels whose capitals are fewer pixels tall than this are not read: a V and two I's, a 5 and
+	 * a 1, blur into each other (real scans at 2 px/mm read V1 as II).
+	 */
+	static final double MIN_INK_PX = 8;
 	/** Around a word, this much (in ink heights) of empty paper is part of the comparison. */
 	static final double MARGIN_X = 0.45;
 	static final double MARGIN_Y = 0.15;
@@ -227,6 +232,9 @@ public final class LabelReader {
 	 * (then the box's top is the word's foot). Boxes of the reading are on the page as it is.
 	 */
 	public static Reading read(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
+		if (inkHeightPx < MIN_INK_PX) {
+			return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "too small: letters not resolved", box);
+		}
 		Box at = turned ? turn(box, w, h) : box;
 		Match m = match(ink, w, h, at, inkHeightPx, turned);
 		if (m == null) return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "nothing to read", box);
