@@ -227,17 +227,23 @@ public final class LeadDetector {
 	}
 
 	/**
-	 * True when the page is upside down: no row starts with an upright calibration pulse, but the
-	 * page turned half-way round shows at least {@link #MIN_PULSED_ROWS}. Pages without any pulse
-	 * are left as they are, and so are pages where one pulse-like shape shows when turned (a
-	 * rhythm strip's step, a pulse at a row's end): an upright page whose own pulses were missed.
+	 * True when the page is upside down: no row starts with an upright calibration pulse, and
+	 * either the printed lead names read turned half-way round ({@link LabelOrientation}) or, when
+	 * they say nothing clear, the page turned shows at least {@link #MIN_PULSED_ROWS} pulses.
+	 * Pages without pulses or readable labels are left as they are, and so are pages where one
+	 * pulse-like shape shows when turned (a rhythm strip's step, a pulse at a row's end): an
+	 * upright page whose own pulses were missed.
 	 */
 	public static boolean looksUpsideDown(PreparedPage page) {
 		int w = page.width();
 		int h = page.height();
 		double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
 		float[] ink = page.inkPixels();
-		return pulseRows(ink, w, h, mm, false) == 0 && pulseRows(ink, w, h, mm, true) >= MIN_PULSED_ROWS;
+		if (pulseRows(ink, w, h, mm, false) > 0) return false;
+		// without an upright pulse, lead names that clearly read one way decide
+		LabelOrientation.Evidence labels = LabelOrientation.read(page);
+		if (labels.saysTurned() || labels.saysUpright()) return labels.saysTurned();
+		return pulseRows(ink, w, h, mm, true) >= MIN_PULSED_ROWS;
 	}
 
 	/** How many rows start with a calibration pulse, on the page or on the page turned half-way round. */
