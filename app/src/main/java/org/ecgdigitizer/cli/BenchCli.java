@@ -107,6 +107,8 @@ final class BenchCli implements CliCommand {
 		out.println();
 		out.println("mean/worst dB: Challenge 2024 SNR averaged over each page's leads, then mean and worst page;"
 			+ " all dB: mean over every (page, lead), the Challenge score; failed pages count as 0 dB.");
+		out.println("shift: the Challenge alignment's time shift, mean over the predicted leads in samples and ms, and"
+			+ " median in ms; positive when the prediction runs late (time 0 put too early).");
 		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only.");
 		if (args.has("json")) {
 			Path json = Paths.get(args.required("json"));

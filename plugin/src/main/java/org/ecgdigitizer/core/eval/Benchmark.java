@@ -190,17 +190,15 @@ public final class Benchmark {
 		String detected = outcome == null ? "" : outcome.detected();
 		BenchmarkReport.PageResult result = BenchmarkReport.PageResult.scored(page.name, ok
 			? BenchmarkReport.Status.OK : BenchmarkReport.Status.FAILED, ok ? "" : failure, page.details, detected,
-			seconds, cpuSeconds, score);
+			seconds, cpuSeconds, score, page.reference.samplingFrequency());
 		if (dir != null) {
 			try {
 				writeOutput(page, outcome, ok ? null : failure, dir.resolve(DIGITIZED));
 			}
 			catch (RuntimeException e) {
 				// the scores stand; say why the review files are missing
-				result = new BenchmarkReport.PageResult(result.name, result.status, (result.reason.isEmpty() ? ""
-					: result.reason + "; ") + "review files not written: " + crash(e).substring("crashed: ".length()),
-					result.details, result.detected, result.seconds, result.cpuSeconds, result.leadSnr2024, result.kaggleSignal,
-					result.kaggleNoise);
+				result = result.withReason((result.reason.isEmpty() ? "" : result.reason + "; ") +
+					"review files not written: " + crash(e).substring("crashed: ".length()));
 			}
 		}
 		return new PageRun(result, peak);

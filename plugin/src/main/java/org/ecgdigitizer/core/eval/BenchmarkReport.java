@@ -64,9 +64,17 @@ public final class BenchmarkReport {
 		/** The Kaggle powers summed over the page's printed leads. */
 		public final double kaggleSignal;
 		public final double kaggleNoise;
+		/**
+		 * The Challenge alignment's time shift of each predicted lead whose shift was applied, in samples:
+		 * positive when the prediction runs late (its time 0 was put too early, left of the true start).
+		 */
+		public final Map<String, Integer> leadShift;
+		/** The reference's sampling frequency (Hz), to turn shifts into milliseconds; NaN when skipped. */
+		public final double samplingFrequency;
 
 		public PageResult(String name, Status status, String reason, String details, String detected, double seconds,
-			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise)
+			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise,
+			Map<String, Integer> leadShift, double samplingFrequency)
 		{
 			this.name = name;
 			this.status = status;
@@ -78,25 +86,38 @@ public final class BenchmarkReport {
 			this.leadSnr2024 = Collections.unmodifiableMap(new LinkedHashMap<>(leadSnr2024));
 			this.kaggleSignal = kaggleSignal;
 			this.kaggleNoise = kaggleNoise;
+			this.leadShift = Collections.unmodifiableMap(new LinkedHashMap<>(leadShift));
+			this.samplingFrequency = samplingFrequency;
 		}
 
 		/** A digitized (OK) or failed page with its scores. */
 		public static PageResult scored(String name, Status status, String reason, String details, String detected,
-			double seconds, double cpuSeconds, RecordScore score)
+			double seconds, double cpuSeconds, RecordScore score, double samplingFrequency)
 		{
 			Map<String, Double> leads = new LinkedHashMap<>();
+			Map<String, Integer> shifts = new LinkedHashMap<>();
 			double signal = 0, noise = 0;
 			for (LeadScore l : score.leads) {
 				if (!l.scored()) continue;
 				leads.put(l.lead, l.snr2024);
 				signal += l.kaggleSignal;
 				noise += l.kaggleNoise;
+				// a missing lead's zeros say nothing about where the digitizer put time 0
+				if (l.predicted && l.shiftApplied) shifts.put(l.lead, l.shift);
 			}
-			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leads, signal, noise);
+			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leads, signal, noise,
+				shifts, samplingFrequency);
 		}
 
 		public static PageResult skipped(String name, String reason, String details) {
-			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0);
+			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0, Map
+				.of(), Double.NaN);
+		}
+
+		/** The same result with another reason. */
+		public PageResult withReason(String newReason) {
+			return new PageResult(name, status, newReason, details, detected, seconds, cpuSeconds, leadSnr2024,
+				kaggleSignal, kaggleNoise, leadShift, samplingFrequency);
 		}
 
 		/** Whether the page enters the scores (digitized or failed, not skipped). */
@@ -220,6 +241,36 @@ public final class BenchmarkReport {
 			return KaggleSnr.score(ratios.stream().mapToDouble(Double::doubleValue).toArray());
 		}
 
+		/** Mean alignment shift over every (page, lead) whose shift was applied, in samples; NaN if none. */
+		public double meanShiftSamples() {
+			return mean(shifts(false));
+		}
+
+		/** The same in milliseconds (each lead's shift at its page's sampling frequency). */
+		public double meanShiftMs() {
+			return mean(shifts(true));
+		}
+
+		/** Median of the same, in milliseconds: a systematic offset, unmoved by a few misplaced leads. */
+		public double medianShiftMs() {
+			double[] s = shifts(true);
+			Arrays.sort(s);
+			return median(s);
+		}
+
+		private double[] shifts(boolean ms) {
+			List<Double> out = new ArrayList<>();
+			for (PageResult p : pages) {
+				if (!p.scored()) continue;
+				for (int shift : p.leadShift.values()) out.add(ms ? 1000.0 * shift / p.samplingFrequency : shift);
+			}
+			return out.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
+		}
+
+		private static double mean(double[] v) {
+			return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
+		}
+
 		/** Median seconds per attempted page. */
 		public double secondsMedian() {
 			return median(seconds(p -> p.seconds));
@@ -282,10 +333,10 @@ public final class BenchmarkReport {
 	public String table() {
 		int width = 9;
 		for (ConditionResult c : conditions) width = Math.max(width, c.name.length());
-		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s%n";
+		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s %6s %8s %7s%n";
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, head, "condition", "pages", "failed", "mean dB", "worst dB", "all dB",
-			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB"));
+			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB", "shift", "shift ms", "med ms"));
 		for (ConditionResult c : conditions) row(sb, head, c);
 		if (conditions.size() > 1) row(sb, head, overall());
 		return sb.toString();
@@ -294,7 +345,8 @@ public final class BenchmarkReport {
 	private static void row(StringBuilder sb, String format, ConditionResult c) {
 		sb.append(String.format(Locale.ROOT, format, c.name, c.attempted(), c.failures(), fixed(c.meanSnr2024(), 2),
 			fixed(c.worstSnr2024(), 2), fixed(c.overallSnr2024(), 2), fixed(c.snrKaggle(), 2), fixed(c.secondsMedian(), 2),
-			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0)));
+			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0), fixed(c.meanShiftSamples(), 1),
+			fixed(c.meanShiftMs(), 1), fixed(c.medianShiftMs(), 1)));
 	}
 
 	/** Failed and skipped pages with their reasons, one per line; "" when there are none. */
@@ -347,6 +399,9 @@ public final class BenchmarkReport {
 		m.put("seconds_p90", c.secondsP90());
 		m.put("cpu_seconds_median", c.cpuSecondsMedian());
 		m.put("peak_heap_mb", c.peakHeapMb);
+		m.put("mean_shift_samples", c.meanShiftSamples());
+		m.put("mean_shift_ms", c.meanShiftMs());
+		m.put("median_shift_ms", c.medianShiftMs());
 		if (!withPages) return m;
 		List<Object> pages = new ArrayList<>();
 		for (PageResult p : c.pages) {
@@ -363,6 +418,8 @@ public final class BenchmarkReport {
 			pm.put("kaggle_signal", p.kaggleSignal);
 			pm.put("kaggle_noise", p.kaggleNoise);
 			pm.put("leads", new LinkedHashMap<String, Object>(p.leadSnr2024));
+			pm.put("sampling_frequency", p.samplingFrequency);
+			pm.put("shifts", new LinkedHashMap<String, Object>(p.leadShift));
 			pages.add(pm);
 		}
 		m.put("page_results", pages);
@@ -383,9 +440,17 @@ public final class BenchmarkReport {
 					for (Map.Entry<String, Object> e : Json.object(p.get("leads")).entrySet()) {
 						leads.put(e.getKey(), Json.number(e.getValue(), Double.NaN));
 					}
+					Map<String, Integer> shifts = new LinkedHashMap<>();
+					if (p.get("shifts") != null) {
+						for (Map.Entry<String, Object> e : Json.object(p.get("shifts")).entrySet()) {
+							shifts.put(e.getKey(), (int) Json.number(e.getValue(), 0));
+						}
+					}
 					pages.add(new PageResult((String) p.get("name"), Status.parse((String) p.get("status")), (String) p.get(
 						"reason"), (String) p.get("details"), (String) p.get("detected"), Json.number(p.get("seconds"),
-							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get("kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0)));
+							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get(
+								"kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0), shifts, Json.number(p.get(
+									"sampling_frequency"), Double.NaN)));
 				}
 				conditions.add(new ConditionResult((String) c.get("name"), (String) c.get("description"), pages, Json.number(c
 					.get("peak_heap_mb"), Double.NaN)));
