@@ -135,7 +135,7 @@ class BenchmarkDatasetTest {
 		double fs = c.pages.stream().filter(BenchmarkReport.PageResult::scored).findFirst().get().samplingFrequency;
 		assertEquals(6000 / fs, c.meanShiftMs(), 1e-9);
 		assertEquals(6000 / fs, c.medianShiftMs(), 1e-9);
-		assertTrue(report.table().contains(String.format(java.util.Locale.ROOT, "  6.0 %8.1f %7.1f%n", 6000 / fs,
+		assertTrue(report.table().contains(String.format(java.util.Locale.ROOT, "  6.0 %8.1f %7.1f ", 6000 / fs,
 			6000 / fs)), report.table());
 		BenchmarkReport back = BenchmarkReport.fromJson(Json.parse(Json.write(report.toJson())));
 		assertEquals(report.table(), back.table());
