@@ -57,7 +57,10 @@ public abstract class BenchmarkDigitizer {
 	 */
 	public abstract Outcome digitize(BenchmarkPage page);
 
-	/** The real digitizer with everything detected (layout, gain, speed, scale), as a user runs it. */
+	/**
+	 * The real digitizer as a user runs it: everything detected (layout, gain, speed, scale) but what
+	 * the page's settings fix.
+	 */
 	public static BenchmarkDigitizer real() {
 		return new BenchmarkDigitizer() {
 			@Override
@@ -67,8 +70,7 @@ public abstract class BenchmarkDigitizer {
 
 			@Override
 			public Outcome digitize(BenchmarkPage page) {
-				DigitizerSettings settings = new DigitizerSettings(page.reference.samplingFrequency(), null, Double.NaN,
-					Double.NaN);
+				DigitizerSettings settings = page.settings.digitizerSettings(page.reference.samplingFrequency());
 				EcgDigitizer digitizer = new EcgDigitizer(ImageFiles.asImg(page.image), page.dpi, settings, page.name);
 				if (!digitizer.checkInput() || !digitizer.process()) {
 					PreparedPage prepared = digitizer.getPreparedPage();

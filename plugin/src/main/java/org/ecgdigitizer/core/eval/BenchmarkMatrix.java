@@ -125,7 +125,7 @@ public final class BenchmarkMatrix {
 		// no resolution, as the generator's PNG files and ecg-image-kit pages carry none: the scale
 		// must come from the grid, and a page scores the same here and read back with --dataset
 		return new BenchmarkPage(name, ImageFiles.toRgb(page.image()), Double.NaN, page.maskedReference().withName(name),
-			details);
+			details, LayoutTruth.of(page.truth()), page.truth().toJson(), BenchmarkSettings.none());
 	}
 
 	/** The defaults with the nuisance factors drawn from the page's generator. */
