@@ -95,19 +95,23 @@ public final class LeadCheck {
 		return new LeadCheck(printed, digitized, lost, printed.isEmpty() ? 0 : confidenceSum / printed.size());
 	}
 
+	/** Why a lead was lost: the kind of reason, then a tab and the lead's own figure (empty for none). */
 	private static String reason(Digitization d, Lead lead, double coverage) {
 		double best = -1;
 		for (Trace t : d.traces) if (t.region.lead == lead) best = Math.max(best, t.confidence);
-		if (best < 0) return "no trace found where the layout prints it";
-		if (best < MIN_TRACE_CONFIDENCE) return String.format(Locale.ROOT, "trace followed over only %.0f%% of its " +
-			"segment", 100 * best);
-		return String.format(Locale.ROOT, "signal covers only %.0f%% of its time", 100 * coverage);
+		if (best < 0) return NOT_FOUND + "\t";
+		if (best < MIN_TRACE_CONFIDENCE) return String.format(Locale.ROOT, "%s\t%.0f%%", FOLLOWED, 100 * best);
+		return String.format(Locale.ROOT, "%s\t%.0f%%", COVERS, 100 * coverage);
 	}
+
+	private static final String NOT_FOUND = "no trace found where the layout prints them";
+	private static final String FOLLOWED = "trace followed over too little of the segment";
+	private static final String COVERS = "signal covers too little of its time";
 
 	/**
 	 * One line: how many leads were digitized, which, and why the others were not; for example "only
-	 * 3 of 12 printed leads digitized (6 needed): II, V1, V5; not: I, aVR (no trace found where the
-	 * layout prints it), III (trace followed over only 12% of its segment)".
+	 * 3 of 12 printed leads digitized (6 needed): II, V1, V5; not digitized: trace followed over too
+	 * little of the segment: I 3%, III 33%; no trace found where the layout prints them: aVR".
 	 */
 	public String message() {
 		StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s%d of %d printed leads digitized (%d " +
@@ -115,14 +119,17 @@ public final class LeadCheck {
 		sb.append(": ").append(digitized.isEmpty() ? "none" : labels(digitized));
 		if (!lost.isEmpty()) {
 			sb.append("; not digitized: ");
-			// leads lost for the same reason are listed together
-			Map<String, List<Lead>> byReason = new LinkedHashMap<>();
-			for (Map.Entry<Lead, String> e : lost.entrySet()) byReason.computeIfAbsent(e.getValue(),
-				k -> new ArrayList<>()).add(e.getKey());
+			// leads lost for the same reason are listed together, each with its figure
+			Map<String, List<String>> byReason = new LinkedHashMap<>();
+			for (Map.Entry<Lead, String> e : lost.entrySet()) {
+				String[] kind = e.getValue().split("\t", -1);
+				byReason.computeIfAbsent(kind[0], k -> new ArrayList<>()).add(e.getKey().label() + (kind[1].isEmpty() ? ""
+					: " " + kind[1]));
+			}
 			List<String> parts = new ArrayList<>();
-			for (Map.Entry<String, List<Lead>> e : byReason.entrySet()) parts.add(labels(e.getValue()) + " (" + e
-				.getKey() + ")");
-			sb.append(String.join(", ", parts));
+			for (Map.Entry<String, List<String>> e : byReason.entrySet()) parts.add(e.getKey() + ": " + String.join(
+				", ", e.getValue()));
+			sb.append(String.join("; ", parts));
 		}
 		return sb.toString();
 	}
@@ -143,7 +150,8 @@ public final class LeadCheck {
 		for (Lead l : digitized) names.add(l.label());
 		m.put("digitized_leads", names);
 		Map<String, Object> why = new LinkedHashMap<>();
-		for (Map.Entry<Lead, String> e : lost.entrySet()) why.put(e.getKey().label(), e.getValue());
+		for (Map.Entry<Lead, String> e : lost.entrySet()) why.put(e.getKey().label(), e.getValue().replace("\t", " ")
+			.trim());
 		m.put("not_digitized", why);
 		m.put("mean_confidence", meanConfidence);
 		return m;

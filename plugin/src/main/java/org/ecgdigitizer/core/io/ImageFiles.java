@@ -94,7 +94,15 @@ public final class ImageFiles {
 	static LoadedImage decode(byte[] bytes, FileKind kind, int index) {
 		return withReader(bytes, kind, reader -> {
 			try {
-				int w = reader.getWidth(index), h = reader.getHeight(index);
+				int w, h;
+				try {
+					w = reader.getWidth(index);
+					h = reader.getHeight(index);
+				}
+				catch (IOException | RuntimeException | OutOfMemoryError e) {
+					throw new EcgException("the " + kind.label + " image's header is damaged or claims an impossible size " +
+						"(" + oneLine(String.valueOf(e.getMessage())) + "): refused before decoding; copy or download it again");
+				}
 				checkSize(w, h);
 				String format = kind.label;
 				double dpi = Double.NaN;

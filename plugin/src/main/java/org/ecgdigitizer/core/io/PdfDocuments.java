@@ -72,6 +72,10 @@ final class PdfDocuments {
 			VectorPage vector = PdfPageReader.read(page);
 			for (VectorPage.Image i : vector.images) ImageFiles.checkSize(Math.max(i.pixelWidth, ImageFiles.MIN_SIDE),
 				Math.max(i.pixelHeight, ImageFiles.MIN_SIDE));
+			if (vector.paths.isEmpty() && vector.images.isEmpty()) {
+				throw new EcgException("the PDF page holds no drawing and no image" + (vector.texts.isEmpty() ? ""
+					: ", only text") + ", so no ECG; give the page with the ECG on it");
+			}
 			if (options.vectors && PathClassifier.hasTraces(vector)) {
 				return PageContent.vector(vector, () -> render(bytes, index, options));
 			}
@@ -98,8 +102,9 @@ final class PdfDocuments {
 		throws IOException
 	{
 		double areaInches = page.widthMm * page.heightMm / (25.4 * 25.4);
-		double dpi = Math.min(options.pdfDpi, Math.sqrt(0.9 * ImageFiles.MAX_PIXELS / areaInches));
-		if (dpi < MIN_RENDER_DPI) {
+		double cap = Math.sqrt(0.9 * ImageFiles.MAX_PIXELS / areaInches);
+		double dpi = Math.min(options.pdfDpi, cap);
+		if (cap < MIN_RENDER_DPI) {
 			throw new EcgException(String.format(Locale.ROOT, "the PDF page is %.0f x %.0f mm, too large to render " +
 				"at %.0f dpi within %d megapixels; export the ECG on a smaller page", page.widthMm, page.heightMm,
 				MIN_RENDER_DPI, ImageFiles.MAX_PIXELS / 1_000_000));

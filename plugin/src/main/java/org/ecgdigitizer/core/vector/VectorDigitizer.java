@@ -156,7 +156,10 @@ public final class VectorDigitizer {
 		PageGeometry geometry = new PageGeometry(pxPerPaperMm, pxPerPaperMm, paper == 1 ? PageGeometry.ScaleSource.PDF
 			: PageGeometry.ScaleSource.GRID, 0, PageGeometry.AngleSource.NONE, Rectifier.Warp.rotation(0, width,
 				height), 1, null, px * 25.4);
-		double x0px = x0 * px;
+		// the frame is shifted (by under a pixel) to put the first sample on a column centre: when the
+		// printer drew a vertex per output sample, samples are then read at vertices, not between them
+		double shift = 0.5 - (x0 * px - Math.floor(x0 * px));
+		double x0px = x0 * px + shift;
 		List<LeadRegion> regions = new ArrayList<>();
 		List<Trace> traces = new ArrayList<>();
 		for (Segment s : segments) {
@@ -174,7 +177,7 @@ public final class VectorDigitizer {
 			LeadRegion region = new LeadRegion(lead, inverted, s.rowIndex, s.column, s.rhythm, start, end, box,
 				baseline, labelBox, s.labelText == null ? null : s.labelText.text, 1);
 			regions.add(region);
-			traces.add(sample(region, s.pieces, left, right));
+			traces.add(sample(region, s.pieces, left, right, shift));
 		}
 		List<CalibrationPulse> found = new ArrayList<>();
 		for (VectorPage.Path p : pulses) {
@@ -452,7 +455,7 @@ public final class VectorDigitizer {
 	// ------------------------------------------------------------------ sampling
 
 	/** The pieces sampled at the frame's column centres from left to right (page mm to frame pixels). */
-	static Trace sample(LeadRegion region, List<VectorPage.Path> pieces, double left, double right) {
+	static Trace sample(LeadRegion region, List<VectorPage.Path> pieces, double left, double right, double shift) {
 		int first = (int) Math.floor(left);
 		int n = Math.max(1, (int) Math.ceil(right) - first);
 		double[] ys = new double[n];
@@ -460,7 +463,7 @@ public final class VectorDigitizer {
 		double px = PX_PER_MM;
 		for (VectorPage.Path p : pieces) {
 			for (int i = 1; i < p.size(); i++) {
-				double xa = p.x[i - 1] * px, xb = p.x[i] * px;
+				double xa = p.x[i - 1] * px + shift, xb = p.x[i] * px + shift;
 				if (!(xb > xa)) continue;
 				int from = Math.max(0, (int) Math.ceil(xa - 0.5 - first));
 				int to = Math.min(n - 1, (int) Math.floor(xb - 0.5 - first));
