@@ -61,6 +61,10 @@ public final class RecordNames {
 			}
 			for (List<InputPage> shared : uses.values()) {
 				if (shared.size() < 2) continue;
+				// another folder in front tells apart only pages whose folders differ
+				Set<String> folders = new HashSet<>();
+				for (InputPage p : shared) folders.add(folderKey(p.input));
+				if (folders.size() < 2) continue;
 				for (InputPage p : shared) {
 					if (folders(p) > depth.get(p)) {
 						depth.merge(p, 1, Integer::sum);
