@@ -81,7 +81,13 @@ final class GenerateCli implements CliCommand {
 		Path outDir = Paths.get(args.required("out"));
 		int count = args.integer("count", 1);
 		if (count < 1) throw new Args.UsageException("--count must be at least 1");
-		Set<SyntheticPage.PageFile> formats = SyntheticPage.PageFile.parse(args.string("format", "png"));
+		Set<SyntheticPage.PageFile> formats;
+		try {
+			formats = SyntheticPage.PageFile.parse(args.string("format", "png"));
+		}
+		catch (EcgException e) {
+			throw new Args.UsageException(e.getMessage());
+		}
 		if (formats.contains(SyntheticPage.PageFile.PDF) && !spec.distortions().isEmpty()) {
 			throw new Args.UsageException("--format pdf writes the clean page as vectors; distortions exist only in " +
 				"pixels: use --format png or pdf-raster with --distort");
