@@ -117,6 +117,7 @@ class AwkwardInputsTest {
 		bases.put("page-progressive.jpg", AwkwardFiles.jpeg(small, true));
 		bases.put("page.gif", AwkwardFiles.encode(convert(small), "gif"));
 		bases.put("page.bmp", AwkwardFiles.encode(small, "bmp"));
+		bases.put("page.webp", AwkwardFiles.encode(small, "webp"));
 		bases.put("page.tif", tiff(small));
 		bases.put("page.pdf", AwkwardFiles.bytes(page.vectorPdf()));
 		bases.put("scan.pdf", AwkwardFiles.bytes(PdfWriter.image(small, 100)));

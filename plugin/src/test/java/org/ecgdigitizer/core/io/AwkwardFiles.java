@@ -72,6 +72,7 @@ public final class AwkwardFiles {
 		write(dir, "exif-rotated.jpg", exifRotated(rgb), 1, out);
 		write(dir, "page.bmp", encode(rgb, "bmp"), 1, out);
 		write(dir, "page.gif", encode(convert(rgb, BufferedImage.TYPE_BYTE_INDEXED), "gif"), 1, out);
+		write(dir, "page.webp", WebpWriter.encode(rgb), 1, out);
 		write(dir, "vector.pdf", bytes(page.vectorPdf()), 1, out);
 		write(dir, "scan.pdf", bytes(page.rasterPdf()), 1, out);
 		write(dir, "two-pages.pdf", merge(bytes(page.vectorPdf()), bytes(page.rasterPdf())), 2, out);
@@ -110,6 +111,7 @@ public final class AwkwardFiles {
 		bad(dir, "truncated.gif", cut(gif, 0.5), "", out);
 		bad(dir, "truncated.bmp", cut(bmp, 0.5), "", out);
 		bad(dir, "truncated-scan.pdf", cut(scan, 0.5), "PDF", out);
+		bad(dir, "truncated.webp", cut(WebpWriter.encode(rgb), 0.5), "", out);
 		bad(dir, "bomb.png", pngHeader(100_000, 100_000), "before decoding", out);
 		bad(dir, "bomb-wide.png", pngHeader(2_000_000, 100), "before decoding", out);
 		bad(dir, "bomb.jpg", jpegClaiming(jpg, 60_000, 60_000), "before decoding", out);
@@ -152,6 +154,7 @@ public final class AwkwardFiles {
 	}
 
 	public static byte[] encode(BufferedImage image, String format) throws IOException {
+		if (format.equals("webp")) return WebpWriter.encode(image);
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
 		if (!ImageIO.write(image, format, b)) throw new IOException("no " + format + " writer for this image");
 		return b.toByteArray();
