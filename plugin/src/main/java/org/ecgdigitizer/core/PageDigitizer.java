@@ -29,8 +29,6 @@ public final class PageDigitizer {
 
 	/** Seconds a page may take by default: ten to a hundred times what a page normally takes. */
 	public static final double DEFAULT_PAGE_TIMEOUT_S = 60;
-	/** Resolution the review overlay of a vector page is drawn at. */
-	static final double VECTOR_OVERLAY_DPI = 150;
 
 	private final DigitizerSettings settings;
 	private final ReadOptions read;
@@ -165,7 +163,7 @@ public final class PageDigitizer {
 		}
 	}
 
-	/** The vector page rendered at a modest resolution with what was found drawn over it. */
+	/** The vector page rendered (at the PDF resolution) with what was found drawn over it. */
 	private BufferedImage vectorOverlay(PageContent content, Digitization d) {
 		PageContent page = content.rendered();
 		double scale = page.dpi / 25.4 / VectorDigitizer.PX_PER_MM;
