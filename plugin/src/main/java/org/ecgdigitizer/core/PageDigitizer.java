@@ -142,8 +142,11 @@ public final class PageDigitizer {
 					return failed(page, name, note + digitizer.getErrorMessage(), source, start);
 				}
 				Digitization done = d;
-				overlay = () -> Overlays.render(ImageFiles.asBufferedImage(digitizer.getPreparedPage().rectified()),
-					done.layout, done.traces);
+				// only the rectified pixels are kept for the overlay, not the engine's other planes
+				int[] rectified = digitizer.getPreparedPage().rgbPixels();
+				int w = digitizer.getPreparedPage().width(), h = digitizer.getPreparedPage().height();
+				overlay = () -> Overlays.render(ImageFiles.asBufferedImage(net.imglib2.img.array.ArrayImgs.argbs(
+					rectified, w, h)), done.layout, done.traces);
 			}
 			check = LeadCheck.of(d);
 			if (!check.passes()) {

@@ -208,6 +208,24 @@ class FolderCommandTest {
 		for (String r : records) assertTrue(Files.exists(dir.resolve("pdf-out").resolve(r + ".csv")), r);
 	}
 
+	/** The lead check in Fiji: a page with most leads painted out fails, or is kept marked partial when asked. */
+	@Test
+	void aPageWithTooFewLeadsFailsOrIsKeptMarkedPartial() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("few"));
+		Files.write(in.resolve("few.png"), org.ecgdigitizer.core.io.AwkwardFiles.encode(org.ecgdigitizer.core.io
+			.AwkwardFiles.blanked(org.ecgdigitizer.core.io.AwkwardFiles.page(6)), "png"));
+		ResultsTable failed = run(in, dir.resolve("few-out"));
+		assertEquals("failed", failed.getStringValue("Status", 0));
+		assertTrue(failed.getStringValue("Message", 0).contains("of 12 printed leads digitized (6 needed)"), failed
+			.getStringValue("Message", 0));
+		assertFalse(Files.exists(dir.resolve("few-out/few.csv")));
+		ResultsTable partial = run(in, dir.resolve("few-out"), "keep_partial", "true");
+		assertEquals("partial", partial.getStringValue("Status", 0));
+		assertTrue(partial.getValue("Leads digitized", 0) < 6);
+		assertTrue(Files.readString(dir.resolve("few-out/few.json")).contains("\"status\": \"partial\""));
+		assertTrue(Files.readString(dir.resolve("few-out/summary.csv")).contains(",few,partial,partial record: only "));
+	}
+
 	@Test
 	void subfoldersAreReadButNotTheOutputFolder() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in/a"));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +15,6 @@ import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.io.InputFile;
 import org.ecgdigitizer.core.io.InputPage;
 import org.ecgdigitizer.core.signal.Lead;
-import org.ecgdigitizer.core.synth.GroundTruth;
 import org.ecgdigitizer.core.synth.SyntheticPage;
 import org.junit.jupiter.api.Test;
 
@@ -41,23 +38,8 @@ class LeadCheckTest {
 	@Test
 	void aPageWithMostLeadsBlankedOutFailsAndSaysWhichLeadsWereFound() throws Exception {
 		SyntheticPage page = AwkwardFiles.page(6);
-		BufferedImage image = ImageFiles.toRgb(page.image());
-		BufferedImage blanked = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = blanked.createGraphics();
-		g.drawImage(image, 0, 0, null);
-		g.setColor(new Color(page.image().getRGB(5, 5)));
-		Set<Lead> kept = Set.of(Lead.I, Lead.AVF, Lead.V5, Lead.II);
-		for (GroundTruth.Segment s : page.truth().segments) {
-			if (kept.contains(s.region.lead)) continue;
-			// the trace's own pixels, a little wider than the pen, so the grid around it stays
-			g.setStroke(new java.awt.BasicStroke(4f));
-			java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
-			int from = s.x.length / 10, to = s.x.length - s.x.length / 10;
-			path.moveTo(s.x[from], s.y[from]);
-			for (int i = from + 1; i < to; i++) path.lineTo(s.x[i], s.y[i]);
-			g.draw(path);
-		}
-		g.dispose();
+		BufferedImage blanked = AwkwardFiles.blanked(page);
+		Set<Lead> kept = AwkwardFiles.KEPT;
 		InputPage input = InputFile.of(AwkwardFiles.encode(blanked, "png"), "blanked.png").pages().get(0);
 
 		PageResult failed = PageDigitizer.defaults().digitize(input, "blanked", Progress.NONE);

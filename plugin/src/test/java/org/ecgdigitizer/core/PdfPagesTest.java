@@ -72,6 +72,7 @@ class PdfPagesTest {
 		assertTrue(vectorRmse < p.meanOverLeads(l -> l.rmseUv), "vector beats pixels");
 
 		// the same page with its vectors ignored: rendered at 300 dpi, scale from the page size
+		fromPng = fromScan = null; // their engines' planes are not needed any more
 		PageResult rendered = digitize(vector, ReadOptions.defaults().withVectors(false));
 		assertEquals("PDF rendered at 300 dpi", rendered.source);
 		RecordScore r = score(page, rendered);

@@ -91,7 +91,7 @@ public final class ImageFiles {
 	 * Decodes image {@code index} of a file after checking its header: too many pixels (a
 	 * decompression bomb) or too few are refused before any pixel is decoded.
 	 */
-	static LoadedImage decode(byte[] bytes, FileKind kind, int index) {
+	static LoadedImage decode(byte[] bytes, FileKind kind, int index, long maxPixels) {
 		return withReader(bytes, kind, reader -> {
 			try {
 				int w, h;
@@ -103,7 +103,7 @@ public final class ImageFiles {
 					throw new EcgException("the " + kind.label + " image's header is damaged or claims an impossible size " +
 						"(" + oneLine(String.valueOf(e.getMessage())) + "): refused before decoding; copy or download it again");
 				}
-				checkSize(w, h);
+				checkSize(w, h, maxPixels);
 				String format = kind.label;
 				double dpi = Double.NaN;
 				try {
@@ -150,11 +150,11 @@ public final class ImageFiles {
 	}
 
 	/** Refuses a page too large to decode safely or too small to hold an ECG, from its header's size. */
-	static void checkSize(long w, long h) {
-		if (w * h > MAX_PIXELS || w <= 0 || h <= 0) {
+	static void checkSize(long w, long h, long maxPixels) {
+		if (w * h > maxPixels || w <= 0 || h <= 0) {
 			throw new EcgException(String.format(Locale.ROOT, "the image claims %d x %d pixels (%.0f megapixels), " +
-				"more than a page at 600 dpi has (%d megapixels at most): refused before decoding; it is damaged, " +
-				"or scale it down to 300-600 dpi", w, h, w * (double) h / 1e6, MAX_PIXELS / 1_000_000));
+				"more than a page may have (%.0f megapixels; a letter page at 600 dpi has 34): refused before " +
+				"decoding; it is damaged, or scale it down to 300-600 dpi", w, h, w * (double) h / 1e6, maxPixels / 1e6));
 		}
 		if (w < MIN_SIDE || h < MIN_SIDE) {
 			throw new EcgException(String.format(Locale.ROOT, "the image is only %d x %d pixels, too small for an " +

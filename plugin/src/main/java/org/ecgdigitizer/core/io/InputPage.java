@@ -46,7 +46,7 @@ public final class InputPage {
 		if (error != null) throw new EcgException(error);
 		byte[] bytes = input.bytes();
 		if (kind == FileKind.PDF) return PdfDocuments.load(bytes, number - 1, options);
-		ImageFiles.LoadedImage loaded = ImageFiles.decode(bytes, kind, number - 1);
+		ImageFiles.LoadedImage loaded = ImageFiles.decode(bytes, kind, number - 1, options.maxPixels);
 		return PageContent.image(loaded.image, loaded.dpi, false, loaded.exifOrientation, loaded.format);
 	}
 

@@ -71,7 +71,7 @@ final class PdfDocuments {
 			PDPage page = doc.getPage(index);
 			VectorPage vector = PdfPageReader.read(page);
 			for (VectorPage.Image i : vector.images) ImageFiles.checkSize(Math.max(i.pixelWidth, ImageFiles.MIN_SIDE),
-				Math.max(i.pixelHeight, ImageFiles.MIN_SIDE));
+				Math.max(i.pixelHeight, ImageFiles.MIN_SIDE), options.maxPixels);
 			if (vector.paths.isEmpty() && vector.images.isEmpty()) {
 				throw new EcgException("the PDF page holds no drawing and no image" + (vector.texts.isEmpty() ? ""
 					: ", only text") + ", so no ECG; give the page with the ECG on it");
@@ -83,7 +83,7 @@ final class PdfDocuments {
 			if (scan != null) {
 				PDImageXObject image = find(page.getResources(), scan, 0);
 				if (image != null) {
-					ImageFiles.checkSize(image.getWidth(), image.getHeight());
+					ImageFiles.checkSize(image.getWidth(), image.getHeight(), options.maxPixels);
 					BufferedImage rgb = ImageFiles.toRgb(image.getImage());
 					double dpi = rgb.getWidth() / (scan.width / 25.4);
 					return PageContent.image(rgb, dpi, true, 1, "PDF image");
@@ -102,14 +102,15 @@ final class PdfDocuments {
 		throws IOException
 	{
 		double areaInches = page.widthMm * page.heightMm / (25.4 * 25.4);
-		double cap = Math.sqrt(0.9 * ImageFiles.MAX_PIXELS / areaInches);
+		double cap = Math.sqrt(0.9 * options.maxPixels / areaInches);
 		double dpi = Math.min(options.pdfDpi, cap);
 		if (cap < MIN_RENDER_DPI) {
 			throw new EcgException(String.format(Locale.ROOT, "the PDF page is %.0f x %.0f mm, too large to render " +
 				"at %.0f dpi within %d megapixels; export the ECG on a smaller page", page.widthMm, page.heightMm,
-				MIN_RENDER_DPI, ImageFiles.MAX_PIXELS / 1_000_000));
+				MIN_RENDER_DPI, options.maxPixels / 1_000_000));
 		}
-		ImageFiles.checkSize(Math.round(page.widthMm / 25.4 * dpi), Math.round(page.heightMm / 25.4 * dpi));
+		ImageFiles.checkSize(Math.round(page.widthMm / 25.4 * dpi), Math.round(page.heightMm / 25.4 * dpi),
+			options.maxPixels);
 		BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(index, (float) dpi, ImageType.RGB);
 		return PageContent.image(ImageFiles.toRgb(image), dpi, true, 1, String.format(Locale.ROOT,
 			"PDF rendered at %.0f dpi", dpi));

@@ -131,6 +131,35 @@ public final class AwkwardFiles {
 		return out;
 	}
 
+	/**
+	 * The page with most of the traces of all leads but I, aVF, V5 and II painted out in the paper's
+	 * colour (their first and last tenth stay, so that every row still holds ink).
+	 */
+	public static BufferedImage blanked(SyntheticPage page) {
+		BufferedImage out = new BufferedImage(page.image().getWidth(), page.image().getHeight(),
+			BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.drawImage(page.image(), 0, 0, null);
+		g.setColor(new java.awt.Color(page.image().getRGB(5, 5)));
+		g.setStroke(new java.awt.BasicStroke(4f));
+		java.util.Set<org.ecgdigitizer.core.signal.Lead> kept = KEPT;
+		for (org.ecgdigitizer.core.synth.GroundTruth.Segment s : page.truth().segments) {
+			if (kept.contains(s.region.lead)) continue;
+			java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+			int from = s.x.length / 10, to = s.x.length - s.x.length / 10;
+			path.moveTo(s.x[from], s.y[from]);
+			for (int i = from + 1; i < to; i++) path.lineTo(s.x[i], s.y[i]);
+			g.draw(path);
+		}
+		g.dispose();
+		return out;
+	}
+
+	/** The leads {@link #blanked} leaves whole. */
+	public static final java.util.Set<org.ecgdigitizer.core.signal.Lead> KEPT = java.util.Set.of(
+		org.ecgdigitizer.core.signal.Lead.I, org.ecgdigitizer.core.signal.Lead.AVF, org.ecgdigitizer.core.signal.Lead.V5,
+		org.ecgdigitizer.core.signal.Lead.II);
+
 	// ------------------------------------------------------------------ encoders
 
 	static BufferedImage convert(BufferedImage src, int type) {
