@@ -223,7 +223,7 @@ class FolderCommandTest {
 		assertEquals("partial", partial.getStringValue("Status", 0));
 		assertTrue(partial.getValue("Leads digitized", 0) < 6);
 		assertTrue(Files.readString(dir.resolve("few-out/few.json")).contains("\"status\": \"partial\""));
-		assertTrue(Files.readString(dir.resolve("few-out/summary.csv")).contains(",few,partial,partial record: only "));
+		assertTrue(Files.readString(dir.resolve("few-out/summary.csv")).contains(",few,partial,\"partial record: only "));
 	}
 
 	@Test
