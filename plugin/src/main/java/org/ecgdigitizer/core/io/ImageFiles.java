@@ -92,6 +92,7 @@ public final class ImageFiles {
 	 * decompression bomb) or too few are refused before any pixel is decoded.
 	 */
 	static LoadedImage decode(byte[] bytes, FileKind kind, int index, long maxPixels) {
+		checkComplete(bytes, kind);
 		return withReader(bytes, kind, reader -> {
 			try {
 				int w, h;
@@ -147,6 +148,20 @@ public final class ImageFiles {
 					"); copy or download it again");
 			}
 		});
+	}
+
+	/**
+	 * Refuses a file that ends before the length its own header declares (a WebP's RIFF size):
+	 * decoders read on past the end, slowly, and return a page with its bottom made up.
+	 */
+	static void checkComplete(byte[] b, FileKind kind) {
+		if (kind == FileKind.WEBP && b.length >= 12) {
+			long declared = (b[4] & 0xffL) | (b[5] & 0xffL) << 8 | (b[6] & 0xffL) << 16 | (b[7] & 0xffL) << 24;
+			if (b.length < declared + 8) {
+				throw new EcgException(String.format(Locale.ROOT, "the WebP image is truncated (%d of its %d bytes); " +
+					"copy or download it again", b.length, declared + 8));
+			}
+		}
 	}
 
 	/** Refuses a page too large to decode safely or too small to hold an ECG, from its header's size. */
