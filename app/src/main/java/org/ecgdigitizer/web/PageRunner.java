@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.ecgdigitizer.core.BatchDigitizer;
+import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgDigitizer;
 import org.ecgdigitizer.core.EcgException;
@@ -58,7 +58,7 @@ final class PageRunner {
 	static String recordName(String uploadName) {
 		String name = uploadName == null ? "" : uploadName;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		String stem = BatchDigitizer.stem(name);
+		String stem = RecordNames.stem(name);
 		if (stem.length() > MAX_RECORD_NAME) stem = stem.substring(0, MAX_RECORD_NAME);
 		return stem.replaceAll("^[_-]+$", "").isEmpty() ? "page" : stem;
 	}

@@ -83,7 +83,15 @@ public class DigitizeCommand extends DigitizerCommand {
 		EcgDigitizer digitizer = new EcgDigitizer(ImagePlusAdapter.toImg(image), PageProperties.dpi(dpi, image),
 			settings, name);
 		digitizer.setProgress(progress);
-		if (!digitizer.checkInput() || !digitizer.process()) throw new EcgException(digitizer.getErrorMessage());
+		if (!digitizer.checkInput() || !digitizer.process()) {
+			String message = digitizer.getErrorMessage();
+			if (digitizer.getPartialResult() != null) {
+				// too few leads traced: no record, but the stages can be run one by one and corrected
+				message += "; no record written: to keep what was found, run Preprocess Page, Detect Leads and " +
+					"Extract Traces, correct the boxes and paths, then Digitize Signals";
+			}
+			throw new EcgException(message);
+		}
 		Digitization d = digitizer.getResult();
 
 		// the same page the stage commands would leave, so that it can be corrected and digitized again

@@ -1,6 +1,7 @@
 package org.ecgdigitizer.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,15 +99,16 @@ class MacrosTest {
 		assertTrue(Files.exists(out.resolve("page_one.csv")));
 		assertTrue(Files.exists(out.resolve("page_one-plot.png")));
 		String summary = Files.readString(out.resolve("summary.csv"));
-		assertTrue(summary.contains("page one.png,ok,"), summary);
-		assertTrue(summary.contains("dotted.png,ok,"), summary);
-		assertTrue(summary.contains("broken.png,failed,"), summary);
+		assertTrue(summary.contains("page one.png,1,page_one,ok,"), summary);
+		assertTrue(summary.contains("dotted.png,1,dotted,ok,"), summary);
+		assertTrue(summary.contains("broken.png,1,broken,failed,"), summary);
 
-		// existing outputs are kept unless overwriting is asked for
+		// records already written are kept unless overwriting is asked for
 		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot");
-		assertTrue(Files.readString(out.resolve("summary-2.csv")).contains("already exists"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("kept: written by an earlier run"));
 		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot overwrite=true");
-		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page one.png,ok,"));
+		assertFalse(Files.readString(out.resolve("summary.csv")).contains("kept: written by an earlier run"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page one.png,1,page_one,ok,"));
 	}
 
 	@Test

@@ -14,9 +14,12 @@ import org.ecgdigitizer.core.io.Json;
  */
 public final class PageGeometry {
 
-	/** Where a scale came from, best first; UNKNOWN until lead detection finds a pulse. */
+	/**
+	 * Where a scale came from, best first; UNKNOWN until lead detection finds a pulse. PDF: the PDF
+	 * page's own size (points are exact), for vector pages and for rendered pages whose grid agrees.
+	 */
 	public enum ScaleSource {
-		GRID, PULSE, DPI, UNKNOWN;
+		PDF, GRID, PULSE, DPI, UNKNOWN;
 
 		public String id() {
 			return name().toLowerCase(Locale.ROOT);

@@ -96,7 +96,8 @@ public final class PageGenerator {
 			.speed(), spec.gain(), spec.layout().spec(), spec.dpi(), spec.paper().id, image.getWidth(), image
 				.getHeight(), spec.pxPerMm(), spec.pxPerMm(), spec.pxPerMm() * scale[0], spec.pxPerMm() * scale[1],
 			painter.x0, d.spec(), painter.pageJson(), warp.toJson(), photometric, segments);
-		return new SyntheticPage(image, full, masked(full, painter.plots), truth);
+		return new SyntheticPage(image, full, masked(full, painter.plots), truth, d.isEmpty() ? painter
+			.drawing() : null);
 	}
 
 	/** The record's first page duration as the twelve standard leads, rounded to 1 uV so WFDB files hold it exactly. */
@@ -210,6 +211,9 @@ public final class PageGenerator {
 		private final int width;
 		private final int height;
 		final List<Plot> plots = new ArrayList<>();
+		/** What was drawn with the pen, for the vector PDF of the page. */
+		final List<VectorDrawing.Stroke> strokes = new ArrayList<>();
+		final List<VectorDrawing.Label> texts = new ArrayList<>();
 
 		// layout in page pixels
 		double x0;
@@ -292,6 +296,12 @@ public final class PageGenerator {
 			int gg = (int) Math.round(((rgb >> 8) & 255) + (195 - ((rgb >> 8) & 255)) * k);
 			int bb = (int) Math.round((rgb & 255) + (190 - (rgb & 255)) * k);
 			return rr << 16 | gg << 8 | bb;
+		}
+
+		/** The page as the vector PDF draws it: paper, grid, pen strokes and text, in page pixels. */
+		VectorDrawing drawing() {
+			return new VectorDrawing(spec, mm, width, height, paperRgb, gridLeft, gridTop, gridRight, gridBottom,
+				strokes, texts);
 		}
 
 		Map<String, Object> pageJson() {
@@ -436,7 +446,9 @@ public final class PageGenerator {
 					double value = v[start + i];
 					ys[i] = Double.isNaN(value) ? Double.NaN : baseline - sign * value * gainPx;
 				}
-				g.draw(fade ? brokenPolyline(xs, ys, fadeRandom) : polyline(xs, ys));
+				Path2D trace = fade ? brokenPolyline(xs, ys, fadeRandom) : polyline(xs, ys);
+				g.draw(trace);
+				strokes.add(new VectorDrawing.Stroke(trace, inkRgb, spec.traceWidthMm()));
 
 				double boxLeft = x0 + startS * pxPerSecond, boxRight = x0 + endS * pxPerSecond;
 				Box box = Box.fromCorners(boxLeft, baseline - 0.6 * rowSpacing, boxRight, baseline + 0.4 * rowSpacing);
@@ -449,7 +461,11 @@ public final class PageGenerator {
 			g.setColor(new Color(inkRgb));
 			g.setStroke(pen);
 			if (spec.pulses()) {
-				for (double baseline : baselines) g.draw(pulse(baseline));
+				for (double baseline : baselines) {
+					Path2D pulse = pulse(baseline);
+					g.draw(pulse);
+					strokes.add(new VectorDrawing.Stroke(pulse, inkRgb, spec.traceWidthMm()));
+				}
 			}
 			if (spec.separators() && layout.columnCount() > 1) {
 				double half = Math.min(2.5 * mm, 0.15 * rowSpacing);
@@ -462,6 +478,7 @@ public final class PageGenerator {
 					}
 				}
 				g.draw(ticks);
+				strokes.add(new VectorDrawing.Stroke(ticks, inkRgb, spec.traceWidthMm()));
 			}
 		}
 
@@ -531,6 +548,7 @@ public final class PageGenerator {
 		/** The one place text is drawn (with the project's stroke font); returns its inked box. */
 		private Box drawText(Graphics2D g, String text, double x, double baseline, double capPx) {
 			StrokeFont.draw(g, text, x, baseline, capPx, StrokeFont.REGULAR);
+			texts.add(new VectorDrawing.Label(text, x, baseline, capPx, g.getColor().getRGB() & 0xffffff));
 			return StrokeFont.inkBounds(text, x, baseline, capPx, StrokeFont.REGULAR);
 		}
 
