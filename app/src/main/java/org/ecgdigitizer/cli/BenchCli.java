@@ -37,7 +37,7 @@ final class BenchCli implements CliCommand {
 
 	@Override
 	public String synopsis() {
-		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--digitizer real|flat] [--json FILE]";
+		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--json FILE]";
 	}
 
 	@Override
@@ -48,6 +48,8 @@ final class BenchCli implements CliCommand {
 			Option.value("seed", "S", "seed of the page matrix; the same seed gives the same pages", DEFAULT_SEED),
 			Option.value("dataset", "DIR", "score pages in DIR (or its sub-folders) against <name>_masked.hea or <name>.hea beside each image, instead of synthetic pages"),
 			Option.value("digitizer", "NAME", "real, or flat: the 0 dB baseline (0 mV wherever the reference is plotted)", "real"),
+			Option.value("ink", "MODEL", "the real digitizer's ink model: rules, learned, auto or a .model file",
+				org.ecgdigitizer.core.classify.InkSources.DEFAULT),
 			Option.value("out", "DIR", "write every page, its reference, the prediction and the review overlay here"),
 			Option.value("json", "FILE", "write the full report (every page) as JSON"),
 			Option.flag("list", "list the synthetic conditions and exit"));
@@ -65,7 +67,8 @@ final class BenchCli implements CliCommand {
 			throw new Args.UsageException("bench takes no file arguments (got " + args.positionals() +
 				"); use --dataset DIR for a folder of pages");
 		}
-		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"));
+		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"), args.string("ink",
+			null));
 		Map<String, Object> setup = new LinkedHashMap<>();
 		List<BenchmarkCondition> conditions;
 		if (args.has("dataset")) {

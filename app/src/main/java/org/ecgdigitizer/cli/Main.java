@@ -22,6 +22,8 @@ public final class Main {
 		list.add(new GenerateCli());
 		list.add(new EvaluateCli());
 		list.add(new BenchCli());
+		list.add(new TrainInkCli());
+		list.add(new InkBenchCli());
 		return list;
 	}
 

@@ -70,7 +70,7 @@ public final class EcgDigitizer {
 	public boolean process() {
 		try {
 			progress.status("Preprocessing");
-			prepared = Stages.preprocess(page, fileDpi, sub(0, 0.4));
+			prepared = Stages.preprocess(page, fileDpi, settings.ink(), sub(0, 0.4));
 			progress.status("Detecting leads");
 			layout = Stages.detectLeads(prepared, settings);
 			progress.fraction(0.6);
