@@ -1,7 +1,6 @@
 package org.ecgdigitizer.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.ecgdigitizer.core.classify.InkScores;
 import org.ecgdigitizer.core.classify.InkSources;

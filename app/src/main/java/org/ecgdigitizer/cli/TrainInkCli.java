@@ -19,7 +19,7 @@ import org.ecgdigitizer.core.classify.ModelFiles;
  */
 final class TrainInkCli implements CliCommand {
 
-	static final int DEFAULT_PAGES = 60;
+	static final int DEFAULT_PAGES = 19;
 	static final long DEFAULT_SEED = 11;
 
 	@Override
@@ -34,7 +34,7 @@ final class TrainInkCli implements CliCommand {
 
 	@Override
 	public String synopsis() {
-		return "--out FILE.model [--pages N] [--seed S] [--eik DIR]";
+		return "--out FILE.model [--pages N] [--seed S] [--eik DIR [--eik-pages N]]";
 	}
 
 	@Override
@@ -44,6 +44,7 @@ final class TrainInkCli implements CliCommand {
 			Option.value("seed", "S", "seed of the pages and the forest; the same seed gives the same model", DEFAULT_SEED),
 			Option.value("eik", "DIR", "also train on the ecg-image-kit pages (PNG + JSON) in DIR and its sub-folders, " +
 				"e.g. ../shared/data/eik-dev"),
+			Option.value("eik-pages", "N", "use N of those pages, spread evenly over their sorted list (default: all)"),
 			Option.flag("overwrite", "replace an existing model file"));
 	}
 
@@ -61,6 +62,7 @@ final class TrainInkCli implements CliCommand {
 		if (pages < 0) throw new Args.UsageException("--pages must be 0 or more, got " + pages);
 		long seed = args.longValue("seed", DEFAULT_SEED);
 		List<Path> eik = args.has("eik") ? InkTraining.eikPages(Paths.get(args.required("eik"))) : new ArrayList<>();
+		if (args.has("eik-pages")) eik = InkTraining.spread(eik, args.integer("eik-pages", eik.size()));
 		if (pages == 0 && eik.isEmpty()) throw new Args.UsageException("no training pages: give --pages 1 or more, or --eik DIR");
 		ProgressLine progress = new ProgressLine(err);
 		long t = System.nanoTime();

@@ -95,6 +95,12 @@ public class TrainInkClassifierCommand extends DigitizerCommand {
 			.getTitle()) + "-classes");
 	}
 
+	/** The ROI Manager when one is open (none headless, where ImageJ cannot make windows). */
+	private static RoiManager roiManager() {
+		if (java.awt.GraphicsEnvironment.isHeadless()) return null;
+		return RoiManager.getInstance();
+	}
+
 	/** The named ROIs of a page (its overlay, and the ROI Manager for the page being trained on). */
 	private InkTraining.Strokes strokes(ImagePlus page) {
 		int[] rgb = ImagePlusAdapter.toImg(page).update(null).getCurrentStorageArray();
@@ -103,7 +109,7 @@ public class TrainInkClassifierCommand extends DigitizerCommand {
 		List<Roi> rois = new ArrayList<>();
 		Overlay overlay = page.getOverlay();
 		if (overlay != null) for (Roi r : overlay.toArray()) rois.add(r);
-		RoiManager manager = page == image ? RoiManager.getInstance() : null;
+		RoiManager manager = page == image ? roiManager() : null;
 		if (manager != null) for (Roi r : manager.getRoisAsArray()) rois.add(r);
 		Roi selection = page.getRoi();
 		if (selection != null && selection.getName() != null) rois.add(selection);

@@ -92,7 +92,7 @@ public final class InkClassifier {
 	 * @return one plane per class, w x h
 	 */
 	public float[][] probabilities(float[] plane, int w, int h, boolean[] only, int elseClass) {
-		return probabilitiesOf(features.compute(plane, w, h), w * h, only, elseClass);
+		return probabilitiesOf(features.compute(plane, w, h, only), w * h, only, elseClass);
 	}
 
 	/** As {@link #probabilities} on features already computed. */

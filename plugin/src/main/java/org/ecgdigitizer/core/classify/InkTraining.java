@@ -44,9 +44,9 @@ public final class InkTraining {
 		TwsFeatures.Group.SOBEL, TwsFeatures.Group.HESSIAN, TwsFeatures.Group.DOG), 1, 4, 19, 1, false);
 	public static final int TRACE = 0, GRID = 1, PAPER = 2, TEXT = 3;
 	/** Examples drawn per class and page (fewer when a page has fewer). */
-	static final int[] PER_PAGE = { 600, 600, 600, 300 };
-	static final int TREES = 40;
-	static final int MAX_DEPTH = 18;
+	static final int[] PER_PAGE = { 400, 400, 400, 200 };
+	static final int TREES = 24;
+	static final int MAX_DEPTH = 14;
 	static final int RANDOM_FEATURES = 6;
 	/** Every distortion of the generator, alone and in the combinations photos and old archives show. */
 	static final String[] DISTORTIONS = { "none", "rotate", "perspective", "wrinkle", "crease", "wrinkle,crease",
@@ -226,12 +226,22 @@ public final class InkTraining {
 		}
 	}
 
+	/** {@code n} of the pages, spread evenly over the list (all of them when n is not smaller). */
+	public static List<Path> spread(List<Path> pages, int n) {
+		if (n < 0) throw new EcgException("the number of pages must be 0 or more, got " + n);
+		if (n >= pages.size()) return pages;
+		List<Path> out = new ArrayList<>();
+		for (int i = 0; i < n; i++) out.add(pages.get((int) ((i + 0.5) * pages.size() / n)));
+		return out;
+	}
+
 	/**
 	 * Adds a page's examples: per class up to {@link #PER_PAGE}, drawn at random (seeded) among the
 	 * pixels the pipeline will ask about, and trace and text anywhere.
 	 */
 	public static void sample(LabelledPage page, InkClassifier.Samples samples, SplittableRandom r) {
-		float[][] stack = ECG_FEATURES.compute(page.plane, page.w, page.h);
+		int[][] chosen = new int[4][];
+		boolean[] wanted = new boolean[page.w * page.h];
 		for (int c = 0; c < 4; c++) {
 			List<Integer> pool = new ArrayList<>();
 			for (int i = 0; i < page.label.length; i++) {
@@ -239,16 +249,18 @@ public final class InkTraining {
 				if (c == TRACE || c == TEXT || page.candidate[i]) pool.add(i);
 			}
 			int n = Math.min(PER_PAGE[c], pool.size());
-			int[] chosen = new int[n];
+			chosen[c] = new int[n];
 			for (int k = 0; k < n; k++) {
 				int j = k + r.nextInt(pool.size() - k);
 				int t = pool.get(j);
 				pool.set(j, pool.get(k));
 				pool.set(k, t);
-				chosen[k] = t;
+				chosen[c][k] = t;
+				wanted[t] = true;
 			}
-			samples.add(stack, chosen, c);
 		}
+		float[][] stack = ECG_FEATURES.compute(page.plane, page.w, page.h, wanted);
+		for (int c = 0; c < 4; c++) samples.add(stack, chosen[c], c);
 	}
 
 	/**
@@ -325,15 +337,20 @@ public final class InkTraining {
 			double f = LearnedInk.WORK_PX_PER_MM / s.pxPerMm;
 			int ws = Math.max(1, (int) Math.round(s.w * f)), hs = Math.max(1, (int) Math.round(s.h * f));
 			float[] plane = InkPlanes.resize(InkPlanes.brightestChannel(s.rgb), s.w, s.h, ws, hs);
-			float[][] stack = ECG_FEATURES.compute(plane, ws, hs);
+			java.util.Map<String, int[]> at = new java.util.LinkedHashMap<>();
+			boolean[] wanted = new boolean[ws * hs];
 			for (java.util.Map.Entry<String, List<int[]>> e : s.points.entrySet()) {
-				java.util.LinkedHashSet<Integer> at = new java.util.LinkedHashSet<>();
+				java.util.LinkedHashSet<Integer> pixels = new java.util.LinkedHashSet<>();
 				for (int[] xy : e.getValue()) {
 					int x = Math.min(ws - 1, (int) ((xy[0] + 0.5) * f)), y = Math.min(hs - 1, (int) ((xy[1] + 0.5) * f));
-					at.add(y * ws + x);
+					pixels.add(y * ws + x);
+					wanted[y * ws + x] = true;
 				}
-				samples.add(stack, at.stream().mapToInt(Integer::intValue).toArray(), classes.indexOf(e.getKey()));
+				at.put(e.getKey(), pixels.stream().mapToInt(Integer::intValue).toArray());
 			}
+			float[][] stack = ECG_FEATURES.compute(plane, ws, hs, wanted);
+			for (java.util.Map.Entry<String, int[]> e : at.entrySet()) samples.add(stack, e.getValue(), classes.indexOf(e
+				.getKey()));
 		}
 		progress.status("Training on " + samples.size() + " pixels");
 		ModelFiles.Model model = InkClassifier.train(samples, trees, RANDOM_FEATURES, 0, seed);

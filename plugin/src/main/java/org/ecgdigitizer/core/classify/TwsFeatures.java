@@ -137,31 +137,49 @@ public final class TwsFeatures {
 	 * @return one plane per name, in that order, each w x h row-major
 	 */
 	public float[][] compute(float[] plane, int w, int h) {
+		return compute(plane, w, h, null);
+	}
+
+	/**
+	 * As {@link #compute(float[], int, int)}, with the features that are computed pixel by pixel from
+	 * the filtered planes (gradient magnitude, the Hessian set, differences of Gaussians) only where
+	 * {@code only} is true (0 elsewhere): the filters still see the whole plane, so the values there
+	 * are exactly those of the full stack.
+	 */
+	public float[][] compute(float[] plane, int w, int h, boolean[] only) {
 		List<float[]> out = new ArrayList<>();
 		out.add(plane.clone());
-		if (minSigma < 2) {
-			if (groups.contains(Group.SOBEL)) out.add(sobel(plane, w, h, 0));
-			if (groups.contains(Group.HESSIAN)) out.addAll(hessian(plane, w, h, 0));
-		}
+		if (minSigma < 2) addEdgesAndCurvature(out, blur(plane, w, h, 0), w, h, only);
 		float[] sigmas = sigmas();
 		float[][] blurred = new float[sigmas.length][];
 		for (int i = 0; i < sigmas.length; i++) {
 			float s = sigmas[i];
+			// one blur per sigma serves every feature at that sigma (TWS blurs the same way for each)
 			blurred[i] = blur(plane, w, h, s);
 			if (groups.contains(Group.GAUSSIAN)) out.add(blurred[i]);
-			if (groups.contains(Group.SOBEL)) out.add(sobel(plane, w, h, s));
-			if (groups.contains(Group.HESSIAN)) out.addAll(hessian(plane, w, h, s));
+			addEdgesAndCurvature(out, blurred[i], w, h, only);
 			if (groups.contains(Group.DOG)) {
 				for (int j = 0; j < i; j++) {
 					// TWS: the finer blur minus the coarser one
 					float[] d = new float[w * h];
-					for (int k = 0; k < d.length; k++) d[k] = blurred[j][k] - blurred[i][k];
+					for (int k = 0; k < d.length; k++) if (only == null || only[k]) d[k] = blurred[j][k] - blurred[i][k];
 					out.add(d);
 				}
 			}
 		}
 		if (groups.contains(Group.MEMBRANE)) out.addAll(membrane(plane, w, h));
 		return out.toArray(new float[0][]);
+	}
+
+	/** Sobel and the Hessian set of a blurred plane, sharing the first derivatives. */
+	private void addEdgesAndCurvature(List<float[]> out, float[] blurred, int w, int h, boolean[] only) {
+		boolean sobel = groups.contains(Group.SOBEL), hessian = groups.contains(Group.HESSIAN);
+		if (!sobel && !hessian) return;
+		FloatProcessor b = new FloatProcessor(w, h, blurred);
+		FloatProcessor dx = convolved(b, SOBEL_X);
+		FloatProcessor dy = convolved(b, SOBEL_Y);
+		if (sobel) out.add(magnitude((float[]) dx.getPixels(), (float[]) dy.getPixels(), only));
+		if (hessian) out.addAll(hessian(dx, dy, only));
 	}
 
 	/** ImageJ's Gaussian blur at TWS's 0.4 x sigma. */
@@ -177,13 +195,12 @@ public final class TwsFeatures {
 		return c;
 	}
 
-	/** Gradient magnitude of the blurred plane through the two Sobel kernels. */
-	static float[] sobel(float[] plane, int w, int h, float sigma) {
-		FloatProcessor b = new FloatProcessor(w, h, blur(plane, w, h, sigma));
-		float[] gx = (float[]) convolved(b, SOBEL_X).getPixels();
-		float[] gy = (float[]) convolved(b, SOBEL_Y).getPixels();
-		float[] out = new float[w * h];
-		for (int i = 0; i < out.length; i++) out[i] = (float) Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
+	/** Gradient magnitude from the two Sobel derivatives. */
+	private static float[] magnitude(float[] gx, float[] gy, boolean[] only) {
+		float[] out = new float[gx.length];
+		for (int i = 0; i < out.length; i++) {
+			if (only == null || only[i]) out[i] = (float) Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
+		}
 		return out;
 	}
 
@@ -192,17 +209,15 @@ public final class TwsFeatures {
 	 * blurred plane, then module, trace, determinant, eigenvalues, orientation and the two
 	 * eigenvalue differences.
 	 */
-	List<float[]> hessian(float[] plane, int w, int h, float sigma) {
-		FloatProcessor b = new FloatProcessor(w, h, blur(plane, w, h, sigma));
-		FloatProcessor dx = convolved(b, SOBEL_X);
-		FloatProcessor dy = convolved(b, SOBEL_Y);
+	List<float[]> hessian(FloatProcessor dx, FloatProcessor dy, boolean[] only) {
 		float[] xx = (float[]) convolved(dx, SOBEL_X).getPixels();
 		float[] xy = (float[]) convolved(dx, SOBEL_Y).getPixels();
 		float[] yy = (float[]) convolved(dy, SOBEL_Y).getPixels();
-		int n = w * h;
+		int n = xx.length;
 		float[] module = new float[n], trace = new float[n], det = new float[n], e1 = new float[n], e2 = new float[n],
 			orientation = new float[n], sed = new float[n], ned = new float[n];
 		for (int i = 0; i < n; i++) {
+			if (only != null && !only[i]) continue;
 			float a = xx[i], c = xy[i], d = yy[i];
 			module[i] = (float) Math.sqrt(a * a + c * c + d * d);
 			float tr = a + d;
