@@ -30,6 +30,10 @@ public final class InkClassifier {
 	public static final String OLD_RELATION = "segment";
 	static final String CLASS_ATTRIBUTE = "class";
 
+	static {
+		WekaQuiet.start();
+	}
+
 	public final ModelFiles.Model model;
 	public final TwsFeatures features;
 	/** For each header attribute but the class: its plane in {@link TwsFeatures#compute}. */

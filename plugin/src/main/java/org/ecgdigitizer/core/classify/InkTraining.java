@@ -226,6 +226,20 @@ public final class InkTraining {
 		}
 	}
 
+	/** Up to {@code n} distinct members of the pool, drawn at random (seeded). */
+	private static int[] draw(List<Integer> pool, int n, SplittableRandom r) {
+		n = Math.min(n, pool.size());
+		int[] out = new int[n];
+		for (int k = 0; k < n; k++) {
+			int j = k + r.nextInt(pool.size() - k);
+			int t = pool.get(j);
+			pool.set(j, pool.get(k));
+			pool.set(k, t);
+			out[k] = t;
+		}
+		return out;
+	}
+
 	/** {@code n} of the pages, spread evenly over the list (all of them when n is not smaller). */
 	public static List<Path> spread(List<Path> pages, int n) {
 		if (n < 0) throw new EcgException("the number of pages must be 0 or more, got " + n);
@@ -243,21 +257,21 @@ public final class InkTraining {
 		int[][] chosen = new int[4][];
 		boolean[] wanted = new boolean[page.w * page.h];
 		for (int c = 0; c < 4; c++) {
-			List<Integer> pool = new ArrayList<>();
+			// grid and paper: half among the pixels the pipeline asks about (the rules' mistakes), half
+			// anywhere, so that the model knows plain paper too (Apply Ink Classifier shows every pixel)
+			List<Integer> asked = new ArrayList<>(), anywhere = new ArrayList<>();
 			for (int i = 0; i < page.label.length; i++) {
 				if (page.label[i] != c) continue;
-				if (c == TRACE || c == TEXT || page.candidate[i]) pool.add(i);
+				if (c == TRACE || c == TEXT || page.candidate[i]) asked.add(i);
+				else anywhere.add(i);
 			}
-			int n = Math.min(PER_PAGE[c], pool.size());
-			chosen[c] = new int[n];
-			for (int k = 0; k < n; k++) {
-				int j = k + r.nextInt(pool.size() - k);
-				int t = pool.get(j);
-				pool.set(j, pool.get(k));
-				pool.set(k, t);
-				chosen[c][k] = t;
-				wanted[t] = true;
-			}
+			int fromAsked = c == TRACE || c == TEXT ? PER_PAGE[c] : PER_PAGE[c] / 2;
+			int[] a = draw(asked, fromAsked, r);
+			int[] b = draw(anywhere, PER_PAGE[c] - a.length, r);
+			chosen[c] = new int[a.length + b.length];
+			System.arraycopy(a, 0, chosen[c], 0, a.length);
+			System.arraycopy(b, 0, chosen[c], a.length, b.length);
+			for (int t : chosen[c]) wanted[t] = true;
 		}
 		float[][] stack = ECG_FEATURES.compute(page.plane, page.w, page.h, wanted);
 		for (int c = 0; c < 4; c++) samples.add(stack, chosen[c], c);

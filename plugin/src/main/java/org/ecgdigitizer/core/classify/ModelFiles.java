@@ -45,6 +45,10 @@ public final class ModelFiles {
 		"java.util.logging.", "java.util.prefs.", "java.util.ServiceLoader", "weka.gui.", "weka.core.converters.",
 		"weka.core.scripting.", "weka.core.xml.", "weka.experiment.", "weka.knowledgeflow." };
 
+	static {
+		WekaQuiet.start();
+	}
+
 	private ModelFiles() {}
 
 	/** A model as TWS saves it. */
