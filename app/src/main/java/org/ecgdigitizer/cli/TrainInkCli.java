@@ -20,7 +20,7 @@ import org.ecgdigitizer.core.classify.ModelFiles;
 final class TrainInkCli implements CliCommand {
 
 	static final int DEFAULT_PAGES = 19;
-	static final long DEFAULT_SEED = 11;
+	static final long DEFAULT_SEED = InkTraining.DEFAULT_SEED;
 
 	@Override
 	public String name() {

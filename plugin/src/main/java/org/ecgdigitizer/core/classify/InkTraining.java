@@ -43,6 +43,8 @@ public final class InkTraining {
 	public static final TwsFeatures ECG_FEATURES = new TwsFeatures(EnumSet.of(TwsFeatures.Group.GAUSSIAN,
 		TwsFeatures.Group.SOBEL, TwsFeatures.Group.HESSIAN, TwsFeatures.Group.DOG), 1, 4, 19, 1, false);
 	public static final int TRACE = 0, GRID = 1, PAPER = 2, TEXT = 3;
+	/** The seed of the shipped model's pages and forest. */
+	public static final long DEFAULT_SEED = 11;
 	/** Examples drawn per class and page (fewer when a page has fewer). */
 	static final int[] PER_PAGE = { 400, 400, 400, 200 };
 	static final int TREES = 24;

@@ -3,6 +3,8 @@ package org.ecgdigitizer.core.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.ecgdigitizer.core.preprocess.InkSource;
@@ -13,56 +15,89 @@ class LearnedInkTest {
 
 	/** Held-back pages: another seed than train-ink's, so other signals, layouts, grids and distortion draws. */
 	static final long HELD_BACK_SEED = 4242;
-	/** Page indices whose distortions (in InkTraining.DISTORTIONS' order) are the hard ones: wrinkle and crease, a photo. */
-	static final int[] PAGES = { 5, 15 };
-	/** The F1 margin over the best darkness threshold that the test asserts (measured: see docs/classifier.md). */
-	static final double MARGIN = 0.10;
+	/**
+	 * Held-back pages whose distortions (InkTraining.DISTORTIONS in turn) are the hard ones: wrinkles
+	 * and creases, shadow, a photo, creases with wrinkles and shadow.
+	 */
+	static final int[] PAGES = { 5, 6, 15, 18 };
+	/** Pages the trivial model's threshold is chosen on (as the classifier was trained on its own pages). */
+	static final int[] THRESHOLD_PAGES = { 0, 1, 2 };
+	/**
+	 * The F1 margins over the darkness threshold the test asserts. Measured (docs/classifier.md): 0.19
+	 * to 0.71 per page, 0.56 over the four (learned 0.913, threshold 0.357).
+	 */
+	static final double PAGE_MARGIN = 0.15;
+	static final double MARGIN = 0.4;
 
-	/** F1 of "trace" over the page's labelled pixels (every seventh, to keep the test fast). */
-	static double[] f1LearnedAndThreshold(InkTraining.LabelledPage page, InkClassifier c) {
+	/** Every seventh labelled pixel of a page, to keep the test fast. */
+	static boolean[] asked(InkTraining.LabelledPage page) {
 		boolean[] asked = new boolean[page.label.length];
 		for (int i = 0; i < asked.length; i += 7) asked[i] = page.label[i] >= 0;
-		float[][] p = c.probabilities(page.plane, page.w, page.h, asked, InkTraining.PAPER);
-		int trace = c.classIndex("trace");
-		long tp = 0, fp = 0, fn = 0;
+		return asked;
+	}
+
+	/** [tp, fp, fn] of "trace" where the page is darker than t. */
+	static long[] threshold(InkTraining.LabelledPage page, boolean[] asked, int t) {
+		long[] c = new long[3];
 		for (int i = 0; i < asked.length; i++) {
 			if (!asked[i]) continue;
-			boolean truth = page.label[i] == InkTraining.TRACE;
-			boolean said = p[trace][i] > 0.5;
-			if (said && truth) tp++;
-			else if (said) fp++;
-			else if (truth) fn++;
+			count(c, page.plane[i] < t, page.label[i] == InkTraining.TRACE);
 		}
-		double learned = 2.0 * tp / (2.0 * tp + fp + fn);
-		// the trivial model: darker than a threshold, with the best threshold for these very pixels
-		double best = 0;
-		for (int t = 0; t <= 255; t += 5) {
-			long a = 0, b = 0, d = 0;
-			for (int i = 0; i < asked.length; i++) {
-				if (!asked[i]) continue;
-				boolean truth = page.label[i] == InkTraining.TRACE;
-				boolean said = page.plane[i] < t;
-				if (said && truth) a++;
-				else if (said) b++;
-				else if (truth) d++;
-			}
-			best = Math.max(best, 2.0 * a / (2.0 * a + b + d));
-		}
-		return new double[] { learned, best };
+		return c;
+	}
+
+	static void count(long[] c, boolean said, boolean truth) {
+		if (said && truth) c[0]++;
+		else if (said) c[1]++;
+		else if (truth) c[2]++;
+	}
+
+	static double f1(long[] c) {
+		return 2.0 * c[0] / (2.0 * c[0] + c[1] + c[2]);
 	}
 
 	@Test
 	void theShippedModelBeatsADarknessThresholdOnHeldBackPages() {
 		InkClassifier c = InkSources.shipped();
 		assertEquals(InkClassifier.CLASSES, c.classes());
+		// the trivial model: pixels darker than the threshold that does best on training pages
+		List<InkTraining.LabelledPage> train = new ArrayList<>();
+		for (int i : THRESHOLD_PAGES) train.add(InkTraining.synthetic(InkTraining.DEFAULT_SEED, i));
+		int best = 0;
+		double bestF1 = -1;
+		for (int t = 5; t <= 250; t += 5) {
+			long[] sum = new long[3];
+			for (InkTraining.LabelledPage p : train) {
+				long[] k = threshold(p, asked(p), t);
+				for (int j = 0; j < 3; j++) sum[j] += k[j];
+			}
+			if (f1(sum) > bestF1) {
+				bestF1 = f1(sum);
+				best = t;
+			}
+		}
+		long[] learned = new long[3], trivial = new long[3];
+		StringBuilder report = new StringBuilder("darkness threshold " + best + ";");
 		for (int index : PAGES) {
 			InkTraining.LabelledPage page = InkTraining.synthetic(HELD_BACK_SEED, index);
-			double[] f1 = f1LearnedAndThreshold(page, c);
-			String msg = String.format(Locale.ROOT, "page %d (%s): learned F1 %.3f, best darkness threshold F1 %.3f",
-				index, InkTraining.DISTORTIONS[index % InkTraining.DISTORTIONS.length], f1[0], f1[1]);
-			System.out.println(msg);
-			assertTrue(f1[0] > f1[1] + MARGIN, msg);
+			boolean[] asked = asked(page);
+			float[][] p = c.probabilities(page.plane, page.w, page.h, asked, InkTraining.PAPER);
+			long[] l = new long[3];
+			for (int i = 0; i < asked.length; i++) {
+				if (asked[i]) count(l, p[InkTraining.TRACE][i] > 0.5, page.label[i] == InkTraining.TRACE);
+			}
+			long[] t = threshold(page, asked, best);
+			for (int j = 0; j < 3; j++) {
+				learned[j] += l[j];
+				trivial[j] += t[j];
+			}
+			assertTrue(f1(l) > f1(t) + PAGE_MARGIN, "page " + index + ": learned F1 " + f1(l) + ", threshold F1 " + f1(t));
+			report.append(String.format(Locale.ROOT, " page %d (%s): learned F1 %.3f, threshold F1 %.3f;", index,
+				InkTraining.DISTORTIONS[index % InkTraining.DISTORTIONS.length], f1(l), f1(t)));
 		}
+		report.append(String.format(Locale.ROOT, " all: learned %.3f, threshold %.3f", f1(learned), f1(trivial)));
+		System.out.println(report);
+		assertTrue(f1(learned) > f1(trivial) + MARGIN, report.toString());
 	}
 
 	@Test
