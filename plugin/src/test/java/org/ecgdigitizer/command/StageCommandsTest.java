@@ -108,7 +108,7 @@ class StageCommandsTest {
 		String json = Files.readString(index, StandardCharsets.UTF_8);
 		for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
 			String entry = "{\"class\":\"" + e.getValue().getName() + "\",\"values\":{\"menuPath\":\"Plugins>ECG Digitizer>" +
-				e.getKey() + "\",\"type\":\"org.scijava.command.Command\"}}";
+				submenu(e.getKey()).replace(" > ", ">") + e.getKey() + "\",\"type\":\"org.scijava.command.Command\"}}";
 			assertTrue(json.contains(entry), "missing " + entry + " in " + json);
 		}
 	}
