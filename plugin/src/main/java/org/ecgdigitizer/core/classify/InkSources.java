@@ -65,8 +65,8 @@ public final class InkSources {
 	}
 
 	/**
-	 * The rules on pages that look clean, the classifier where the page shows what the rules
-	 * measurably get wrong (see {@link AutoInk}).
+	 * The rules, and the classifier on photographed pages and pages whose grid could not be read
+	 * (see {@link AutoInk}).
 	 */
 	static InkSource auto() {
 		return new AutoInk();
@@ -81,14 +81,18 @@ public final class InkSources {
 
 		@Override
 		public InkModel.Result separate(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY, Rectifier.Warp warp) {
-			if (needsClassifier(warp)) return new LearnedInk("learned", shipped()).separate(rgb, w, h, pxPerMmX, pxPerMmY,
-				warp);
+			if (needsClassifier(warp, pxPerMmX)) return new LearnedInk("learned", shipped()).separate(rgb, w, h, pxPerMmX,
+				pxPerMmY, warp);
 			return InkSource.RULES.separate(rgb, w, h, pxPerMmX, pxPerMmY, warp);
 		}
 
-		/** A photographed page (rectified by a perspective fit). */
-		static boolean needsClassifier(Rectifier.Warp warp) {
-			return warp != null && !warp.fromSource.isAffine();
+		/**
+		 * A photographed page (rectified by a perspective fit), or one whose grid could not be read: on
+		 * those the rules' ink holds desk, shadow and grid, and the classifier measurably helps
+		 * (docs/classifier.md); elsewhere the rules are as good and cost nothing more.
+		 */
+		static boolean needsClassifier(Rectifier.Warp warp, double pxPerMm) {
+			return warp != null && !warp.fromSource.isAffine() || Double.isNaN(pxPerMm);
 		}
 	}
 }

@@ -110,4 +110,17 @@ class LearnedInkTest {
 			org.ecgdigitizer.core.EcgException.class, () -> InkSources.parse("magic"));
 		assertTrue(e.getMessage().contains("rules, learned, auto"), e.getMessage());
 	}
+
+	@Test
+	void autoChoosesTheClassifierForPhotosAndPagesWithoutAGrid() {
+		org.ecgdigitizer.core.preprocess.Rectifier.Warp rotation = org.ecgdigitizer.core.preprocess.Rectifier.Warp
+			.rotation(2, 800, 600);
+		org.ecgdigitizer.core.preprocess.Rectifier.Warp photo = org.ecgdigitizer.core.preprocess.Rectifier.Warp
+			.homography(new org.ecgdigitizer.core.preprocess.Homography(new double[] { 1, 0.05, 0, 0.02, 1, 0, 1e-4, 2e-4,
+				1 }), 800, 600, 0, 10_000_000L);
+		assertTrue(!InkSources.AutoInk.needsClassifier(rotation, 7.87));
+		assertTrue(!InkSources.AutoInk.needsClassifier(null, 7.87));
+		assertTrue(InkSources.AutoInk.needsClassifier(photo, 7.87));
+		assertTrue(InkSources.AutoInk.needsClassifier(rotation, Double.NaN));
+	}
 }
