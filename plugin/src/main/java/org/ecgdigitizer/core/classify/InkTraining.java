@@ -81,6 +81,11 @@ public final class InkTraining {
 
 	/** Page {@code index} of the synthetic training set for a seed: its own signal, layout, grid and distortions. */
 	public static LabelledPage synthetic(long seed, int index) {
+		return synthetic(seed, index, 0);
+	}
+
+	/** As {@link #synthetic(long, int)}, at a given resolution (0: the page's own draw). */
+	public static LabelledPage synthetic(long seed, int index, int dpi) {
 		SplittableRandom r = new SplittableRandom(seed * 1_000_003L + index);
 		long pageSeed = r.nextLong() & Long.MAX_VALUE;
 		String[] layouts = { "3x4+1", "3x4", "3x4+3", "6x2", "12x1", "3x4+1/cabrera" };
@@ -91,6 +96,7 @@ public final class InkTraining {
 						0.2 + 0.25 * r.nextDouble()).withTraceColor(r.nextInt(4) == 0 ? PageSpec.TraceColor.DARKBLUE
 							: PageSpec.TraceColor.BLACK).withHeader(r.nextBoolean()).withSeparators(r.nextBoolean())
 			.withDistortions(DISTORTIONS[index % DISTORTIONS.length]);
+		if (dpi > 0) spec = spec.withDpi(dpi);
 		String name = String.format(Locale.ROOT, "train-%d", index);
 		EcgRecord signal = PageGenerator.synthesize(pageSeed, 500, name);
 		BufferedImage page = ImageFiles.toRgb(PageGenerator.render(signal, spec, pageSeed).image());
