@@ -40,7 +40,7 @@ final class BenchCli implements CliCommand {
 	@Override
 	public String synopsis() {
 		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--settings COND:KEY=VALUE[;KEY=VALUE]]..."
-			+ " [--digitizer real|flat] [--json FILE]";
+			+ " [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--json FILE]";
 	}
 
 	@Override
@@ -54,6 +54,8 @@ final class BenchCli implements CliCommand {
 				+ " condition COND ('*' for all), e.g. 6x2:layout=6x2/same-window; pairs parted by ';'; may be repeated; wins"
 				+ " over a " + BenchmarkSettings.FILE + " file beside the pages"),
 			Option.value("digitizer", "NAME", "real, or flat: the 0 dB baseline (0 mV wherever the reference is plotted)", "real"),
+			Option.value("ink", "MODEL", "the real digitizer's ink model: rules, learned, auto or a .model file",
+				org.ecgdigitizer.core.classify.InkSources.DEFAULT),
 			Option.value("out", "DIR", "write every page, its reference, the prediction and the review overlay here"),
 			Option.value("json", "FILE", "write the full report (every page) as JSON"),
 			Option.flag("list", "list the synthetic conditions and exit"));
@@ -71,7 +73,8 @@ final class BenchCli implements CliCommand {
 			throw new Args.UsageException("bench takes no file arguments (got " + args.positionals() +
 				"); use --dataset DIR for a folder of pages");
 		}
-		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"));
+		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"), args.string("ink",
+			null));
 		Map<String, Object> setup = new LinkedHashMap<>();
 		List<BenchmarkCondition> conditions;
 		if (args.has("dataset")) {

@@ -43,6 +43,8 @@ final class DigitizeCli implements CliCommand {
 			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera)", "auto"),
 			Option.value("gain", "MM_PER_MV", "auto, 5, 10 or 20", "auto"),
 			Option.value("speed", "MM_PER_S", "auto, 25 or 50", "auto"),
+			Option.value("ink", "MODEL", "how ink is told from grid and paper: rules, learned (the shipped classifier), " +
+				"auto (chosen per page) or a .model file", org.ecgdigitizer.core.classify.InkSources.DEFAULT),
 			Option.value("pattern", "GLOB", "which files of a folder to read", BatchDigitizer.IMAGE_GLOB),
 			Option.value("pdf-dpi", "DPI", "resolution PDF pages are rendered at when they are not vector ECGs",
 				ReadOptions.DEFAULT_PDF_DPI),
@@ -59,7 +61,7 @@ final class DigitizeCli implements CliCommand {
 	public int run(Args args, PrintStream out, PrintStream err) throws Exception {
 		Path outDir = Paths.get(args.required("out"));
 		DigitizerSettings settings = DigitizerSettings.parse(args.number("fs", 500), args.string("layout", "auto"),
-			args.string("gain", "auto"), args.string("speed", "auto"));
+			args.string("gain", "auto"), args.string("speed", "auto"), args.string("ink", null));
 		ReadOptions read = ReadOptions.defaults().withPdfDpi(args.number("pdf-dpi", ReadOptions.DEFAULT_PDF_DPI))
 			.withVectors(!args.flag("pdf-render"));
 		double timeout = args.number("page-timeout", PageDigitizer.DEFAULT_PAGE_TIMEOUT_S);

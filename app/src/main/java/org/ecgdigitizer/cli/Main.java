@@ -23,6 +23,8 @@ public final class Main {
 		list.add(new EvaluateCli());
 		list.add(new BenchCli());
 		list.add(new ServeCli());
+		list.add(new TrainInkCli());
+		list.add(new InkBenchCli());
 		return list;
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgDigitizer;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.classify.InkSources;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Digitization;
 import org.scijava.ItemIO;
@@ -20,7 +21,7 @@ import ij.measure.ResultsTable;
  * correct and re-run Digitize Signals on), the 12-lead plot, the signals and the diagnostics, and
  * writes the record when an output folder is given.
  * Macro: {@code run("Digitize ECG", "image=scan.png fs=500 layout=auto gain=auto speed=auto
- * output_dir=/data/out formats=wfdb,csv,json,png overwrite=false");}
+ * ink_model=auto output_dir=/data/out formats=wfdb,csv,json,png overwrite=false");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Digitize ECG")
 public class DigitizeCommand extends DigitizerCommand {
@@ -42,6 +43,10 @@ public class DigitizeCommand extends DigitizerCommand {
 	@Parameter(label = "Paper speed (mm/s)", description = "auto (from the calibration pulses, else 25), 25 or 50",
 		required = false, persist = false)
 	private String speed = "auto";
+
+	@Parameter(label = "Ink model", description = "How ink is told from grid and paper: auto (chosen per page), " +
+		"rules, learned (the shipped classifier) or the path of a .model file", required = false, persist = false)
+	private String ink_model = InkSources.DEFAULT;
 
 	@Parameter(label = "Resolution (dpi)", description =
 		"Scan resolution, used only when the page has no readable grid; 0 takes it from the image's calibration",
@@ -78,7 +83,7 @@ public class DigitizeCommand extends DigitizerCommand {
 	@Override
 	protected void execute(StatusProgress progress) throws IOException {
 		if (image == null) throw new EcgException("no image given; open a scanned ECG page first");
-		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
+		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed, ink_model);
 		String name = PageProperties.recordName(image.getTitle());
 		EcgDigitizer digitizer = new EcgDigitizer(ImagePlusAdapter.toImg(image), PageProperties.dpi(dpi, image),
 			settings, name);

@@ -88,7 +88,7 @@ public final class EcgDigitizer {
 	public boolean process() {
 		try {
 			progress.status("Preprocessing");
-			prepared = Stages.preprocess(page, fileDpi, sub(0, 0.4));
+			prepared = Stages.preprocess(page, fileDpi, settings.ink(), sub(0, 0.4));
 			stopIfCanceled();
 			List<String> scaleNotes = new ArrayList<>();
 			boolean fromFile = exactScale && useFileScale(scaleNotes);

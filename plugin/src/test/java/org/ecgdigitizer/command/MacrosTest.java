@@ -38,7 +38,7 @@ class MacrosTest {
 	static final Path MACROS = Paths.get("macros");
 	/** The macros this class runs; a new macro needs a test here. */
 	static final Set<String> TESTED = Set.of("digitize_folder.ijm", "digitize_active_image.ijm",
-		"step_by_step.ijm", "make_test_pages.ijm");
+		"step_by_step.ijm", "make_test_pages.ijm", "train_ink_classifier.ijm");
 
 	static Context context;
 	static Map<String, String> registered;
@@ -181,5 +181,32 @@ class MacrosTest {
 		assertEquals(2500, signals.size());
 		// the digitized page and the plot are shown; the plot is in front
 		assertEquals("2 " + StageCommandsTest.NAME + "-plot", result);
+	}
+
+	/**
+	 * A page annotated the TWS way (named line and freehand ROIs in its overlay, saved as TIFF), an
+	 * ink classifier trained on it from the macro with Train Ink Classifier, then applied to another
+	 * page with Apply Ink Classifier.
+	 */
+	@Test
+	void trainAndApplyTheInkClassifierFromAMacro() throws Exception {
+		Path annotated = InkAnnotation.annotatedPage(dir, 21);
+		Path other = dir.resolve("other.png");
+		org.ecgdigitizer.core.io.ImageFiles.writePng(InkAnnotation.page(22).image(), other);
+		Path model = dir.resolve("lab model.model");
+		Path out = dir.resolve("out");
+		run("train_ink_classifier.ijm", "annotated=[" + annotated + "] model=[" + model + "] apply=[" + other +
+			"] output=[" + out + "] trees=8 seed=3 px_per_mm=" + InkAnnotation.PX_PER_MM);
+		org.ecgdigitizer.core.classify.InkClassifier c = new org.ecgdigitizer.core.classify.InkClassifier(
+			org.ecgdigitizer.core.classify.ModelFiles.read(model));
+		assertEquals(java.util.List.of("trace", "grid", "paper", "text"), c.classes());
+		ImagePlus classes = IJ.openImage(out.resolve("annotated-classes.tif").toString());
+		assertEquals(4, classes.getStackSize());
+		assertEquals("trace", classes.getStack().getSliceLabel(1));
+		ImagePlus applied = IJ.openImage(out.resolve("other-classes.tif").toString());
+		assertEquals(4, applied.getStackSize());
+		// the model tells the other page's trace from its paper
+		double[] onTrace = InkAnnotation.meanOnTraceAndPaper(applied, 22);
+		assertTrue(onTrace[0] > onTrace[1] + 0.3, "P(trace) on trace " + onTrace[0] + ", on paper " + onTrace[1]);
 	}
 }

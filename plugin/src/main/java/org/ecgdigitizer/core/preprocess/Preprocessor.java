@@ -28,6 +28,17 @@ public final class Preprocessor {
 	 * @param fileDpi the file's resolution if known, else NaN
 	 */
 	public static PreparedPage run(ArrayImg<ARGBType, IntArray> page, double fileDpi, Progress progress) {
+		return run(page, fileDpi, InkSource.RULES, progress);
+	}
+
+	/**
+	 * @param page the page as read (ARGB; alpha ignored)
+	 * @param fileDpi the file's resolution if known, else NaN
+	 * @param inkSource how ink is told from grid and paper
+	 */
+	public static PreparedPage run(ArrayImg<ARGBType, IntArray> page, double fileDpi, InkSource inkSource,
+		Progress progress)
+	{
 		int w = (int) page.dimension(0);
 		int h = (int) page.dimension(1);
 		int[] rgb = page.update(null).getCurrentStorageArray();
@@ -103,7 +114,7 @@ public final class Preprocessor {
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
 		double pitch = grid.found ? grid.pxPerMmX : Double.NaN;
-		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
+		InkModel.Result ink = inkSource.separate(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
 			: Double.NaN, warp);
 		if (Orientation.isSideways(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math.max(warp.width,
 			warp.height) / 280.0 : pitch))

@@ -71,7 +71,7 @@ public final class PageGenerator {
 		}
 		PageWarp warp = d.hasGeometry() ? PageWarp.create(clean.getWidth(), clean.getHeight(), spec.pxPerMm(), d, seed)
 			: PageWarp.identity(clean.getWidth(), clean.getHeight());
-		BufferedImage image = warp.isIdentity() ? clean : Resampler.resample(clean, warp, background(d, seed));
+		BufferedImage image = warp.isIdentity() ? clean : Resampler.resample(clean, warp, background(d, seed), true);
 		image = photometric(image, d, seed, photometric);
 
 		List<GroundTruth.Segment> segments = new ArrayList<>();
@@ -98,6 +98,24 @@ public final class PageGenerator {
 			painter.x0, d.spec(), painter.pageJson(), warp.toJson(), photometric, segments);
 		return new SyntheticPage(image, full, masked(full, painter.plots), truth, d.isEmpty() ? painter
 			.drawing() : null);
+	}
+
+	/**
+	 * What every pixel of the page {@link #render} draws shows, for training pixel classifiers: an
+	 * image of the same size and geometry whose red channel is the trace's coverage (pulses
+	 * included), green the text's (labels, header, footer, column ticks) and blue the grid's, 0 to
+	 * 255, on black (paper, and whatever lies around it). Photometric effects are left out: they
+	 * change how a pixel looks, not what it shows.
+	 */
+	public static BufferedImage renderLayers(EcgRecord record, PageSpec spec, long seed) {
+		EcgRecord full = pageRecord(record, spec);
+		Painter painter = new Painter(full, spec, seed);
+		painter.layers = true;
+		BufferedImage clean = painter.paint();
+		Distortions d = spec.distortions();
+		PageWarp warp = d.hasGeometry() ? PageWarp.create(clean.getWidth(), clean.getHeight(), spec.pxPerMm(), d, seed)
+			: PageWarp.identity(clean.getWidth(), clean.getHeight());
+		return warp.isIdentity() ? clean : Resampler.resample(clean, warp, Resampler.Background.BLACK, false);
 	}
 
 	/** The record's first page duration as the twelve standard leads, rounded to 1 uV so WFDB files hold it exactly. */
@@ -207,6 +225,8 @@ public final class PageGenerator {
 		private final EcgRecord record;
 		private final PageSpec spec;
 		private final long seed;
+		/** Paint what each pixel shows (trace red, text green, grid blue, on black) instead of how it looks. */
+		boolean layers;
 		private final double mm;
 		private final int width;
 		private final int height;
@@ -343,21 +363,18 @@ public final class PageGenerator {
 			double majorAlpha = 0.9 * spec.gridContrast();
 			IntStream.range(0, height).parallel().forEach(y -> {
 				int row = y * width;
-				if (none) {
-					Arrays.fill(px, row, row + width, paperRgb);
+				if (none || insideY[y] == 0) {
+					Arrays.fill(px, row, row + width, layers ? 0 : paperRgb);
 					return;
 				}
 				float my = minorY[y], ny = majorY[y];
-				if (insideY[y] == 0) {
-					Arrays.fill(px, row, row + width, paperRgb);
-					return;
-				}
 				for (int x = 0; x < width; x++) {
 					float mx = minorX[x], nx = majorX[x];
 					double minor = lines ? 1 - (1 - mx) * (1 - my) : mx * my;
 					double major = 1 - (1 - nx) * (1 - ny);
 					double inside = insideX[x] * insideY[y];
-					px[row + x] = ramp.blend(minor * minorAlpha * inside, major * majorAlpha * inside);
+					px[row + x] = layers ? (int) Math.round(255 * (1 - (1 - minor * inside) * (1 - major * inside)))
+						: ramp.blend(minor * minorAlpha * inside, major * majorAlpha * inside);
 				}
 			});
 		}
@@ -418,6 +435,14 @@ public final class PageGenerator {
 
 		// -------------------------------------------------------------- signals
 
+		private Color traceColour() {
+			return layers ? Color.RED : new Color(inkRgb);
+		}
+
+		private Color textColour() {
+			return layers ? Color.GREEN : new Color(inkRgb);
+		}
+
 		private void drawSignals(Graphics2D g, Random r) {
 			PageLayout layout = spec.layout();
 			double fs = record.samplingFrequency();
@@ -426,7 +451,7 @@ public final class PageGenerator {
 			double gainPx = spec.gain() * mm;
 			BasicStroke pen = new BasicStroke((float) (spec.traceWidthMm() * mm), BasicStroke.CAP_ROUND,
 				BasicStroke.JOIN_ROUND);
-			g.setColor(new Color(inkRgb));
+			g.setColor(traceColour());
 			g.setStroke(pen);
 			Random fadeRandom = stream(seed, Distortions.Kind.FADE);
 			boolean fade = spec.distortions().has(Distortions.Kind.FADE);
@@ -458,7 +483,7 @@ public final class PageGenerator {
 					endS, box, baseline, labelBox, 1);
 				plots.add(new Plot(region, start, end, xs, ys));
 			}
-			g.setColor(new Color(inkRgb));
+			g.setColor(traceColour());
 			g.setStroke(pen);
 			if (spec.pulses()) {
 				for (double baseline : baselines) {
@@ -467,6 +492,7 @@ public final class PageGenerator {
 					strokes.add(new VectorDrawing.Stroke(pulse, inkRgb, spec.traceWidthMm()));
 				}
 			}
+			g.setColor(textColour());
 			if (spec.separators() && layout.columnCount() > 1) {
 				double half = Math.min(2.5 * mm, 0.15 * rowSpacing);
 				Path2D ticks = new Path2D.Double();
@@ -542,7 +568,11 @@ public final class PageGenerator {
 			double cap = 2.6 * mm;
 			double x = segmentLeft + 1.2 * mm;
 			double textBaseline = labelsAbove ? baseline - Math.max(5 * mm, 0.3 * rowSpacing) : baseline + 2 * mm + cap;
-			return drawText(g, text, x, textBaseline, cap);
+			Color pen = g.getColor();
+			g.setColor(textColour());
+			Box box = drawText(g, text, x, textBaseline, cap);
+			g.setColor(pen);
+			return box;
 		}
 
 		/** The one place text is drawn (with the project's stroke font); returns its inked box. */
@@ -567,7 +597,7 @@ public final class PageGenerator {
 			double cap = 2.3 * mm, line = 4.6 * mm;
 			double left = gridLeft + 3 * mm;
 			double y = 8 * mm;
-			g.setColor(new Color(inkRgb));
+			g.setColor(textColour());
 			String[][] columns = {
 				{ "Name: " + SURNAMES[r.nextInt(SURNAMES.length)] + ", " + GIVEN[r.nextInt(GIVEN.length)],
 					String.format(Locale.ROOT, "ID: %08d", r.nextInt(100_000_000)),
