@@ -105,9 +105,9 @@ public final class Preprocessor {
 		double pitch = grid.found ? grid.pxPerMmX : Double.NaN;
 		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
 			: Double.NaN, warp);
-		if (Orientation.isSideways(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math.max(warp.width,
-			warp.height) / 280.0 : pitch))
-		{
+		Orientation.Reading orientation = Orientation.read(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math
+			.max(warp.width, warp.height) / 280.0 : pitch);
+		if (orientation.sideways) {
 			// the page lies on its side: turn it so its traces run left to right
 			rectified = Orientation.turnClockwise(rectified, warp.width, warp.height);
 			ink = ink.turnedClockwise(warp.width, warp.height);
@@ -134,7 +134,7 @@ public final class Preprocessor {
 			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
 		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, shrink, grid.found
-			? grid : null, fileDpi);
+			? grid : null, fileDpi, orientation);
 		return new PreparedPage(rectified, ink.ink, ink.density, geometry, ink);
 	}
 }
