@@ -75,7 +75,7 @@ public final class EcgDigitizer {
 		long w = page.dimension(0);
 		long h = page.dimension(1);
 		if (w < MIN_SIDE || h < MIN_SIDE) {
-			errorMessage = String.format("image is only %dx%d pixels; scan the ECG at 100 dpi or more", w, h);
+			errorMessage = ImageFiles.tooSmall(w, h);
 			return false;
 		}
 		if (name == null || !name.matches("[A-Za-z0-9_-]+")) {

@@ -172,9 +172,14 @@ public final class ImageFiles {
 				"decoding; it is damaged, or scale it down to 300-600 dpi", w, h, w * (double) h / 1e6, maxPixels / 1e6));
 		}
 		if (w < MIN_SIDE || h < MIN_SIDE) {
-			throw new EcgException(String.format(Locale.ROOT, "the image is only %d x %d pixels, too small for an " +
-				"ECG page (%d on each side at least); scan the page at 100 dpi or more", w, h, MIN_SIDE));
+			throw new EcgException(tooSmall(w, h));
 		}
+	}
+
+	/** What a page smaller than {@link #MIN_SIDE} on a side is told, wherever it is caught. */
+	public static String tooSmall(long w, long h) {
+		return String.format(Locale.ROOT, "the image is only %dx%d pixels, too small for an ECG page (%d on each " +
+			"side at least); scan the page at 100 dpi or more", w, h, MIN_SIDE);
 	}
 
 	private interface ReaderJob<T> {
