@@ -2,6 +2,7 @@ package org.ecgdigitizer.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+
 import org.ecgdigitizer.core.args.Args;
 import org.ecgdigitizer.core.args.Option;
 
