@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The driver's side of {@link DigitizeArchive}: lists the files, leaves out those the table already
  * has when resuming, names their pages as {@code digitize} does, and digitizes the rest in batches
- * of about {@code --commit-every} pages, each one Spark job that appends its rows to the table. A job that dies loses only its current batch;
- * {@code --resume} then takes up from there.
+ * of about {@code --commit-every} pages, each one Spark job that appends its rows to the table. A
+ * job that dies loses only its current batch; {@code --resume} then takes up from there.
  */
 final class ArchiveJob {
 

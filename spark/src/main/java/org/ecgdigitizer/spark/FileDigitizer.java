@@ -52,8 +52,8 @@ final class FileDigitizer implements Serializable {
 			if (!FileKind.sniff(HadoopFiles.head(file.path, conf.get())).mayHoldPages()) return 1;
 			return InputFile.of(HadoopFiles.read(file.path, file.length, conf.get()), file.fileName()).pages().size();
 		}
-		catch (EcgException | OutOfMemoryError e) {
-			return 1;
+		catch (RuntimeException | OutOfMemoryError e) {
+			return 1; // the page's row says what is wrong with the file
 		}
 	}
 
@@ -85,6 +85,9 @@ final class FileDigitizer implements Serializable {
 		}
 		catch (EcgException e) {
 			return failed(file, e.getMessage(), start);
+		}
+		catch (RuntimeException e) {
+			return failed(file, "cannot read the file (" + e + ")", start);
 		}
 		catch (OutOfMemoryError e) {
 			return failed(file, "out of memory reading the file; give the executors more memory (--executor-memory)",
