@@ -8,11 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
-import org.ecgdigitizer.core.io.AtomicFiles;
+import org.ecgdigitizer.core.io.AwkwardFiles;
 import org.ecgdigitizer.core.io.DigitizationFiles;
 import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.io.InputPage;
@@ -69,9 +62,11 @@ class DigitizeArchiveTest {
 		Files.createDirectories(pages.resolve("a"));
 		ImageFiles.writePng(first.image(), pages.resolve("a/ecg.png"));
 		Files.createDirectories(pages.resolve("b"));
-		Files.write(pages.resolve("b/ecg.pdf"), mergePdfs(bytes(second.vectorPdf()), bytes(first.rasterPdf())));
+		Files.write(pages.resolve("b/ecg.pdf"), AwkwardFiles.merge(AwkwardFiles.bytes(second.vectorPdf()), AwkwardFiles
+			.bytes(first.rasterPdf())));
 		// A multi-page TIFF, as scanners write a stack of pages.
-		Files.write(pages.resolve("scan.tif"), tiff(second.image(), first.image()));
+		Files.write(pages.resolve("scan.tif"), AwkwardFiles.tiffBytes(new BufferedImage[] { second.image(), first
+			.image() }));
 		Files.write(pages.resolve("broken.png"), new byte[] { 1, 2, 3 });
 		Files.write(pages.resolve("empty.png"), new byte[0]);
 		ImageFiles.writePng(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), pages.resolve("tiny.png"));
@@ -87,37 +82,6 @@ class DigitizeArchiveTest {
 
 	private static SyntheticPage page(long seed, PageSpec spec) {
 		return PageGenerator.render(PageGenerator.synthesize(seed, 500, "ecg"), spec, seed);
-	}
-
-	private static byte[] bytes(AtomicFiles.Content content) throws Exception {
-		ByteArrayOutputStream b = new ByteArrayOutputStream();
-		content.writeTo(b);
-		return b.toByteArray();
-	}
-
-	private static byte[] mergePdfs(byte[]... pdfs) throws Exception {
-		PDFMergerUtility merger = new PDFMergerUtility();
-		for (byte[] pdf : pdfs) merger.addSource(new RandomAccessReadBuffer(pdf));
-		ByteArrayOutputStream b = new ByteArrayOutputStream();
-		merger.setDestinationStream(b);
-		merger.mergeDocuments(null);
-		return b.toByteArray();
-	}
-
-	private static byte[] tiff(BufferedImage... images) throws Exception {
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-		ByteArrayOutputStream b = new ByteArrayOutputStream();
-		try (ImageOutputStream out = ImageIO.createImageOutputStream(b)) {
-			writer.setOutput(out);
-			ImageWriteParam p = writer.getDefaultWriteParam();
-			p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-			p.setCompressionType("Deflate");
-			writer.prepareWriteSequence(null);
-			for (BufferedImage image : images) writer.writeToSequence(new IIOImage(image, null, null), p);
-			writer.endWriteSequence();
-		}
-		writer.dispose();
-		return b.toByteArray();
 	}
 
 	/** Runs the job; returns what it printed, after checking its exit status. */
