@@ -150,7 +150,13 @@ final class FileDigitizer implements Serializable {
 	}
 
 	private PageDigitizer digitizer() {
-		if (digitizer == null) digitizer = options.digitizer();
+		if (digitizer == null) {
+			// Spark gives each core a page of its own; ImageJ's filters spreading a page over every core
+			// would only compete with the other pages, and their shared pool's threads (not daemons)
+			// would keep a local-mode driver's JVM alive after the job
+			ij.Prefs.setThreads(1);
+			digitizer = options.digitizer();
+		}
 		return digitizer;
 	}
 
