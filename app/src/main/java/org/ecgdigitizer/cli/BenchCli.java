@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.core.eval.Benchmark;
 import org.ecgdigitizer.core.eval.BenchmarkCondition;
 import org.ecgdigitizer.core.eval.BenchmarkDataset;

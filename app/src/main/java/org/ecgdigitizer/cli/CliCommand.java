@@ -3,6 +3,9 @@ package org.ecgdigitizer.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
+
 /** One subcommand of the command-line tool (generate, digitize, evaluate, bench). */
 public interface CliCommand {
 
@@ -30,12 +33,6 @@ public interface CliCommand {
 		out.println(summary());
 		out.println();
 		out.println("Options:");
-		for (Option o : options()) {
-			String head = "  --" + o.name + (o.takesValue() ? " " + o.valueName : "");
-			String help = o.help + (o.defaultText != null ? " (default: " + o.defaultText + ")" : "");
-			if (head.length() < 26) out.printf("%-26s%s%n", head, help);
-			else out.printf("%s%n%26s%s%n", head, "", help);
-		}
-		out.printf("%-26s%s%n", "  --help", "show this help");
+		out.print(Args.help(options()));
 	}
 }

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
+import org.ecgdigitizer.core.args.PageOptions;
 import org.ecgdigitizer.core.BatchDigitizer;
-import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.PageDigitizer;
 import org.ecgdigitizer.core.io.DigitizationFiles;
-import org.ecgdigitizer.core.io.ReadOptions;
 
 /**
  * {@code digitize FILE|FOLDER... --out DIR}: page images and PDFs to calibrated 12-lead records, every
@@ -36,44 +37,27 @@ final class DigitizeCli implements CliCommand {
 
 	@Override
 	public List<Option> options() {
-		return List.of(Option.value("out", "DIR", "output folder (created if needed)"),
-			Option.value("fs", "HZ", "output sampling frequency", 500),
-			Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the page, plot: " +
-				"12-lead plot)", "wfdb,csv,json,png"),
-			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera)", "auto"),
-			Option.value("gain", "MM_PER_MV", "auto, 5, 10 or 20", "auto"),
-			Option.value("speed", "MM_PER_S", "auto, 25 or 50", "auto"),
-			Option.value("ink", "MODEL", "how ink is told from grid and paper: rules, learned (the shipped classifier), " +
-				"auto (chosen per page) or a .model file", org.ecgdigitizer.core.classify.InkSources.DEFAULT),
-			Option.value("pattern", "GLOB", "which files of a folder to read", BatchDigitizer.IMAGE_GLOB),
-			Option.value("pdf-dpi", "DPI", "resolution PDF pages are rendered at when they are not vector ECGs",
-				ReadOptions.DEFAULT_PDF_DPI),
-			Option.flag("pdf-render", "render every PDF page to pixels, even one that draws its traces as vectors"),
-			Option.value("page-timeout", "SECONDS", "time limit per page; a page taking longer is stopped and " +
-				"reported (0: none)", PageDigitizer.DEFAULT_PAGE_TIMEOUT_S),
-			Option.flag("keep-partial", "write a record marked partial for a page with too few leads traced " +
-				"(fewer than half of those printed) instead of failing it"),
-			Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
-				"stopped run continues)"));
+		List<Option> options = new ArrayList<>();
+		options.add(Option.value("out", "DIR", "output folder (created if needed)"));
+		options.add(Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the " +
+			"page, plot: 12-lead plot)", "wfdb,csv,json,png"));
+		options.addAll(PageOptions.options());
+		options.add(Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
+			"stopped run continues)"));
+		return options;
 	}
 
 	@Override
 	public int run(Args args, PrintStream out, PrintStream err) throws Exception {
 		Path outDir = Paths.get(args.required("out"));
-		DigitizerSettings settings = DigitizerSettings.parse(args.number("fs", 500), args.string("layout", "auto"),
-			args.string("gain", "auto"), args.string("speed", "auto"), args.string("ink", null));
-		ReadOptions read = ReadOptions.defaults().withPdfDpi(args.number("pdf-dpi", ReadOptions.DEFAULT_PDF_DPI))
-			.withVectors(!args.flag("pdf-render"));
-		double timeout = args.number("page-timeout", PageDigitizer.DEFAULT_PAGE_TIMEOUT_S);
-		if (!(timeout >= 0)) throw new Args.UsageException("--page-timeout must be 0 (none) or more seconds");
+		PageDigitizer pages = PageOptions.digitizer(args);
 		List<Path> inputs = new ArrayList<>();
 		for (String p : args.positionals()) inputs.add(Paths.get(p));
 		if (inputs.isEmpty()) throw new Args.UsageException("No pages given; name image or PDF files or folders");
-		List<Path> files = BatchDigitizer.expand(inputs, args.string("pattern", null), outDir);
+		List<Path> files = BatchDigitizer.expand(inputs, PageOptions.pattern(args), outDir);
 		if (files.isEmpty()) throw new Args.UsageException("No image or PDF files found in " + inputs);
-		BatchDigitizer batch = new BatchDigitizer(new PageDigitizer(settings, read, timeout, args.flag(
-			"keep-partial")), outDir, DigitizationFiles.Format.parse(args.string("formats", "wfdb,csv,json,png")), args
-				.flag("overwrite"));
+		BatchDigitizer batch = new BatchDigitizer(pages, outDir, DigitizationFiles.Format.parse(args.string("formats",
+			"wfdb,csv,json,png")), args.flag("overwrite"));
 		ProgressLine progress = new ProgressLine(err);
 		List<BatchDigitizer.Result> results = batch.run(files, progress, r -> {
 			String page = r.pages > 1 ? " page " + r.page : "";

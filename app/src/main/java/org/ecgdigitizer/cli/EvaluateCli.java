@@ -6,6 +6,8 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.core.eval.Evaluation;
 import org.ecgdigitizer.core.eval.EvaluationResult;
 import org.ecgdigitizer.core.eval.LeadScore;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.Records;
 import org.ecgdigitizer.core.signal.EcgRecord;

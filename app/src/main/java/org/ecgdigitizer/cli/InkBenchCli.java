@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.core.classify.InkScores;
 import org.ecgdigitizer.core.classify.InkSources;
 import org.ecgdigitizer.core.classify.InkTraining;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ecgdigitizer.core.args.Args;
 import org.ecgdigitizer.core.EcgException;
 
 /**

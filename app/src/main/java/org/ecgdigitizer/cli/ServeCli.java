@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.web.WebServer;
 
 /** {@code serve}: the web app, where a page is uploaded in a browser and its signal downloaded. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.classify.InkClassifier;
 import org.ecgdigitizer.core.classify.InkTraining;

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import org.ecgdigitizer.core.args.Args;
 import org.ecgdigitizer.web.WebServer;
 import org.junit.jupiter.api.Test;
 

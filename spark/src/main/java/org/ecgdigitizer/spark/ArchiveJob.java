@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -26,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's side of {@link DigitizeArchive}: lists the pages, leaves out those the table already
- * has when resuming, and digitizes the rest in batches of {@code --commit-every} pages, each one
- * Spark job that appends its rows to the table. A job that dies loses only its current batch;
- * {@code --resume} then takes up from there.
+ * The driver's side of {@link DigitizeArchive}: lists the files, leaves out those the table already
+ * has when resuming, names their pages as {@code digitize} does, and digitizes the rest in batches
+ * of about {@code --commit-every} pages, each one Spark job that appends its rows to the table. A
+ * job that dies loses only its current batch; {@code --resume} then takes up from there.
  */
 final class ArchiveJob {
 
@@ -40,11 +41,11 @@ final class ArchiveJob {
 
 	/** What a run did. */
 	static final class Summary {
-		/** Pages listed under the inputs. */
+		/** Files listed under the inputs. */
 		final int listed;
-		/** Pages left out because the table already had them. */
+		/** Files left out because the table already had them. */
 		final int alreadyDone;
-		/** Pages digitized by this run (ok or failed). */
+		/** Pages digitized by this run (ok, partial or failed). */
 		final int digitized;
 		/** Rows in the table at the end, and of those, failed ones. */
 		final long rows;
@@ -80,35 +81,45 @@ final class ArchiveJob {
 		}
 
 		ArchiveListing listing = ArchiveListing.list(options, conf);
-		if (listing.pages.isEmpty()) {
-			throw new EcgException("no page images under " + String.join(", ", options.inputs) + (listing.notMatching > 0
-				? " (" + listing.notMatching + " file(s) there do not match " + options.pattern + "; see --pattern)"
-				: "") + "; check the --input paths");
+		if (listing.files.isEmpty()) {
+			throw new EcgException("no page images or PDFs under " + String.join(", ", options.inputs) + (listing
+				.notMatching > 0 ? " (" + listing.notMatching + " file(s) there do not match " + options.pattern +
+					"; see --pattern)" : "") + "; check the --input paths");
 		}
-		Set<String> done = exists ? pathsIn(spark, options.output) : Set.of();
-		List<ArchivePage> todo = new ArrayList<>();
-		for (ArchivePage page : listing.pages) if (!done.contains(page.path)) todo.add(page);
-		int alreadyDone = listing.pages.size() - todo.size();
-		out.printf(Locale.ROOT, "%d page(s) under the input%s%s; %d to digitize into %s%n", listing.pages.size(),
-			listing.notMatching > 0 ? ", " + listing.notMatching + " other file(s) not matching " + options.pattern
-				+ " left out" : "", alreadyDone > 0 ? ", " + alreadyDone + " already in the table" : "", todo.size(),
-			options.output);
+		Map<String, Integer> done = exists ? pagesIn(spark, options.output) : Map.of();
+		List<ArchiveFile> todo = new ArrayList<>();
+		for (ArchiveFile file : listing.files) if (!done.containsKey(file.path)) todo.add(file);
+		int alreadyDone = listing.files.size() - todo.size();
 
+		HadoopConf hadoop = new HadoopConf(conf);
 		PageCounters counters = new PageCounters(spark.sparkContext());
-		PageDigitizer digitizer = new PageDigitizer(options, new HadoopConf(conf), counters, version());
+		FileDigitizer digitizer = new FileDigitizer(options, hadoop, counters, version());
 		JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-		int slicesPerBatch = TASKS_PER_CORE * jsc.defaultParallelism();
-		ProgressLog progress = new ProgressLog(counters, todo.size());
+		int slices = TASKS_PER_CORE * jsc.defaultParallelism();
+		List<ArchiveFile> named = name(listing.files, done, todo, digitizer, jsc, slices);
+		todo = new ArrayList<>();
+		for (ArchiveFile file : named) if (!done.containsKey(file.path)) todo.add(file);
+		int pages = 0;
+		for (ArchiveFile file : todo) pages += file.records.size();
+		out.printf(Locale.ROOT, "%d file(s) under the input%s%s; %d page(s) in %d file(s) to digitize into %s%n",
+			listing.files.size(), listing.notMatching > 0 ? ", " + listing.notMatching + " other file(s) not matching " +
+				options.pattern + " left out" : "", alreadyDone > 0 ? ", " + alreadyDone + " already in the table" : "",
+			pages, todo.size(), options.output);
+
+		ProgressLog progress = new ProgressLog(counters, pages);
 		progress.start();
 		try {
-			for (int from = 0; from < todo.size(); from += options.commitEvery) {
-				List<ArchivePage> batch = todo.subList(from, Math.min(todo.size(), from + options.commitEvery));
-				jsc.setJobDescription(String.format(Locale.ROOT, "ECG Digitizer: pages %d-%d of %d", from + 1, from + batch
-					.size(), todo.size()));
-				JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(batch), Math.min(batch.size(), slicesPerBatch))
-					.mapPartitions(digitizer::digitizeAll);
+			int from = 0;
+			for (List<ArchiveFile> batch : batches(todo, options.commitEvery)) {
+				int size = 0;
+				for (ArchiveFile file : batch) size += file.records.size();
+				jsc.setJobDescription(String.format(Locale.ROOT, "ECG Digitizer: pages %d-%d of %d", from + 1, from + size,
+					pages));
+				from += size;
+				JavaRDD<Row> rows = jsc.parallelize(batch, Math.min(batch.size(), slices)).mapPartitions(
+					digitizer::digitizeAll);
 				spark.createDataFrame(rows, PageTable.SCHEMA).write().mode(SaveMode.Append).parquet(options.output);
-				out.println(counters.describe(todo.size(), progress.seconds()));
+				out.println(counters.describe(pages, progress.seconds()));
 			}
 		}
 		finally {
@@ -117,20 +128,66 @@ final class ArchiveJob {
 		}
 
 		Dataset<Row> written = spark.read().schema(PageTable.SCHEMA).parquet(options.output);
-		long rows = written.count();
+		Map<String, Long> byStatus = new TreeMap<>();
+		for (Row r : written.groupBy("status").count().collectAsList()) byStatus.put(r.getString(0), r.getLong(1));
+		long rows = byStatus.values().stream().mapToLong(Long::longValue).sum();
+		long failedRows = byStatus.getOrDefault(PageTable.FAILED, 0L);
 		Dataset<Row> failed = written.filter(functions.col("status").equalTo(PageTable.FAILED));
-		long failedRows = failed.count();
-		for (Row f : failed.select("source_path", "error").orderBy("source_path").limit(20).collectAsList()) {
-			out.println("failed: " + f.getString(0) + ": " + f.getString(1));
+		for (Row f : failed.select("source_path", "page", "pages", "error").orderBy("source_path", "page").limit(20)
+			.collectAsList())
+		{
+			out.println("failed: " + f.getString(0) + (f.getInt(2) > 1 ? " page " + f.getInt(1) : "") + ": " + f
+				.getString(3));
 		}
 		if (failedRows > 20) {
-			out.println("... and " + (failedRows - 20) + " more: select source_path, error from the table where " +
+			out.println("... and " + (failedRows - 20) + " more: select source_path, page, error from the table where " +
 				"status = 'failed'");
 		}
 		double wall = (System.nanoTime() - start) / 1e9;
-		out.printf(Locale.ROOT, "%d row(s) in %s: %d ok, %d failed; %d page(s) digitized in %.1f s%n", rows,
-			options.output, rows - failedRows, failedRows, todo.size(), wall);
-		return new Summary(listing.pages.size(), alreadyDone, todo.size(), rows, failedRows, wall);
+		out.printf(Locale.ROOT, "%d row(s) in %s: %d ok, %d partial, %d failed; %d page(s) digitized in %.1f s%n", rows,
+			options.output, byStatus.getOrDefault("ok", 0L), byStatus.getOrDefault("partial", 0L), failedRows, pages,
+			wall);
+		return new Summary(listing.files.size(), alreadyDone, pages, rows, failedRows, wall);
+	}
+
+	/**
+	 * The files with their pages' record names, exactly as {@code digitize} names the pages of the
+	 * same files. Names depend on how many pages every file holds (page 2 of {@code x.pdf} is {@code
+	 * x-p2}, and only names that still collide get folders in front): the table tells it for the files
+	 * it has, and one Spark job counts the others' (reading only the first kilobyte of files that are
+	 * neither PDF nor TIFF).
+	 */
+	private static List<ArchiveFile> name(List<ArchiveFile> files, Map<String, Integer> done, List<ArchiveFile> todo,
+		FileDigitizer digitizer, JavaSparkContext jsc, int slices)
+	{
+		List<Integer> counted = List.of();
+		if (!todo.isEmpty()) {
+			jsc.setJobDescription("ECG Digitizer: counting the pages of " + todo.size() + " file(s)");
+			counted = jsc.parallelize(todo, Math.min(todo.size(), slices)).map(digitizer::countPages).collect();
+		}
+		Map<String, Integer> pages = new HashMap<>(done);
+		for (int i = 0; i < todo.size(); i++) pages.put(todo.get(i).path, counted.get(i));
+		List<Integer> counts = new ArrayList<>();
+		for (ArchiveFile file : files) counts.add(pages.get(file.path));
+		return ArchiveListing.named(files, counts);
+	}
+
+	/** Consecutive files holding about {@code pages} pages each (a file's pages stay in one batch). */
+	static List<List<ArchiveFile>> batches(List<ArchiveFile> files, int pages) {
+		List<List<ArchiveFile>> batches = new ArrayList<>();
+		List<ArchiveFile> batch = new ArrayList<>();
+		int size = 0;
+		for (ArchiveFile file : files) {
+			batch.add(file);
+			size += file.records.size();
+			if (size >= pages) {
+				batches.add(batch);
+				batch = new ArrayList<>();
+				size = 0;
+			}
+		}
+		if (!batch.isEmpty()) batches.add(batch);
+		return batches;
 	}
 
 	/** The record files may sit beside the table, not inside it (Spark would take them for part of it). */
@@ -157,15 +214,15 @@ final class ArchiveJob {
 		return false;
 	}
 
-	/** The source paths the table already has rows for. */
-	private static Set<String> pathsIn(SparkSession spark, String table) {
-		Set<String> paths = new HashSet<>();
-		for (Row r : spark.read().schema(PageTable.SCHEMA).parquet(table).select("source_path").distinct()
-			.collectAsList())
+	/** The source paths the table already has rows for, with their files' page counts. */
+	private static Map<String, Integer> pagesIn(SparkSession spark, String table) {
+		Map<String, Integer> pages = new HashMap<>();
+		for (Row r : spark.read().schema(PageTable.SCHEMA).parquet(table).groupBy("source_path").agg(functions.max(
+			"pages")).collectAsList())
 		{
-			paths.add(r.getString(0));
+			pages.put(r.getString(0), r.isNullAt(1) ? 1 : r.getInt(1));
 		}
-		return paths;
+		return pages;
 	}
 
 	/** The version written into every row, with the commit it was built from when known: "0.1.0 (2c29271)". */

@@ -20,23 +20,24 @@ import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.EcgException;
 
 /**
- * The pages a run covers. The inputs are listed through the Hadoop file system API (any file system,
- * globs, folders read recursively) on the driver, without reading a byte of content; the pages are
- * the files whose names match the pattern, as for {@code digitize}, less anything under the job's
- * own outputs. The others are counted, never dropped silently. (Spark's {@code binaryFile} source
- * would list the same, but it leaves out empty files without a word.)
+ * The files a run covers. The inputs are listed through the Hadoop file system API (any file
+ * system, globs, folders read recursively) on the driver, without reading a byte of content; the
+ * files are those whose names match the pattern, as for {@code digitize}, less anything under the
+ * job's own outputs. The others are counted, never dropped silently. (Spark's {@code binaryFile}
+ * source would list the same, but it leaves out empty files without a word.) Once their pages are
+ * counted, {@link #named} names the pages as {@code digitize} names them.
  */
 final class ArchiveListing {
 
 	/** Sorted by path. */
-	final List<ArchivePage> pages;
+	final List<ArchiveFile> files;
 	/** Files whose names do not match the pattern. */
 	final int notMatching;
 	/** Files under the table or the record files' folder. */
 	final int inOutputs;
 
-	private ArchiveListing(List<ArchivePage> pages, int notMatching, int inOutputs) {
-		this.pages = pages;
+	private ArchiveListing(List<ArchiveFile> files, int notMatching, int inOutputs) {
+		this.files = files;
 		this.notMatching = notMatching;
 		this.inOutputs = inOutputs;
 	}
@@ -48,21 +49,28 @@ final class ArchiveListing {
 		outputs.add(qualified(options.output, conf));
 		if (options.filesDir != null) outputs.add(qualified(options.filesDir, conf));
 		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + options.pattern);
-		List<String> matching = new ArrayList<>();
+		List<ArchiveFile> matching = new ArrayList<>();
 		int notMatching = 0, inOutputs = 0;
-		for (String path : files.keySet()) {
+		for (Map.Entry<String, Long> file : files.entrySet()) {
+			String path = file.getKey();
 			if (outputs.stream().anyMatch(o -> path.startsWith(o + "/"))) inOutputs++;
 			else if (!matcher.matches(Paths.get(new Path(path).getName()))) notMatching++;
-			else matching.add(path);
+			else matching.add(new ArchiveFile(path, file.getValue()));
 		}
+		return new ArchiveListing(matching, notMatching, inOutputs);
+	}
+
+	/**
+	 * The files with their pages' record names, given how many pages each holds: exactly the names
+	 * {@code digitize} gives the pages of the same files ({@link RecordNames#forFiles}).
+	 */
+	static List<ArchiveFile> named(List<ArchiveFile> files, List<Integer> pageCounts) {
 		List<java.nio.file.Path> local = new ArrayList<>();
-		for (String path : matching) local.add(asLocalPath(path));
-		Map<java.nio.file.Path, String> records = RecordNames.forFiles(local);
-		List<ArchivePage> pages = new ArrayList<>();
-		for (int i = 0; i < matching.size(); i++) {
-			pages.add(new ArchivePage(matching.get(i), files.get(matching.get(i)), records.get(local.get(i))));
-		}
-		return new ArchiveListing(pages, notMatching, inOutputs);
+		for (ArchiveFile f : files) local.add(asLocalPath(f.path));
+		Map<java.nio.file.Path, List<String>> records = RecordNames.forFiles(local, pageCounts);
+		List<ArchiveFile> named = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) named.add(files.get(i).named(records.get(local.get(i))));
+		return named;
 	}
 
 	/** The files an input names, by qualified path, with their lengths: a file, a folder's files at any depth, or a glob's. */
@@ -102,7 +110,7 @@ final class ArchiveListing {
 	/**
 	 * A Hadoop path as a local-looking one ({@code s3a://bucket/a/b.png} as {@code /bucket/a/b.png}),
 	 * so that records are named by {@code digitize}'s own rule: the file name, with the names of its
-	 * folders in front where file names repeat.
+	 * folders in front where names repeat.
 	 */
 	private static java.nio.file.Path asLocalPath(String hadoopPath) {
 		URI uri = new Path(hadoopPath).toUri();

@@ -8,43 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.ecgdigitizer.core.BatchDigitizer;
-import org.ecgdigitizer.core.DigitizerSettings;
-import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.PageDigitizer;
+import org.ecgdigitizer.core.args.Args;
+import org.ecgdigitizer.core.args.Option;
+import org.ecgdigitizer.core.args.PageOptions;
 import org.ecgdigitizer.core.io.DigitizationFiles;
 
 /**
- * The options of {@link DigitizeArchive}: {@code --name value}, {@code --name=value} and flags.
- * The digitizer's own options ({@code --fs --layout --gain --speed --formats --pattern}) mean what
- * they mean for {@code digitize}. Every mistake is an {@link EcgException} with a one-line message.
+ * The options of {@link DigitizeArchive}, parsed by the command line's own parser ({@link Args});
+ * the options that say how pages are digitized are {@code digitize}'s ({@link PageOptions}), with
+ * its defaults. Every mistake is a one-line exception.
  */
 final class ArchiveOptions implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
-	static final String USAGE = String.join("\n",
-		"Usage: spark-submit --class org.ecgdigitizer.spark.DigitizeArchive ecg-digitizer-spark.jar",
-		"         --input PATH|GLOB [--input ...] --output TABLE.parquet [options]",
-		"",
-		"Digitizes every page image under the inputs (any Hadoop path: file:, hdfs:, s3a:, abfss:, gs:)",
-		"into a Parquet table with one row per page; a page that fails is a row with status 'failed'.",
-		"",
-		"  --input PATH|GLOB     page images, folders (read recursively) or globs; may be repeated",
-		"  --output PATH         the Parquet table to write",
-		"  --formats LIST        parquet, and any of wfdb,csv,json,png,plot to also write the files",
-		"                        `digitize` writes, one set per page (default: parquet)",
-		"  --files DIR           where those files go (default: beside the table, NAME-files)",
-		"  --fs HZ               output sampling frequency (default: 500)",
-		"  --layout SPEC         auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera) (default: auto)",
-		"  --gain MM_PER_MV      auto, 5, 10 or 20 (default: auto)",
-		"  --speed MM_PER_S      auto, 25 or 50 (default: auto)",
-		"  --pattern GLOB        which file names are pages (default: " + BatchDigitizer.IMAGE_GLOB + ")",
-		"  --page-timeout S      stop a page after this many seconds and report it (default: 300)",
-		"  --commit-every N      pages per Spark job; each job appends its rows to the table, so a",
-		"                        job that dies loses at most this many pages' work (default: 10000)",
-		"  --resume              skip the pages that already have a row in the table",
-		"  --overwrite           replace an existing table",
-		"  --help                show this help");
+	static final List<Option> OPTIONS = options();
 
 	/** Input paths or globs, as given. */
 	final List<String> inputs;
@@ -53,102 +32,81 @@ final class ArchiveOptions implements Serializable {
 	final Set<DigitizationFiles.Format> formats;
 	/** Folder of the per-page files; null when no files are written. */
 	final String filesDir;
-	final double fs;
-	final String layout;
-	final String gain;
-	final String speed;
 	final String pattern;
-	final double pageTimeoutSeconds;
+	/** Pages per Spark job. */
 	final int commitEvery;
 	final boolean resume;
 	final boolean overwrite;
 	final boolean help;
+	/** The arguments, from which each executor builds its page digitizer. */
+	private final Args args;
 
-	private ArchiveOptions(List<String> inputs, String output, Set<DigitizationFiles.Format> formats, String filesDir,
-		double fs, String layout, String gain, String speed, String pattern, double pageTimeoutSeconds, int commitEvery,
-		boolean resume, boolean overwrite, boolean help)
+	private ArchiveOptions(Args args, List<String> inputs, String output, Set<DigitizationFiles.Format> formats,
+		String filesDir, int commitEvery)
 	{
+		this.args = args;
 		this.inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
 		this.output = output;
 		this.formats = formats;
 		this.filesDir = filesDir;
-		this.fs = fs;
-		this.layout = layout;
-		this.gain = gain;
-		this.speed = speed;
-		this.pattern = pattern;
-		this.pageTimeoutSeconds = pageTimeoutSeconds;
+		this.pattern = PageOptions.pattern(args);
 		this.commitEvery = commitEvery;
-		this.resume = resume;
-		this.overwrite = overwrite;
-		this.help = help;
+		this.resume = args.flag("resume");
+		this.overwrite = args.flag("overwrite");
+		this.help = args.flag("help");
 	}
 
-	/** The digitizer settings, exactly as {@code digitize} builds them from the same options. */
-	DigitizerSettings settings() {
-		return DigitizerSettings.parse(fs, layout, gain, speed);
+	private static List<Option> options() {
+		List<Option> options = new ArrayList<>();
+		options.add(Option.value("input", "PATH|GLOB", "page images and PDFs, folders (read recursively) or globs, " +
+			"on any Hadoop file system; may be repeated"));
+		options.add(Option.value("output", "PATH", "the Parquet table to write"));
+		options.add(Option.value("formats", "LIST", "parquet, and any of wfdb,csv,json,png,plot to also write the " +
+			"files `digitize` writes, one set per page", "parquet"));
+		options.add(Option.value("files", "DIR", "where those files go (default: beside the table, NAME-files)"));
+		options.addAll(PageOptions.options());
+		options.add(Option.value("commit-every", "N", "pages per Spark job; each job appends its rows to the table, " +
+			"so a job that dies loses at most this many pages' work", 10000));
+		options.add(Option.flag("resume", "skip the files whose pages already have rows in the table"));
+		options.add(Option.flag("overwrite", "replace an existing table"));
+		return Collections.unmodifiableList(options);
+	}
+
+	static String usage() {
+		return "Usage: spark-submit --class org.ecgdigitizer.spark.DigitizeArchive ecg-digitizer-spark.jar\n" +
+			"         --input PATH|GLOB [--input ...] --output TABLE.parquet [options]\n\n" +
+			"Digitizes every page of the images and PDFs under the inputs (any Hadoop path: file:, hdfs:, s3a:,\n" +
+			"abfss:, gs:) into a Parquet table with one row per page; a page that fails is a row with status\n" +
+			"'failed'.\n\nOptions:\n" + Args.help(OPTIONS);
+	}
+
+	/** A new page digitizer, as {@code digitize} builds it from the same options. */
+	PageDigitizer digitizer() {
+		return PageOptions.digitizer(args);
 	}
 
 	static ArchiveOptions parse(String... argv) {
-		List<String> inputs = new ArrayList<>();
-		String output = null, formats = "parquet", files = null, layout = "auto", gain = "auto", speed = "auto";
-		String pattern = BatchDigitizer.IMAGE_GLOB;
-		double fs = 500, timeout = 300;
-		int commitEvery = 10000;
-		boolean resume = false, overwrite = false, help = false;
-		for (int i = 0; i < argv.length; i++) {
-			String a = argv[i];
-			if (!a.startsWith("--")) {
-				inputs.add(a);
-				continue;
-			}
-			String name = a.substring(2);
-			String value = null;
-			int eq = name.indexOf('=');
-			if (eq >= 0) {
-				value = name.substring(eq + 1);
-				name = name.substring(0, eq);
-			}
-			boolean flag = name.equals("resume") || name.equals("overwrite") || name.equals("help");
-			if (flag) {
-				if (value != null) throw new EcgException("option --" + name + " takes no value");
-			}
-			else if (value == null) {
-				if (i + 1 >= argv.length) throw new EcgException("option --" + name + " needs a value; see --help");
-				value = argv[++i];
-			}
-			switch (name) {
-				case "input": inputs.add(value); break;
-				case "output": output = value; break;
-				case "formats": formats = value; break;
-				case "files": files = value; break;
-				case "fs": fs = number(name, value); break;
-				case "layout": layout = value; break;
-				case "gain": gain = value; break;
-				case "speed": speed = value; break;
-				case "pattern": pattern = value; break;
-				case "page-timeout": timeout = number(name, value); break;
-				case "commit-every": commitEvery = (int) number(name, value); break;
-				case "resume": resume = true; break;
-				case "overwrite": overwrite = true; break;
-				case "help": help = true; break;
-				default: throw new EcgException("unknown option --" + name + "; see --help");
-			}
+		Args args = Args.parse(argv, OPTIONS);
+		List<String> inputs = new ArrayList<>(args.all("input"));
+		inputs.addAll(args.positionals());
+		String output = args.string("output", null);
+		int commitEvery = args.integer("commit-every", 10000);
+		if (args.flag("help")) {
+			return new ArchiveOptions(args, inputs, output, EnumSet.noneOf(DigitizationFiles.Format.class), null,
+				commitEvery);
 		}
-		if (help) {
-			return new ArchiveOptions(inputs, output, EnumSet.noneOf(DigitizationFiles.Format.class), null, fs, layout,
-				gain, speed, pattern, timeout, commitEvery, resume, overwrite, true);
+		if (inputs.isEmpty()) throw new Args.UsageException("no input given; name the pages with --input PATH|GLOB");
+		if (output == null || output.isBlank()) {
+			throw new Args.UsageException("no output given; name the table with --output PATH");
 		}
-		if (inputs.isEmpty()) throw new EcgException("no input given; name the page images with --input PATH|GLOB");
-		if (output == null || output.isBlank()) throw new EcgException("no output given; name the table with --output PATH");
-		if (resume && overwrite) throw new EcgException("--resume continues a table and --overwrite replaces it; give one");
-		if (!(timeout > 0)) throw new EcgException("--page-timeout must be a positive number of seconds, got " + timeout);
-		if (commitEvery < 1) throw new EcgException("--commit-every must be at least 1 page, got " + commitEvery);
-		Set<DigitizationFiles.Format> fileFormats = fileFormats(formats);
-		String filesDir = fileFormats.isEmpty() ? null : files != null ? files : defaultFilesDir(output);
-		ArchiveOptions options = new ArchiveOptions(inputs, output, fileFormats, filesDir, fs, layout, gain, speed,
-			pattern, timeout, commitEvery, resume, overwrite, false);
-		options.settings(); // fails now, on the driver, rather than once per page
+		if (args.flag("resume") && args.flag("overwrite")) {
+			throw new Args.UsageException("--resume continues a table and --overwrite replaces it; give one");
+		}
+		if (commitEvery < 1) throw new Args.UsageException("--commit-every must be at least 1 page, got " + commitEvery);
+		Set<DigitizationFiles.Format> fileFormats = fileFormats(args.string("formats", "parquet"));
+		String filesDir = fileFormats.isEmpty() ? null : args.string("files", defaultFilesDir(output));
+		ArchiveOptions options = new ArchiveOptions(args, inputs, output, fileFormats, filesDir, commitEvery);
+		options.digitizer(); // fails now, on the driver, rather than once per page
 		return options;
 	}
 
@@ -161,7 +119,7 @@ final class ArchiveOptions implements Serializable {
 			else if (!s.isBlank()) others.add(s.trim());
 		}
 		if (others.isEmpty()) {
-			if (!parquet) throw new EcgException("no output format given; use parquet and any of " +
+			if (!parquet) throw new Args.UsageException("no output format given; use parquet and any of " +
 				DigitizationFiles.Format.NAMES);
 			return EnumSet.noneOf(DigitizationFiles.Format.class);
 		}
@@ -174,14 +132,5 @@ final class ArchiveOptions implements Serializable {
 		String stem = table.toLowerCase(Locale.ROOT).endsWith(".parquet") ? table.substring(0, table.length() - 8)
 			: table;
 		return stem + "-files";
-	}
-
-	private static double number(String name, String value) {
-		try {
-			return Double.parseDouble(value.trim());
-		}
-		catch (NumberFormatException e) {
-			throw new EcgException("option --" + name + " needs a number, got '" + value + "'");
-		}
 	}
 }

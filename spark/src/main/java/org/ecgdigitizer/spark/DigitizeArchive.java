@@ -4,17 +4,18 @@ import java.io.PrintStream;
 
 import org.apache.spark.sql.SparkSession;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.args.Args;
 
 /**
- * Digitizes an archive of ECG page images on a Spark cluster into a Parquet table, one row per
- * page; run with the stock launcher:
+ * Digitizes an archive of ECG pages (images, PDFs, multi-page TIFFs) on a Spark cluster into a
+ * Parquet table, one row per page; run with the stock launcher:
  *
  * <pre>
  * spark-submit --class org.ecgdigitizer.spark.DigitizeArchive target/ecg-digitizer-spark.jar \
  *     --input s3a://bucket/scans/ --output s3a://bucket/ecg.parquet [--formats parquet,wfdb] [--resume]
  * </pre>
  *
- * See {@link ArchiveOptions#USAGE} and docs/scale-out.md.
+ * See {@link ArchiveOptions#usage} and docs/scale-out.md.
  */
 public final class DigitizeArchive {
 
@@ -36,12 +37,12 @@ public final class DigitizeArchive {
 		try {
 			options = ArchiveOptions.parse(args);
 		}
-		catch (EcgException e) {
+		catch (Args.UsageException | EcgException | IllegalArgumentException e) {
 			err.println("error: " + e.getMessage());
 			return 2;
 		}
 		if (options.help) {
-			out.println(ArchiveOptions.USAGE);
+			out.print(ArchiveOptions.usage());
 			return 0;
 		}
 		SparkSession spark = session != null ? session : SparkSession.builder().appName("ECG Digitizer").getOrCreate();

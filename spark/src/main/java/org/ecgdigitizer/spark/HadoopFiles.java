@@ -1,7 +1,8 @@
 package org.ecgdigitizer.spark;
 
-import java.awt.image.BufferedImage;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,32 +10,60 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
+import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.PageResult;
 import org.ecgdigitizer.core.io.DigitizationFiles;
-import org.ecgdigitizer.core.signal.Digitization;
+import org.ecgdigitizer.core.io.FileKind;
+import org.ecgdigitizer.core.io.InputFile;
 
 /**
- * Writes a page's record files ({@code digitize}'s WFDB, CSV, JSON, overlay, plot) to any Hadoop
- * file system: core writes them into a local scratch folder, byte for byte as {@code digitize}
- * does, and each is then copied under a hidden name and renamed into place, the header last, so
- * that no reader sees a half-written file or a header without its signal file.
+ * Reads input files from, and writes a page's record files ({@code digitize}'s WFDB, CSV, JSON,
+ * overlay, plot) to, any Hadoop file system. Record files are written by core into a local scratch
+ * folder, byte for byte as {@code digitize} writes them, and each is then copied under a hidden
+ * name and renamed into place, the header last, so that no reader sees a half-written file or a
+ * header without its signal file.
  */
 final class HadoopFiles {
 
 	private HadoopFiles() {}
 
-	/** @return the files written */
-	static List<org.apache.hadoop.fs.Path> write(Digitization d, Supplier<BufferedImage> overlay, String record,
-		Set<DigitizationFiles.Format> formats, String dir, Configuration conf) throws IOException
+	/** A file's content; a one-line {@link EcgException} when it cannot be read. */
+	static byte[] read(String path, long length, Configuration conf) {
+		InputFile.checkSize(length);
+		return read(path, Integer.MAX_VALUE, conf);
+	}
+
+	/** A file's first bytes, enough to tell what it is ({@link FileKind#sniff}). */
+	static byte[] head(String path, Configuration conf) {
+		return read(path, FileKind.SNIFF_BYTES, conf);
+	}
+
+	private static byte[] read(String path, int atMost, Configuration conf) {
+		org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+		try (InputStream in = p.getFileSystem(conf).open(p)) {
+			return in.readNBytes(atMost);
+		}
+		catch (FileNotFoundException e) {
+			throw new EcgException("file not found; it was removed after the job listed it");
+		}
+		catch (IOException e) {
+			throw new EcgException("cannot read the file (" + e.getMessage() + ")");
+		}
+	}
+
+	/** Writes the record files of a page that has a record, as {@code digitize} writes them. */
+	static List<org.apache.hadoop.fs.Path> write(PageResult r, Set<DigitizationFiles.Format> formats, String dir,
+		Configuration conf) throws IOException
 	{
 		Path scratch = Files.createTempDirectory("ecg-files-");
 		try {
-			List<Path> local = new ArrayList<>(DigitizationFiles.write(d, overlay, scratch, record, formats, true));
+			List<Path> local = new ArrayList<>(DigitizationFiles.write(r.digitization, r::overlay, scratch, r.name,
+				formats, true, r.recordJson()));
 			// DigitizationFiles lists the header first; readers open it first, so it goes in last.
 			local.sort(Comparator.comparing(p -> p.getFileName().toString().endsWith(".hea")));
 			org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir);

@@ -17,30 +17,27 @@ final class PageCounters implements Serializable {
 	private static final long serialVersionUID = 1L;
 
 	final LongAccumulator ok;
+	/** Pages with too few leads, kept as partial records (--keep-partial). */
+	final LongAccumulator partial;
 	final LongAccumulator failed;
-	final LongAccumulator timedOut;
 	/** Wall-clock seconds per page, reading and writing included. */
 	final DoubleAccumulator seconds;
-	/** CPU seconds of decoding and digitizing. */
-	final DoubleAccumulator cpuSeconds;
 
 	PageCounters(SparkContext sc) {
 		ok = sc.longAccumulator("ECG pages digitized");
+		partial = sc.longAccumulator("ECG pages partial");
 		failed = sc.longAccumulator("ECG pages failed");
-		timedOut = sc.longAccumulator("ECG pages over the time limit");
 		seconds = sc.doubleAccumulator("ECG page seconds");
-		cpuSeconds = sc.doubleAccumulator("ECG page CPU seconds");
 	}
 
 	long done() {
-		return ok.value() + failed.value();
+		return ok.value() + partial.value() + failed.value();
 	}
 
 	String describe(long total, double wallSeconds) {
 		long done = done();
-		return String.format(Locale.ROOT, "%d of %d page(s) done: %d ok, %d failed (%d over the time limit); " +
-			"%.2f pages/s; per page %.2f s, %.2f s of CPU", done, total, ok.value(), failed.value(), timedOut.value(),
-			wallSeconds > 0 ? done / wallSeconds : 0.0, done > 0 ? seconds.value() / done : 0.0, done > 0 ? cpuSeconds
-				.value() / done : 0.0);
+		return String.format(Locale.ROOT, "%d of %d page(s) done: %d ok, %d partial, %d failed; %.2f pages/s; " +
+			"%.2f s per page", done, total, ok.value(), partial.value(), failed.value(), wallSeconds > 0 ? done /
+				wallSeconds : 0.0, done > 0 ? seconds.value() / done : 0.0);
 	}
 }

@@ -8,20 +8,21 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.PageResult;
+import org.ecgdigitizer.core.io.DigitizationFiles;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.signal.Digitization;
 import org.ecgdigitizer.core.signal.EcgRecord;
 import org.ecgdigitizer.core.signal.Lead;
 
 /**
- * The table the job writes: one row per page, ok or failed. docs/scale-out.md describes every
- * column; the values are those {@code digitize} writes into {@code NAME.json} and the record files.
+ * The table the job writes: one row per page (a PDF's or a TIFF's pages each), ok, partial or
+ * failed as {@link PageResult} says. docs/scale-out.md describes every column; the values are those
+ * {@code digitize} writes into {@code NAME.json} and the record files.
  */
 final class PageTable {
 
-	static final String OK = "ok";
-	static final String FAILED = "failed";
+	static final String FAILED = PageResult.Status.FAILED.id();
 
 	/** One column per standard lead, in standard order: its samples in mV, null when the page does not print it. */
 	static final StructType LEADS = leadStruct(DataTypes.createArrayType(DataTypes.FloatType, false));
@@ -30,9 +31,12 @@ final class PageTable {
 
 	static final StructType SCHEMA = new StructType(new StructField[] {
 		field("source_path", DataTypes.StringType, false),
+		field("page", DataTypes.IntegerType, false),
+		field("pages", DataTypes.IntegerType, false),
 		field("record", DataTypes.StringType, false),
 		field("status", DataTypes.StringType, false),
 		field("error", DataTypes.StringType, true),
+		field("read_as", DataTypes.StringType, true),
 		field("layout", DataTypes.StringType, true),
 		field("layout_source", DataTypes.StringType, true),
 		field("px_per_mm_x", DataTypes.DoubleType, true),
@@ -47,6 +51,8 @@ final class PageTable {
 		field("samples", DataTypes.IntegerType, true),
 		field("leads", LEADS, true),
 		field("confidence", CONFIDENCE, true),
+		field("leads_digitized", DataTypes.IntegerType, true),
+		field("leads_printed", DataTypes.IntegerType, true),
 		field("warnings", DataTypes.createArrayType(DataTypes.StringType, false), true),
 		field("diagnostics", DataTypes.StringType, true),
 		field("seconds", DataTypes.DoubleType, false),
@@ -54,29 +60,43 @@ final class PageTable {
 
 	private PageTable() {}
 
-	/** The row of a digitized page. */
-	static Row ok(String sourcePath, String record, Digitization d, double seconds, String version) {
+	/** The row of a page as core's page digitizer left it: ok, partial (with its record) or failed. */
+	static Row row(String sourcePath, PageResult r, double seconds, String version) {
+		Integer digitized = r.leads == null ? null : r.leads.digitized.size();
+		Integer printed = r.leads == null ? null : r.leads.printed.size();
+		String error = r.status == PageResult.Status.OK ? null : r.message.replace('\n', ' ');
+		String readAs = r.source.isEmpty() ? null : r.source;
+		Digitization d = r.digitization;
+		if (d == null) {
+			return RowFactory.create(sourcePath, r.page.number, r.page.count, r.name, FAILED, error, readAs, null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null, digitized, printed, null, null,
+				seconds, version);
+		}
 		LeadLayout layout = d.layout;
 		EcgRecord leads = d.record.toStandardLeads();
 		Object[] samples = new Object[Lead.values().length];
 		Object[] confidence = new Object[Lead.values().length];
 		for (Lead lead : Lead.values()) {
 			Double c = d.leadConfidence.get(lead.label());
-			boolean printed = c != null && !c.isNaN();
-			samples[lead.ordinal()] = printed ? floats(leads.channel(lead.ordinal())) : null;
-			confidence[lead.ordinal()] = printed ? c : null;
+			boolean isPrinted = c != null && !c.isNaN();
+			samples[lead.ordinal()] = isPrinted ? floats(leads.channel(lead.ordinal())) : null;
+			confidence[lead.ordinal()] = isPrinted ? c : null;
 		}
-		return RowFactory.create(sourcePath, record, OK, null, layout.layout.spec(), layout.layoutSource,
-			finite(layout.geometry.pxPerMmX), finite(layout.geometry.pxPerMmY), layout.geometry.scaleSource.id(),
-			finite(layout.geometry.angleDeg), finite(layout.gainMmPerMv), layout.gainSource, finite(layout.speedMmPerS),
-			layout.speedSource, d.record.samplingFrequency(), d.record.length(), RowFactory.create(samples), RowFactory
-				.create(confidence), d.warnings.toArray(new String[0]), Json.write(d.diagnostics()), seconds, version);
+		return RowFactory.create(sourcePath, r.page.number, r.page.count, r.name, r.status.id(), error, readAs, layout
+			.layout.spec(), layout.layoutSource, finite(layout.geometry.pxPerMmX), finite(layout.geometry.pxPerMmY),
+			layout.geometry.scaleSource.id(), finite(layout.geometry.angleDeg), finite(layout.gainMmPerMv),
+			layout.gainSource, finite(layout.speedMmPerS), layout.speedSource, d.record.samplingFrequency(), d.record
+				.length(), RowFactory.create(samples), RowFactory.create(confidence), digitized, printed, d.warnings
+					.toArray(new String[0]), DigitizationFiles.json(d, r.recordJson()), seconds, version);
 	}
 
-	/** The row of a page that could not be digitized: its one-line error, nothing else. */
-	static Row failed(String sourcePath, String record, String error, double seconds, String version) {
-		return RowFactory.create(sourcePath, record, FAILED, error, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, seconds, version);
+	/** The row of a page that never reached the page digitizer (its file could not be read): the one-line error. */
+	static Row failed(String sourcePath, int page, int pages, String record, String error, double seconds,
+		String version)
+	{
+		return RowFactory.create(sourcePath, page, pages, record, FAILED, error.replace('\n', ' '), null, null, null,
+			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seconds,
+			version);
 	}
 
 	/** Samples as floats: 7 significant digits, far finer than the 1 uV a WFDB file keeps. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.DigitizationFiles.Format;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,11 @@ class ArchiveOptionsTest {
 	@Test
 	void theDigitizersOptionsMeanWhatTheyMeanForDigitize() {
 		ArchiveOptions o = ArchiveOptions.parse("--input", "s3a://b/scans/*.png", "--input=hdfs:///more", "--output",
-			"s3a://b/ecg.parquet", "--fs", "250", "--layout", "6x2", "--gain", "20", "--formats", "parquet,wfdb,json");
+			"s3a://b/ecg.parquet", "--fs", "250", "--layout", "6x2", "--gain", "20", "--ink", "rules", "--formats", "parquet,wfdb,json");
 		assertEquals(List.of("s3a://b/scans/*.png", "hdfs:///more"), o.inputs);
 		assertEquals(EnumSet.of(Format.WFDB, Format.JSON), o.formats);
 		assertEquals("s3a://b/ecg-files", o.filesDir, "the files go beside the table");
-		assertEquals("fs=250 layout=6x2 gain=20.0 speed=auto ink=auto", o.settings().toString());
-		assertEquals(300, o.pageTimeoutSeconds);
+		assertEquals("fs=250 layout=6x2 gain=20.0 speed=auto ink=rules", o.digitizer().settings().toString());
 	}
 
 	@Test
@@ -39,13 +37,23 @@ class ArchiveOptionsTest {
 			"o", "--formats", "parquet,hdf5"));
 		assertEquals("--resume continues a table and --overwrite replaces it; give one", message("--input", "i",
 			"--output", "o", "--resume", "--overwrite"));
-		assertEquals("option --page-timeout needs a number, got 'soon'", message("--input", "i", "--output", "o",
+		// the command line's parser, and digitize's own options
+		assertEquals("Option --page-timeout needs a number, got 'soon'", message("--input", "i", "--output", "o",
 			"--page-timeout", "soon"));
-		assertEquals("unknown option --ouput; see --help", message("--input", "i", "--ouput", "o"));
-		assertEquals("option --output needs a value; see --help", message("--input", "i", "--output"));
+		assertEquals("Unknown option --ouput; see --help", message("--input", "i", "--ouput", "o"));
+		assertEquals("Option --output needs a value (PATH)", message("--input", "i", "--output"));
+	}
+
+	@Test
+	void theHelpListsDigitizesOptions() {
+		String usage = ArchiveOptions.usage();
+		for (String option : List.of("--input PATH|GLOB", "--ink MODEL", "--pdf-dpi DPI", "--keep-partial",
+			"--page-timeout SECONDS", "--resume")) {
+			assertTrue(usage.contains(option), option);
+		}
 	}
 
 	private static String message(String... args) {
-		return assertThrows(EcgException.class, () -> ArchiveOptions.parse(args)).getMessage();
+		return assertThrows(RuntimeException.class, () -> ArchiveOptions.parse(args)).getMessage();
 	}
 }

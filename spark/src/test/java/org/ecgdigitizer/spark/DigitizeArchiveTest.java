@@ -24,23 +24,25 @@ import org.apache.spark.sql.SparkSession;
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
+import org.ecgdigitizer.core.io.AwkwardFiles;
 import org.ecgdigitizer.core.io.DigitizationFiles;
 import org.ecgdigitizer.core.io.ImageFiles;
-import org.ecgdigitizer.core.io.InputFile;
-import org.ecgdigitizer.core.io.RecordNames;
+import org.ecgdigitizer.core.io.InputPage;
 import org.ecgdigitizer.core.io.Wfdb;
 import org.ecgdigitizer.core.signal.EcgRecord;
 import org.ecgdigitizer.core.signal.Lead;
 import org.ecgdigitizer.core.synth.PageGenerator;
 import org.ecgdigitizer.core.synth.PageSpec;
+import org.ecgdigitizer.core.synth.SyntheticPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job in {@code local[2]} over a folder of generated pages and bad files, checked against what
- * {@code digitize} (core's {@link BatchDigitizer}) makes of the same files.
+ * The job in {@code local[2]} over a folder of generated pages (an image, a two-page PDF, a
+ * two-page TIFF) and bad files, checked against what {@code digitize} (core's {@link
+ * BatchDigitizer}) makes of the same files: the same record names, messages and leads.
  */
 class DigitizeArchiveTest {
 
@@ -53,9 +55,18 @@ class DigitizeArchiveTest {
 	@BeforeAll
 	static void startSpark() throws Exception {
 		pages = dir.resolve("pages");
-		// Two good pages of the same file name in different folders, as archives have them.
-		writePage(pages.resolve("a/ecg.png"), 11, PageSpec.defaults().withDpi(100));
-		writePage(pages.resolve("b/ecg.png"), 12, PageSpec.defaults().withDpi(100).withLayout("6x2"));
+		// Files of one stem in different folders, as archives have them: a page image, and a PDF of two
+		// pages (a cart's vector export, a scan); digitize names them ecg, ecg-p1 and ecg-p2.
+		SyntheticPage first = page(11, PageSpec.defaults().withDpi(100));
+		SyntheticPage second = page(12, PageSpec.defaults().withDpi(100).withLayout("6x2"));
+		Files.createDirectories(pages.resolve("a"));
+		ImageFiles.writePng(first.image(), pages.resolve("a/ecg.png"));
+		Files.createDirectories(pages.resolve("b"));
+		Files.write(pages.resolve("b/ecg.pdf"), AwkwardFiles.merge(AwkwardFiles.bytes(second.vectorPdf()), AwkwardFiles
+			.bytes(first.rasterPdf())));
+		// A multi-page TIFF, as scanners write a stack of pages.
+		Files.write(pages.resolve("scan.tif"), AwkwardFiles.tiffBytes(new BufferedImage[] { second.image(), first
+			.image() }));
 		Files.write(pages.resolve("broken.png"), new byte[] { 1, 2, 3 });
 		Files.write(pages.resolve("empty.png"), new byte[0]);
 		ImageFiles.writePng(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), pages.resolve("tiny.png"));
@@ -69,10 +80,8 @@ class DigitizeArchiveTest {
 		if (spark != null) spark.stop();
 	}
 
-	private static void writePage(Path file, long seed, PageSpec spec) throws Exception {
-		Files.createDirectories(file.getParent());
-		EcgRecord signal = PageGenerator.synthesize(seed, 500, "ecg");
-		ImageFiles.writePng(PageGenerator.render(signal, spec, seed).image(), file);
+	private static SyntheticPage page(long seed, PageSpec spec) {
+		return PageGenerator.render(PageGenerator.synthesize(seed, 500, "ecg"), spec, seed);
 	}
 
 	/** Runs the job; returns what it printed, after checking its exit status. */
@@ -85,10 +94,12 @@ class DigitizeArchiveTest {
 		return printed;
 	}
 
-	private static Map<String, Row> rowsByPath(Path table) {
+	/** The table's rows by source path and page: "file:/.../b/ecg.pdf#2". */
+	private static Map<String, Row> rowsByPage(Path table) {
 		Map<String, Row> rows = new HashMap<>();
 		for (Row r : spark.read().parquet(table.toString()).collectAsList()) {
-			assertNull(rows.put(r.getAs("source_path"), r), "one row per page: " + r.getAs("source_path"));
+			String key = r.getAs("source_path") + "#" + r.getAs("page");
+			assertNull(rows.put(key, r), "one row per page: " + key);
 		}
 		return rows;
 	}
@@ -98,38 +109,44 @@ class DigitizeArchiveTest {
 	}
 
 	@Test
-	void everyPageIsOneRowAndGoodPagesHoldWhatDigitizeWrites() throws Exception {
+	void everyPageIsOneRowNamedAndDigitizedAsDigitizeDoes() throws Exception {
 		Path table = dir.resolve("out/ecg.parquet");
 		String printed = run(0, "--input", pages.toString(), "--output", table.toString(), "--formats", "parquet,wfdb",
 			"--commit-every", "3");
-		assertTrue(printed.contains("5 page(s) under the input, 1 other file(s) not matching"), printed);
+		assertTrue(printed.contains("6 file(s) under the input, 1 other file(s) not matching"), printed);
+		assertTrue(printed.contains("8 page(s) in 6 file(s) to digitize"), printed);
 
-		List<Path> images = BatchDigitizer.expand(List.of(pages), null, null);
-		assertEquals(5, images.size());
-		Map<Path, String> records = RecordNames.forFiles(images);
-		Map<String, Row> rows = rowsByPath(table);
-		assertEquals(5, rows.size(), rows.keySet().toString());
+		// what digitize makes of the same files: its names, its records, its messages
+		List<Path> files = BatchDigitizer.expand(List.of(pages), null, null);
+		Map<InputPage, String> names = BatchDigitizer.pages(files);
+		assertEquals(List.of("ecg", "ecg-p1", "ecg-p2", "broken", "empty", "scan-p1", "scan-p2", "tiny"), new ArrayList<>(
+			names.values()));
+		Map<String, Row> rows = rowsByPage(table);
+		assertEquals(names.size(), rows.size(), rows.keySet().toString());
 
 		Path reference = dir.resolve("digitize");
 		BatchDigitizer digitize = new BatchDigitizer(DigitizerSettings.defaults(), reference, EnumSet.of(
 			DigitizationFiles.Format.WFDB), true);
-		int ok = 0;
-		for (Path image : images) {
-			Row row = rows.get(uri(image));
-			assertNotNull(row, "a row for " + image + " among " + rows.keySet());
-			String record = records.get(image);
+		List<String> ok = new ArrayList<>();
+		for (Map.Entry<InputPage, String> e : names.entrySet()) {
+			InputPage page = e.getKey();
+			String record = e.getValue();
+			Row row = rows.get(uri(page.input.path()) + "#" + page.number);
+			assertNotNull(row, "a row for " + page + " among " + rows.keySet());
 			assertEquals(record, row.getAs("record"));
-			BatchDigitizer.Result expected = digitize.digitize(InputFile.of(image).pages().get(0), record, false,
-				Progress.NONE);
+			assertEquals(page.count, (int) row.getAs("pages"));
+			BatchDigitizer.Result expected = digitize.digitize(page, record, false, Progress.NONE);
+			assertEquals(expected.status, row.getAs("status"), record + ": " + row.getAs("error"));
 			if (!expected.ok) {
-				assertEquals("failed", row.getAs("status"), image.toString());
 				assertEquals(expected.message, row.getAs("error"), "the message digitize gives");
 				assertNull(row.getAs("leads"));
 				continue;
 			}
-			ok++;
-			assertEquals("ok", row.getAs("status"), image + ": " + row.getAs("error"));
+			ok.add(record);
+			assertNull(row.getAs("error"));
+			assertEquals(expected.readAs, row.getAs("read_as"));
 			assertEquals(expected.layout, row.getAs("layout"));
+			assertEquals(expected.leadsDigitized, (int) row.getAs("leads_digitized"));
 			assertEquals(500.0, (double) row.getAs("fs"));
 			EcgRecord written = Wfdb.read(reference.resolve(record + ".hea"));
 			Row leads = row.getAs("leads");
@@ -152,19 +169,21 @@ class DigitizeArchiveTest {
 					else assertEquals(want[i], v, 0.0005 + 1e-6, lead + " sample " + i);
 				}
 			}
-			assertTrue(printedLeads >= 12, "every lead is printed on " + image);
+			assertTrue(printedLeads >= 12, "every lead is printed on " + record);
 			// The files beside the table are digitize's, byte for byte.
 			for (String ext : List.of(".hea", ".dat")) {
 				assertArrayEquals(Files.readAllBytes(reference.resolve(record + ext)), Files.readAllBytes(dir.resolve(
 					"out/ecg-files/" + record + ext)), record + ext);
 			}
 		}
-		assertEquals(2, ok);
-		try (var files = Files.list(dir.resolve("out/ecg-files"))) {
-			List<String> names = new ArrayList<>();
-			files.forEach(f -> names.add(f.getFileName().toString()));
-			names.sort(null);
-			assertEquals(List.of("a_ecg.dat", "a_ecg.hea", "b_ecg.dat", "b_ecg.hea"), names, "files of good pages only");
+		assertEquals(List.of("ecg", "ecg-p1", "ecg-p2", "scan-p1", "scan-p2"), ok);
+		assertEquals("PDF vector", rows.get(uri(pages.resolve("b/ecg.pdf")) + "#1").getAs("read_as"));
+		try (var listed = Files.list(dir.resolve("out/ecg-files"))) {
+			List<String> written = new ArrayList<>();
+			listed.forEach(f -> written.add(f.getFileName().toString()));
+			written.sort(null);
+			assertEquals(List.of("ecg-p1.dat", "ecg-p1.hea", "ecg-p2.dat", "ecg-p2.hea", "ecg.dat", "ecg.hea",
+				"scan-p1.dat", "scan-p1.hea", "scan-p2.dat", "scan-p2.hea"), written, "files of good pages only");
 		}
 		assertFalse(Files.exists(table.resolve("_temporary")));
 	}
@@ -177,7 +196,7 @@ class DigitizeArchiveTest {
 		Files.copy(pages.resolve("empty.png"), folder.resolve("empty.png"));
 		Path table = dir.resolve("resume.parquet");
 		run(0, "--input", folder.toString(), "--output", table.toString());
-		Map<String, Row> first = rowsByPath(table);
+		Map<String, Row> first = rowsByPage(table);
 		assertEquals(2, first.size());
 
 		String again = run(1, "--input", folder.toString(), "--output", table.toString());
@@ -186,25 +205,28 @@ class DigitizeArchiveTest {
 		Files.copy(pages.resolve("a/ecg.png"), folder.resolve("late.png"));
 		String printed = run(0, "--input", folder.toString(), "--output", table.toString(), "--resume",
 			"--page-timeout", "0.01");
-		assertTrue(printed.contains("2 already in the table; 1 to digitize"), printed);
-		Map<String, Row> rows = rowsByPath(table);
+		assertTrue(printed.contains("2 already in the table; 1 page(s) in 1 file(s) to digitize"), printed);
+		Map<String, Row> rows = rowsByPage(table);
 		assertEquals(3, rows.size());
 		for (Map.Entry<String, Row> e : first.entrySet()) {
 			assertEquals(e.getValue().getAs("seconds"), (Object) rows.get(e.getKey()).getAs("seconds"),
 				"rows already in the table stay as they were");
 		}
-		Row late = rows.get(uri(folder.resolve("late.png")));
+		Row late = rows.get(uri(folder.resolve("late.png")) + "#1");
 		assertEquals("failed", late.getAs("status"));
-		assertTrue(((String) late.getAs("error")).startsWith("stopped after the time limit of 0.01 s"), (String) late
-			.getAs("error"));
+		assertTrue(((String) late.getAs("error")).startsWith("took longer than the time limit of 0.01 s per page"),
+			(String) late.getAs("error"));
 		run(0, "--input", folder.toString(), "--output", table.toString(), "--resume");
-		assertEquals(3, rowsByPath(table).size(), "nothing left to do");
+		assertEquals(3, rowsByPage(table).size(), "nothing left to do");
 	}
 
 	@Test
 	void mistakesAreOneLineErrors() throws Exception {
 		assertTrue(run(2, "--output", "x.parquet").contains("error: no input given"));
 		assertTrue(run(2, "--input", "x", "--output", "y", "--gain", "7").contains("Gain must be auto, 5, 10 or 20"));
+		assertTrue(run(2, "--input", "x", "--output", "y", "--page-timeout", "-1").contains(
+			"error: --page-timeout must be 0 (none) or more seconds"));
+		assertTrue(run(0, "--help").contains("--keep-partial"));
 		assertTrue(run(1, "--input", dir.resolve("nowhere").toString(), "--output", dir.resolve("n.parquet").toString())
 			.contains("error: no file or folder matches --input"));
 	}

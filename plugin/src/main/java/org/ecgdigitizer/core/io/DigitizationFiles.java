@@ -52,6 +52,13 @@ public final class DigitizationFiles {
 
 	private DigitizationFiles() {}
 
+	/** The record's JSON ({@code <stem>.json}): the entries given first, then the digitization's diagnostics. */
+	public static String json(Digitization d, java.util.Map<String, Object> moreJson) {
+		java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(moreJson);
+		all.putAll(d.diagnostics());
+		return Json.write(all);
+	}
+
 	/** The files a page would produce. */
 	public static List<Path> outputs(Path dir, String stem, Set<Format> formats) {
 		List<Path> out = new ArrayList<>();
@@ -98,9 +105,7 @@ public final class DigitizationFiles {
 		try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
 			if (formats.contains(Format.CSV)) batch.stage(dir.resolve(stem + ".csv"), CsvRecords.content(d.record));
 			if (formats.contains(Format.JSON)) {
-				java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(moreJson);
-				all.putAll(d.diagnostics());
-				byte[] json = Json.write(all).getBytes(StandardCharsets.UTF_8);
+				byte[] json = json(d, moreJson).getBytes(StandardCharsets.UTF_8);
 				batch.stage(dir.resolve(stem + ".json"), out -> out.write(json));
 			}
 			if (formats.contains(Format.PNG)) {

@@ -11,6 +11,9 @@ public enum FileKind {
 	PNG("PNG"), JPEG("JPEG"), TIFF("TIFF"), BMP("BMP"), GIF("GIF"), WEBP("WebP"), PDF("PDF"),
 	EMPTY(null), HTML(null), TEXT(null), ARCHIVE(null), UNKNOWN(null);
 
+	/** How many first bytes {@link #sniff} looks at: more tell nothing more. */
+	public static final int SNIFF_BYTES = 1024;
+
 	/** The name users know the format by; null for kinds that are not pages. */
 	public final String label;
 
@@ -22,7 +25,12 @@ public enum FileKind {
 		return label != null;
 	}
 
-	/** The kind of a file from its first bytes (at least 16 help; fewer are allowed). */
+	/** Whether a file of this kind may hold more than one page (a PDF, a multi-page TIFF). */
+	public boolean mayHoldPages() {
+		return this == PDF || this == TIFF;
+	}
+
+	/** The kind of a file from its first bytes (at least 16 help; fewer are allowed; {@link #SNIFF_BYTES} are enough). */
 	public static FileKind sniff(byte[] b) {
 		if (b.length == 0) return EMPTY;
 		if (starts(b, 0x89, 'P', 'N', 'G')) return PNG;
@@ -33,7 +41,7 @@ public enum FileKind {
 		if (starts(b, 'R', 'I', 'F', 'F') && b.length >= 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' &&
 			b[11] == 'P') return WEBP;
 		// a PDF may have a few bytes of junk before its header
-		String head = new String(b, 0, Math.min(b.length, 1024), StandardCharsets.ISO_8859_1);
+		String head = new String(b, 0, Math.min(b.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
 		if (head.contains("%PDF-")) return PDF;
 		if (starts(b, 'P', 'K', 3, 4) || starts(b, 0x1f, 0x8b) || starts(b, '7', 'z', 0xbc, 0xaf) || starts(b, 'R',
 			'a', 'r', '!')) return ARCHIVE;
@@ -71,7 +79,7 @@ public enum FileKind {
 
 	/** Mostly printable ASCII in the first kilobyte (UTF-8 text is), no NUL bytes. */
 	private static boolean looksLikeText(byte[] b) {
-		int n = Math.min(b.length, 1024);
+		int n = Math.min(b.length, SNIFF_BYTES);
 		int printable = 0;
 		for (int i = 0; i < n; i++) {
 			int c = b[i] & 0xff;

@@ -76,7 +76,7 @@ public final class ImageFiles {
 
 	/** How many pages an image file holds: the pages of a TIFF, 1 for every other kind (a GIF's first frame). */
 	static int pageCount(byte[] bytes, FileKind kind) {
-		if (kind != FileKind.TIFF) return 1;
+		if (!kind.mayHoldPages()) return 1;
 		return withReader(bytes, kind, reader -> {
 			try {
 				return Math.max(1, reader.getNumImages(true));

@@ -84,16 +84,20 @@ public final class InputFile {
 		return pages;
 	}
 
+	/** Refuses a file too large to read (before reading it), in one line. */
+	public static void checkSize(long bytes) {
+		if (bytes > MAX_BYTES) {
+			throw new EcgException(String.format(Locale.ROOT, "the file is %.1f GB, larger than any page (%d MB " +
+				"at most); split it or scale its pages down", bytes / 1e9, MAX_BYTES >> 20));
+		}
+	}
+
 	/** The file's content (read anew each time for a file, so a batch never holds more than the page at hand). */
 	byte[] bytes() {
 		if (bytes != null) return bytes;
 		try {
 			if (Files.isDirectory(path)) throw new EcgException("this is a folder, not a file");
-			long size = Files.size(path);
-			if (size > MAX_BYTES) {
-				throw new EcgException(String.format(Locale.ROOT, "the file is %.1f GB, larger than any page (%d MB " +
-					"at most); split it or scale its pages down", size / 1e9, MAX_BYTES >> 20));
-			}
+			checkSize(Files.size(path));
 			return Files.readAllBytes(path);
 		}
 		catch (NoSuchFileException e) {

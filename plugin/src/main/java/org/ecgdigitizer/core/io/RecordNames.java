@@ -113,16 +113,20 @@ public final class RecordNames {
 	}
 
 	/**
-	 * Names for files whose pages are not read yet (a Spark driver lists millions of objects and
-	 * reads none): as {@link #assign}, each file taken as one page. A file that turns out to hold
-	 * several pages names them {@code name-p1}, {@code name-p2}, ... from its file's name.
+	 * Names for the pages of files known by their paths and page counts, without their content (a
+	 * Spark driver lists millions of objects and reads none): exactly the names {@link #assign}
+	 * gives the same files' pages. Each file's list holds its pages' names in order.
 	 */
-	public static Map<Path, String> forFiles(List<Path> files) {
+	public static Map<Path, List<String>> forFiles(List<Path> files, List<Integer> pageCounts) {
 		List<InputPage> pages = new ArrayList<>();
-		for (Path f : files) pages.add(new InputPage(InputFile.of(f), FileKind.PNG, 1, 1, null));
+		for (int i = 0; i < files.size(); i++) {
+			InputFile file = InputFile.of(files.get(i));
+			int count = Math.max(1, pageCounts.get(i));
+			for (int n = 1; n <= count; n++) pages.add(new InputPage(file, FileKind.UNKNOWN, n, count, null));
+		}
 		Map<InputPage, String> named = assign(pages);
-		Map<Path, String> out = new LinkedHashMap<>();
-		for (int i = 0; i < files.size(); i++) out.put(files.get(i), named.get(pages.get(i)));
+		Map<Path, List<String>> out = new LinkedHashMap<>();
+		for (InputPage p : pages) out.computeIfAbsent(p.input.path(), k -> new ArrayList<>()).add(named.get(p));
 		return out;
 	}
 

@@ -284,7 +284,7 @@ public final class AwkwardFiles {
 		return out;
 	}
 
-	static byte[] tiffBytes(BufferedImage[] pages) throws IOException {
+	public static byte[] tiffBytes(BufferedImage[] pages) throws IOException {
 		ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
 		try (ImageOutputStream o = ImageIO.createImageOutputStream(b)) {

@@ -38,6 +38,7 @@ class RecordNamesTest {
 			ByteArrayOutputStream b = new ByteArrayOutputStream();
 			doc.save(b);
 			Path f = dir.resolve(name);
+			Files.createDirectories(f.getParent());
 			Files.write(f, b.toByteArray());
 			return f;
 		}
@@ -80,5 +81,17 @@ class RecordNamesTest {
 		pages.addAll(InputFile.of(new byte[0], "ecg 1.jpg").pages());
 		pages.addAll(InputFile.of(new byte[0], null).pages());
 		assertEquals(List.of("ecg_1_png", "ecg_1_jpg", "page"), new ArrayList<>(RecordNames.assign(pages).values()));
+	}
+
+	@Test
+	void filesNamedFromTheirPageCountsGetTheNamesTheirPagesGet() throws Exception {
+		// a two-page PDF beside a same-stem image elsewhere: no collision once the pages are numbered
+		List<Path> files = List.of(pdf("a/x.pdf", 2), file("b/x.png"), pdf("report.pdf", 2), file("report-p2.png"),
+			file("c/page.png"), file("d/page.png"));
+		List<String> read = names(files.toArray(new Path[0]));
+		assertEquals(List.of("x-p1", "x-p2", "x", "report-p1", "report-p2", "report-p2-2", "c_page", "d_page"), read);
+		List<String> counted = new ArrayList<>();
+		RecordNames.forFiles(files, List.of(2, 1, 2, 1, 1, 1)).values().forEach(counted::addAll);
+		assertEquals(read, counted);
 	}
 }

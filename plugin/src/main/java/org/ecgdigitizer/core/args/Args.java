@@ -1,6 +1,7 @@
-package org.ecgdigitizer.cli;
+package org.ecgdigitizer.core.args;
 
 import java.io.File;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,11 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parsed command-line arguments of one subcommand: {@code --name value}, {@code --name=value},
- * flags, and positional arguments. Unknown options and missing values fail with a
- * {@link UsageException} that names the problem.
+ * Parsed command-line arguments: {@code --name value}, {@code --name=value}, flags, and positional
+ * arguments. Unknown options and missing values fail with a {@link UsageException} that names the
+ * problem. The one parser of the command line's subcommands and the Spark job (which carries its
+ * arguments to the executors, hence serializable).
  */
-public final class Args {
+public final class Args implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/** A mistake in the command line; the message says what to type instead. */
 	public static final class UsageException extends RuntimeException {
@@ -150,5 +154,17 @@ public final class Args {
 
 	public List<String> positionals() {
 		return positionals;
+	}
+
+	/** The options' lines for a help text: name, value, what it does and its default, aligned. */
+	public static String help(List<Option> options) {
+		StringBuilder s = new StringBuilder();
+		for (Option o : options) {
+			String head = "  --" + o.name + (o.takesValue() ? " " + o.valueName : "");
+			String help = o.help + (o.defaultText != null ? " (default: " + o.defaultText + ")" : "");
+			if (head.length() < 26) s.append(String.format(Locale.ROOT, "%-26s%s%n", head, help));
+			else s.append(String.format(Locale.ROOT, "%s%n%26s%s%n", head, "", help));
+		}
+		return s.append(String.format(Locale.ROOT, "%-26s%s%n", "  --help", "show this help")).toString();
 	}
 }

@@ -1,4 +1,4 @@
-package org.ecgdigitizer.cli;
+package org.ecgdigitizer.core.args;
 
 /** One command-line option of a subcommand, for parsing and for the generated help text. */
 public final class Option {
