@@ -158,6 +158,8 @@ public final class LeadRois {
 			roi.setProperty("trace_length", Integer.toString(trace.ys.length));
 			roi.setProperty("trace_confidence", Json.number(trace.confidence));
 			roi.setProperty("trace_paths", Integer.toString(pieces));
+			// the path within columns, which the polylines (one vertex per column) cannot hold
+			if (trace.fine != null) roi.setProperty("trace_fine", Json.writeCompact(trace.fine));
 		}
 		return roi;
 	}
@@ -564,8 +566,10 @@ public final class LeadRois {
 			}
 		}
 		double confidence;
+		double[] fine = null;
 		if (allExact && paths.size() == storedPaths) {
 			confidence = storedConfidence;
+			fine = storedFine(box, ys.length);
 		}
 		else {
 			// drawn or corrected by the user: as good as the part of the box it covers
@@ -578,7 +582,20 @@ public final class LeadRois {
 			}
 			confidence = b > a ? covered / (double) (b - a) : 0;
 		}
-		return new Trace(region, x0, ys, confidence);
+		return new Trace(region, x0, ys, fine, confidence);
+	}
+
+	/** The fine path stored with an unedited trace of this many columns; null when there is none. */
+	private static double[] storedFine(Roi box, int columns) {
+		String text = box.getProperty("trace_fine");
+		if (text == null) return null;
+		try {
+			double[] fine = Json.doubles(Json.parse(text));
+			return fine.length == columns * Trace.STEPS ? fine : null;
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** The values a path was made from, when none of its vertices has moved; else null. */
