@@ -1,0 +1,224 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ecgdigitizer.core.DigitizerSettings;
+import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.preprocess.PageGeometry;
+
+/**
+ * The page's calibration: its scale (the grid's, corrected or replaced by the calibration
+ * pulses), gain and paper speed, and its time base (where a row's signal starts and ends and how
+ * many seconds a full row shows), each with where it came from.
+ */
+final class PageCalibration {
+
+	static final double[] GAINS = { 5, 10, 20 };
+	static final double PULSE_SECONDS = 0.2;
+
+	final PageGeometry geometry;
+	final double gain;
+	final String gainSource;
+	final double speed;
+	final String speedSource;
+	/** Image columns where the rows' signal starts and ends. */
+	final double x0;
+	final double x1;
+	/** Seconds shown by a full row. */
+	final double seconds;
+	final List<CalibrationPulse> pulses;
+
+	private PageCalibration(PageGeometry geometry, double gain, String gainSource, double speed, String speedSource,
+		double x0, double x1, double seconds, List<CalibrationPulse> pulses)
+	{
+		this.geometry = geometry;
+		this.gain = gain;
+		this.gainSource = gainSource;
+		this.speed = speed;
+		this.speedSource = speedSource;
+		this.x0 = x0;
+		this.x1 = x1;
+		this.seconds = seconds;
+		this.pulses = pulses;
+	}
+
+	double pxPerSecond() {
+		return geometry.pxPerMmX * speed;
+	}
+
+	/**
+	 * Calibrates from the rows (their pulses found at the provisional scale) and the user's settings;
+	 * the rows' pulses are measured again at the final scale.
+	 */
+	static PageCalibration of(PageGeometry geometry, List<TraceRow> rows, int width, DigitizerSettings settings,
+		List<String> warnings)
+	{
+		List<CalibrationPulse> pulses = new ArrayList<>();
+		for (TraceRow r : rows) if (r.pulse != null) pulses.add(r.pulse);
+		// Scale: the grid is best; the pulse corrects a grid read five times off, or stands in for a missing grid.
+		geometry = resolveScale(geometry, pulses, warnings);
+		double mmX = geometry.pxPerMmX;
+		double mmY = geometry.pxPerMmY;
+		// pulse sizes were measured with the provisional scale
+		pulses.clear();
+		for (TraceRow r : rows) {
+			if (r.pulse == null) continue;
+			r.pulse = r.pulse.rescaled(mmX, mmY);
+			pulses.add(r.pulse);
+		}
+
+		double gain;
+		String gainSource;
+		if (!Double.isNaN(settings.gainMmPerMv)) {
+			gain = settings.gainMmPerMv;
+			gainSource = "user";
+		}
+		else {
+			gain = pulseGain(pulses);
+			gainSource = Double.isNaN(gain) ? "default" : "pulse";
+			if (Double.isNaN(gain)) gain = 10;
+		}
+		double speed;
+		String speedSource;
+		if (!Double.isNaN(settings.speedMmPerS)) {
+			speed = settings.speedMmPerS;
+			speedSource = "user";
+		}
+		else {
+			speed = pulseSpeed(pulses);
+			speedSource = Double.isNaN(speed) ? "default" : "pulse";
+			if (Double.isNaN(speed)) speed = 25;
+		}
+
+		double x0 = consensus(rows, true, mmX);
+		double x1 = consensus(rows, false, mmX);
+		if (geometry.scaleSource == PageGeometry.ScaleSource.PULSE) {
+			// Without a grid, the pulse (0.2 s) is too few pixels wide to time a page well, but it does
+			// tell a 10 s row from a 5 s one; the row's own length then sets the time scale exactly.
+			double[] widths = new double[pulses.size()];
+			for (int i = 0; i < widths.length; i++) widths[i] = pulses.get(i).widthPx;
+			double rowSeconds = PULSE_SECONDS * (x1 - x0) / RowFinder.median(widths);
+			for (double standard : new double[] { 10, 5, 2.5 }) {
+				if (Math.abs(rowSeconds / standard - 1) < 0.12) {
+					double x = (x1 - x0) / (standard * speed);
+					// pixels are square unless the pulse's height clearly says otherwise; its height is
+					// read to a pixel or two, the row's length to a fraction of a percent
+					double y = Math.abs(Math.log(mmY / x)) < 0.05 ? x : mmY;
+					geometry = geometry.withScale(x, y, PageGeometry.ScaleSource.PULSE);
+					mmX = geometry.pxPerMmX;
+					warnings.add(String.format(Locale.ROOT, "time scale taken from the row length: %.1f s per row",
+						standard));
+					break;
+				}
+			}
+		}
+		double pxPerSecond = mmX * speed;
+		double seconds = (x1 - x0) / pxPerSecond;
+		for (double round : new double[] { 10, 5, 2.5 }) {
+			if (Math.abs(seconds / round - 1) < 0.03) {
+				seconds = round;
+				break;
+			}
+		}
+		if (seconds < 2) {
+			throw new EcgException(String.format(Locale.ROOT,
+				"the traces span only %.1f s; check the paper speed (found %.0f mm/s from %s)", seconds, speed,
+				speedSource));
+		}
+		return new PageCalibration(geometry, gain, gainSource, speed, speedSource, x0, x1, seconds, pulses);
+	}
+
+	/**
+	 * The final scale. A grid reading is kept unless the pulses say it is five times off; without a
+	 * grid, the pulse (taken as 1 mV at 10 mm/mV and 0.2 s at 25 mm/s) gives the scale, then the
+	 * file's dpi.
+	 */
+	static PageGeometry resolveScale(PageGeometry g, List<CalibrationPulse> pulses, List<String> warnings) {
+		double hPx = Double.NaN;
+		double wPx = Double.NaN;
+		if (!pulses.isEmpty()) {
+			double[] hs = new double[pulses.size()];
+			double[] ws = new double[pulses.size()];
+			for (int i = 0; i < hs.length; i++) {
+				hs[i] = pulses.get(i).heightPx;
+				ws[i] = pulses.get(i).widthPx;
+			}
+			hPx = RowFinder.median(hs);
+			wPx = RowFinder.median(ws);
+		}
+		if (g.scaleSource == PageGeometry.ScaleSource.GRID) {
+			if (!Double.isNaN(hPx)) {
+				double mm = hPx / g.pxPerMmY;
+				double fit1 = gainMisfit(mm);
+				double fit5 = gainMisfit(mm * 5);
+				double fitFifth = gainMisfit(mm / 5);
+				if (fit5 < 0.1 && fit1 > 0.3) {
+					warnings.add("the grid pitch was read as 5 mm per line; the calibration pulse says 1 mm");
+					return g.withScale(g.pxPerMmX / 5, g.pxPerMmY / 5, PageGeometry.ScaleSource.GRID);
+				}
+				if (fitFifth < 0.1 && fit1 > 0.3) {
+					warnings.add("the grid pitch was read as 1 mm per line; the calibration pulse says 5 mm");
+					return g.withScale(g.pxPerMmX * 5, g.pxPerMmY * 5, PageGeometry.ScaleSource.GRID);
+				}
+			}
+			return g;
+		}
+		if (!Double.isNaN(hPx)) {
+			warnings.add("no grid found: scale taken from the calibration pulse, assumed 1 mV at 10 mm/mV and 0.2 s at 25 mm/s");
+			double y = hPx / 10;
+			double x = wPx / 5;
+			// a non-square reading is more likely a misread pulse width than anisotropic paper
+			if (Math.abs(Math.log(x / y)) > 0.1) x = y;
+			return g.withScale(x, y, PageGeometry.ScaleSource.PULSE);
+		}
+		if (g.scaleSource == PageGeometry.ScaleSource.DPI) {
+			warnings.add("no grid and no calibration pulse: scale taken from the file's dpi");
+			return g;
+		}
+		throw new EcgException("no ECG grid and no calibration pulse found, and the file does not give its " +
+			"resolution, so the scale is unknown; scan the page flat at 200-300 dpi, or photograph it square-on " +
+			"so the grid is visible");
+	}
+
+	/** Relative distance of a pulse height (mm, for 1 mV) from the nearest standard gain. */
+	static double gainMisfit(double heightMm) {
+		double best = Double.POSITIVE_INFINITY;
+		for (double g : GAINS) best = Math.min(best, Math.abs(Math.log(heightMm / g)));
+		return best;
+	}
+
+	/** Gain from the pulses: their median height snapped to 5, 10 or 20 mm/mV, or NaN. */
+	static double pulseGain(List<CalibrationPulse> pulses) {
+		if (pulses.isEmpty()) return Double.NaN;
+		double[] hs = new double[pulses.size()];
+		for (int i = 0; i < hs.length; i++) hs[i] = pulses.get(i).heightMm;
+		double mm = RowFinder.median(hs);
+		for (double g : GAINS) if (Math.abs(Math.log(mm / g)) < 0.15) return g;
+		return Double.NaN;
+	}
+
+	/** Speed from the pulse width (0.2 s): 5 mm gives 25 mm/s, 10 mm gives 50 mm/s, else NaN. */
+	static double pulseSpeed(List<CalibrationPulse> pulses) {
+		if (pulses.isEmpty()) return Double.NaN;
+		double[] ws = new double[pulses.size()];
+		for (int i = 0; i < ws.length; i++) ws[i] = pulses.get(i).widthMm;
+		double mm = RowFinder.median(ws);
+		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 25))) < 0.2) return 25;
+		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 50))) < 0.2) return 50;
+		return Double.NaN;
+	}
+
+	/** Where the rows agree that the signal starts (or ends): the median, refined to the outermost row near it. */
+	static double consensus(List<TraceRow> rows, boolean start, double mmX) {
+		double[] v = new double[rows.size()];
+		for (int i = 0; i < v.length; i++) v[i] = start ? rows.get(i).signalStart : rows.get(i).signalEnd;
+		double m = RowFinder.median(v);
+		double best = m;
+		for (double x : v) {
+			if (Math.abs(x - m) < 3 * mmX) best = start ? Math.min(best, x) : Math.max(best, x);
+		}
+		return best;
+	}
+}

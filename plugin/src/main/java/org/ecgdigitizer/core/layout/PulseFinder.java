@@ -1,0 +1,217 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+
+/**
+ * Finds the calibration pulse at the start of a row of traces: the 1 mV rectangle printers draw
+ * before the signal, two vertical strokes from the baseline up to a flat top, 3 to 25 mm tall and
+ * 1.5 to 14 mm apart (0.2 s is usual, some printers draw 2 mm), with no ink at the baseline
+ * between them.
+ */
+final class PulseFinder {
+
+	private PulseFinder() {}
+
+	/**
+	 * The calibration pulse at the start of a row, or null: first as a pulse standing on the
+	 * baseline, else (strokes broken by a removed grid, a baseline estimated off the pulse's foot)
+	 * from the ink in the row's band.
+	 *
+	 * @param previousBaseline the row above's baseline (NaN for the first row): the top stays below it
+	 */
+	static CalibrationPulse find(TraceRow r, int rowIndex, double previousBaseline, PageInk ink) {
+		CalibrationPulse pulse = onBaseline(r, rowIndex, previousBaseline, ink);
+		return pulse != null ? pulse : inBand(r, rowIndex, previousBaseline, ink);
+	}
+
+	/** Finds the pulse of every row, and where each row's signal starts after it. */
+	static void findAll(List<TraceRow> rows, PageInk ink) {
+		for (int i = 0; i < rows.size(); i++) {
+			TraceRow r = rows.get(i);
+			r.pulse = find(r, i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, ink);
+			r.signalStart = r.pulse != null ? traceStartAfter(r, ink, r.pulse.box.maxX()) : r.start;
+			r.signalEnd = r.end;
+		}
+	}
+
+	/** How many rows start with a calibration pulse. */
+	static int pulsedRows(List<TraceRow> rows, PageInk ink) {
+		int found = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			RowFinder.extent(rows.get(i), ink);
+			if (find(rows.get(i), i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, ink) != null) found++;
+		}
+		return found;
+	}
+
+	/**
+	 * A rising stroke that stands on the baseline, a flat top 1.5 to 14 mm long with nothing tall
+	 * under it, and a falling stroke back to the baseline. Only ink that stands on the baseline or
+	 * lies at the top's height counts, so header text above or the next row below do not disturb
+	 * it, and a pulse taller than half the row spacing is still whole.
+	 */
+	static CalibrationPulse onBaseline(TraceRow r, int rowIndex, double previousBaseline, PageInk ink) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
+		int h = ink.h;
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(ink.w, r.start + Math.round(25 * mmX));
+		int n = xEnd - xStart;
+		int base = (int) Math.round(r.baseline);
+		if (n <= 0 || base < 0 || base >= h) return null;
+		double ceiling = Double.isNaN(previousBaseline) ? 0 : previousBaseline + 1.5 * mmY;
+		int slack = (int) Math.ceil(1.5 * mmY);
+		// per column: the ink run standing on the baseline (top, bottom), -1 when none
+		int[] top = new int[n];
+		int[] foot = new int[n];
+		for (int i = 0; i < n; i++) {
+			int[] run = ink.verticalRunThrough(xStart + i, base, slack);
+			top[i] = run == null ? -1 : Math.max(run[0], (int) Math.ceil(ceiling));
+			foot[i] = run == null ? -1 : run[1];
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (top[i] < 0 || foot[i] - top[i] < minH) continue;
+			// a rising stroke at column i: skip its own thickness
+			int topY = top[i];
+			int footY = foot[i];
+			int j = i + 1;
+			while (j < n && top[j] >= 0 && foot[j] - top[j] >= minH && Math.abs(top[j] - topY) <= tol && j - i < tol *
+				2)
+			{
+				topY = Math.min(topY, top[j]);
+				footY = Math.max(footY, foot[j]);
+				j++;
+			}
+			// the flat top: ink at the top's height, nothing tall standing on the baseline; a column
+			// or two may have lost their ink to a grid line taken away with the grid
+			int flatStart = j;
+			int missing = 0;
+			while (j < n && !(top[j] >= 0 && foot[j] - top[j] >= minH) && missing <= 2) {
+				missing = ink.inkBetween(xStart + j, Math.max(0, topY - tol), Math.min(h - 1, topY + tol) + 1) ? 0
+					: missing + 1;
+				j++;
+			}
+			j -= missing;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
+			// the falling stroke, back from the top to the baseline
+			while (j < n && j < flatEnd + 3 && !(top[j] >= 0 && foot[j] - top[j] >= minH)) j++;
+			if (j >= n || top[j] < 0 || Math.abs(top[j] - topY) > tol || foot[j] - top[j] < minH) continue;
+			int fall = j;
+			while (fall + 1 < n && top[fall + 1] >= 0 && foot[fall + 1] - top[fall + 1] >= minH) fall++;
+			double heightPx = footY - topY;
+			double widthPx = (j + fall) / 2.0 - i;
+			CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart + fall + 1,
+				footY + 1), footY, heightPx, widthPx, mmX, mmY);
+			if (!plausible(pulse)) continue;
+			// a pulse is the first thing in its row; a square-ish complex further in is signal
+			if (pulse.box.x > r.start + 3 * mmX) return null;
+			return pulse;
+		}
+		return null;
+	}
+
+	/**
+	 * The same shape read from the topmost and bottommost ink of each column in the row's band,
+	 * which copes with broken strokes that {@link #onBaseline} does not.
+	 */
+	static CalibrationPulse inBand(TraceRow r, int rowIndex, double previousBaseline, PageInk ink) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(ink.w, r.start + Math.round(25 * mmX));
+		// A pulse can be taller than half the row spacing (10 mm on rows 15 mm apart): look up to just
+		// below the previous row's baseline, or 25 mm up on the first row.
+		double ceiling = Double.isNaN(previousBaseline) ? r.baseline - 25 * mmY : previousBaseline + 1.5 * mmY;
+		int top = (int) Math.max(0, Math.min(r.top, Math.ceil(ceiling)));
+		int bottom = r.bottom;
+		int n = xEnd - xStart;
+		if (n <= 0) return null;
+		// per column: topmost and bottommost ink in the band
+		int[] hi = new int[n];
+		int[] lo = new int[n];
+		for (int i = 0; i < n; i++) {
+			int x = xStart + i;
+			hi[i] = -1;
+			lo[i] = -1;
+			for (int y = top; y < bottom; y++) {
+				if (ink.at(x, y)) {
+					if (hi[i] < 0) hi[i] = y;
+					lo[i] = y;
+				}
+			}
+		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (hi[i] < 0 || lo[i] - hi[i] < minH) continue;
+			// a rising stroke at column i: skip its own thickness, then walk right along the top while
+			// the baseline below is empty
+			int topY = hi[i];
+			int foot = lo[i];
+			int j = i + 1;
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) {
+				topY = Math.min(topY, hi[j]);
+				foot = Math.max(foot, lo[j]);
+				j++;
+			}
+			int flatStart = j;
+			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
+			// the falling stroke
+			if (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH) {
+				int fall = j;
+				while (fall + 1 < n && hi[fall + 1] >= 0 && lo[fall + 1] - hi[fall + 1] >= minH) fall++;
+				double heightPx = foot - topY;
+				double widthPx = (j + fall) / 2.0 - i;
+				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
+					fall + 1, foot + 1), foot, heightPx, widthPx, mmX, mmY);
+				if (!plausible(pulse)) continue;
+				// a pulse is the first thing in its row; a square-ish complex further in is signal
+				if (pulse.box.x > r.start + 3 * mmX) return null;
+				return pulse;
+			}
+		}
+		return null;
+	}
+
+	private static boolean plausible(CalibrationPulse pulse) {
+		return pulse.heightMm >= 3 && pulse.heightMm <= 25 && pulse.widthMm >= 1.5 && pulse.widthMm <= 14;
+	}
+
+	/**
+	 * Where the trace begins after a pulse ending at {@code pulseEnd}: the first column beyond it
+	 * with ink near the baseline (some printers leave a gap, others draw on from the pulse).
+	 */
+	static int traceStartAfter(TraceRow r, PageInk ink, double pulseEnd) {
+		int band = (int) Math.round(1.5 * ink.mmY);
+		int y0 = (int) Math.max(0, Math.round(r.baseline) - band);
+		int y1 = (int) Math.min(ink.h - 1, Math.round(r.baseline) + band);
+		int first = (int) Math.ceil(pulseEnd);
+		int last = (int) Math.min(ink.w - 1, first + Math.round(5 * ink.mmX));
+		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
+		int strokeTop = (int) Math.max(0, Math.round(r.baseline - 2.5 * ink.mmY));
+		int x = first;
+		while (x <= last && ink.inkBetween(x, strokeTop, y0)) x++;
+		for (; x <= last; x++) {
+			if (ink.inkBetween(x, y0, y1 + 1)) return x;
+		}
+		return first;
+	}
+}
