@@ -148,6 +148,7 @@ public final class LeadRois {
 		roi.setProperty("rhythm", Boolean.toString(r.rhythm));
 		roi.setProperty("start_s", Json.number(r.startSeconds));
 		roi.setProperty("end_s", Json.number(r.endSeconds));
+		if (r.pageOffsetSeconds != 0) roi.setProperty("page_offset_s", Json.number(r.pageOffsetSeconds));
 		roi.setProperty("baseline_y", Json.number(r.baselineY));
 		roi.setProperty("confidence", Json.number(r.confidence));
 		roi.setProperty("box", Json.writeCompact(r.box.toJson()));
@@ -394,6 +395,7 @@ public final class LeadRois {
 		double start = number(roi, "start_s", defaults == null ? 0 : defaults.startSeconds);
 		double end = number(roi, "end_s", defaults == null ? 0 : defaults.endSeconds);
 		double baseline = number(roi, "baseline_y", defaults == null ? 0 : defaults.baselineY);
+		double offset = number(roi, "page_offset_s", defaults == null ? 0 : defaults.pageOffsetSeconds);
 		int row = (int) number(roi, "row", defaults == null ? 0 : defaults.row);
 		int column = (int) number(roi, "column", defaults == null ? 0 : defaults.column);
 		String rhythmText = roi.getProperty("rhythm");
@@ -430,7 +432,7 @@ public final class LeadRois {
 				"it or fix its start_s and end_s", name, start, end));
 		}
 		return new LeadRegion(lead, inverted, row, column, rhythm, start, end, box, baseline, labelBox, roi.getProperty(
-			"label_text"), confidence);
+			"label_text"), confidence, offset);
 	}
 
 	/**
@@ -448,6 +450,7 @@ public final class LeadRois {
 		int columns = template.columnCount();
 		PageLayout.Cell cell = null;
 		double best = 0;
+		double offset = 0;
 		for (PageLayout.Cell c : template.cells()) {
 			if (c.lead != lead || c.rhythm != rhythm) continue;
 			double c0 = c.startFraction(columns) * page;
@@ -461,8 +464,10 @@ public final class LeadRois {
 		int row = cell != null ? cell.row : 0;
 		int column = cell != null ? cell.column : (int) Math.min(columns - 1, Math.floor(t0 / page * columns));
 		if (cell != null) {
-			t0 = cell.startFraction(columns) * page;
-			t1 = cell.endFraction(columns) * page;
+			// the cell's record window, drawn where its column is
+			t0 = cell.windowStart * page;
+			t1 = cell.windowEnd * page;
+			offset = cell.startFraction(columns) * page - t0;
 		}
 		double cy = box.centerY();
 		double baseline = Double.NaN;
@@ -483,7 +488,7 @@ public final class LeadRois {
 			}
 		}
 		if (Double.isNaN(baseline)) baseline = cy;
-		return new LeadRegion(lead, inverted, row, column, rhythm, t0, t1, box, baseline, null, 1);
+		return new LeadRegion(lead, inverted, row, column, rhythm, t0, t1, box, baseline, null, null, 1, offset);
 	}
 
 	/**

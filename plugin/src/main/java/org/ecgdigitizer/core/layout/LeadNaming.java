@@ -51,29 +51,35 @@ public final class LeadNaming {
 	}
 
 	/**
-	 * @param regions the regions named by {@code layout}'s cells
+	 * @param regions one per cell of {@code layout}, in its order (a cell whose name is unknown has a
+	 *        placeholder lead)
 	 * @param readings per region, one reading per label candidate ({@link LabelReader#readAll})
-	 * @param fixedOrder true when the user chose the layout: labels then only check it
+	 * @param fixedOrder true when the user chose the layout: labels then only check its order, unless
+	 *        they clearly name the segments otherwise
 	 */
 	public static Result name(PageLayout layout, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
 		boolean fixedOrder, double mmX, double mmY)
 	{
 		List<String> notes = new ArrayList<>();
 		List<PageLayout> orders = new ArrayList<>();
-		orders.add(layout);
-		if (!fixedOrder) orders.add(new PageLayout(layout.kind(), !layout.isCabrera(), layout.rhythmLeads()));
-		PageLayout best = null;
+		PageLayout best = layout;
 		int bestAgree = 0;
 		int bestContra = 0;
-		for (PageLayout order : orders) {
-			int[] counts = agreement(order, regions, readings, mmX, mmY);
-			if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
-				best = order;
-				bestAgree = counts[0];
-				bestContra = counts[1];
+		if (!layout.isFree()) {
+			orders.add(layout);
+			if (!fixedOrder) orders.add(layout.withOrder(!layout.isCabrera()));
+			best = null;
+			for (PageLayout order : orders) {
+				int[] counts = agreement(order, regions, readings, mmX, mmY);
+				if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
+					best = order;
+					bestAgree = counts[0];
+					bestContra = counts[1];
+				}
 			}
 		}
-		boolean confirmed = bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <= bestAgree;
+		boolean confirmed = !layout.isFree() && bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <=
+			bestAgree;
 		PageLayout order = confirmed ? best : layout;
 
 		Places place = places(order, regions, readings);
@@ -84,7 +90,7 @@ public final class LeadNaming {
 		int read = 0;
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
-			LabelReader.Reading rd = agreeing(order, r, readings.get(i));
+			LabelReader.Reading rd = layout.isFree() ? null : agreeing(order, r, readings.get(i));
 			if (rd == null) rd = likeliest(r, readings.get(i), place, mmX, mmY);
 			chosen.add(rd);
 			if (rd == null) {
@@ -96,6 +102,13 @@ public final class LeadNaming {
 			labelled.add(r.withLabel(rd.candidate, rd.text));
 		}
 		if (!confirmed) {
+			Result printed = asPrinted(layout, labelled, chosen, read, bestAgree, bestContra, fixedOrder);
+			if (printed != null) return printed;
+			if (layout.isFree()) {
+				return new Result(layout, named(layout, labelled), "template", List.of(String.format(Locale.ROOT,
+					"the printed lead names could not be read (%d of %d segments); choose the layout with its names, for " +
+						"example rows:I;II;III", read, regions.size())), chosen);
+			}
 			if (read == 0) {
 				notes.add("lead names from the " + layout.spec() + " template; printed labels not readable");
 			}
@@ -138,7 +151,76 @@ public final class LeadNaming {
 			}
 			named.add(r);
 		}
-		return new Result(new PageLayout(best.kind(), best.isCabrera(), rhythm), named, "labels", notes, chosen);
+		return new Result(best.withRhythm(rhythm), named, "labels", notes, chosen);
+	}
+
+	/**
+	 * Names the segments as their labels are printed, when the labels do not follow a template's
+	 * order but many are read (ecg-image-kit prints 12x1 rows as V4, V1, aVR, I, ...; a limb-lead page
+	 * has no template): a free layout with the names read. A segment not read is named by elimination
+	 * when exactly one of the 12 leads is missing; a rhythm strip not read keeps the template's lead
+	 * for the signals to check; others stay unnamed and are not digitized. Null when too few labels
+	 * were read, or (a template) they do not contradict it.
+	 */
+	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen, int read,
+		int agree, int contra, boolean fixedOrder)
+	{
+		int cells = layout.cells().size();
+		if (layout.isFree()) {
+			if (read == 0 || 2 * read < cells) return null;
+		}
+		else if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) {
+			return null;
+		}
+		List<PageLayout.Cell> renamed = new ArrayList<>();
+		String[] names = new String[cells];
+		boolean[] have = new boolean[Lead.values().length];
+		for (int i = 0; i < cells; i++) {
+			String text = labelled.get(i).labelText;
+			names[i] = text == null ? "?" : PageLayout.canonicalName(text);
+			Lead lead = Lead.parse(names[i].startsWith("-") ? names[i].substring(1) : names[i]);
+			if (lead != null) have[lead.ordinal()] = true;
+		}
+		List<Lead> missing = new ArrayList<>();
+		for (Lead lead : Lead.values()) if (!have[lead.ordinal()]) missing.add(lead);
+		int unreadShort = 0;
+		for (int i = 0; i < cells; i++) if (names[i].equals("?") && !layout.cells().get(i).rhythm) unreadShort++;
+		List<String> notes = new ArrayList<>();
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell cell = layout.cells().get(i);
+			if (!names[i].equals("?")) continue;
+			if (!cell.rhythm && unreadShort == 1 && missing.size() == 1 && !layout.isFree()) {
+				names[i] = missing.get(0).label();
+				notes.add(String.format(Locale.ROOT, "the label at row %d, column %d was not read; named %s, the one lead " +
+					"no other label names", cell.row + 1, cell.column + 1, names[i]));
+			}
+			else if (cell.rhythm && cell.lead != null) {
+				names[i] = cell.name;
+			}
+		}
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell c = layout.cells().get(i);
+			renamed.add(new PageLayout.Cell(names[i], c.row, c.column, c.columnSpan, c.rhythm, c.windowStart, c.windowEnd));
+		}
+		PageLayout printed = PageLayout.freeFrom(renamed, layout.rowCount(), layout.timing());
+		int unnamed = 0;
+		for (String name : names) if (Lead.parse(name.startsWith("-") ? name.substring(1) : name) == null) unnamed++;
+		notes.add(0, String.format(Locale.ROOT, "lead names as printed: %d of %d segments read%s%s", read, cells,
+			layout.isFree() ? "" : String.format(Locale.ROOT, ", %d agreeing with the %s %s order, %d not", agree,
+				fixedOrder ? "chosen" : "standard or Cabrera", layout.kind().id, contra), unnamed == 0 ? "" : String.format(
+					Locale.ROOT, "; %d segment(s) without one of the 12 standard names are not digitized", unnamed)));
+		return new Result(printed, named(printed, labelled), "labels", notes, chosen);
+	}
+
+	/** The regions of a layout's cells named by those cells; cells without a standard lead are left out. */
+	static List<LeadRegion> named(PageLayout layout, List<LeadRegion> regions) {
+		List<LeadRegion> out = new ArrayList<>();
+		for (int i = 0; i < regions.size(); i++) {
+			PageLayout.Cell c = layout.cells().get(i);
+			if (c.lead == null) continue;
+			out.add(regions.get(i).withLead(c.lead, c.inverted));
+		}
+		return out;
 	}
 
 	/**

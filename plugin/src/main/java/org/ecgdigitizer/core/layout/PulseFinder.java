@@ -1,5 +1,6 @@
 package org.ecgdigitizer.core.layout;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.ecgdigitizer.core.Box;
@@ -30,10 +31,149 @@ final class PulseFinder {
 	static void findAll(List<TraceRow> rows, PageInk ink) {
 		for (int i = 0; i < rows.size(); i++) {
 			TraceRow r = rows.get(i);
-			r.pulse = find(r, i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, ink);
+			r.pulse = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
 			r.signalStart = r.pulse != null ? traceStartAfter(r, ink, r.pulse.box.maxX()) : r.start;
 			r.signalEnd = r.end;
 		}
+	}
+
+	/**
+	 * Every calibration pulse on the page, wherever it stands, found from its shape alone: two
+	 * vertical strokes of the same height (3 to 25 mm) 1.5 to 14 mm apart, joined at the top by a
+	 * bar, with nothing inside. A row whose trace wanders off its line, or whose complexes are so
+	 * tall that little of it stays near one image row, still shows its pulse.
+	 */
+	static List<CalibrationPulse> scan(PageInk ink) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
+		int minH = (int) Math.round(3 * mmY);
+		int maxH = (int) Math.round(25 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		int minW = (int) Math.max(2, Math.round(1.5 * mmX));
+		int maxW = (int) Math.round(14 * mmX);
+		List<int[]>[] strokes = verticalStrokes(ink, minH, maxH);
+		List<CalibrationPulse> out = new ArrayList<>();
+		for (int x = 0; x < ink.w; x++) {
+			for (int[] a : strokes[x]) {
+				// the rising stroke's left edge: the same stroke one column to the left means it is not
+				if (x > 0 && hasStroke(strokes[x - 1], a[0], a[1], tol)) continue;
+				int[] b = null;
+				int bx = -1;
+				for (int x2 = x + minW; x2 <= Math.min(ink.w - 1, x + maxW) && b == null; x2++) {
+					for (int[] c : strokes[x2]) {
+						if (Math.abs(c[0] - a[0]) <= tol && Math.abs(c[1] - a[1]) <= tol) {
+							b = c;
+							bx = x2;
+							break;
+						}
+					}
+				}
+				if (b == null || !rectangle(ink, x, bx, Math.min(a[0], b[0]), Math.max(a[1], b[1]), tol, mmY)) continue;
+				int fall = bx;
+				while (fall + 1 < ink.w && hasStroke(strokes[fall + 1], b[0], b[1], tol)) fall++;
+				int top = Math.min(a[0], b[0]);
+				int foot = Math.max(a[1], b[1]);
+				CalibrationPulse pulse = new CalibrationPulse(-1, Box.fromCorners(x, top, fall + 1, foot + 1), foot,
+					foot - top, (bx + fall) / 2.0 - x, mmX, mmY);
+				if (plausible(pulse)) out.add(pulse);
+			}
+		}
+		return alike(outermost(out), mmX);
+	}
+
+	/** Without rectangles inside another (a trace crossing a pulse cuts it into smaller ones). */
+	static List<CalibrationPulse> outermost(List<CalibrationPulse> pulses) {
+		List<CalibrationPulse> out = new ArrayList<>();
+		for (CalibrationPulse p : pulses) {
+			boolean inside = false;
+			for (CalibrationPulse q : pulses) {
+				if (q != p && q.box.height * q.box.width > p.box.height * p.box.width && q.box.x <= p.box.x + 2 && q.box
+					.maxX() >= p.box.maxX() - 2 && q.box.y <= p.box.y + 2 && q.box.maxY() >= p.box.maxY() - 2)
+				{
+					inside = true;
+				}
+			}
+			if (!inside) out.add(p);
+		}
+		return out;
+	}
+
+	/**
+	 * The page's calibration pulses: a printer draws them all alike, at the start of each row. Of
+	 * rectangles found, those like the one with the most alike (within 20% in width and height,
+	 * within 3 mm in x); two traces and a third crossing them can make a rectangle, but not many
+	 * alike ones stacked above one another.
+	 */
+	static List<CalibrationPulse> alike(List<CalibrationPulse> pulses, double mmX) {
+		CalibrationPulse best = null;
+		int bestCount = 0;
+		for (CalibrationPulse p : pulses) {
+			int count = 0;
+			for (CalibrationPulse q : pulses) if (alike(p, q, mmX)) count++;
+			if (count > bestCount) {
+				best = p;
+				bestCount = count;
+			}
+		}
+		List<CalibrationPulse> out = new ArrayList<>();
+		if (best == null || bestCount < 2) return out;
+		for (CalibrationPulse q : pulses) if (alike(best, q, mmX)) out.add(q);
+		return out;
+	}
+
+	private static boolean alike(CalibrationPulse p, CalibrationPulse q, double mmX) {
+		return Math.abs(Math.log(p.widthPx / q.widthPx)) < 0.2 && Math.abs(Math.log(p.heightPx / q.heightPx)) < 0.2 &&
+			Math.abs(p.box.x - q.box.x) <= 3 * mmX;
+	}
+
+	/** Per column, the vertical runs of ink (short gaps bridged) between minH and maxH long: {top, bottom}. */
+	@SuppressWarnings("unchecked")
+	private static List<int[]>[] verticalStrokes(PageInk ink, int minH, int maxH) {
+		List<int[]>[] out = new List[ink.w];
+		int gap = 2 * PageInk.BRIDGE + 1;
+		for (int x = 0; x < ink.w; x++) {
+			out[x] = new ArrayList<>(2);
+			int y = 0;
+			while (y < ink.h) {
+				if (!ink.at(x, y)) {
+					y++;
+					continue;
+				}
+				int top = y;
+				int last = y;
+				while (y < ink.h && y - last <= gap) {
+					if (ink.at(x, y)) last = y;
+					y++;
+				}
+				int length = last - top + 1;
+				if (length >= minH && length <= maxH) out[x].add(new int[] { top, last });
+				y = last + 1;
+			}
+		}
+		return out;
+	}
+
+	private static boolean hasStroke(List<int[]> strokes, int top, int bottom, int tol) {
+		for (int[] s : strokes) if (Math.abs(s[0] - top) <= tol && Math.abs(s[1] - bottom) <= tol) return true;
+		return false;
+	}
+
+	/**
+	 * Whether columns a..b between two strokes hold a bar at the top and nothing in the middle: in
+	 * most of them ink near the top row, and no ink from 1 mm below the top to 1 mm above the foot.
+	 */
+	private static boolean rectangle(PageInk ink, int a, int b, int top, int foot, int tol, double mmY) {
+		int bar = 0;
+		int empty = 0;
+		int n = 0;
+		int innerTop = (int) Math.round(top + Math.max(tol + 1, mmY));
+		int innerBottom = (int) Math.round(foot - Math.max(tol + 1, mmY));
+		for (int x = a + tol; x <= b - tol; x++) {
+			n++;
+			if (ink.inkBetween(x, top - tol, top + tol + 1)) bar++;
+			if (innerBottom <= innerTop || !ink.inkBetween(x, innerTop, innerBottom)) empty++;
+		}
+		return n > 0 && bar >= 0.8 * n && empty >= 0.8 * n;
 	}
 
 	/** How many rows start with a calibration pulse. */
@@ -41,7 +181,8 @@ final class PulseFinder {
 		int found = 0;
 		for (int i = 0; i < rows.size(); i++) {
 			RowFinder.extent(rows.get(i), ink);
-			if (find(rows.get(i), i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, ink) != null) found++;
+			TraceRow r = rows.get(i);
+			if (find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink) != null) found++;
 		}
 		return found;
 	}
@@ -60,7 +201,7 @@ final class PulseFinder {
 		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
 		int xEnd = (int) Math.min(ink.w, r.start + Math.round(25 * mmX));
 		int n = xEnd - xStart;
-		int base = (int) Math.round(r.baseline);
+		int base = (int) Math.round(r.lineAt(r.start));
 		if (n <= 0 || base < 0 || base >= h) return null;
 		double ceiling = Double.isNaN(previousBaseline) ? 0 : previousBaseline + 1.5 * mmY;
 		int slack = (int) Math.ceil(1.5 * mmY);
@@ -109,11 +250,25 @@ final class PulseFinder {
 			CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart + fall + 1,
 				footY + 1), footY, heightPx, widthPx, mmX, mmY);
 			if (!plausible(pulse)) continue;
-			// a pulse is the first thing in its row; a square-ish complex further in is signal
-			if (pulse.box.x > r.start + 3 * mmX) return null;
-			return pulse;
+			return firstInRow(pulse, r, ink) ? pulse : null;
 		}
 		return null;
+	}
+
+	/**
+	 * A pulse is the first thing in its row; a square-ish complex further in is signal. What lies
+	 * before it on the row's line may be a lead-in, a border or grid left behind, but not a trace:
+	 * nothing there reaches 2 mm off the line.
+	 */
+	static boolean firstInRow(CalibrationPulse pulse, TraceRow r, PageInk ink) {
+		if (pulse.box.x <= r.start + 3 * ink.mmX) return true;
+		int base = (int) Math.round(r.lineAt(r.start));
+		int slack = (int) Math.ceil(0.5 * ink.mmY);
+		for (int x = Math.max(0, r.start); x < pulse.box.x - 1; x++) {
+			int[] run = ink.verticalRunThrough(x, base, slack);
+			if (run != null && run[1] - run[0] + 1 >= 2 * ink.mmY) return false;
+		}
+		return true;
 	}
 
 	/**
@@ -128,7 +283,7 @@ final class PulseFinder {
 		int xEnd = (int) Math.min(ink.w, r.start + Math.round(25 * mmX));
 		// A pulse can be taller than half the row spacing (10 mm on rows 15 mm apart): look up to just
 		// below the previous row's baseline, or 25 mm up on the first row.
-		double ceiling = Double.isNaN(previousBaseline) ? r.baseline - 25 * mmY : previousBaseline + 1.5 * mmY;
+		double ceiling = Double.isNaN(previousBaseline) ? r.lineAt(r.start) - 25 * mmY : previousBaseline + 1.5 * mmY;
 		int top = (int) Math.max(0, Math.min(r.top, Math.ceil(ceiling)));
 		int bottom = r.bottom;
 		int n = xEnd - xStart;
@@ -183,9 +338,7 @@ final class PulseFinder {
 				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
 					fall + 1, foot + 1), foot, heightPx, widthPx, mmX, mmY);
 				if (!plausible(pulse)) continue;
-				// a pulse is the first thing in its row; a square-ish complex further in is signal
-				if (pulse.box.x > r.start + 3 * mmX) return null;
-				return pulse;
+				return firstInRow(pulse, r, ink) ? pulse : null;
 			}
 		}
 		return null;
@@ -201,12 +354,13 @@ final class PulseFinder {
 	 */
 	static int traceStartAfter(TraceRow r, PageInk ink, double pulseEnd) {
 		int band = (int) Math.round(1.5 * ink.mmY);
-		int y0 = (int) Math.max(0, Math.round(r.baseline) - band);
-		int y1 = (int) Math.min(ink.h - 1, Math.round(r.baseline) + band);
+		double line = r.lineAt(pulseEnd);
+		int y0 = (int) Math.max(0, Math.round(line) - band);
+		int y1 = (int) Math.min(ink.h - 1, Math.round(line) + band);
 		int first = (int) Math.ceil(pulseEnd);
 		int last = (int) Math.min(ink.w - 1, first + Math.round(5 * ink.mmX));
 		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
-		int strokeTop = (int) Math.max(0, Math.round(r.baseline - 2.5 * ink.mmY));
+		int strokeTop = (int) Math.max(0, Math.round(line - 2.5 * ink.mmY));
 		int x = first;
 		while (x <= last && ink.inkBetween(x, strokeTop, y0)) x++;
 		for (; x <= last; x++) {

@@ -1,6 +1,9 @@
 package org.ecgdigitizer.core.layout;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,9 @@ public final class TraceRow {
 	int signalStart;
 	int signalEnd;
 	CalibrationPulse pulse;
+	/** The trace's image row per strip of {@link #profileStrip} columns from runStart (NaN where it was not seen), or null. */
+	double[] profile;
+	int profileStrip;
 
 	TraceRow(double baseline, double strength, int runStart, int runEnd, String foundBy) {
 		this.baseline = baseline;
@@ -36,6 +42,43 @@ public final class TraceRow {
 		this.runStart = runStart;
 		this.runEnd = runEnd;
 		this.foundBy = foundBy;
+	}
+
+	/**
+	 * Where the trace runs between columns a and b: the median of its followed line there, the
+	 * row's baseline where it was not followed.
+	 */
+	public double baselineBetween(double a, double b) {
+		if (profile == null) return baseline;
+		List<Double> ys = new ArrayList<>();
+		for (int i = 0; i < profile.length; i++) {
+			double centre = runStart + (i + 0.5) * profileStrip;
+			if (centre >= a && centre < b && !Double.isNaN(profile[i])) ys.add(profile[i]);
+		}
+		if (ys.isEmpty()) return baseline;
+		Collections.sort(ys);
+		return ys.get(ys.size() / 2);
+	}
+
+	/** The image row the trace runs along at column x: its followed line, else its baseline. */
+	double lineAt(double x) {
+		if (profile == null) return baseline;
+		double u = (x - runStart) / profileStrip - 0.5;
+		int i = (int) Math.floor(u);
+		double a = valueNear(i, -1);
+		double b = valueNear(i + 1, 1);
+		if (Double.isNaN(a)) return Double.isNaN(b) ? baseline : b;
+		if (Double.isNaN(b)) return a;
+		double f = Math.max(0, Math.min(1, u - i));
+		return a + f * (b - a);
+	}
+
+	/** The profile at i, or the nearest followed value in the direction step (beyond the ends, the end value). */
+	private double valueNear(int i, int step) {
+		i = Math.max(0, Math.min(profile.length - 1, i));
+		for (int j = i; j >= 0 && j < profile.length; j += step) if (!Double.isNaN(profile[j])) return profile[j];
+		for (int j = i; j >= 0 && j < profile.length; j -= step) if (!Double.isNaN(profile[j])) return profile[j];
+		return Double.NaN;
 	}
 
 	public double baseline() {

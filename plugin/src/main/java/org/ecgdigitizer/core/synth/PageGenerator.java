@@ -422,8 +422,10 @@ public final class PageGenerator {
 			boolean fade = spec.distortions().has(Distortions.Kind.FADE);
 			int total = record.length();
 			for (PageLayout.Cell cell : layout.cells()) {
-				double startS = cell.column * columnSeconds;
-				double endS = (cell.column + cell.columnSpan) * columnSeconds;
+				// the record window the cell shows, and where on its row it is drawn
+				double startS = cell.windowStart * spec.pageSeconds();
+				double endS = cell.windowEnd * spec.pageSeconds();
+				double offsetS = cell.column * columnSeconds - startS;
 				int start = (int) Math.round(startS * fs);
 				int end = Math.min(total, (int) Math.round(endS * fs));
 				double baseline = baselines[cell.row];
@@ -432,18 +434,18 @@ public final class PageGenerator {
 				double[] xs = new double[n], ys = new double[n];
 				double sign = cell.inverted ? -1 : 1;
 				for (int i = 0; i < n; i++) {
-					xs[i] = x0 + (start + i) / fs * pxPerSecond;
+					xs[i] = x0 + ((start + i) / fs + offsetS) * pxPerSecond;
 					double value = v[start + i];
 					ys[i] = Double.isNaN(value) ? Double.NaN : baseline - sign * value * gainPx;
 				}
 				g.draw(fade ? brokenPolyline(xs, ys, fadeRandom) : polyline(xs, ys));
 
-				double boxLeft = x0 + startS * pxPerSecond, boxRight = x0 + endS * pxPerSecond;
+				double boxLeft = x0 + (startS + offsetS) * pxPerSecond, boxRight = x0 + (endS + offsetS) * pxPerSecond;
 				Box box = Box.fromCorners(boxLeft, baseline - 0.6 * rowSpacing, boxRight, baseline + 0.4 * rowSpacing);
 				Box labelBox = null;
 				if (spec.labels()) labelBox = drawLabel(g, cell.label(), boxLeft, baseline);
 				LeadRegion region = new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, startS,
-					endS, box, baseline, labelBox, 1);
+					endS, box, baseline, labelBox, null, 1, offsetS);
 				plots.add(new Plot(region, start, end, xs, ys));
 			}
 			g.setColor(new Color(inkRgb));
@@ -451,15 +453,15 @@ public final class PageGenerator {
 			if (spec.pulses()) {
 				for (double baseline : baselines) g.draw(pulse(baseline));
 			}
-			if (spec.separators() && layout.columnCount() > 1) {
+			if (spec.separators()) {
+				// a tick where a row changes lead
 				double half = Math.min(2.5 * mm, 0.15 * rowSpacing);
 				Path2D ticks = new Path2D.Double();
-				for (int row = 0; row < layout.kind().rows; row++) {
-					for (int c = 1; c < layout.columnCount(); c++) {
-						double x = x0 + c * columnSeconds * pxPerSecond;
-						ticks.moveTo(x, baselines[row] - half);
-						ticks.lineTo(x, baselines[row] + half);
-					}
+				for (PageLayout.Cell cell : layout.cells()) {
+					if (cell.column == 0) continue;
+					double x = x0 + cell.column * columnSeconds * pxPerSecond;
+					ticks.moveTo(x, baselines[cell.row] - half);
+					ticks.lineTo(x, baselines[cell.row] + half);
 				}
 				g.draw(ticks);
 			}

@@ -159,6 +159,12 @@ public final class PageSpec {
 	}
 
 	public PageSpec withLayout(PageLayout v) {
+		for (PageLayout.Cell cell : v.cells()) {
+			if (cell.lead == null) {
+				throw new EcgException("Layout " + v.spec() + ": the generator draws the 12 standard leads, and '" + cell
+					.name + "' is not one of them");
+			}
+		}
 		return new PageSpec(v, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels, separators,
 			header, traceWidthMm, traceColor, distortions);
 	}
