@@ -35,7 +35,7 @@ final class LayoutChooser {
 	 */
 	static final double PRIOR_3X4 = 1;
 	static final double PRIOR_OTHER_TEMPLATE = 0.5;
-	static final double PRIOR_FREE = -1;
+	static final double PRIOR_FREE = -3;
 
 	private LayoutChooser() {}
 

@@ -68,7 +68,7 @@ public final class LeadDetector {
 			List<Box> separators = new ArrayList<>();
 			for (LeadRegion region : naming.regions) {
 				if (region.column == 0) continue;
-				Box tick = SeparatorFinder.tick(used.get(region.row), ink, region.box.x);
+				Box tick = SeparatorFinder.tick(used.get(region.row), ink, region.box.x, false);
 				if (tick != null) separators.add(tick);
 			}
 			LayoutEvidence evidence = new LayoutEvidence(rowEvidence(rows, ink, cal), choice.boundaries, labelEvidence(

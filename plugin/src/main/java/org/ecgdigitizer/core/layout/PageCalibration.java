@@ -17,6 +17,8 @@ final class PageCalibration {
 
 	static final double[] GAINS = { 5, 10, 20 };
 	static final double PULSE_SECONDS = 0.2;
+	/** A row within this fraction of a standard duration shows that duration. */
+	static final double SNAP = 0.06;
 
 	final PageGeometry geometry;
 	final double gain;
@@ -116,9 +118,13 @@ final class PageCalibration {
 		}
 		double pxPerSecond = mmX * speed;
 		double seconds = (x1 - x0) / pxPerSecond;
+		// Printers print rows of 10 s (5 s at 50 mm/s, 2.5 s columns): a row measured a little
+		// shorter ends on a stretch of trace away from its line, or a little longer on something
+		// beside it; the scale is known far better than where the ink ends.
 		for (double round : new double[] { 10, 5, 2.5 }) {
-			if (Math.abs(seconds / round - 1) < 0.03) {
+			if (Math.abs(seconds / round - 1) < SNAP) {
 				seconds = round;
+				x1 = x0 + round * pxPerSecond;
 				break;
 			}
 		}

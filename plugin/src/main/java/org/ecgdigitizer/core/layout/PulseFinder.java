@@ -32,7 +32,7 @@ final class PulseFinder {
 		for (int i = 0; i < rows.size(); i++) {
 			TraceRow r = rows.get(i);
 			r.pulse = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
-			r.signalStart = r.pulse != null ? traceStartAfter(r, ink, r.pulse.box.maxX()) : r.start;
+			r.signalStart = r.pulse != null ? traceStartAfter(r.pulse, ink) : r.start;
 			r.signalEnd = r.end;
 		}
 	}
@@ -349,12 +349,13 @@ final class PulseFinder {
 	}
 
 	/**
-	 * Where the trace begins after a pulse ending at {@code pulseEnd}: the first column beyond it
-	 * with ink near the baseline (some printers leave a gap, others draw on from the pulse).
+	 * Where the trace begins after a pulse: the first column beyond it with ink near the pulse's
+	 * foot, the row's zero line (some printers leave a gap, others draw on from the pulse).
 	 */
-	static int traceStartAfter(TraceRow r, PageInk ink, double pulseEnd) {
+	static int traceStartAfter(CalibrationPulse pulse, PageInk ink) {
+		double pulseEnd = pulse.box.maxX();
 		int band = (int) Math.round(1.5 * ink.mmY);
-		double line = r.lineAt(pulseEnd);
+		double line = pulse.footY;
 		int y0 = (int) Math.max(0, Math.round(line) - band);
 		int y1 = (int) Math.min(ink.h - 1, Math.round(line) + band);
 		int first = (int) Math.ceil(pulseEnd);

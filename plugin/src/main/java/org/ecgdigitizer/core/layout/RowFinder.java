@@ -550,12 +550,13 @@ final class RowFinder {
 
 	/**
 	 * The columns the row's trace covers: from the first to the last stretch of at least 3 mm in
-	 * which every column holds ink within 1.5 mm of the row's line (gaps up to 1.5 mm bridged:
+	 * which every column holds ink near the row's line (1.5 mm, or 15% of its band) (gaps up to 1.5 mm bridged:
 	 * anti-aliasing, a grid line taken away). Labels sit beside the line, specks are short, and a
 	 * grid line left behind a few millimetres off does not count even where strokes join it.
 	 */
 	static void extent(TraceRow r, PageInk ink) {
-		int reach = (int) Math.max(1, Math.round(1.5 * ink.mmY));
+		// within 1.5 mm of the line, or a little more on rows with room for tall complexes
+		int reach = (int) Math.max(Math.max(1, Math.round(1.5 * ink.mmY)), 0.15 * (r.bottom - r.top));
 		int minRun = (int) Math.max(3, Math.round(3 * ink.mmX));
 		int maxGap = (int) Math.max(2, Math.round(1.5 * ink.mmX));
 		int start = -1;

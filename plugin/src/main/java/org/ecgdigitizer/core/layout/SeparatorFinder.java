@@ -96,6 +96,16 @@ final class SeparatorFinder {
 	 * 1 mm to either side (a QRS complex has its up- and downstroke side by side). Null if none.
 	 */
 	static Box tick(TraceRow r, PageInk ink, double x) {
+		return tick(r, ink, x, true);
+	}
+
+	/**
+	 * @param strict as evidence of a boundary anywhere along a row: also symmetric about the zero
+	 *        line and as wide at its ends as in its middle, which a narrow QRS complex is not; where
+	 *        the layout already puts a boundary, a tick is found without that (a lead's first
+	 *        samples jumping from the last one's value may stand beside it)
+	 */
+	static Box tick(TraceRow r, PageInk ink, double x, boolean strict) {
 		double mmX = ink.mmX;
 		double mmY = ink.mmY;
 		int w = ink.w;
@@ -115,7 +125,7 @@ final class SeparatorFinder {
 			}
 		}
 		int length = bestBottom - bestTop + 1;
-		if (bestColumn < 0 || length < 2.5 * mmY || length > MAX_TICK_MM * mmY || base - bestTop < mmY || bestBottom -
+		if (bestColumn < 0 || length < 2.5 * mmY || strict && length > MAX_TICK_MM * mmY || base - bestTop < mmY || bestBottom -
 			base < mmY)
 		{
 			return null;
@@ -125,7 +135,7 @@ final class SeparatorFinder {
 		double zero = r.pulse != null ? r.pulse.footY : r.lineAt(x);
 		double up = zero - bestTop;
 		double down = bestBottom - zero;
-		if (Math.min(up, down) < TICK_SYMMETRY * Math.max(up, down)) return null;
+		if (strict && Math.min(up, down) < TICK_SYMMETRY * Math.max(up, down)) return null;
 		int side = (int) Math.max(2, Math.round(1.0 * mmX));
 		for (int cx : new int[] { bestColumn - side, bestColumn + side }) {
 			if (cx < 0 || cx >= w) continue;
@@ -138,7 +148,7 @@ final class SeparatorFinder {
 		while (left - 1 >= 0 && ink.inkedOver(left - 1, bestTop, bestBottom) > 0.7) left--;
 		while (right + 1 < w && ink.inkedOver(right + 1, bestTop, bestBottom) > 0.7) right++;
 		if (right - left + 1 > 0.8 * mmX + 1) return null;
-		if (!evenWidth(ink, bestColumn, bestTop, bestBottom, base)) return null;
+		if (strict && !evenWidth(ink, bestColumn, bestTop, bestBottom, base)) return null;
 		return Box.fromCorners(left - 1, bestTop - 1, right + 2, bestBottom + 2);
 	}
 
