@@ -470,12 +470,15 @@ public final class LeadRois {
 			offset = cell.startFraction(columns) * page - t0;
 		}
 		double cy = box.centerY();
+		double cx = box.centerX();
 		double baseline = Double.NaN;
-		for (LeadRegion r : stored.regions) {
-			if (cy >= r.box.y && cy <= r.box.maxY()) {
+		// the zero line of the segment it was drawn over, else of the row its middle lies in
+		for (boolean over : new boolean[] { true, false }) {
+			for (LeadRegion r : stored.regions) {
+				if (!Double.isNaN(baseline) || cy < r.box.y || cy > r.box.maxY()) continue;
+				if (over && (cx < r.box.x || cx > r.box.maxX())) continue;
 				baseline = r.baselineY;
 				row = r.row;
-				break;
 			}
 		}
 		if (Double.isNaN(baseline)) {
@@ -503,7 +506,8 @@ public final class LeadRois {
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.lead != lead) continue;
-			Box reach = r.box.grow(0, r.box.height / 2);
+			// as far as the trace extractor searched, its whole pixels included
+			Box reach = r.box.grow(1, r.box.height / 2 + 1);
 			int count = 0;
 			for (int k = 0; k < v.npoints; k++) if (reach.contains(v.xpoints[k] + 0.5, v.ypoints[k] + 0.5)) count++;
 			if (count > bestCount) {

@@ -7,6 +7,7 @@ import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.ecgdigitizer.core.layout.LeadDetector;
+import org.ecgdigitizer.core.layout.PageOrientation;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
@@ -29,8 +30,8 @@ public final class Stages {
 	/** Stage 1: grid, scale, tilt, rectification (upright, turned if needed) and ink separation. */
 	public static PreparedPage preprocess(ArrayImg<ARGBType, IntArray> page, double fileDpi, Progress progress) {
 		PreparedPage prepared = Preprocessor.run(page, fileDpi, progress);
-		// Upside-down pages show their calibration pulses at the row ends, pointing down.
-		return LeadDetector.looksUpsideDown(prepared) ? prepared.turnedHalf() : prepared;
+		PageOrientation.Evidence orientation = PageOrientation.decide(prepared);
+		return (orientation.upsideDown ? prepared.turnedHalf() : prepared).withOrientation(orientation.toJson());
 	}
 
 	/**

@@ -26,9 +26,13 @@ final class LayoutChooser {
 	static final double UNSEEN = 1;
 	/**
 	 * A row a hypothesis has no place for (it keeps the strongest) costs this much: a row of trace
-	 * was seen, so a layout without it needs the evidence of several rows.
+	 * was seen, so a layout without it needs the evidence of several rows; more when it starts with
+	 * a calibration pulse, which only rows of traces do.
 	 */
 	static final double DROPPED_ROW = 3;
+	static final double DROPPED_PULSED_ROW = 5;
+	/** What a boundary seen on one row only is worth. */
+	static final double ALONE = 0.5;
 	/**
 	 * How common each arrangement is: 3x4 (with or without strips) is what most printers print;
 	 * 6x2 and 12x1 are next; an arrangement of the page's own must show itself.
@@ -80,6 +84,14 @@ final class LayoutChooser {
 		for (LayoutEvidence.Boundary b : boundaries) {
 			for (int f = 0; f < FRACTIONS.length; f++) if (FRACTIONS[f] == b.fraction) seen[b.row][f] = b.strength;
 		}
+		// printers mark a column's boundary on every row of the column: one row alone marked there is
+		// as likely a QRS complex or a stray word
+		for (int f = 0; f < FRACTIONS.length; f++) {
+			int marked = 0;
+			for (int r = 0; r < n; r++) if (seen[r][f] >= 0.9) marked++;
+			if (marked != 1) continue;
+			for (int r = 0; r < n; r++) seen[r][f] *= ALONE;
+		}
 		List<PageLayout> candidates = new ArrayList<>();
 		if (user != null) {
 			candidates.add(user);
@@ -109,7 +121,7 @@ final class LayoutChooser {
 		for (int i = 0; i < candidates.size(); i++) {
 			PageLayout h = candidates.get(i);
 			StringBuilder why = new StringBuilder();
-			double score = score(h, seen, n, why);
+			double score = score(h, seen, rows, why);
 			hypotheses.add(new LayoutEvidence.Hypothesis(h.spec(), score, why.toString()));
 			order.add(new double[] { score, i });
 		}
@@ -124,18 +136,23 @@ final class LayoutChooser {
 	 * not expect against it, an expected one not seen a little against it; plus how common it is,
 	 * minus the rows it must drop.
 	 */
-	static double score(PageLayout h, double[][] seen, int n, StringBuilder why) {
+	static double score(PageLayout h, double[][] seen, List<TraceRow> rows, StringBuilder why) {
+		int n = rows.size();
 		double prior = h.isFree() ? PRIOR_FREE : h.kind() == PageLayout.Kind.L3X4 ? PRIOR_3X4 : PRIOR_OTHER_TEMPLATE;
 		int dropped = Math.max(0, n - h.rowCount());
+		// the rows the hypothesis keeps (the strongest), in order
+		List<TraceRow> kept = RowFinder.fitRowCount(rows, Math.min(n, h.rowCount()));
+		double dropCost = 0;
+		for (TraceRow r : rows) if (!kept.contains(r)) dropCost += r.pulse != null ? DROPPED_PULSED_ROW : DROPPED_ROW;
 		int[] segments = h.segmentsPerRow();
-		// the hypothesis's rows are the page's rows in order; dropped rows are the weakest, unknown here: skip them
 		double agree = 0;
 		double against = 0;
 		double missing = 0;
 		int expectedCount = 0;
-		for (int r = 0; r < Math.min(n, h.rowCount()); r++) {
+		for (int k = 0; k < kept.size(); k++) {
+			int r = rows.indexOf(kept.get(k));
 			for (int f = 0; f < FRACTIONS.length; f++) {
-				boolean expected = expects(segments[r], FRACTIONS[f]);
+				boolean expected = expects(segments[k], FRACTIONS[f]);
 				double e = seen[r][f];
 				if (expected) {
 					agree += e;
@@ -148,7 +165,7 @@ final class LayoutChooser {
 			}
 		}
 		double unseen = expectedCount == 0 ? 0 : UNSEEN * missing / expectedCount;
-		double score = prior + agree - against - unseen - DROPPED_ROW * dropped;
+		double score = prior + agree - against - unseen - dropCost;
 		why.append(String.format(Locale.ROOT, "boundaries seen where expected %.2f, seen where not %.2f, expected but " +
 			"not seen %.0f%%, prior %.1f", agree, against, expectedCount == 0 ? 0 : 100 * missing / expectedCount, prior));
 		if (dropped > 0) why.append(", ").append(dropped).append(" row(s) dropped");

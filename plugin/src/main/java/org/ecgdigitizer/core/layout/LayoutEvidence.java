@@ -203,10 +203,19 @@ public final class LayoutEvidence {
 	public final String chosen;
 	public final String why;
 	public final Timing timing;
+	/** Why the page was taken to be upright ({@link PageOrientation.Evidence}), or null when not known here. */
+	public final Map<String, Object> orientation;
 
 	public LayoutEvidence(List<Row> rows, List<Boundary> boundaries, List<Label> labels, List<Hypothesis> hypotheses,
 		String chosen, String why, Timing timing)
 	{
+		this(rows, boundaries, labels, hypotheses, chosen, why, timing, null);
+	}
+
+	public LayoutEvidence(List<Row> rows, List<Boundary> boundaries, List<Label> labels, List<Hypothesis> hypotheses,
+		String chosen, String why, Timing timing, Map<String, Object> orientation)
+	{
+		this.orientation = orientation;
 		this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
 		this.boundaries = Collections.unmodifiableList(new ArrayList<>(boundaries));
 		this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
@@ -222,11 +231,11 @@ public final class LayoutEvidence {
 
 	/** The same evidence with the layout finally chosen (after the labels named it) and why. */
 	public LayoutEvidence withChoice(String newChosen, String newWhy) {
-		return new LayoutEvidence(rows, boundaries, labels, hypotheses, newChosen, newWhy, timing);
+		return new LayoutEvidence(rows, boundaries, labels, hypotheses, newChosen, newWhy, timing, orientation);
 	}
 
 	public LayoutEvidence withTiming(Timing newTiming) {
-		return new LayoutEvidence(rows, boundaries, labels, hypotheses, chosen, why, newTiming);
+		return new LayoutEvidence(rows, boundaries, labels, hypotheses, chosen, why, newTiming, orientation);
 	}
 
 	/** The boundary evidence of a row at a fraction of its length, or 0 when it was not looked at. */
@@ -255,6 +264,7 @@ public final class LayoutEvidence {
 		if (timing != null) {
 			out.add(new String[] { "column timing", timing.assumed.id + " (" + timing.source + "): " + timing.why });
 		}
+		if (orientation != null) out.add(new String[] { "orientation", String.valueOf(orientation.get("why")) });
 		return out;
 	}
 
@@ -275,6 +285,7 @@ public final class LayoutEvidence {
 		m.put("chosen", chosen);
 		m.put("why", why);
 		m.put("column_timing", timing == null ? null : timing.toJson());
+		m.put("orientation", orientation);
 		return m;
 	}
 
@@ -290,8 +301,9 @@ public final class LayoutEvidence {
 		List<Hypothesis> hypotheses = new ArrayList<>();
 		for (Object o : list(m.get("hypotheses"))) hypotheses.add(Hypothesis.fromJson(o));
 		Object t = m.get("column_timing");
+		Object o = m.get("orientation");
 		return new LayoutEvidence(rows, boundaries, labels, hypotheses, (String) m.get("chosen"), (String) m.get("why"),
-			t == null ? null : Timing.fromJson(t));
+			t == null ? null : Timing.fromJson(t), o == null ? null : Json.object(o));
 	}
 
 	private static List<Object> list(Object json) {

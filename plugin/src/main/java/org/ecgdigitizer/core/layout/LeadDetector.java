@@ -72,7 +72,8 @@ public final class LeadDetector {
 				if (tick != null) separators.add(tick);
 			}
 			LayoutEvidence evidence = new LayoutEvidence(rowEvidence(rows, ink, cal), choice.boundaries, labelEvidence(
-				naming, layout, cal), choice.hypotheses, naming.layout.spec(), why(choice, candidate, naming), timing);
+				naming, layout, cal), choice.hypotheses, naming.layout.spec(), why(choice, candidate, naming), timing,
+				page.orientation);
 			return new LeadLayout(naming.layout, layoutSource, naming.regions, cal.speed, cal.speedSource, cal.gain,
 				cal.gainSource, cal.seconds, cal.x0, cal.x1, cal.pulses, naming.source, cal.geometry, notes, separators,
 				evidence);
@@ -163,26 +164,6 @@ public final class LeadDetector {
 	static List<List<LabelFinder.Label>> labelCandidates(PreparedPage page, LeadLayout layout) {
 		PageInk ink = PageInk.of(page).rescaled(layout.geometry.pxPerMmX, layout.geometry.pxPerMmY);
 		return labelCandidates(layout.regions, ink, layout.pulses);
-	}
-
-	/**
-	 * True when the page is upside down: no row starts with an upright calibration pulse, but the
-	 * page turned half-way round shows at least {@link RowFinder#MIN_PULSED_ROWS}. Pages without any
-	 * pulse are left as they are, and so are pages where one pulse-like shape shows when turned (a
-	 * rhythm strip's step, a pulse at a row's end): an upright page whose own pulses were missed.
-	 */
-	public static boolean looksUpsideDown(PreparedPage page) {
-		return pulseRows(page, false) == 0 && pulseRows(page, true) >= RowFinder.MIN_PULSED_ROWS;
-	}
-
-	/** How many rows start with a calibration pulse, on the page or on the page turned half-way round. */
-	static int pulseRows(PreparedPage page, boolean turned) {
-		int w = page.width();
-		double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
-		PageInk ink = PageInk.of(page.inkPixels(), w, page.height(), mm, mm, turned);
-		List<TraceRow> rows = RowFinder.find(ink);
-		RowFinder.setBands(rows, ink.h, mm);
-		return PulseFinder.pulsedRows(rows, ink);
 	}
 
 	/** The median (the label reader's). */

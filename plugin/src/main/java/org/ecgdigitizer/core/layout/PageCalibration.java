@@ -60,7 +60,7 @@ final class PageCalibration {
 		List<CalibrationPulse> pulses = new ArrayList<>();
 		for (TraceRow r : rows) if (r.pulse != null) pulses.add(r.pulse);
 		// Scale: the grid is best; the pulse corrects a grid read five times off, or stands in for a missing grid.
-		geometry = resolveScale(geometry, pulses, warnings);
+		geometry = resolveScale(geometry, pulses, rows, warnings);
 		double mmX = geometry.pxPerMmX;
 		double mmY = geometry.pxPerMmY;
 		// pulse sizes were measured with the provisional scale
@@ -141,7 +141,9 @@ final class PageCalibration {
 	 * grid, the pulse (taken as 1 mV at 10 mm/mV and 0.2 s at 25 mm/s) gives the scale, then the
 	 * file's dpi.
 	 */
-	static PageGeometry resolveScale(PageGeometry g, List<CalibrationPulse> pulses, List<String> warnings) {
+	static PageGeometry resolveScale(PageGeometry g, List<CalibrationPulse> pulses, List<TraceRow> rows,
+		List<String> warnings)
+	{
 		double hPx = Double.NaN;
 		double wPx = Double.NaN;
 		if (!pulses.isEmpty()) {
@@ -183,9 +185,45 @@ final class PageCalibration {
 			warnings.add("no grid and no calibration pulse: scale taken from the file's dpi");
 			return g;
 		}
+		double rowPx = longestRows(rows);
+		// printers print 10 s rows at 25 mm/s (250 mm), 10 mm or more apart: lines closer than that
+		// at that scale are not rows of traces (a grid taken for ink)
+		if (!Double.isNaN(rowPx) && rowSpacing(rows) / (rowPx / ROW_MM) >= MIN_ROW_SPACING_MM) {
+			double mm = rowPx / ROW_MM;
+			warnings.add(String.format(Locale.ROOT, "no grid, no calibration pulse and no resolution: scale taken from the " +
+				"rows, assumed %.0f mm (10 s at 25 mm/s) long, with square pixels and 10 mm/mV; check the amplitudes", ROW_MM));
+			return g.withScale(mm, mm, PageGeometry.ScaleSource.UNKNOWN);
+		}
 		throw new EcgException("no ECG grid and no calibration pulse found, and the file does not give its " +
 			"resolution, so the scale is unknown; scan the page flat at 200-300 dpi, or photograph it square-on " +
 			"so the grid is visible");
+	}
+
+	/** The length of a full printed row, when nothing else gives the scale, and the least spacing of rows. */
+	static final double ROW_MM = 250;
+	static final double MIN_ROW_SPACING_MM = 10;
+
+	/** The median distance between neighbouring rows, px (NaN with fewer than two rows). */
+	static double rowSpacing(List<TraceRow> rows) {
+		if (rows.size() < 2) return Double.NaN;
+		double[] gaps = new double[rows.size() - 1];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		return RowFinder.median(gaps);
+	}
+
+	/**
+	 * How long the page's longest rows are (px): the median of the rows that reach within 10% of the
+	 * longest; NaN without at least two such rows.
+	 */
+	static double longestRows(List<TraceRow> rows) {
+		double longest = 0;
+		for (TraceRow r : rows) longest = Math.max(longest, r.end - r.start);
+		List<Double> lengths = new ArrayList<>();
+		for (TraceRow r : rows) if (r.end - r.start >= 0.9 * longest) lengths.add((double) (r.end - r.start));
+		if (lengths.size() < 2 || longest <= 0) return Double.NaN;
+		double[] v = new double[lengths.size()];
+		for (int i = 0; i < v.length; i++) v[i] = lengths.get(i);
+		return RowFinder.median(v);
 	}
 
 	/** Relative distance of a pulse height (mm, for 1 mV) from the nearest standard gain. */

@@ -81,6 +81,9 @@ final class PulseFinder {
 		return alike(outermost(out), mmX);
 	}
 
+	static final double ALIKE = 0.3;
+	static final double ALIKE_X_MM = 5;
+
 	/** Without rectangles inside another (a trace crossing a pulse cuts it into smaller ones). */
 	static List<CalibrationPulse> outermost(List<CalibrationPulse> pulses) {
 		List<CalibrationPulse> out = new ArrayList<>();
@@ -100,9 +103,10 @@ final class PulseFinder {
 
 	/**
 	 * The page's calibration pulses: a printer draws them all alike, at the start of each row. Of
-	 * rectangles found, those like the one with the most alike (within 20% in width and height,
-	 * within 3 mm in x); two traces and a third crossing them can make a rectangle, but not many
-	 * alike ones stacked above one another.
+	 * rectangles found, those like the one with the most alike (within 30% in width and height,
+	 * within 5 mm in x, as a photo's residual perspective or a low resolution leaves them); two
+	 * traces and a third crossing them can make a rectangle, but not many alike ones stacked above
+	 * one another.
 	 */
 	static List<CalibrationPulse> alike(List<CalibrationPulse> pulses, double mmX) {
 		CalibrationPulse best = null;
@@ -122,8 +126,8 @@ final class PulseFinder {
 	}
 
 	private static boolean alike(CalibrationPulse p, CalibrationPulse q, double mmX) {
-		return Math.abs(Math.log(p.widthPx / q.widthPx)) < 0.2 && Math.abs(Math.log(p.heightPx / q.heightPx)) < 0.2 &&
-			Math.abs(p.box.x - q.box.x) <= 3 * mmX;
+		return Math.abs(Math.log(p.widthPx / q.widthPx)) < ALIKE && Math.abs(Math.log(p.heightPx / q.heightPx)) < ALIKE &&
+			Math.abs(p.box.x - q.box.x) <= ALIKE_X_MM * mmX;
 	}
 
 	/** Per column, the vertical runs of ink (short gaps bridged) between minH and maxH long: {top, bottom}. */
@@ -176,15 +180,15 @@ final class PulseFinder {
 		return n > 0 && bar >= 0.8 * n && empty >= 0.8 * n;
 	}
 
-	/** How many rows start with a calibration pulse. */
-	static int pulsedRows(List<TraceRow> rows, PageInk ink) {
-		int found = 0;
+	/** The pulses that start rows, as the rows show them one by one (the rows' extents found). */
+	static List<CalibrationPulse> rowStarts(List<TraceRow> rows, PageInk ink) {
+		List<CalibrationPulse> out = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			RowFinder.extent(rows.get(i), ink);
 			TraceRow r = rows.get(i);
-			if (find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink) != null) found++;
+			CalibrationPulse p = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
+			if (p != null) out.add(p);
 		}
-		return found;
+		return out;
 	}
 
 	/**

@@ -64,7 +64,8 @@ final class RowFinder {
 		double[] strengths = new double[found.size()];
 		for (int i = 0; i < found.size(); i++) strengths[i] = found.get(i).strength;
 		Arrays.sort(strengths);
-		double median = strengths.length == 0 ? 0 : strengths[strengths.length / 2];
+		// a typical row: the median of the stronger half (text lines and stains are many and weak)
+		double median = strengths.length == 0 ? 0 : strengths[(3 * strengths.length) / 4];
 		List<TraceRow> kept = new ArrayList<>();
 		List<Boolean> pulsed = new ArrayList<>();
 		for (TraceRow row : found) {
@@ -512,8 +513,8 @@ final class RowFinder {
 
 	/**
 	 * Rows of traces are printed at nearly even spacing; text blocks, shading and stains found as
-	 * rows are not. Keeps the longest run of consecutive rows whose gaps are 0.6 to 1.6 times the
-	 * median gap.
+	 * rows are not. Of the runs of consecutive rows whose gaps are 0.6 to 1.6 times the median gap,
+	 * keeps the one with the most trace in it (lines of header text are many, close and weak).
 	 */
 	static List<TraceRow> evenlySpaced(List<TraceRow> rows) {
 		if (rows.size() < 4) return rows;
@@ -522,14 +523,27 @@ final class RowFinder {
 		double median = median(gaps);
 		int bestStart = 0;
 		int bestLength = 1;
+		double bestStrength = rows.get(0).strength;
+		for (int i = 1; i < rows.size(); i++) {
+			if (rows.get(i).strength > bestStrength) {
+				bestStrength = rows.get(i).strength;
+				bestStart = i;
+			}
+		}
 		int start = 0;
+		double strength = rows.get(0).strength;
 		for (int i = 0; i < gaps.length; i++) {
 			boolean fits = gaps[i] >= 0.6 * median && gaps[i] <= 1.6 * median;
-			if (!fits) start = i + 1;
+			if (!fits) {
+				start = i + 1;
+				strength = 0;
+			}
+			strength += rows.get(i + 1).strength;
 			int length = i + 2 - start;
-			if (fits && length > bestLength) {
+			if (strength > bestStrength) {
 				bestLength = length;
 				bestStart = start;
+				bestStrength = strength;
 			}
 		}
 		return new ArrayList<>(rows.subList(bestStart, bestStart + bestLength));
