@@ -31,6 +31,8 @@ final class LayoutChooser {
 	 */
 	static final double DROPPED_ROW = 3;
 	static final double DROPPED_PULSED_ROW = 5;
+	/** How much more an unseen boundary costs on a page whose rows all start with a printed name. */
+	static final double MARKED_PAGE = 4;
 	/** What a boundary seen on one row only is worth. */
 	static final double ALONE = 0.5;
 	/**
@@ -80,6 +82,12 @@ final class LayoutChooser {
 	static Choice choose(List<TraceRow> rows, PreparedPage page, PageInk ink, PageCalibration cal, PageLayout user) {
 		int n = rows.size();
 		List<LayoutEvidence.Boundary> boundaries = SeparatorFinder.boundaries(rows, FRACTIONS, page, ink, cal);
+		// how thoroughly this printer marks where segments start: a name at the start of each row
+		List<LayoutEvidence.Boundary> starts = SeparatorFinder.boundaries(rows, new double[] { 0 }, page, ink, cal);
+		int named = 0;
+		for (LayoutEvidence.Boundary b : starts) if (b.seen.equals("label") || b.seen.equals("word")) named++;
+		double marking = n == 0 ? 0 : named / (double) n;
+		boundaries.addAll(0, starts);
 		double[][] seen = new double[n][FRACTIONS.length];
 		for (LayoutEvidence.Boundary b : boundaries) {
 			for (int f = 0; f < FRACTIONS.length; f++) if (FRACTIONS[f] == b.fraction) seen[b.row][f] = b.strength;
@@ -121,7 +129,7 @@ final class LayoutChooser {
 		for (int i = 0; i < candidates.size(); i++) {
 			PageLayout h = candidates.get(i);
 			StringBuilder why = new StringBuilder();
-			double score = score(h, seen, rows, why);
+			double score = score(h, seen, rows, marking, why);
 			hypotheses.add(new LayoutEvidence.Hypothesis(h.spec(), score, why.toString()));
 			order.add(new double[] { score, i });
 		}
@@ -133,10 +141,11 @@ final class LayoutChooser {
 
 	/**
 	 * How well a hypothesis explains the rows: a seen boundary it expects counts for it, one it does
-	 * not expect against it, an expected one not seen a little against it; plus how common it is,
-	 * minus the rows it must drop.
+	 * not expect against it, an expected one not seen against it (a little, more on a page that
+	 * names the start of every row, {@code marking}); plus how common it is, minus the rows it must
+	 * drop.
 	 */
-	static double score(PageLayout h, double[][] seen, List<TraceRow> rows, StringBuilder why) {
+	static double score(PageLayout h, double[][] seen, List<TraceRow> rows, double marking, StringBuilder why) {
 		int n = rows.size();
 		double prior = h.isFree() ? PRIOR_FREE : h.kind() == PageLayout.Kind.L3X4 ? PRIOR_3X4 : PRIOR_OTHER_TEMPLATE;
 		int dropped = Math.max(0, n - h.rowCount());
@@ -164,7 +173,8 @@ final class LayoutChooser {
 				}
 			}
 		}
-		double unseen = expectedCount == 0 ? 0 : UNSEEN * missing / expectedCount;
+		// on a page that names every segment, a segment start without a name is evidence against it
+		double unseen = expectedCount == 0 ? 0 : UNSEEN * (1 + MARKED_PAGE * marking) * missing / expectedCount;
 		double score = prior + agree - against - unseen - dropCost;
 		why.append(String.format(Locale.ROOT, "boundaries seen where expected %.2f, seen where not %.2f, expected but " +
 			"not seen %.0f%%, prior %.1f", agree, against, expectedCount == 0 ? 0 : 100 * missing / expectedCount, prior));

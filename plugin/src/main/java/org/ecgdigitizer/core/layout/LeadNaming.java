@@ -158,7 +158,8 @@ public final class LeadNaming {
 	 * Names the segments as their labels are printed, when the labels do not follow a template's
 	 * order but many are read (ecg-image-kit prints 12x1 rows as V4, V1, aVR, I, ...; a limb-lead page
 	 * has no template): a free layout with the names read. A segment not read is named by elimination
-	 * when exactly one of the 12 leads is missing; a rhythm strip not read keeps the template's lead
+	 * when exactly one lead is missing (of the 12 on a template's arrangement; of the limb or chest
+	 * leads the page prints, on its own); a rhythm strip not read keeps the template's lead
 	 * for the signals to check; others stay unnamed and are not digitized. Null when too few labels
 	 * were read, or (a template) they do not contradict it.
 	 */
@@ -181,15 +182,26 @@ public final class LeadNaming {
 			Lead lead = Lead.parse(names[i].startsWith("-") ? names[i].substring(1) : names[i]);
 			if (lead != null) have[lead.ordinal()] = true;
 		}
+		// the leads a page of this kind prints: all 12 on a template; on a page of its own, the
+		// groups (limb, chest) that it prints at all, as printers print them together
+		boolean limb = !layout.isFree();
+		boolean chest = !layout.isFree();
+		for (Lead lead : Lead.values()) {
+			if (!have[lead.ordinal()]) continue;
+			if (lead.isLimb()) limb = true;
+			else chest = true;
+		}
 		List<Lead> missing = new ArrayList<>();
-		for (Lead lead : Lead.values()) if (!have[lead.ordinal()]) missing.add(lead);
+		for (Lead lead : Lead.values()) {
+			if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) missing.add(lead);
+		}
 		int unreadShort = 0;
 		for (int i = 0; i < cells; i++) if (names[i].equals("?") && !layout.cells().get(i).rhythm) unreadShort++;
 		List<String> notes = new ArrayList<>();
 		for (int i = 0; i < cells; i++) {
 			PageLayout.Cell cell = layout.cells().get(i);
 			if (!names[i].equals("?")) continue;
-			if (!cell.rhythm && unreadShort == 1 && missing.size() == 1 && !layout.isFree()) {
+			if (!cell.rhythm && unreadShort == 1 && missing.size() == 1) {
 				names[i] = missing.get(0).label();
 				notes.add(String.format(Locale.ROOT, "the label at row %d, column %d was not read; named %s, the one lead " +
 					"no other label names", cell.row + 1, cell.column + 1, names[i]));

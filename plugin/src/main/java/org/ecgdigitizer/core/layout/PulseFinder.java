@@ -27,11 +27,31 @@ final class PulseFinder {
 		return pulse != null ? pulse : inBand(r, rowIndex, previousBaseline, ink);
 	}
 
-	/** Finds the pulse of every row, and where each row's signal starts after it. */
+	/**
+	 * Finds the pulse of every row, and where each row's signal starts after it: the pulse the page
+	 * scan found standing on the row's line, else the one the row shows by itself. Pulses that are
+	 * not alike (a printer draws them all alike) are not pulses but complexes, unless only one row
+	 * shows one.
+	 */
 	static void findAll(List<TraceRow> rows, PageInk ink) {
+		List<CalibrationPulse> scanned = scan(ink);
+		List<CalibrationPulse> found = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			TraceRow r = rows.get(i);
-			r.pulse = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
+			CalibrationPulse pulse = null;
+			for (CalibrationPulse p : scanned) {
+				if (Math.abs(p.footY - r.lineAt(p.box.maxX())) <= 3 * ink.mmY && p.box.x < r.start + 0.3 * (r.end - r.start)) {
+					pulse = p;
+				}
+			}
+			if (pulse == null) pulse = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
+			r.pulse = pulse == null ? null : new CalibrationPulse(i, pulse.box, pulse.footY, pulse.heightPx, pulse.widthPx,
+				ink.mmX, ink.mmY);
+			if (r.pulse != null) found.add(r.pulse);
+		}
+		List<CalibrationPulse> alike = alike(found, ink.mmX);
+		for (TraceRow r : rows) {
+			if (r.pulse != null && found.size() > 1 && !alike.contains(r.pulse)) r.pulse = null;
 			r.signalStart = r.pulse != null ? traceStartAfter(r.pulse, ink) : r.start;
 			r.signalEnd = r.end;
 		}
@@ -81,8 +101,8 @@ final class PulseFinder {
 		return alike(outermost(out), mmX);
 	}
 
-	static final double ALIKE = 0.3;
-	static final double ALIKE_X_MM = 5;
+	static final double ALIKE = 0.2;
+	static final double ALIKE_X_MM = 3;
 
 	/** Without rectangles inside another (a trace crossing a pulse cuts it into smaller ones). */
 	static List<CalibrationPulse> outermost(List<CalibrationPulse> pulses) {
@@ -103,10 +123,9 @@ final class PulseFinder {
 
 	/**
 	 * The page's calibration pulses: a printer draws them all alike, at the start of each row. Of
-	 * rectangles found, those like the one with the most alike (within 30% in width and height,
-	 * within 5 mm in x, as a photo's residual perspective or a low resolution leaves them); two
-	 * traces and a third crossing them can make a rectangle, but not many alike ones stacked above
-	 * one another.
+	 * rectangles found, those like the one with the most alike (within 20% in width and height,
+	 * within 3 mm in x); two traces and a third crossing them can make a rectangle, but not many
+	 * alike ones stacked above one another.
 	 */
 	static List<CalibrationPulse> alike(List<CalibrationPulse> pulses, double mmX) {
 		CalibrationPulse best = null;
@@ -259,20 +278,9 @@ final class PulseFinder {
 		return null;
 	}
 
-	/**
-	 * A pulse is the first thing in its row; a square-ish complex further in is signal. What lies
-	 * before it on the row's line may be a lead-in, a border or grid left behind, but not a trace:
-	 * nothing there reaches 2 mm off the line.
-	 */
+	/** A pulse is the first thing in its row; a square-ish complex further in is signal. */
 	static boolean firstInRow(CalibrationPulse pulse, TraceRow r, PageInk ink) {
-		if (pulse.box.x <= r.start + 3 * ink.mmX) return true;
-		int base = (int) Math.round(r.lineAt(r.start));
-		int slack = (int) Math.ceil(0.5 * ink.mmY);
-		for (int x = Math.max(0, r.start); x < pulse.box.x - 1; x++) {
-			int[] run = ink.verticalRunThrough(x, base, slack);
-			if (run != null && run[1] - run[0] + 1 >= 2 * ink.mmY) return false;
-		}
-		return true;
+		return pulse.box.x <= r.start + 3 * ink.mmX;
 	}
 
 	/**

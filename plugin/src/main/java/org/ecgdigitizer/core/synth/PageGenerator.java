@@ -243,6 +243,7 @@ public final class PageGenerator {
 				g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
 				drawSignals(g, r);
 				if (spec.header()) drawHeader(g);
+				if (spec.border()) drawBorder(g);
 			}
 			finally {
 				g.dispose();
@@ -311,6 +312,7 @@ public final class PageGenerator {
 			m.put("labels", spec.labels() ? labelsAbove ? "above" : "below" : "none");
 			m.put("separators", spec.separators());
 			m.put("header", spec.header());
+			if (spec.border()) m.put("border", true);
 			m.put("baselines_px", baselines.clone());
 			m.put("row_spacing_px", rowSpacing);
 			return m;
@@ -534,6 +536,13 @@ public final class PageGenerator {
 		private Box drawText(Graphics2D g, String text, double x, double baseline, double capPx) {
 			StrokeFont.draw(g, text, x, baseline, capPx, StrokeFont.REGULAR);
 			return StrokeFont.inkBounds(text, x, baseline, capPx, StrokeFont.REGULAR);
+		}
+
+		/** A frame around the grid, 0.4 mm wide, in the pen's ink. */
+		private void drawBorder(Graphics2D g) {
+			g.setColor(new Color(inkRgb));
+			g.setStroke(new BasicStroke((float) (0.4 * mm)));
+			g.draw(new java.awt.geom.Rectangle2D.Double(gridLeft, gridTop, gridRight - gridLeft, gridBottom - gridTop));
 		}
 
 		// -------------------------------------------------------------- header and footer
