@@ -225,6 +225,12 @@ final class LayoutChooser {
 			rows.add(names);
 		}
 		if (n == 0) return null;
-		return PageLayout.free(rows, PageLayout.ColumnTiming.SEQUENTIAL);
+		try {
+			return PageLayout.free(rows, PageLayout.ColumnTiming.SEQUENTIAL);
+		}
+		catch (IllegalArgumentException e) {
+			// rows cut into 4 and 5 have no common columns: no printer does that
+			return null;
+		}
 	}
 }

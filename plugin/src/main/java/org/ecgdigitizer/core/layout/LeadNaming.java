@@ -24,6 +24,8 @@ public final class LeadNaming {
 	static final int MIN_AGREE = 3;
 	/** At most one contradiction per this many agreements. */
 	static final int AGREE_PER_CONTRADICTION = 4;
+	/** Printed names are believed when at least this fraction of the short segments' names read are different leads. */
+	static final double DISTINCT = 0.75;
 	/** A label further than this (mm) from where the printer puts its labels is not one of them. */
 	static final double PLACE_MM = 1.5;
 
@@ -173,6 +175,18 @@ public final class LeadNaming {
 		else if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) {
 			return null;
 		}
+		// a printer names each lead once (strips aside): labels that read the same lead again and
+		// again are misreadings (a tick read as I)
+		List<Lead> seenLeads = new ArrayList<>();
+		int shortRead = 0;
+		for (int i = 0; i < cells; i++) {
+			String text = labelled.get(i).labelText;
+			if (text == null || layout.cells().get(i).rhythm) continue;
+			shortRead++;
+			Lead lead = LabelReader.leadOf(text);
+			if (lead != null && !seenLeads.contains(lead)) seenLeads.add(lead);
+		}
+		if (seenLeads.size() < DISTINCT * shortRead) return null;
 		List<PageLayout.Cell> renamed = new ArrayList<>();
 		String[] names = new String[cells];
 		boolean[] have = new boolean[Lead.values().length];
