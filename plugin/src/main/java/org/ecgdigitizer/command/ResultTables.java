@@ -55,6 +55,7 @@ public final class ResultTables {
 		t.addValue("grid_strength_y", grid == null ? Double.NaN : grid.strengthY);
 		t.addValue("grid_1mm_and_5mm_x", grid != null && grid.minorAndMajorX ? 1 : 0);
 		t.addValue("grid_1mm_and_5mm_y", grid != null && grid.minorAndMajorY ? 1 : 0);
+		t.addValue("grid_coverage", grid == null ? Double.NaN : grid.coverage);
 		t.addValue("ink_colour_separated", prepared.inkModel.colourSeparated ? 1 : 0);
 		t.addValue("grid_darkness_rgb", rgb(prepared.inkModel.gridColour));
 		t.addValue("ink_darkness_rgb", rgb(prepared.inkModel.inkColour));
@@ -150,17 +151,24 @@ public final class ResultTables {
 		return String.format(Locale.ROOT, "%.4f", v).replaceAll("\\.?0+$", "");
 	}
 
-	/** One row per file of a folder run. */
+	/** One row per page of a folder run: which input made which record, and how well. */
 	public static ResultsTable summary(List<BatchDigitizer.Result> results) {
 		ResultsTable t = new ResultsTable();
 		for (BatchDigitizer.Result r : results) {
 			t.incrementCounter();
-			t.addValue("File", r.input.getFileName().toString());
-			t.addValue("Status", r.ok ? "ok" : "failed");
+			t.addValue("File", r.input == null ? "" : r.input.getFileName().toString());
+			t.addValue("Page", r.page);
+			t.addValue("Record", r.stem);
+			t.addValue("Status", r.status);
 			t.addValue("Message", r.message == null ? "" : r.message);
+			t.addValue("Read as", r.readAs);
 			t.addValue("Layout", r.layout);
+			t.addValue("Leads digitized", r.leadsDigitized < 0 ? Double.NaN : r.leadsDigitized);
+			t.addValue("Leads printed", r.leadsPrinted < 0 ? Double.NaN : r.leadsPrinted);
+			t.addValue("Mean confidence", r.meanConfidence);
 			t.addValue("px_per_mm_x", r.pxPerMmX);
 			t.addValue("px_per_mm_y", r.pxPerMmY);
+			t.addValue("Scale source", r.scaleSource);
 			t.addValue("Seconds", r.seconds);
 		}
 		return t;

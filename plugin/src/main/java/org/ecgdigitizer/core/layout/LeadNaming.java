@@ -28,6 +28,8 @@ public final class LeadNaming {
 	static final double DISTINCT = 0.75;
 	/** A label further than this (mm) from where the printer puts its labels is not one of them. */
 	static final double PLACE_MM = 1.5;
+	/** Along the row, a name may start this far (mm) from where the others start: its width varies. */
+	static final double PLACE_X_MM = 5;
 
 	private LeadNaming() {}
 
@@ -86,13 +88,14 @@ public final class LeadNaming {
 
 		Places place = places(order, regions, readings);
 
-		// each region keeps the reading that agrees with the order, else the one at the labels' place
+		// each region keeps the reading that agrees with the confirmed order, else the one at the labels' place
 		List<LabelReader.Reading> chosen = new ArrayList<>();
 		List<LeadRegion> labelled = new ArrayList<>();
 		int read = 0;
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
-			LabelReader.Reading rd = layout.isFree() ? null : agreeing(order, r, readings.get(i));
+			// an order the labels did not confirm does not pick readings (a neighbour's name may fit it by chance)
+			LabelReader.Reading rd = confirmed ? agreeing(order, r, readings.get(i)) : null;
 			if (rd == null) rd = likeliest(r, readings.get(i), place, mmX, mmY);
 			chosen.add(rd);
 			if (rd == null) {
@@ -291,7 +294,9 @@ public final class LeadNaming {
 			if (p == null) return 0;
 			double dx = (rd.candidate.x - r.box.x - p[0]) / mmX;
 			double dy = (rd.candidate.maxY() - r.baselineY - p[1]) / mmY;
-			return Math.hypot(dx, dy);
+			// names of different widths start at different x when a printer centres or right-aligns them;
+			// the height of their foot is what ties a name to its row
+			return Math.max(Math.abs(dy), Math.abs(dx) * PLACE_MM / PLACE_X_MM);
 		}
 	}
 
@@ -308,9 +313,45 @@ public final class LeadNaming {
 			all.add(offset);
 		}
 		Places p = new Places();
-		if (all.size() >= MIN_AGREE) p.overall = medianOffset(all);
-		for (List<double[]> c : columns) p.byColumn.add(c.size() >= 2 ? medianOffset(c) : null);
+		// a few chance agreements (a neighbour's name that happens to be the order's) place nothing
+		int read = 0;
+		for (int i = 0; i < regions.size(); i++) {
+			if (regions.get(i).rhythm) continue;
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (rd.accepted()) {
+					read++;
+					break;
+				}
+			}
+		}
+		if (all.size() >= MIN_AGREE && 2 * all.size() >= read) {
+			p.overall = medianOffset(all);
+			for (List<double[]> c : columns) p.byColumn.add(c.size() >= 2 ? medianOffset(c) : null);
+		}
+		else {
+			p.overall = firstReadingsPlace(regions, readings);
+		}
 		return p;
+	}
+
+	/**
+	 * Where labels sit when no order says so (names printed in an order of the printer's own, a
+	 * page of its own arrangement): where the likeliest readable candidate of most segments sits, as
+	 * a printer puts every name at the same place beside its segment. On closely spaced rows a
+	 * neighbour's name also lies near a segment and may read better; the place tells them apart.
+	 */
+	private static double[] firstReadingsPlace(List<LeadRegion> regions, List<List<LabelReader.Reading>> readings) {
+		List<double[]> first = new ArrayList<>();
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm) continue;
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (!rd.accepted()) continue;
+				first.add(new double[] { rd.candidate.x - r.box.x, rd.candidate.maxY() - r.baselineY });
+				break;
+			}
+		}
+		return first.size() >= MIN_AGREE ? medianOffset(first) : null;
 	}
 
 	private static double[] medianOffset(List<double[]> offsets) {

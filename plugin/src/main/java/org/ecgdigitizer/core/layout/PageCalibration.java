@@ -254,14 +254,21 @@ final class PageCalibration {
 		return Double.NaN;
 	}
 
-	/** Where the rows agree that the signal starts (or ends): the median, refined to the outermost row near it. */
+	/**
+	 * Where the rows agree that the signal starts (or ends). The start is the rows' median, now that
+	 * each row's start is read to a fraction of a pixel ({@link TraceEnds}): a row misread by a pen
+	 * width or more (a grid line left in the gap after its pulse reads as a trace drawn on from the
+	 * pulse) must not move every row's time 0. The end is refined to the outermost row near the
+	 * median.
+	 */
 	static double consensus(List<TraceRow> rows, boolean start, double mmX) {
 		double[] v = new double[rows.size()];
 		for (int i = 0; i < v.length; i++) v[i] = start ? rows.get(i).signalStart : rows.get(i).signalEnd;
 		double m = RowFinder.median(v);
+		if (start) return m;
 		double best = m;
 		for (double x : v) {
-			if (Math.abs(x - m) < 3 * mmX) best = start ? Math.min(best, x) : Math.max(best, x);
+			if (Math.abs(x - m) < 3 * mmX) best = Math.max(best, x);
 		}
 		return best;
 	}

@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
-import org.ecgdigitizer.core.signal.Lead;
 
 /**
  * Decides whether a rectified page is upside down, from what printers put on every page, read on
  * the page as it is and turned half-way round: calibration pulses stand on the baseline at the
  * start of a row, rising to a flat top (turned, they hang down at the row's end); lead names read
  * left to right (turned, "aVR" or "V5" reads as nothing; "I", "II" and "III" read the same either
- * way, so they do not count). Each cue is a {@link Vote}; a reader of label orientation, or any
- * other cue, is one more.
+ * way, so they do not count: {@link LabelOrientation}); T waves follow their QRS complexes. Each
+ * cue is a {@link Vote}; any other cue is one more.
  */
 public final class PageOrientation {
 
@@ -161,41 +159,14 @@ public final class PageOrientation {
 			.scan(turned.ink).size(), 0.5);
 	}
 
-	/** Where lead names are printed along a row: at its start, and where a 3x4 or 6x2 row changes lead. */
-	static final double[] NAME_PLACES = { 0, 0.25, 0.5, 0.75 };
-
 	/**
-	 * Lead names read where segments start that cannot be read turned: every name but I, II and III,
-	 * which read the same either way. One per name, as a pulse: a misread is possible but does not
-	 * repeat.
+	 * Lead names that read one way only ({@link LabelOrientation}): every short, isolated word of
+	 * letter-sized ink on the page, read as it stands and turned. "aVR" or "V1" turned is no lead
+	 * name; I, II and III read the same either way and do not count. One per name, as a pulse.
 	 */
 	static Vote leadNames(Look upright, Look turned) {
-		return new Vote("lead names read left to right", names(upright), names(turned), 1);
-	}
-
-	private static int names(Look look) {
-		PageInk ink = look.ink;
-		List<List<LabelFinder.Label>> candidates = new ArrayList<>();
-		List<CalibrationPulse> none = List.of();
-		for (TraceRow r : look.rows) {
-			for (double f : NAME_PLACES) {
-				double x = r.start + f * (r.end - r.start);
-				LeadRegion probe = new LeadRegion(Lead.I, false, 0, 0, false, 0, 1, Box.fromCorners(x, r.top, x + 20 * ink
-					.mmX, r.bottom), r.lineAt(x + 5 * ink.mmX), null, 1);
-				candidates.add(LabelFinder.candidates(probe, ink.raw, none, ink.mmX, ink.mmY, LeadDetector.LABEL_CANDIDATES));
-			}
-		}
-		int read = 0;
-		for (List<LabelReader.Reading> readings : LabelReader.readAll(look.page, candidates)) {
-			for (LabelReader.Reading rd : readings) {
-				Lead lead = rd.accepted() ? LabelReader.leadOf(rd.text) : null;
-				if (lead != null && lead != Lead.I && lead != Lead.II && lead != Lead.III) {
-					read++;
-					break;
-				}
-			}
-		}
-		return read;
+		LabelOrientation.Evidence labels = LabelOrientation.read(upright.page);
+		return new Vote("lead names read left to right", labels.upright, labels.turned, 1);
 	}
 
 	/** Where the T wave is looked for after a QRS complex, and the P wave before it, in seconds. */

@@ -52,8 +52,12 @@ final class PulseFinder {
 		List<CalibrationPulse> alike = alike(found, ink.mmX);
 		for (TraceRow r : rows) {
 			if (r.pulse != null && found.size() > 1 && !alike.contains(r.pulse)) r.pulse = null;
-			r.signalStart = r.pulse != null ? traceStartAfter(r.pulse, ink) : r.start;
-			r.signalEnd = r.end;
+			// time runs on the pen's centre line: half the trace's thickness inside its inked ends
+			double thickness = TraceEnds.thickness(ink.mask, ink.w, r.top, r.bottom, r.baseline, r.start, r.end);
+			double line = r.pulse != null ? r.pulse.footY : r.baseline;
+			r.signalStart = TraceEnds.start(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, thickness, ink.mmX,
+				ink.mmY);
+			r.signalEnd = TraceEnds.end(r.end, thickness);
 		}
 	}
 
@@ -358,27 +362,5 @@ final class PulseFinder {
 
 	private static boolean plausible(CalibrationPulse pulse) {
 		return pulse.heightMm >= 3 && pulse.heightMm <= 25 && pulse.widthMm >= 1.5 && pulse.widthMm <= 14;
-	}
-
-	/**
-	 * Where the trace begins after a pulse: the first column beyond it with ink near the pulse's
-	 * foot, the row's zero line (some printers leave a gap, others draw on from the pulse).
-	 */
-	static int traceStartAfter(CalibrationPulse pulse, PageInk ink) {
-		double pulseEnd = pulse.box.maxX();
-		int band = (int) Math.round(1.5 * ink.mmY);
-		double line = pulse.footY;
-		int y0 = (int) Math.max(0, Math.round(line) - band);
-		int y1 = (int) Math.min(ink.h - 1, Math.round(line) + band);
-		int first = (int) Math.ceil(pulseEnd);
-		int last = (int) Math.min(ink.w - 1, first + Math.round(5 * ink.mmX));
-		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
-		int strokeTop = (int) Math.max(0, Math.round(line - 2.5 * ink.mmY));
-		int x = first;
-		while (x <= last && ink.inkBetween(x, strokeTop, y0)) x++;
-		for (; x <= last; x++) {
-			if (ink.inkBetween(x, y0, y1 + 1)) return x;
-		}
-		return first;
 	}
 }

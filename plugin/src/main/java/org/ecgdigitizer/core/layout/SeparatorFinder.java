@@ -180,7 +180,9 @@ final class SeparatorFinder {
 
 	/**
 	 * A gap in the trace around x, as some printers leave between columns: the fraction (x3, at
-	 * most 1) of the columns within 1.5 mm without any ink in the row's band.
+	 * most 1) of the columns within 1.5 mm without any ink in the row's band. Blank columns where
+	 * the trace left the band through its top or bottom edge (a tall complex of a closely spaced
+	 * row, reaching into its neighbour's band) are no gap: a printer's gap ends the trace on its line.
 	 */
 	static double gap(TraceRow r, PageInk ink, double x) {
 		int half = (int) Math.max(2, Math.round(1.5 * ink.mmX));
@@ -189,8 +191,23 @@ final class SeparatorFinder {
 		int count = 0;
 		for (int xx = Math.max(0, cx - half); xx <= Math.min(ink.w - 1, cx + half); xx++) {
 			count++;
-			if (!ink.inkBetween(xx, r.top, r.bottom)) gaps++;
+			if (!ink.inkBetween(xx, r.top, r.bottom) && !outsideTheBand(r, ink, xx)) gaps++;
 		}
 		return count == 0 ? 0 : Math.min(1, gaps / (double) count * 3);
+	}
+
+	/** Whether the blank run of columns around x is bounded by trace crossing the band's top or bottom edge. */
+	static boolean outsideTheBand(TraceRow r, PageInk ink, int x) {
+		int reach = (int) Math.round(5 * ink.mmX);
+		int a = x;
+		while (a > 0 && x - a < reach && !ink.inkBetween(a - 1, r.top, r.bottom)) a--;
+		int b = x;
+		while (b < ink.w - 1 && b - x < reach && !ink.inkBetween(b + 1, r.top, r.bottom)) b++;
+		return crossesEdge(r, ink, a - 1) || crossesEdge(r, ink, b + 1);
+	}
+
+	private static boolean crossesEdge(TraceRow r, PageInk ink, int x) {
+		if (x < 0 || x >= ink.w) return false;
+		return ink.inkBetween(x, r.top, r.top + 2) || ink.inkBetween(x, r.bottom - 2, r.bottom);
 	}
 }

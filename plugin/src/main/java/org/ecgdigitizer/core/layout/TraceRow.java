@@ -28,9 +28,9 @@ public final class TraceRow {
 	/** Columns the row's trace covers, [start, end). */
 	int start;
 	int end;
-	/** Where the signal starts and ends, after any pulse. */
-	int signalStart;
-	int signalEnd;
+	/** Where the signal's time starts and ends (the trace's centre line, after any pulse), continuous x. */
+	double signalStart;
+	double signalEnd;
 	CalibrationPulse pulse;
 	/** The trace's image row per strip of {@link #profileStrip} columns from runStart (NaN where it was not seen), or null. */
 	double[] profile;

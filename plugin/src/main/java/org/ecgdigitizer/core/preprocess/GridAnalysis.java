@@ -63,15 +63,19 @@ public final class GridAnalysis {
 	public static GridEstimate analyze(float[] plane, int w, int h, double dpiHint) {
 		// A whole page's comb can be faint (a photocopy keeps only some lines) and its phase slip; a
 		// tile's or a rectified page's reading starts from a tilt that is only roughly right.
-		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, 0, MAX_ANGLE), Math.max(1, Math.min(w, h) / 700), 2,
-			true);
+		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, 0, MAX_ANGLE, Double.NaN), Math.max(1, Math.min(w,
+			h) / 700), 2, true);
 	}
 
-	/** Like {@link #analyze(float[], int, int, double)}, searching tilts within halfRangeDeg of centreDeg only. */
+	/**
+	 * Like {@link #analyze(float[], int, int, double)}, searching tilts within halfRangeDeg of
+	 * centreDeg only, on a part of a page whose scale is roughly known (pxPerMmGuess; NaN: the
+	 * plane is a whole page).
+	 */
 	public static GridEstimate analyze(float[] plane, int w, int h, double dpiHint, double centreDeg,
-		double halfRangeDeg)
+		double halfRangeDeg, double pxPerMmGuess)
 	{
-		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, centreDeg, halfRangeDeg));
+		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, centreDeg, halfRangeDeg, pxPerMmGuess));
 	}
 
 	/** The grid reading starting from a tilt already known to within about half a degree (no search). */
@@ -179,20 +183,30 @@ public final class GridAnalysis {
 		return out;
 	}
 
+	/** Paper is about this many millimetres across its long side (A4 and Letter landscape). */
+	static final double PAGE_MM = 280;
+	/** Shading is what varies more slowly than this (mm): more than half of the 5 mm grid period. */
+	static final double SHADING_RADIUS_MM = 3;
+
 	/**
 	 * Tangent of the page tilt: the projection angle that makes the profiles of both line
 	 * families sharpest, searched over +-15 degrees on a small copy of the page, then refined
-	 * on a larger one.
+	 * on a larger one. The copies are flattened first (each pixel less its surroundings' mean):
+	 * wrinkles, folds, uneven light and colour casts shade paper over centimetres, and a broad
+	 * shadow would otherwise outweigh a faint grid in every projection and win the search at its
+	 * own angle. Lines are only millimetres apart and survive.
 	 */
 	static double coarseTan(float[] plane, int w, int h) {
-		return coarseTan(plane, w, h, 0, MAX_ANGLE);
+		return coarseTan(plane, w, h, 0, MAX_ANGLE, Double.NaN);
 	}
 
-	static double coarseTan(float[] plane, int w, int h, double centreDeg, double halfRangeDeg) {
+	static double coarseTan(float[] plane, int w, int h, double centreDeg, double halfRangeDeg, double pxPerMmGuess) {
+		// until the scale is known, the page is assumed to fill the image (a photo's page is smaller: a wider radius)
+		double mm = Double.isNaN(pxPerMmGuess) ? Math.max(w, h) / PAGE_MM : pxPerMmGuess;
 		int f1 = Math.max(1, Math.round(Math.max(w, h) / 500f));
 		int w1 = w / f1;
 		int h1 = h / f1;
-		float[] small = Planes.downsampleSmooth(plane, w, h, f1);
+		float[] small = flattened(Planes.downsampleSmooth(plane, w, h, f1), w1, h1, mm / f1);
 		double step1 = Math.toDegrees(Math.atan(2.0 / Math.max(w1, h1)));
 		// a coarse sweep at a few times the final step, then the final step around its best angle
 		double sweep = Math.min(0.5, 3 * step1);
@@ -202,11 +216,16 @@ public final class GridAnalysis {
 		if (f2 < f1) {
 			int w2 = w / f2;
 			int h2 = h / f2;
-			float[] mid = Planes.downsampleSmooth(plane, w, h, f2);
+			float[] mid = flattened(Planes.downsampleSmooth(plane, w, h, f2), w2, h2, mm / f2);
 			double step2 = Math.toDegrees(Math.atan(0.5 / Math.max(w2, h2)));
 			deg = bestAngle(mid, w2, h2, deg - 1.5 * step1, deg + 1.5 * step1, step2, 2);
 		}
 		return Math.tan(Math.toRadians(deg));
+	}
+
+	/** A plane less its shading, at pxPerMm pixels per millimetre. */
+	private static float[] flattened(float[] plane, int w, int h, double pxPerMm) {
+		return Planes.aboveLocalMean(plane, w, h, (int) Math.max(1, Math.round(pxPerMm * SHADING_RADIUS_MM)));
 	}
 
 	private static double bestAngle(float[] p, int w, int h, double from, double to, double step, int stride) {

@@ -26,9 +26,19 @@ public final class GridEstimate {
 	/** True when 1 mm lines and a 5 mm emphasis were both seen, so the 1 mm pitch is unambiguous. */
 	public final boolean minorAndMajorX;
 	public final boolean minorAndMajorY;
+	/** Share of the page (tiles about 40 mm across) whose grid agrees with this reading; NaN when not measured. */
+	public final double coverage;
 
 	public GridEstimate(boolean found, double horizontalAngleDeg, double verticalAngleDeg, double pxPerMmX,
 		double pxPerMmY, double strengthX, double strengthY, boolean minorAndMajorX, boolean minorAndMajorY)
+	{
+		this(found, horizontalAngleDeg, verticalAngleDeg, pxPerMmX, pxPerMmY, strengthX, strengthY, minorAndMajorX,
+			minorAndMajorY, Double.NaN);
+	}
+
+	public GridEstimate(boolean found, double horizontalAngleDeg, double verticalAngleDeg, double pxPerMmX,
+		double pxPerMmY, double strengthX, double strengthY, boolean minorAndMajorX, boolean minorAndMajorY,
+		double coverage)
 	{
 		this.found = found;
 		this.horizontalAngleDeg = horizontalAngleDeg;
@@ -39,12 +49,19 @@ public final class GridEstimate {
 		this.strengthY = strengthY;
 		this.minorAndMajorX = minorAndMajorX;
 		this.minorAndMajorY = minorAndMajorY;
+		this.coverage = coverage;
+	}
+
+	/** The same reading with the share of the page that agrees with it. */
+	public GridEstimate withCoverage(double newCoverage) {
+		return new GridEstimate(found, horizontalAngleDeg, verticalAngleDeg, pxPerMmX, pxPerMmY, strengthX, strengthY,
+			minorAndMajorX, minorAndMajorY, newCoverage);
 	}
 
 	/** The reading of the same grid after the page is turned a quarter: the axes swap. */
 	public GridEstimate turned() {
 		return new GridEstimate(found, verticalAngleDeg, horizontalAngleDeg, pxPerMmY, pxPerMmX, strengthY, strengthX,
-			minorAndMajorY, minorAndMajorX);
+			minorAndMajorY, minorAndMajorX, coverage);
 	}
 
 	/** The page rotation: the mean tilt of both line families. */
@@ -63,6 +80,7 @@ public final class GridEstimate {
 		m.put("strength_y", strengthY);
 		m.put("minor_and_major_x", minorAndMajorX);
 		m.put("minor_and_major_y", minorAndMajorY);
+		m.put("coverage", Double.isNaN(coverage) ? null : coverage);
 		return m;
 	}
 
@@ -71,7 +89,7 @@ public final class GridEstimate {
 		return new GridEstimate(Boolean.TRUE.equals(m.get("found")), num(m, "horizontal_angle_deg"), num(m,
 			"vertical_angle_deg"), num(m, "px_per_mm_x"), num(m, "px_per_mm_y"), num(m, "strength_x"), num(m,
 				"strength_y"), Boolean.TRUE.equals(m.get("minor_and_major_x")), Boolean.TRUE.equals(m.get(
-					"minor_and_major_y")));
+					"minor_and_major_y")), num(m, "coverage"));
 	}
 
 	private static double num(java.util.Map<String, Object> m, String key) {

@@ -49,13 +49,25 @@ public final class Perspective {
 		public final double tiltSpread;
 		/** Root-mean-square relative misfit of the tile pitches. */
 		public final double rmsPitchError;
+		/** Tiles looked at, and of them the tiles whose grid the fit explains. */
+		public final int tilesMeasured;
+		public final int tilesAgreeing;
 
-		Fit(Homography imageToPaper, int tiles, double scaleSpread, double tiltSpread, double rmsPitchError) {
+		Fit(Homography imageToPaper, int tiles, double scaleSpread, double tiltSpread, double rmsPitchError,
+			int tilesMeasured, int tilesAgreeing)
+		{
 			this.imageToPaper = imageToPaper;
 			this.tiles = tiles;
 			this.scaleSpread = scaleSpread;
 			this.tiltSpread = tiltSpread;
 			this.rmsPitchError = rmsPitchError;
+			this.tilesMeasured = tilesMeasured;
+			this.tilesAgreeing = tilesAgreeing;
+		}
+
+		/** The share of the image whose grid agrees with the fit: low on creased, stained or photographed pages. */
+		public double coverage() {
+			return tilesAgreeing / (double) tilesMeasured;
 		}
 
 		/** True when the page is far enough from a flat, uniformly scaled scan to need the homography. */
@@ -66,7 +78,7 @@ public final class Perspective {
 
 	/** A perspective found without the quick check's support must spread the scale this much... */
 	static final double CLEAR_SCALE_SPREAD = 1.05;
-	/** ...or the tilt this much (degrees). */
+	/** ...and the tilt this much (degrees): a camera's perspective does both at once. */
 	static final double CLEAR_TILT_SPREAD = 0.3;
 
 	private Perspective() {}
@@ -91,19 +103,24 @@ public final class Perspective {
 			if (quick != null && !quick.needsPerspective()) return quick;
 			Fit full = fullFit(plane, w, h, mm, angleGuessDeg);
 			// Without the quick check's support (a faint grid), only a clear perspective counts: a
-			// flat page read from a few faint tiles shows a spread of a percent or two.
-			if (quick == null && full != null && full.scaleSpread < CLEAR_SCALE_SPREAD && full.tiltSpread
-				< CLEAR_TILT_SPREAD) return null;
+			// flat page read from a few faint tiles shows a spread of a percent or two, or a few
+			// tenths of a degree, but not both as a camera's foreshortening does.
+			if (quick == null && full != null && (full.scaleSpread < CLEAR_SCALE_SPREAD || full.tiltSpread
+				< CLEAR_TILT_SPREAD)) return null;
 			return full;
 		}
 		return fullFit(plane, w, h, mm, angleGuessDeg);
 	}
 
-	/** Fits tiles about 40 mm across, each searched within 4 degrees of the page's tilt. */
+	/**
+	 * Fits tiles at least 40 mm across, each searched within 4 degrees of the page's tilt. A tile
+	 * must hold eight 5 mm periods for its grid to count as periodic, so tiles are never cut
+	 * smaller than that: a guess a percent off must not change which tiles can show a grid.
+	 */
 	private static Fit fullFit(float[] plane, int w, int h, double mm, double angleGuessDeg) {
-		int tile = (int) Math.max(96, Math.round(40 * mm));
-		int nx = Math.max(1, (int) Math.round(w / (double) tile));
-		int ny = Math.max(1, (int) Math.round(h / (double) tile));
+		int tile = (int) Math.max(96, Math.ceil(40 * mm));
+		int nx = Math.max(1, w / tile);
+		int ny = Math.max(1, h / tile);
 		return fitTiles(plane, w, h, nx, ny, mm, angleGuessDeg, 4);
 	}
 
@@ -119,7 +136,7 @@ public final class Perspective {
 			}
 		}
 		if (tiles.size() < 6) return null;
-		return fit(tiles, w, h);
+		return fit(tiles, w, h, nx * ny);
 	}
 
 	/** The local grid of one tile, or null when the tile shows no clear grid of plausible pitch. */
@@ -131,7 +148,7 @@ public final class Perspective {
 		float[] sub = new float[tw * th];
 		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
 		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt
-		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyze(sub, tw, th, Double.NaN, angleDeg, rangeDeg)
+		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyze(sub, tw, th, Double.NaN, angleDeg, rangeDeg, mm)
 			: GridAnalysis.refine(sub, tw, th, Double.NaN, Math.tan(Math.toRadians(angleDeg)), 2, 1, false);
 		if (!local.found) return null;
 		double pY = local.pxPerMmY / Math.cos(Math.toRadians(local.horizontalAngleDeg));
@@ -145,7 +162,7 @@ public final class Perspective {
 	}
 
 	/** Levenberg-Marquardt on G's free coefficients, with one round of outlier down-weighting. */
-	static Fit fit(List<Tile> tiles, int w, int h) {
+	static Fit fit(List<Tile> tiles, int w, int h, int tilesMeasured) {
 		double cx = w / 2.0;
 		double cy = h / 2.0;
 		double s = Math.max(w, h) / 2.0;
@@ -202,7 +219,7 @@ public final class Perspective {
 			n += 2;
 		}
 		return new Fit(imageToPaper, tiles.size(), maxScale / minScale, maxTilt - minTilt, Math.sqrt(sq / Math.max(1,
-			n)));
+			n)), tilesMeasured, n / 2);
 	}
 
 	/** G in normalised coordinates from the free parameters {g0, g1, g3, g4, g6, g7}. */

@@ -61,6 +61,44 @@ public final class Planes {
 		return g;
 	}
 
+	/** How much darker each pixel is than the mean of the (2r+1)^2 box around it; 0 where it is lighter. */
+	static float[] aboveLocalMean(float[] p, int w, int h, int r) {
+		float[] rowMean = new float[p.length];
+		double[] prefix = new double[w + 1];
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) prefix[x + 1] = prefix[x] + p[row + x];
+			for (int x = 0; x < w; x++) {
+				int lo = Math.max(0, x - r);
+				int hi = Math.min(w, x + r + 1);
+				rowMean[row + x] = (float) ((prefix[hi] - prefix[lo]) / (hi - lo));
+			}
+		}
+		// the box's vertical pass, row by row: a running sum of the row means inside the window
+		float[] out = new float[p.length];
+		double[] sum = new double[w];
+		int inside = 0;
+		for (int y = 0; y < Math.min(h, r); y++) {
+			for (int x = 0; x < w; x++) sum[x] += rowMean[y * w + x];
+			inside++;
+		}
+		for (int y = 0; y < h; y++) {
+			int enter = y + r;
+			int leave = y - r - 1;
+			if (enter < h) {
+				for (int x = 0; x < w; x++) sum[x] += rowMean[enter * w + x];
+				inside++;
+			}
+			if (leave >= 0) {
+				for (int x = 0; x < w; x++) sum[x] -= rowMean[leave * w + x];
+				inside--;
+			}
+			int row = y * w;
+			for (int x = 0; x < w; x++) out[row + x] = Math.max(0f, p[row + x] - (float) (sum[x] / inside));
+		}
+		return out;
+	}
+
 	/** Chroma (max - min of RGB)/255: grid inks are coloured, traces are black or dark blue. */
 	public static float[] chroma(int[] rgb) {
 		float[] out = new float[rgb.length];

@@ -92,6 +92,38 @@ class GridAnalysisTest {
 		assertEquals(7.874, e.pxPerMmY, 0.02, e.toString());
 	}
 
+	/**
+	 * A wrinkled page under a colour cast (ecg-image-kit's wrinkled pages): broad shadows across
+	 * the page, at another angle than the grid, outweighed the faint brown grid on blue-tinted
+	 * paper in every projection, so the tilt search locked onto the shadows and no grid was found.
+	 */
+	@Test
+	void aGridUnderBroadShadowsAndAColourCastIsFound() {
+		double pxPerMm = 7.874;
+		BufferedImage img = grid(2200, 1700, pxPerMm, -4, new Color(190, 140, 140), true);
+		int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+		int w = img.getWidth();
+		for (int i = 0; i < px.length; i++) {
+			int x = i % w;
+			int y = i / w;
+			// a cool cast (blue paper, as under daylight or a cool white balance)...
+			double r = (px[i] >> 16 & 255) * 0.72;
+			double g = (px[i] >> 8 & 255) * 0.78;
+			double b = (px[i] & 255) * 0.95;
+			// ...and two soft shadow bands about 40 mm wide, running at -10 degrees
+			double across = -Math.sin(Math.toRadians(-10)) * x + Math.cos(Math.toRadians(-10)) * y;
+			double shade = 1 - 0.45 * Math.exp(-Math.pow((across - 700) / 160, 2)) - 0.35 * Math.exp(-Math.pow((across -
+				1250) / 120, 2));
+			px[i] = (int) (r * shade) << 16 | (int) (g * shade) << 8 | (int) (b * shade);
+		}
+		GridEstimate e = analyze(img);
+		assertTrue(e.found, e.toString());
+		assertEquals(-4, e.horizontalAngleDeg, 0.05, e.toString());
+		assertEquals(-4, e.verticalAngleDeg, 0.05, e.toString());
+		assertEquals(pxPerMm, e.pxPerMmX, pxPerMm * 0.002, e.toString());
+		assertEquals(pxPerMm, e.pxPerMmY, pxPerMm * 0.002, e.toString());
+	}
+
 	@Test
 	void tracesWithoutGridAreNotAGrid() {
 		BufferedImage img = grid(2000, 1500, 7.874, 0, Color.RED, true, false);
