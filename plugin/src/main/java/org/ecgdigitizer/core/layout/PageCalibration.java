@@ -32,6 +32,9 @@ final class PageCalibration {
 	final double seconds;
 	final List<CalibrationPulse> pulses;
 
+	/** Ink within this many mm of the image's left or right edge was cut there. */
+	static final double EDGE_MM = 1;
+
 	private PageCalibration(PageGeometry geometry, double gain, String gainSource, double speed, String speedSource,
 		double x0, double x1, double seconds, List<CalibrationPulse> pulses)
 	{
@@ -94,8 +97,8 @@ final class PageCalibration {
 			if (Double.isNaN(speed)) speed = 25;
 		}
 
-		double x0 = consensus(rows, true, mmX);
-		double x1 = consensus(rows, false, mmX);
+		double x0 = consensus(rows, true, mmX, width);
+		double x1 = consensus(rows, false, mmX, width);
 		if (geometry.scaleSource == PageGeometry.ScaleSource.PULSE) {
 			// Without a grid, the pulse (0.2 s) is too few pixels wide to time a page well, but it does
 			// tell a 10 s row from a 5 s one; the row's own length then sets the time scale exactly.
@@ -259,11 +262,20 @@ final class PageCalibration {
 	 * each row's start is read to a fraction of a pixel ({@link TraceEnds}): a row misread by a pen
 	 * width or more (a grid line left in the gap after its pulse reads as a trace drawn on from the
 	 * pulse) must not move every row's time 0. The end is refined to the outermost row near the
-	 * median.
+	 * median. Ink that runs into the image's edge was cut there by the scan or the crop: it says
+	 * nothing of where the printer began or ended, and counts only when every row's does.
 	 */
-	static double consensus(List<TraceRow> rows, boolean start, double mmX) {
-		double[] v = new double[rows.size()];
-		for (int i = 0; i < v.length; i++) v[i] = start ? rows.get(i).signalStart : rows.get(i).signalEnd;
+	static double consensus(List<TraceRow> rows, boolean start, double mmX, int width) {
+		double edge = EDGE_MM * mmX;
+		List<Double> inside = new ArrayList<>();
+		List<Double> all = new ArrayList<>();
+		for (TraceRow r : rows) {
+			double x = start ? r.signalStart : r.signalEnd;
+			all.add(x);
+			boolean cut = start ? r.start < edge : r.end > width - edge;
+			if (!cut) inside.add(x);
+		}
+		double[] v = (inside.isEmpty() ? all : inside).stream().mapToDouble(Double::doubleValue).toArray();
 		double m = RowFinder.median(v);
 		if (start) return m;
 		double best = m;
