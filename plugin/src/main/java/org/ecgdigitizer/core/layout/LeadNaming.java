@@ -173,7 +173,9 @@ public final class LeadNaming {
 	{
 		int cells = layout.cells().size();
 		if (layout.isFree()) {
-			if (read == 0 || 2 * read < cells) return null;
+			// a page's own arrangement stands only when most of its segments are named: half of them
+			// unnamed would be left out, where a template would digitize them all
+			if (read == 0 || 2 * read <= cells) return null;
 		}
 		else if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) {
 			return null;
