@@ -33,7 +33,8 @@ public class DigitizeCommand extends DigitizerCommand {
 	private double fs = 500;
 
 	@Parameter(label = "Layout", description = "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera for " +
-		"the Cabrera order, :V1,II,V5 to name the rhythm strips)", required = false, persist = false)
+		"the Cabrera order, :V1,II,V5 to name the rhythm strips, /same-window when every column shows the " +
+		"same time; rows:I,aVR;II,aVL for an arrangement of its own)", required = false, persist = false)
 	private String layout = "auto";
 
 	@Parameter(label = "Gain (mm/mV)", description = "auto (from the calibration pulses, else 10), 5, 10 or 20",

@@ -148,6 +148,7 @@ public final class LeadRois {
 		roi.setProperty("rhythm", Boolean.toString(r.rhythm));
 		roi.setProperty("start_s", Json.number(r.startSeconds));
 		roi.setProperty("end_s", Json.number(r.endSeconds));
+		if (r.pageOffsetSeconds != 0) roi.setProperty("page_offset_s", Json.number(r.pageOffsetSeconds));
 		roi.setProperty("baseline_y", Json.number(r.baselineY));
 		roi.setProperty("confidence", Json.number(r.confidence));
 		roi.setProperty("box", Json.writeCompact(r.box.toJson()));
@@ -396,6 +397,7 @@ public final class LeadRois {
 		double start = number(roi, "start_s", defaults == null ? 0 : defaults.startSeconds);
 		double end = number(roi, "end_s", defaults == null ? 0 : defaults.endSeconds);
 		double baseline = number(roi, "baseline_y", defaults == null ? 0 : defaults.baselineY);
+		double offset = number(roi, "page_offset_s", defaults == null ? 0 : defaults.pageOffsetSeconds);
 		int row = (int) number(roi, "row", defaults == null ? 0 : defaults.row);
 		int column = (int) number(roi, "column", defaults == null ? 0 : defaults.column);
 		String rhythmText = roi.getProperty("rhythm");
@@ -432,7 +434,7 @@ public final class LeadRois {
 				"it or fix its start_s and end_s", name, start, end));
 		}
 		return new LeadRegion(lead, inverted, row, column, rhythm, start, end, box, baseline, labelBox, roi.getProperty(
-			"label_text"), confidence);
+			"label_text"), confidence, offset);
 	}
 
 	/**
@@ -450,6 +452,7 @@ public final class LeadRois {
 		int columns = template.columnCount();
 		PageLayout.Cell cell = null;
 		double best = 0;
+		double offset = 0;
 		for (PageLayout.Cell c : template.cells()) {
 			if (c.lead != lead || c.rhythm != rhythm) continue;
 			double c0 = c.startFraction(columns) * page;
@@ -463,16 +466,21 @@ public final class LeadRois {
 		int row = cell != null ? cell.row : 0;
 		int column = cell != null ? cell.column : (int) Math.min(columns - 1, Math.floor(t0 / page * columns));
 		if (cell != null) {
-			t0 = cell.startFraction(columns) * page;
-			t1 = cell.endFraction(columns) * page;
+			// the cell's record window, drawn where its column is
+			t0 = cell.windowStart * page;
+			t1 = cell.windowEnd * page;
+			offset = cell.startFraction(columns) * page - t0;
 		}
 		double cy = box.centerY();
+		double cx = box.centerX();
 		double baseline = Double.NaN;
-		for (LeadRegion r : stored.regions) {
-			if (cy >= r.box.y && cy <= r.box.maxY()) {
+		// the zero line of the segment it was drawn over, else of the row its middle lies in
+		for (boolean over : new boolean[] { true, false }) {
+			for (LeadRegion r : stored.regions) {
+				if (!Double.isNaN(baseline) || cy < r.box.y || cy > r.box.maxY()) continue;
+				if (over && (cx < r.box.x || cx > r.box.maxX())) continue;
 				baseline = r.baselineY;
 				row = r.row;
-				break;
 			}
 		}
 		if (Double.isNaN(baseline)) {
@@ -485,7 +493,7 @@ public final class LeadRois {
 			}
 		}
 		if (Double.isNaN(baseline)) baseline = cy;
-		return new LeadRegion(lead, inverted, row, column, rhythm, t0, t1, box, baseline, null, 1);
+		return new LeadRegion(lead, inverted, row, column, rhythm, t0, t1, box, baseline, null, null, 1, offset);
 	}
 
 	/**
@@ -500,7 +508,8 @@ public final class LeadRois {
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.lead != lead) continue;
-			Box reach = r.box.grow(0, r.box.height / 2);
+			// as far as the trace extractor searched, its whole pixels included
+			Box reach = r.box.grow(1, r.box.height / 2 + 1);
 			int count = 0;
 			for (int k = 0; k < v.npoints; k++) if (reach.contains(v.xpoints[k] + 0.5, v.ypoints[k] + 0.5)) count++;
 			if (count > bestCount) {

@@ -26,6 +26,8 @@ public final class PageProperties {
 
 	/** {@link PageGeometry} JSON, set by Preprocess Page. */
 	public static final String GEOMETRY = "ecg.geometry";
+	/** Why the page was taken to be upright, as Preprocess Page decided. */
+	public static final String ORIENTATION = "ecg.orientation";
 	/** {@link LeadLayout} JSON, set by Detect Leads and updated by Extract Traces. */
 	public static final String LAYOUT = "ecg.layout";
 	/** The layout, gain and speed the user asked for at Detect Leads. */
@@ -94,6 +96,7 @@ public final class PageProperties {
 		ImagePlus imp = new ImagePlus(name + RECTIFIED_SUFFIX, new ColorProcessor(page.width(), page.height(), page
 			.rgbPixels()));
 		setGeometry(imp, page.geometry);
+		if (page.orientation != null) imp.setProp(ORIENTATION, Json.writeCompact(page.orientation));
 		setRecordName(imp, name);
 		return imp;
 	}
@@ -137,7 +140,10 @@ public final class PageProperties {
 				"Page made it");
 		}
 		int[] rgb = (int[]) ((ColorProcessor) page.getProcessor()).getPixels();
-		return Stages.fromRectified(rgb, geometry);
+		PreparedPage prepared = Stages.fromRectified(rgb, geometry);
+		String orientation = page.getProp(ORIENTATION);
+		return orientation == null || orientation.isBlank() ? prepared : prepared.withOrientation(Json.object(Json.parse(
+			orientation)));
 	}
 
 	/**

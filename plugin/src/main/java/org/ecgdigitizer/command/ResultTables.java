@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ecgdigitizer.core.BatchDigitizer;
+import org.ecgdigitizer.core.layout.LayoutEvidence;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.layout.LeadRegion;
 import org.ecgdigitizer.core.preprocess.GridEstimate;
@@ -70,9 +71,14 @@ public final class ResultTables {
 		return String.format(Locale.ROOT, "%.3f %.3f %.3f", v[0], v[1], v[2]);
 	}
 
-	/** One row per lead box, in page pixels and seconds. */
+	/**
+	 * One row per lead box, in page pixels and seconds, with the evidence it was found from: the
+	 * label read there, how its row was found, whether the row starts with a calibration pulse and
+	 * the column timing assumed.
+	 */
 	public static ResultsTable leads(LeadLayout layout) {
 		ResultsTable t = new ResultsTable();
+		LayoutEvidence e = layout.evidence;
 		for (LeadRegion r : layout.regions) {
 			t.incrementCounter();
 			t.addValue("Lead", r.label());
@@ -87,6 +93,12 @@ public final class ResultTables {
 			t.addValue("Height", r.box.height);
 			t.addValue("Baseline_y", r.baselineY);
 			t.addValue("Confidence", r.confidence);
+			t.addValue("Page_offset_s", r.pageOffsetSeconds);
+			t.addValue("Label_read", r.labelText == null ? "" : r.labelText);
+			LayoutEvidence.Row row = r.row < e.rows.size() ? e.rows.get(r.row) : null;
+			t.addValue("Row_found_by", row == null ? "" : row.foundBy);
+			t.addValue("Row_pulse", row == null ? Double.NaN : row.pulse ? 1 : 0);
+			t.addValue("Column_timing", layout.layout.timing().id);
 		}
 		return t;
 	}
@@ -122,6 +134,7 @@ public final class ResultTables {
 		for (Map.Entry<String, Double> e : d.leadConfidence.entrySet()) {
 			item(t, "confidence " + e.getKey(), e.getValue().isNaN() ? "not printed" : number(e.getValue()), "");
 		}
+		for (String[] line : l.evidence.lines()) item(t, line[0], line[1], "lead detection");
 		for (String w : d.warnings) item(t, "warning", w, "");
 		return t;
 	}

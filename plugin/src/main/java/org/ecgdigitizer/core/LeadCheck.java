@@ -68,8 +68,9 @@ public final class LeadCheck {
 		for (PageLayout.Cell cell : layout.cells()) {
 			printedSet.add(cell.lead);
 			boolean[] w = windows.computeIfAbsent(cell.lead, k -> new boolean[length]);
-			int from = (int) Math.round(cell.startFraction(layout.columnCount()) * d.layout.pageSeconds * fs);
-			int to = (int) Math.round(cell.endFraction(layout.columnCount()) * d.layout.pageSeconds * fs);
+			// the record time the cell shows (every column the same window on a /same-window page)
+			int from = (int) Math.round(cell.windowStart * d.layout.pageSeconds * fs);
+			int to = (int) Math.round(cell.windowEnd * d.layout.pageSeconds * fs);
 			for (int k = Math.max(0, from); k < Math.min(length, to); k++) w[k] = true;
 		}
 		List<Lead> printed = new ArrayList<>();

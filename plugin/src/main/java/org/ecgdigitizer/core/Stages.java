@@ -7,6 +7,7 @@ import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.ecgdigitizer.core.layout.LeadDetector;
+import org.ecgdigitizer.core.layout.PageOrientation;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.InkSource;
@@ -37,8 +38,8 @@ public final class Stages {
 		Progress progress)
 	{
 		PreparedPage prepared = Preprocessor.run(page, fileDpi, ink, progress);
-		// Upside-down pages show their calibration pulses at the row ends, pointing down.
-		return LeadDetector.looksUpsideDown(prepared) ? prepared.turnedHalf() : prepared;
+		PageOrientation.Evidence orientation = PageOrientation.decide(prepared);
+		return (orientation.upsideDown ? prepared.turnedHalf() : prepared).withOrientation(orientation.toJson());
 	}
 
 	/**

@@ -82,25 +82,28 @@ public final class EcgPlot {
 			drawPulse(g, LEFT_MM - 12, baseline, pxPerMm);
 		}
 		for (PageLayout.Cell cell : layout.cells()) {
+			if (cell.lead == null) continue;
 			double baseline = baselineMm(cell.row, pitch);
-			double t0 = cell.startFraction(layout.columnCount()) * seconds;
-			double t1 = cell.endFraction(layout.columnCount()) * seconds;
+			double t0 = cell.windowStart * seconds;
+			double t1 = cell.windowEnd * seconds;
+			// where the cell's window is drawn: its column, whatever window it shows
+			double offset = cell.startFraction(layout.columnCount()) * seconds - t0;
 			double sign = cell.inverted ? -1 : 1;
 			if (reference != null) {
 				double[] ref = reference.lead(cell.lead.label());
 				if (ref != null) {
 					g.setColor(REFERENCE);
 					g.setStroke(new BasicStroke(pen * 2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-					g.draw(path(ref, reference.samplingFrequency(), t0, t1, sign, baseline, pxPerMm));
+					g.draw(path(ref, reference.samplingFrequency(), t0, t1, offset, sign, baseline, pxPerMm));
 				}
 			}
 			double[] signal = record.lead(cell.lead.label());
 			if (signal != null) {
 				g.setColor(TRACE);
 				g.setStroke(new BasicStroke(pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-				g.draw(path(signal, record.samplingFrequency(), t0, t1, sign, baseline, pxPerMm));
+				g.draw(path(signal, record.samplingFrequency(), t0, t1, offset, sign, baseline, pxPerMm));
 			}
-			double x = (LEFT_MM + t0 * SPEED_MM_PER_S) * pxPerMm;
+			double x = (LEFT_MM + (t0 + offset) * SPEED_MM_PER_S) * pxPerMm;
 			if (cell.column > 0) {
 				// the short bar printers put where one lead ends and the next begins
 				g.setColor(TRACE);
@@ -162,8 +165,8 @@ public final class EcgPlot {
 		g.draw(p);
 	}
 
-	/** The samples of [t0, t1) as a path; NaN lifts the pen. */
-	private static Path2D.Double path(double[] samples, double fs, double t0, double t1, double sign,
+	/** The samples of [t0, t1) as a path, drawn offset seconds later; NaN lifts the pen. */
+	private static Path2D.Double path(double[] samples, double fs, double t0, double t1, double offset, double sign,
 		double baseline, double pxPerMm)
 	{
 		Path2D.Double p = new Path2D.Double();
@@ -176,7 +179,7 @@ public final class EcgPlot {
 				pen = false;
 				continue;
 			}
-			double x = (LEFT_MM + k / fs * SPEED_MM_PER_S) * pxPerMm;
+			double x = (LEFT_MM + (k / fs + offset) * SPEED_MM_PER_S) * pxPerMm;
 			double y = (baseline - sign * v * GAIN_MM_PER_MV) * pxPerMm;
 			if (pen) p.lineTo(x, y);
 			else p.moveTo(x, y);

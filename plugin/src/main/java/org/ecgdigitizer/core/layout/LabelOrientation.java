@@ -1,7 +1,6 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +11,8 @@ import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 
 /**
- * Which way up the printed lead names read: evidence for whether a page is upside down.
+ * Which way up the printed lead names read: one of {@link PageOrientation}'s votes on whether a
+ * page is upside down.
  *
  * <p>Every short, isolated word of letter-sized ink on the page (what a lead name looks like; a
  * line of header text is neither short nor isolated) is read as it stands and turned half-way
@@ -25,9 +25,6 @@ public final class LabelOrientation {
 	static final int MAX_WORDS = 30;
 	/** A lead name stands alone: no other word on its line within this many mm. */
 	static final double ALONE_MM = 5;
-	/** One way must have at least this many readings, and this many times the other's, to decide. */
-	static final int MIN_READINGS = 3;
-	static final int DOMINANCE = 3;
 
 	private LabelOrientation() {}
 
@@ -47,24 +44,6 @@ public final class LabelOrientation {
 			this.turned = turned;
 			this.words = words;
 			this.read = read;
-		}
-
-		/** The labels clearly read turned half-way round: the page is upside down. */
-		public boolean saysTurned() {
-			return turned >= MIN_READINGS && turned >= DOMINANCE * upright + 1;
-		}
-
-		/** The labels clearly read upright. */
-		public boolean saysUpright() {
-			return upright >= MIN_READINGS && upright >= DOMINANCE * turned + 1;
-		}
-
-		public Map<String, Object> toJson() {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("labels_upright", upright);
-			m.put("labels_turned", turned);
-			m.put("words_read", words);
-			return m;
 		}
 
 		@Override

@@ -36,6 +36,8 @@ public final class LeadLayout {
 	public final List<String> warnings;
 	/** Column separator ticks printed across the traces: page furniture, not signal. */
 	public final List<Box> separators;
+	/** What detection saw and how it chose the layout. */
+	public final LayoutEvidence evidence;
 
 	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
 		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
@@ -50,6 +52,16 @@ public final class LeadLayout {
 		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings,
 		List<Box> separators)
 	{
+		this(layout, layoutSource, regions, speedMmPerS, speedSource, gainMmPerMv, gainSource, pageSeconds, x0, x1,
+			pulses, namingSource, geometry, warnings, separators, LayoutEvidence.NONE);
+	}
+
+	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
+		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
+		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings,
+		List<Box> separators, LayoutEvidence evidence)
+	{
+		this.evidence = evidence == null ? LayoutEvidence.NONE : evidence;
 		this.layout = layout;
 		this.layoutSource = layoutSource;
 		this.regions = Collections.unmodifiableList(new ArrayList<>(regions));
@@ -70,7 +82,7 @@ public final class LeadLayout {
 	/** The same layout with other regions (after the user moved them, say). */
 	public LeadLayout withRegions(List<LeadRegion> newRegions) {
 		return new LeadLayout(layout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
-			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings, separators);
+			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings, separators, evidence);
 	}
 
 	public LeadLayout withNaming(List<LeadRegion> newRegions, PageLayout newLayout, String source,
@@ -79,7 +91,7 @@ public final class LeadLayout {
 		List<String> w = new ArrayList<>(warnings);
 		w.addAll(moreWarnings);
 		return new LeadLayout(newLayout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
-			pageSeconds, x0, x1, pulses, source, geometry, w, separators);
+			pageSeconds, x0, x1, pulses, source, geometry, w, separators, evidence);
 	}
 
 	/** Pixels per second along x. */
@@ -110,7 +122,7 @@ public final class LeadLayout {
 		return new LeadLayout(PageLayout.parse((String) m.get("layout")), (String) m.get("layout_source"), regions,
 			num(m, "speed_mm_per_s"), (String) m.get("speed_source"), num(m, "gain_mm_per_mv"), (String) m.get(
 				"gain_source"), num(m, "page_seconds"), num(m, "x0"), num(m, "x1"), pulses, (String) m.get(
-					"lead_names_source"), geometry, warnings, separators);
+					"lead_names_source"), geometry, warnings, separators, LayoutEvidence.fromJson(m.get("evidence")));
 	}
 
 	private static double num(Map<String, Object> m, String key) {
@@ -139,6 +151,7 @@ public final class LeadLayout {
 		for (LeadRegion region : regions) r.add(region.toJson(0));
 		m.put("regions", r);
 		m.put("warnings", warnings);
+		m.put("evidence", evidence.toJson());
 		return m;
 	}
 }

@@ -24,8 +24,12 @@ public final class LeadNaming {
 	static final int MIN_AGREE = 3;
 	/** At most one contradiction per this many agreements. */
 	static final int AGREE_PER_CONTRADICTION = 4;
+	/** Printed names are believed when at least this fraction of the short segments' names read are different leads. */
+	static final double DISTINCT = 0.75;
 	/** A label further than this (mm) from where the printer puts its labels is not one of them. */
 	static final double PLACE_MM = 1.5;
+	/** Along the row, a name may start this far (mm) from where the others start: its width varies. */
+	static final double PLACE_X_MM = 5;
 
 	private LeadNaming() {}
 
@@ -51,40 +55,47 @@ public final class LeadNaming {
 	}
 
 	/**
-	 * @param regions the regions named by {@code layout}'s cells
+	 * @param regions one per cell of {@code layout}, in its order (a cell whose name is unknown has a
+	 *        placeholder lead)
 	 * @param readings per region, one reading per label candidate ({@link LabelReader#readAll})
-	 * @param fixedOrder true when the user chose the layout: labels then only check it
+	 * @param fixedOrder true when the user chose the layout: labels then only check its order, unless
+	 *        they clearly name the segments otherwise
 	 */
 	public static Result name(PageLayout layout, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
 		boolean fixedOrder, double mmX, double mmY)
 	{
 		List<String> notes = new ArrayList<>();
 		List<PageLayout> orders = new ArrayList<>();
-		orders.add(layout);
-		if (!fixedOrder) orders.add(new PageLayout(layout.kind(), !layout.isCabrera(), layout.rhythmLeads()));
-		PageLayout best = null;
+		PageLayout best = layout;
 		int bestAgree = 0;
 		int bestContra = 0;
-		for (PageLayout order : orders) {
-			int[] counts = agreement(order, regions, readings, mmX, mmY);
-			if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
-				best = order;
-				bestAgree = counts[0];
-				bestContra = counts[1];
+		if (!layout.isFree()) {
+			orders.add(layout);
+			if (!fixedOrder) orders.add(layout.withOrder(!layout.isCabrera()));
+			best = null;
+			for (PageLayout order : orders) {
+				int[] counts = agreement(order, regions, readings, mmX, mmY);
+				if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
+					best = order;
+					bestAgree = counts[0];
+					bestContra = counts[1];
+				}
 			}
 		}
-		boolean confirmed = bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <= bestAgree;
+		boolean confirmed = !layout.isFree() && bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <=
+			bestAgree;
 		PageLayout order = confirmed ? best : layout;
 
 		Places place = places(order, regions, readings);
 
-		// each region keeps the reading that agrees with the order, else the one at the labels' place
+		// each region keeps the reading that agrees with the confirmed order, else the one at the labels' place
 		List<LabelReader.Reading> chosen = new ArrayList<>();
 		List<LeadRegion> labelled = new ArrayList<>();
 		int read = 0;
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
-			LabelReader.Reading rd = agreeing(order, r, readings.get(i));
+			// an order the labels did not confirm does not pick readings (a neighbour's name may fit it by chance)
+			LabelReader.Reading rd = confirmed ? agreeing(order, r, readings.get(i)) : null;
 			if (rd == null) rd = likeliest(r, readings.get(i), place, mmX, mmY);
 			chosen.add(rd);
 			if (rd == null) {
@@ -96,6 +107,13 @@ public final class LeadNaming {
 			labelled.add(r.withLabel(rd.candidate, rd.text));
 		}
 		if (!confirmed) {
+			Result printed = asPrinted(layout, labelled, chosen, read, bestAgree, bestContra, fixedOrder);
+			if (printed != null) return printed;
+			if (layout.isFree()) {
+				return new Result(layout, named(layout, labelled), "template", List.of(String.format(Locale.ROOT,
+					"the printed lead names could not be read (%d of %d segments); choose the layout with its names, for " +
+						"example rows:I;II;III", read, regions.size())), chosen);
+			}
 			if (read == 0) {
 				notes.add("lead names from the " + layout.spec() + " template; printed labels not readable");
 			}
@@ -138,7 +156,102 @@ public final class LeadNaming {
 			}
 			named.add(r);
 		}
-		return new Result(new PageLayout(best.kind(), best.isCabrera(), rhythm), named, "labels", notes, chosen);
+		return new Result(best.withRhythm(rhythm), named, "labels", notes, chosen);
+	}
+
+	/**
+	 * Names the segments as their labels are printed, when the labels do not follow a template's
+	 * order but many are read (ecg-image-kit prints 12x1 rows as V4, V1, aVR, I, ...; a limb-lead page
+	 * has no template): a free layout with the names read. A segment not read is named by elimination
+	 * when exactly one lead is missing (of the 12 on a template's arrangement; of the limb or chest
+	 * leads the page prints, on its own); a rhythm strip not read keeps the template's lead
+	 * for the signals to check; others stay unnamed and are not digitized. Null when too few labels
+	 * were read, or (a template) they do not contradict it.
+	 */
+	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen, int read,
+		int agree, int contra, boolean fixedOrder)
+	{
+		int cells = layout.cells().size();
+		if (layout.isFree()) {
+			// a page's own arrangement stands only when most of its segments are named: half of them
+			// unnamed would be left out, where a template would digitize them all
+			if (read == 0 || 2 * read <= cells) return null;
+		}
+		else if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) {
+			return null;
+		}
+		// a printer names each lead once (strips aside): labels that read the same lead again and
+		// again are misreadings (a tick read as I)
+		List<Lead> seenLeads = new ArrayList<>();
+		int shortRead = 0;
+		for (int i = 0; i < cells; i++) {
+			String text = labelled.get(i).labelText;
+			if (text == null || layout.cells().get(i).rhythm) continue;
+			shortRead++;
+			Lead lead = LabelReader.leadOf(text);
+			if (lead != null && !seenLeads.contains(lead)) seenLeads.add(lead);
+		}
+		if (seenLeads.size() < DISTINCT * shortRead) return null;
+		List<PageLayout.Cell> renamed = new ArrayList<>();
+		String[] names = new String[cells];
+		boolean[] have = new boolean[Lead.values().length];
+		for (int i = 0; i < cells; i++) {
+			String text = labelled.get(i).labelText;
+			names[i] = text == null ? "?" : PageLayout.canonicalName(text);
+			Lead lead = Lead.parse(names[i].startsWith("-") ? names[i].substring(1) : names[i]);
+			if (lead != null) have[lead.ordinal()] = true;
+		}
+		// the leads a page of this kind prints: all 12 on a template; on a page of its own, the
+		// groups (limb, chest) that it prints at all, as printers print them together
+		boolean limb = !layout.isFree();
+		boolean chest = !layout.isFree();
+		for (Lead lead : Lead.values()) {
+			if (!have[lead.ordinal()]) continue;
+			if (lead.isLimb()) limb = true;
+			else chest = true;
+		}
+		List<Lead> missing = new ArrayList<>();
+		for (Lead lead : Lead.values()) {
+			if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) missing.add(lead);
+		}
+		int unreadShort = 0;
+		for (int i = 0; i < cells; i++) if (names[i].equals("?") && !layout.cells().get(i).rhythm) unreadShort++;
+		List<String> notes = new ArrayList<>();
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell cell = layout.cells().get(i);
+			if (!names[i].equals("?")) continue;
+			if (!cell.rhythm && unreadShort == 1 && missing.size() == 1) {
+				names[i] = missing.get(0).label();
+				notes.add(String.format(Locale.ROOT, "the label at row %d, column %d was not read; named %s, the one lead " +
+					"no other label names", cell.row + 1, cell.column + 1, names[i]));
+			}
+			else if (cell.rhythm && cell.lead != null) {
+				names[i] = cell.name;
+			}
+		}
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell c = layout.cells().get(i);
+			renamed.add(new PageLayout.Cell(names[i], c.row, c.column, c.columnSpan, c.rhythm, c.windowStart, c.windowEnd));
+		}
+		PageLayout printed = PageLayout.freeFrom(renamed, layout.rowCount(), layout.timing());
+		int unnamed = 0;
+		for (String name : names) if (Lead.parse(name.startsWith("-") ? name.substring(1) : name) == null) unnamed++;
+		notes.add(0, String.format(Locale.ROOT, "lead names as printed: %d of %d segments read%s%s", read, cells,
+			layout.isFree() ? "" : String.format(Locale.ROOT, ", %d agreeing with the %s %s order, %d not", agree,
+				fixedOrder ? "chosen" : "standard or Cabrera", layout.kind().id, contra), unnamed == 0 ? "" : String.format(
+					Locale.ROOT, "; %d segment(s) without one of the 12 standard names are not digitized", unnamed)));
+		return new Result(printed, named(printed, labelled), "labels", notes, chosen);
+	}
+
+	/** The regions of a layout's cells named by those cells; cells without a standard lead are left out. */
+	static List<LeadRegion> named(PageLayout layout, List<LeadRegion> regions) {
+		List<LeadRegion> out = new ArrayList<>();
+		for (int i = 0; i < regions.size(); i++) {
+			PageLayout.Cell c = layout.cells().get(i);
+			if (c.lead == null) continue;
+			out.add(regions.get(i).withLead(c.lead, c.inverted));
+		}
+		return out;
 	}
 
 	/**
@@ -183,7 +296,9 @@ public final class LeadNaming {
 			if (p == null) return 0;
 			double dx = (rd.candidate.x - r.box.x - p[0]) / mmX;
 			double dy = (rd.candidate.maxY() - r.baselineY - p[1]) / mmY;
-			return Math.hypot(dx, dy);
+			// names of different widths start at different x when a printer centres or right-aligns them;
+			// the height of their foot is what ties a name to its row
+			return Math.max(Math.abs(dy), Math.abs(dx) * PLACE_MM / PLACE_X_MM);
 		}
 	}
 
@@ -200,9 +315,45 @@ public final class LeadNaming {
 			all.add(offset);
 		}
 		Places p = new Places();
-		if (all.size() >= MIN_AGREE) p.overall = medianOffset(all);
-		for (List<double[]> c : columns) p.byColumn.add(c.size() >= 2 ? medianOffset(c) : null);
+		// a few chance agreements (a neighbour's name that happens to be the order's) place nothing
+		int read = 0;
+		for (int i = 0; i < regions.size(); i++) {
+			if (regions.get(i).rhythm) continue;
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (rd.accepted()) {
+					read++;
+					break;
+				}
+			}
+		}
+		if (all.size() >= MIN_AGREE && 2 * all.size() >= read) {
+			p.overall = medianOffset(all);
+			for (List<double[]> c : columns) p.byColumn.add(c.size() >= 2 ? medianOffset(c) : null);
+		}
+		else {
+			p.overall = firstReadingsPlace(regions, readings);
+		}
 		return p;
+	}
+
+	/**
+	 * Where labels sit when no order says so (names printed in an order of the printer's own, a
+	 * page of its own arrangement): where the likeliest readable candidate of most segments sits, as
+	 * a printer puts every name at the same place beside its segment. On closely spaced rows a
+	 * neighbour's name also lies near a segment and may read better; the place tells them apart.
+	 */
+	private static double[] firstReadingsPlace(List<LeadRegion> regions, List<List<LabelReader.Reading>> readings) {
+		List<double[]> first = new ArrayList<>();
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm) continue;
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (!rd.accepted()) continue;
+				first.add(new double[] { rd.candidate.x - r.box.x, rd.candidate.maxY() - r.baselineY });
+				break;
+			}
+		}
+		return first.size() >= MIN_AGREE ? medianOffset(first) : null;
 	}
 
 	private static double[] medianOffset(List<double[]> offsets) {

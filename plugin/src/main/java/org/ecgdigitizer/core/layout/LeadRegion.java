@@ -36,6 +36,12 @@ public final class LeadRegion {
 	public final String labelText;
 	/** 0..1; 1 for ground truth. */
 	public final double confidence;
+	/**
+	 * How much later on the page than its time window the segment is drawn, in seconds: 0 when
+	 * the page's columns follow one another in time; the column's start when every column shows
+	 * the same window. Record time t is drawn at page time t + pageOffsetSeconds.
+	 */
+	public final double pageOffsetSeconds;
 
 	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
 		double endSeconds, Box box, double baselineY, Box labelBox, double confidence)
@@ -46,6 +52,15 @@ public final class LeadRegion {
 	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
 		double endSeconds, Box box, double baselineY, Box labelBox, String labelText, double confidence)
 	{
+		this(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY, labelBox, labelText,
+			confidence, 0);
+	}
+
+	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
+		double endSeconds, Box box, double baselineY, Box labelBox, String labelText, double confidence,
+		double pageOffsetSeconds)
+	{
+		this.pageOffsetSeconds = pageOffsetSeconds;
 		this.lead = lead;
 		this.inverted = inverted;
 		this.row = row;
@@ -81,38 +96,44 @@ public final class LeadRegion {
 
 	public LeadRegion withBox(Box newBox) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, newBox, baselineY,
-			labelBox, labelText, confidence);
+			labelBox, labelText, confidence, pageOffsetSeconds);
 	}
 
 	public LeadRegion withBaseline(double newBaselineY) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, newBaselineY,
-			labelBox, labelText, confidence);
+			labelBox, labelText, confidence, pageOffsetSeconds);
 	}
 
 	public LeadRegion withLead(Lead newLead, boolean newInverted) {
 		return new LeadRegion(newLead, newInverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			labelBox, labelText, confidence);
+			labelBox, labelText, confidence, pageOffsetSeconds);
 	}
 
 	public LeadRegion withTime(double newStart, double newEnd) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, newStart, newEnd, box, baselineY, labelBox,
-			labelText, confidence);
+			labelText, confidence, pageOffsetSeconds);
 	}
 
 	public LeadRegion withLabelBox(Box newLabelBox) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			newLabelBox, labelText, confidence);
+			newLabelBox, labelText, confidence, pageOffsetSeconds);
 	}
 
 	/** The same region with where its printed name is and what it was read as (null: not read). */
 	public LeadRegion withLabel(Box newLabelBox, String newLabelText) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			newLabelBox, newLabelText, confidence);
+			newLabelBox, newLabelText, confidence, pageOffsetSeconds);
 	}
 
 	public LeadRegion withConfidence(double newConfidence) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			labelBox, labelText, newConfidence);
+			labelBox, labelText, newConfidence, pageOffsetSeconds);
+	}
+
+	/** The same region drawn at another page offset. */
+	public LeadRegion withPageOffset(double newOffsetSeconds) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY, labelBox,
+			labelText, confidence, newOffsetSeconds);
 	}
 
 	/** JSON form; {@code fs} adds start and end sample indices when positive. */
@@ -126,6 +147,7 @@ public final class LeadRegion {
 		m.put("rhythm", rhythm);
 		m.put("start_s", startSeconds);
 		m.put("end_s", endSeconds);
+		if (pageOffsetSeconds != 0) m.put("page_offset_s", pageOffsetSeconds);
 		if (fs > 0) {
 			m.put("start_sample", startSample(fs));
 			m.put("end_sample", endSample(fs));
@@ -145,7 +167,8 @@ public final class LeadRegion {
 			(int) Json.number(m.get("row"), 0), (int) Json.number(m.get("column"), 0), Boolean.TRUE.equals(m.get(
 				"rhythm")), Json.number(m.get("start_s"), 0), Json.number(m.get("end_s"), 0), Box.fromJson(m.get(
 					"box")), Json.number(m.get("baseline_y"), Double.NaN), labelBox == null ? null : Box.fromJson(
-						labelBox), (String) m.get("label_text"), Json.number(m.get("confidence"), 1));
+						labelBox), (String) m.get("label_text"), Json.number(m.get("confidence"), 1), Json.number(m.get(
+							"page_offset_s"), 0));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.ecgdigitizer.core.preprocess;
 
+import java.util.Map;
+
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -16,8 +18,17 @@ public final class PreparedPage {
 	public final PageGeometry geometry;
 	/** How ink was told from grid, for diagnostics. */
 	public final InkModel.Result inkModel;
+	/** Why the page is taken to be upright (JSON of the decision's evidence), or null when not decided. */
+	public final Map<String, Object> orientation;
 
 	public PreparedPage(int[] rgb, float[] ink, float[] density, PageGeometry geometry, InkModel.Result inkModel) {
+		this(rgb, ink, density, geometry, inkModel, null);
+	}
+
+	private PreparedPage(int[] rgb, float[] ink, float[] density, PageGeometry geometry, InkModel.Result inkModel,
+		Map<String, Object> orientation)
+	{
+		this.orientation = orientation;
 		this.rgb = rgb;
 		this.ink = ink;
 		this.density = density;
@@ -72,10 +83,15 @@ public final class PreparedPage {
 		PageGeometry g = geometry;
 		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
 			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation);
-		return new PreparedPage(r, k, d, turned, inkModel);
+		return new PreparedPage(r, k, d, turned, inkModel, orientation);
 	}
 
 	public PreparedPage withGeometry(PageGeometry newGeometry) {
-		return new PreparedPage(rgb, ink, density, newGeometry, inkModel);
+		return new PreparedPage(rgb, ink, density, newGeometry, inkModel, orientation);
+	}
+
+	/** The same page with the evidence of which way up it is. */
+	public PreparedPage withOrientation(Map<String, Object> evidence) {
+		return new PreparedPage(rgb, ink, density, geometry, inkModel, evidence);
 	}
 }

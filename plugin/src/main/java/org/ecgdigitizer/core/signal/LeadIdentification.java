@@ -67,7 +67,7 @@ public final class LeadIdentification {
 		else if (!"user".equals(layout.layoutSource)) {
 			boolean cabrera = preferCabrera(pageLayout, regions, signals, notes);
 			if (cabrera != pageLayout.isCabrera()) {
-				pageLayout = new PageLayout(pageLayout.kind(), cabrera, pageLayout.rhythmLeads());
+				pageLayout = pageLayout.withOrder(cabrera);
 				regions = renameCells(regions, pageLayout);
 				source = "signals";
 			}
@@ -111,7 +111,7 @@ public final class LeadIdentification {
 			rhythmIndex++;
 		}
 		if (!rhythm.equals(pageLayout.rhythmLeads())) {
-			pageLayout = new PageLayout(pageLayout.kind(), pageLayout.isCabrera(), rhythm);
+			pageLayout = pageLayout.withRhythm(rhythm);
 		}
 		List<Trace> renamed = new ArrayList<>();
 		for (int i = 0; i < traces.size(); i++) renamed.add(traces.get(i).withRegion(regions.get(i)));
@@ -125,8 +125,9 @@ public final class LeadIdentification {
 	static boolean preferCabrera(PageLayout layout, List<LeadRegion> regions, List<double[]> signals,
 		List<String> notes)
 	{
-		double standard = lawResidual(PageLayout.of(layout.kind(), false), regions, signals);
-		double cabrera = lawResidual(PageLayout.of(layout.kind(), true), regions, signals);
+		if (layout.isFree()) return false;
+		double standard = lawResidual(layout.withOrder(false), regions, signals);
+		double cabrera = lawResidual(layout.withOrder(true), regions, signals);
 		if (Double.isNaN(standard) || Double.isNaN(cabrera)) return layout.isCabrera();
 		if (cabrera < ORDER_RATIO * standard) {
 			if (!layout.isCabrera()) notes.add(String.format(Locale.ROOT,

@@ -83,8 +83,8 @@ public final class SignalBuilder {
 		int last = Math.min(length, r.endSample(fs));
 		double sign = r.inverted ? -1 : 1;
 		for (int k = first; k < last; k++) {
-			// the path's point at this sample's time
-			double u = (layout.x0 + k / fs * pxPerSecond - trace.x0) * steps - 0.5;
+			// the path's point at this sample's time, where the segment draws it
+			double u = (layout.x0 + (k / fs + r.pageOffsetSeconds) * pxPerSecond - trace.x0) * steps - 0.5;
 			double y = interpolate(ys, u);
 			if (!Double.isNaN(y)) out[k] = sign * (r.baselineY - y) / pxPerMv;
 		}

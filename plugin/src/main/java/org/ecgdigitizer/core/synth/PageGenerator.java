@@ -267,6 +267,7 @@ public final class PageGenerator {
 				g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
 				drawSignals(g, r);
 				if (spec.header()) drawHeader(g);
+				if (spec.border()) drawBorder(g);
 			}
 			finally {
 				g.dispose();
@@ -341,6 +342,7 @@ public final class PageGenerator {
 			m.put("labels", spec.labels() ? labelsAbove ? "above" : "below" : "none");
 			m.put("separators", spec.separators());
 			m.put("header", spec.header());
+			if (spec.border()) m.put("border", true);
 			m.put("baselines_px", baselines.clone());
 			m.put("row_spacing_px", rowSpacing);
 			return m;
@@ -457,8 +459,10 @@ public final class PageGenerator {
 			boolean fade = spec.distortions().has(Distortions.Kind.FADE);
 			int total = record.length();
 			for (PageLayout.Cell cell : layout.cells()) {
-				double startS = cell.column * columnSeconds;
-				double endS = (cell.column + cell.columnSpan) * columnSeconds;
+				// the record window the cell shows, and where on its row it is drawn
+				double startS = cell.windowStart * spec.pageSeconds();
+				double endS = cell.windowEnd * spec.pageSeconds();
+				double offsetS = cell.column * columnSeconds - startS;
 				int start = (int) Math.round(startS * fs);
 				int end = Math.min(total, (int) Math.round(endS * fs));
 				double baseline = baselines[cell.row];
@@ -467,7 +471,7 @@ public final class PageGenerator {
 				double[] xs = new double[n], ys = new double[n];
 				double sign = cell.inverted ? -1 : 1;
 				for (int i = 0; i < n; i++) {
-					xs[i] = x0 + (start + i) / fs * pxPerSecond;
+					xs[i] = x0 + ((start + i) / fs + offsetS) * pxPerSecond;
 					double value = v[start + i];
 					ys[i] = Double.isNaN(value) ? Double.NaN : baseline - sign * value * gainPx;
 				}
@@ -475,12 +479,12 @@ public final class PageGenerator {
 				g.draw(trace);
 				strokes.add(new VectorDrawing.Stroke(trace, inkRgb, spec.traceWidthMm()));
 
-				double boxLeft = x0 + startS * pxPerSecond, boxRight = x0 + endS * pxPerSecond;
+				double boxLeft = x0 + (startS + offsetS) * pxPerSecond, boxRight = x0 + (endS + offsetS) * pxPerSecond;
 				Box box = Box.fromCorners(boxLeft, baseline - 0.6 * rowSpacing, boxRight, baseline + 0.4 * rowSpacing);
 				Box labelBox = null;
 				if (spec.labels()) labelBox = drawLabel(g, cell.label(), boxLeft, baseline);
 				LeadRegion region = new LeadRegion(cell.lead, cell.inverted, cell.row, cell.column, cell.rhythm, startS,
-					endS, box, baseline, labelBox, 1);
+					endS, box, baseline, labelBox, null, 1, offsetS);
 				plots.add(new Plot(region, start, end, xs, ys));
 			}
 			g.setColor(traceColour());
@@ -493,15 +497,15 @@ public final class PageGenerator {
 				}
 			}
 			g.setColor(textColour());
-			if (spec.separators() && layout.columnCount() > 1) {
+			if (spec.separators()) {
+				// a tick where a row changes lead
 				double half = Math.min(2.5 * mm, 0.15 * rowSpacing);
 				Path2D ticks = new Path2D.Double();
-				for (int row = 0; row < layout.kind().rows; row++) {
-					for (int c = 1; c < layout.columnCount(); c++) {
-						double x = x0 + c * columnSeconds * pxPerSecond;
-						ticks.moveTo(x, baselines[row] - half);
-						ticks.lineTo(x, baselines[row] + half);
-					}
+				for (PageLayout.Cell cell : layout.cells()) {
+					if (cell.column == 0) continue;
+					double x = x0 + cell.column * columnSeconds * pxPerSecond;
+					ticks.moveTo(x, baselines[cell.row] - half);
+					ticks.lineTo(x, baselines[cell.row] + half);
 				}
 				g.draw(ticks);
 				strokes.add(new VectorDrawing.Stroke(ticks, inkRgb, spec.traceWidthMm()));
@@ -580,6 +584,13 @@ public final class PageGenerator {
 			StrokeFont.draw(g, text, x, baseline, capPx, StrokeFont.REGULAR);
 			texts.add(new VectorDrawing.Label(text, x, baseline, capPx, g.getColor().getRGB() & 0xffffff));
 			return StrokeFont.inkBounds(text, x, baseline, capPx, StrokeFont.REGULAR);
+		}
+
+		/** A frame around the grid, 0.4 mm wide, in the pen's ink. */
+		private void drawBorder(Graphics2D g) {
+			g.setColor(new Color(inkRgb));
+			g.setStroke(new BasicStroke((float) (0.4 * mm)));
+			g.draw(new java.awt.geom.Rectangle2D.Double(gridLeft, gridTop, gridRight - gridLeft, gridBottom - gridTop));
 		}
 
 		// -------------------------------------------------------------- header and footer

@@ -116,13 +116,14 @@ public final class PageSpec {
 	private final boolean labels;
 	private final boolean separators;
 	private final boolean header;
+	private final boolean border;
 	private final double traceWidthMm;
 	private final TraceColor traceColor;
 	private final Distortions distortions;
 
 	private PageSpec(PageLayout layout, Paper paper, int dpi, double speed, double gain, GridStyle gridStyle,
 		GridColor gridColor, double gridContrast, boolean pulses, boolean labels, boolean separators, boolean header,
-		double traceWidthMm, TraceColor traceColor, Distortions distortions)
+		boolean border, double traceWidthMm, TraceColor traceColor, Distortions distortions)
 	{
 		if (dpi < 72 || dpi > 600) throw new EcgException("Resolution must be 72 to 600 dpi, got " + dpi);
 		if (speed != 25 && speed != 50) throw new EcgException("Paper speed must be 25 or 50 mm/s, got " + speed);
@@ -147,6 +148,7 @@ public final class PageSpec {
 		this.labels = labels;
 		this.separators = separators;
 		this.header = header;
+		this.border = border;
 		this.traceWidthMm = traceWidthMm;
 		this.traceColor = traceColor;
 		this.distortions = distortions;
@@ -155,12 +157,18 @@ public final class PageSpec {
 	/** 3x4 with a lead II rhythm strip, Letter, 200 dpi, 25 mm/s, 10 mm/mV, red lines, everything printed, no distortion. */
 	public static PageSpec defaults() {
 		return new PageSpec(PageLayout.standard3x4Rhythm(), Paper.LETTER, 200, 25, 10, GridStyle.LINES, GridColor.RED,
-			1, true, true, true, true, 0.3, TraceColor.BLACK, Distortions.NONE);
+			1, true, true, true, true, false, 0.3, TraceColor.BLACK, Distortions.NONE);
 	}
 
 	public PageSpec withLayout(PageLayout v) {
+		for (PageLayout.Cell cell : v.cells()) {
+			if (cell.lead == null) {
+				throw new EcgException("Layout " + v.spec() + ": the generator draws the 12 standard leads, and '" + cell
+					.name + "' is not one of them");
+			}
+		}
 		return new PageSpec(v, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withLayout(String spec) {
@@ -174,72 +182,78 @@ public final class PageSpec {
 
 	public PageSpec withPaper(Paper v) {
 		return new PageSpec(layout, v, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withDpi(int v) {
 		return new PageSpec(layout, paper, v, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels,
-			separators, header, traceWidthMm, traceColor, distortions);
+			separators, header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withSpeed(double v) {
 		return new PageSpec(layout, paper, dpi, v, gain, gridStyle, gridColor, gridContrast, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withGain(double v) {
 		return new PageSpec(layout, paper, dpi, speed, v, gridStyle, gridColor, gridContrast, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withGridStyle(GridStyle v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, v, gridColor, gridContrast, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withGridColor(GridColor v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, v, gridContrast, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withGridContrast(double v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, v, pulses, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withPulses(boolean v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, v, labels, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withLabels(boolean v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, v, separators,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withSeparators(boolean v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels, v,
-			header, traceWidthMm, traceColor, distortions);
+			header, border, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withHeader(boolean v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels,
-			separators, v, traceWidthMm, traceColor, distortions);
+			separators, v, border, traceWidthMm, traceColor, distortions);
+	}
+
+	/** A frame printed around the grid, as many printers and scanned forms show. */
+	public PageSpec withBorder(boolean v) {
+		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels,
+			separators, header, v, traceWidthMm, traceColor, distortions);
 	}
 
 	public PageSpec withTraceWidthMm(double v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels,
-			separators, header, v, traceColor, distortions);
+			separators, header, border, v, traceColor, distortions);
 	}
 
 	public PageSpec withTraceColor(TraceColor v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels,
-			separators, header, traceWidthMm, v, distortions);
+			separators, header, border, traceWidthMm, v, distortions);
 	}
 
 	public PageSpec withDistortions(Distortions v) {
 		return new PageSpec(layout, paper, dpi, speed, gain, gridStyle, gridColor, gridContrast, pulses, labels,
-			separators, header, traceWidthMm, traceColor, v);
+			separators, header, border, traceWidthMm, traceColor, v);
 	}
 
 	public PageSpec withDistortions(String spec) {
@@ -295,6 +309,10 @@ public final class PageSpec {
 
 	public boolean header() {
 		return header;
+	}
+
+	public boolean border() {
+		return border;
 	}
 
 	public double traceWidthMm() {

@@ -141,7 +141,7 @@ public final class VectorDigitizer {
 		}
 		int labelled = labels(segments, page.texts, x0, w, c, rowSpacing);
 		boolean cabrera = settings.layout != null ? settings.layout.isCabrera() : looksCabrera(segments);
-		PageLayout template = PageLayout.of(kind, cabrera);
+		PageLayout template = PageLayout.of(kind, cabrera, rhythmRows);
 		List<Lead> rhythm = new ArrayList<>(template.rhythmLeads());
 		int strip = 0;
 		for (Segment s : segments) {
@@ -303,13 +303,14 @@ public final class VectorDigitizer {
 	private static PageLayout.Kind kind(int shortRows, int columns, int rhythmRows, DigitizerSettings settings) {
 		PageLayout.Kind found = null;
 		for (PageLayout.Kind k : PageLayout.Kind.values()) {
-			if (k.columns == columns && k.rows == shortRows && k.rhythmStrips == rhythmRows) found = k;
+			if (k != PageLayout.Kind.FREE && k.columns == columns && k.rows == shortRows && rhythmRows <= 3) found = k;
 		}
 		if (settings.layout != null) {
 			PageLayout.Kind k = settings.layout.kind();
-			if (found != k) {
+			if (found != k || settings.layout.rhythmLeads().size() != rhythmRows) {
 				throw new EcgException(String.format(Locale.ROOT, "the PDF page draws %d rows of %d columns and %d " +
-					"rhythm strip(s), not the %s layout asked for; use --layout auto", shortRows, columns, rhythmRows, k.id));
+					"rhythm strip(s), not the %s layout asked for; use --layout auto", shortRows, columns, rhythmRows,
+					settings.layout.spec()));
 			}
 		}
 		if (found == null) {

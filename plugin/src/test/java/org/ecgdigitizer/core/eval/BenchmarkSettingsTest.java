@@ -31,7 +31,8 @@ class BenchmarkSettingsTest {
 		assertEquals("layout=3x4+3:V1,II,V5 (--settings), gain=20 (--settings)", s.describe());
 		DigitizerSettings d = s.digitizerSettings(250);
 		assertEquals(250, d.samplingFrequency, 0);
-		assertEquals("3x4+3", d.layout.kind().id);
+		assertEquals("3x4", d.layout.kind().id);
+		assertEquals(3, d.layout.rhythmLeads().size());
 		assertEquals(20, d.gainMmPerMv, 0);
 		assertTrue(Double.isNaN(d.speedMmPerS));
 		assertTrue(Double.isNaN(BenchmarkSettings.none().digitizerSettings(500).gainMmPerMv));

@@ -1,7 +1,6 @@
 package org.ecgdigitizer.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
@@ -53,11 +52,10 @@ class LabelOrientationTest {
 			BufferedImage page = labels(GlyphOutlines.style(font));
 			LabelOrientation.Evidence upright = read(page);
 			assertEquals(0, upright.turned, font + " upright: " + upright);
-			assertTrue(upright.saysUpright(), font + " upright: " + upright);
-			assertFalse(upright.saysTurned(), font + " upright: " + upright);
+			assertTrue(upright.upright >= 3, font + " upright: " + upright);
 			LabelOrientation.Evidence turned = read(LabelReaderTest.turned(page));
 			assertEquals(0, turned.upright, font + " turned: " + turned);
-			assertTrue(turned.saysTurned(), font + " turned: " + turned);
+			assertTrue(turned.turned >= 3, font + " turned: " + turned);
 		}
 	}
 
@@ -65,6 +63,5 @@ class LabelOrientationTest {
 	void aPageWithoutLabelsSaysNothing() {
 		LabelOrientation.Evidence none = read(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB));
 		assertEquals(0, none.upright + none.turned);
-		assertFalse(none.saysTurned() || none.saysUpright());
 	}
 }

@@ -36,12 +36,16 @@ class PageLayoutTest {
 	@Test
 	void everyLayoutPrintsEachStandardLeadAtLeastOnce() {
 		for (PageLayout.Kind kind : PageLayout.Kind.values()) {
+			if (kind == PageLayout.Kind.FREE) continue;
 			for (boolean cabrera : new boolean[] { false, true }) {
-				PageLayout layout = PageLayout.of(kind, cabrera);
-				List<Lead> seen = new ArrayList<>();
-				for (PageLayout.Cell c : layout.cells()) if (!seen.contains(c.lead)) seen.add(c.lead);
-				assertEquals(12, seen.size(), layout.spec());
-				assertEquals(layout, PageLayout.parse(layout.spec()));
+				for (int strips = 0; strips <= 3; strips++) {
+					PageLayout layout = PageLayout.of(kind, cabrera, strips);
+					List<Lead> seen = new ArrayList<>();
+					for (PageLayout.Cell c : layout.cells()) if (!seen.contains(c.lead)) seen.add(c.lead);
+					assertEquals(12, seen.size(), layout.spec());
+					assertEquals(kind.rows + strips, layout.rowCount());
+					assertEquals(layout, PageLayout.parse(layout.spec()));
+				}
 			}
 		}
 	}
@@ -62,6 +66,62 @@ class PageLayoutTest {
 		}
 		assertEquals("3x4+1:V1", layout.spec());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> PageLayout.parse("5x5")).getMessage()
-			.contains("3x4+1"));
+			.contains("3x4"));
+	}
+
+	@Test
+	void sameWindowColumnsShowTheFirstWindowWhereTheirColumnIs() {
+		PageLayout layout = PageLayout.parse("6x2+1:I/same-window");
+		assertEquals(PageLayout.ColumnTiming.SAME_WINDOW, layout.timing());
+		assertEquals(7, layout.rowCount());
+		for (PageLayout.Cell c : layout.cells()) {
+			if (c.rhythm) {
+				assertEquals(Lead.I, c.lead);
+				assertEquals(0.0, c.windowStart);
+				assertEquals(1.0, c.windowEnd);
+			}
+			else {
+				// drawn in its column, showing the first half of the page's time
+				assertEquals(c.column * 0.5, c.startFraction(2));
+				assertEquals(0.0, c.windowStart);
+				assertEquals(0.5, c.windowEnd);
+			}
+		}
+		assertEquals("6x2+1:I/same-window", layout.spec());
+		assertEquals(layout, PageLayout.parse(layout.spec()));
+		assertEquals(PageLayout.ColumnTiming.SEQUENTIAL, PageLayout.parse("6x2").timing());
+		assertEquals("6x2/cabrera/same-window", PageLayout.parse("6x2/same-window/cabrera").spec());
+	}
+
+	@Test
+	void freeLayoutsDescribeWhatIsPrintedRowByRow() {
+		PageLayout limb = PageLayout.parse("rows:I;II;III;aVR;aVL;aVF");
+		assertTrue(limb.isFree());
+		assertEquals(6, limb.rowCount());
+		assertEquals(1, limb.columnCount());
+		assertEquals("I II III aVR aVL aVF", labels(limb));
+		for (PageLayout.Cell c : limb.cells()) {
+			assertEquals(0.0, c.windowStart);
+			assertEquals(1.0, c.windowEnd);
+			assertEquals(false, c.rhythm);
+		}
+		// 15 leads: names outside the 12 are kept as printed, without a lead
+		PageLayout fifteen = PageLayout.parse("rows:I,aVR,V1,V4,v4r;II,aVL,V2,V5,V8;III,aVF,V3,V6,V9");
+		assertEquals(5, fifteen.columnCount());
+		PageLayout.Cell v4r = fifteen.cells().get(4);
+		assertEquals("V4R", v4r.name);
+		assertEquals(null, v4r.lead);
+		assertEquals(0.8, v4r.windowStart, 1e-12);
+		// a strip under a 3x4 block is a rhythm strip over the whole page
+		PageLayout mixed = PageLayout.parse("rows:I,aVR,V1,V4;II,aVL,V2,V5;III,aVF,V3,V6;?");
+		PageLayout.Cell strip = mixed.cells().get(12);
+		assertTrue(strip.rhythm);
+		assertEquals(null, strip.lead);
+		assertEquals(4, strip.columnSpan);
+		for (PageLayout p : new PageLayout[] { limb, fifteen, mixed, PageLayout.parse("rows:V1,V4;I,aVR/same-window") }) {
+			assertEquals(p, PageLayout.parse(p.spec()), p.spec());
+		}
+		assertThrows(IllegalArgumentException.class, () -> PageLayout.parse("rows:I,II,III,aVR,aVL;V1,V2,V3,V4"));
+		assertThrows(IllegalArgumentException.class, () -> PageLayout.parse("rows:I/cabrera"));
 	}
 }

@@ -34,12 +34,12 @@ class UpsideDownTest {
 		BufferedImage page = PageGenerator.render(PageGenerator.synthesize(5, 500, "upside"), PageSpec.defaults(), 5)
 			.image();
 		PreparedPage upsideDown = Preprocessor.run(ImageFiles.asImg(turnedHalf(page)), Double.NaN, Progress.NONE);
-		assertTrue(LeadDetector.looksUpsideDown(upsideDown));
+		assertTrue(PageOrientation.decide(upsideDown).upsideDown);
 		LeadLayout layout = Stages.detectLeads(Stages.preprocess(ImageFiles.asImg(turnedHalf(page)), Double.NaN,
 			Progress.NONE), DigitizerSettings.defaults());
 		assertEquals("I", layout.regions.get(0).label(), layout.layout.spec());
 		PreparedPage upright = Preprocessor.run(ImageFiles.asImg(page), Double.NaN, Progress.NONE);
-		assertFalse(LeadDetector.looksUpsideDown(upright));
+		assertFalse(PageOrientation.decide(upright).upsideDown);
 	}
 
 	/** Without calibration pulses, the printed lead names tell which way up a page is. */
@@ -49,12 +49,12 @@ class UpsideDownTest {
 			.withPulses(false), 6).image();
 		PreparedPage upsideDown = Preprocessor.run(ImageFiles.asImg(turnedHalf(page)), Double.NaN, Progress.NONE);
 		LabelOrientation.Evidence turned = LabelOrientation.read(upsideDown);
-		assertTrue(turned.saysTurned(), turned.toString());
-		assertTrue(LeadDetector.looksUpsideDown(upsideDown), turned.toString());
+		assertTrue(turned.turned >= 3 && turned.upright == 0, turned.toString());
+		assertTrue(PageOrientation.decide(upsideDown).upsideDown, turned.toString());
 		PreparedPage upright = Preprocessor.run(ImageFiles.asImg(page), Double.NaN, Progress.NONE);
 		LabelOrientation.Evidence labels = LabelOrientation.read(upright);
-		assertTrue(labels.saysUpright(), labels.toString());
-		assertFalse(LeadDetector.looksUpsideDown(upright), labels.toString());
+		assertTrue(labels.upright >= 3 && labels.turned == 0, labels.toString());
+		assertFalse(PageOrientation.decide(upright).upsideDown, labels.toString());
 	}
 
 	/** Upright real pages whose own pulses are missed, but where one pulse-like shape shows when turned. */
@@ -64,7 +64,7 @@ class UpsideDownTest {
 		for (String name : new String[] { "eik_ecg00005.jpg", "eik_ecg00013.jpg", "eik_ecg00022.bmp" }) {
 			ImageFiles.LoadedImage loaded = ImageFiles.read(dir.resolve(name));
 			PreparedPage page = Preprocessor.run(ImageFiles.asImg(loaded.image), loaded.dpi, Progress.NONE);
-			assertFalse(LeadDetector.looksUpsideDown(page), name);
+			assertFalse(PageOrientation.decide(page).upsideDown, name);
 		}
 	}
 }

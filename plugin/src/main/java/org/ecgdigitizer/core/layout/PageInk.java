@@ -1,0 +1,124 @@
+package org.ecgdigitizer.core.layout;
+
+import org.ecgdigitizer.core.preprocess.Components;
+import org.ecgdigitizer.core.preprocess.InkModel;
+import org.ecgdigitizer.core.preprocess.PreparedPage;
+
+/**
+ * The ink of a rectified page as lead detection reads it: a mask without printed rules and frame
+ * lines, its components, and the scale it is read at (provisional until the calibration is known).
+ * The row, pulse and separator finders ask it their questions about strokes.
+ */
+final class PageInk {
+
+	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
+	static final int BRIDGE = 2;
+
+	final int w;
+	final int h;
+	/** Ink pixels, printed rules erased. */
+	final boolean[] mask;
+	/** Components of the ink before rules were erased (letters are read from them). */
+	final Components raw;
+	/** Components of the mask dilated by {@link #BRIDGE}: a thin trace broken where it crossed a grid line is one piece. */
+	final Components bridged;
+	final double mmX;
+	final double mmY;
+
+	private PageInk(int w, int h, boolean[] mask, Components raw, Components bridged, double mmX, double mmY) {
+		this.w = w;
+		this.h = h;
+		this.mask = mask;
+		this.raw = raw;
+		this.bridged = bridged;
+		this.mmX = mmX;
+		this.mmY = mmY;
+	}
+
+	/** The page's ink at its measured scale, or (no grid) assuming the page is about 280 mm wide. */
+	static PageInk of(PreparedPage page) {
+		return of(page.inkPixels(), page.width(), page.height(), page.geometry.pxPerMmX, page.geometry.pxPerMmY,
+			false);
+	}
+
+	/**
+	 * @param turned read the page turned half-way round
+	 */
+	static PageInk of(float[] ink, int w, int h, double mmX, double mmY, boolean turned) {
+		boolean known = !Double.isNaN(mmX) && !Double.isNaN(mmY);
+		double x = known ? mmX : w / 280.0;
+		double y = known ? mmY : w / 280.0;
+		boolean[] mask = InkModel.mask(ink);
+		if (turned) {
+			for (int i = 0, j = mask.length - 1; i < j; i++, j--) {
+				boolean t = mask[i];
+				mask[i] = mask[j];
+				mask[j] = t;
+			}
+		}
+		Components raw = Components.of(mask, w, h);
+		eraseRules(mask, raw, x, y);
+		Components bridged = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
+		return new PageInk(w, h, mask, raw, bridged, x, y);
+	}
+
+	/** The same ink read at another scale. */
+	PageInk rescaled(double newMmX, double newMmY) {
+		return new PageInk(w, h, mask, raw, bridged, newMmX, newMmY);
+	}
+
+	/**
+	 * Removes printed rules and frame lines: long, straight, solid components thinner than
+	 * 0.6 mm. Even a flat trace zigzags, so its box is taller than its stroke and mostly empty.
+	 */
+	static void eraseRules(boolean[] mask, Components components, double mmX, double mmY) {
+		boolean[] rule = new boolean[components.components.size()];
+		for (Components.Component c : components.components) {
+			double fill = c.pixels / ((double) c.width() * c.height());
+			boolean horizontal = c.height() < 0.6 * mmY + 1 && c.width() > 15 * mmX;
+			boolean vertical = c.width() < 0.6 * mmX + 1 && c.height() > 40 * mmY;
+			rule[c.id] = (horizontal || vertical) && fill > 0.7;
+		}
+		for (int i = 0; i < mask.length; i++) {
+			int l = components.labels[i];
+			if (l != 0 && rule[l - 1]) mask[i] = false;
+		}
+	}
+
+	boolean at(int x, int y) {
+		return mask[y * w + x];
+	}
+
+	/** The vertical run of ink in column x that comes within slack rows of row y, as {top, bottom}, or null. */
+	int[] verticalRunThrough(int x, int y, int slack) {
+		for (int d = 0; d <= slack; d++) {
+			for (int yy : new int[] { y - d, y + d }) {
+				if (yy < 0 || yy >= h || !mask[yy * w + x]) continue;
+				int top = yy;
+				int bottom = yy;
+				// a stroke is cut where it crosses a grid line taken away with the grid: bridge short gaps
+				for (int up = top - 1; up >= 0 && top - up <= 2 * BRIDGE + 1; up--) {
+					if (mask[up * w + x]) top = up;
+				}
+				for (int down = bottom + 1; down < h && down - bottom <= 2 * BRIDGE + 1; down++) {
+					if (mask[down * w + x]) bottom = down;
+				}
+				return new int[] { top, bottom };
+			}
+		}
+		return null;
+	}
+
+	/** Whether column x holds ink in rows [y0, y1). */
+	boolean inkBetween(int x, int y0, int y1) {
+		for (int y = Math.max(0, y0); y < Math.min(h, y1); y++) if (mask[y * w + x]) return true;
+		return false;
+	}
+
+	/** The inked fraction of column x between rows top and bottom (inclusive). */
+	double inkedOver(int x, int top, int bottom) {
+		int n = 0;
+		for (int y = top; y <= bottom; y++) if (mask[y * w + x]) n++;
+		return n / (double) (bottom - top + 1);
+	}
+}

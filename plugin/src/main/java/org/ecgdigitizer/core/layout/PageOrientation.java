@@ -1,0 +1,237 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ecgdigitizer.core.preprocess.PreparedPage;
+
+/**
+ * Decides whether a rectified page is upside down, from what printers put on every page, read on
+ * the page as it is and turned half-way round: calibration pulses stand on the baseline at the
+ * start of a row, rising to a flat top (turned, they hang down at the row's end); lead names read
+ * left to right (turned, "aVR" or "V5" reads as nothing; "I", "II" and "III" read the same either
+ * way, so they do not count: {@link LabelOrientation}); T waves follow their QRS complexes. Each
+ * cue is a {@link Vote}; any other cue is one more.
+ */
+public final class PageOrientation {
+
+	/** Rows starting with a pulse one way, and at least this many the other way, decide alone. */
+	static final int MIN_PULSED_ROWS = 2;
+
+	private PageOrientation() {}
+
+	/** One cue's count of what it saw on the page upright and turned, and how much one sighting weighs. */
+	public static final class Vote {
+		public final String cue;
+		public final double upright;
+		public final double turned;
+		/** What one sighting is worth against another cue's. */
+		public final double weight;
+
+		public Vote(String cue, double upright, double turned, double weight) {
+			this.cue = cue;
+			this.upright = upright;
+			this.turned = turned;
+			this.weight = weight;
+		}
+
+		/** Positive when the cue says the page is upside down. */
+		double balance() {
+			return weight * (turned - upright);
+		}
+
+		Map<String, Object> toJson() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("cue", cue);
+			m.put("upright", upright);
+			m.put("turned", turned);
+			m.put("weight", weight);
+			return m;
+		}
+	}
+
+	/** A cue read on a page as it is and turned half-way round. */
+	public interface Cue {
+		Vote vote(Look upright, Look turned);
+	}
+
+	/** A page one way up, with its rows of traces found, for the cues to read. */
+	public static final class Look {
+		public final PreparedPage page;
+		final PageInk ink;
+		final List<TraceRow> rows;
+
+		Look(PreparedPage page) {
+			this.page = page;
+			int w = page.width();
+			double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
+			this.ink = PageInk.of(page.inkPixels(), w, page.height(), mm, mm, false);
+			this.rows = RowFinder.find(ink);
+			RowFinder.setBands(rows, ink.h, ink.mmY);
+			for (TraceRow r : rows) RowFinder.extent(r, ink);
+		}
+	}
+
+	/** The votes, the decision and why: it goes into the JSON diagnostics. */
+	public static final class Evidence {
+		public final List<Vote> votes;
+		public final boolean upsideDown;
+		public final String why;
+
+		Evidence(List<Vote> votes, boolean upsideDown, String why) {
+			this.votes = Collections.unmodifiableList(new ArrayList<>(votes));
+			this.upsideDown = upsideDown;
+			this.why = why;
+		}
+
+		public Map<String, Object> toJson() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("upside_down", upsideDown);
+			m.put("why", why);
+			List<Object> v = new ArrayList<>();
+			for (Vote vote : votes) v.add(vote.toJson());
+			m.put("votes", v);
+			return m;
+		}
+	}
+
+	/** The cues every page is read with: row-start pulses, pulse shapes anywhere, lead names, T waves after QRS. */
+	public static List<Cue> standardCues() {
+		return List.of(PageOrientation::rowPulses, PageOrientation::pulseShapes, PageOrientation::leadNames,
+			PageOrientation::waveOrder);
+	}
+
+	public static Evidence decide(PreparedPage page) {
+		return decide(page, standardCues());
+	}
+
+	/**
+	 * Upside down when the cues together say so: the sum of each cue's weighted sightings turned
+	 * minus upright is positive, and no cue that saw anything upright is outweighed only by one
+	 * sighting. Pages where nothing was seen either way stay as they are.
+	 */
+	public static Evidence decide(PreparedPage page, List<Cue> cues) {
+		Look upright = new Look(page);
+		Look turned = new Look(page.turnedHalf());
+		List<Vote> votes = new ArrayList<>();
+		double balance = 0;
+		double seen = 0;
+		for (Cue cue : cues) {
+			Vote v = cue.vote(upright, turned);
+			votes.add(v);
+			balance += v.balance();
+			seen += v.weight * (v.upright + v.turned);
+		}
+		boolean upsideDown = balance >= MIN_PULSED_ROWS;
+		String why = seen == 0 ? "nothing on the page tells which way up it is; left as it is" : String.format(
+			Locale.ROOT, "%s: %.1f for turned against %.1f for upright", upsideDown ? "upside down" : "upright", sum(
+				votes, true), sum(votes, false));
+		return new Evidence(votes, upsideDown, why);
+	}
+
+	private static double sum(List<Vote> votes, boolean turned) {
+		double s = 0;
+		for (Vote v : votes) s += v.weight * (turned ? v.turned : v.upright);
+		return s;
+	}
+
+	/**
+	 * Rows of traces that start with a calibration pulse standing on their baseline, alike as a
+	 * printer draws them (one pulse-like shape that starts a row is no evidence: a rhythm strip's
+	 * step, a square complex).
+	 */
+	static Vote rowPulses(Look upright, Look turned) {
+		return new Vote("rows starting with alike calibration pulses", PulseFinder.alike(PulseFinder.rowStarts(
+			upright.rows, upright.ink), upright.ink.mmX).size(), PulseFinder.alike(PulseFinder.rowStarts(turned.rows,
+				turned.ink), turned.ink.mmX).size(), 1);
+	}
+
+	/**
+	 * Calibration pulses anywhere on the page, alike and stacked as a printer draws them: a
+	 * rectangle standing on its foot, its bar on top. Turned, the bar is at the bottom.
+	 */
+	static Vote pulseShapes(Look upright, Look turned) {
+		return new Vote("calibration pulses standing on their foot", PulseFinder.scan(upright.ink).size(), PulseFinder
+			.scan(turned.ink).size(), 0.5);
+	}
+
+	/**
+	 * Lead names that read one way only ({@link LabelOrientation}): every short, isolated word of
+	 * letter-sized ink on the page, read as it stands and turned. "aVR" or "V1" turned is no lead
+	 * name; I, II and III read the same either way and do not count. One per name, as a pulse.
+	 */
+	static Vote leadNames(Look upright, Look turned) {
+		LabelOrientation.Evidence labels = LabelOrientation.read(upright.page);
+		return new Vote("lead names read left to right", labels.upright, labels.turned, 1);
+	}
+
+	/** Where the T wave is looked for after a QRS complex, and the P wave before it, in seconds. */
+	static final double WAVE_FROM = 0.1;
+	static final double WAVE_TO = 0.4;
+	/** A beat says which way time runs when one side of its QRS moves this much more than the other. */
+	static final double WAVE_RATIO = 1.5;
+	/** What one beat is worth against a pulse. */
+	static final double BEAT_WEIGHT = 0.2;
+
+	/**
+	 * ECG morphology: every beat's QRS complex is followed by a T wave, broad and usually larger than
+	 * the P wave before it. Turned half-way round, time runs backwards and the larger wave comes
+	 * first. Counts the beats whose trace strays further from its line in the 0.1-0.4 s after the
+	 * complex than before it, and the other way round (paper speed taken as 25 mm/s).
+	 */
+	static Vote waveOrder(Look upright, Look turned) {
+		int[] u = waveOrder(upright);
+		int[] t = waveOrder(turned);
+		// a page turned shows the mirror counts: pool both readings
+		return new Vote("T waves after the QRS complexes", u[0] + t[1], u[1] + t[0], BEAT_WEIGHT / 2);
+	}
+
+	/** {beats with the larger wave after, beats with it before}. */
+	private static int[] waveOrder(Look look) {
+		PageInk ink = look.ink;
+		double pps = ink.mmX * 25;
+		int after = 0;
+		int before = 0;
+		for (TraceRow r : look.rows) {
+			for (double b : BeatFinder.beats(r, ink, r.start, r.end, pps)) {
+				double a = deviation(r, ink, b + WAVE_FROM * pps, b + WAVE_TO * pps);
+				double p = deviation(r, ink, b - WAVE_TO * pps, b - WAVE_FROM * pps);
+				if (Double.isNaN(a) || Double.isNaN(p)) continue;
+				if (a > WAVE_RATIO * p) after++;
+				else if (p > WAVE_RATIO * a) before++;
+			}
+		}
+		return new int[] { after, before };
+	}
+
+	/**
+	 * How far the trace strays from the row's line between columns a and b: the mean distance of the
+	 * middle of its ink (within a third of the band of the line) from the line; NaN off the row.
+	 */
+	private static double deviation(TraceRow r, PageInk ink, double a, double b) {
+		int xa = (int) Math.round(a);
+		int xb = (int) Math.round(b);
+		if (xa < r.start || xb > r.end) return Double.NaN;
+		int reach = (r.bottom - r.top) / 3;
+		double sum = 0;
+		int n = 0;
+		for (int x = xa; x < xb; x++) {
+			double line = r.lineAt(x);
+			int top = -1;
+			int bottom = -1;
+			for (int y = (int) Math.max(0, line - reach); y <= Math.min(ink.h - 1, line + reach); y++) {
+				if (!ink.at(x, y)) continue;
+				if (top < 0) top = y;
+				bottom = y;
+			}
+			if (top < 0) continue;
+			sum += Math.abs((top + bottom) / 2.0 - line);
+			n++;
+		}
+		return n == 0 ? Double.NaN : sum / n;
+	}
+}

@@ -1,0 +1,366 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+
+/**
+ * Finds the calibration pulse at the start of a row of traces: the 1 mV rectangle printers draw
+ * before the signal, two vertical strokes from the baseline up to a flat top, 3 to 25 mm tall and
+ * 1.5 to 14 mm apart (0.2 s is usual, some printers draw 2 mm), with no ink at the baseline
+ * between them.
+ */
+final class PulseFinder {
+
+	private PulseFinder() {}
+
+	/**
+	 * The calibration pulse at the start of a row, or null: first as a pulse standing on the
+	 * baseline, else (strokes broken by a removed grid, a baseline estimated off the pulse's foot)
+	 * from the ink in the row's band.
+	 *
+	 * @param previousBaseline the row above's baseline (NaN for the first row): the top stays below it
+	 */
+	static CalibrationPulse find(TraceRow r, int rowIndex, double previousBaseline, PageInk ink) {
+		CalibrationPulse pulse = onBaseline(r, rowIndex, previousBaseline, ink);
+		return pulse != null ? pulse : inBand(r, rowIndex, previousBaseline, ink);
+	}
+
+	/**
+	 * Finds the pulse of every row, and where each row's signal starts after it: the pulse the page
+	 * scan found standing on the row's line, else the one the row shows by itself. Pulses that are
+	 * not alike (a printer draws them all alike) are not pulses but complexes, unless only one row
+	 * shows one.
+	 */
+	static void findAll(List<TraceRow> rows, PageInk ink) {
+		List<CalibrationPulse> scanned = scan(ink);
+		List<CalibrationPulse> found = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			TraceRow r = rows.get(i);
+			CalibrationPulse pulse = null;
+			for (CalibrationPulse p : scanned) {
+				if (Math.abs(p.footY - r.lineAt(p.box.maxX())) <= 3 * ink.mmY && p.box.x < r.start + 0.3 * (r.end - r.start)) {
+					pulse = p;
+				}
+			}
+			if (pulse == null) pulse = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
+			r.pulse = pulse == null ? null : new CalibrationPulse(i, pulse.box, pulse.footY, pulse.heightPx, pulse.widthPx,
+				ink.mmX, ink.mmY);
+			if (r.pulse != null) found.add(r.pulse);
+		}
+		List<CalibrationPulse> alike = alike(found, ink.mmX);
+		for (TraceRow r : rows) {
+			if (r.pulse != null && found.size() > 1 && !alike.contains(r.pulse)) r.pulse = null;
+			// time runs on the pen's centre line: half the trace's thickness inside its inked ends
+			double thickness = TraceEnds.thickness(ink.mask, ink.w, r.top, r.bottom, r.baseline, r.start, r.end);
+			double line = r.pulse != null ? r.pulse.footY : r.baseline;
+			r.signalStart = TraceEnds.start(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, thickness, ink.mmX,
+				ink.mmY);
+			r.signalEnd = TraceEnds.end(r.end, thickness);
+		}
+	}
+
+	/**
+	 * Every calibration pulse on the page, wherever it stands, found from its shape alone: two
+	 * vertical strokes of the same height (3 to 25 mm) 1.5 to 14 mm apart, joined at the top by a
+	 * bar, with nothing inside. A row whose trace wanders off its line, or whose complexes are so
+	 * tall that little of it stays near one image row, still shows its pulse.
+	 */
+	static List<CalibrationPulse> scan(PageInk ink) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
+		int minH = (int) Math.round(3 * mmY);
+		int maxH = (int) Math.round(25 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		int minW = (int) Math.max(2, Math.round(1.5 * mmX));
+		int maxW = (int) Math.round(14 * mmX);
+		List<int[]>[] strokes = verticalStrokes(ink, minH, maxH);
+		List<CalibrationPulse> out = new ArrayList<>();
+		for (int x = 0; x < ink.w; x++) {
+			for (int[] a : strokes[x]) {
+				// the rising stroke's left edge: the same stroke one column to the left means it is not
+				if (x > 0 && hasStroke(strokes[x - 1], a[0], a[1], tol)) continue;
+				int[] b = null;
+				int bx = -1;
+				for (int x2 = x + minW; x2 <= Math.min(ink.w - 1, x + maxW) && b == null; x2++) {
+					for (int[] c : strokes[x2]) {
+						if (Math.abs(c[0] - a[0]) <= tol && Math.abs(c[1] - a[1]) <= tol) {
+							b = c;
+							bx = x2;
+							break;
+						}
+					}
+				}
+				if (b == null || !rectangle(ink, x, bx, Math.min(a[0], b[0]), Math.max(a[1], b[1]), tol, mmY)) continue;
+				int fall = bx;
+				while (fall + 1 < ink.w && hasStroke(strokes[fall + 1], b[0], b[1], tol)) fall++;
+				int top = Math.min(a[0], b[0]);
+				int foot = Math.max(a[1], b[1]);
+				CalibrationPulse pulse = new CalibrationPulse(-1, Box.fromCorners(x, top, fall + 1, foot + 1), foot,
+					foot - top, (bx + fall) / 2.0 - x, mmX, mmY);
+				if (plausible(pulse)) out.add(pulse);
+			}
+		}
+		return alike(outermost(out), mmX);
+	}
+
+	static final double ALIKE = 0.2;
+	static final double ALIKE_X_MM = 3;
+
+	/** Without rectangles inside another (a trace crossing a pulse cuts it into smaller ones). */
+	static List<CalibrationPulse> outermost(List<CalibrationPulse> pulses) {
+		List<CalibrationPulse> out = new ArrayList<>();
+		for (CalibrationPulse p : pulses) {
+			boolean inside = false;
+			for (CalibrationPulse q : pulses) {
+				if (q != p && q.box.height * q.box.width > p.box.height * p.box.width && q.box.x <= p.box.x + 2 && q.box
+					.maxX() >= p.box.maxX() - 2 && q.box.y <= p.box.y + 2 && q.box.maxY() >= p.box.maxY() - 2)
+				{
+					inside = true;
+				}
+			}
+			if (!inside) out.add(p);
+		}
+		return out;
+	}
+
+	/**
+	 * The page's calibration pulses: a printer draws them all alike, at the start of each row. Of
+	 * rectangles found, those like the one with the most alike (within 20% in width and height,
+	 * within 3 mm in x); two traces and a third crossing them can make a rectangle, but not many
+	 * alike ones stacked above one another.
+	 */
+	static List<CalibrationPulse> alike(List<CalibrationPulse> pulses, double mmX) {
+		CalibrationPulse best = null;
+		int bestCount = 0;
+		for (CalibrationPulse p : pulses) {
+			int count = 0;
+			for (CalibrationPulse q : pulses) if (alike(p, q, mmX)) count++;
+			if (count > bestCount) {
+				best = p;
+				bestCount = count;
+			}
+		}
+		List<CalibrationPulse> out = new ArrayList<>();
+		if (best == null || bestCount < 2) return out;
+		for (CalibrationPulse q : pulses) if (alike(best, q, mmX)) out.add(q);
+		return out;
+	}
+
+	private static boolean alike(CalibrationPulse p, CalibrationPulse q, double mmX) {
+		return Math.abs(Math.log(p.widthPx / q.widthPx)) < ALIKE && Math.abs(Math.log(p.heightPx / q.heightPx)) < ALIKE &&
+			Math.abs(p.box.x - q.box.x) <= ALIKE_X_MM * mmX;
+	}
+
+	/** Per column, the vertical runs of ink (short gaps bridged) between minH and maxH long: {top, bottom}. */
+	@SuppressWarnings("unchecked")
+	private static List<int[]>[] verticalStrokes(PageInk ink, int minH, int maxH) {
+		List<int[]>[] out = new List[ink.w];
+		int gap = 2 * PageInk.BRIDGE + 1;
+		for (int x = 0; x < ink.w; x++) {
+			out[x] = new ArrayList<>(2);
+			int y = 0;
+			while (y < ink.h) {
+				if (!ink.at(x, y)) {
+					y++;
+					continue;
+				}
+				int top = y;
+				int last = y;
+				while (y < ink.h && y - last <= gap) {
+					if (ink.at(x, y)) last = y;
+					y++;
+				}
+				int length = last - top + 1;
+				if (length >= minH && length <= maxH) out[x].add(new int[] { top, last });
+				y = last + 1;
+			}
+		}
+		return out;
+	}
+
+	private static boolean hasStroke(List<int[]> strokes, int top, int bottom, int tol) {
+		for (int[] s : strokes) if (Math.abs(s[0] - top) <= tol && Math.abs(s[1] - bottom) <= tol) return true;
+		return false;
+	}
+
+	/**
+	 * Whether columns a..b between two strokes hold a bar at the top and nothing in the middle: in
+	 * most of them ink near the top row, and no ink from 1 mm below the top to 1 mm above the foot.
+	 */
+	private static boolean rectangle(PageInk ink, int a, int b, int top, int foot, int tol, double mmY) {
+		int bar = 0;
+		int empty = 0;
+		int n = 0;
+		int innerTop = (int) Math.round(top + Math.max(tol + 1, mmY));
+		int innerBottom = (int) Math.round(foot - Math.max(tol + 1, mmY));
+		for (int x = a + tol; x <= b - tol; x++) {
+			n++;
+			if (ink.inkBetween(x, top - tol, top + tol + 1)) bar++;
+			if (innerBottom <= innerTop || !ink.inkBetween(x, innerTop, innerBottom)) empty++;
+		}
+		return n > 0 && bar >= 0.8 * n && empty >= 0.8 * n;
+	}
+
+	/** The pulses that start rows, as the rows show them one by one (the rows' extents found). */
+	static List<CalibrationPulse> rowStarts(List<TraceRow> rows, PageInk ink) {
+		List<CalibrationPulse> out = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			TraceRow r = rows.get(i);
+			CalibrationPulse p = find(r, i, i > 0 ? rows.get(i - 1).lineAt(r.start) : Double.NaN, ink);
+			if (p != null) out.add(p);
+		}
+		return out;
+	}
+
+	/**
+	 * A rising stroke that stands on the baseline, a flat top 1.5 to 14 mm long with nothing tall
+	 * under it, and a falling stroke back to the baseline. Only ink that stands on the baseline or
+	 * lies at the top's height counts, so header text above or the next row below do not disturb
+	 * it, and a pulse taller than half the row spacing is still whole.
+	 */
+	static CalibrationPulse onBaseline(TraceRow r, int rowIndex, double previousBaseline, PageInk ink) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
+		int h = ink.h;
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(ink.w, r.start + Math.round(25 * mmX));
+		int n = xEnd - xStart;
+		int base = (int) Math.round(r.lineAt(r.start));
+		if (n <= 0 || base < 0 || base >= h) return null;
+		double ceiling = Double.isNaN(previousBaseline) ? 0 : previousBaseline + 1.5 * mmY;
+		int slack = (int) Math.ceil(1.5 * mmY);
+		// per column: the ink run standing on the baseline (top, bottom), -1 when none
+		int[] top = new int[n];
+		int[] foot = new int[n];
+		for (int i = 0; i < n; i++) {
+			int[] run = ink.verticalRunThrough(xStart + i, base, slack);
+			top[i] = run == null ? -1 : Math.max(run[0], (int) Math.ceil(ceiling));
+			foot[i] = run == null ? -1 : run[1];
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (top[i] < 0 || foot[i] - top[i] < minH) continue;
+			// a rising stroke at column i: skip its own thickness
+			int topY = top[i];
+			int footY = foot[i];
+			int j = i + 1;
+			while (j < n && top[j] >= 0 && foot[j] - top[j] >= minH && Math.abs(top[j] - topY) <= tol && j - i < tol *
+				2)
+			{
+				topY = Math.min(topY, top[j]);
+				footY = Math.max(footY, foot[j]);
+				j++;
+			}
+			// the flat top: ink at the top's height, nothing tall standing on the baseline; a column
+			// or two may have lost their ink to a grid line taken away with the grid
+			int flatStart = j;
+			int missing = 0;
+			while (j < n && !(top[j] >= 0 && foot[j] - top[j] >= minH) && missing <= 2) {
+				missing = ink.inkBetween(xStart + j, Math.max(0, topY - tol), Math.min(h - 1, topY + tol) + 1) ? 0
+					: missing + 1;
+				j++;
+			}
+			j -= missing;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
+			// the falling stroke, back from the top to the baseline
+			while (j < n && j < flatEnd + 3 && !(top[j] >= 0 && foot[j] - top[j] >= minH)) j++;
+			if (j >= n || top[j] < 0 || Math.abs(top[j] - topY) > tol || foot[j] - top[j] < minH) continue;
+			int fall = j;
+			while (fall + 1 < n && top[fall + 1] >= 0 && foot[fall + 1] - top[fall + 1] >= minH) fall++;
+			double heightPx = footY - topY;
+			double widthPx = (j + fall) / 2.0 - i;
+			CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart + fall + 1,
+				footY + 1), footY, heightPx, widthPx, mmX, mmY);
+			if (!plausible(pulse)) continue;
+			return firstInRow(pulse, r, ink) ? pulse : null;
+		}
+		return null;
+	}
+
+	/** A pulse is the first thing in its row; a square-ish complex further in is signal. */
+	static boolean firstInRow(CalibrationPulse pulse, TraceRow r, PageInk ink) {
+		return pulse.box.x <= r.start + 3 * ink.mmX;
+	}
+
+	/**
+	 * The same shape read from the topmost and bottommost ink of each column in the row's band,
+	 * which copes with broken strokes that {@link #onBaseline} does not.
+	 */
+	static CalibrationPulse inBand(TraceRow r, int rowIndex, double previousBaseline, PageInk ink) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
+		// the pulse may be part of the first segment or stand apart just before it
+		int xStart = (int) Math.max(0, r.start - Math.round(20 * mmX));
+		int xEnd = (int) Math.min(ink.w, r.start + Math.round(25 * mmX));
+		// A pulse can be taller than half the row spacing (10 mm on rows 15 mm apart): look up to just
+		// below the previous row's baseline, or 25 mm up on the first row.
+		double ceiling = Double.isNaN(previousBaseline) ? r.lineAt(r.start) - 25 * mmY : previousBaseline + 1.5 * mmY;
+		int top = (int) Math.max(0, Math.min(r.top, Math.ceil(ceiling)));
+		int bottom = r.bottom;
+		int n = xEnd - xStart;
+		if (n <= 0) return null;
+		// per column: topmost and bottommost ink in the band
+		int[] hi = new int[n];
+		int[] lo = new int[n];
+		for (int i = 0; i < n; i++) {
+			int x = xStart + i;
+			hi[i] = -1;
+			lo[i] = -1;
+			for (int y = top; y < bottom; y++) {
+				if (ink.at(x, y)) {
+					if (hi[i] < 0) hi[i] = y;
+					lo[i] = y;
+				}
+			}
+		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
+		}
+		int minH = (int) Math.round(3 * mmY);
+		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
+		for (int i = 0; i < n; i++) {
+			if (hi[i] < 0 || lo[i] - hi[i] < minH) continue;
+			// a rising stroke at column i: skip its own thickness, then walk right along the top while
+			// the baseline below is empty
+			int topY = hi[i];
+			int foot = lo[i];
+			int j = i + 1;
+			while (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH && j - i < tol * 2) {
+				topY = Math.min(topY, hi[j]);
+				foot = Math.max(foot, lo[j]);
+				j++;
+			}
+			int flatStart = j;
+			while (j < n && hi[j] >= 0 && Math.abs(hi[j] - topY) <= tol && lo[j] < foot - minH) j++;
+			int flatEnd = j;
+			if (flatEnd - flatStart < 0.8 * mmX) continue;
+			// the falling stroke
+			if (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH) {
+				int fall = j;
+				while (fall + 1 < n && hi[fall + 1] >= 0 && lo[fall + 1] - hi[fall + 1] >= minH) fall++;
+				double heightPx = foot - topY;
+				double widthPx = (j + fall) / 2.0 - i;
+				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
+					fall + 1, foot + 1), foot, heightPx, widthPx, mmX, mmY);
+				if (!plausible(pulse)) continue;
+				return firstInRow(pulse, r, ink) ? pulse : null;
+			}
+		}
+		return null;
+	}
+
+	private static boolean plausible(CalibrationPulse pulse) {
+		return pulse.heightMm >= 3 && pulse.heightMm <= 25 && pulse.widthMm >= 1.5 && pulse.widthMm <= 14;
+	}
+}
