@@ -37,7 +37,6 @@ final class DigitizeCli implements CliCommand {
 
 	@Override
 	public List<Option> options() {
-<<<<<<< HEAD
 		List<Option> options = new ArrayList<>();
 		options.add(Option.value("out", "DIR", "output folder (created if needed)"));
 		options.add(Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the " +
@@ -46,27 +45,6 @@ final class DigitizeCli implements CliCommand {
 		options.add(Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
 			"stopped run continues)"));
 		return options;
-=======
-		return List.of(Option.value("out", "DIR", "output folder (created if needed)"),
-			Option.value("fs", "HZ", "output sampling frequency", 500),
-			Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the page, plot: " +
-				"12-lead plot)", "wfdb,csv,json,png"),
-			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera, /same-window), or rows:I,aVR;II,aVL", "auto"),
-			Option.value("gain", "MM_PER_MV", "auto, 5, 10 or 20", "auto"),
-			Option.value("speed", "MM_PER_S", "auto, 25 or 50", "auto"),
-			Option.value("ink", "MODEL", "how ink is told from grid and paper: rules, learned (the shipped classifier), " +
-				"auto (chosen per page) or a .model file", org.ecgdigitizer.core.classify.InkSources.DEFAULT),
-			Option.value("pattern", "GLOB", "which files of a folder to read", BatchDigitizer.IMAGE_GLOB),
-			Option.value("pdf-dpi", "DPI", "resolution PDF pages are rendered at when they are not vector ECGs",
-				ReadOptions.DEFAULT_PDF_DPI),
-			Option.flag("pdf-render", "render every PDF page to pixels, even one that draws its traces as vectors"),
-			Option.value("page-timeout", "SECONDS", "time limit per page; a page taking longer is stopped and " +
-				"reported (0: none)", PageDigitizer.DEFAULT_PAGE_TIMEOUT_S),
-			Option.flag("keep-partial", "write a record marked partial for a page with too few leads traced " +
-				"(fewer than half of those printed) instead of failing it"),
-			Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
-				"stopped run continues)"));
->>>>>>> layout
 	}
 
 	@Override

@@ -19,7 +19,7 @@ public final class PageOptions {
 	/** The options, in the order the help lists them. */
 	public static List<Option> options() {
 		return List.of(Option.value("fs", "HZ", "output sampling frequency", 500),
-			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera)", "auto"),
+			Option.value("layout", "SPEC", "auto, or 3x4, 3x4+1, 3x4+2, 3x4+3, 6x2, 12x1 (add /cabrera, /same-window), or rows:I,aVR;II,aVL", "auto"),
 			Option.value("gain", "MM_PER_MV", "auto, 5, 10 or 20", "auto"),
 			Option.value("speed", "MM_PER_S", "auto, 25 or 50", "auto"),
 			Option.value("ink", "MODEL", "how ink is told from grid and paper: rules, learned (the shipped classifier), " +
