@@ -14,6 +14,11 @@ final class Profiles {
 	 * spacing with linear splatting. Rows and columns outside [x0,x1) x [y0,y1) are skipped;
 	 * {@code stride} subsamples along the lines for speed.
 	 *
+	 * <p>The plane is read row by row. A line's offset and splatting weights depend only on its
+	 * own position (a column for near-horizontal lines, a row for near-vertical ones), so they are
+	 * computed once per line; the weights on bins, which depend on nothing but the geometry, are
+	 * added up per line rather than per pixel.</p>
+	 *
 	 * @param across true: profile over y of near-horizontal lines; false: over x of near-vertical lines
 	 * @return the profile; index i is coordinate {@code i + offset[0]}
 	 */
@@ -29,38 +34,29 @@ final class Profiles {
 		double hi = (across ? y1 : x1) + spread + 1;
 		int n = (int) Math.ceil(hi - lo) + 2;
 		double[] sum = new double[n];
-		double[] cnt = new double[n];
+		// weights per bin as differences: a line adds its weight to a run of consecutive bins
+		double[] cntStep = new double[n + 1];
 		if (across) {
-			for (int x = x0; x < x1; x += stride) {
-				double shift = -(x - cx) * tan - lo;
-				for (int y = y0; y < y1; y++) {
-					double c = y + shift;
-					int i = (int) c;
-					double f = c - i;
-					float v = p[y * w + x];
-					sum[i] += v * (1 - f);
-					cnt[i] += 1 - f;
-					sum[i + 1] += v * f;
-					cnt[i + 1] += f;
-				}
-			}
+			acrossRows(p, w, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
 		}
 		else {
 			for (int y = y0; y < y1; y += stride) {
+				// every pixel of the row falls at x + shift: the same fraction, bins shifted by a whole offset
 				double shift = (y - cy) * tan - lo;
+				int o = (int) Math.floor(shift);
+				double f = shift - o;
+				double g = 1 - f;
 				int row = y * w;
-				for (int x = x0; x < x1; x++) {
-					double c = x + shift;
-					int i = (int) c;
-					double f = c - i;
-					float v = p[row + x];
-					sum[i] += v * (1 - f);
-					cnt[i] += 1 - f;
-					sum[i + 1] += v * f;
-					cnt[i + 1] += f;
-				}
+				sum[x0 + o] += p[row + x0] * g;
+				for (int x = x0 + 1; x < x1; x++) sum[x + o] += p[row + x] * g + p[row + x - 1] * f;
+				sum[x1 + o] += p[row + x1 - 1] * f;
+				addRun(cntStep, x0 + o, x1 + o, g);
+				addRun(cntStep, x0 + o + 1, x1 + o + 1, f);
 			}
 		}
+		double[] cnt = new double[n];
+		double acc = 0;
+		for (int i = 0; i < n; i++) cnt[i] = acc += cntStep[i];
 		// Bins covered by few samples (the tilted ends) are noisy: keep the well-covered core.
 		double maxCnt = 0;
 		for (double c : cnt) maxCnt = Math.max(maxCnt, c);
@@ -72,6 +68,71 @@ final class Profiles {
 		for (int i = first; i <= last; i++) out[i - first] = sum[i] / cnt[i];
 		if (offset != null) offset[0] = lo + first;
 		return out;
+	}
+
+	/**
+	 * The profile of near-horizontal lines over every stride-th column: each column falls at y plus
+	 * its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
+	 * products (with the weights of its bin and of the next) to the profile.
+	 */
+	private static void acrossRows(float[] p, int w, int x0, int y0, int x1, int y1, double tan, int stride,
+		double cx, double lo, double[] sum, double[] cntStep)
+	{
+		int m = (x1 - x0 + stride - 1) / stride;
+		int[] column = new int[m];
+		double[] g = new double[m];
+		double[] f = new double[m];
+		int[] runStart = new int[m + 1];
+		int[] runOffset = new int[m];
+		int runs = 0;
+		for (int k = 0; k < m; k++) {
+			int x = x0 + k * stride;
+			double shift = -(x - cx) * tan - lo;
+			int o = (int) Math.floor(shift);
+			column[k] = x;
+			f[k] = shift - o;
+			g[k] = 1 - f[k];
+			if (runs == 0 || runOffset[runs - 1] != o) {
+				runStart[runs] = k;
+				runOffset[runs++] = o;
+			}
+			addRun(cntStep, y0 + o, y1 + o, g[k]);
+			addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
+		}
+		runStart[runs] = m;
+		for (int y = y0; y < y1; y++) {
+			int row = y * w;
+			for (int r = 0; r < runs; r++) {
+				int end = runStart[r + 1];
+				int k = runStart[r];
+				// two partial sums per weight: the additions need not wait for each other
+				double a0 = 0;
+				double a1 = 0;
+				double b0 = 0;
+				double b1 = 0;
+				for (; k + 1 < end; k += 2) {
+					float v0 = p[row + column[k]];
+					float v1 = p[row + column[k + 1]];
+					a0 += v0 * g[k];
+					b0 += v0 * f[k];
+					a1 += v1 * g[k + 1];
+					b1 += v1 * f[k + 1];
+				}
+				if (k < end) {
+					float v = p[row + column[k]];
+					a0 += v * g[k];
+					b0 += v * f[k];
+				}
+				sum[y + runOffset[r]] += a0 + a1;
+				sum[y + runOffset[r] + 1] += b0 + b1;
+			}
+		}
+	}
+
+	/** Adds weight to bins [from, to) of a difference array. */
+	private static void addRun(double[] step, int from, int to, double weight) {
+		step[from] += weight;
+		step[to] -= weight;
 	}
 
 	/** Variance of a profile: large when tilted lines are aligned with the projection. */
