@@ -56,85 +56,98 @@ public final class Components {
 	}
 
 	public static Components of(boolean[] mask, int w, int h) {
-		// runs of each row: start, end (exclusive), provisional label
-		int[] parent = new int[16];
-		int next = 0;
-		int[] prevStart = new int[0];
-		int[] prevEnd = new int[0];
-		int[] prevLabel = new int[0];
-		int prevCount = 0;
-		int[] runRowStart = new int[h + 1];
-		List<int[]> runs = new ArrayList<>();
-		for (int y = 0; y < h; y++) {
-			runRowStart[y] = runs.size();
-			int row = y * w;
-			int[] curStart = new int[8];
-			int[] curEnd = new int[8];
-			int[] curLabel = new int[8];
-			int curCount = 0;
-			int x = 0;
-			int p = 0; // first previous-row run that may still overlap
-			while (x < w) {
-				if (!mask[row + x]) {
-					x++;
-					continue;
-				}
-				int s = x;
-				while (x < w && mask[row + x]) x++;
-				int e = x;
-				int label = -1;
-				while (p < prevCount && prevEnd[p] < s) p++;
-				for (int q = p; q < prevCount && prevStart[q] <= e; q++) {
-					// 8-connected: runs touch when they overlap or meet diagonally
-					int l = find(parent, prevLabel[q]);
-					if (label < 0) label = l;
-					else if (l != label) {
-						parent[l] = label;
-					}
-				}
-				if (label < 0) {
-					if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
-					parent[next] = next;
-					label = next++;
-				}
-				if (curCount == curStart.length) {
-					curStart = java.util.Arrays.copyOf(curStart, curCount * 2);
-					curEnd = java.util.Arrays.copyOf(curEnd, curCount * 2);
-					curLabel = java.util.Arrays.copyOf(curLabel, curCount * 2);
-				}
-				curStart[curCount] = s;
-				curEnd[curCount] = e;
-				curLabel[curCount] = label;
-				curCount++;
-				runs.add(new int[] { y, s, e, label });
-			}
-			prevStart = curStart;
-			prevEnd = curEnd;
-			prevLabel = curLabel;
-			prevCount = curCount;
-		}
-		runRowStart[h] = runs.size();
-		// resolve labels to consecutive component ids
-		int[] compact = new int[next];
-		java.util.Arrays.fill(compact, -1);
-		List<Component> components = new ArrayList<>();
+		Runs runs = Runs.of(mask, w, h);
 		int[] labels = new int[w * h];
-		for (int[] run : runs) {
-			int root = find(parent, run[3]);
-			if (compact[root] < 0) {
-				compact[root] = components.size();
-				components.add(new Component(components.size()));
-			}
-			Component c = components.get(compact[root]);
-			int y = run[0];
-			c.minY = Math.min(c.minY, y);
-			c.maxY = Math.max(c.maxY, y);
-			c.minX = Math.min(c.minX, run[1]);
-			c.maxX = Math.max(c.maxX, run[2] - 1);
-			c.pixels += run[2] - run[1];
-			java.util.Arrays.fill(labels, y * w + run[1], y * w + run[2], c.id + 1);
+		for (int r = 0; r < runs.count; r++) {
+			int row = runs.y[r] * w;
+			java.util.Arrays.fill(labels, row + runs.start[r], row + runs.end[r], runs.component[r] + 1);
 		}
-		return new Components(labels, components, w, h);
+		return new Components(labels, runs.components, w, h);
+	}
+
+	/** The horizontal runs of a mask, row by row, each with the id of its component. */
+	static final class Runs {
+		int count;
+		int[] y = new int[64];
+		int[] start = new int[64];
+		int[] end = new int[64];
+		/** Provisional label while labelling, then the component id. */
+		int[] component = new int[64];
+		final List<Component> components = new ArrayList<>();
+
+		private void add(int row, int s, int e, int label) {
+			if (count == y.length) {
+				y = java.util.Arrays.copyOf(y, count * 2);
+				start = java.util.Arrays.copyOf(start, count * 2);
+				end = java.util.Arrays.copyOf(end, count * 2);
+				component = java.util.Arrays.copyOf(component, count * 2);
+			}
+			y[count] = row;
+			start[count] = s;
+			end[count] = e;
+			component[count++] = label;
+		}
+
+		static Runs of(boolean[] mask, int w, int h) {
+			Runs runs = new Runs();
+			// runs of each row: start, end (exclusive), provisional label
+			int[] parent = new int[16];
+			int next = 0;
+			int prevFirst = 0;
+			int prevCount = 0;
+			for (int y = 0; y < h; y++) {
+				int row = y * w;
+				int curFirst = runs.count;
+				int x = 0;
+				int p = prevFirst; // first previous-row run that may still overlap
+				while (x < w) {
+					if (!mask[row + x]) {
+						x++;
+						continue;
+					}
+					int s = x;
+					while (x < w && mask[row + x]) x++;
+					int e = x;
+					int label = -1;
+					while (p < prevFirst + prevCount && runs.end[p] < s) p++;
+					for (int q = p; q < prevFirst + prevCount && runs.start[q] <= e; q++) {
+						// 8-connected: runs touch when they overlap or meet diagonally
+						int l = find(parent, runs.component[q]);
+						if (label < 0) label = l;
+						else if (l != label) {
+							parent[l] = label;
+						}
+					}
+					if (label < 0) {
+						if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+						parent[next] = next;
+						label = next++;
+					}
+					runs.add(y, s, e, label);
+				}
+				prevFirst = curFirst;
+				prevCount = runs.count - curFirst;
+			}
+			// resolve labels to consecutive component ids
+			int[] compact = new int[next];
+			java.util.Arrays.fill(compact, -1);
+			for (int r = 0; r < runs.count; r++) {
+				int root = find(parent, runs.component[r]);
+				if (compact[root] < 0) {
+					compact[root] = runs.components.size();
+					runs.components.add(new Component(runs.components.size()));
+				}
+				Component c = runs.components.get(compact[root]);
+				int y = runs.y[r];
+				c.minY = Math.min(c.minY, y);
+				c.maxY = Math.max(c.maxY, y);
+				c.minX = Math.min(c.minX, runs.start[r]);
+				c.maxX = Math.max(c.maxX, runs.end[r] - 1);
+				c.pixels += runs.end[r] - runs.start[r];
+				runs.component[r] = c.id;
+			}
+			return runs;
+		}
 	}
 
 	/** The mask grown by r pixels in every direction (a square structuring element). */

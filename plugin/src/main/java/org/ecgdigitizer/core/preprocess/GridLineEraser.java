@@ -1,6 +1,7 @@
 package org.ecgdigitizer.core.preprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,49 +41,33 @@ final class GridLineEraser {
 	/** Erases residual horizontal and vertical grid lines from the ink probability, in place. */
 	static void erase(float[] prob, int w, int h, double pxPerMmX, double pxPerMmY) {
 		if (Double.isNaN(pxPerMmX) || Double.isNaN(pxPerMmY)) return;
-		eraseLines(prob, w, h, pxPerMmY, pxPerMmX, false);
-		eraseLines(prob, w, h, pxPerMmX, pxPerMmY, true);
+		// the ink as bits, 64 pixels to a word, row by row: ink is sparse and bits are quick to scan
+		Bits ink = new Bits(w, h);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) if (prob[y * w + x] > InkModel.MASK_THRESHOLD) ink.set(x, y);
+		}
+		eraseLines(prob, ink, w, h, pxPerMmY, pxPerMmX, false);
+		eraseLines(prob, ink, w, h, pxPerMmX, pxPerMmY, true);
 	}
 
 	/**
 	 * One direction: lines along x (rows of the page) when {@code vertical} is false, lines along
 	 * y otherwise; {@code across} is the scale across the lines, {@code along} the scale along them.
+	 * Erased pixels leave the ink bits too.
 	 */
-	private static void eraseLines(float[] prob, int w, int h, double across, double along, boolean vertical) {
+	private static void eraseLines(float[] prob, Bits ink, int w, int h, double across, double along,
+		boolean vertical)
+	{
 		int lines = vertical ? w : h;
 		int length = vertical ? h : w;
 		int maxThick = (int) Math.max(2, Math.round(MAX_THICK_MM * across));
 		int minStretch = (int) Math.max(4, Math.round(MIN_STRETCH_MM * along));
-		// thin[l][s]: ink at position s of line l whose run across the line is at most maxThick long
-		boolean[] thin = new boolean[lines * length];
-		for (int s = 0; s < length; s++) {
-			int l = 0;
-			while (l < lines) {
-				if (!(prob[index(l, s, w, vertical)] > InkModel.MASK_THRESHOLD)) {
-					l++;
-					continue;
-				}
-				int start = l;
-				while (l < lines && prob[index(l, s, w, vertical)] > InkModel.MASK_THRESHOLD) l++;
-				if (l - start <= maxThick) for (int k = start; k < l; k++) thin[k * length + s] = true;
-			}
-		}
-		// how much of each line is thin ink in straight stretches
+		// thin ink: ink at position s of line l whose run across the line is at most maxThick long;
+		// its straight stretches along each line, and how much of each line they cover
+		Bits thin = vertical ? ink.thinAlongRows(maxThick) : ink.thinAlongColumns(maxThick);
+		Stretches stretches = vertical ? thin.columnStretches(minStretch) : thin.rowStretches(minStretch);
 		double[] cover = new double[lines];
-		for (int l = 0; l < lines; l++) {
-			int covered = 0;
-			int s = 0;
-			while (s < length) {
-				if (!thin[l * length + s]) {
-					s++;
-					continue;
-				}
-				int start = s;
-				while (s < length && thin[l * length + s]) s++;
-				if (s - start >= minStretch) covered += s - start;
-			}
-			cover[l] = covered / (double) length;
-		}
+		for (int l = 0; l < lines; l++) cover[l] = stretches.covered(l) / (double) length;
 		List<Integer> candidates = new ArrayList<>();
 		for (int l = 0; l < lines; l++) {
 			// the centre of a band of covered lines
@@ -105,17 +90,14 @@ final class GridLineEraser {
 			// erase the thin straight ink of this line and the rows beside it that belong to it
 			for (int l = Math.max(0, c - maxThick); l < Math.min(lines, c + maxThick + 1); l++) {
 				boolean[] keep = null;
-				int s = 0;
-				while (s < length) {
-					if (!thin[l * length + s]) {
-						s++;
-						continue;
-					}
-					int start = s;
-					while (s < length && thin[l * length + s]) s++;
-					if (s - start < minStretch) continue;
+				for (int k = stretches.first[l]; k >= 0; k = stretches.next[k]) {
 					if (keep == null) keep = pulseTops(prob, w, lines, l, length, vertical, across, along);
-					for (int k = start; k < s; k++) if (!keep[k]) prob[index(l, k, w, vertical)] = 0;
+					for (int q = stretches.start[k]; q < stretches.end[k]; q++) {
+						if (keep[q]) continue;
+						prob[index(l, q, w, vertical)] = 0;
+						if (vertical) ink.clear(l, q);
+						else ink.clear(q, l);
+					}
 				}
 			}
 		}
@@ -215,5 +197,168 @@ final class GridLineEraser {
 
 	private static int index(int line, int position, int w, boolean vertical) {
 		return vertical ? position * w + line : line * w + position;
+	}
+
+	/** A set of pixels as bits, row by row, 64 to a word. */
+	static final class Bits {
+		final int w;
+		final int h;
+		final int words;
+		final long[] bits;
+
+		Bits(int w, int h) {
+			this.w = w;
+			this.h = h;
+			words = (w + 63) >>> 6;
+			bits = new long[words * h];
+		}
+
+		void set(int x, int y) {
+			bits[y * words + (x >>> 6)] |= 1L << x;
+		}
+
+		void clear(int x, int y) {
+			bits[y * words + (x >>> 6)] &= ~(1L << x);
+		}
+
+		/**
+		 * The pixels whose run along their column is at most maxThick long: those not covered by a
+		 * window of maxThick + 1 set pixels in a column, found 64 columns at a time.
+		 */
+		Bits thinAlongColumns(int maxThick) {
+			int window = maxThick + 1;
+			// full[s]: bits set in every row s .. s + maxThick
+			long[] full = new long[bits.length];
+			for (int s = 0; s + window <= h; s++) {
+				for (int i = 0; i < words; i++) {
+					long all = -1L;
+					for (int j = 0; j < window; j++) all &= bits[(s + j) * words + i];
+					full[s * words + i] = all;
+				}
+			}
+			Bits out = new Bits(w, h);
+			for (int y = 0; y < h; y++) {
+				for (int i = 0; i < words; i++) {
+					long thick = 0;
+					for (int s = Math.max(0, y - maxThick); s <= y; s++) thick |= full[s * words + i];
+					out.bits[y * words + i] = bits[y * words + i] & ~thick;
+				}
+			}
+			return out;
+		}
+
+		/** The pixels whose run along their row is at most maxThick long. */
+		Bits thinAlongRows(int maxThick) {
+			Bits out = new Bits(w, h);
+			for (int y = 0; y < h; y++) {
+				int x = nextSet(y, 0);
+				while (x < w) {
+					int end = nextClear(y, x);
+					if (end - x <= maxThick) for (int k = x; k < end; k++) out.set(k, y);
+					x = nextSet(y, end);
+				}
+			}
+			return out;
+		}
+
+		/** The first set pixel of row y at or after x, or w. */
+		int nextSet(int y, int x) {
+			return next(y, x, 0);
+		}
+
+		/** The first clear pixel of row y at or after x, or w. */
+		int nextClear(int y, int x) {
+			return next(y, x, -1L);
+		}
+
+		/** The first pixel of row y at or after x whose bit differs from flip's, or w. */
+		private int next(int y, int x, long flip) {
+			if (x >= w) return w;
+			int i = x >>> 6;
+			long word = (bits[y * words + i] ^ flip) & (-1L << x);
+			while (word == 0) {
+				if (++i == words) return w;
+				word = bits[y * words + i] ^ flip;
+			}
+			return Math.min(w, (i << 6) + Long.numberOfTrailingZeros(word));
+		}
+
+		/** The runs of at least minLength set pixels along each row. */
+		Stretches rowStretches(int minLength) {
+			Stretches out = new Stretches(h);
+			for (int y = 0; y < h; y++) {
+				int x = nextSet(y, 0);
+				while (x < w) {
+					int end = nextClear(y, x);
+					if (end - x >= minLength) out.add(y, x, end);
+					x = nextSet(y, end);
+				}
+			}
+			return out;
+		}
+
+		/**
+		 * The runs of at least minLength set pixels down each column, read row by row: only the
+		 * columns where a run starts or ends are looked at.
+		 */
+		Stretches columnStretches(int minLength) {
+			Stretches out = new Stretches(w);
+			int[] runStart = new int[w];
+			for (int y = 0; y <= h; y++) {
+				for (int i = 0; i < words; i++) {
+					long now = y < h ? bits[y * words + i] : 0;
+					long before = y > 0 ? bits[(y - 1) * words + i] : 0;
+					long started = now & ~before;
+					long ended = before & ~now;
+					while (started != 0) {
+						runStart[(i << 6) + Long.numberOfTrailingZeros(started)] = y;
+						started &= started - 1;
+					}
+					while (ended != 0) {
+						int x = (i << 6) + Long.numberOfTrailingZeros(ended);
+						if (y - runStart[x] >= minLength) out.add(x, runStart[x], y);
+						ended &= ended - 1;
+					}
+				}
+			}
+			return out;
+		}
+	}
+
+	/** Stretches [start, end) along lines, each line's in order of their start. */
+	static final class Stretches {
+		final int[] first;
+		private final int[] last;
+		int[] next = new int[16];
+		int[] start = new int[16];
+		int[] end = new int[16];
+		private int count;
+
+		Stretches(int lines) {
+			first = new int[lines];
+			last = new int[lines];
+			Arrays.fill(first, -1);
+		}
+
+		void add(int line, int from, int to) {
+			if (count == next.length) {
+				next = Arrays.copyOf(next, 2 * count);
+				start = Arrays.copyOf(start, 2 * count);
+				end = Arrays.copyOf(end, 2 * count);
+			}
+			start[count] = from;
+			end[count] = to;
+			next[count] = -1;
+			if (first[line] < 0) first[line] = count;
+			else next[last[line]] = count;
+			last[line] = count++;
+		}
+
+		/** How many positions of a line its stretches cover. */
+		int covered(int line) {
+			int n = 0;
+			for (int k = first[line]; k >= 0; k = next[k]) n += end[k] - start[k];
+			return n;
+		}
 	}
 }

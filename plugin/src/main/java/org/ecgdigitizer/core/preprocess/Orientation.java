@@ -17,19 +17,22 @@ public final class Orientation {
 	 * {@code band} pixels across the line; the maximum over lines.
 	 */
 	static long bestLine(float[] ink, int w, int h, int band, int minRun, boolean alongRows) {
-		int lines = alongRows ? h : w;
-		int length = alongRows ? w : h;
-		int[] count = new int[length];
+		return alongRows ? bestRow(ink, w, h, band, minRun) : bestColumn(ink, w, h, band, minRun);
+	}
+
+	/** {@link #bestLine} along rows: a window of rows slides down the page, counting ink per column. */
+	private static long bestRow(float[] ink, int w, int h, int band, int minRun) {
+		int[] count = new int[w];
 		long best = 0;
-		for (int line = -band; line < lines; line++) {
+		for (int line = -band; line < h; line++) {
 			int add = line + band;
-			if (add < lines) for (int i = 0; i < length; i++) if (at(ink, w, alongRows, add, i)) count[i]++;
+			if (add < h) for (int i = 0; i < w; i++) if (ink[add * w + i] > InkModel.MASK_THRESHOLD) count[i]++;
 			int remove = line - band - 1;
-			if (remove >= 0) for (int i = 0; i < length; i++) if (at(ink, w, alongRows, remove, i)) count[i]--;
+			if (remove >= 0) for (int i = 0; i < w; i++) if (ink[remove * w + i] > InkModel.MASK_THRESHOLD) count[i]--;
 			if (line < 0) continue;
 			long total = 0;
 			int run = 0;
-			for (int i = 0; i < length; i++) {
+			for (int i = 0; i < w; i++) {
 				if (count[i] > 0) {
 					run++;
 				}
@@ -44,8 +47,36 @@ public final class Orientation {
 		return best;
 	}
 
-	private static boolean at(float[] ink, int w, boolean alongRows, int line, int i) {
-		return (alongRows ? ink[line * w + i] : ink[i * w + line]) > InkModel.MASK_THRESHOLD;
+	/**
+	 * {@link #bestLine} along columns, reading the plane row by row: per row, whether each column
+	 * has ink within band pixels across it (a window sliding along the row), and per column the
+	 * run it is in and the total of its long runs so far.
+	 */
+	private static long bestColumn(float[] ink, int w, int h, int band, int minRun) {
+		int[] run = new int[w];
+		long[] total = new long[w];
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			// ink pixels of this row within [x - band, x + band]
+			int near = 0;
+			for (int x = 0; x <= Math.min(w - 1, band); x++) if (ink[row + x] > InkModel.MASK_THRESHOLD) near++;
+			for (int x = 0; x < w; x++) {
+				if (near > 0) {
+					run[x]++;
+				}
+				else {
+					if (run[x] >= minRun) total[x] += run[x];
+					run[x] = 0;
+				}
+				int enter = x + band + 1;
+				int leave = x - band;
+				if (enter < w && ink[row + enter] > InkModel.MASK_THRESHOLD) near++;
+				if (leave >= 0 && ink[row + leave] > InkModel.MASK_THRESHOLD) near--;
+			}
+		}
+		long best = 0;
+		for (int x = 0; x < w; x++) best = Math.max(best, total[x] + (run[x] >= minRun ? run[x] : 0));
+		return best;
 	}
 
 	/**
