@@ -9,70 +9,90 @@ final class Profiles {
 	private Profiles() {}
 
 	/**
-	 * Mean plane value along lines tilted by {@code tan} (dy/dx for near-horizontal lines,
-	 * -dx/dy for near-vertical ones), binned by the perpendicular coordinate at one-pixel
-	 * spacing with linear splatting. Rows and columns outside [x0,x1) x [y0,y1) are skipped;
-	 * {@code stride} subsamples along the lines for speed.
-	 *
-	 * <p>The plane is read row by row. A line's offset and splatting weights depend only on its
-	 * own position (a column for near-horizontal lines, a row for near-vertical ones), so they are
-	 * computed once per line; the weights on bins, which depend on nothing but the geometry, are
-	 * added up per line rather than per pixel.</p>
-	 *
-	 * @param across true: profile over y of near-horizontal lines; false: over x of near-vertical lines
-	 * @return the profile; index i is coordinate {@code i + offset[0]}
+	 * A plane to take projection profiles of. A line's offset and splatting weights depend only on
+	 * its own position, so they are computed once per line, and the weights on bins are added up per
+	 * line rather than per pixel. Near-vertical lines are splatted a row at a time; near-horizontal
+	 * ones either from a copy of the plane made column by column, reading memory in order (worth it
+	 * for a plane that is projected many times), or from the plane read row by row.
 	 */
-	static double[] profile(float[] p, int w, int x0, int y0, int x1, int y1, double tan, boolean across,
-		int stride, double[] offset)
-	{
-		double cx = (x0 + x1) / 2.0;
-		double cy = (y0 + y1) / 2.0;
-		// perpendicular coordinate c = y - (x - cx) * tan   (horizontal lines)
-		//                           c = x + (y - cy) * tan   (vertical lines)
-		double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
-		double lo = (across ? y0 : x0) - spread - 1;
-		double hi = (across ? y1 : x1) + spread + 1;
-		int n = (int) Math.ceil(hi - lo) + 2;
-		double[] sum = new double[n];
-		// weights per bin as differences: a line adds its weight to a run of consecutive bins
-		double[] cntStep = new double[n + 1];
-		if (across) {
-			acrossRows(p, w, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
+	static final class Projector {
+		private final float[] p;
+		private final int w;
+		private final int h;
+		private final boolean byColumns;
+		/** The plane transposed: column x is columns[x * h .. x * h + h). */
+		private float[] columns;
+
+		/**
+		 * @param byColumns whether to copy the plane column by column for near-horizontal lines: it
+		 *            costs about as much as three profiles of the plane at every pixel
+		 */
+		Projector(float[] p, int w, int h, boolean byColumns) {
+			this.p = p;
+			this.w = w;
+			this.h = h;
+			this.byColumns = byColumns;
 		}
-		else {
-			for (int y = y0; y < y1; y += stride) {
-				// every pixel of the row falls at x + shift: the same fraction, bins shifted by a whole offset
-				double shift = (y - cy) * tan - lo;
-				int o = (int) Math.floor(shift);
-				double f = shift - o;
-				double g = 1 - f;
-				int row = y * w;
-				sum[x0 + o] += p[row + x0] * g;
-				for (int x = x0 + 1; x < x1; x++) sum[x + o] += p[row + x] * g + p[row + x - 1] * f;
-				sum[x1 + o] += p[row + x1 - 1] * f;
-				addRun(cntStep, x0 + o, x1 + o, g);
-				addRun(cntStep, x0 + o + 1, x1 + o + 1, f);
+
+		/** {@link #profile(int, int, int, int, double, boolean, int, double[])} of the whole plane. */
+		double[] profile(double tan, boolean across, int stride) {
+			return profile(0, 0, w, h, tan, across, stride, null);
+		}
+
+		/**
+		 * Mean plane value along lines tilted by {@code tan} (dy/dx for near-horizontal lines,
+		 * -dx/dy for near-vertical ones), binned by the perpendicular coordinate at one-pixel
+		 * spacing with linear splatting. Rows and columns outside [x0,x1) x [y0,y1) are skipped;
+		 * {@code stride} subsamples along the lines for speed.
+		 *
+		 * @param across true: profile over y of near-horizontal lines; false: over x of near-vertical lines
+		 * @return the profile; index i is coordinate {@code i + offset[0]}
+		 */
+		double[] profile(int x0, int y0, int x1, int y1, double tan, boolean across, int stride, double[] offset) {
+			double cx = (x0 + x1) / 2.0;
+			double cy = (y0 + y1) / 2.0;
+			// perpendicular coordinate c = y - (x - cx) * tan   (horizontal lines)
+			//                           c = x + (y - cy) * tan   (vertical lines)
+			double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
+			double lo = (across ? y0 : x0) - spread - 1;
+			double hi = (across ? y1 : x1) + spread + 1;
+			int n = (int) Math.ceil(hi - lo) + 2;
+			double[] sum = new double[n];
+			// weights per bin as differences: a line adds its weight to a run of consecutive bins
+			double[] cntStep = new double[n + 1];
+			// every pixel of a line falls at its position along the line plus the line's own shift
+			if (across && byColumns) {
+				float[] t = columns();
+				for (int x = x0; x < x1; x += stride) splatLine(t, x * h, y0, y1, -(x - cx) * tan - lo, sum, cntStep);
 			}
+			else if (across) {
+				acrossRows(p, w, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
+			}
+			else {
+				for (int y = y0; y < y1; y += stride) splatLine(p, y * w, x0, x1, (y - cy) * tan - lo, sum, cntStep);
+			}
+			return mean(sum, cntStep, lo, offset);
 		}
-		double[] cnt = new double[n];
-		double acc = 0;
-		for (int i = 0; i < n; i++) cnt[i] = acc += cntStep[i];
-		// Bins covered by few samples (the tilted ends) are noisy: keep the well-covered core.
-		double maxCnt = 0;
-		for (double c : cnt) maxCnt = Math.max(maxCnt, c);
-		int first = 0;
-		while (first < n && cnt[first] < 0.5 * maxCnt) first++;
-		int last = n - 1;
-		while (last > first && cnt[last] < 0.5 * maxCnt) last--;
-		double[] out = new double[Math.max(0, last - first + 1)];
-		for (int i = first; i <= last; i++) out[i - first] = sum[i] / cnt[i];
-		if (offset != null) offset[0] = lo + first;
-		return out;
+
+		private float[] columns() {
+			if (columns == null) {
+				columns = new float[w * h];
+				// in blocks of rows, so that the columns being written stay in the cache
+				int block = 16;
+				for (int y0 = 0; y0 < h; y0 += block) {
+					int y1 = Math.min(h, y0 + block);
+					for (int x = 0; x < w; x++) {
+						for (int y = y0; y < y1; y++) columns[x * h + y] = p[y * w + x];
+					}
+				}
+			}
+			return columns;
+		}
 	}
 
 	/**
-	 * The profile of near-horizontal lines over every stride-th column: each column falls at y plus
-	 * its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
+	 * The profile of near-horizontal lines over every stride-th column, read row by row: each
+	 * column falls at y plus its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
 	 * products (with the weights of its bin and of the next) to the profile.
 	 */
 	private static void acrossRows(float[] p, int w, int x0, int y0, int x1, int y1, double tan, int stride,
@@ -127,6 +147,45 @@ final class Profiles {
 				sum[y + runOffset[r] + 1] += b0 + b1;
 			}
 		}
+	}
+
+
+	/**
+	 * Splats the line of pixels data[first + a] for a in [from, to), each at bin a + shift (the same
+	 * fraction for all, bins shifted by a whole offset), into sum, and its weights into the
+	 * difference array cntStep.
+	 */
+	private static void splatLine(float[] data, int first, int from, int to, double shift, double[] sum,
+		double[] cntStep)
+	{
+		int o = (int) Math.floor(shift);
+		double f = shift - o;
+		double g = 1 - f;
+		int d = first - o;
+		sum[from + o] += data[first + from] * g;
+		for (int i = from + o + 1; i < to + o; i++) sum[i] += data[d + i] * g + data[d + i - 1] * f;
+		sum[to + o] += data[first + to - 1] * f;
+		addRun(cntStep, from + o, to + o, g);
+		addRun(cntStep, from + o + 1, to + o + 1, f);
+	}
+
+	/** The profile from splatted sums and weights: the well-covered bins' means. */
+	private static double[] mean(double[] sum, double[] cntStep, double lo, double[] offset) {
+		int n = sum.length;
+		double[] cnt = new double[n];
+		double acc = 0;
+		for (int i = 0; i < n; i++) cnt[i] = acc += cntStep[i];
+		// Bins covered by few samples (the tilted ends) are noisy: keep the well-covered core.
+		double maxCnt = 0;
+		for (double c : cnt) maxCnt = Math.max(maxCnt, c);
+		int first = 0;
+		while (first < n && cnt[first] < 0.5 * maxCnt) first++;
+		int last = n - 1;
+		while (last > first && cnt[last] < 0.5 * maxCnt) last--;
+		double[] out = new double[Math.max(0, last - first + 1)];
+		for (int i = first; i <= last; i++) out[i - first] = sum[i] / cnt[i];
+		if (offset != null) offset[0] = lo + first;
+		return out;
 	}
 
 	/** Adds weight to bins [from, to) of a difference array. */

@@ -69,12 +69,33 @@ class ProfilesTest {
 							double[] o1 = new double[1];
 							double[] o2 = new double[1];
 							double[] expected = reference(p, w, box[0], box[1], box[2], box[3], tan, across, stride, o1);
-							double[] actual = Profiles.profile(p, w, box[0], box[1], box[2], box[3], tan, across, stride, o2);
-							String what = "angle " + deg + (across ? " across rows" : " across columns") + " stride " + stride;
-							assertEquals(o1[0], o2[0], 0, what);
-							assertArrayEquals(expected, actual, 1e-9, what);
+							for (boolean byColumns : new boolean[] { true, false }) {
+								double[] actual = new Profiles.Projector(p, w, h, byColumns).profile(box[0], box[1], box[2],
+									box[3], tan, across, stride, o2);
+								String what = "angle " + deg + (across ? " across rows" : " across columns") + " stride " +
+									stride + (byColumns ? ", by columns" : "");
+								assertEquals(o1[0], o2[0], 0, what);
+								assertArrayEquals(expected, actual, 1e-9, what);
+							}
 						}
 					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void oneProjectorGivesProfilesAtManyTiltsAndStrides() {
+		int w = 509;
+		int h = 377;
+		float[] p = drawnPlane(w, h, 2.4);
+		for (int stride : new int[] { 1, 2, 3 }) {
+			Profiles.Projector sweep = new Profiles.Projector(p, w, h, true);
+			for (double deg : new double[] { -15, -2.2, 0, 2.4, 9.7 }) {
+				double tan = Math.tan(Math.toRadians(deg));
+				for (boolean across : new boolean[] { true, false }) {
+					assertArrayEquals(reference(p, w, 0, 0, w, h, tan, across, stride, null), sweep.profile(tan, across, stride), 1e-9,
+						"angle " + deg + (across ? " across rows" : " across columns") + " stride " + stride);
 				}
 			}
 		}
