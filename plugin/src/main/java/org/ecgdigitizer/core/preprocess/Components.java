@@ -89,6 +89,12 @@ public final class Components {
 		}
 
 		static Runs of(boolean[] mask, int w, int h) {
+			return of(Bits.of(mask, w, h));
+		}
+
+		static Runs of(Bits mask) {
+			int w = mask.w;
+			int h = mask.h;
 			Runs runs = new Runs();
 			// runs of each row: start, end (exclusive), provisional label
 			int[] parent = new int[16];
@@ -96,18 +102,10 @@ public final class Components {
 			int prevFirst = 0;
 			int prevCount = 0;
 			for (int y = 0; y < h; y++) {
-				int row = y * w;
 				int curFirst = runs.count;
-				int x = 0;
 				int p = prevFirst; // first previous-row run that may still overlap
-				while (x < w) {
-					if (!mask[row + x]) {
-						x++;
-						continue;
-					}
-					int s = x;
-					while (x < w && mask[row + x]) x++;
-					int e = x;
+				for (int s = mask.nextSet(y, 0); s < w; s = mask.nextSet(y, s)) {
+					int e = mask.nextClear(y, s);
 					int label = -1;
 					while (p < prevFirst + prevCount && runs.end[p] < s) p++;
 					for (int q = p; q < prevFirst + prevCount && runs.start[q] <= e; q++) {
@@ -124,6 +122,7 @@ public final class Components {
 						label = next++;
 					}
 					runs.add(y, s, e, label);
+					s = e;
 				}
 				prevFirst = curFirst;
 				prevCount = runs.count - curFirst;
@@ -166,17 +165,23 @@ public final class Components {
 				if (last - x <= r) rows[row + x] = true;
 			}
 		}
+		// down and up the columns, all columns at once, row by row: the last ink row seen in each
 		boolean[] out = new boolean[mask.length];
-		for (int x = 0; x < w; x++) {
-			int last = -r - 1;
-			for (int y = 0; y < h; y++) {
-				if (rows[y * w + x]) last = y;
-				if (y - last <= r) out[y * w + x] = true;
+		int[] last = new int[w];
+		java.util.Arrays.fill(last, -r - 1);
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) {
+				if (rows[row + x]) last[x] = y;
+				if (y - last[x] <= r) out[row + x] = true;
 			}
-			last = h + r + 1;
-			for (int y = h - 1; y >= 0; y--) {
-				if (rows[y * w + x]) last = y;
-				if (last - y <= r) out[y * w + x] = true;
+		}
+		java.util.Arrays.fill(last, h + r + 1);
+		for (int y = h - 1; y >= 0; y--) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) {
+				if (rows[row + x]) last[x] = y;
+				if (last[x] - y <= r) out[row + x] = true;
 			}
 		}
 		return out;

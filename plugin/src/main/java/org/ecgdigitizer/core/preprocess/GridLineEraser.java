@@ -41,11 +41,8 @@ final class GridLineEraser {
 	/** Erases residual horizontal and vertical grid lines from the ink probability, in place. */
 	static void erase(float[] prob, int w, int h, double pxPerMmX, double pxPerMmY) {
 		if (Double.isNaN(pxPerMmX) || Double.isNaN(pxPerMmY)) return;
-		// the ink as bits, 64 pixels to a word, row by row: ink is sparse and bits are quick to scan
-		Bits ink = new Bits(w, h);
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) if (prob[y * w + x] > InkModel.MASK_THRESHOLD) ink.set(x, y);
-		}
+		// the ink as bits: ink is sparse and bits are quick to scan
+		Bits ink = Bits.above(prob, w, h, InkModel.MASK_THRESHOLD);
 		eraseLines(prob, ink, w, h, pxPerMmY, pxPerMmX, false);
 		eraseLines(prob, ink, w, h, pxPerMmX, pxPerMmY, true);
 	}
@@ -64,8 +61,13 @@ final class GridLineEraser {
 		int minStretch = (int) Math.max(4, Math.round(MIN_STRETCH_MM * along));
 		// thin ink: ink at position s of line l whose run across the line is at most maxThick long;
 		// its straight stretches along each line, and how much of each line they cover
-		Bits thin = vertical ? ink.thinAlongRows(maxThick) : ink.thinAlongColumns(maxThick);
-		Stretches stretches = vertical ? thin.columnStretches(minStretch) : thin.rowStretches(minStretch);
+		Bits thin = vertical ? thinAlongRows(ink, maxThick) : thinAlongColumns(ink, maxThick);
+		Stretches stretches = new Stretches(lines);
+		Bits.RunConsumer straight = (line, from, to) -> {
+			if (to - from >= minStretch) stretches.add(line, from, to);
+		};
+		if (vertical) thin.columnRuns(straight);
+		else thin.rowRuns(straight);
 		double[] cover = new double[lines];
 		for (int l = 0; l < lines; l++) cover[l] = stretches.covered(l) / (double) length;
 		List<Integer> candidates = new ArrayList<>();
@@ -199,130 +201,40 @@ final class GridLineEraser {
 		return vertical ? position * w + line : line * w + position;
 	}
 
-	/** A set of pixels as bits, row by row, 64 to a word. */
-	static final class Bits {
-		final int w;
-		final int h;
-		final int words;
-		final long[] bits;
-
-		Bits(int w, int h) {
-			this.w = w;
-			this.h = h;
-			words = (w + 63) >>> 6;
-			bits = new long[words * h];
-		}
-
-		void set(int x, int y) {
-			bits[y * words + (x >>> 6)] |= 1L << x;
-		}
-
-		void clear(int x, int y) {
-			bits[y * words + (x >>> 6)] &= ~(1L << x);
-		}
-
-		/**
-		 * The pixels whose run along their column is at most maxThick long: those not covered by a
-		 * window of maxThick + 1 set pixels in a column, found 64 columns at a time.
-		 */
-		Bits thinAlongColumns(int maxThick) {
-			int window = maxThick + 1;
-			// full[s]: bits set in every row s .. s + maxThick
-			long[] full = new long[bits.length];
-			for (int s = 0; s + window <= h; s++) {
-				for (int i = 0; i < words; i++) {
-					long all = -1L;
-					for (int j = 0; j < window; j++) all &= bits[(s + j) * words + i];
-					full[s * words + i] = all;
-				}
+	/**
+	 * The pixels whose run along their column is at most maxThick long: those not covered by a
+	 * window of maxThick + 1 set pixels in a column, found 64 columns at a time.
+	 */
+	static Bits thinAlongColumns(Bits ink, int maxThick) {
+		int words = ink.words;
+		int window = maxThick + 1;
+		// full[s]: bits set in every row s .. s + maxThick
+		long[] full = new long[ink.bits.length];
+		for (int s = 0; s + window <= ink.h; s++) {
+			for (int i = 0; i < words; i++) {
+				long all = -1L;
+				for (int j = 0; j < window; j++) all &= ink.bits[(s + j) * words + i];
+				full[s * words + i] = all;
 			}
-			Bits out = new Bits(w, h);
-			for (int y = 0; y < h; y++) {
-				for (int i = 0; i < words; i++) {
-					long thick = 0;
-					for (int s = Math.max(0, y - maxThick); s <= y; s++) thick |= full[s * words + i];
-					out.bits[y * words + i] = bits[y * words + i] & ~thick;
-				}
+		}
+		Bits out = new Bits(ink.w, ink.h);
+		for (int y = 0; y < ink.h; y++) {
+			for (int i = 0; i < words; i++) {
+				long thick = 0;
+				for (int s = Math.max(0, y - maxThick); s <= y; s++) thick |= full[s * words + i];
+				out.bits[y * words + i] = ink.bits[y * words + i] & ~thick;
 			}
-			return out;
 		}
+		return out;
+	}
 
-		/** The pixels whose run along their row is at most maxThick long. */
-		Bits thinAlongRows(int maxThick) {
-			Bits out = new Bits(w, h);
-			for (int y = 0; y < h; y++) {
-				int x = nextSet(y, 0);
-				while (x < w) {
-					int end = nextClear(y, x);
-					if (end - x <= maxThick) for (int k = x; k < end; k++) out.set(k, y);
-					x = nextSet(y, end);
-				}
-			}
-			return out;
-		}
-
-		/** The first set pixel of row y at or after x, or w. */
-		int nextSet(int y, int x) {
-			return next(y, x, 0);
-		}
-
-		/** The first clear pixel of row y at or after x, or w. */
-		int nextClear(int y, int x) {
-			return next(y, x, -1L);
-		}
-
-		/** The first pixel of row y at or after x whose bit differs from flip's, or w. */
-		private int next(int y, int x, long flip) {
-			if (x >= w) return w;
-			int i = x >>> 6;
-			long word = (bits[y * words + i] ^ flip) & (-1L << x);
-			while (word == 0) {
-				if (++i == words) return w;
-				word = bits[y * words + i] ^ flip;
-			}
-			return Math.min(w, (i << 6) + Long.numberOfTrailingZeros(word));
-		}
-
-		/** The runs of at least minLength set pixels along each row. */
-		Stretches rowStretches(int minLength) {
-			Stretches out = new Stretches(h);
-			for (int y = 0; y < h; y++) {
-				int x = nextSet(y, 0);
-				while (x < w) {
-					int end = nextClear(y, x);
-					if (end - x >= minLength) out.add(y, x, end);
-					x = nextSet(y, end);
-				}
-			}
-			return out;
-		}
-
-		/**
-		 * The runs of at least minLength set pixels down each column, read row by row: only the
-		 * columns where a run starts or ends are looked at.
-		 */
-		Stretches columnStretches(int minLength) {
-			Stretches out = new Stretches(w);
-			int[] runStart = new int[w];
-			for (int y = 0; y <= h; y++) {
-				for (int i = 0; i < words; i++) {
-					long now = y < h ? bits[y * words + i] : 0;
-					long before = y > 0 ? bits[(y - 1) * words + i] : 0;
-					long started = now & ~before;
-					long ended = before & ~now;
-					while (started != 0) {
-						runStart[(i << 6) + Long.numberOfTrailingZeros(started)] = y;
-						started &= started - 1;
-					}
-					while (ended != 0) {
-						int x = (i << 6) + Long.numberOfTrailingZeros(ended);
-						if (y - runStart[x] >= minLength) out.add(x, runStart[x], y);
-						ended &= ended - 1;
-					}
-				}
-			}
-			return out;
-		}
+	/** The pixels whose run along their row is at most maxThick long. */
+	static Bits thinAlongRows(Bits ink, int maxThick) {
+		Bits out = new Bits(ink.w, ink.h);
+		ink.rowRuns((y, from, to) -> {
+			if (to - from <= maxThick) for (int x = from; x < to; x++) out.set(x, y);
+		});
+		return out;
 	}
 
 	/** Stretches [start, end) along lines, each line's in order of their start. */

@@ -343,7 +343,7 @@ public final class InkModel {
 	 * larger than a speck.
 	 */
 	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
-		Components.Runs runs = Components.Runs.of(mask(prob), w, h);
+		Components.Runs runs = Components.Runs.of(Bits.above(prob, w, h, MASK_THRESHOLD));
 		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
 		boolean[] speck = new boolean[runs.components.size()];
 		for (Components.Component k : runs.components) {
