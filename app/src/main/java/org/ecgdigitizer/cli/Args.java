@@ -25,6 +25,8 @@ public final class Args {
 	}
 
 	private final Map<String, String> values = new LinkedHashMap<>();
+	/** Every value of each option, in order (an option given twice keeps both here; {@link #values} the last). */
+	private final Map<String, List<String>> repeated = new LinkedHashMap<>();
 	private final List<String> positionals = new ArrayList<>();
 
 	public static Args parse(String[] argv, List<Option> options) {
@@ -64,6 +66,7 @@ public final class Args {
 				value = "true";
 			}
 			args.values.put(name, value);
+			args.repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
 		}
 		return args;
 	}
@@ -138,6 +141,11 @@ public final class Args {
 			if (!s.isBlank()) out.add(s.trim().toLowerCase(Locale.ROOT));
 		}
 		return out;
+	}
+
+	/** Every value given to an option that may be repeated, in order; empty when absent. */
+	public List<String> all(String name) {
+		return repeated.getOrDefault(name, List.of());
 	}
 
 	public List<String> positionals() {

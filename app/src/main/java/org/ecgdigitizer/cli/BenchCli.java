@@ -3,6 +3,7 @@ package org.ecgdigitizer.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.ecgdigitizer.core.eval.BenchmarkDataset;
 import org.ecgdigitizer.core.eval.BenchmarkDigitizer;
 import org.ecgdigitizer.core.eval.BenchmarkMatrix;
 import org.ecgdigitizer.core.eval.BenchmarkReport;
+import org.ecgdigitizer.core.eval.BenchmarkSettings;
 import org.ecgdigitizer.core.io.AtomicFiles;
 import org.ecgdigitizer.core.io.Json;
 
@@ -37,7 +39,8 @@ final class BenchCli implements CliCommand {
 
 	@Override
 	public String synopsis() {
-		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--digitizer real|flat] [--json FILE]";
+		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--settings COND:KEY=VALUE[;KEY=VALUE]]..."
+			+ " [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--json FILE]";
 	}
 
 	@Override
@@ -47,7 +50,12 @@ final class BenchCli implements CliCommand {
 			Option.value("conditions", "LIST", "comma-separated conditions to run (see --list)", "all"),
 			Option.value("seed", "S", "seed of the page matrix; the same seed gives the same pages", DEFAULT_SEED),
 			Option.value("dataset", "DIR", "score pages in DIR (or its sub-folders) against <name>_masked.hea or <name>.hea beside each image, instead of synthetic pages"),
+			Option.value("settings", "COND:KEY=VALUE", "tell the digitizer KEY (layout, gain or speed) for the pages of"
+				+ " condition COND ('*' for all), e.g. 6x2:layout=6x2/same-window; pairs parted by ';'; may be repeated; wins"
+				+ " over a " + BenchmarkSettings.FILE + " file beside the pages"),
 			Option.value("digitizer", "NAME", "real, or flat: the 0 dB baseline (0 mV wherever the reference is plotted)", "real"),
+			Option.value("ink", "MODEL", "the real digitizer's ink model: rules, learned, auto or a .model file",
+				org.ecgdigitizer.core.classify.InkSources.DEFAULT),
 			Option.value("out", "DIR", "write every page, its reference, the prediction and the review overlay here"),
 			Option.value("json", "FILE", "write the full report (every page) as JSON"),
 			Option.flag("list", "list the synthetic conditions and exit"));
@@ -65,7 +73,8 @@ final class BenchCli implements CliCommand {
 			throw new Args.UsageException("bench takes no file arguments (got " + args.positionals() +
 				"); use --dataset DIR for a folder of pages");
 		}
-		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"));
+		BenchmarkDigitizer digitizer = BenchmarkDigitizer.named(args.string("digitizer", "real"), args.string("ink",
+			null));
 		Map<String, Object> setup = new LinkedHashMap<>();
 		List<BenchmarkCondition> conditions;
 		if (args.has("dataset")) {
@@ -87,6 +96,7 @@ final class BenchCli implements CliCommand {
 			setup.put("seed", seed);
 			setup.put("pages_per_condition", pages);
 		}
+		conditions = withCommandLineSettings(conditions, args.all("settings"));
 		setup.put("command", commandLine(args));
 
 		Path outDir = args.has("out") ? Paths.get(args.required("out")) : null;
@@ -99,7 +109,7 @@ final class BenchCli implements CliCommand {
 			progress.finish();
 		}
 		out.print(report.table());
-		String problems = report.problems();
+		String problems = report.problems() + report.layoutProblems() + report.settingsUsed();
 		if (!problems.isEmpty()) {
 			out.println();
 			out.print(problems);
@@ -107,6 +117,10 @@ final class BenchCli implements CliCommand {
 		out.println();
 		out.println("mean/worst dB: Challenge 2024 SNR averaged over each page's leads, then mean and worst page;"
 			+ " all dB: mean over every (page, lead), the Challenge score; failed pages count as 0 dB.");
+		out.println("shift: the Challenge alignment's time shift, mean over the predicted leads in samples and ms, and"
+			+ " median in ms; positive when the prediction runs late (time 0 put too early).");
+		out.println("named %: true lead segments whose place holds a region of that lead; layout %: pages whose"
+			+ " layout was found right (see docs/benchmark.md); - where the pages have no ground truth.");
 		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only.");
 		if (args.has("json")) {
 			Path json = Paths.get(args.required("json"));
@@ -117,13 +131,48 @@ final class BenchCli implements CliCommand {
 		return 0;
 	}
 
+	/**
+	 * The conditions with the settings typed as {@code --settings COND:KEY=VALUE[;KEY=VALUE]}, which
+	 * win over a settings file's; {@code *} names every condition.
+	 */
+	static List<BenchmarkCondition> withCommandLineSettings(List<BenchmarkCondition> conditions, List<String> typed) {
+		List<BenchmarkCondition> out = new ArrayList<>(conditions);
+		for (String t : typed) {
+			int colon = t.indexOf(':');
+			if (colon <= 0) {
+				throw new Args.UsageException("--settings " + t + " names no condition; write COND:KEY=VALUE, for example"
+					+ " 6x2:layout=6x2/same-window");
+			}
+			String condition = t.substring(0, colon).trim();
+			BenchmarkSettings settings = BenchmarkSettings.parseAssignments(t.substring(colon + 1), "--settings");
+			boolean matched = false;
+			for (int i = 0; i < out.size(); i++) {
+				if (!condition.equals("*") && !out.get(i).name.equalsIgnoreCase(condition)) continue;
+				out.set(i, out.get(i).withSettings(settings));
+				matched = true;
+			}
+			if (!matched) {
+				List<String> names = new ArrayList<>();
+				for (BenchmarkCondition c : conditions) names.add(c.name);
+				throw new Args.UsageException("--settings names condition '" + condition + "', which this run does not"
+					+ " have: use one of " + String.join(", ", names) + ", or *");
+			}
+		}
+		return out;
+	}
+
 	/** The command line as it can be typed again. */
 	private String commandLine(Args args) {
 		StringBuilder sb = new StringBuilder("java -jar ecg-digitizer.jar ").append(name());
 		for (Option o : options()) {
 			if (!args.has(o.name)) continue;
-			sb.append(" --").append(o.name);
-			if (o.takesValue()) sb.append(' ').append(args.string(o.name, ""));
+			if (!o.takesValue()) {
+				sb.append(" --").append(o.name);
+				continue;
+			}
+			for (String v : o.name.equals("settings") ? args.all(o.name) : List.of(args.string(o.name, ""))) {
+				sb.append(" --").append(o.name).append(' ').append(v);
+			}
 		}
 		return sb.toString();
 	}

@@ -87,7 +87,7 @@ public final class EvaluateCli implements CliCommand {
 					fixed(l.coverage, 3));
 			}
 		}
-		out.println("  * lead missing from the prediction, scored as zeros;"
+		out.println("  * lead missing from the prediction (absent, or without a finite sample), scored as zeros aligned like any other;"
 			+ " ! shift or offset beyond 0.5 s / 1 mV, not applied; shifts in samples");
 		out.println();
 	}

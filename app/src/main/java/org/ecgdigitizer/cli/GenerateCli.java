@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.Records;
@@ -27,7 +28,8 @@ final class GenerateCli implements CliCommand {
 
 	@Override
 	public String summary() {
-		return "Generate synthetic ECG pages (PNG) with exact ground truth (JSON, WFDB full and masked records).";
+		return "Generate synthetic ECG pages (PNG, vector PDF) with exact ground truth (JSON, WFDB full and masked " +
+			"records).";
 	}
 
 	@Override
@@ -39,6 +41,9 @@ final class GenerateCli implements CliCommand {
 	public List<Option> options() {
 		return List.of(Option.value("out", "DIR", "output folder (created if needed)"),
 			Option.value("count", "N", "number of pages", 1),
+			Option.value("format", "LIST", "page files: any of png, pdf (the clean page as a vector PDF: traces as " +
+				"paths, grid as lines, labels as text), pdf-raster (the PNG inside a PDF, as a scanner writes it: " +
+				"NAME-scan.pdf)", "png"),
 			Option.value("seed", "S", "seed of the first page; page i uses S+i and is named ecg-<seed>", 1),
 			Option.value("layout", "SPEC", "3x4, 3x4+1, 3x4+2, 3x4+3 (optionally :LEADS), 6x2, 12x1; add /cabrera",
 				"3x4+1"),
@@ -76,9 +81,20 @@ final class GenerateCli implements CliCommand {
 		Path outDir = Paths.get(args.required("out"));
 		int count = args.integer("count", 1);
 		if (count < 1) throw new Args.UsageException("--count must be at least 1");
+		Set<SyntheticPage.PageFile> formats;
+		try {
+			formats = SyntheticPage.PageFile.parse(args.string("format", "png"));
+		}
+		catch (EcgException e) {
+			throw new Args.UsageException(e.getMessage());
+		}
+		if (formats.contains(SyntheticPage.PageFile.PDF) && !spec.distortions().isEmpty()) {
+			throw new Args.UsageException("--format pdf writes the clean page as vectors; distortions exist only in " +
+				"pixels: use --format png or pdf-raster with --distort");
+		}
 		if (!args.flag("overwrite")) {
 			for (int i = 0; i < count; i++) {
-				for (Path p : SyntheticPage.files(outDir, stem(seed + i))) {
+				for (Path p : SyntheticPage.files(outDir, stem(seed + i), formats)) {
 					if (Files.exists(p)) {
 						throw new EcgException(p + " already exists; add --overwrite to replace it or choose another" +
 							" --out or --seed");
@@ -94,8 +110,8 @@ final class GenerateCli implements CliCommand {
 			progress.items(i, count);
 			EcgRecord record = given != null ? given.withName(stem) : PageGenerator.synthesize(pageSeed, fs, stem);
 			SyntheticPage page = PageGenerator.render(record, spec, pageSeed);
-			page.write(outDir, stem);
-			out.println(outDir.resolve(stem + ".png"));
+			page.write(outDir, stem, formats);
+			for (SyntheticPage.PageFile f : formats) out.println(outDir.resolve(stem + f.suffix));
 		}
 		progress.items(count, count);
 		progress.finish();

@@ -23,11 +23,22 @@ public final class Main {
 		list.add(new EvaluateCli());
 		list.add(new BenchCli());
 		list.add(new ServeCli());
+		list.add(new TrainInkCli());
+		list.add(new InkBenchCli());
 		return list;
 	}
 
+	/** Held so that the settings stay: java.util.logging keeps loggers only weakly. */
+	private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
+		// PDFBox logs every oddity of a damaged PDF; the digitizer reports each page in one line of its own
+		for (String name : new String[] { "org.apache.pdfbox", "org.apache.fontbox" }) {
+			java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+			logger.setLevel(java.util.logging.Level.OFF);
+			QUIET.add(logger);
+		}
 		System.exit(run(args, System.out, System.err));
 	}
 

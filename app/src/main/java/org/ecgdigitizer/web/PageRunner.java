@@ -11,22 +11,23 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.ecgdigitizer.core.BatchDigitizer;
+import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.DigitizerSettings;
-import org.ecgdigitizer.core.EcgDigitizer;
+import org.ecgdigitizer.core.PageDigitizer;
+import org.ecgdigitizer.core.PageResult;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.io.AtomicFiles;
 import org.ecgdigitizer.core.io.DigitizationFiles;
-import org.ecgdigitizer.core.io.ImageFiles;
-import org.ecgdigitizer.core.io.Overlays;
+import org.ecgdigitizer.core.io.InputFile;
+import org.ecgdigitizer.core.io.InputPage;
+import org.ecgdigitizer.core.io.ReadOptions;
 import org.ecgdigitizer.core.signal.Digitization;
 
 /**
  * Runs one uploaded page through the same engine, settings and file writers as the command line's
  * {@code digitize} with every format, and adds the two zips the page offers. Decoding an upload and
- * running a page under a time limit each happen in one method here, so that core's input layer and
- * time limit can take their place.
+ * running a page under the job's deadline each happen in one method here.
  */
 final class PageRunner {
 
@@ -58,29 +59,30 @@ final class PageRunner {
 	static String recordName(String uploadName) {
 		String name = uploadName == null ? "" : uploadName;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		String stem = BatchDigitizer.stem(name);
+		String stem = RecordNames.stem(name);
 		if (stem.length() > MAX_RECORD_NAME) stem = stem.substring(0, MAX_RECORD_NAME);
 		return stem.replaceAll("^[_-]+$", "").isEmpty() ? "page" : stem;
 	}
 
 	/**
-	 * Digitizes the job's upload and writes its files; throws {@link EcgException} with the engine's
-	 * one-line message when the page cannot be digitized.
+	 * Digitizes the job's upload through core's input layer and {@link PageDigitizer} (as {@code
+	 * digitize} does: PDFs, multi-page checks, the lead check) and writes its files; throws {@link
+	 * EcgException} with the engine's one-line message when the page cannot be digitized.
 	 *
 	 * @return the digitization, for the job's summary
 	 */
 	static Digitization run(Job job, Deadline deadline, Progress progress) throws IOException {
-		progress.status("Reading the image");
-		ImageFiles.LoadedImage page = decode(job.upload());
-		// the upload is not needed once decoded: the server keeps no more of the user's file than it must
+		progress.status("Reading the file");
+		InputFile upload = InputFile.of(Files.readAllBytes(job.upload()), job.fileName);
+		// the upload is not needed once read: the server keeps no more of the user's file than it must
 		Files.deleteIfExists(job.upload());
+		InputPage page = onlyPage(upload);
 		progress.fraction(0.05);
-		EcgDigitizer digitizer = digitize(page, job.settings, job.record, deadline, progress);
-		Digitization d = digitizer.getResult();
+		PageResult r = digitize(page, job.settings, job.record, deadline, progress);
+		Digitization d = r.digitization;
 		progress.status("Writing the files");
 		Path out = job.outputs();
-		DigitizationFiles.write(d, () -> Overlays.render(ImageFiles.asBufferedImage(digitizer.getPreparedPage()
-			.rectified()), d.layout, d.traces), out, job.record, FORMATS, true);
+		DigitizationFiles.write(d, r::overlay, out, job.record, FORMATS, true, r.recordJson());
 		zip(job.dir.resolve("record.zip"), out, List.of(job.record + ".hea", job.record + ".dat"));
 		zip(job.dir.resolve("all.zip"), out, DigitizationFiles.outputs(out, job.record, FORMATS).stream().map(p -> p
 			.getFileName().toString()).collect(java.util.stream.Collectors.toList()));
@@ -88,21 +90,28 @@ final class PageRunner {
 		return d;
 	}
 
-	/** The one place an upload is decoded. */
-	static ImageFiles.LoadedImage decode(Path upload) {
-		return ImageFiles.read(upload);
+	/** The upload's one page; a file of several pages is refused (a job is one record). */
+	static InputPage onlyPage(InputFile upload) {
+		List<InputPage> pages = upload.pages();
+		if (pages.size() > 1) {
+			throw new EcgException("the file has " + pages.size() + " pages and a job digitizes one; upload each page " +
+				"on its own (for example one PDF page per file), or digitize the file with the command line");
+		}
+		return pages.get(0);
 	}
 
 	/**
 	 * The one place a page is run under a time limit: the engine reports progress at every stage and
 	 * sub-step, and past the deadline the next report ends the run with the deadline's message. The
-	 * engine's progress fills 5 % to 90 % of the job's (reading the image comes before, writing after).
+	 * engine's progress fills 5 % to 90 % of the job's (reading the file comes before, writing after).
 	 */
-	static EcgDigitizer digitize(ImageFiles.LoadedImage page, DigitizerSettings settings, String record,
-		Deadline deadline, Progress progress)
+	static PageResult digitize(InputPage page, DigitizerSettings settings, String record, Deadline deadline,
+		Progress progress)
 	{
-		EcgDigitizer digitizer = new EcgDigitizer(ImageFiles.asImg(page.image), page.dpi, settings, record);
-		digitizer.setProgress(new Progress() {
+		// no time limit of the page digitizer's own: the deadline is the job's, and it also stops a job
+		// that is deleted or a server that is shutting down
+		PageDigitizer digitizer = new PageDigitizer(settings, ReadOptions.defaults(), 0, false);
+		PageResult r = digitizer.digitize(page, record, new Progress() {
 			@Override
 			public void status(String message) {
 				deadline.check();
@@ -120,8 +129,8 @@ final class PageRunner {
 				return deadline.passed();
 			}
 		});
-		if (!digitizer.checkInput() || !digitizer.process()) throw new EcgException(digitizer.getErrorMessage());
-		return digitizer;
+		if (!r.hasRecord()) throw new EcgException(r.message);
+		return r;
 	}
 
 	/** A point in time after which a job stops at its next progress report. */

@@ -247,11 +247,11 @@ public final class WebServer implements AutoCloseable {
 	/** 415 unless the bytes are an image the engine reads; 413 when its header has too many pixels. */
 	private static void checkContent(Path upload) throws IOException {
 		ImageHeaders.Kind kind = ImageHeaders.kind(upload);
-		if (kind == ImageHeaders.Kind.PDF) {
-			throw new ApiException(415, "PDF files are not read yet; export the page as PNG at 200-300 dpi and upload that");
-		}
+		// a PDF's pages are checked as they are read (page count, size, encryption)
+		if (kind == ImageHeaders.Kind.PDF) return;
 		if (!kind.isImage()) {
-			throw new ApiException(415, "this file is not an image; upload a PNG, JPEG, TIFF or BMP scan or photo of the page");
+			throw new ApiException(415, "this file is not an image or PDF; upload a PNG, JPEG, TIFF or BMP scan or photo " +
+				"of the page, or a PDF of it");
 		}
 		ImageHeaders.Header header;
 		try {

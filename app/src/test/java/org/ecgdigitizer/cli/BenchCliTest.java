@@ -76,6 +76,35 @@ class BenchCliTest {
 	}
 
 	@Test
+	void settingsFromTheCommandLineReachTheConditionAndAreReported() throws Exception {
+		Path data = dataset();
+		Path json = dir.resolve("report.json");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		int status = run(out, err, "bench", "--dataset", data.toString(), "--digitizer", "flat", "--settings",
+			"pages:layout=3x4+3:V1,II,V5;gain=20", "--settings", "*:speed=50", "--json", json.toString());
+		String text = out.toString(StandardCharsets.UTF_8);
+		assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+		assertTrue(text.contains("settings pages: layout=3x4+3:V1,II,V5 (--settings), gain=20 (--settings), speed=50"
+			+ " (--settings)"), text);
+		Map<String, Object> root = Json.object(Json.read(json));
+		assertTrue(((String) Json.object(root.get("setup")).get("command")).contains(
+			"--settings pages:layout=3x4+3:V1,II,V5;gain=20 --settings *:speed=50"));
+		Map<String, Object> condition = Json.object(Json.array(root.get("conditions")).get(0));
+		assertEquals("20", Json.object(Json.object(condition.get("settings")).get("gain")).get("value"));
+
+		err.reset();
+		assertEquals(2, run(out, err, "bench", "--dataset", data.toString(), "--settings", "6x2:layout=6x2"));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--settings names condition '6x2', which this run does"
+			+ " not have: use one of pages, or *"), err.toString(StandardCharsets.UTF_8));
+		err.reset();
+		assertEquals(2, run(out, err, "bench", "--dataset", data.toString(), "--settings", "layout=6x2"));
+		err.reset();
+		assertEquals(1, run(out, err, "bench", "--dataset", data.toString(), "--settings", "pages:layout=6x2/sideways"));
+		String message = err.toString(StandardCharsets.UTF_8).trim();
+		assertTrue(message.contains("Bad setting layout=6x2/sideways in --settings") && !message.contains("\n"), message);
+	}
+
+	@Test
 	void badOptionsAreUsageErrors() throws Exception {
 		Path data = dataset();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();

@@ -36,6 +36,7 @@ import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
+import org.ecgdigitizer.core.io.PdfWriter;
 import org.ecgdigitizer.core.io.CsvRecords;
 import org.ecgdigitizer.core.io.Json;
 import org.ecgdigitizer.core.io.Wfdb;
@@ -233,7 +234,6 @@ class WebApiTest {
 		Http http = http(o -> {});
 		assertTrue(message(expect(415, http.upload("page.png", "just text, not a page".getBytes()))).contains(
 			"not an image"));
-		assertTrue(message(expect(415, http.upload("page.jpg", "%PDF-1.7\n...".getBytes()))).contains("PDF"));
 		assertEquals(415, http.upload("page.png", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()).statusCode());
 		// a PNG named as text, declared as text, is still a PNG
 		HttpResponse<String> r = http.post(new Http.Form().file("file", "notes.txt", "text/plain", Http.read(
@@ -349,6 +349,37 @@ class WebApiTest {
 		assertEquals(404, keeping.get("/api/jobs/" + kept).statusCode());
 		assertEquals(404, keeping.delete("/api/jobs/" + kept).statusCode());
 		assertEquals(0, jobFolders(), "a deleted job's files are gone");
+	}
+
+	@Test
+	void aPdfPageIsDigitizedAndAFileOfSeveralPagesOrABrokenPdfFailsWithItsReason() throws Exception {
+		Http http = http(o -> {});
+		BufferedImage page = ImageIO.read(new ByteArrayInputStream(Http.read(SMALL_PAGE)));
+		String one = id(http.upload("scan.pdf", pdf(new BufferedImage[] { page })));
+		Map<String, Object> job = http.await(one, WAIT);
+		assertEquals("done", job.get("state"), job.toString());
+		Map<String, Object> diagnostics = Json.object(Json.parse(new String(get(http, one, "record.json",
+			"application/json"), java.nio.charset.StandardCharsets.UTF_8)));
+		assertEquals("ok", diagnostics.get("status"));
+		assertTrue(String.valueOf(Json.object(diagnostics.get("input")).get("read_as")).contains("PDF"), diagnostics
+			.toString());
+
+		String two = id(http.upload("two.pdf", pdf(new BufferedImage[] { page, page })));
+		job = http.await(two, WAIT);
+		assertEquals("failed", job.get("state"));
+		assertTrue(((String) job.get("message")).contains("has 2 pages"), job.toString());
+
+		String broken = id(http.upload("page.jpg", "%PDF-1.7\n...".getBytes()));
+		job = http.await(broken, WAIT);
+		assertEquals("failed", job.get("state"));
+		String why = (String) job.get("message");
+		assertTrue(why.contains("PDF") && why.lines().count() == 1, why);
+	}
+
+	private static byte[] pdf(BufferedImage[] pages) throws IOException {
+		ByteArrayOutputStream b = new ByteArrayOutputStream();
+		PdfWriter.images(pages, 200).writeTo(b);
+		return b.toByteArray();
 	}
 
 	@Test

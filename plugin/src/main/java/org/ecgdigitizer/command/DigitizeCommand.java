@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgDigitizer;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.classify.InkSources;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Digitization;
 import org.scijava.ItemIO;
@@ -20,7 +21,7 @@ import ij.measure.ResultsTable;
  * correct and re-run Digitize Signals on), the 12-lead plot, the signals and the diagnostics, and
  * writes the record when an output folder is given.
  * Macro: {@code run("Digitize ECG", "image=scan.png fs=500 layout=auto gain=auto speed=auto
- * output_dir=/data/out formats=wfdb,csv,json,png overwrite=false");}
+ * ink_model=auto output_dir=/data/out formats=wfdb,csv,json,png overwrite=false");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Digitize ECG")
 public class DigitizeCommand extends DigitizerCommand {
@@ -42,6 +43,10 @@ public class DigitizeCommand extends DigitizerCommand {
 	@Parameter(label = "Paper speed (mm/s)", description = "auto (from the calibration pulses, else 25), 25 or 50",
 		required = false, persist = false)
 	private String speed = "auto";
+
+	@Parameter(label = "Ink model", description = "How ink is told from grid and paper: auto (chosen per page), " +
+		"rules, learned (the shipped classifier) or the path of a .model file", required = false, persist = false)
+	private String ink_model = InkSources.DEFAULT;
 
 	@Parameter(label = "Resolution (dpi)", description =
 		"Scan resolution, used only when the page has no readable grid; 0 takes it from the image's calibration",
@@ -78,12 +83,20 @@ public class DigitizeCommand extends DigitizerCommand {
 	@Override
 	protected void execute(StatusProgress progress) throws IOException {
 		if (image == null) throw new EcgException("no image given; open a scanned ECG page first");
-		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
+		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed, ink_model);
 		String name = PageProperties.recordName(image.getTitle());
 		EcgDigitizer digitizer = new EcgDigitizer(ImagePlusAdapter.toImg(image), PageProperties.dpi(dpi, image),
 			settings, name);
 		digitizer.setProgress(progress);
-		if (!digitizer.checkInput() || !digitizer.process()) throw new EcgException(digitizer.getErrorMessage());
+		if (!digitizer.checkInput() || !digitizer.process()) {
+			String message = digitizer.getErrorMessage();
+			if (digitizer.getPartialResult() != null) {
+				// too few leads traced: no record, but the stages can be run one by one and corrected
+				message += "; no record written: to keep what was found, run Preprocess Page, Detect Leads and " +
+					"Extract Traces, correct the boxes and paths, then Digitize Signals";
+			}
+			throw new EcgException(message);
+		}
 		Digitization d = digitizer.getResult();
 
 		// the same page the stage commands would leave, so that it can be corrected and digitized again

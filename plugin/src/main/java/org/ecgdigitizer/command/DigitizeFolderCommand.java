@@ -10,7 +10,8 @@ import java.util.Locale;
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
-import org.ecgdigitizer.core.io.DigitizationFiles;
+import org.ecgdigitizer.core.PageDigitizer;
+import org.ecgdigitizer.core.io.ReadOptions;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -18,11 +19,15 @@ import org.scijava.plugin.Plugin;
 import ij.measure.ResultsTable;
 
 /**
- * Digitizes every page image of a folder and its subfolders into an output folder and writes
- * summary.csv (one row per file: status, message, layout, px/mm, seconds). A file that fails is reported and skipped;
- * existing outputs are kept unless overwriting is asked for. Press Esc to stop after the current file.
+ * Digitizes every page of the images and PDFs of a folder and its subfolders into an output folder
+ * and writes summary.csv (one row per page: which file and page made which record, status,
+ * message, layout, leads digitized, mean confidence, px/mm, seconds). A page that fails (too few
+ * leads traced included) is reported and the others go on; records already there are kept unless
+ * overwriting is asked for, so a stopped run continues where it stopped. Press Esc to stop after
+ * the current page.
  * Macro: {@code run("Digitize Folder", "input_dir=/data/scans pattern=*.png output_dir=/data/out
- * formats=wfdb,csv,json,png fs=500 layout=auto gain=auto speed=auto overwrite=false");}
+ * formats=wfdb,csv,json,png fs=500 layout=auto gain=auto speed=auto overwrite=false keep_partial=false
+ * page_timeout=60 pdf_dpi=300");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Digitize Folder")
 public class DigitizeFolderCommand extends DigitizerCommand {
@@ -32,7 +37,7 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 	private File input_dir;
 
 	@Parameter(label = "File name pattern", description = "Which files to read (a glob such as *.png); empty " +
-		"reads PNG, JPEG, TIFF, BMP and GIF", required = false, persist = false)
+		"reads PNG, JPEG, TIFF, BMP, GIF, WebP and PDF", required = false, persist = false)
 	private String pattern = BatchDigitizer.IMAGE_GLOB;
 
 	@Parameter(label = "Output folder", style = "directory")
@@ -55,8 +60,22 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 	@Parameter(label = "Paper speed (mm/s)", description = "auto, 25 or 50", required = false, persist = false)
 	private String speed = "auto";
 
-	@Parameter(label = "Overwrite existing files", required = false, persist = false)
+	@Parameter(label = "Overwrite existing files", description = "Digitize again pages whose records exist; " +
+		"otherwise they are kept, so that a stopped run goes on where it stopped", required = false, persist = false)
 	private boolean overwrite = false;
+
+	@Parameter(label = "Keep partial records", description = "Write a record marked 'partial' for a page on " +
+		"which too few leads were traced (fewer than half of those printed), instead of failing it",
+		required = false, persist = false)
+	private boolean keep_partial = false;
+
+	@Parameter(label = "Time limit per page (s)", description = "A page that takes longer is stopped and " +
+		"reported; 0 for no limit", min = "0", required = false, persist = false)
+	private double page_timeout = PageDigitizer.DEFAULT_PAGE_TIMEOUT_S;
+
+	@Parameter(label = "PDF resolution (dpi)", description = "PDF pages that are not vector ECGs are rendered " +
+		"at this resolution", min = "72", max = "1200", required = false, persist = false)
+	private double pdf_dpi = ReadOptions.DEFAULT_PDF_DPI;
 
 	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable summary;
@@ -68,33 +87,30 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		}
 		if (blank(output_dir)) throw new EcgException("no output folder given; choose where to write the records");
 		DigitizerSettings settings = DigitizerSettings.parse(fs, layout, gain, speed);
-		BatchDigitizer batch = new BatchDigitizer(settings, output_dir.toPath(), formats(formats), overwrite);
-		List<Path> images = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
-		if (images.isEmpty()) {
+		PageDigitizer pages = new PageDigitizer(settings, ReadOptions.defaults().withPdfDpi(pdf_dpi), page_timeout,
+			keep_partial);
+		BatchDigitizer batch = new BatchDigitizer(pages, output_dir.toPath(), formats(formats), overwrite);
+		List<Path> files = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
+		if (files.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +
 				"file name pattern");
 		}
 		Files.createDirectories(output_dir.toPath());
-		List<BatchDigitizer.Result> results = batch.run(images, progress);
-		Path csv = summaryFile(output_dir.toPath(), overwrite);
+		List<BatchDigitizer.Result> results = batch.run(files, progress, r -> {
+			if (!r.ok) warn(r.input.getFileName() + (r.pages > 1 ? " page " + r.page : "") + ": " + r.message);
+		});
+		// rebuilt on every run, kept records included
+		Path csv = output_dir.toPath().resolve("summary.csv");
 		BatchDigitizer.writeSummary(results, csv);
 		summary = ResultTables.summary(results);
 		ResultTables.show(summary, ResultTables.SUMMARY);
-		long failed = results.stream().filter(r -> !r.ok).count();
-		for (BatchDigitizer.Result r : results) {
-			if (!r.ok) warn(r.input.getFileName() + ": " + r.message);
-		}
-		String stopped = results.size() < images.size() ? String.format(Locale.ROOT,
-			"; stopped after %d of %d files", results.size(), images.size()) : "";
-		info(String.format(Locale.ROOT, "%d of %d page(s) digitized into %s%s; summary in %s", results.size() - failed,
-			images.size(), output_dir, stopped, csv.getFileName()));
-	}
-
-	/** summary.csv, or the first free summary-N.csv when one exists and must not be overwritten. */
-	static Path summaryFile(Path folder, boolean overwrite) {
-		Path csv = folder.resolve("summary.csv");
-		for (int n = 2; !overwrite && Files.exists(csv); n++) csv = folder.resolve("summary-" + n + ".csv");
-		return csv;
+		long ok = results.stream().filter(r -> r.ok).count();
+		long partial = results.stream().filter(r -> r.status.equals("partial")).count();
+		long failed = results.size() - ok - partial;
+		String stopped = progress.isCanceled() ? "; stopped by Esc" : "";
+		info(String.format(Locale.ROOT, "%d of %d page(s) digitized into %s%s%s%s; summary in %s", ok, results.size(),
+			output_dir, partial > 0 ? ", " + partial + " partial" : "", failed > 0 ? ", " + failed + " failed" : "",
+			stopped, csv.getFileName()));
 	}
 
 	/** One row per file. Null until the command has run. */

@@ -138,17 +138,24 @@ public final class ResultTables {
 		return String.format(Locale.ROOT, "%.4f", v).replaceAll("\\.?0+$", "");
 	}
 
-	/** One row per file of a folder run. */
+	/** One row per page of a folder run: which input made which record, and how well. */
 	public static ResultsTable summary(List<BatchDigitizer.Result> results) {
 		ResultsTable t = new ResultsTable();
 		for (BatchDigitizer.Result r : results) {
 			t.incrementCounter();
-			t.addValue("File", r.input.getFileName().toString());
-			t.addValue("Status", r.ok ? "ok" : "failed");
+			t.addValue("File", r.input == null ? "" : r.input.getFileName().toString());
+			t.addValue("Page", r.page);
+			t.addValue("Record", r.stem);
+			t.addValue("Status", r.status);
 			t.addValue("Message", r.message == null ? "" : r.message);
+			t.addValue("Read as", r.readAs);
 			t.addValue("Layout", r.layout);
+			t.addValue("Leads digitized", r.leadsDigitized < 0 ? Double.NaN : r.leadsDigitized);
+			t.addValue("Leads printed", r.leadsPrinted < 0 ? Double.NaN : r.leadsPrinted);
+			t.addValue("Mean confidence", r.meanConfidence);
 			t.addValue("px_per_mm_x", r.pxPerMmX);
 			t.addValue("px_per_mm_y", r.pxPerMmY);
+			t.addValue("Scale source", r.scaleSource);
 			t.addValue("Seconds", r.seconds);
 		}
 		return t;

@@ -1,93 +1,135 @@
 package org.ecgdigitizer.core;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.ecgdigitizer.core.io.AtomicFiles;
 import org.ecgdigitizer.core.io.DigitizationFiles;
-import org.ecgdigitizer.core.io.ImageFiles;
-import org.ecgdigitizer.core.io.Overlays;
+import org.ecgdigitizer.core.io.InputFile;
+import org.ecgdigitizer.core.io.InputPage;
+import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.io.ReadOptions;
+import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.signal.Digitization;
 
 /**
- * Digitizes many image files into an output folder. A file that cannot be digitized is
- * reported and skipped; the others go on. Used by the command line and by Fiji's Digitize Folder.
+ * Digitizes many files into an output folder: every page of every file (a PDF's and a TIFF's
+ * pages each), under names that never collide ({@link RecordNames}), each through {@link
+ * PageDigitizer}. A page that fails is reported and the others go on. Used by the command line
+ * and by Fiji's Digitize Folder.
+ *
+ * <p>A batch can be killed at any point and run again: files are only ever moved into place
+ * complete, a record whose files are all there is kept (unless overwriting is asked for), one
+ * with files missing is digitized again, and summary.csv is written anew.</p>
  */
 public final class BatchDigitizer {
 
-	/** Image file name endings the digitizer reads. */
-	public static final String IMAGE_GLOB = "*.{png,PNG,jpg,JPG,jpeg,JPEG,tif,TIF,tiff,TIFF,bmp,BMP,gif,GIF}";
+	/** File name endings a folder is read for. */
+	public static final String IMAGE_GLOB =
+		"*.{png,PNG,jpg,JPG,jpeg,JPEG,tif,TIF,tiff,TIFF,bmp,BMP,gif,GIF,webp,WEBP,pdf,PDF}";
 
-	/** What happened to one input file. */
+	/** What happened to one page. */
 	public static final class Result {
+		/** The input file. */
 		public final Path input;
+		/** Page number and page count of the input (1 and 1 for an image). */
+		public final int page;
+		public final int pages;
+		/** The record name. */
 		public final String stem;
+		/** ok, partial or failed. */
+		public final String status;
+		/** A record was written (or kept) with enough leads. */
 		public final boolean ok;
 		/** Error message, or the warnings when it worked. */
 		public final String message;
+		/** What the page was read as: "PNG", "PDF vector", ... */
+		public final String readAs;
 		public final String layout;
+		/** Leads digitized and printed; -1 when unknown. */
+		public final int leadsDigitized;
+		public final int leadsPrinted;
+		public final double meanConfidence;
 		public final double pxPerMmX;
 		public final double pxPerMmY;
+		public final String scaleSource;
 		public final double seconds;
 		/** Kept only for in-process callers that asked for it. */
 		public final Digitization digitization;
 
-		Result(Path input, String stem, boolean ok, String message, String layout, double pxPerMmX, double pxPerMmY,
-			double seconds, Digitization digitization)
+		Result(Path input, int page, int pages, String stem, String status, String message, String readAs,
+			String layout, int leadsDigitized, int leadsPrinted, double meanConfidence, double pxPerMmX, double pxPerMmY,
+			String scaleSource, double seconds, Digitization digitization)
 		{
 			this.input = input;
+			this.page = page;
+			this.pages = pages;
 			this.stem = stem;
-			this.ok = ok;
+			this.status = status;
+			this.ok = "ok".equals(status);
 			this.message = message;
+			this.readAs = readAs;
 			this.layout = layout;
+			this.leadsDigitized = leadsDigitized;
+			this.leadsPrinted = leadsPrinted;
+			this.meanConfidence = meanConfidence;
 			this.pxPerMmX = pxPerMmX;
 			this.pxPerMmY = pxPerMmY;
+			this.scaleSource = scaleSource;
 			this.seconds = seconds;
 			this.digitization = digitization;
 		}
+
+		static Result of(PageResult r, Path input, boolean keep) {
+			Digitization d = r.digitization;
+			return new Result(input, r.page.number, r.page.count, r.name, r.status.id(), r.message, r.source, d == null
+				? "" : d.layout.layout.spec(), r.leads == null ? -1 : r.leads.digitized.size(), r.leads == null ? -1
+					: r.leads.printed.size(), r.leads == null ? Double.NaN : r.leads.meanConfidence, d == null
+						? Double.NaN : d.layout.geometry.pxPerMmX, d == null ? Double.NaN : d.layout.geometry.pxPerMmY,
+				d == null ? "" : d.layout.geometry.scaleSource.id(), r.seconds, keep ? d : null);
+		}
 	}
 
-	private final DigitizerSettings settings;
 	private final Path outDir;
 	private final Set<DigitizationFiles.Format> formats;
 	private final boolean overwrite;
+	private final PageDigitizer pages;
 
+	/** A batch with PDFs read as vectors or at 300 dpi, 60 s per page and no partial records. */
 	public BatchDigitizer(DigitizerSettings settings, Path outDir, Set<DigitizationFiles.Format> formats,
 		boolean overwrite)
 	{
-		this.settings = settings;
+		this(new PageDigitizer(settings, ReadOptions.defaults(), PageDigitizer.DEFAULT_PAGE_TIMEOUT_S, false), outDir,
+			formats, overwrite);
+	}
+
+	public BatchDigitizer(PageDigitizer pages, Path outDir, Set<DigitizationFiles.Format> formats,
+		boolean overwrite)
+	{
+		this.pages = pages;
 		this.outDir = outDir;
 		this.formats = formats;
 		this.overwrite = overwrite;
 	}
 
-	/** The record name for an image file: its name without extension, other characters replaced by '_'. */
-	public static String stem(Path image) {
-		return stem(image.getFileName().toString());
-	}
-
-	/** The record name for a file name (no folders): as {@link #stem(Path)}. */
-	public static String stem(String fileName) {
-		String name = fileName;
-		int dot = name.lastIndexOf('.');
-		if (dot > 0) name = name.substring(0, dot);
-		String s = name.replaceAll("[^A-Za-z0-9_-]", "_");
-		return s.isEmpty() ? "page" : s;
+	/** The record name for a file: its name without extension, other characters replaced by '_'. */
+	public static String stem(Path file) {
+		return RecordNames.stem(file.getFileName().toString());
 	}
 
 	/**
-	 * Image files named by the inputs: files as given, folders expanded to the files in them and in
+	 * The files named by the inputs: files as given, folders expanded to the files in them and in
 	 * their subfolders that match the glob, sorted by path. Folders never yield files inside
 	 * {@code outputDir} (null for none): a batch's own overlays (PNGs) are not pages to digitize on
 	 * the next run.
@@ -111,111 +153,126 @@ public final class BatchDigitizer {
 		return out;
 	}
 
-	/**
-	 * Output names for the images, all different: the file's {@link #stem}, prefixed with its
-	 * folder's name (and that folder's, and so on) where images in different folders share a name.
-	 */
-	public static Map<Path, String> stems(List<Path> images) {
-		Map<Path, String> out = new LinkedHashMap<>();
-		for (int depth = 0; depth < 64; depth++) {
-			Map<String, Integer> uses = new HashMap<>();
-			for (Path image : images) {
-				String s = stem(image, depth);
-				out.put(image, s);
-				uses.merge(s, 1, Integer::sum);
-			}
-			boolean unique = true;
-			for (int n : uses.values()) unique &= n == 1;
-			if (unique) break;
-		}
-		return out;
-	}
-
-	/** The stem with the names of up to depth parent folders in front, joined by '_'. */
-	private static String stem(Path image, int depth) {
-		StringBuilder s = new StringBuilder(stem(image));
-		Path folder = image.toAbsolutePath().normalize().getParent();
-		for (int d = 0; d < depth && folder != null && folder.getFileName() != null; d++) {
-			s.insert(0, folder.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "_");
-			folder = folder.getParent();
-		}
-		return s.toString();
+	/** Every page of every file, with its record name, in order. */
+	public static Map<InputPage, String> pages(List<Path> files) {
+		List<InputPage> all = new ArrayList<>();
+		for (Path f : files) all.addAll(InputFile.of(f).pages());
+		return RecordNames.assign(all);
 	}
 
 	/**
-	 * Digitizes one file and writes its outputs, named after stem. Never throws for a bad input: the
-	 * result says what went wrong.
+	 * Digitizes one page and writes its record, named {@code stem}. A record whose files are all
+	 * there already is kept unless overwriting was asked for. Never throws for a bad page.
 	 */
-	public Result digitize(Path image, String stem, boolean keep, Progress progress) {
+	public Result digitize(InputPage page, String stem, boolean keep, Progress progress) {
 		long start = System.nanoTime();
+		Path input = page.input.path();
+		if (!overwrite) {
+			List<Path> outputs = DigitizationFiles.outputs(outDir, stem, formats);
+			if (outputs.stream().allMatch(Files::isRegularFile)) return kept(page, stem, start);
+		}
+		PageResult r = pages.digitize(page, stem, progress);
+		if (!r.hasRecord()) return Result.of(r, input, keep);
 		try {
-			ImageFiles.LoadedImage loaded = ImageFiles.read(image);
-			if (!overwrite) {
-				for (Path p : DigitizationFiles.outputs(outDir, stem, formats)) {
-					if (Files.exists(p)) {
-						return failure(image, stem, p.getFileName() + " already exists in " + outDir +
-							"; remove it or allow overwriting", start);
-					}
+			// files of this name that exist are an interrupted run's: this record replaces them
+			DigitizationFiles.write(r.digitization, r::overlay, outDir, stem, formats, true, r.recordJson());
+			return Result.of(r, input, keep);
+		}
+		catch (IOException | EcgException e) {
+			return new Result(input, page.number, page.count, stem, "failed", "could not write outputs to " + outDir +
+				": " + e.getMessage(), r.source, "", -1, -1, Double.NaN, Double.NaN, Double.NaN, "", (System.nanoTime() -
+					start) / 1e9, null);
+		}
+	}
+
+	/** A record an earlier run wrote, described from its JSON where there is one. */
+	private Result kept(InputPage page, String stem, long start) {
+		String status = "ok", layout = "", readAs = "", scale = "";
+		int digitized = -1, printed = -1;
+		double confidence = Double.NaN, x = Double.NaN, y = Double.NaN;
+		Path json = outDir.resolve(stem + ".json");
+		if (Files.isRegularFile(json)) {
+			try {
+				Map<String, Object> m = Json.object(Json.parse(new String(Files.readAllBytes(json),
+					StandardCharsets.UTF_8)));
+				if (m.get("status") instanceof String) status = (String) m.get("status");
+				if (m.get("layout") instanceof String) layout = (String) m.get("layout");
+				if (m.get("scale_source") instanceof String) scale = (String) m.get("scale_source");
+				x = Json.number(m.get("px_per_mm_x"), Double.NaN);
+				y = Json.number(m.get("px_per_mm_y"), Double.NaN);
+				if (m.get("input") != null && Json.object(m.get("input")).get("read_as") instanceof String) {
+					readAs = (String) Json.object(m.get("input")).get("read_as");
+				}
+				if (m.get("leads_check") != null) {
+					Map<String, Object> leads = Json.object(m.get("leads_check"));
+					digitized = (int) Json.number(leads.get("digitized"), -1);
+					printed = (int) Json.number(leads.get("printed"), -1);
+					confidence = Json.number(leads.get("mean_confidence"), Double.NaN);
 				}
 			}
-			EcgDigitizer digitizer = new EcgDigitizer(ImageFiles.asImg(loaded.image), loaded.dpi, settings, stem);
-			digitizer.setProgress(progress);
-			if (!digitizer.checkInput() || !digitizer.process()) {
-				return failure(image, stem, digitizer.getErrorMessage(), start);
+			catch (IOException | RuntimeException e) {
+				// the record's files are there; its description is only a convenience
 			}
-			Digitization d = digitizer.getResult();
-			DigitizationFiles.write(d, () -> Overlays.render(ImageFiles.asBufferedImage(digitizer.getPreparedPage()
-				.rectified()), d.layout, d.traces), outDir, stem, formats, overwrite);
-			return new Result(image, stem, true, String.join("; ", d.warnings), d.layout.layout.spec(),
-				d.layout.geometry.pxPerMmX, d.layout.geometry.pxPerMmY, (System.nanoTime() - start) / 1e9, keep ? d
-					: null);
 		}
-		catch (EcgException e) {
-			return failure(image, stem, e.getMessage(), start);
-		}
-		catch (IOException e) {
-			return failure(image, stem, "could not write outputs to " + outDir + ": " + e.getMessage(), start);
-		}
-		catch (OutOfMemoryError e) {
-			return failure(image, stem, "out of memory; scale the image down to 300 dpi or give Java more memory (-Xmx)",
-				start);
-		}
+		return new Result(page.input.path(), page.number, page.count, stem, status,
+			"kept: written by an earlier run (overwrite to digitize it again)", readAs, layout, digitized, printed,
+			confidence, x, y, scale, (System.nanoTime() - start) / 1e9, null);
 	}
 
-	private static Result failure(Path image, String stem, String message, long start) {
-		return new Result(image, stem, false, message, "", Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9,
-			null);
+	/** Digitizes every page of the files, reporting progress per page; stops early when the progress says cancel. */
+	public List<Result> run(List<Path> files, Progress progress) throws IOException {
+		return run(files, progress, r -> {});
 	}
 
-	/** Digitizes every file, reporting progress per file; stops early when the progress says cancel. */
-	public List<Result> run(List<Path> images, Progress progress) {
+	/** The same, handing each result on as soon as it is known (a progress line, a log). */
+	public List<Result> run(List<Path> files, Progress progress, Consumer<Result> each) throws IOException {
+		AtomicFiles.removeStaleTemporaries(outDir);
+		progress.status("Listing the pages of " + files.size() + " file(s)");
+		Map<InputPage, String> names = pages(files);
 		List<Result> results = new ArrayList<>();
-		Map<Path, String> stems = stems(images);
-		for (int i = 0; i < images.size(); i++) {
+		int n = names.size(), i = 0;
+		for (Map.Entry<InputPage, String> e : names.entrySet()) {
 			if (progress.isCanceled()) break;
-			progress.status(String.format(Locale.ROOT, "Digitizing %d/%d: %s", i + 1, images.size(), images.get(i)
-				.getFileName()));
-			progress.items(i, images.size());
-			results.add(digitize(images.get(i), stems.get(images.get(i)), false, Progress.NONE));
+			progress.status(String.format(Locale.ROOT, "Digitizing %d/%d: %s", i + 1, n, e.getKey().describe()));
+			progress.items(i, n);
+			int index = i;
+			// the page's own progress moves the bar; Esc (cancel) waits for the page to finish
+			Progress page = new Progress() {
+				@Override
+				public void status(String message) {}
+
+				@Override
+				public void fraction(double done) {
+					progress.fraction((index + done) / n);
+				}
+			};
+			Result r = digitize(e.getKey(), e.getValue(), false, page);
+			results.add(r);
+			each.accept(r);
+			i++;
 		}
-		progress.items(results.size(), images.size());
+		progress.items(results.size(), n);
 		return results;
 	}
 
-	/** Writes summary.csv: one row per file with status, message, layout, px/mm and seconds. */
+	/** Writes summary.csv: one row per page, saying which input made which record and how well. */
 	public static void writeSummary(List<Result> results, Path csv) throws IOException {
-		StringBuilder sb = new StringBuilder("file,status,message,layout,px_per_mm_x,px_per_mm_y,seconds\n");
+		StringBuilder sb = new StringBuilder("file,page,record,status,message,read_as,layout,leads_digitized," +
+			"leads_printed,mean_confidence,px_per_mm_x,px_per_mm_y,scale_source,seconds\n");
 		for (Result r : results) {
-			sb.append(csvCell(r.input.getFileName().toString())).append(',').append(r.ok ? "ok" : "failed").append(',')
-				.append(csvCell(r.message)).append(',').append(r.layout).append(',').append(number(r.pxPerMmX)).append(
-					',').append(number(r.pxPerMmY)).append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds))
-				.append('\n');
+			sb.append(csvCell(r.input == null ? "" : r.input.toString())).append(',').append(r.page).append(',').append(
+				r.stem).append(',').append(r.status).append(',').append(csvCell(r.message)).append(',').append(csvCell(
+					r.readAs)).append(',').append(r.layout).append(',').append(r.leadsDigitized < 0 ? "" : String.valueOf(
+						r.leadsDigitized)).append(',').append(r.leadsPrinted < 0 ? "" : String.valueOf(r.leadsPrinted))
+				.append(',').append(number(r.meanConfidence, "%.3f")).append(',').append(number(r.pxPerMmX, "%.4f"))
+				.append(',').append(number(r.pxPerMmY, "%.4f")).append(',').append(r.scaleSource).append(',').append(
+					String.format(Locale.ROOT, "%.3f", r.seconds)).append('\n');
 		}
 		AtomicFiles.writeString(csv, sb.toString());
 	}
 
-	private static String number(double v) {
-		return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+	private static String number(double v, String format) {
+		return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
 	}
 
 	private static String csvCell(String s) {

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ecgdigitizer.core.classify.InkSources;
 import org.ecgdigitizer.core.layout.PageLayout;
+import org.ecgdigitizer.core.preprocess.InkSource;
 
 /**
  * What the user may fix instead of letting the digitizer find it. Every front end (Fiji
@@ -20,8 +22,25 @@ public final class DigitizerSettings {
 	public final double gainMmPerMv;
 	/** mm/s, or NaN to detect it (calibration pulse, else 25). */
 	public final double speedMmPerS;
+	/** How ink is told from grid and paper: rules, learned, auto, or a .model file's path. */
+	public final String inkSpec;
+	private final InkSource ink;
 
 	public DigitizerSettings(double samplingFrequency, PageLayout layout, double gainMmPerMv, double speedMmPerS) {
+		this(samplingFrequency, layout, gainMmPerMv, speedMmPerS, InkSources.DEFAULT);
+	}
+
+	/** @param ink rules, learned, auto or the path of a .model file (checked and loaded now) */
+	public DigitizerSettings(double samplingFrequency, PageLayout layout, double gainMmPerMv, double speedMmPerS,
+		String ink)
+	{
+		this(samplingFrequency, layout, gainMmPerMv, speedMmPerS, InkSources.parse(ink));
+	}
+
+	/** @param ink the ink model, already made */
+	public DigitizerSettings(double samplingFrequency, PageLayout layout, double gainMmPerMv, double speedMmPerS,
+		InkSource ink)
+	{
 		if (!(samplingFrequency >= 50 && samplingFrequency <= 10000)) {
 			throw new EcgException("Sampling frequency must be between 50 and 10000 Hz, got " + samplingFrequency);
 		}
@@ -35,6 +54,18 @@ public final class DigitizerSettings {
 		this.layout = layout;
 		this.gainMmPerMv = gainMmPerMv;
 		this.speedMmPerS = speedMmPerS;
+		this.ink = ink;
+		this.inkSpec = ink.name();
+	}
+
+	/** The ink model these settings choose. */
+	public InkSource ink() {
+		return ink;
+	}
+
+	/** The same settings with another ink model. */
+	public DigitizerSettings withInk(InkSource newInk) {
+		return new DigitizerSettings(samplingFrequency, layout, gainMmPerMv, speedMmPerS, newInk);
 	}
 
 	/** 500 Hz, everything detected. */
@@ -47,9 +78,15 @@ public final class DigitizerSettings {
 	 * gain and speed "auto" or a number.
 	 */
 	public static DigitizerSettings parse(double fs, String layout, String gain, String speed) {
+		return parse(fs, layout, gain, speed, null);
+	}
+
+	/** As {@link #parse(double, String, String, String)} with the ink model: rules, learned, auto or a .model path (blank: the default). */
+	public static DigitizerSettings parse(double fs, String layout, String gain, String speed, String ink) {
 		PageLayout l = layout == null || layout.isBlank() || layout.trim().equalsIgnoreCase("auto") ? null
 			: parseLayout(layout);
-		return new DigitizerSettings(fs, l, parseAuto(gain, "gain"), parseAuto(speed, "speed"));
+		return new DigitizerSettings(fs, l, parseAuto(gain, "gain"), parseAuto(speed, "speed"), ink == null || ink
+			.isBlank() ? InkSources.DEFAULT : ink);
 	}
 
 	private static PageLayout parseLayout(String spec) {
@@ -77,13 +114,14 @@ public final class DigitizerSettings {
 		m.put("layout", layout == null ? "auto" : layout.spec());
 		m.put("gain", Double.isNaN(gainMmPerMv) ? "auto" : gainMmPerMv);
 		m.put("speed", Double.isNaN(speedMmPerS) ? "auto" : speedMmPerS);
+		m.put("ink", inkSpec);
 		return m;
 	}
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "fs=%.0f layout=%s gain=%s speed=%s", samplingFrequency, layout == null
-			? "auto" : layout.spec(), Double.isNaN(gainMmPerMv) ? "auto" : gainMmPerMv, Double.isNaN(speedMmPerS)
-				? "auto" : speedMmPerS);
+		return String.format(Locale.ROOT, "fs=%.0f layout=%s gain=%s speed=%s ink=%s", samplingFrequency, layout ==
+			null ? "auto" : layout.spec(), Double.isNaN(gainMmPerMv) ? "auto" : gainMmPerMv, Double.isNaN(speedMmPerS)
+				? "auto" : speedMmPerS, inkSpec);
 	}
 }

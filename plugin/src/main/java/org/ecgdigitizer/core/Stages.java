@@ -9,6 +9,7 @@ import net.imglib2.type.numeric.ARGBType;
 import org.ecgdigitizer.core.layout.LeadDetector;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.preprocess.InkModel;
+import org.ecgdigitizer.core.preprocess.InkSource;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.preprocess.Preprocessor;
@@ -28,7 +29,14 @@ public final class Stages {
 
 	/** Stage 1: grid, scale, tilt, rectification (upright, turned if needed) and ink separation. */
 	public static PreparedPage preprocess(ArrayImg<ARGBType, IntArray> page, double fileDpi, Progress progress) {
-		PreparedPage prepared = Preprocessor.run(page, fileDpi, progress);
+		return preprocess(page, fileDpi, InkSource.RULES, progress);
+	}
+
+	/** Stage 1 with the ink told from grid and paper by {@code ink}. */
+	public static PreparedPage preprocess(ArrayImg<ARGBType, IntArray> page, double fileDpi, InkSource ink,
+		Progress progress)
+	{
+		PreparedPage prepared = Preprocessor.run(page, fileDpi, ink, progress);
 		// Upside-down pages show their calibration pulses at the row ends, pointing down.
 		return LeadDetector.looksUpsideDown(prepared) ? prepared.turnedHalf() : prepared;
 	}
@@ -38,8 +46,13 @@ public final class Stages {
 	 * between stages: the ink is separated again from the pixels.
 	 */
 	public static PreparedPage fromRectified(int[] rgb, PageGeometry geometry) {
-		InkModel.Result ink = InkModel.compute(rgb, geometry.width(), geometry.height(), geometry.pxPerMmX,
-			geometry.pxPerMmY);
+		return fromRectified(rgb, geometry, InkSource.RULES);
+	}
+
+	/** As {@link #fromRectified(int[], PageGeometry)}, the ink told apart by {@code source}. */
+	public static PreparedPage fromRectified(int[] rgb, PageGeometry geometry, InkSource source) {
+		InkModel.Result ink = source.separate(rgb, geometry.width(), geometry.height(), geometry.pxPerMmX,
+			geometry.pxPerMmY, null);
 		return new PreparedPage(rgb, ink.ink, ink.density, geometry, ink);
 	}
 

@@ -150,28 +150,80 @@ class FolderCommandTest {
 		assertFalse(Files.exists(out.resolve("blank.csv")));
 		List<String> summary = Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8);
 		assertEquals(4, summary.size());
-		assertTrue(summary.get(3).startsWith("page.png,ok,"), summary.get(3));
+		assertTrue(summary.get(3).contains("page.png,1,page,ok,"), summary.get(3));
 
-		// again, without overwriting: the record stays as it was, the new summary goes beside the old
+		// again, without overwriting: the record is kept as it was, and summary.csv is written anew
 		byte[] csv = Files.readAllBytes(out.resolve("page.csv"));
 		FileTime written = Files.getLastModifiedTime(out.resolve("page.csv"));
 		ResultsTable again = run(in, out);
-		assertEquals("failed", again.getStringValue("Status", 2));
-		assertTrue(again.getStringValue("Message", 2).contains("already exists"), again.getStringValue("Message", 2));
+		assertEquals("ok", again.getStringValue("Status", 2));
+		assertTrue(again.getStringValue("Message", 2).contains("kept: written by an earlier run"), again
+			.getStringValue("Message", 2));
+		assertEquals("3x4+1", again.getStringValue("Layout", 2), "described from the kept record's JSON");
 		assertArrayEquals(csv, Files.readAllBytes(out.resolve("page.csv")));
 		assertEquals(written, Files.getLastModifiedTime(out.resolve("page.csv")));
-		assertEquals(summary, Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8));
-		assertTrue(Files.readString(out.resolve("summary-2.csv")).contains("already exists"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("kept: written by an earlier run"));
+		assertFalse(Files.exists(out.resolve("summary-2.csv")));
 
 		// told to overwrite
 		ResultsTable overwritten = run(in, out, "overwrite", "true");
 		assertEquals("ok", overwritten.getStringValue("Status", 2));
-		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page.png,ok,"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page.png,1,page,ok,"));
 
 		// a pattern picks files
 		ResultsTable picked = run(in, dir.resolve("picked"), "pattern", "p*.png", "fs", "250");
 		assertEquals(1, picked.size());
 		assertEquals(1 + 10 * 250, Files.readAllLines(dir.resolve("picked/page.csv")).size());
+	}
+
+	/**
+	 * PDFs (a vector page, and a two-page file whose second page is a scan), and files of one name
+	 * with different extensions: every page a record, none overwriting another, the table saying
+	 * which file and page made which record; a page with too few leads fails, or is kept marked
+	 * partial when asked.
+	 */
+	@Test
+	void pdfPagesAndSameNamedFilesEachGetTheirOwnRecord() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("pdfs"));
+		org.ecgdigitizer.core.synth.SyntheticPage page = org.ecgdigitizer.core.io.AwkwardFiles.page(11);
+		byte[] vector = org.ecgdigitizer.core.io.AwkwardFiles.bytes(page.vectorPdf());
+		Files.write(in.resolve("page.pdf"), vector);
+		Files.write(in.resolve("page.png"), org.ecgdigitizer.core.io.AwkwardFiles.encode(page.image(), "png"));
+		Files.write(in.resolve("two.pdf"), org.ecgdigitizer.core.io.AwkwardFiles.merge(vector,
+			org.ecgdigitizer.core.io.AwkwardFiles.bytes(page.rasterPdf())));
+		ResultsTable t = run(in, dir.resolve("pdf-out"), "page_timeout", "120", "pdf_dpi", "200");
+		assertEquals(4, t.size());
+		List<String> records = new ArrayList<>();
+		for (int i = 0; i < t.size(); i++) {
+			records.add(t.getStringValue("Record", i));
+			assertEquals("ok", t.getStringValue("Status", i), t.getStringValue("Message", i));
+			assertEquals(12, (int) t.getValue("Leads digitized", i));
+			assertTrue(t.getValue("Mean confidence", i) > 0.9);
+		}
+		assertEquals(List.of("page_pdf", "page_png", "two-p1", "two-p2"), records);
+		assertEquals("PDF vector", t.getStringValue("Read as", 0));
+		assertEquals(2, (int) t.getValue("Page", 3));
+		assertEquals("PDF image", t.getStringValue("Read as", 3));
+		assertEquals("pdf", t.getStringValue("Scale source", 3));
+		for (String r : records) assertTrue(Files.exists(dir.resolve("pdf-out").resolve(r + ".csv")), r);
+	}
+
+	/** The lead check in Fiji: a page with most leads painted out fails, or is kept marked partial when asked. */
+	@Test
+	void aPageWithTooFewLeadsFailsOrIsKeptMarkedPartial() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("few"));
+		Files.write(in.resolve("few.png"), org.ecgdigitizer.core.io.AwkwardFiles.encode(org.ecgdigitizer.core.io
+			.AwkwardFiles.blanked(org.ecgdigitizer.core.io.AwkwardFiles.page(6)), "png"));
+		ResultsTable failed = run(in, dir.resolve("few-out"));
+		assertEquals("failed", failed.getStringValue("Status", 0));
+		assertTrue(failed.getStringValue("Message", 0).contains("of 12 printed leads digitized (6 needed)"), failed
+			.getStringValue("Message", 0));
+		assertFalse(Files.exists(dir.resolve("few-out/few.csv")));
+		ResultsTable partial = run(in, dir.resolve("few-out"), "keep_partial", "true");
+		assertEquals("partial", partial.getStringValue("Status", 0));
+		assertTrue(partial.getValue("Leads digitized", 0) < 6);
+		assertTrue(Files.readString(dir.resolve("few-out/few.json")).contains("\"status\": \"partial\""));
+		assertTrue(Files.readString(dir.resolve("few-out/summary.csv")).contains(",few,partial,\"partial record: only "));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.ecgdigitizer.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class MacrosTest {
 	static final Path MACROS = Paths.get("macros");
 	/** The macros this class runs; a new macro needs a test here. */
 	static final Set<String> TESTED = Set.of("digitize_folder.ijm", "digitize_active_image.ijm",
-		"step_by_step.ijm", "make_test_pages.ijm");
+		"step_by_step.ijm", "make_test_pages.ijm", "train_ink_classifier.ijm");
 
 	static Context context;
 	static Map<String, String> registered;
@@ -98,15 +99,16 @@ class MacrosTest {
 		assertTrue(Files.exists(out.resolve("page_one.csv")));
 		assertTrue(Files.exists(out.resolve("page_one-plot.png")));
 		String summary = Files.readString(out.resolve("summary.csv"));
-		assertTrue(summary.contains("page one.png,ok,"), summary);
-		assertTrue(summary.contains("dotted.png,ok,"), summary);
-		assertTrue(summary.contains("broken.png,failed,"), summary);
+		assertTrue(summary.contains("page one.png,1,page_one,ok,"), summary);
+		assertTrue(summary.contains("dotted.png,1,dotted,ok,"), summary);
+		assertTrue(summary.contains("broken.png,1,broken,failed,"), summary);
 
-		// existing outputs are kept unless overwriting is asked for
+		// records already written are kept unless overwriting is asked for
 		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot");
-		assertTrue(Files.readString(out.resolve("summary-2.csv")).contains("already exists"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("kept: written by an earlier run"));
 		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot overwrite=true");
-		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page one.png,ok,"));
+		assertFalse(Files.readString(out.resolve("summary.csv")).contains("kept: written by an earlier run"));
+		assertTrue(Files.readString(out.resolve("summary.csv")).contains("page one.png,1,page_one,ok,"));
 	}
 
 	@Test
@@ -179,5 +181,32 @@ class MacrosTest {
 		assertEquals(2500, signals.size());
 		// the digitized page and the plot are shown; the plot is in front
 		assertEquals("2 " + StageCommandsTest.NAME + "-plot", result);
+	}
+
+	/**
+	 * A page annotated the TWS way (named line and freehand ROIs in its overlay, saved as TIFF), an
+	 * ink classifier trained on it from the macro with Train Ink Classifier, then applied to another
+	 * page with Apply Ink Classifier.
+	 */
+	@Test
+	void trainAndApplyTheInkClassifierFromAMacro() throws Exception {
+		Path annotated = InkAnnotation.annotatedPage(dir, 21);
+		Path other = dir.resolve("other.png");
+		org.ecgdigitizer.core.io.ImageFiles.writePng(InkAnnotation.page(22).image(), other);
+		Path model = dir.resolve("lab model.model");
+		Path out = dir.resolve("out");
+		run("train_ink_classifier.ijm", "annotated=[" + annotated + "] model=[" + model + "] apply=[" + other +
+			"] output=[" + out + "] trees=8 seed=3 px_per_mm=" + InkAnnotation.PX_PER_MM);
+		org.ecgdigitizer.core.classify.InkClassifier c = new org.ecgdigitizer.core.classify.InkClassifier(
+			org.ecgdigitizer.core.classify.ModelFiles.read(model));
+		assertEquals(java.util.List.of("trace", "grid", "paper", "text"), c.classes());
+		ImagePlus classes = IJ.openImage(out.resolve("annotated-classes.tif").toString());
+		assertEquals(4, classes.getStackSize());
+		assertEquals("trace", classes.getStack().getSliceLabel(1));
+		ImagePlus applied = IJ.openImage(out.resolve("other-classes.tif").toString());
+		assertEquals(4, applied.getStackSize());
+		// the model tells the other page's trace from its paper
+		double[] onTrace = InkAnnotation.meanOnTraceAndPaper(applied, 22);
+		assertTrue(onTrace[0] > onTrace[1] + 0.3, "P(trace) on trace " + onTrace[0] + ", on paper " + onTrace[1]);
 	}
 }

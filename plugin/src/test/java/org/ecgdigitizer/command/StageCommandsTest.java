@@ -61,6 +61,14 @@ class StageCommandsTest {
 		COMMANDS.put("Digitize Folder", DigitizeFolderCommand.class);
 		COMMANDS.put("Evaluate Digitization", EvaluateCommand.class);
 		COMMANDS.put("Generate Synthetic ECG", GenerateCommand.class);
+		COMMANDS.put("Apply Ink Classifier", ApplyInkClassifierCommand.class);
+		COMMANDS.put("Train Ink Classifier", TrainInkClassifierCommand.class);
+		COMMANDS.put("Load TWS Model", LoadTwsModelCommand.class);
+	}
+
+	/** The sub-menu a command sits in under Plugins > ECG Digitizer, "" for none. */
+	static String submenu(String leaf) {
+		return leaf.contains("Ink Classifier") || leaf.equals("Load TWS Model") ? "Ink Classifier > " : "";
 	}
 
 	@Test
@@ -69,7 +77,8 @@ class StageCommandsTest {
 		for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
 			CommandInfo info = commands.getCommand(e.getValue().getName());
 			assertNotNull(info, e.getKey());
-			assertEquals("Plugins > ECG Digitizer > " + e.getKey(), info.getMenuPath().getMenuString());
+			assertEquals("Plugins > ECG Digitizer > " + submenu(e.getKey()) + e.getKey(), info.getMenuPath()
+				.getMenuString());
 			for (ModuleItem<?> item : info.outputs()) {
 				// Fiji shows ImagePlus outputs; anything else only makes it log "Ignoring unsupported output"
 				assertEquals(ImagePlus.class, item.getType(), e.getKey() + ": output " + item.getName());
@@ -99,7 +108,7 @@ class StageCommandsTest {
 		String json = Files.readString(index, StandardCharsets.UTF_8);
 		for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
 			String entry = "{\"class\":\"" + e.getValue().getName() + "\",\"values\":{\"menuPath\":\"Plugins>ECG Digitizer>" +
-				e.getKey() + "\",\"type\":\"org.scijava.command.Command\"}}";
+				submenu(e.getKey()).replace(" > ", ">") + e.getKey() + "\",\"type\":\"org.scijava.command.Command\"}}";
 			assertTrue(json.contains(entry), "missing " + entry + " in " + json);
 		}
 	}

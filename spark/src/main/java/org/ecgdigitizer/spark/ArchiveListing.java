@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.ecgdigitizer.core.BatchDigitizer;
+import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.EcgException;
 
 /**
@@ -57,7 +57,7 @@ final class ArchiveListing {
 		}
 		List<java.nio.file.Path> local = new ArrayList<>();
 		for (String path : matching) local.add(asLocalPath(path));
-		Map<java.nio.file.Path, String> records = BatchDigitizer.stems(local);
+		Map<java.nio.file.Path, String> records = RecordNames.forFiles(local);
 		List<ArchivePage> pages = new ArrayList<>();
 		for (int i = 0; i < matching.size(); i++) {
 			pages.add(new ArchivePage(matching.get(i), files.get(matching.get(i)), records.get(local.get(i))));

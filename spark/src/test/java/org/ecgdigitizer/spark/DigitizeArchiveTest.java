@@ -26,6 +26,8 @@ import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.io.DigitizationFiles;
 import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.io.InputFile;
+import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.io.Wfdb;
 import org.ecgdigitizer.core.signal.EcgRecord;
 import org.ecgdigitizer.core.signal.Lead;
@@ -104,7 +106,7 @@ class DigitizeArchiveTest {
 
 		List<Path> images = BatchDigitizer.expand(List.of(pages), null, null);
 		assertEquals(5, images.size());
-		Map<Path, String> records = BatchDigitizer.stems(images);
+		Map<Path, String> records = RecordNames.forFiles(images);
 		Map<String, Row> rows = rowsByPath(table);
 		assertEquals(5, rows.size(), rows.keySet().toString());
 
@@ -117,7 +119,8 @@ class DigitizeArchiveTest {
 			assertNotNull(row, "a row for " + image + " among " + rows.keySet());
 			String record = records.get(image);
 			assertEquals(record, row.getAs("record"));
-			BatchDigitizer.Result expected = digitize.digitize(image, record, false, Progress.NONE);
+			BatchDigitizer.Result expected = digitize.digitize(InputFile.of(image).pages().get(0), record, false,
+				Progress.NONE);
 			if (!expected.ok) {
 				assertEquals("failed", row.getAs("status"), image.toString());
 				assertEquals(expected.message, row.getAs("error"), "the message digitize gives");

@@ -87,7 +87,7 @@ public final class Benchmark {
 				progress.items(++done, total);
 			}
 			results.add(new BenchmarkReport.ConditionResult(condition.name, condition.description, pages, peak < 0
-				? Double.NaN : peak / (1024.0 * 1024.0)));
+				? Double.NaN : peak / (1024.0 * 1024.0), condition.settings));
 			if (progress.isCanceled()) break;
 		}
 		Map<String, Object> machine = machine();
@@ -99,7 +99,8 @@ public final class Benchmark {
 		if (outDir != null) {
 			Files.createDirectories(outDir);
 			AtomicFiles.writeString(outDir.resolve("report.json"), Json.write(report.toJson()));
-			AtomicFiles.writeString(outDir.resolve("report.txt"), report.table() + report.problems());
+			AtomicFiles.writeString(outDir.resolve("report.txt"), report.table() + report.problems() + report
+				.layoutProblems() + report.settingsUsed());
 		}
 		return report;
 	}
@@ -188,19 +189,22 @@ public final class Benchmark {
 			score = Evaluation.score(page.reference.withName(page.name), null);
 		}
 		String detected = outcome == null ? "" : outcome.detected();
+		LayoutCheck layout = null;
+		if (page.truth != null) {
+			if (!ok) layout = LayoutCheck.refused(page.truth);
+			else if (outcome.digitization != null) layout = LayoutCheck.compare(page.truth, outcome.digitization.layout);
+		}
 		BenchmarkReport.PageResult result = BenchmarkReport.PageResult.scored(page.name, ok
 			? BenchmarkReport.Status.OK : BenchmarkReport.Status.FAILED, ok ? "" : failure, page.details, detected,
-			seconds, cpuSeconds, score);
+			seconds, cpuSeconds, score, page.reference.samplingFrequency(), layout);
 		if (dir != null) {
 			try {
 				writeOutput(page, outcome, ok ? null : failure, dir.resolve(DIGITIZED));
 			}
 			catch (RuntimeException e) {
 				// the scores stand; say why the review files are missing
-				result = new BenchmarkReport.PageResult(result.name, result.status, (result.reason.isEmpty() ? ""
-					: result.reason + "; ") + "review files not written: " + crash(e).substring("crashed: ".length()),
-					result.details, result.detected, result.seconds, result.cpuSeconds, result.leadSnr2024, result.kaggleSignal,
-					result.kaggleNoise);
+				result = result.withReason((result.reason.isEmpty() ? "" : result.reason + "; ") +
+					"review files not written: " + crash(e).substring("crashed: ".length()));
 			}
 		}
 		return new PageRun(result, peak);
@@ -230,6 +234,9 @@ public final class Benchmark {
 		Files.createDirectories(dir);
 		ImageFiles.writePng(page.image, dir.resolve(page.name + ".png"));
 		Wfdb.write(page.reference.withName(page.name + Evaluation.MASKED_SUFFIX), dir);
+		// the truth beside the page, so that the folder read back with --dataset scores the layout too
+		if (page.truthJson != null) AtomicFiles.writeString(LayoutTruth.beside(dir.resolve(page.name + ".png")), Json
+			.writeCompact(page.truthJson));
 	}
 
 	private static void writeOutput(BenchmarkPage page, BenchmarkDigitizer.Outcome outcome, String failure, Path dir)

@@ -25,6 +25,8 @@ public final class BenchmarkCondition {
 	public final String description;
 	/** How many pages the condition has. */
 	public final int pages;
+	/** What the digitizer is told about these pages instead of detecting it. */
+	public final BenchmarkSettings settings;
 	private final PageSource source;
 	/** Page names, known without making the pages, so that skipped pages can be named. */
 	private final IntFunction<String> pageName;
@@ -32,15 +34,28 @@ public final class BenchmarkCondition {
 	public BenchmarkCondition(String name, String description, int pages, IntFunction<String> pageName,
 		PageSource source)
 	{
+		this(name, description, pages, pageName, source, BenchmarkSettings.none());
+	}
+
+	private BenchmarkCondition(String name, String description, int pages, IntFunction<String> pageName,
+		PageSource source, BenchmarkSettings settings)
+	{
 		this.name = name;
 		this.description = description;
 		this.pages = pages;
 		this.pageName = pageName;
 		this.source = source;
+		this.settings = settings;
 	}
 
+	/** The same pages with these settings replacing the condition's own where they overlap. */
+	public BenchmarkCondition withSettings(BenchmarkSettings more) {
+		return new BenchmarkCondition(name, description, pages, pageName, source, settings.overriddenBy(more));
+	}
+
+	/** Page {@code index}, carrying the condition's settings. */
 	public BenchmarkPage page(int index) throws IOException {
-		return source.page(index);
+		return source.page(index).withSettings(settings);
 	}
 
 	public String pageName(int index) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.io.Json;
 import org.ecgdigitizer.core.io.Records;
 import org.ecgdigitizer.core.io.Wfdb;
 import org.ecgdigitizer.core.signal.EcgRecord;
@@ -31,6 +32,11 @@ import org.ecgdigitizer.core.signal.EcgRecord;
  * {@code <record>_masked.hea} or {@code <record>.hea}. The masked reference (NaN where a lead is
  * not printed) is the one to provide, as the Challenge scores against it; a full reference scores
  * every unprinted sample as missed.</p>
+ *
+ * <p>A page's ground truth, when its generator wrote one beside it as {@code <name>.json} (ours,
+ * or ecg-image-kit's), lets the report score the layout too ({@link LayoutTruth}). A
+ * {@value BenchmarkSettings#FILE} file in the folder, or in a condition's sub-folder, fixes what
+ * the digitizer is told about those pages ({@link BenchmarkSettings}).</p>
  */
 public final class BenchmarkDataset {
 
@@ -45,8 +51,9 @@ public final class BenchmarkDataset {
 		}
 		List<BenchmarkCondition> out = new ArrayList<>();
 		List<Path> images = images(folder);
+		BenchmarkSettings shared = BenchmarkSettings.read(folder, BenchmarkSettings.FILE);
 		if (!images.isEmpty()) {
-			out.add(condition(folder, images));
+			out.add(condition(folder, images).withSettings(shared));
 			return out;
 		}
 		List<Path> subfolders;
@@ -54,9 +61,11 @@ public final class BenchmarkDataset {
 			subfolders = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
 				.collect(Collectors.toList());
 		}
-		for (Path sub : subfolders) {
-			List<Path> subImages = images(sub);
-			if (!subImages.isEmpty()) out.add(condition(sub, subImages));
+		for (Path dir : subfolders) {
+			List<Path> subImages = images(dir);
+			if (subImages.isEmpty()) continue;
+			String sub = dir.getFileName() + "/" + BenchmarkSettings.FILE;
+			out.add(condition(dir, subImages).withSettings(shared.overriddenBy(BenchmarkSettings.read(dir, sub))));
 		}
 		if (out.isEmpty()) {
 			throw new EcgException("No page images (PNG, JPEG, TIFF, BMP) in " + folder +
@@ -120,7 +129,25 @@ public final class BenchmarkDataset {
 		catch (EcgException e) {
 			throw new EcgException("cannot read " + image.getFileName() + ": " + e.getMessage());
 		}
-		return new BenchmarkPage(BatchDigitizer.stem(image), loaded.image, loaded.dpi, reference, header
-			.getFileName().toString());
+		Path truthFile = LayoutTruth.beside(image);
+		Object truthJson = null;
+		LayoutTruth truth = null;
+		String details = header.getFileName().toString();
+		if (Files.isRegularFile(truthFile)) {
+			try {
+				Object json = Json.read(truthFile);
+				if (LayoutTruth.isTruth(json)) {
+					truth = LayoutTruth.parse(json, truthFile.getFileName().toString());
+					truthJson = json;
+					details += ", truth " + truthFile.getFileName();
+				}
+			}
+			catch (EcgException | IOException e) {
+				// the signal can still be scored; the report says why the layout was not
+				details += ", no layout truth: " + e.getMessage();
+			}
+		}
+		return new BenchmarkPage(BatchDigitizer.stem(image), loaded.image, loaded.dpi, reference, details, truth,
+			truthJson, BenchmarkSettings.none());
 	}
 }

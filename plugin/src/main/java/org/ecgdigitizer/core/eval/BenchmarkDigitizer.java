@@ -57,18 +57,27 @@ public abstract class BenchmarkDigitizer {
 	 */
 	public abstract Outcome digitize(BenchmarkPage page);
 
-	/** The real digitizer with everything detected (layout, gain, speed, scale), as a user runs it. */
+	/**
+	 * The real digitizer as a user runs it: everything detected (layout, gain, speed, scale) but what
+	 * the page's settings fix.
+	 */
 	public static BenchmarkDigitizer real() {
+		return real(null);
+	}
+
+	/** The real digitizer with an ink model: rules, learned, auto or a .model path (null: the default). */
+	public static BenchmarkDigitizer real(String ink) {
+		DigitizerSettings checked = DigitizerSettings.parse(500, "auto", "auto", "auto", ink);
 		return new BenchmarkDigitizer() {
 			@Override
 			public String name() {
-				return "real";
+				return ink == null ? "real" : "real, ink " + checked.inkSpec;
 			}
 
 			@Override
 			public Outcome digitize(BenchmarkPage page) {
-				DigitizerSettings settings = new DigitizerSettings(page.reference.samplingFrequency(), null, Double.NaN,
-					Double.NaN);
+				DigitizerSettings settings = page.settings.digitizerSettings(page.reference.samplingFrequency()).withInk(
+					checked.ink());
 				EcgDigitizer digitizer = new EcgDigitizer(ImageFiles.asImg(page.image), page.dpi, settings, page.name);
 				if (!digitizer.checkInput() || !digitizer.process()) {
 					PreparedPage prepared = digitizer.getPreparedPage();
@@ -111,9 +120,14 @@ public abstract class BenchmarkDigitizer {
 
 	/** "real" or "flat". */
 	public static BenchmarkDigitizer named(String name) {
+		return named(name, null);
+	}
+
+	/** "real" (with an ink model, null for the default) or "flat". */
+	public static BenchmarkDigitizer named(String name, String ink) {
 		switch (name.trim().toLowerCase(Locale.ROOT)) {
 			case "real":
-				return real();
+				return real(ink);
 			case "flat":
 				return flat();
 			default:

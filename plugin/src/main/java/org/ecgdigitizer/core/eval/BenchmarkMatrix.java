@@ -111,12 +111,41 @@ public final class BenchmarkMatrix {
 		return String.format(Locale.ROOT, "%s-%02d", d.name, index + 1);
 	}
 
-	/** Page {@code index} of a condition: synthesized, printed and distorted, with its masked reference. */
-	private static BenchmarkPage page(Definition d, int index, long seed) {
+	/** What makes page {@code index} of a condition: its signal, page settings and page seed. */
+	public static final class Rendering {
+		public final EcgRecord signal;
+		public final PageSpec spec;
+		public final long pageSeed;
+
+		Rendering(EcgRecord signal, PageSpec spec, long pageSeed) {
+			this.signal = signal;
+			this.spec = spec;
+			this.pageSeed = pageSeed;
+		}
+	}
+
+	/** How page {@code index} of a named condition is made, so it can be rendered again (with its layers, say). */
+	public static Rendering rendering(String condition, int index, long seed) {
+		Definition d = find(condition);
+		if (d == null) throw new EcgException("Unknown benchmark condition '" + condition + "': use any of " + String
+			.join(", ", descriptions().keySet()));
+		return rendering(d, index, seed);
+	}
+
+	private static Rendering rendering(Definition d, int index, long seed) {
 		String name = pageName(d, index);
 		EcgRecord signal = EcgSynthesizer.synthesize(signalSeed(seed, index), SAMPLING_FREQUENCY, SIGNAL_SECONDS, name);
 		long pageSeed = pageSeed(seed, d.name, index);
-		PageSpec spec = d.spec.apply(nuisance(new SplittableRandom(pageSeed)));
+		return new Rendering(signal, d.spec.apply(nuisance(new SplittableRandom(pageSeed))), pageSeed);
+	}
+
+	/** Page {@code index} of a condition: synthesized, printed and distorted, with its masked reference. */
+	private static BenchmarkPage page(Definition d, int index, long seed) {
+		String name = pageName(d, index);
+		Rendering how = rendering(d, index, seed);
+		EcgRecord signal = how.signal;
+		long pageSeed = how.pageSeed;
+		PageSpec spec = how.spec;
 		SyntheticPage page = PageGenerator.render(signal, spec, pageSeed);
 		String details = String.format(Locale.ROOT, "grid %s %s, %s, pen %.2f mm %s%s%s, %s, signal seed %d, page seed %d",
 			spec.gridColor(), spec.gridStyle(), spec.paper(), spec.traceWidthMm(), spec.traceColor(), spec.separators()
@@ -125,7 +154,7 @@ public final class BenchmarkMatrix {
 		// no resolution, as the generator's PNG files and ecg-image-kit pages carry none: the scale
 		// must come from the grid, and a page scores the same here and read back with --dataset
 		return new BenchmarkPage(name, ImageFiles.toRgb(page.image()), Double.NaN, page.maskedReference().withName(name),
-			details);
+			details, LayoutTruth.of(page.truth()), page.truth().toJson(), BenchmarkSettings.none());
 	}
 
 	/** The defaults with the nuisance factors drawn from the page's generator. */

@@ -17,8 +17,20 @@ public final class BenchmarkPage {
 	public final EcgRecord reference;
 	/** What varied on this page (grid colour, labels, distortion parameters), for the report. */
 	public final String details;
+	/** The lead segments the page really shows, or null when its generator did not say. */
+	public final LayoutTruth truth;
+	/** The JSON that truth was read from, written beside the page by {@code bench --out}; null when none. */
+	public final Object truthJson;
+	/** What the digitizer is told instead of detecting it. */
+	public final BenchmarkSettings settings;
 
 	public BenchmarkPage(String name, BufferedImage image, double dpi, EcgRecord reference, String details) {
+		this(name, image, dpi, reference, details, null, null, BenchmarkSettings.none());
+	}
+
+	public BenchmarkPage(String name, BufferedImage image, double dpi, EcgRecord reference, String details,
+		LayoutTruth truth, Object truthJson, BenchmarkSettings settings)
+	{
 		if (image.getType() != BufferedImage.TYPE_INT_RGB) {
 			throw new IllegalArgumentException("Benchmark pages must be TYPE_INT_RGB; convert with ImageFiles.toRgb");
 		}
@@ -27,5 +39,13 @@ public final class BenchmarkPage {
 		this.dpi = dpi;
 		this.reference = reference;
 		this.details = details == null ? "" : details;
+		this.truth = truth;
+		this.truthJson = truthJson;
+		this.settings = settings;
+	}
+
+	/** The same page with these settings replacing its own where they overlap. */
+	public BenchmarkPage withSettings(BenchmarkSettings more) {
+		return new BenchmarkPage(name, image, dpi, reference, details, truth, truthJson, settings.overriddenBy(more));
 	}
 }

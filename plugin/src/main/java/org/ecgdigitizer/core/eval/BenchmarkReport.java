@@ -64,9 +64,19 @@ public final class BenchmarkReport {
 		/** The Kaggle powers summed over the page's printed leads. */
 		public final double kaggleSignal;
 		public final double kaggleNoise;
+		/**
+		 * The Challenge alignment's time shift of each predicted lead whose shift was applied, in samples:
+		 * positive when the prediction runs late (its time 0 was put too early, left of the true start).
+		 */
+		public final Map<String, Integer> leadShift;
+		/** The reference's sampling frequency (Hz), to turn shifts into milliseconds; NaN when skipped. */
+		public final double samplingFrequency;
+		/** The layout found against the page's truth; null when there is no truth or no layout to check. */
+		public final LayoutCheck layout;
 
 		public PageResult(String name, Status status, String reason, String details, String detected, double seconds,
-			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise)
+			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise,
+			Map<String, Integer> leadShift, double samplingFrequency, LayoutCheck layout)
 		{
 			this.name = name;
 			this.status = status;
@@ -78,25 +88,39 @@ public final class BenchmarkReport {
 			this.leadSnr2024 = Collections.unmodifiableMap(new LinkedHashMap<>(leadSnr2024));
 			this.kaggleSignal = kaggleSignal;
 			this.kaggleNoise = kaggleNoise;
+			this.leadShift = Collections.unmodifiableMap(new LinkedHashMap<>(leadShift));
+			this.samplingFrequency = samplingFrequency;
+			this.layout = layout;
 		}
 
 		/** A digitized (OK) or failed page with its scores. */
 		public static PageResult scored(String name, Status status, String reason, String details, String detected,
-			double seconds, double cpuSeconds, RecordScore score)
+			double seconds, double cpuSeconds, RecordScore score, double samplingFrequency, LayoutCheck layout)
 		{
 			Map<String, Double> leads = new LinkedHashMap<>();
+			Map<String, Integer> shifts = new LinkedHashMap<>();
 			double signal = 0, noise = 0;
 			for (LeadScore l : score.leads) {
 				if (!l.scored()) continue;
 				leads.put(l.lead, l.snr2024);
 				signal += l.kaggleSignal;
 				noise += l.kaggleNoise;
+				// a missing lead's zeros say nothing about where the digitizer put time 0
+				if (l.predicted && l.shiftApplied) shifts.put(l.lead, l.shift);
 			}
-			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leads, signal, noise);
+			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leads, signal, noise,
+				shifts, samplingFrequency, layout);
 		}
 
 		public static PageResult skipped(String name, String reason, String details) {
-			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0);
+			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0, Map
+				.of(), Double.NaN, null);
+		}
+
+		/** The same result with another reason. */
+		public PageResult withReason(String newReason) {
+			return new PageResult(name, status, newReason, details, detected, seconds, cpuSeconds, leadSnr2024,
+				kaggleSignal, kaggleNoise, leadShift, samplingFrequency, layout);
 		}
 
 		/** Whether the page enters the scores (digitized or failed, not skipped). */
@@ -129,12 +153,17 @@ public final class BenchmarkReport {
 		public final List<PageResult> pages;
 		/** Largest heap in use while the digitizer ran on any of its pages, MB; NaN if not measured. */
 		public final double peakHeapMb;
+		/** What the digitizer was told about these pages instead of detecting it. */
+		public final BenchmarkSettings settings;
 
-		public ConditionResult(String name, String description, List<PageResult> pages, double peakHeapMb) {
+		public ConditionResult(String name, String description, List<PageResult> pages, double peakHeapMb,
+			BenchmarkSettings settings)
+		{
 			this.name = name;
 			this.description = description == null ? "" : description;
 			this.pages = Collections.unmodifiableList(new ArrayList<>(pages));
 			this.peakHeapMb = peakHeapMb;
+			this.settings = settings;
 		}
 
 		/** The pages of several conditions as one, with the largest peak heap. */
@@ -145,7 +174,7 @@ public final class BenchmarkReport {
 				all.addAll(c.pages);
 				if (!Double.isNaN(c.peakHeapMb)) peak = Double.isNaN(peak) ? c.peakHeapMb : Math.max(peak, c.peakHeapMb);
 			}
-			return new ConditionResult(name, description, all, peak);
+			return new ConditionResult(name, description, all, peak, BenchmarkSettings.none());
 		}
 
 		/** Pages the digitizer was run on (all but the skipped). */
@@ -220,6 +249,58 @@ public final class BenchmarkReport {
 			return KaggleSnr.score(ratios.stream().mapToDouble(Double::doubleValue).toArray());
 		}
 
+		/** Share of the true segments whose lead was named right, over pages with a layout check; NaN if none. */
+		public double namedRate() {
+			int named = 0, total = 0;
+			for (PageResult p : pages) {
+				if (!p.scored() || p.layout == null) continue;
+				named += p.layout.named();
+				total += p.layout.leads.size();
+			}
+			return total == 0 ? Double.NaN : named / (double) total;
+		}
+
+		/** Share of the pages with a layout check whose layout was right; NaN if none. */
+		public double layoutRate() {
+			int right = 0, total = 0;
+			for (PageResult p : pages) {
+				if (!p.scored() || p.layout == null) continue;
+				total++;
+				if (p.layout.layoutRight) right++;
+			}
+			return total == 0 ? Double.NaN : right / (double) total;
+		}
+
+		/** Mean alignment shift over every (page, lead) whose shift was applied, in samples; NaN if none. */
+		public double meanShiftSamples() {
+			return mean(shifts(false));
+		}
+
+		/** The same in milliseconds (each lead's shift at its page's sampling frequency). */
+		public double meanShiftMs() {
+			return mean(shifts(true));
+		}
+
+		/** Median of the same, in milliseconds: a systematic offset, unmoved by a few misplaced leads. */
+		public double medianShiftMs() {
+			double[] s = shifts(true);
+			Arrays.sort(s);
+			return median(s);
+		}
+
+		private double[] shifts(boolean ms) {
+			List<Double> out = new ArrayList<>();
+			for (PageResult p : pages) {
+				if (!p.scored()) continue;
+				for (int shift : p.leadShift.values()) out.add(ms ? 1000.0 * shift / p.samplingFrequency : shift);
+			}
+			return out.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
+		}
+
+		private static double mean(double[] v) {
+			return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
+		}
+
 		/** Median seconds per attempted page. */
 		public double secondsMedian() {
 			return median(seconds(p -> p.seconds));
@@ -282,10 +363,10 @@ public final class BenchmarkReport {
 	public String table() {
 		int width = 9;
 		for (ConditionResult c : conditions) width = Math.max(width, c.name.length());
-		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s%n";
+		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s %6s %8s %7s %7s %8s%n";
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, head, "condition", "pages", "failed", "mean dB", "worst dB", "all dB",
-			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB"));
+			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB", "shift", "shift ms", "med ms", "named %", "layout %"));
 		for (ConditionResult c : conditions) row(sb, head, c);
 		if (conditions.size() > 1) row(sb, head, overall());
 		return sb.toString();
@@ -294,7 +375,9 @@ public final class BenchmarkReport {
 	private static void row(StringBuilder sb, String format, ConditionResult c) {
 		sb.append(String.format(Locale.ROOT, format, c.name, c.attempted(), c.failures(), fixed(c.meanSnr2024(), 2),
 			fixed(c.worstSnr2024(), 2), fixed(c.overallSnr2024(), 2), fixed(c.snrKaggle(), 2), fixed(c.secondsMedian(), 2),
-			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0)));
+			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0), fixed(c.meanShiftSamples(), 1),
+			fixed(c.meanShiftMs(), 1), fixed(c.medianShiftMs(), 1), fixed(100 * c.namedRate(), 0), fixed(100 * c
+				.layoutRate(), 0)));
 	}
 
 	/** Failed and skipped pages with their reasons, one per line; "" when there are none. */
@@ -306,6 +389,32 @@ public final class BenchmarkReport {
 				sb.append(String.format(Locale.ROOT, "%s %s/%s: %s%s%n", p.status == Status.FAILED ? "failed " : "skipped",
 					c.name, p.name, p.reason, p.details.isEmpty() ? "" : " [" + p.details + "]"));
 			}
+		}
+		return sb.toString();
+	}
+
+	/**
+	 * Pages whose layout was not right, one per line with what was found and what is true; then the
+	 * conditions' settings. "" when there is nothing to say.
+	 */
+	public String layoutProblems() {
+		StringBuilder sb = new StringBuilder();
+		for (ConditionResult c : conditions) {
+			for (PageResult p : c.pages) {
+				if (!p.scored() || p.layout == null || p.layout.layoutRight && p.layout.named() == p.layout.leads.size()) {
+					continue;
+				}
+				sb.append(String.format(Locale.ROOT, "layout  %s/%s: %s%n", c.name, p.name, p.layout.summary()));
+			}
+		}
+		return sb.toString();
+	}
+
+	/** The settings each condition's pages were digitized with, one line each; "" when none was fixed. */
+	public String settingsUsed() {
+		StringBuilder sb = new StringBuilder();
+		for (ConditionResult c : conditions) {
+			if (!c.settings.isEmpty()) sb.append(String.format(Locale.ROOT, "settings %s: %s%n", c.name, c.settings.describe()));
 		}
 		return sb.toString();
 	}
@@ -347,7 +456,13 @@ public final class BenchmarkReport {
 		m.put("seconds_p90", c.secondsP90());
 		m.put("cpu_seconds_median", c.cpuSecondsMedian());
 		m.put("peak_heap_mb", c.peakHeapMb);
+		m.put("mean_shift_samples", c.meanShiftSamples());
+		m.put("mean_shift_ms", c.meanShiftMs());
+		m.put("median_shift_ms", c.medianShiftMs());
+		m.put("named_rate", c.namedRate());
+		m.put("layout_rate", c.layoutRate());
 		if (!withPages) return m;
+		m.put("settings", c.settings.toJson());
 		List<Object> pages = new ArrayList<>();
 		for (PageResult p : c.pages) {
 			Map<String, Object> pm = new LinkedHashMap<>();
@@ -363,6 +478,9 @@ public final class BenchmarkReport {
 			pm.put("kaggle_signal", p.kaggleSignal);
 			pm.put("kaggle_noise", p.kaggleNoise);
 			pm.put("leads", new LinkedHashMap<String, Object>(p.leadSnr2024));
+			pm.put("sampling_frequency", p.samplingFrequency);
+			pm.put("shifts", new LinkedHashMap<String, Object>(p.leadShift));
+			pm.put("layout", p.layout == null ? null : p.layout.toJson());
 			pages.add(pm);
 		}
 		m.put("page_results", pages);
@@ -383,12 +501,21 @@ public final class BenchmarkReport {
 					for (Map.Entry<String, Object> e : Json.object(p.get("leads")).entrySet()) {
 						leads.put(e.getKey(), Json.number(e.getValue(), Double.NaN));
 					}
+					Map<String, Integer> shifts = new LinkedHashMap<>();
+					if (p.get("shifts") != null) {
+						for (Map.Entry<String, Object> e : Json.object(p.get("shifts")).entrySet()) {
+							shifts.put(e.getKey(), (int) Json.number(e.getValue(), 0));
+						}
+					}
 					pages.add(new PageResult((String) p.get("name"), Status.parse((String) p.get("status")), (String) p.get(
 						"reason"), (String) p.get("details"), (String) p.get("detected"), Json.number(p.get("seconds"),
-							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get("kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0)));
+							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get(
+								"kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0), shifts, Json.number(p.get(
+									"sampling_frequency"), Double.NaN), p.get("layout") == null ? null : LayoutCheck.fromJson(p.get(
+										"layout"))));
 				}
 				conditions.add(new ConditionResult((String) c.get("name"), (String) c.get("description"), pages, Json.number(c
-					.get("peak_heap_mb"), Double.NaN)));
+					.get("peak_heap_mb"), Double.NaN), BenchmarkSettings.fromJson(c.get("settings"))));
 			}
 			return new BenchmarkReport((String) root.get("digitizer"), Json.object(root.get("setup")), Json.object(root.get(
 				"machine")), (String) root.get("date"), conditions);

@@ -160,7 +160,8 @@ public final class ChallengeSnr {
 		return snr * ((double) both / finiteRef);
 	}
 
-	private static boolean hasFinite(double[] s) {
+	/** Whether a signal has at least one finite sample. */
+	static boolean hasFinite(double[] s) {
 		for (double v : s) if (Double.isFinite(v)) return true;
 		return false;
 	}

@@ -23,8 +23,8 @@ import org.ecgdigitizer.core.signal.EcgRecord;
  * Fiji command) format the {@link EvaluationResult} this produces.
  *
  * <p>As in the Challenge, every channel of the reference is scored; prediction channels are
- * matched to them by name, case-insensitively, and a lead the prediction lacks counts as all
- * zeros. A reference without any prediction is scored with empty (NaN) leads, as the Challenge's
+ * matched to them by name, case-insensitively, and a lead the prediction lacks (absent, or
+ * without a single finite sample) counts as all zeros, aligned like any other lead. A reference without any prediction is scored with empty (NaN) leads, as the Challenge's
  * evaluate_model does, so each of its leads scores 0 dB.</p>
  */
 public final class Evaluation {
@@ -170,10 +170,12 @@ public final class Evaluation {
 		for (int c = 0; c < reference.leadCount(); c++) {
 			String name = reference.leadNames().get(c);
 			double[] predicted = prediction != null ? prediction.lead(name) : null;
-			boolean present = predicted != null;
+			boolean present = predicted != null && ChallengeSnr.hasFinite(predicted);
 			if (!present) {
 				// evaluate_model: a missing record is all NaN (each lead then scores 0 dB: nothing
-				// covered); reorder_signal: a lead missing from a record is all zeros
+				// covered); reorder_signal: a lead missing from a record is all zeros, aligned like any
+				// other lead. A lead without one finite sample is missing too: a digitizer writes it so
+				// when it found nothing, and a reader cannot tell it from an absent channel.
 				predicted = new double[prediction != null ? prediction.length() : reference.length()];
 				if (prediction == null) Arrays.fill(predicted, Double.NaN);
 			}

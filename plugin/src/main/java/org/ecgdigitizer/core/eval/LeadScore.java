@@ -8,7 +8,10 @@ public final class LeadScore {
 
 	/** The lead's name as the reference spells it. */
 	public final String lead;
-	/** False when the prediction lacked this lead, which was then scored as all zeros. */
+	/**
+	 * False when the prediction lacked this lead (no channel of that name, or one without a finite
+	 * sample), which was then scored as all zeros, aligned like any other lead.
+	 */
 	public final boolean predicted;
 	/** Finite samples in the reference (0: nothing printed, nothing scored). */
 	public final int referenceSamples;

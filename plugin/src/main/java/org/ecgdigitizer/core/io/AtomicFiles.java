@@ -41,6 +41,28 @@ public final class AtomicFiles {
 		}
 	}
 
+	/**
+	 * Deletes the temporary files a process killed while writing left in a folder (never files of
+	 * other names), so that re-running a batch leaves the folder clean. Returns how many.
+	 */
+	public static int removeStaleTemporaries(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) return 0;
+		int n = 0;
+		try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+			for (Path f : (Iterable<Path>) files::iterator) {
+				if (TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)) {
+					Files.deleteIfExists(f);
+					n++;
+				}
+			}
+		}
+		return n;
+	}
+
+	/** The names {@link Batch} gives its temporaries: "." + target name + "." + hex time and attempt + ".tmp". */
+	private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+		"\\..+\\.[0-9a-f]+[0-9]+\\.tmp");
+
 	/** Writes a UTF-8 text file atomically. */
 	public static void writeString(Path target, String text) throws IOException {
 		write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));

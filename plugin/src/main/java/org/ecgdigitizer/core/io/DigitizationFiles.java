@@ -76,6 +76,16 @@ public final class DigitizationFiles {
 	public static List<Path> write(Digitization d, Supplier<BufferedImage> overlay, Path dir, String stem,
 		Set<Format> formats, boolean overwrite) throws IOException
 	{
+		return write(d, overlay, dir, stem, formats, overwrite, java.util.Collections.emptyMap());
+	}
+
+	/**
+	 * Like {@link #write(Digitization, Supplier, Path, String, Set, boolean)}, with more entries put
+	 * first in the JSON (the record's status and input, say).
+	 */
+	public static List<Path> write(Digitization d, Supplier<BufferedImage> overlay, Path dir, String stem,
+		Set<Format> formats, boolean overwrite, java.util.Map<String, Object> moreJson) throws IOException
+	{
 		List<Path> targets = outputs(dir, stem, formats);
 		if (!overwrite) {
 			for (Path p : targets) {
@@ -88,7 +98,9 @@ public final class DigitizationFiles {
 		try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
 			if (formats.contains(Format.CSV)) batch.stage(dir.resolve(stem + ".csv"), CsvRecords.content(d.record));
 			if (formats.contains(Format.JSON)) {
-				byte[] json = Json.write(d.diagnostics()).getBytes(StandardCharsets.UTF_8);
+				java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(moreJson);
+				all.putAll(d.diagnostics());
+				byte[] json = Json.write(all).getBytes(StandardCharsets.UTF_8);
 				batch.stage(dir.resolve(stem + ".json"), out -> out.write(json));
 			}
 			if (formats.contains(Format.PNG)) {

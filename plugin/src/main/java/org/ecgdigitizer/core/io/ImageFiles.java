@@ -7,10 +7,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -28,14 +28,21 @@ import org.ecgdigitizer.core.EcgException;
 import org.w3c.dom.NodeList;
 
 /**
- * Reads page images (PNG, JPEG, TIFF, BMP, GIF) into RGB, honouring EXIF orientation and
- * compositing transparency onto white paper, and writes PNGs. Also wraps RGB images as
- * ImgLib2 images without copying.
+ * Decodes page images (PNG, JPEG including CMYK and YCCK, TIFF with all its pages, BMP, GIF, WebP)
+ * into RGB, honouring EXIF orientation and compositing transparency onto white paper, after
+ * checking the header's size; writes PNGs; wraps RGB images as ImgLib2 images without copying.
+ * Which pages a file holds, PDFs included, is {@link InputFile}'s business.
  */
 public final class ImageFiles {
 
-	/** Pages larger than this are refused: they would not fit the memory budget. */
+	/**
+	 * Pages larger than this are refused before decoding: a letter page at 600 dpi is 34
+	 * megapixels, so more is a damaged file or a decompression bomb, and would not fit the memory
+	 * budget.
+	 */
 	public static final long MAX_PIXELS = 120_000_000L;
+	/** Pages smaller than this on either side cannot hold a readable ECG (a letter page at 25 dpi). */
+	public static final int MIN_SIDE = 200;
 
 	private ImageFiles() {}
 
@@ -57,66 +64,213 @@ public final class ImageFiles {
 	}
 
 	/**
-	 * Reads an image file; fails with a one-line {@link EcgException} for anything that is not a
-	 * readable image. The message does not repeat the file name: callers add it.
+	 * Reads the first page of a file (an image, or a PDF page as an image); fails with a one-line
+	 * {@link EcgException} for anything that is not a readable page. The message does not repeat the
+	 * file name: callers add it.
 	 */
 	public static LoadedImage read(Path file) {
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		}
-		catch (NoSuchFileException e) {
-			throw new EcgException("file not found; check the path");
-		}
-		catch (IOException e) {
-			throw new EcgException("cannot read the file (" + e.getMessage() + ")");
-		}
-		if (bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
-			throw new EcgException("PDF input is not supported; export the page as PNG at 200-300 dpi first");
-		}
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				throw new EcgException("not an image file (PNG, JPEG, TIFF or BMP expected)");
-			}
-			ImageReader reader = readers.next();
+		InputPage first = InputFile.of(file).pages().get(0);
+		PageContent content = first.load(ReadOptions.defaults().withVectors(false));
+		return new LoadedImage(content.image, content.dpi, content.exifOrientation, content.format);
+	}
+
+	/** How many pages an image file holds: the pages of a TIFF, 1 for every other kind (a GIF's first frame). */
+	static int pageCount(byte[] bytes, FileKind kind) {
+		if (kind != FileKind.TIFF) return 1;
+		return withReader(bytes, kind, reader -> {
 			try {
-				reader.setInput(in, true, false);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels > MAX_PIXELS) {
-					throw new EcgException(String.format(Locale.ROOT,
-						"image is %dx%d pixels, too large; scale it to 600 dpi or less (%d megapixels at most)",
-						reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000));
+				return Math.max(1, reader.getNumImages(true));
+			}
+			catch (IOException | RuntimeException e) {
+				return 1; // the first page's decoding will say what is wrong
+			}
+		});
+	}
+
+	/**
+	 * Decodes image {@code index} of a file after checking its header: too many pixels (a
+	 * decompression bomb) or too few are refused before any pixel is decoded.
+	 */
+	static LoadedImage decode(byte[] bytes, FileKind kind, int index, long maxPixels) {
+		checkComplete(bytes, kind);
+		return withReader(bytes, kind, reader -> {
+			try {
+				int w, h;
+				try {
+					w = reader.getWidth(index);
+					h = reader.getHeight(index);
 				}
-				String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+				catch (IOException | RuntimeException | OutOfMemoryError e) {
+					throw new EcgException("the " + kind.label + " image's header is damaged or claims an impossible size " +
+						"(" + oneLine(String.valueOf(e.getMessage())) + "): refused before decoding; copy or download it again");
+				}
+				checkSize(w, h, maxPixels);
+				String format = kind.label;
 				double dpi = Double.NaN;
 				try {
-					dpi = dpiOf(reader.getImageMetadata(0));
+					dpi = dpiOf(reader.getImageMetadata(index));
 				}
 				catch (IOException | RuntimeException e) {
 					// Metadata is only a fallback for scale; a page without it is still readable.
 				}
-				BufferedImage decoded = reader.read(0);
+				List<String> warnings = new ArrayList<>();
+				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+				BufferedImage decoded;
+				try {
+					decoded = reader.read(index);
+				}
+				catch (javax.imageio.IIOException e) {
+					if (kind != FileKind.JPEG || e.getMessage() == null || !e.getMessage().contains("Unsupported Image Type"))
+						throw e;
+					decoded = cmykJpeg(reader.readRaster(index, null), adobeTransform(bytes));
+				}
+				for (String w2 : warnings) {
+					if (w2.toLowerCase(Locale.ROOT).contains("premature end")) {
+						throw new EcgException("the image is truncated (the file ends before the picture does); copy " +
+							"or download it again");
+					}
+				}
 				int orientation = 1;
-				if (isJpeg(bytes)) {
+				if (kind == FileKind.JPEG) {
 					// Java's JPEG metadata refuses common JFIF+Adobe files, so read the markers ourselves.
 					orientation = exifOrientation(bytes);
 					if (Double.isNaN(dpi)) dpi = jfifDpi(bytes);
 				}
-				BufferedImage rgb = toRgb(decoded);
-				return new LoadedImage(orient(rgb, orientation), dpi, orientation, format);
+				return new LoadedImage(orient(toRgb(decoded), orientation), dpi, orientation, format);
+			}
+			catch (EcgException e) {
+				throw e;
+			}
+			catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+				// decoders throw all sorts on damaged data; the user only needs to know the file is bad
+				throw new EcgException("the " + kind.label + " image is corrupt or truncated and cannot be decoded (" +
+					e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) +
+					"); copy or download it again");
+			}
+		});
+	}
+
+	/**
+	 * Refuses a file that ends before the length its own header declares (a WebP's RIFF size):
+	 * decoders read on past the end, slowly, and return a page with its bottom made up.
+	 */
+	static void checkComplete(byte[] b, FileKind kind) {
+		if (kind == FileKind.WEBP && b.length >= 12) {
+			long declared = (b[4] & 0xffL) | (b[5] & 0xffL) << 8 | (b[6] & 0xffL) << 16 | (b[7] & 0xffL) << 24;
+			if (b.length < declared + 8) {
+				throw new EcgException(String.format(Locale.ROOT, "the WebP image is truncated (%d of its %d bytes); " +
+					"copy or download it again", b.length, declared + 8));
+			}
+		}
+	}
+
+	/** Refuses a page too large to decode safely or too small to hold an ECG, from its header's size. */
+	static void checkSize(long w, long h, long maxPixels) {
+		if (w * h > maxPixels || w <= 0 || h <= 0) {
+			throw new EcgException(String.format(Locale.ROOT, "the image claims %d x %d pixels (%.0f megapixels), " +
+				"more than a page may have (%.0f megapixels; a letter page at 600 dpi has 34): refused before " +
+				"decoding; it is damaged, or scale it down to 300-600 dpi", w, h, w * (double) h / 1e6, maxPixels / 1e6));
+		}
+		if (w < MIN_SIDE || h < MIN_SIDE) {
+			throw new EcgException(tooSmall(w, h));
+		}
+	}
+
+	/** What a page smaller than {@link #MIN_SIDE} on a side is told, wherever it is caught. */
+	public static String tooSmall(long w, long h) {
+		return String.format(Locale.ROOT, "the image is only %dx%d pixels, too small for an ECG page (%d on each " +
+			"side at least); scan the page at 100 dpi or more", w, h, MIN_SIDE);
+	}
+
+	private interface ReaderJob<T> {
+		T run(ImageReader reader);
+	}
+
+	/** Runs a job with a reader for the bytes, disposed after. */
+	private static <T> T withReader(byte[] bytes, FileKind kind, ReaderJob<T> job) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			ImageReader reader = reader(in, kind);
+			try {
+				reader.setInput(in, false, false);
+				return job.run(reader);
 			}
 			finally {
 				reader.dispose();
 			}
 		}
-		catch (EcgException e) {
-			throw e;
+		catch (IOException e) {
+			throw new EcgException("cannot read the image (" + e.getMessage() + ")");
 		}
-		catch (IOException | RuntimeException e) {
-			throw new EcgException("the image is corrupt or truncated and cannot be decoded (" +
-				e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+	}
+
+	private static ImageReader reader(ImageInputStream in, FileKind kind) {
+		if (kind == FileKind.WEBP) {
+			// made directly, not looked up: Fiji's class loader may hide the decoder from ImageIO's registry
+			return new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi().createReaderInstance(null);
 		}
+		Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+		if (!readers.hasNext()) {
+			throw new EcgException("the file starts like a " + kind.label + " image but no decoder accepts it; it " +
+				"is damaged: copy or download it again");
+		}
+		return readers.next();
+	}
+
+	private static String oneLine(String s) {
+		String t = s.replaceAll("\\s+", " ").trim();
+		return t.length() > 120 ? t.substring(0, 117) + "..." : t;
+	}
+
+	/** The colour transform of a JPEG's Adobe marker (0 CMYK, 1 YCbCr, 2 YCCK), or -1 without one. */
+	static int adobeTransform(byte[] b) {
+		int pos = 2;
+		while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xff) {
+			int marker = b[pos + 1] & 0xff;
+			if (marker == 0xda || marker == 0xd9) break;
+			int length = ((b[pos + 2] & 0xff) << 8) | (b[pos + 3] & 0xff);
+			int start = pos + 4;
+			if (marker == 0xee && length >= 12 && start + 12 <= b.length && b[start] == 'A' && b[start + 1] == 'd' &&
+				b[start + 2] == 'o' && b[start + 3] == 'b' && b[start + 4] == 'e') return b[start + 11] & 0xff;
+			pos += 2 + length;
+		}
+		return -1;
+	}
+
+	/**
+	 * A four-channel JPEG (CMYK, or YCCK) as RGB. Adobe's files, the usual source, store the inks
+	 * inverted; YCCK holds the first three of those as YCbCr. A naive ink model is enough for pages
+	 * whose colours only need telling apart, not reproducing.
+	 */
+	static BufferedImage cmykJpeg(java.awt.image.Raster raster, int adobeTransform) {
+		if (raster.getNumBands() != 4) throw new EcgException("the JPEG has an unsupported colour model");
+		int w = raster.getWidth(), h = raster.getHeight();
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] px = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+		int[] row = new int[4 * w];
+		boolean inverted = adobeTransform >= 0;
+		for (int y = 0; y < h; y++) {
+			raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+			for (int x = 0; x < w; x++) {
+				double c = row[4 * x], m = row[4 * x + 1], yy = row[4 * x + 2], k = row[4 * x + 3];
+				if (adobeTransform == 2) {
+					double luma = c, cb = m - 128, cr = yy - 128;
+					c = 255 - clamp(luma + 1.402 * cr);
+					m = 255 - clamp(luma - 0.344136 * cb - 0.714136 * cr);
+					yy = 255 - clamp(luma + 1.772 * cb);
+				}
+				// as "paper left" fractions: inverted data holds them directly
+				double pc = inverted ? c : 255 - c, pm = inverted ? m : 255 - m, py = inverted ? yy : 255 - yy;
+				double pk = inverted ? k : 255 - k;
+				int r = (int) Math.round(pc * pk / 255), g = (int) Math.round(pm * pk / 255), b = (int) Math.round(py *
+					pk / 255);
+				px[y * w + x] = r << 16 | g << 8 | b;
+			}
+		}
+		return out;
+	}
+
+	private static double clamp(double v) {
+		return v < 0 ? 0 : v > 255 ? 255 : v;
 	}
 
 	/** Writes a PNG atomically (temporary file, then move). */
@@ -161,10 +315,6 @@ public final class ImageFiles {
 		java.awt.image.WritableRaster raster = java.awt.image.Raster.createPackedRaster(new DataBufferInt(pixels,
 			pixels.length), w, h, w, rgb.getMasks(), null);
 		return new BufferedImage(rgb, raster, false, null);
-	}
-
-	private static boolean isJpeg(byte[] b) {
-		return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
 	}
 
 	/** Dots per inch from the standard image metadata tree, or NaN. */

@@ -25,6 +25,14 @@ public final class Overlays {
 
 	/** A copy of the page with lead boxes, baselines, pulses and traced paths drawn on it. */
 	public static BufferedImage render(BufferedImage page, LeadLayout layout, Iterable<Trace> traces) {
+		return render(page, 1, layout, traces);
+	}
+
+	/**
+	 * The same for a page image at {@code scale} times the layout's pixels (a vector page's layout
+	 * is on a finer frame than the image it is shown on).
+	 */
+	public static BufferedImage render(BufferedImage page, double scale, LeadLayout layout, Iterable<Trace> traces) {
 		BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
 		g.drawImage(page, 0, 0, null);
@@ -32,6 +40,7 @@ public final class Overlays {
 		g.setColor(new Color(255, 255, 255, 110));
 		g.fillRect(0, 0, out.getWidth(), out.getHeight());
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.scale(scale, scale);
 		float unit = (float) Math.max(1, layout.geometry.pxPerMmX / 4);
 		for (LeadRegion r : layout.regions) {
 			Color c = LEAD_COLOURS[r.lead.ordinal()];

@@ -1,19 +1,13 @@
 package org.ecgdigitizer.core.layout;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ecgdigitizer.core.Box;
-import org.ecgdigitizer.core.io.StrokeFont;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Lead;
 
@@ -21,15 +15,20 @@ import org.ecgdigitizer.core.signal.Lead;
  * Reads printed lead names (I, II, III, aVR, aVL, aVF, V1-V6, and -aVR of the Cabrera display).
  *
  * <p>The vocabulary is closed, so whole words are matched. The page around a label candidate is
- * resampled so that capital letters are {@link #H} pixels tall. The letters of the vocabulary are
- * rendered with our {@link StrokeFont} in several weights and widths (the augmented leads also
- * with a capital A), and each letter's correlation with the crop is computed at every place. A
- * word is its letters at the font's advances plus a letter spacing shared by the word (fonts
- * differ in spacing more than in letter shapes), scored by the normalised correlation of the
- * composed word with the crop over the word plus a margin of paper around it: a word must also
- * explain the absence of ink beside it, so "I" inside "III" scores low. A reading is accepted
- * only when the best word clearly beats the best word of any other lead and the candidate's ink
- * lies within the word (header text such as "V1-V6" is wider than any lead name).</p>
+ * resampled so that capital letters are {@link #H} pixels tall. The letters of the vocabulary come
+ * in the styles of {@link LabelGlyphs}: our stroke font in several weights and widths, and the
+ * outline fonts printers and ecg-image-kit use (the augmented leads also with a capital A). A word
+ * is its letters at the font's advances plus a letter spacing shared by the word, scored by the
+ * normalised correlation of the composed word with the crop over the word plus a margin of paper
+ * around it: a word must also explain the absence of ink beside it, so "I" inside "III" scores
+ * low. Lines too long for a letter (a pulse's edge, a QRS complex, the baseline) are left out of
+ * the comparison, so a label printed against the trace is read from what shows of it. A reading
+ * is accepted only when the best word covers the candidate's ink (header text such as "V1-V6" is
+ * wider than any lead name), clearly beats the best word of any other lead where the two differ
+ * and that difference is visible, and every letter matches on its own.</p>
+ *
+ * <p>Reading a box turned half-way round ({@link #read(float[], int, int, Box, double, boolean)})
+ * gives {@link LabelOrientation} its evidence for upside-down pages.</p>
  */
 public final class LabelReader {
 
@@ -43,28 +42,19 @@ public final class LabelReader {
 		Lead.V3, Lead.V4, Lead.V5, Lead.V6, Lead.AVR, null, null, null, null, null };
 
 	/** Ink height (cap height plus pen) that crops and letters are compared at, in pixels. */
-	static final int H = 16;
+	static final int H = LabelGlyphs.H;
+	/**
+	 * Labels whose capitals are fewer pixels tall than this are not read: a V and two I's, a 5 and
+	 * a 1, blur into each other (real scans at 2 px/mm read V1 as II).
+	 */
+	static final double MIN_INK_PX = 8;
 	/** Around a word, this much (in ink heights) of empty paper is part of the comparison. */
 	static final double MARGIN_X = 0.45;
 	static final double MARGIN_Y = 0.15;
-	/** Pen widths (in ink heights) and horizontal scales of the letters. */
-	static final double[] PENS = { 0.09, 0.16, 0.24 };
-	static final double[] WIDTHS = { 0.85, 1.0, 1.15 };
-	/**
-	 * Serifs (Times-like printers) added to our sans-serif letters: horizontal feet and caps at
-	 * stem ends, in cap heights from the letter's origin; each entry x0, y0, x1, y1 of a bar.
-	 */
-	private static final String SERIF_LETTERS = "IVRLFA1";
-	private static final double[][] SERIFS = {
-		{ 0.05, 1, 0.33, 1, 0.05, 0, 0.33, 0 },
-		{ -0.05, 1, 0.20, 1, 0.75, 1, 0.98, 1 },
-		{ 0.03, 1, 0.17, 1, 0.03, 0, 0.33, 0, 0.78, 0, 0.97, 0 },
-		{ 0.03, 1, 0.33, 1, 0.03, 0, 0.17, 0, 0.72, 0, 0.72, 0.15 },
-		{ 0.03, 1, 0.17, 1, 0.03, 0, 0.33, 0, 0.78, 1, 0.78, 0.82, 0.71, 0.62, 0.71, 0.44 },
-		{ -0.04, 0, 0.18, 0, 0.76, 0, 0.98, 0 },
-		{ 0.28, 0, 0.68, 0 } };
-	/** Letter spacing added to the font's advances, in cap heights. */
+	/** Letter spacing added to our stroke font's advances, in cap heights. */
 	static final double[] TRACKING = { -0.06, 0.02, 0.10, 0.19, 0.30, 0.44 };
+	/** Letter spacing added to an outline font's own advances, in cap heights. */
+	static final double[] OUTLINE_TRACKING = { -0.04, 0.03, 0.11, 0.22 };
 	/** Blur of the crop (pixels at H), so stroke shapes need not agree exactly. */
 	static final double BLUR = 0.9;
 	/** The crop reaches this far (in ink heights) beyond the candidate on either side. */
@@ -86,17 +76,39 @@ public final class LabelReader {
 	static final double STROKE = 0.4;
 	/** A letter whose stroke continues this far (in ink heights) beyond the line belongs to something else. */
 	static final double RUN_ON = 0.35;
+	/** A word read at a size this far (as a ratio) from the page's labels is read again at their size. */
+	static final double OFF_SIZE = 1.3;
+	/** Printed I's of II and III stand at least this far apart (ink heights). */
+	static final double MIN_I_GAP = 0.1;
 	/** An I, even a bold one with serifs, is at most this wide (in ink heights); a 1 has a flag. */
 	static final double I_WIDTH = 0.3;
+	/**
+	 * A word covers the candidate's ink but for this much (ink heights) on either side: header
+	 * text and clutter are wider than any lead name.
+	 */
+	static final double BEYOND = 0.35;
+	/** A printed I's stem is at least this wide (ink heights); a hairline of that height is a line. */
+	static final double I_MIN_WIDTH = 0.05;
 	/** Words whose scores are closer than this are compared where they differ. */
 	static final double CLOSE = 0.2;
 
-	/** The letters the words are made of. */
-	private static final String LETTERS = "IaAVRLF123456789-";
-	/** letters[style][letter] */
-	private static final Letter[][] LETTER_TEMPLATES = buildLetters();
+	/** Lines longer than this (ink heights) upright, or this flat, are trace or rules, not letters. */
+	static final double CLUTTER_UPRIGHT = 1.35;
+	static final double CLUTTER_FLAT = 1.25;
+	/** Ink for finding clutter: the faint edges of a resampled line belong to it too. */
+	static final float CLUTTER_INK = 0.2f;
+	/** A word is compared only where at least this much of its ink would be visible beside the clutter... */
+	static final double MIN_VISIBLE = 0.6;
+	/** ...and each letter is judged only when this much of it is visible. */
+	static final double MIN_LETTER_VISIBLE = 0.3;
+	/** Two words are told apart only when at most this much of what differs between them is hidden. */
+	static final double MAX_HIDDEN_DIFFERENCE = 0.35;
+
+	private static final List<LabelGlyphs.Style> STYLES = LabelGlyphs.styles();
 	/** Every word in every spelling, style and spacing. */
 	private static final List<WordModel> MODELS = buildModels();
+	/** The models by spelling, style and spacing. */
+	private static final Map<String, WordModel> BY_KEY = index(MODELS);
 
 	private LabelReader() {}
 
@@ -167,7 +179,8 @@ public final class LabelReader {
 	/**
 	 * Reads every label candidate of every region of a page. All labels of a page share one type
 	 * size: once a few are read, candidates much smaller or taller than those (they lost letters
-	 * or gained clutter) are read again at the page's size.
+	 * or gained clutter) are read again at the page's size, and words read at a size far from it
+	 * stand only if they read at the page's size too.
 	 *
 	 * @param candidates per region, from {@link LabelFinder#candidates}
 	 * @return per region, one reading per candidate
@@ -194,9 +207,11 @@ public final class LabelReader {
 		for (List<Reading> readings : out) {
 			for (int k = 0; k < readings.size(); k++) {
 				Reading r = readings.get(k);
-				if (r.accepted() || Math.abs(Math.log(r.candidate.height / size)) < Math.log(1.15)) continue;
+				double off = Math.abs(Math.log(r.candidate.height / size));
+				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
 				Reading again = read(ink, w, h, r.candidate, size);
-				if (again.accepted()) readings.set(k, again);
+				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
+				if (again.accepted() || r.accepted()) readings.set(k, again);
 			}
 		}
 		return out;
@@ -209,7 +224,19 @@ public final class LabelReader {
 	 * @param inkHeightPx height of capital letters including the pen, in pixels
 	 */
 	public static Reading read(float[] ink, int w, int h, Box box, double inkHeightPx) {
-		Match m = match(ink, w, h, box, inkHeightPx);
+		return read(ink, w, h, box, inkHeightPx, false);
+	}
+
+	/**
+	 * Reads the word at a candidate box, or the word there on the page turned half-way round
+	 * (then the box's top is the word's foot). Boxes of the reading are on the page as it is.
+	 */
+	public static Reading read(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
+		if (inkHeightPx < MIN_INK_PX) {
+			return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "too small: letters not resolved", box);
+		}
+		Box at = turned ? turn(box, w, h) : box;
+		Match m = match(ink, w, h, at, inkHeightPx, turned);
 		if (m == null) return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "nothing to read", box);
 		// a word with strokes right beside it, or running on beyond the line, is not the whole label
 		boolean[] partial = new boolean[WORDS.length];
@@ -221,8 +248,8 @@ public final class LabelReader {
 		}
 		if (best < 0) {
 			int any = m.best();
-			return new Reading(null, WORDS[any], m.scores[any], 0, Double.NaN, m.boxes[any], "entangled with other ink",
-				box);
+			return new Reading(null, WORDS[any], m.scores[any], 0, Double.NaN, back(m.boxes[any], w, h, turned),
+				"entangled with other ink", box);
 		}
 		// words alike but for a letter differ little overall: compare them where they differ
 		double margin = Double.POSITIVE_INFINITY;
@@ -230,26 +257,50 @@ public final class LabelReader {
 		for (int i = 0; i < WORDS.length; i++) {
 			if (WORD_LEADS[i] == WORD_LEADS[best] || m.models[i] == null || partial[i]) continue;
 			double global = m.scores[best] - m.scores[i];
-			double d = global >= CLOSE ? global : m.localMargin(best, i);
+			double d = global >= CLOSE ? global : m.localMargin(best, i, twin(m.models[best], i));
 			if (d < margin) {
 				margin = d;
 				closest = i;
 			}
 		}
 		Box wordBox = m.boxes[best];
-		// the candidate's ink must lie within the word (header text and clutter are wider)
-		double slack = 0.35 * inkHeightPx;
 		double weakest = m.weakestLetter(best);
 		String doubt = null;
-		if (box.x < wordBox.x - slack || box.maxX() > wordBox.maxX() + slack) doubt = "ink beyond the word";
-		else if (m.scores[best] < MIN_SCORE) doubt = "poor match";
+		if (m.scores[best] < MIN_SCORE) doubt = "poor match";
 		else if (margin < MIN_MARGIN) doubt = "close to " + WORDS[closest];
 		else if (weakest < MIN_LETTER) doubt = "a letter does not match";
 		else if (!m.fillsCapHeight(best)) doubt = "shorter than capitals";
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
-		else if (WORDS[best].equals("I") && box.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
-		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, wordBox,
-			doubt, box);
+		else if (WORDS[best].equals("I") && at.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
+		else if (WORDS[best].equals("I") && at.width < I_MIN_WIDTH * inkHeightPx) doubt = "thinner than an I (a line?)";
+		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, back(wordBox,
+			w, h, turned), doubt, box);
+	}
+
+	/** Another word in the same type, case and spacing as a model, or null. */
+	static WordModel twin(WordModel model, int word) {
+		String text = WORDS[word];
+		if (model.text.contains("AV")) text = text.replace("aV", "AV");
+		return BY_KEY.get(key(text, model.style, model.tracking));
+	}
+
+	private static String key(String text, int style, double tracking) {
+		return text + "|" + style + "|" + tracking;
+	}
+
+	private static Map<String, WordModel> index(List<WordModel> models) {
+		Map<String, WordModel> out = new HashMap<>();
+		for (WordModel m : models) out.put(key(m.text, m.style, m.tracking), m);
+		return out;
+	}
+
+	/** A box on the page turned half-way round. */
+	static Box turn(Box b, int w, int h) {
+		return new Box(w - b.maxX(), h - b.maxY(), b.width, b.height);
+	}
+
+	private static Box back(Box b, int w, int h, boolean turned) {
+		return b == null || !turned ? b : turn(b, w, h);
 	}
 
 	/** Every word's best correlation with the crop and where it was found. */
@@ -260,18 +311,22 @@ public final class LabelReader {
 		final WordModel[] models = new WordModel[WORDS.length];
 		final int[][] places = new int[WORDS.length][];
 		Crop crop;
-		/** The crop before blurring. */
+		/** The crop before blurring, clutter removed. */
 		float[] raw;
 
 		/**
 		 * Best word's correlation minus another word's, both over the box where the two words'
 		 * drawings differ (plus a little paper).
 		 */
-		double localMargin(int a, int b) {
+		double localMargin(int a, int b, WordModel twin) {
 			float[] ta = new float[crop.width * crop.height];
 			float[] tb = new float[ta.length];
 			models[a].paint(ta, crop.width, crop.height, places[a][0], places[a][1]);
-			models[b].paint(tb, crop.width, crop.height, places[b][0], places[b][1]);
+			// the other word in the best word's type and spacing, where the two words' letters line up
+			if (twin != null && twin.letters.length == models[a].letters.length) {
+				twin.paint(tb, crop.width, crop.height, places[a][0], places[a][1]);
+			}
+			else models[b].paint(tb, crop.width, crop.height, places[b][0], places[b][1]);
 			int x0 = crop.width;
 			int y0 = crop.height;
 			int x1 = -1;
@@ -287,6 +342,15 @@ public final class LabelReader {
 				}
 			}
 			if (x1 < 0) return 0;
+			// words that differ only where the page is hidden cannot be told apart
+			double differ = 0;
+			double hidden = 0;
+			for (int i = 0; i < ta.length; i++) {
+				double d = Math.abs(ta[i] - tb[i]);
+				differ += d;
+				if (crop.unknown[i]) hidden += d;
+			}
+			if (hidden > MAX_HIDDEN_DIFFERENCE * differ) return 0;
 			x0 = Math.max(0, x0 - 2);
 			y0 = Math.max(0, y0 - 2);
 			x1 = Math.min(crop.width - 1, x1 + 2);
@@ -294,25 +358,33 @@ public final class LabelReader {
 			return crop.correlation(ta, x0, y0, x1, y1) - crop.correlation(tb, x0, y0, x1, y1);
 		}
 
-		/** The worst correlation of any single letter of a word with the crop, each over its own box. */
+		/**
+		 * The worst correlation of any single letter of a word with the crop, each over its own
+		 * box; a letter mostly hidden by clutter counts as not matching.
+		 */
 		double weakestLetter(int word) {
 			WordModel model = models[word];
-			Letter[] all = LETTER_TEMPLATES[model.style];
+			LabelGlyphs.Letter[] all = STYLES.get(model.style).letters;
 			int n = model.letters.length;
 			int left = places[word][0];
 			int top = places[word][1];
 			int grow = (int) Math.round(LETTER_REACH * H);
 			double worst = Double.POSITIVE_INFINITY;
 			for (int k = 0; k < n; k++) {
-				Letter l = all[model.letters[k]];
+				LabelGlyphs.Letter l = all[model.letters[k]];
 				int x = left + model.offsets[k];
 				float[] t = new float[crop.width * crop.height];
+				double seen = 0;
 				for (int y = 0; y < H; y++) {
 					if (top + y < 0 || top + y >= crop.height) continue;
 					for (int lx = 0; lx < l.width; lx++) {
-						if (x + lx >= 0 && x + lx < crop.width) t[(top + y) * crop.width + x + lx] = l.pixels[y * l.width + lx];
+						if (x + lx < 0 || x + lx >= crop.width) continue;
+						int i = (top + y) * crop.width + x + lx;
+						t[i] = l.pixels[y * l.width + lx];
+						if (!crop.unknown[i]) seen += t[i];
 					}
 				}
+				if (seen < MIN_LETTER_VISIBLE * l.sum) return 0;
 				// the letter's box and the paper around it, up to half way to its neighbours
 				int x0 = x - grow;
 				int x1 = x + l.width - 1 + grow;
@@ -326,8 +398,9 @@ public final class LabelReader {
 				}
 				x0 = Math.max(0, x0);
 				x1 = Math.min(crop.width - 1, x1);
-				int y0 = Math.max(0, top - 1);
-				int y1 = Math.min(crop.height - 1, top + H);
+				// rows: the letter's own ink (a lower-case a says nothing about the paper above it)
+				int y0 = Math.max(0, top + l.inkY[0] - 1);
+				int y1 = Math.min(crop.height - 1, top + l.inkY[l.inkY.length - 1] + 1);
 				worst = Math.min(worst, crop.correlation(t, x0, y0, x1, y1));
 			}
 			return worst;
@@ -358,8 +431,9 @@ public final class LabelReader {
 
 		/**
 		 * True when the word is not a word on its own: a stroke stands right beside it within the
-		 * line (the rest of a longer word, a pulse edge, a separator), or one of its letters runs on
-		 * above or below the line (a pulse edge or a trace read as an I).
+		 * line (the rest of a longer word, a separator), or one of its letters runs on above or
+		 * below the line (a trace read as an I). Long lines (a pulse's edge, a QRS) were taken out
+		 * as clutter before.
 		 */
 		boolean entangled(int word) {
 			int x0 = places[word][0];
@@ -371,8 +445,13 @@ public final class LabelReader {
 			// letters may be a little wider than our templates
 			int pad = (int) Math.round(0.12 * H);
 			if (strokeBeside(x0 - gap, x0 - pad, y0, y1) || strokeBeside(x1 + pad, x1 + gap, y0, y1)) return true;
+			// a lone letter beside a hidden line may be a piece of it (a pulse's end mark, a tick)
+			if (models[word].letters.length == 1 && hiddenBeside(x0 - gap, x1 + gap, y0, y1)) return true;
+			// a lone letter may be a piece of trace; in a longer word, ink touching a letter from
+			// above or below is a mark beside the label (a trace's start, a pulse's corner)
+			if (models[word].letters.length > 1) return false;
 			int reach = (int) Math.round(RUN_ON * H);
-			Letter[] all = LETTER_TEMPLATES[models[word].style];
+			LabelGlyphs.Letter[] all = STYLES.get(models[word].style).letters;
 			for (int k = 0; k < models[word].letters.length; k++) {
 				int lx0 = x0 + models[word].offsets[k];
 				int lx1 = lx0 + all[models[word].letters[k]].width;
@@ -410,6 +489,13 @@ public final class LabelReader {
 			return rows >= STROKE * H && count >= STROKE * H;
 		}
 
+		private boolean hiddenBeside(int x0, int x1, int y0, int y1) {
+			for (int y = y0; y < y1; y++) {
+				for (int x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.unknown[y * crop.width + x]) return true;
+			}
+			return false;
+		}
+
 		/** True when every row from y0 to y1 (exclusive) has ink in column x, and the rows are on the crop. */
 		private boolean inkedRun(int x, int y0, int y1) {
 			if (y0 < 0 || y1 > crop.height || y1 <= y0) return false;
@@ -424,7 +510,7 @@ public final class LabelReader {
 		}
 	}
 
-	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx) {
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
 		if (!(inkHeightPx > 2)) return null;
 		double s = H / inkHeightPx;
 		double wx0 = box.x - REACH * inkHeightPx;
@@ -434,51 +520,80 @@ public final class LabelReader {
 		double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
 		int cw = (int) Math.ceil((wx1 - wx0) * s);
 		int ch = (int) Math.ceil((wy1 - wy0) * s);
-		float[] raw = resample(ink, w, h, wx0, wy0, s, cw, ch);
-		Crop c = new Crop(blur(raw, cw, ch, BLUR), cw, ch);
+		float[] raw = resample(ink, w, h, wx0, wy0, s, cw, ch, turned);
+		boolean[] clutter = clutter(raw, cw, ch);
+		for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
+		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		double fx0 = (box.x - wx0) * s;
 		double fx1 = (box.maxX() - wx0) * s;
 		int top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
 		int tops = 2 * FOOT_SLACK + 1;
 		int mx = (int) Math.round(MARGIN_X * H);
 		int my = (int) Math.round(MARGIN_Y * H);
+		double minWidth = (fx1 - fx0) - 2 * BEYOND * H;
 
 		Match m = new Match();
 		m.crop = c;
 		m.raw = raw;
 		Arrays.fill(m.scores, Double.NEGATIVE_INFINITY);
-		// dot[style][letter][top][x]: sums of letter times crop at each place, computed when first needed
-		double[][][][] dot = new double[LETTER_TEMPLATES.length][LETTERS.length()][][];
+		// dot[style][letter][top][x]: sums of letter times crop at each place, computed when first
+		// needed; hid and hid2: the letter (and its square) times the clutter mask
+		int letterCount = LabelGlyphs.LETTERS.length();
+		double[][][][] dot = new double[STYLES.size()][letterCount][][];
+		double[][][][] hid = new double[STYLES.size()][letterCount][][];
+		double[][][][] hid2 = new double[STYLES.size()][letterCount][][];
 		for (WordModel model : MODELS) {
+			if (model.width < minWidth) continue;
+			LabelGlyphs.Letter[] letters = STYLES.get(model.style).letters;
 			int n = model.letters.length;
 			double[][][] d = new double[n][][];
+			double[][][] u = new double[n][][];
+			double[][][] u2 = new double[n][][];
 			for (int k = 0; k < n; k++) {
 				int l = model.letters[k];
-				if (dot[model.style][l] == null) dot[model.style][l] = c.dots(LETTER_TEMPLATES[model.style][l], top0, tops);
+				if (dot[model.style][l] == null) {
+					dot[model.style][l] = c.dots(letters[l], letters[l].inkValue, c.pixels, top0, tops);
+					if (c.anyUnknown) {
+						double[][][] hidden = c.hiddenDots(letters[l], top0, tops);
+						hid[model.style][l] = hidden[0];
+						hid2[model.style][l] = hidden[1];
+					}
+				}
 				d[k] = dot[model.style][l];
+				u[k] = hid[model.style][l];
+				u2[k] = hid2[model.style][l];
 			}
 			int last = model.offsets[n - 1];
-			int lastWidth = LETTER_TEMPLATES[model.style][model.letters[n - 1]].width;
-			// the word must cover much of the candidate, and the candidate much of a short word
-			double need = 0.5 * Math.min(fx1 - fx0, model.width);
-			int xFrom = (int) Math.max(0, Math.floor(fx0 + need - model.width));
-			int xTo = (int) Math.min(cw - last - lastWidth, Math.ceil(fx1 - need));
+			int lastWidth = letters[model.letters[n - 1]].width;
+			// the word must cover the candidate's ink, but for the slack a reading allows (the
+			// candidate may lack letters that touch the trace, so the word may reach beyond it)
+			int xFrom = (int) Math.max(0, Math.ceil(fx1 - BEYOND * H - model.width));
+			int xTo = (int) Math.min(cw - last - lastWidth, Math.floor(fx0 + BEYOND * H));
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
 				int y0 = top - my;
 				int y1 = top + H + my;
 				for (int x = xFrom; x <= xTo; x++) {
 					double sum = 0;
-					for (int k = 0; k < n; k++) sum += d[k][t][x + model.offsets[k]];
+					double sumT = model.sum;
+					double sumT2 = model.sum2;
+					for (int k = 0; k < n; k++) {
+						sum += d[k][t][x + model.offsets[k]];
+						if (c.anyUnknown) {
+							sumT -= u[k][t][x + model.offsets[k]];
+							sumT2 -= u2[k][t][x + model.offsets[k]];
+						}
+					}
+					if (sumT < MIN_VISIBLE * model.sum) continue;
 					int rx0 = x - mx;
 					int rx1 = x + model.width + mx;
-					double area = (double) (rx1 - rx0) * (y1 - y0);
+					double area = (double) (rx1 - rx0) * (y1 - y0) - (c.anyUnknown ? c.area(c.sumU, rx0, y0, rx1, y1) : 0);
 					double si = c.area(c.sum, rx0, y0, rx1, y1);
 					double si2 = c.area(c.sum2, rx0, y0, rx1, y1);
 					double varI = si2 - si * si / area;
-					double varT = model.sum2 - model.sum * model.sum / area;
+					double varT = sumT2 - sumT * sumT / area;
 					if (varI <= 1e-9 || varT <= 1e-9) continue;
-					double r = (sum - model.sum * si / area) / Math.sqrt(varI * varT);
+					double r = (sum - sumT * si / area) / Math.sqrt(varI * varT);
 					if (r > m.scores[model.word]) {
 						m.scores[model.word] = r;
 						m.models[model.word] = model;
@@ -492,53 +607,52 @@ public final class LabelReader {
 		return m.boxes[m.best()] == null ? null : m;
 	}
 
-	/** One letter rendered H pixels tall (the box spans the capitals' ink), as wide as its ink. */
-	static final class Letter {
-		final float[] pixels;
-		final int width;
-		/** Where the box starts, and the advance, relative to the letter's origin (pixels at H). */
-		final double left;
-		final double advance;
-		final double sum;
-		final double sum2;
-
-		/** The inked pixels: row, column, value. */
-		final int[] inkY;
-		final int[] inkX;
-		final float[] inkValue;
-
-		Letter(float[] pixels, int width, double left, double advance) {
-			this.pixels = pixels;
-			this.width = width;
-			this.left = left;
-			this.advance = advance;
-			double a = 0;
-			double b = 0;
-			int n = 0;
-			for (float v : pixels) {
-				a += v;
-				b += v * v;
-				if (v > 0) n++;
-			}
-			sum = a;
-			sum2 = b;
-			inkY = new int[n];
-			inkX = new int[n];
-			inkValue = new float[n];
-			int k = 0;
-			for (int i = 0; i < pixels.length; i++) {
-				if (pixels[i] <= 0) continue;
-				inkY[k] = i / width;
-				inkX[k] = i % width;
-				inkValue[k++] = pixels[i];
+	/**
+	 * Pixels of lines too long to belong to a letter: upright runs of ink longer than
+	 * {@link #CLUTTER_UPRIGHT} ink heights (a pulse's edge, a QRS complex, a separator tick) and
+	 * flat runs longer than {@link #CLUTTER_FLAT} (a baseline, a rule), widened by a pixel. The
+	 * comparison leaves them out: a label printed against the trace is read from what shows.
+	 */
+	static boolean[] clutter(float[] raw, int w, int h) {
+		boolean[] line = new boolean[raw.length];
+		int upright = (int) Math.ceil(CLUTTER_UPRIGHT * H);
+		int flat = (int) Math.ceil(CLUTTER_FLAT * H);
+		for (int x = 0; x < w; x++) {
+			int y = 0;
+			while (y < h) {
+				int end = y;
+				while (end < h && raw[end * w + x] > CLUTTER_INK) end++;
+				if (end - y > upright) for (int k = y; k < end; k++) line[k * w + x] = true;
+				y = end + 1;
 			}
 		}
+		for (int y = 0; y < h; y++) {
+			int x = 0;
+			while (x < w) {
+				int end = x;
+				while (end < w && raw[y * w + end] > CLUTTER_INK) end++;
+				if (end - x > flat) for (int k = x; k < end; k++) line[y * w + k] = true;
+				x = end + 1;
+			}
+		}
+		boolean[] out = new boolean[raw.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				if (!line[y * w + x]) continue;
+				for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+					for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) out[yy * w + xx] = true;
+				}
+			}
+		}
+		return out;
 	}
 
 	/** A word in one spelling, style and spacing: where its letters' boxes start, and its sums. */
 	static final class WordModel {
 		final int word;
+		final String text;
 		final int style;
+		final double tracking;
 		final int[] letters;
 		final int[] offsets;
 		final int width;
@@ -547,8 +661,10 @@ public final class LabelReader {
 
 		WordModel(int word, String text, int style, double tracking) {
 			this.word = word;
+			this.text = text;
 			this.style = style;
-			Letter[] all = LETTER_TEMPLATES[style];
+			this.tracking = tracking;
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
 			int n = text.length();
 			letters = new int[n];
 			offsets = new int[n];
@@ -556,8 +672,8 @@ public final class LabelReader {
 			double first = 0;
 			int end = 0;
 			for (int k = 0; k < n; k++) {
-				letters[k] = LETTERS.indexOf(text.charAt(k));
-				Letter l = all[letters[k]];
+				letters[k] = LabelGlyphs.LETTERS.indexOf(text.charAt(k));
+				LabelGlyphs.Letter l = all[letters[k]];
 				if (k == 0) first = origin + l.left;
 				offsets[k] = (int) Math.round(origin + l.left - first);
 				end = Math.max(end, offsets[k] + l.width);
@@ -567,7 +683,7 @@ public final class LabelReader {
 			// the composed word, where overlapping letters add up
 			float[] composed = new float[width * H];
 			for (int k = 0; k < n; k++) {
-				Letter l = all[letters[k]];
+				LabelGlyphs.Letter l = all[letters[k]];
 				for (int y = 0; y < H; y++) {
 					for (int x = 0; x < l.width; x++) composed[y * width + offsets[k] + x] += l.pixels[y * l.width + x];
 				}
@@ -582,11 +698,24 @@ public final class LabelReader {
 			sum2 = b;
 		}
 
+		/**
+		 * False when two I's run together: printed I's stand apart, and two that touch are one
+		 * thick bar (a separator tick) rather than "II".
+		 */
+		boolean separated() {
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
+			for (int k = 1; k < letters.length; k++) {
+				if (text.charAt(k) != 'I' || text.charAt(k - 1) != 'I') continue;
+				if (offsets[k] - (offsets[k - 1] + all[letters[k - 1]].width) < MIN_I_GAP * H) return false;
+			}
+			return true;
+		}
+
 		/** Adds the word's drawing, placed with its box at (x, top), to a crop-sized image. */
 		void paint(float[] target, int cw, int ch, int x, int top) {
-			Letter[] all = LETTER_TEMPLATES[style];
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
 			for (int k = 0; k < letters.length; k++) {
-				Letter l = all[letters[k]];
+				LabelGlyphs.Letter l = all[letters[k]];
 				for (int y = 0; y < H; y++) {
 					int ty = top + y;
 					if (ty < 0 || ty >= ch) continue;
@@ -599,34 +728,63 @@ public final class LabelReader {
 		}
 	}
 
-	/** The resampled crop with running sums for fast area sums. */
+	/**
+	 * The resampled crop with running sums for fast area sums. Clutter pixels are unknown: they
+	 * hold 0 and are left out of every comparison.
+	 */
 	static final class Crop {
 		final float[] pixels;
+		final boolean[] unknown;
+		final boolean anyUnknown;
+		/** The columns of the unknown pixels of each row. */
+		final int[][] unknownInRow;
 		final int width;
 		final int height;
 		final double[] sum;
 		final double[] sum2;
+		final double[] sumU;
 
-		Crop(float[] pixels, int width, int height) {
+		Crop(float[] pixels, boolean[] unknown, int width, int height) {
 			this.pixels = pixels;
+			this.unknown = unknown;
 			this.width = width;
 			this.height = height;
-			sum = new double[(width + 1) * (height + 1)];
-			sum2 = new double[(width + 1) * (height + 1)];
-			for (int y = 0; y < height; y++) {
-				double row = 0;
-				double row2 = 0;
-				for (int x = 0; x < width; x++) {
-					double v = pixels[y * width + x];
-					row += v;
-					row2 += v * v;
-					sum[(y + 1) * (width + 1) + x + 1] = sum[y * (width + 1) + x + 1] + row;
-					sum2[(y + 1) * (width + 1) + x + 1] = sum2[y * (width + 1) + x + 1] + row2;
-				}
+			float[] unknownValues = new float[pixels.length];
+			boolean any = false;
+			for (int i = 0; i < pixels.length; i++) {
+				if (!unknown[i]) continue;
+				pixels[i] = 0;
+				unknownValues[i] = 1;
+				any = true;
 			}
+			anyUnknown = any;
+			unknownInRow = new int[height][];
+			for (int y = 0; y < height; y++) {
+				int n = 0;
+				for (int x = 0; x < width; x++) if (unknown[y * width + x]) n++;
+				unknownInRow[y] = new int[n];
+				n = 0;
+				for (int x = 0; x < width; x++) if (unknown[y * width + x]) unknownInRow[y][n++] = x;
+			}
+			sum = integral(pixels, false);
+			sum2 = integral(pixels, true);
+			sumU = any ? integral(unknownValues, false) : null;
 		}
 
-		/** Normalised correlation of a crop-sized drawing with the crop over [x0, x1] x [y0, y1]. */
+		private double[] integral(float[] v, boolean squared) {
+			double[] out = new double[(width + 1) * (height + 1)];
+			for (int y = 0; y < height; y++) {
+				double row = 0;
+				for (int x = 0; x < width; x++) {
+					double a = v[y * width + x];
+					row += squared ? a * a : a;
+					out[(y + 1) * (width + 1) + x + 1] = out[y * (width + 1) + x + 1] + row;
+				}
+			}
+			return out;
+		}
+
+		/** Normalised correlation of a crop-sized drawing with the crop over the known pixels of [x0, x1] x [y0, y1]. */
 		double correlation(float[] t, int x0, int y0, int x1, int y1) {
 			double st = 0;
 			double si = 0;
@@ -636,8 +794,10 @@ public final class LabelReader {
 			int n = 0;
 			for (int y = y0; y <= y1; y++) {
 				for (int x = x0; x <= x1; x++) {
-					double a = t[y * width + x];
-					double b = pixels[y * width + x];
+					int i = y * width + x;
+					if (unknown[i]) continue;
+					double a = t[i];
+					double b = pixels[i];
 					st += a;
 					si += b;
 					stt += a * a;
@@ -646,6 +806,7 @@ public final class LabelReader {
 					n++;
 				}
 			}
+			if (n == 0) return 0;
 			double vt = stt - st * st / n;
 			double vi = sii - si * si / n;
 			if (vt <= 1e-9 || vi <= 1e-9) return 0;
@@ -662,8 +823,33 @@ public final class LabelReader {
 			return s[y1 * stride + x1] - s[y0 * stride + x1] - s[y1 * stride + x0] + s[y0 * stride + x0];
 		}
 
-		/** Sum of letter times crop for the letter's top at top0 + t and left edge at every x. */
-		double[][] dots(Letter l, int top0, int tops) {
+		/**
+		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
+		 * top at top0 + t and its left edge at every x; visits only the few unknown pixels.
+		 */
+		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops) {
+			int positions = Math.max(0, width - l.width + 1);
+			double[][][] out = new double[2][tops][positions];
+			for (int t = 0; t < tops; t++) {
+				for (int k = 0; k < l.inkY.length; k++) {
+					int y = top0 + t + l.inkY[k];
+					if (y < 0 || y >= height) continue;
+					for (int ux : unknownInRow[y]) {
+						int at = ux - l.inkX[k];
+						if (at < 0 || at >= positions) continue;
+						out[0][t][at] += l.inkValue[k];
+						out[1][t][at] += l.inkValue2[k];
+					}
+				}
+			}
+			return out;
+		}
+
+		/**
+		 * Sum of a letter's values times an image of the crop's size, for the letter's top at
+		 * top0 + t and its left edge at every x.
+		 */
+		double[][] dots(LabelGlyphs.Letter l, float[] values, float[] image, int top0, int tops) {
 			int positions = Math.max(0, width - l.width + 1);
 			double[][] out = new double[tops][positions];
 			for (int t = 0; t < tops; t++) {
@@ -674,26 +860,12 @@ public final class LabelReader {
 					int y = top + l.inkY[k];
 					if (y < 0 || y >= height) continue;
 					int ci = y * width + l.inkX[k];
-					double v = l.inkValue[k];
-					for (int x = 0; x < positions; x++) row[x] += v * pixels[ci + x];
+					double v = values[k];
+					for (int x = 0; x < positions; x++) row[x] += v * image[ci + x];
 				}
 			}
 			return out;
 		}
-	}
-
-	private static Letter[][] buildLetters() {
-		Letter[][] out = new Letter[2 * PENS.length * WIDTHS.length][LETTERS.length()];
-		int style = 0;
-		for (boolean serif : new boolean[] { false, true }) {
-			for (double pen : PENS) {
-				for (double widthScale : WIDTHS) {
-					for (int i = 0; i < LETTERS.length(); i++) out[style][i] = render(LETTERS.charAt(i), pen, widthScale, serif);
-					style++;
-				}
-			}
-		}
-		return out;
 	}
 
 	private static List<WordModel> buildModels() {
@@ -704,72 +876,36 @@ public final class LabelReader {
 			// some printers spell the augmented leads in capitals
 			if (WORDS[word].contains("aV")) spellings.add(WORDS[word].replace("aV", "AV"));
 			for (String text : spellings) {
-				for (int style = 0; style < LETTER_TEMPLATES.length; style++) {
+				for (int style = 0; style < STYLES.size(); style++) {
 					if (text.length() == 1) {
 						out.add(new WordModel(word, text, style, 0));
 						continue;
 					}
-					for (double tracking : TRACKING) out.add(new WordModel(word, text, style, tracking));
+					for (double tracking : STYLES.get(style).outline ? OUTLINE_TRACKING : TRACKING) {
+						WordModel model = new WordModel(word, text, style, tracking);
+						if (model.separated()) out.add(model);
+					}
 				}
 			}
 		}
 		return out;
 	}
 
-	/** Renders a letter so that capitals' ink is H pixels tall, cropped to its ink horizontally. */
-	static Letter render(char c, double pen, double widthScale, boolean serif) {
-		double penPx = pen * H;
-		double cap = H - penPx;
-		Path2D path = StrokeFont.glyphs(String.valueOf(c), 0, 0, cap);
-		path.transform(AffineTransform.getScaleInstance(widthScale, 1));
-		Path2D.Double serifs = new Path2D.Double();
-		int si = SERIF_LETTERS.indexOf(c);
-		if (serif && si >= 0) {
-			double[] bars = SERIFS[si];
-			for (int k = 0; k < bars.length; k += 4) {
-				serifs.moveTo(bars[k] * cap * widthScale, -bars[k + 1] * cap);
-				serifs.lineTo(bars[k + 2] * cap * widthScale, -bars[k + 3] * cap);
-			}
-		}
-		Rectangle2D b = path.getBounds2D();
-		if (serifs.getCurrentPoint() != null) b = b.createUnion(serifs.getBounds2D());
-		double inkX0 = b.getMinX() - penPx / 2;
-		double inkX1 = b.getMaxX() + penPx / 2;
-		int width = (int) Math.max(1, Math.ceil(inkX1 - inkX0));
-		BufferedImage img = new BufferedImage(width, H, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = img.createGraphics();
-		g.setColor(Color.BLACK);
-		g.fillRect(0, 0, width, H);
-		g.setColor(Color.WHITE);
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-		g.setStroke(StrokeFont.stroke(cap, penPx / cap));
-		// centre the ink in its box, baseline at the box bottom less half the pen
-		g.translate((width - (inkX1 - inkX0)) / 2 - inkX0, H - penPx / 2);
-		g.draw(path);
-		// serifs are hairlines beside the stems
-		g.setStroke(StrokeFont.stroke(cap, 0.7 * penPx / cap));
-		g.draw(serifs);
-		g.dispose();
-		float[] px = new float[width * H];
-		byte[] raster = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
-		for (int i = 0; i < px.length; i++) px[i] = (raster[i] & 0xff) / 255f;
-		double left = inkX0 - (width - (inkX1 - inkX0)) / 2;
-		return new Letter(px, width, left, StrokeFont.width(String.valueOf(c), cap) * widthScale);
-	}
-
 	/**
 	 * The part of an image starting at (x0, y0) scaled by s (output pixel = 1/s input pixels):
-	 * area averages when shrinking, bilinear when enlarging. Outside the image is 0.
+	 * area averages when shrinking, bilinear when enlarging. Outside the image is 0. When turned,
+	 * the image is sampled as if turned half-way round (x0, y0 are then on the turned image).
 	 */
-	static float[] resample(float[] src, int w, int h, double x0, double y0, double s, int outW, int outH) {
+	static float[] resample(float[] src, int w, int h, double x0, double y0, double s, int outW, int outH,
+		boolean turned)
+	{
 		float[] out = new float[outW * outH];
 		if (s >= 1) {
 			for (int v = 0; v < outH; v++) {
 				double sy = y0 + (v + 0.5) / s - 0.5;
 				for (int u = 0; u < outW; u++) {
 					double sx = x0 + (u + 0.5) / s - 0.5;
-					out[v * outW + u] = (float) bilinear(src, w, h, sx, sy);
+					out[v * outW + u] = (float) bilinear(src, w, h, sx, sy, turned);
 				}
 			}
 			return out;
@@ -788,7 +924,7 @@ public final class LabelReader {
 					for (int x = (int) Math.floor(xa); x < xb; x++) {
 						double fx = Math.min(xb, x + 1) - Math.max(xa, x);
 						if (fx <= 0 || x < 0 || x >= w) continue;
-						acc += fx * fy * src[y * w + x];
+						acc += fx * fy * at(src, w, h, x, y, turned);
 					}
 				}
 				out[v * outW + u] = (float) (acc * s * s);
@@ -797,17 +933,18 @@ public final class LabelReader {
 		return out;
 	}
 
-	private static double bilinear(float[] src, int w, int h, double x, double y) {
+	private static double bilinear(float[] src, int w, int h, double x, double y, boolean turned) {
 		int x0 = (int) Math.floor(x);
 		int y0 = (int) Math.floor(y);
 		double fx = x - x0;
 		double fy = y - y0;
-		return (1 - fy) * ((1 - fx) * at(src, w, h, x0, y0) + fx * at(src, w, h, x0 + 1, y0)) + fy * ((1 - fx) * at(
-			src, w, h, x0, y0 + 1) + fx * at(src, w, h, x0 + 1, y0 + 1));
+		return (1 - fy) * ((1 - fx) * at(src, w, h, x0, y0, turned) + fx * at(src, w, h, x0 + 1, y0, turned)) + fy * ((1 -
+			fx) * at(src, w, h, x0, y0 + 1, turned) + fx * at(src, w, h, x0 + 1, y0 + 1, turned));
 	}
 
-	private static double at(float[] src, int w, int h, int x, int y) {
-		return x < 0 || y < 0 || x >= w || y >= h ? 0 : src[y * w + x];
+	private static double at(float[] src, int w, int h, int x, int y, boolean turned) {
+		if (x < 0 || y < 0 || x >= w || y >= h) return 0;
+		return turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x];
 	}
 
 	/** Separable Gaussian blur with zero outside. */

@@ -47,9 +47,9 @@ public final class LeadDetector {
 		/** Columns the row's ink covers. */
 		int start;
 		int end;
-		/** Where the signal starts and ends, after any pulse. */
-		int signalStart;
-		int signalEnd;
+		/** Where the signal's time starts and ends (the trace's centre line, after any pulse), continuous x. */
+		double signalStart;
+		double signalEnd;
 		CalibrationPulse pulse;
 
 		RowInfo(TraceRows.Row row) {
@@ -83,8 +83,9 @@ public final class LeadDetector {
 			RowInfo r = rows.get(i);
 			extent(r, components, mmX, mmY);
 			r.pulse = findPulse(r, i, i > 0 ? rows.get(i - 1).baseline : Double.NaN, mask, w, mmX, mmY);
-			r.signalStart = r.pulse != null ? traceStartAfter(r, mask, w, r.pulse.box.maxX(), mmX, mmY) : r.start;
-			r.signalEnd = r.end;
+			double thickness = TraceEnds.thickness(mask, w, r.top, r.bottom, r.baseline, r.start, r.end);
+			r.signalStart = TraceEnds.start(mask, w, r.top, r.bottom, r.baseline, r.start, r.pulse, thickness, mmX, mmY);
+			r.signalEnd = TraceEnds.end(r.end, thickness);
 		}
 		List<CalibrationPulse> pulses = new ArrayList<>();
 		for (RowInfo r : rows) if (r.pulse != null) pulses.add(r.pulse);
@@ -227,17 +228,23 @@ public final class LeadDetector {
 	}
 
 	/**
-	 * True when the page is upside down: no row starts with an upright calibration pulse, but the
-	 * page turned half-way round shows at least {@link #MIN_PULSED_ROWS}. Pages without any pulse
-	 * are left as they are, and so are pages where one pulse-like shape shows when turned (a
-	 * rhythm strip's step, a pulse at a row's end): an upright page whose own pulses were missed.
+	 * True when the page is upside down: no row starts with an upright calibration pulse, and
+	 * either the printed lead names read turned half-way round ({@link LabelOrientation}) or, when
+	 * they say nothing clear, the page turned shows at least {@link #MIN_PULSED_ROWS} pulses.
+	 * Pages without pulses or readable labels are left as they are, and so are pages where one
+	 * pulse-like shape shows when turned (a rhythm strip's step, a pulse at a row's end): an
+	 * upright page whose own pulses were missed.
 	 */
 	public static boolean looksUpsideDown(PreparedPage page) {
 		int w = page.width();
 		int h = page.height();
 		double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
 		float[] ink = page.inkPixels();
-		return pulseRows(ink, w, h, mm, false) == 0 && pulseRows(ink, w, h, mm, true) >= MIN_PULSED_ROWS;
+		if (pulseRows(ink, w, h, mm, false) > 0) return false;
+		// without an upright pulse, lead names that clearly read one way decide
+		LabelOrientation.Evidence labels = LabelOrientation.read(page);
+		if (labels.saysTurned() || labels.saysUpright()) return labels.saysTurned();
+		return pulseRows(ink, w, h, mm, true) >= MIN_PULSED_ROWS;
 	}
 
 	/** How many rows start with a calibration pulse, on the page or on the page turned half-way round. */
@@ -464,26 +471,6 @@ public final class LeadDetector {
 		}
 		r.start = end < 0 ? 0 : start;
 		r.end = Math.max(0, end);
-	}
-
-	/**
-	 * Where the trace begins after a pulse ending at {@code pulseEnd}: the first column beyond it
-	 * with ink near the baseline (some printers leave a gap, others draw on from the pulse).
-	 */
-	static int traceStartAfter(RowInfo r, boolean[] mask, int w, double pulseEnd, double mmX, double mmY) {
-		int band = (int) Math.round(1.5 * mmY);
-		int y0 = (int) Math.max(0, Math.round(r.baseline) - band);
-		int y1 = (int) Math.min(mask.length / w - 1, Math.round(r.baseline) + band);
-		int first = (int) Math.ceil(pulseEnd);
-		int last = (int) Math.min(w - 1, first + Math.round(5 * mmX));
-		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
-		int strokeTop = (int) Math.max(0, Math.round(r.baseline - 2.5 * mmY));
-		int x = first;
-		while (x <= last && inkBetween(mask, w, x, strokeTop, y0)) x++;
-		for (; x <= last; x++) {
-			if (inkBetween(mask, w, x, y0, y1 + 1)) return x;
-		}
-		return first;
 	}
 
 	private static boolean inkBetween(boolean[] mask, int w, int x, int y0, int y1) {
@@ -739,14 +726,21 @@ public final class LeadDetector {
 		return Double.NaN;
 	}
 
-	/** Where the rows agree that the signal starts (or ends): the median, refined to the outermost row near it. */
+	/**
+	 * Where the rows agree that the signal starts (or ends). The start is the rows' median, now that
+	 * each row's start is read to a fraction of a pixel ({@link TraceEnds}): a row misread by a pen
+	 * width or more (a grid line left in the gap after its pulse reads as a trace drawn on from the
+	 * pulse) must not move every row's time 0. The end is refined to the outermost row near the
+	 * median.
+	 */
 	static double consensus(List<RowInfo> rows, boolean start, double mmX) {
 		double[] v = new double[rows.size()];
 		for (int i = 0; i < v.length; i++) v[i] = start ? rows.get(i).signalStart : rows.get(i).signalEnd;
 		double m = median(v);
+		if (start) return m;
 		double best = m;
 		for (double x : v) {
-			if (Math.abs(x - m) < 3 * mmX) best = start ? Math.min(best, x) : Math.max(best, x);
+			if (Math.abs(x - m) < 3 * mmX) best = Math.max(best, x);
 		}
 		return best;
 	}

@@ -68,6 +68,20 @@ public final class InkModel {
 		public final double[] gridColour;
 		public final double[] inkColour;
 
+		/**
+		 * The same result with each pixel's ink kept in proportion to {@code keep} (0..1): how a
+		 * classifier removes what it knows is not ink (grid, paper, shadows) from the rules' ink.
+		 */
+		public Result keeping(float[] keep) {
+			float[] k = ink.clone();
+			float[] d = density.clone();
+			for (int i = 0; i < k.length; i++) {
+				k[i] *= keep[i];
+				d[i] *= keep[i];
+			}
+			return new Result(k, d, colourSeparated, gridColour, inkColour);
+		}
+
 		/** The same result for the page turned a quarter clockwise. */
 		Result turnedClockwise(int w, int h) {
 			return new Result(Orientation.turnClockwise(ink, w, h), Orientation.turnClockwise(density, w, h),

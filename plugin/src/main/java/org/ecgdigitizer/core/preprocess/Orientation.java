@@ -1,96 +1,104 @@
 package org.ecgdigitizer.core.preprocess;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.ecgdigitizer.core.io.Json;
+
 /**
- * Tells whether a rectified page lies on its side. ECG traces run along the time axis for
- * centimetres without a break, so on an upright page the long runs of ink are horizontal.
+ * Tells whether a rectified page lies on its side. An ECG trace is a function of time: every
+ * line across the time axis crosses each row's trace once, so along such lines the number of
+ * separate ink runs is nearly the same everywhere (the number of rows). Along the time axis it
+ * varies from none (between rows) to dozens (where a line follows a baseline through its
+ * beats). Long straight strokes are no evidence either way: the tall QRS complexes of
+ * simultaneous leads line up across rows and can cover a whole column.
  */
 public final class Orientation {
 
-	/** The best line of a sideways page is covered for at least this fraction of its length. */
+	/** The steadier axis must vary at most this fraction as much as the other to turn the page. */
+	static final double STEADIER = 0.5;
+	/** A sideways page's traces cross at least this share of the page's rows. */
 	static final double MIN_TRACE_COVER = 0.25;
 
 	private Orientation() {}
 
-	/**
-	 * The best line's coverage: for each line (a row when {@code alongRows}, else a column), the
-	 * total length of runs at least {@code minRun} long in which every step has ink within
-	 * {@code band} pixels across the line; the maximum over lines.
-	 */
-	static long bestLine(float[] ink, int w, int h, int band, int minRun, boolean alongRows) {
-		return alongRows ? bestRow(ink, w, h, band, minRun) : bestColumn(ink, w, h, band, minRun);
-	}
+	/** What the orientation decision saw: how much the run count varies along each axis. */
+	public static final class Reading {
+		/** Coefficient of variation of the number of ink runs down each inked column. */
+		public final double runCountCvDownColumns;
+		/** The same along each inked row. */
+		public final double runCountCvAlongRows;
+		/** Share of the page's rows that hold ink. */
+		public final double inkedRowShare;
+		public final boolean sideways;
 
-	/** {@link #bestLine} along rows: a window of rows slides down the page, counting ink per column. */
-	private static long bestRow(float[] ink, int w, int h, int band, int minRun) {
-		int[] count = new int[w];
-		long best = 0;
-		for (int line = -band; line < h; line++) {
-			int add = line + band;
-			if (add < h) for (int i = 0; i < w; i++) if (ink[add * w + i] > InkModel.MASK_THRESHOLD) count[i]++;
-			int remove = line - band - 1;
-			if (remove >= 0) for (int i = 0; i < w; i++) if (ink[remove * w + i] > InkModel.MASK_THRESHOLD) count[i]--;
-			if (line < 0) continue;
-			long total = 0;
-			int run = 0;
-			for (int i = 0; i < w; i++) {
-				if (count[i] > 0) {
-					run++;
-				}
-				else {
-					if (run >= minRun) total += run;
-					run = 0;
-				}
-			}
-			if (run >= minRun) total += run;
-			best = Math.max(best, total);
+		Reading(double runCountCvDownColumns, double runCountCvAlongRows, double inkedRowShare) {
+			this.runCountCvDownColumns = runCountCvDownColumns;
+			this.runCountCvAlongRows = runCountCvAlongRows;
+			this.inkedRowShare = inkedRowShare;
+			// rows that cross the traces once each, where columns do not: the time axis runs down the page
+			this.sideways = runCountCvAlongRows < STEADIER * runCountCvDownColumns && inkedRowShare >= MIN_TRACE_COVER;
 		}
-		return best;
+
+		public Map<String, Object> toJson() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("run_count_cv_down_columns", runCountCvDownColumns);
+			m.put("run_count_cv_along_rows", runCountCvAlongRows);
+			m.put("inked_row_share", inkedRowShare);
+			m.put("sideways", sideways);
+			return m;
+		}
+
+		public static Reading fromJson(Object json) {
+			Map<String, Object> m = Json.object(json);
+			return new Reading(Json.number(m.get("run_count_cv_down_columns"), Double.NaN), Json.number(m.get(
+				"run_count_cv_along_rows"), Double.NaN), Json.number(m.get("inked_row_share"), Double.NaN));
+		}
 	}
 
 	/**
-	 * {@link #bestLine} along columns, reading the plane row by row: per row, whether each column
-	 * has ink within band pixels across it (a window sliding along the row), and per column the
-	 * run it is in and the total of its long runs so far.
+	 * Reads the page's orientation from its ink; runs separated by less than a millimetre of paper
+	 * (a pen's gaps, a grid line erased across a stroke) count as one.
 	 */
-	private static long bestColumn(float[] ink, int w, int h, int band, int minRun) {
-		int[] run = new int[w];
-		long[] total = new long[w];
+	public static Reading read(float[] ink, int w, int h, double pxPerMm) {
+		int gap = (int) Math.max(1, Math.round(pxPerMm));
+		int[] downColumns = new int[w];
+		int[] lastInColumn = new int[w];
+		Arrays.fill(lastInColumn, Integer.MIN_VALUE / 2);
+		int[] alongRows = new int[h];
 		for (int y = 0; y < h; y++) {
 			int row = y * w;
-			// ink pixels of this row within [x - band, x + band]
-			int near = 0;
-			for (int x = 0; x <= Math.min(w - 1, band); x++) if (ink[row + x] > InkModel.MASK_THRESHOLD) near++;
+			int lastInRow = Integer.MIN_VALUE / 2;
+			int runs = 0;
 			for (int x = 0; x < w; x++) {
-				if (near > 0) {
-					run[x]++;
-				}
-				else {
-					if (run[x] >= minRun) total[x] += run[x];
-					run[x] = 0;
-				}
-				int enter = x + band + 1;
-				int leave = x - band;
-				if (enter < w && ink[row + enter] > InkModel.MASK_THRESHOLD) near++;
-				if (leave >= 0 && ink[row + leave] > InkModel.MASK_THRESHOLD) near--;
+				if (ink[row + x] <= InkModel.MASK_THRESHOLD) continue;
+				if (x - lastInRow > gap) runs++;
+				lastInRow = x;
+				if (y - lastInColumn[x] > gap) downColumns[x]++;
+				lastInColumn[x] = y;
 			}
+			alongRows[y] = runs;
 		}
-		long best = 0;
-		for (int x = 0; x < w; x++) best = Math.max(best, total[x] + (run[x] >= minRun ? run[x] : 0));
-		return best;
+		int inkedRows = 0;
+		for (int r : alongRows) if (r > 0) inkedRows++;
+		return new Reading(variation(downColumns), variation(alongRows), inkedRows / (double) h);
 	}
 
-	/**
-	 * True when the page's traces run vertically: it must be turned a quarter to be read. On an
-	 * upright page the best row (a trace baseline) is covered for most of the page width; no
-	 * column is, because the rows of traces are separated by blank paper.
-	 */
-	public static boolean isSideways(float[] ink, int w, int h, double pxPerMm) {
-		int band = (int) Math.max(1, Math.round(1.5 * pxPerMm));
-		int minRun = (int) Math.max(8, Math.round(8 * pxPerMm));
-		long horizontal = bestLine(ink, w, h, band, minRun, true);
-		long vertical = bestLine(ink, w, h, band, minRun, false);
-		// a sideways page's traces cover a good part of a column; a few short strokes are no evidence
-		return vertical > 1.5 * horizontal && vertical > MIN_TRACE_COVER * h;
+	/** Coefficient of variation of the positive counts (0 when there are none). */
+	static double variation(int[] counts) {
+		double n = 0;
+		double sum = 0;
+		double squares = 0;
+		for (int c : counts) {
+			if (c == 0) continue;
+			n++;
+			sum += c;
+			squares += (double) c * c;
+		}
+		if (n == 0) return 0;
+		double mean = sum / n;
+		return Math.sqrt(Math.max(0, squares / n - mean * mean)) / mean;
 	}
 
 	/** Packed RGB (or any int plane) turned 90 degrees clockwise: the result is h wide and w high. */

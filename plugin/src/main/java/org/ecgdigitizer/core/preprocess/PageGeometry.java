@@ -14,9 +14,12 @@ import org.ecgdigitizer.core.io.Json;
  */
 public final class PageGeometry {
 
-	/** Where a scale came from, best first; UNKNOWN until lead detection finds a pulse. */
+	/**
+	 * Where a scale came from, best first; UNKNOWN until lead detection finds a pulse. PDF: the PDF
+	 * page's own size (points are exact), for vector pages and for rendered pages whose grid agrees.
+	 */
 	public enum ScaleSource {
-		GRID, PULSE, DPI, UNKNOWN;
+		PDF, GRID, PULSE, DPI, UNKNOWN;
 
 		public String id() {
 			return name().toLowerCase(Locale.ROOT);
@@ -46,9 +49,18 @@ public final class PageGeometry {
 	public final GridEstimate grid;
 	/** The image file's resolution, NaN when unknown. */
 	public final double fileDpi;
+	/** What decided whether the page was turned a quarter, or null when it was not looked at. */
+	public final Orientation.Reading orientation;
 
 	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
 		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi)
+	{
+		this(pxPerMmX, pxPerMmY, scaleSource, angleDeg, angleSource, warp, shrink, grid, fileDpi, null);
+	}
+
+	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
+		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi,
+		Orientation.Reading orientation)
 	{
 		this.pxPerMmX = pxPerMmX;
 		this.pxPerMmY = pxPerMmY;
@@ -59,10 +71,11 @@ public final class PageGeometry {
 		this.shrink = shrink;
 		this.grid = grid;
 		this.fileDpi = fileDpi;
+		this.orientation = orientation;
 	}
 
 	public PageGeometry withScale(double x, double y, ScaleSource source) {
-		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi);
+		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi, orientation);
 	}
 
 	public int width() {
@@ -85,6 +98,7 @@ public final class PageGeometry {
 		m.put("shrink", shrink);
 		m.put("warp", warp.toJson());
 		m.put("grid", grid == null ? null : grid.toJson());
+		m.put("orientation", orientation == null ? null : orientation.toJson());
 		return m;
 	}
 
@@ -92,11 +106,13 @@ public final class PageGeometry {
 	public static PageGeometry fromJson(Object json) {
 		Map<String, Object> m = Json.object(json);
 		Object grid = m.get("grid");
+		Object orientation = m.get("orientation");
 		return new PageGeometry(Json.number(m.get("px_per_mm_x"), Double.NaN), Json.number(m.get("px_per_mm_y"),
 			Double.NaN), ScaleSource.valueOf(((String) m.get("scale_source")).toUpperCase(Locale.ROOT)), Json.number(m
 				.get("angle_deg"), 0), AngleSource.valueOf(((String) m.get("angle_source")).toUpperCase(Locale.ROOT)),
 			Rectifier.Warp.fromJson(m.get("warp")), (int) Json.number(m.get("shrink"), 1), grid == null ? null
-				: GridEstimate.fromJson(grid), Json.number(m.get("file_dpi"), Double.NaN));
+				: GridEstimate.fromJson(grid), Json.number(m.get("file_dpi"), Double.NaN), orientation == null ? null
+					: Orientation.Reading.fromJson(orientation));
 	}
 
 	@Override

@@ -71,7 +71,7 @@ public final class PreparedPage {
 		}
 		PageGeometry g = geometry;
 		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
-			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi);
+			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation);
 		return new PreparedPage(r, k, d, turned, inkModel);
 	}
 

@@ -4,6 +4,7 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
+import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.Progress;
 
 /**
@@ -20,6 +21,12 @@ public final class Preprocessor {
 	static final double MAX_GROWTH = 2.5;
 	/** Pages larger than this are box-averaged by a whole factor before anything else. */
 	static final long MAX_WORKING_PIXELS = 9_000_000;
+	/**
+	 * An ECG printout is thin pen lines and some text on paper: its ink covers a few percent of the
+	 * page (at most 5% on the real pages and ecg-image-kit's), so a page with a fifth of it dark is a
+	 * photograph, a dark scan or noise, not a chart to trace.
+	 */
+	static final double MAX_INK_SHARE = 0.2;
 
 	private Preprocessor() {}
 
@@ -28,6 +35,17 @@ public final class Preprocessor {
 	 * @param fileDpi the file's resolution if known, else NaN
 	 */
 	public static PreparedPage run(ArrayImg<ARGBType, IntArray> page, double fileDpi, Progress progress) {
+		return run(page, fileDpi, InkSource.RULES, progress);
+	}
+
+	/**
+	 * @param page the page as read (ARGB; alpha ignored)
+	 * @param fileDpi the file's resolution if known, else NaN
+	 * @param inkSource how ink is told from grid and paper
+	 */
+	public static PreparedPage run(ArrayImg<ARGBType, IntArray> page, double fileDpi, InkSource inkSource,
+		Progress progress)
+	{
 		int w = (int) page.dimension(0);
 		int h = (int) page.dimension(1);
 		int[] rgb = page.update(null).getCurrentStorageArray();
@@ -103,11 +121,12 @@ public final class Preprocessor {
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
 		double pitch = grid.found ? grid.pxPerMmX : Double.NaN;
-		InkModel.Result ink = InkModel.compute(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
+		InkModel.Result ink = inkSource.separate(rectified, warp.width, warp.height, pitch, grid.found ? grid.pxPerMmY
 			: Double.NaN, warp);
-		if (Orientation.isSideways(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math.max(warp.width,
-			warp.height) / 280.0 : pitch))
-		{
+		checkInkShare(ink.ink);
+		Orientation.Reading orientation = Orientation.read(ink.ink, warp.width, warp.height, Double.isNaN(pitch) ? Math
+			.max(warp.width, warp.height) / 280.0 : pitch);
+		if (orientation.sideways) {
 			// the page lies on its side: turn it so its traces run left to right
 			rectified = Orientation.turnClockwise(rectified, warp.width, warp.height);
 			ink = ink.turnedClockwise(warp.width, warp.height);
@@ -134,7 +153,17 @@ public final class Preprocessor {
 			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
 		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, shrink, grid.found
-			? grid : null, fileDpi);
+			? grid : null, fileDpi, orientation);
 		return new PreparedPage(rectified, ink.ink, ink.density, geometry, ink);
+	}
+
+	/** Refuses a page whose ink is too much of it to be pen traces on paper. */
+	static void checkInkShare(float[] ink) {
+		long inked = 0;
+		for (float p : ink) if (p > InkModel.MASK_THRESHOLD) inked++;
+		double share = inked / (double) ink.length;
+		if (share > MAX_INK_SHARE) throw new EcgException(String.format(java.util.Locale.ROOT,
+			"%.0f%% of the image reads as ink, but an ECG printout's traces and text cover a few percent; check " +
+				"that the image is an ECG page on light paper, not a photograph or a dark or noisy scan", 100 * share));
 	}
 }

@@ -71,7 +71,7 @@ public final class PageGenerator {
 		}
 		PageWarp warp = d.hasGeometry() ? PageWarp.create(clean.getWidth(), clean.getHeight(), spec.pxPerMm(), d, seed)
 			: PageWarp.identity(clean.getWidth(), clean.getHeight());
-		BufferedImage image = warp.isIdentity() ? clean : Resampler.resample(clean, warp, background(d, seed));
+		BufferedImage image = warp.isIdentity() ? clean : Resampler.resample(clean, warp, background(d, seed), true);
 		image = photometric(image, d, seed, photometric);
 
 		List<GroundTruth.Segment> segments = new ArrayList<>();
@@ -96,7 +96,26 @@ public final class PageGenerator {
 			.speed(), spec.gain(), spec.layout().spec(), spec.dpi(), spec.paper().id, image.getWidth(), image
 				.getHeight(), spec.pxPerMm(), spec.pxPerMm(), spec.pxPerMm() * scale[0], spec.pxPerMm() * scale[1],
 			painter.x0, d.spec(), painter.pageJson(), warp.toJson(), photometric, segments);
-		return new SyntheticPage(image, full, masked(full, painter.plots), truth);
+		return new SyntheticPage(image, full, masked(full, painter.plots), truth, d.isEmpty() ? painter
+			.drawing() : null);
+	}
+
+	/**
+	 * What every pixel of the page {@link #render} draws shows, for training pixel classifiers: an
+	 * image of the same size and geometry whose red channel is the trace's coverage (pulses
+	 * included), green the text's (labels, header, footer, column ticks) and blue the grid's, 0 to
+	 * 255, on black (paper, and whatever lies around it). Photometric effects are left out: they
+	 * change how a pixel looks, not what it shows.
+	 */
+	public static BufferedImage renderLayers(EcgRecord record, PageSpec spec, long seed) {
+		EcgRecord full = pageRecord(record, spec);
+		Painter painter = new Painter(full, spec, seed);
+		painter.layers = true;
+		BufferedImage clean = painter.paint();
+		Distortions d = spec.distortions();
+		PageWarp warp = d.hasGeometry() ? PageWarp.create(clean.getWidth(), clean.getHeight(), spec.pxPerMm(), d, seed)
+			: PageWarp.identity(clean.getWidth(), clean.getHeight());
+		return warp.isIdentity() ? clean : Resampler.resample(clean, warp, Resampler.Background.BLACK, false);
 	}
 
 	/** The record's first page duration as the twelve standard leads, rounded to 1 uV so WFDB files hold it exactly. */
@@ -206,10 +225,15 @@ public final class PageGenerator {
 		private final EcgRecord record;
 		private final PageSpec spec;
 		private final long seed;
+		/** Paint what each pixel shows (trace red, text green, grid blue, on black) instead of how it looks. */
+		boolean layers;
 		private final double mm;
 		private final int width;
 		private final int height;
 		final List<Plot> plots = new ArrayList<>();
+		/** What was drawn with the pen, for the vector PDF of the page. */
+		final List<VectorDrawing.Stroke> strokes = new ArrayList<>();
+		final List<VectorDrawing.Label> texts = new ArrayList<>();
 
 		// layout in page pixels
 		double x0;
@@ -294,6 +318,12 @@ public final class PageGenerator {
 			return rr << 16 | gg << 8 | bb;
 		}
 
+		/** The page as the vector PDF draws it: paper, grid, pen strokes and text, in page pixels. */
+		VectorDrawing drawing() {
+			return new VectorDrawing(spec, mm, width, height, paperRgb, gridLeft, gridTop, gridRight, gridBottom,
+				strokes, texts);
+		}
+
 		Map<String, Object> pageJson() {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("grid_style", spec.gridStyle().toString());
@@ -333,21 +363,18 @@ public final class PageGenerator {
 			double majorAlpha = 0.9 * spec.gridContrast();
 			IntStream.range(0, height).parallel().forEach(y -> {
 				int row = y * width;
-				if (none) {
-					Arrays.fill(px, row, row + width, paperRgb);
+				if (none || insideY[y] == 0) {
+					Arrays.fill(px, row, row + width, layers ? 0 : paperRgb);
 					return;
 				}
 				float my = minorY[y], ny = majorY[y];
-				if (insideY[y] == 0) {
-					Arrays.fill(px, row, row + width, paperRgb);
-					return;
-				}
 				for (int x = 0; x < width; x++) {
 					float mx = minorX[x], nx = majorX[x];
 					double minor = lines ? 1 - (1 - mx) * (1 - my) : mx * my;
 					double major = 1 - (1 - nx) * (1 - ny);
 					double inside = insideX[x] * insideY[y];
-					px[row + x] = ramp.blend(minor * minorAlpha * inside, major * majorAlpha * inside);
+					px[row + x] = layers ? (int) Math.round(255 * (1 - (1 - minor * inside) * (1 - major * inside)))
+						: ramp.blend(minor * minorAlpha * inside, major * majorAlpha * inside);
 				}
 			});
 		}
@@ -408,6 +435,14 @@ public final class PageGenerator {
 
 		// -------------------------------------------------------------- signals
 
+		private Color traceColour() {
+			return layers ? Color.RED : new Color(inkRgb);
+		}
+
+		private Color textColour() {
+			return layers ? Color.GREEN : new Color(inkRgb);
+		}
+
 		private void drawSignals(Graphics2D g, Random r) {
 			PageLayout layout = spec.layout();
 			double fs = record.samplingFrequency();
@@ -416,7 +451,7 @@ public final class PageGenerator {
 			double gainPx = spec.gain() * mm;
 			BasicStroke pen = new BasicStroke((float) (spec.traceWidthMm() * mm), BasicStroke.CAP_ROUND,
 				BasicStroke.JOIN_ROUND);
-			g.setColor(new Color(inkRgb));
+			g.setColor(traceColour());
 			g.setStroke(pen);
 			Random fadeRandom = stream(seed, Distortions.Kind.FADE);
 			boolean fade = spec.distortions().has(Distortions.Kind.FADE);
@@ -436,7 +471,9 @@ public final class PageGenerator {
 					double value = v[start + i];
 					ys[i] = Double.isNaN(value) ? Double.NaN : baseline - sign * value * gainPx;
 				}
-				g.draw(fade ? brokenPolyline(xs, ys, fadeRandom) : polyline(xs, ys));
+				Path2D trace = fade ? brokenPolyline(xs, ys, fadeRandom) : polyline(xs, ys);
+				g.draw(trace);
+				strokes.add(new VectorDrawing.Stroke(trace, inkRgb, spec.traceWidthMm()));
 
 				double boxLeft = x0 + startS * pxPerSecond, boxRight = x0 + endS * pxPerSecond;
 				Box box = Box.fromCorners(boxLeft, baseline - 0.6 * rowSpacing, boxRight, baseline + 0.4 * rowSpacing);
@@ -446,11 +483,16 @@ public final class PageGenerator {
 					endS, box, baseline, labelBox, 1);
 				plots.add(new Plot(region, start, end, xs, ys));
 			}
-			g.setColor(new Color(inkRgb));
+			g.setColor(traceColour());
 			g.setStroke(pen);
 			if (spec.pulses()) {
-				for (double baseline : baselines) g.draw(pulse(baseline));
+				for (double baseline : baselines) {
+					Path2D pulse = pulse(baseline);
+					g.draw(pulse);
+					strokes.add(new VectorDrawing.Stroke(pulse, inkRgb, spec.traceWidthMm()));
+				}
 			}
+			g.setColor(textColour());
 			if (spec.separators() && layout.columnCount() > 1) {
 				double half = Math.min(2.5 * mm, 0.15 * rowSpacing);
 				Path2D ticks = new Path2D.Double();
@@ -462,6 +504,7 @@ public final class PageGenerator {
 					}
 				}
 				g.draw(ticks);
+				strokes.add(new VectorDrawing.Stroke(ticks, inkRgb, spec.traceWidthMm()));
 			}
 		}
 
@@ -525,12 +568,17 @@ public final class PageGenerator {
 			double cap = 2.6 * mm;
 			double x = segmentLeft + 1.2 * mm;
 			double textBaseline = labelsAbove ? baseline - Math.max(5 * mm, 0.3 * rowSpacing) : baseline + 2 * mm + cap;
-			return drawText(g, text, x, textBaseline, cap);
+			Color pen = g.getColor();
+			g.setColor(textColour());
+			Box box = drawText(g, text, x, textBaseline, cap);
+			g.setColor(pen);
+			return box;
 		}
 
 		/** The one place text is drawn (with the project's stroke font); returns its inked box. */
 		private Box drawText(Graphics2D g, String text, double x, double baseline, double capPx) {
 			StrokeFont.draw(g, text, x, baseline, capPx, StrokeFont.REGULAR);
+			texts.add(new VectorDrawing.Label(text, x, baseline, capPx, g.getColor().getRGB() & 0xffffff));
 			return StrokeFont.inkBounds(text, x, baseline, capPx, StrokeFont.REGULAR);
 		}
 
@@ -549,7 +597,7 @@ public final class PageGenerator {
 			double cap = 2.3 * mm, line = 4.6 * mm;
 			double left = gridLeft + 3 * mm;
 			double y = 8 * mm;
-			g.setColor(new Color(inkRgb));
+			g.setColor(textColour());
 			String[][] columns = {
 				{ "Name: " + SURNAMES[r.nextInt(SURNAMES.length)] + ", " + GIVEN[r.nextInt(GIVEN.length)],
 					String.format(Locale.ROOT, "ID: %08d", r.nextInt(100_000_000)),

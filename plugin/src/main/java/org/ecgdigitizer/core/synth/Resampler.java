@@ -13,6 +13,14 @@ final class Resampler {
 	abstract static class Background {
 		abstract int rgb(int x, int y);
 
+		/** Nothing: black, for the layer images. */
+		static final Background BLACK = new Background() {
+			@Override
+			int rgb(int x, int y) {
+				return 0;
+			}
+		};
+
 		/** A light grey scanner lid, slightly uneven. */
 		static Background scannerLid(Random r) {
 			int level = 200 + r.nextInt(45);
@@ -86,13 +94,13 @@ final class Resampler {
 	}
 
 	/** The warped page: each output pixel centre maps back to a page point, sampled bilinearly. */
-	static BufferedImage resample(BufferedImage clean, PageWarp warp, Background background) {
+	static BufferedImage resample(BufferedImage clean, PageWarp warp, Background background, boolean withShading) {
 		int w = clean.getWidth(), h = clean.getHeight();
 		int[] src = PhotoEffects.pixels(clean);
 		BufferedImage out = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);
 		int[] dst = PhotoEffects.pixels(out);
 		int ow = warp.outWidth;
-		boolean shading = warp.hasShading();
+		boolean shading = withShading && warp.hasShading();
 		IntStream.range(0, warp.outHeight).parallel().forEach(y -> {
 			double[] p = new double[2];
 			for (int x = 0; x < ow; x++) {

@@ -109,6 +109,39 @@ class BenchmarkDatasetTest {
 	}
 
 	@Test
+	void aPredictionThatRunsLateShowsAsAPositiveShift() throws Exception {
+		// the reference drawn 6 samples late, as a digitizer that puts time 0 too far left writes it
+		BenchmarkDigitizer late = new BenchmarkDigitizer() {
+			@Override
+			public String name() {
+				return "late";
+			}
+
+			@Override
+			public Outcome digitize(BenchmarkPage page) {
+				EcgRecord r = page.reference.copy();
+				for (int c = 0; c < r.leadCount(); c++) {
+					double[] x = r.channel(c), y = x.clone();
+					for (int i = 0; i < x.length; i++) y[i] = i < 6 ? Double.NaN : x[i - 6] + 0.01 * Math.sin(i * 0.7 + c);
+					System.arraycopy(y, 0, x, 0, x.length);
+				}
+				return new Outcome(r.withName(page.name), null, null, null);
+			}
+		};
+		BenchmarkReport report = new Benchmark(late, null).run(BenchmarkDataset.conditions(dataset()), Map.of(),
+			Progress.NONE);
+		BenchmarkReport.ConditionResult c = report.conditions.get(0);
+		assertEquals(6, c.meanShiftSamples(), 1e-9, report.table());
+		double fs = c.pages.stream().filter(BenchmarkReport.PageResult::scored).findFirst().get().samplingFrequency;
+		assertEquals(6000 / fs, c.meanShiftMs(), 1e-9);
+		assertEquals(6000 / fs, c.medianShiftMs(), 1e-9);
+		assertTrue(report.table().contains(String.format(java.util.Locale.ROOT, "  6.0 %8.1f %7.1f ", 6000 / fs,
+			6000 / fs)), report.table());
+		BenchmarkReport back = BenchmarkReport.fromJson(Json.parse(Json.write(report.toJson())));
+		assertEquals(report.table(), back.table());
+	}
+
+	@Test
 	void refusalsAndCrashesAreFailuresScoredAsEmpty() throws Exception {
 		BenchmarkDigitizer crashing = new BenchmarkDigitizer() {
 			@Override

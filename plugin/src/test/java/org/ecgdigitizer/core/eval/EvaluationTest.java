@@ -47,6 +47,51 @@ class EvaluationTest {
 		assertEquals(1, i.coverage, 0);
 	}
 
+	/**
+	 * The official rule for a lead the prediction lacks: all zeros, then aligned like any other lead.
+	 * The reference sits on a 0.4 mV baseline (650 samples), with 50 samples at 1.4 mV and 50 at
+	 * -0.4 mV, after 250 unplotted ones. Over [-0.4, 1.4] mV the zero line falls on row
+	 * round(255 * 0.4 / 1.8 + 1) - 1 = 57 and the baseline on round(255 * 0.8 / 1.8 + 1) - 1 = 113,
+	 * so the alignment lifts the zeros by 56 rows = 56 * 1.8 / 255 mV (the shifts that keep the whole
+	 * reference covered tie, and all give the same score). Then signal = 650 * 0.16 + 50 * 1.96 + 50 * 0.16 = 210 mV^2 and noise =
+	 * 650 (0.4 - c)^2 + 50 (1.4 - c)^2 + 50 (0.4 + c)^2 with c = 56 * 1.8 / 255.
+	 */
+	@Test
+	void aLeadMissingFromThePredictionIsZerosAlignedLikeAnyOther() {
+		double[] baseline = new double[1000];
+		Arrays.fill(baseline, Double.NaN);
+		Arrays.fill(baseline, 250, 1000, 0.4);
+		Arrays.fill(baseline, 300, 350, 1.4);
+		Arrays.fill(baseline, 600, 650, -0.4);
+		EcgRecord ref = new EcgRecord("r2", 500, List.of("I", "II"), new double[][] { baseline, baseline.clone() });
+		double c = 56 * 1.8 / 255;
+		double noise = 650 * Math.pow(0.4 - c, 2) + 50 * Math.pow(1.4 - c, 2) + 50 * Math.pow(0.4 + c, 2);
+		double byHand = 10 * Math.log10(210 / noise);
+		assertEquals(4.0782, byHand, 1e-4); // the official code (scipy) gives 4.078193992731283
+
+		double[] nan = new double[1000];
+		Arrays.fill(nan, Double.NaN);
+		// lead I absent by name, lead II present but without a finite sample: both are missing
+		for (EcgRecord pred : List.of(new EcgRecord("r2", 500, List.of("II"), new double[][] { nan }),
+			new EcgRecord("r2", 500, List.of("I", "II"), new double[][] { nan, nan.clone() })))
+		{
+			for (LeadScore l : Evaluation.score(ref, pred).leads) {
+				assertFalse(l.predicted, l.lead);
+				assertEquals(byHand, l.snr2024, 1e-9, l.lead);
+				assertEquals(-c, l.offsetMv, 1e-12, l.lead);
+				assertTrue(l.shiftApplied && l.coverage == 1, l.lead);
+			}
+		}
+		// a lead written only where the reference is not plotted (and 5 mV off, so no alignment
+		// reaches it) is not missing: it covers nothing and scores 0 dB
+		double[] elsewhere = nan.clone();
+		Arrays.fill(elsewhere, 0, 250, -5);
+		LeadScore wrongPlace = Evaluation.score(ref, new EcgRecord("r2", 500, List.of("I", "II"), new double[][] {
+			elsewhere, elsewhere })).leads.get(0);
+		assertTrue(wrongPlace.predicted);
+		assertEquals(0, wrongPlace.snr2024, 0);
+	}
+
 	@Test
 	void aMissingPredictionScoresZeroAndIsFlagged() {
 		RecordScore score = Evaluation.score(reference(), null);

@@ -58,7 +58,8 @@ class ImageFilesTest {
 
 	@Test
 	void readsPngWithAlphaOntoWhiteAndWrapsWithoutCopy() throws IOException {
-		BufferedImage argb = new BufferedImage(3, 2, BufferedImage.TYPE_INT_ARGB);
+		// a page is at least 200 pixels on a side
+		BufferedImage argb = new BufferedImage(ImageFiles.MIN_SIDE + 1, ImageFiles.MIN_SIDE, BufferedImage.TYPE_INT_ARGB);
 		argb.setRGB(1, 1, 0xff000000);
 		Path png = dir.resolve("a.png");
 		ImageIO.write(argb, "png", png.toFile());
@@ -77,7 +78,7 @@ class ImageFilesTest {
 		Path text = dir.resolve("notes.png");
 		Files.writeString(text, "hello");
 		EcgException e = assertThrows(EcgException.class, () -> ImageFiles.read(text));
-		assertTrue(e.getMessage().contains("not an image file"), e.getMessage());
+		assertTrue(e.getMessage().contains("not an image"), e.getMessage());
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		ImageIO.write(marked(200, 200), "png", png);
 		Path truncated = dir.resolve("cut.png");

@@ -115,7 +115,7 @@ public final class LabelContactSheet {
 	/** One region: the template's name, the crop, and the reading. */
 	static void drawCell(Graphics2D g, PreparedPage page, LeadRegion r, LabelReader.Reading rd) {
 		g.setColor(Color.GRAY);
-		StrokeFont.draw(g, (r.rhythm ? "rhythm " : "") + r.label(), 3, 12, 9, StrokeFont.REGULAR);
+		if (r != null) StrokeFont.draw(g, (r.rhythm ? "rhythm " : "") + r.label(), 3, 12, 9, StrokeFont.REGULAR);
 		if (rd == null) return;
 		drawCrop(g, page, rd.candidate, rd.box, 2, 16, CELL - 4, CELL - 40);
 		g.setColor(rd.accepted() ? new Color(0, 140, 0) : new Color(200, 0, 0));

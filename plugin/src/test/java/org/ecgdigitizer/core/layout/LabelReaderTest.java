@@ -2,10 +2,8 @@ package org.ecgdigitizer.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.io.GlyphOutlines;
 import org.ecgdigitizer.core.io.StrokeFont;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,13 @@ class LabelReaderTest {
 		final int w;
 		final int h;
 		final Box box;
+
+		Inked(float[] ink, int w, int h, Box box) {
+			this.ink = ink;
+			this.w = w;
+			this.h = h;
+			this.box = box;
+		}
 
 		Inked(BufferedImage img) {
 			w = img.getWidth();
@@ -61,7 +67,7 @@ class LabelReaderTest {
 		}
 	}
 
-	private static BufferedImage canvas(int w, int h) {
+	static BufferedImage canvas(int w, int h) {
 		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = img.createGraphics();
 		g.setColor(Color.BLACK);
@@ -70,7 +76,7 @@ class LabelReaderTest {
 		return img;
 	}
 
-	private static Graphics2D pen(BufferedImage img) {
+	static Graphics2D pen(BufferedImage img) {
 		Graphics2D g = img.createGraphics();
 		g.setColor(Color.WHITE);
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -88,14 +94,28 @@ class LabelReaderTest {
 		return new Inked(img);
 	}
 
-	private static Inked javaFont(String text, String family, int style, int sizePx) {
-		Font font = new Font(family, style, sizePx);
-		BufferedImage img = canvas(6 * sizePx, 3 * sizePx);
+	/** Text in one of the shipped outline fonts (never a system font), with extra letter spacing in cap heights. */
+	static BufferedImage outlineText(String text, GlyphOutlines.Style style, double capPx, double tracking) {
+		double width = 0;
+		for (char c : text.toCharArray()) width += style.advance(c, capPx) + tracking * capPx;
+		BufferedImage img = canvas((int) Math.ceil(width + 4 * capPx), (int) Math.ceil(4 * capPx));
 		Graphics2D g = pen(img);
-		g.setFont(font);
-		g.drawString(text, sizePx, 2 * sizePx);
+		double x = 2 * capPx;
+		for (char c : text.toCharArray()) {
+			g.fill(style.glyph(c, x, 2.5 * capPx, capPx));
+			x += style.advance(c, capPx) + tracking * capPx;
+		}
 		g.dispose();
-		return new Inked(img);
+		return img;
+	}
+
+	/** The image turned half-way round. */
+	static BufferedImage turned(BufferedImage img) {
+		int w = img.getWidth();
+		int h = img.getHeight();
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.setRGB(w - 1 - x, h - 1 - y, img.getRGB(x, y));
+		return out;
 	}
 
 	/**
@@ -135,26 +155,80 @@ class LabelReaderTest {
 		check(words, truth, what, 0.2);
 	}
 
-	/** Printers use other fonts: Java's logical sans-serif and serif fonts (whatever they map to here). */
+	/** Printers and ecg-image-kit print in other fonts: every shipped outline font, at several sizes and spacings. */
 	@Test
-	void readsOtherFonts() {
-		assumeTrue(javaFont("V1", Font.SANS_SERIF, Font.PLAIN, 24).box != null, "no font renders text here");
-		List<Inked> words = new ArrayList<>();
-		List<String> truth = new ArrayList<>();
-		List<String> what = new ArrayList<>();
-		for (String family : new String[] { Font.SANS_SERIF, Font.SERIF }) {
-			for (int style : new int[] { Font.PLAIN, Font.BOLD }) {
-				for (int size : new int[] { 16, 28 }) {
+	void readsEveryShippedFont() {
+		for (GlyphOutlines.Style style : GlyphOutlines.styles()) {
+			List<Inked> words = new ArrayList<>();
+			List<String> truth = new ArrayList<>();
+			List<String> what = new ArrayList<>();
+			for (double cap : new double[] { 11, 18, 30 }) {
+				for (double tracking : new double[] { 0, 0.12 }) {
 					for (String lead : LEADS) {
-						words.add(javaFont(lead, family, style, size));
+						words.add(new Inked(outlineText(lead, style, cap, tracking)));
 						truth.add(lead);
-						what.add(lead + " in " + family + (style == Font.BOLD ? " bold " : " ") + size + " px");
+						what.add(lead + " in " + style.name + " at " + cap + " px, spacing " + tracking);
 					}
 				}
 			}
+			check(words, truth, what, UNREAD_ALLOWED.getOrDefault(style.name, 0.1));
 		}
-		// measured: 32 of 104 unread (V4/V5/V6 too close to each other, serif minus signs), none misread
-		check(words, truth, what, 1 / 3.0);
+	}
+
+	/**
+	 * Unread fractions allowed per font (of 78 words each; others 10 %): Courier's slab-serif I is
+	 * as wide as a 1 and its minus stands a whole cell apart, 9 of 78 unread when measured.
+	 */
+	static final java.util.Map<String, Double> UNREAD_ALLOWED = java.util.Map.of("courier-metric", 0.15);
+
+	/**
+	 * ecg-image-kit prints a label where the calibration pulse's edge and the trace's baseline
+	 * meet it: long lines through or beside a word are left out, the word is read from what shows.
+	 */
+	@Test
+	void readsLabelsAgainstTheTrace() {
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		List<Inked> words = new ArrayList<>();
+		List<String> truth = new ArrayList<>();
+		List<String> what = new ArrayList<>();
+		for (String lead : LEADS) {
+			double cap = 20;
+			BufferedImage img = outlineText(lead, dejavu, cap, 0);
+			Graphics2D g = pen(img);
+			// a pulse's falling edge down the word's left side, and the baseline just above it
+			g.fillRect((int) (2 * cap) - 1, 0, 2, (int) (2.9 * cap));
+			g.fillRect(0, (int) (1.2 * cap), img.getWidth(), 2);
+			g.dispose();
+			Inked inked = new Inked(img);
+			// the candidate is the word's own ink, as the finder gives it
+			Inked alone = new Inked(outlineText(lead, dejavu, cap, 0));
+			words.add(new Inked(inked.ink, inked.w, inked.h, alone.box));
+			truth.add(lead);
+			what.add(lead + " against a trace");
+		}
+		check(words, truth, what, 0.25);
+	}
+
+	/** A word turned half-way round reads when read turned, and never as another lead upright. */
+	@Test
+	void readsTurnedWords() {
+		int turnedRead = 0;
+		for (GlyphOutlines.Style style : GlyphOutlines.styles()) {
+			for (String lead : LEADS) {
+				Inked upsideDown = new Inked(turned(outlineText(lead, style, 20, 0)));
+				LabelReader.Reading turnedReading = LabelReader.read(upsideDown.ink, upsideDown.w, upsideDown.h,
+					upsideDown.box, upsideDown.box.height, true);
+				if (lead.equals(turnedReading.text)) turnedRead++;
+				else assertTrue(turnedReading.text == null || ("-" + turnedReading.text).equals(lead), lead + " in " +
+					style.name + " turned: " + turnedReading);
+				LabelReader.Reading asItStands = upsideDown.read();
+				boolean symmetric = lead.matches("I+");
+				assertTrue(symmetric ? asItStands.text == null || lead.equals(asItStands.text) : asItStands.text == null, lead +
+					" in " + style.name + " upside down read as it stands: " + asItStands);
+			}
+		}
+		int all = GlyphOutlines.styles().size() * LEADS.length;
+		assertTrue(turnedRead >= 0.85 * all, turnedRead + " of " + all + " turned words read");
 	}
 
 	@Test
@@ -168,7 +242,9 @@ class LabelReaderTest {
 		assertNull(LabelReader.read(t.ink, t.w, t.h, t.box, 16).text, "tick");
 		// a digit one, in our font and in Java's
 		assertNull(strokeFont("1", 20, StrokeFont.REGULAR).read().text, "1");
-		assertNull(javaFont("1", Font.SANS_SERIF, Font.PLAIN, 24).read().text, "1 (SansSerif)");
+		for (GlyphOutlines.Style style : GlyphOutlines.styles()) {
+			assertNull(new Inked(outlineText("1", style, 24, 0)).read().text, "1 in " + style.name);
+		}
 		// header text wider than any lead name
 		for (String header : new String[] { "V1-V6", "25mm/s", "10mm/mV", "II-III", "HR 72" }) {
 			assertNull(strokeFont(header, 20, StrokeFont.REGULAR).read().text, header);

@@ -18,7 +18,7 @@ import org.ecgdigitizer.core.synth.PageGenerator;
 import org.ecgdigitizer.core.synth.PageSpec;
 import org.junit.jupiter.api.Test;
 
-/** A page is turned half-way round only when its calibration pulses say so. */
+/** A page is turned half-way round only when its calibration pulses or its printed lead names say so. */
 class UpsideDownTest {
 
 	private static BufferedImage turnedHalf(BufferedImage image) {
@@ -40,6 +40,21 @@ class UpsideDownTest {
 		assertEquals("I", layout.regions.get(0).label(), layout.layout.spec());
 		PreparedPage upright = Preprocessor.run(ImageFiles.asImg(page), Double.NaN, Progress.NONE);
 		assertFalse(LeadDetector.looksUpsideDown(upright));
+	}
+
+	/** Without calibration pulses, the printed lead names tell which way up a page is. */
+	@Test
+	void aPageWithoutPulsesIsTurnedByItsLabels() {
+		BufferedImage page = PageGenerator.render(PageGenerator.synthesize(6, 500, "nopulse"), PageSpec.defaults()
+			.withPulses(false), 6).image();
+		PreparedPage upsideDown = Preprocessor.run(ImageFiles.asImg(turnedHalf(page)), Double.NaN, Progress.NONE);
+		LabelOrientation.Evidence turned = LabelOrientation.read(upsideDown);
+		assertTrue(turned.saysTurned(), turned.toString());
+		assertTrue(LeadDetector.looksUpsideDown(upsideDown), turned.toString());
+		PreparedPage upright = Preprocessor.run(ImageFiles.asImg(page), Double.NaN, Progress.NONE);
+		LabelOrientation.Evidence labels = LabelOrientation.read(upright);
+		assertTrue(labels.saysUpright(), labels.toString());
+		assertFalse(LeadDetector.looksUpsideDown(upright), labels.toString());
 	}
 
 	/** Upright real pages whose own pulses are missed, but where one pulse-like shape shows when turned. */
