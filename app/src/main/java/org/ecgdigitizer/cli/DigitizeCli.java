@@ -53,6 +53,8 @@ final class DigitizeCli implements CliCommand {
 				"reported (0: none)", PageDigitizer.DEFAULT_PAGE_TIMEOUT_S),
 			Option.flag("keep-partial", "write a record marked partial for a page with too few leads traced " +
 				"(fewer than half of those printed) instead of failing it"),
+			Option.value("threads", "N", "pages digitized at once (each holds its page in memory)", "the number of " +
+				"cores, " + BatchDigitizer.defaultThreads() + " here"),
 			Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
 				"stopped run continues)"));
 	}
@@ -74,6 +76,9 @@ final class DigitizeCli implements CliCommand {
 		BatchDigitizer batch = new BatchDigitizer(new PageDigitizer(settings, read, timeout, args.flag(
 			"keep-partial")), outDir, DigitizationFiles.Format.parse(args.string("formats", "wfdb,csv,json,png")), args
 				.flag("overwrite"));
+		int threads = args.integer("threads", BatchDigitizer.defaultThreads());
+		if (threads < 1) throw new Args.UsageException("--threads must be at least 1, got " + threads);
+		batch.setThreads(threads);
 		ProgressLine progress = new ProgressLine(err);
 		List<BatchDigitizer.Result> results = batch.run(files, progress, r -> {
 			String page = r.pages > 1 ? " page " + r.page : "";
