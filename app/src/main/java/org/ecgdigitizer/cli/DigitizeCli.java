@@ -53,6 +53,8 @@ final class DigitizeCli implements CliCommand {
 				"reported (0: none)", PageDigitizer.DEFAULT_PAGE_TIMEOUT_S),
 			Option.flag("keep-partial", "write a record marked partial for a page with too few leads traced " +
 				"(fewer than half of those printed) instead of failing it"),
+			Option.value("overlay-width", "PX", "largest width of the review overlay (png); 0 for the page's own size",
+				org.ecgdigitizer.core.io.Overlays.REVIEW_WIDTH),
 			Option.value("threads", "N", "pages digitized at once (each holds its page in memory)", "the number of " +
 				"cores, " + BatchDigitizer.defaultThreads() + " here"),
 			Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
@@ -79,6 +81,9 @@ final class DigitizeCli implements CliCommand {
 		int threads = args.integer("threads", BatchDigitizer.defaultThreads());
 		if (threads < 1) throw new Args.UsageException("--threads must be at least 1, got " + threads);
 		batch.setThreads(threads);
+		int overlayWidth = args.integer("overlay-width", org.ecgdigitizer.core.io.Overlays.REVIEW_WIDTH);
+		if (overlayWidth < 0) throw new Args.UsageException("--overlay-width must be 0 (the page's size) or more pixels");
+		batch.setOverlayWidth(overlayWidth);
 		ProgressLine progress = new ProgressLine(err);
 		List<BatchDigitizer.Result> results = batch.run(files, progress, r -> {
 			String page = r.pages > 1 ? " page " + r.page : "";

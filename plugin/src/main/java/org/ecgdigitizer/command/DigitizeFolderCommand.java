@@ -11,6 +11,7 @@ import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.PageDigitizer;
+import org.ecgdigitizer.core.io.Overlays;
 import org.ecgdigitizer.core.io.ReadOptions;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -28,7 +29,7 @@ import ij.measure.ResultsTable;
  * Press Esc to stop after the pages in progress.
  * Macro: {@code run("Digitize Folder", "input_dir=/data/scans pattern=*.png output_dir=/data/out
  * formats=wfdb,csv,json,png fs=500 layout=auto gain=auto speed=auto overwrite=false keep_partial=false
- * page_timeout=60 pdf_dpi=300 threads=2");}
+ * page_timeout=60 pdf_dpi=300 threads=2 overlay_width=1600");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Digitize Folder")
 public class DigitizeFolderCommand extends DigitizerCommand {
@@ -83,6 +84,10 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		persist = false)
 	private int threads = BatchDigitizer.defaultThreads();
 
+	@Parameter(label = "Overlay width (px)", description = "Largest width of the review overlay (png); 0 for the " +
+		"page's own size", min = "0", required = false, persist = false)
+	private int overlay_width = Overlays.REVIEW_WIDTH;
+
 	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable summary;
 
@@ -97,6 +102,7 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 			keep_partial);
 		BatchDigitizer batch = new BatchDigitizer(pages, output_dir.toPath(), formats(formats), overwrite);
 		batch.setThreads(Math.max(1, threads));
+		batch.setOverlayWidth(Math.max(0, overlay_width));
 		List<Path> files = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
 		if (files.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +

@@ -25,6 +25,7 @@ import org.ecgdigitizer.core.io.DigitizationFiles;
 import org.ecgdigitizer.core.io.InputFile;
 import org.ecgdigitizer.core.io.InputPage;
 import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.io.Overlays;
 import org.ecgdigitizer.core.io.ReadOptions;
 import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.signal.Digitization;
@@ -112,6 +113,7 @@ public final class BatchDigitizer {
 	private final boolean overwrite;
 	private final PageDigitizer pages;
 	private int threads = 1;
+	private int overlayWidth = Overlays.REVIEW_WIDTH;
 
 	/** A batch with PDFs read as vectors or at 300 dpi, 60 s per page and no partial records. */
 	public BatchDigitizer(DigitizerSettings settings, Path outDir, Set<DigitizationFiles.Format> formats,
@@ -142,6 +144,13 @@ public final class BatchDigitizer {
 	public void setThreads(int threads) {
 		if (threads < 1) throw new EcgException("threads must be at least 1, got " + threads);
 		this.threads = threads;
+	}
+
+	/** The review overlay's largest width, px ({@link Overlays#REVIEW_WIDTH} by default); 0 for the page's size. */
+	public void setOverlayWidth(int maxWidth) {
+		if (maxWidth < 0) throw new EcgException("the overlay width must be 0 (the page's size) or more pixels, got " +
+			maxWidth);
+		this.overlayWidth = maxWidth;
 	}
 
 	/** The record name for a file: its name without extension, other characters replaced by '_'. */
@@ -196,7 +205,8 @@ public final class BatchDigitizer {
 		if (!r.hasRecord()) return Result.of(r, input, keep);
 		try {
 			// files of this name that exist are an interrupted run's: this record replaces them
-			DigitizationFiles.write(r.digitization, r::overlay, outDir, stem, formats, true, r.recordJson());
+			DigitizationFiles.write(r.digitization, () -> r.overlay(overlayWidth), outDir, stem, formats, true, r
+				.recordJson());
 			return Result.of(r, input, keep);
 		}
 		catch (IOException | EcgException e) {
