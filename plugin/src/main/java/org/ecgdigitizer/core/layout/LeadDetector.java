@@ -435,10 +435,7 @@ public final class LeadDetector {
 			boolean vertical = c.width() < 0.6 * mmX + 1 && c.height() > 40 * mmY;
 			rule[c.id] = (horizontal || vertical) && fill > 0.7;
 		}
-		for (int i = 0; i < mask.length; i++) {
-			int l = components.labels[i];
-			if (l != 0 && rule[l - 1]) mask[i] = false;
-		}
+		components.erase(mask, id -> rule[id]);
 	}
 
 	/** Each row owns the image rows closer to its baseline than to its neighbours'. */

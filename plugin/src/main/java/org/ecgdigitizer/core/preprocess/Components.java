@@ -1,7 +1,9 @@
 package org.ecgdigitizer.core.preprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Connected components (8-connected) of a binary mask, found from horizontal runs. Ink on an
@@ -36,33 +38,30 @@ public final class Components {
 		}
 	}
 
-	/** Label image: 0 for background, component id + 1 for ink. */
-	public final int[] labels;
 	public final List<Component> components;
 	public final int width;
 	public final int height;
+	/** The mask's runs with their components, in place of a label plane: a fraction of its size. */
+	private final Runs runs;
 
-	private Components(int[] labels, List<Component> components, int width, int height) {
-		this.labels = labels;
-		this.components = components;
+	private Components(Runs runs, int width, int height) {
+		this.runs = runs;
+		this.components = runs.components;
 		this.width = width;
 		this.height = height;
 	}
 
-	/** The component at a pixel, or null. */
-	public Component at(int x, int y) {
-		int l = labels[y * width + x];
-		return l == 0 ? null : components.get(l - 1);
+	public static Components of(boolean[] mask, int w, int h) {
+		return new Components(Runs.of(mask, w, h), w, h);
 	}
 
-	public static Components of(boolean[] mask, int w, int h) {
-		Runs runs = Runs.of(mask, w, h);
-		int[] labels = new int[w * h];
+	/** Clears, in a mask of this size, the pixels of the components whose id passes the test. */
+	public void erase(boolean[] mask, IntPredicate component) {
 		for (int r = 0; r < runs.count; r++) {
-			int row = runs.y[r] * w;
-			java.util.Arrays.fill(labels, row + runs.start[r], row + runs.end[r], runs.component[r] + 1);
+			if (!component.test(runs.component[r])) continue;
+			int row = runs.y[r] * width;
+			Arrays.fill(mask, row + runs.start[r], row + runs.end[r], false);
 		}
-		return new Components(labels, runs.components, w, h);
 	}
 
 	/** The horizontal runs of a mask, row by row, each with the id of its component. */
