@@ -125,9 +125,12 @@
 
 	// ---- one page ----
 	class JobCard {
-		constructor(file, settings) {
+		/** A card for a file, or for one page of a file of several (page from 1; 0 for the whole file). */
+		constructor(file, settings, page = 0, pages = 1) {
 			this.file = file;
 			this.settings = settings;
+			this.nameEl = el('h3', { class: 'job-name' });
+			this.setPage(page, pages);
 			this.id = null;
 			this.key = 'job' + (nextCardId++);
 			this.badge = el('span', { class: 'badge queued' });
@@ -137,10 +140,17 @@
 			this.root = el('li', { class: 'job', 'data-state': 'queued' },
 				el('div', { class: 'job-head' },
 					this.badge,
-					el('div', { class: 'job-title' }, el('h3', { class: 'job-name' }, file.name), this.stateText),
+					el('div', { class: 'job-title' }, this.nameEl, this.stateText),
 					this.actions),
 				this.body);
 			this.showProgress('queued', 'Waiting to upload', 0);
+		}
+
+		/** Which page of its file the card shows; a file of several pages has a card per page. */
+		setPage(page, pages) {
+			this.page = page;
+			this.title = page ? this.file.name + ' · page ' + page + ' of ' + pages : this.file.name;
+			this.nameEl.textContent = this.title;
 		}
 
 		setBadge(state) {
@@ -161,7 +171,7 @@
 
 		deleteButton() {
 			return el('button', { type: 'button', class: 'button small', onclick: () => this.remove(),
-				'aria-label': 'Delete ' + this.file.name + ' from this list and from the server' }, 'Delete');
+				'aria-label': 'Delete ' + this.title + ' from this list and from the server' }, 'Delete');
 		}
 
 		retryButton() {
@@ -175,7 +185,7 @@
 			const percent = Math.round(100 * fraction);
 			this.stateText.textContent = stage + (note ? ' · ' + note : '');
 			if (!this.bar) {
-				this.bar = el('progress', { max: '100', value: '0', 'aria-label': 'Progress of ' + this.file.name });
+				this.bar = el('progress', { max: '100', value: '0', 'aria-label': 'Progress of ' + this.title });
 				this.barText = el('span', { class: 'stage-name' });
 				this.barPercent = el('span', { class: 'percent' });
 				this.steps = el('ul', { class: 'stage-list', 'aria-hidden': 'true' },
@@ -199,6 +209,7 @@
 				const form = new FormData();
 				form.append('file', this.file, this.file.name);
 				for (const [k, v] of Object.entries(this.settings)) if (v !== '') form.append(k, v);
+				if (this.page) form.append('page', String(this.page));
 				const xhr = new XMLHttpRequest();
 				xhr.open('POST', apiUrl('jobs'));
 				xhr.upload.addEventListener('progress', (e) => {
@@ -213,6 +224,8 @@
 						body = null;
 					}
 					if (xhr.status === 202 && body && body.id) {
+						const ids = Array.isArray(body.ids) ? body.ids : [body.id];
+						if (ids.length > 1 && !this.page) this.addPageCards(ids);
 						this.id = body.id;
 						this.showProgress('queued', 'Waiting for a free worker', 0);
 						this.poll();
@@ -236,6 +249,20 @@
 				});
 				this.showProgress('uploading', 'Uploading', 0);
 				xhr.send(form);
+			});
+		}
+
+		/** A file of several pages became a job per page: this card is page 1, a new card follows for each other page. */
+		addPageCards(ids) {
+			this.setPage(1, ids.length);
+			let after = this.root;
+			ids.slice(1).forEach((id, k) => {
+				const card = new JobCard(this.file, this.settings, k + 2, ids.length);
+				card.id = id;
+				after.after(card.root);
+				after = card.root;
+				card.showProgress('queued', 'Waiting for a free worker', 0);
+				card.poll();
 			});
 		}
 
@@ -331,11 +358,11 @@
 
 			const panels = [
 				{ name: 'What was found', build: () => this.overlayPanel() },
-				{ name: 'Signals', build: () => new SignalViewer(record, diag, this.file.name).root },
+				{ name: 'Signals', build: () => new SignalViewer(record, diag, this.title).root },
 				{ name: '12-lead plot', build: () => this.plotPanel() },
 				{ name: 'Diagnostics', build: () => diagnosticsPanel(diag) }
 			];
-			const tablist = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Result of ' + this.file.name });
+			const tablist = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Result of ' + this.title });
 			const tabs = [];
 			const sections = [];
 			panels.forEach((p, i) => {
@@ -391,7 +418,7 @@
 
 		overlayPanel() {
 			const frame = el('div', { class: 'zoomable' }, el('img', { src: this.fileUrl('overlay.png'),
-				alt: 'The page of ' + this.file.name + ' with a box around each lead found, its name, and the traced line drawn over the ink.' }));
+				alt: 'The page of ' + this.title + ' with a box around each lead found, its name, and the traced line drawn over the ink.' }));
 			const toggle = el('button', { type: 'button', class: 'button small', 'aria-pressed': 'false' }, 'Actual size');
 			toggle.addEventListener('click', () => {
 				const full = frame.classList.toggle('full');

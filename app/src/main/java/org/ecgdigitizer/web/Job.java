@@ -30,6 +30,9 @@ final class Job {
 	/** The record name, derived from the file name, safe as a file name. */
 	final String record;
 	final DigitizerSettings settings;
+	/** Which page of the uploaded file this job digitizes (1-based), and how many the file has. */
+	final int page;
+	final int pages;
 	/** The job's private folder. */
 	final Path dir;
 	/** Order of submission, for the queue position. */
@@ -46,11 +49,15 @@ final class Job {
 	private long endedMillis;
 	private boolean discarded;
 
-	Job(String id, String fileName, String record, DigitizerSettings settings, Path dir, long sequence) {
+	Job(String id, String fileName, String record, DigitizerSettings settings, int page, int pages, Path dir,
+		long sequence)
+	{
 		this.id = id;
 		this.fileName = fileName;
 		this.record = record;
 		this.settings = settings;
+		this.page = page;
+		this.pages = pages;
 		this.dir = dir;
 		this.sequence = sequence;
 	}

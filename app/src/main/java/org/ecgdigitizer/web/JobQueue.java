@@ -96,11 +96,25 @@ final class JobQueue implements AutoCloseable {
 
 	/** False when the queue is full, so the server can refuse an upload before reading it. */
 	boolean hasRoom() {
-		return !closed && workers.getQueue().remainingCapacity() > 0;
+		return hasRoom(1);
 	}
 
-	/** A new job with an unguessable id and an empty private folder; not yet queued. */
-	Job create(String fileName, DigitizerSettings settings) throws IOException {
+	/** False unless this many jobs can be queued now. */
+	boolean hasRoom(int count) {
+		return !closed && workers.getQueue().remainingCapacity() >= count;
+	}
+
+	/** A private file an upload is received into before its jobs are made; the caller deletes it. */
+	Path receivingFile() throws IOException {
+		return Files.createTempFile(jobsDir.getParent(), "upload-", "");
+	}
+
+	/**
+	 * A new job with an unguessable id and an empty private folder, for page {@code page} of a file
+	 * of {@code pages} (pages of a file of several are named as {@code digitize} names them,
+	 * {@code name-p2}); not yet queued.
+	 */
+	Job create(String fileName, DigitizerSettings settings, int page, int pages) throws IOException {
 		for (;;) {
 			byte[] token = new byte[16];
 			random.nextBytes(token);
@@ -109,7 +123,8 @@ final class JobQueue implements AutoCloseable {
 				Path dir = Files.createDirectory(jobsDir.resolve(id));
 				String shown = fileName == null ? "" : fileName.length() > MAX_NAME ? fileName.substring(0, MAX_NAME) + "…"
 					: fileName;
-				return new Job(id, shown, PageRunner.recordName(fileName), settings, dir, sequence.incrementAndGet());
+				String record = PageRunner.recordName(fileName) + (pages > 1 ? "-p" + page : "");
+				return new Job(id, shown, record, settings, page, pages, dir, sequence.incrementAndGet());
 			}
 			catch (FileAlreadyExistsException e) {
 				// 2^-128: draw again

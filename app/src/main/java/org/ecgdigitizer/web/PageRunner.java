@@ -77,7 +77,7 @@ final class PageRunner {
 		InputFile upload = InputFile.of(Files.readAllBytes(job.upload()), job.fileName);
 		// the upload is not needed once read: the server keeps no more of the user's file than it must
 		Files.deleteIfExists(job.upload());
-		InputPage page = onlyPage(upload);
+		InputPage page = pageOf(upload, job.page);
 		progress.fraction(0.05);
 		PageResult r = digitize(page, job.settings, job.record, deadline, progress);
 		Digitization d = r.digitization;
@@ -91,14 +91,14 @@ final class PageRunner {
 		return d;
 	}
 
-	/** The upload's one page; a file of several pages is refused (a job is one record). */
-	static InputPage onlyPage(InputFile upload) {
+	/** Page {@code number} (from 1) of the upload; an unreadable file's one page, which carries its error. */
+	static InputPage pageOf(InputFile upload, int number) {
 		List<InputPage> pages = upload.pages();
-		if (pages.size() > 1) {
-			throw new EcgException("the file has " + pages.size() + " pages and a job digitizes one; upload each page " +
-				"on its own (for example one PDF page per file), or digitize the file with the command line");
+		if (pages.size() == 1) return pages.get(0);
+		if (number < 1 || number > pages.size()) {
+			throw new EcgException("the file has " + pages.size() + " pages, not a page " + number + "; upload it again");
 		}
-		return pages.get(0);
+		return pages.get(number - 1);
 	}
 
 	/**

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +23,7 @@ import io.javalin.http.staticfiles.Location;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.io.InputFile;
 import org.ecgdigitizer.core.io.Json;
 
 /**
@@ -176,7 +180,10 @@ public final class WebServer implements AutoCloseable {
 		json(ctx, 200, m);
 	}
 
-	/** POST /api/jobs: checks the upload and queues it; 202 with the job's id. */
+	/**
+	 * POST /api/jobs: checks the upload and queues it, one job per page of the file (or only the page
+	 * the field {@code page} names); 202 with the first job's id and every job's id, in page order.
+	 */
 	private void submit(Context ctx) throws IOException {
 		// refuse cheaply, before reading a byte of the body
 		if (!jobs.hasRoom()) throw new ApiException(429, "the server is busy with other pages; try again in a few seconds");
@@ -189,22 +196,64 @@ public final class WebServer implements AutoCloseable {
 		if (file.size() > options.maxUploadBytes) throw tooLarge();
 		if (file.size() == 0) throw ApiException.badRequest("the file is empty; choose the image of the page again");
 		DigitizerSettings settings = settings(ctx);
-		Job job = jobs.create(file.filename(), settings);
+		int onlyPage = pageField(ctx);
+		Path received = jobs.receivingFile();
+		List<Job> made = new ArrayList<>();
 		try {
 			try (InputStream in = file.content()) {
-				Files.copy(in, job.upload());
+				Files.copy(in, received, StandardCopyOption.REPLACE_EXISTING);
 			}
-			checkContent(job.upload());
+			checkContent(received);
+			// an unreadable file is one page that carries its error: its job fails with that message
+			int pages = InputFile.of(received).pages().size();
+			if (onlyPage > pages) {
+				throw ApiException.badRequest("the file has " + pages + " page(s); page must be 1 to " + pages);
+			}
+			int count = onlyPage > 0 ? 1 : pages;
+			if (count > options.queue) {
+				throw new ApiException(413, "the file has " + pages + " pages, more than the " + options.queue + " this " +
+					"server queues at once; send it in parts, or one page at a time with the field 'page'");
+			}
+			if (!jobs.hasRoom(count)) {
+				throw new ApiException(429, "the server is busy with other pages; try again in a few seconds");
+			}
+			for (int i = 0; i < count; i++) {
+				Job job = jobs.create(file.filename(), settings, onlyPage > 0 ? onlyPage : i + 1, pages);
+				made.add(job);
+				Files.copy(received, job.upload());
+			}
 		}
 		catch (IOException | RuntimeException e) {
-			jobs.discard(job);
+			for (Job job : made) jobs.discard(job);
 			throw e;
 		}
-		jobs.submit(job);
-		ctx.header("Location", "/api/jobs/" + job.id);
+		finally {
+			Files.deleteIfExists(received);
+		}
+		List<String> ids = new ArrayList<>();
+		for (Job job : made) {
+			jobs.submit(job);
+			ids.add(job.id);
+		}
+		ctx.header("Location", "/api/jobs/" + ids.get(0));
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", job.id);
+		m.put("id", ids.get(0));
+		m.put("ids", ids);
 		json(ctx, 202, m);
+	}
+
+	/** The optional field {@code page}: a page number from 1, or 0 when absent (every page). */
+	private static int pageField(Context ctx) {
+		String page = ctx.formParam("page");
+		if (page == null || page.isBlank()) return 0;
+		try {
+			int p = Integer.parseInt(page.trim());
+			if (p >= 1) return p;
+		}
+		catch (NumberFormatException e) {
+			// the message below
+		}
+		throw ApiException.badRequest("page must be a page number from 1, such as 2; got '" + page + "'");
 	}
 
 	private ApiException tooLarge() {
@@ -313,6 +362,8 @@ public final class WebServer implements AutoCloseable {
 		m.put("id", job.id);
 		m.put("file", job.fileName);
 		m.put("record", job.record);
+		m.put("page", job.page);
+		m.put("pages", job.pages);
 		m.put("state", state.id());
 		m.put("stage", state == Job.State.FAILED ? "Failed" : job.stage());
 		m.put("progress", job.progress());

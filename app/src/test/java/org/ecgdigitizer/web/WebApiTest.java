@@ -352,7 +352,7 @@ class WebApiTest {
 	}
 
 	@Test
-	void aPdfPageIsDigitizedAndAFileOfSeveralPagesOrABrokenPdfFailsWithItsReason() throws Exception {
+	void aPdfIsDigitizedPageByPageAndABrokenPdfFailsWithItsReason() throws Exception {
 		Http http = http(o -> {});
 		BufferedImage page = ImageIO.read(new ByteArrayInputStream(Http.read(SMALL_PAGE)));
 		String one = id(http.upload("scan.pdf", pdf(new BufferedImage[] { page })));
@@ -364,10 +364,21 @@ class WebApiTest {
 		assertTrue(String.valueOf(Json.object(diagnostics.get("input")).get("read_as")).contains("PDF"), diagnostics
 			.toString());
 
-		String two = id(http.upload("two.pdf", pdf(new BufferedImage[] { page, page })));
-		job = http.await(two, WAIT);
-		assertEquals("failed", job.get("state"));
-		assertTrue(((String) job.get("message")).contains("has 2 pages"), job.toString());
+		// a file of two pages is two jobs, named as digitize names the pages; or the one page asked for
+		HttpResponse<String> both = http.upload("two.pdf", pdf(new BufferedImage[] { page, page }));
+		List<Object> ids = Json.array(Json.object(Json.parse(expect(202, both).body())).get("ids"));
+		assertEquals(2, ids.size());
+		for (int i = 0; i < 2; i++) {
+			job = http.await((String) ids.get(i), WAIT);
+			assertEquals("done", job.get("state"), job.toString());
+			assertEquals("two-p" + (i + 1), job.get("record"));
+			assertEquals(i + 1.0, job.get("page"));
+			assertEquals(2.0, job.get("pages"));
+		}
+		String second = id(http.upload("two.pdf", pdf(new BufferedImage[] { page, page }), "page", "2"));
+		assertEquals("two-p2", http.await(second, WAIT).get("record"));
+		assertTrue(message(expect(400, http.upload("two.pdf", pdf(new BufferedImage[] { page, page }), "page", "3")))
+			.contains("1 to 2"));
 
 		String broken = id(http.upload("page.jpg", "%PDF-1.7\n...".getBytes()));
 		job = http.await(broken, WAIT);

@@ -257,6 +257,24 @@ class WebBrowserTest {
 		waiting().until(d -> cards().size() == 1);
 	}
 
+	@Test
+	void aPdfOfTwoPagesGetsACardPerPage() throws Exception {
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		driver.get(url());
+		java.awt.image.BufferedImage page = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Http.read(
+			"rotated-noisy/ecg-102.png")));
+		java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+		org.ecgdigitizer.core.io.PdfWriter.images(new java.awt.image.BufferedImage[] { page, page }, 200).writeTo(pdf);
+		drop("two pages.pdf", pdf.toByteArray());
+		waiting().until(d -> cards().size() == 2 && cards().stream().allMatch(c -> "done".equals(c.getAttribute(
+			"data-state"))));
+		for (int i = 0; i < 2; i++) {
+			assertEquals("two pages.pdf · page " + (i + 1) + " of 2", cards().get(i).findElement(By.cssSelector(
+				".job-name")).getText());
+		}
+		assertNoConsoleErrors();
+	}
+
 	/** Drops a file on the drop box through the browser's own drag-and-drop events. */
 	private static void drop(String name, byte[] content) {
 		js().executeScript("const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));" +

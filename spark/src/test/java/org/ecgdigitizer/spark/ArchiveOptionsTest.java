@@ -21,7 +21,7 @@ class ArchiveOptionsTest {
 		assertEquals(List.of("s3a://b/scans/*.png", "hdfs:///more"), o.inputs);
 		assertEquals(EnumSet.of(Format.WFDB, Format.JSON), o.formats);
 		assertEquals("s3a://b/ecg-files", o.filesDir, "the files go beside the table");
-		assertEquals("fs=250 layout=6x2 gain=20.0 speed=auto", o.settings().toString());
+		assertEquals("fs=250 layout=6x2 gain=20.0 speed=auto ink=auto", o.settings().toString());
 		assertEquals(300, o.pageTimeoutSeconds);
 	}
 

@@ -87,28 +87,9 @@ public final class InkScores {
 		BufferedImage truth = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = truth.createGraphics();
 		g.translate(pad, pad);
-		Path2D lines = new Path2D.Double();
-		Path2D labels = new Path2D.Double();
-		for (Object o : Json.array(m.get("leads"))) {
-			Map<String, Object> lead = Json.object(o);
-			boolean pen = false;
-			for (Object p : Json.array(lead.get("plotted_pixels"))) {
-				double[] rc = Json.doubles(p);
-				if (pen) lines.lineTo(rc[1], rc[0]);
-				else lines.moveTo(rc[1], rc[0]);
-				pen = true;
-			}
-			Object box = lead.get("text_bounding_box");
-			if (box != null) {
-				Map<String, Object> c = Json.object(box);
-				for (int k = 0; k < 4; k++) {
-					double[] rc = Json.doubles(c.get(Integer.toString(k)));
-					if (k == 0) labels.moveTo(rc[1], rc[0]);
-					else labels.lineTo(rc[1], rc[0]);
-				}
-				labels.closePath();
-			}
-		}
+		EikShapes shapes = EikShapes.of(m);
+		Path2D lines = shapes.traces;
+		Path2D labels = shapes.labels;
 		g.setColor(Color.GREEN);
 		g.fill(labels);
 		// ecg-image-kit draws about a 0.25 mm pen; the centre line is the truth for recall

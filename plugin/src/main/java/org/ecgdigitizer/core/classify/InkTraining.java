@@ -162,21 +162,10 @@ public final class InkTraining {
 		Graphics2D g = traces.createGraphics();
 		g.scale(f, f);
 		g.translate(pad, pad);
-		Path2D lines = new Path2D.Double();
-		Path2D boxes = new Path2D.Double();
-		Path2D labels = new Path2D.Double();
-		for (Object o : Json.array(m.get("leads"))) {
-			Map<String, Object> lead = Json.object(o);
-			boolean pen = false;
-			for (Object p : Json.array(lead.get("plotted_pixels"))) {
-				double[] rc = Json.doubles(p);
-				if (pen) lines.lineTo(rc[1], rc[0]);
-				else lines.moveTo(rc[1], rc[0]);
-				pen = true;
-			}
-			polygon(boxes, lead.get("lead_bounding_box"));
-			polygon(labels, lead.get("text_bounding_box"));
-		}
+		EikShapes shapes = EikShapes.of(m);
+		Path2D lines = shapes.traces;
+		Path2D boxes = shapes.boxes;
+		Path2D labels = shapes.labels;
 		g.setColor(Color.BLUE);
 		g.fill(boxes);
 		g.setColor(Color.GREEN);
@@ -214,17 +203,6 @@ public final class InkTraining {
 	}
 
 	/** Four [row, col] corners keyed "0".."3". */
-	private static void polygon(Path2D path, Object corners) {
-		if (corners == null) return;
-		Map<String, Object> c = Json.object(corners);
-		for (int k = 0; k < 4; k++) {
-			double[] rc = Json.doubles(c.get(Integer.toString(k)));
-			if (k == 0) path.moveTo(rc[1], rc[0]);
-			else path.lineTo(rc[1], rc[0]);
-		}
-		path.closePath();
-	}
-
 	/** The ecg-image-kit pages (PNG with a JSON beside it) in a folder and its sub-folders, sorted. */
 	public static List<Path> eikPages(Path dir) throws IOException {
 		if (!Files.isDirectory(dir)) throw new EcgException(dir + " is not a folder of ecg-image-kit pages");

@@ -17,8 +17,12 @@ public final class GridAnalysis {
 	/** Smallest and largest 1 mm pitch considered: 60 to 640 dpi. */
 	static final double MIN_PX_PER_MM = 2.36;
 	static final double MAX_PX_PER_MM = 25.2;
-	/** Below 76 dpi a page is barely legible; a 5 mm reading that implies it is probably a 1 mm grid. */
-	static final double SMALLEST_LIKELY_PX_PER_MM = 3.0;
+	/**
+	 * An image of an ECG shows a page, or most of one: its long side is about a page's long side
+	 * (PAGE_MM). Of a lone pattern's two readings (1 mm or 5 mm lines), the one that makes the long
+	 * side nearer to that is taken; they meet where the 1 mm reading makes it PAGE_MM / sqrt(5).
+	 */
+	static final double SHORTEST_LIKELY_SIDE_MM = 280 / Math.sqrt(5);
 	/** A spectral peak must stand this far above the median power to count as a grid period. */
 	static final double SIGNIFICANCE = 12;
 	/** Rotations searched, degrees. */
@@ -96,8 +100,9 @@ public final class GridAnalysis {
 		Profiles.Projector projector = new Profiles.Projector(plane, w, h, stride == 1);
 		double[] acrossH = projector.profile(tanH, true, stride);
 		double[] acrossV = projector.profile(tanV, false, stride);
-		AxisPeriod py = period(acrossH, dpiHint);
-		AxisPeriod px = period(acrossV, dpiHint);
+		int longSide = Math.max(w, h);
+		AxisPeriod py = period(acrossH, dpiHint, longSide);
+		AxisPeriod px = period(acrossV, dpiHint, longSide);
 		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
 		for (int pass = 0; pass < passes; pass++) {
 			if (!Double.isNaN(py.phaseFrequency)) {
@@ -119,18 +124,18 @@ public final class GridAnalysis {
 			tanV = tan;
 			refinedV = acrossV;
 		}
-		py = period(refinedH, dpiHint);
-		px = period(refinedV, dpiHint);
+		py = period(refinedH, dpiHint, longSide);
+		px = period(refinedV, dpiHint, longSide);
 		// Paper has square millimetres. Where the axes disagree, the one whose pattern repeats less
 		// is usually swamped by something else: on a photocopy the trace baselines are as black as
 		// the grid and run along its horizontal lines, and the beat of thin lines against the pixel
 		// grid lets a comb three lines wide win. It takes the other axis's millimetre when one of
 		// its own combs, nearly as strong, reads that millimetre too.
 		if (!agree(py, px, tanH, tanV)) {
-			if (py.periodicity < px.periodicity && confirms(refinedH, dpiHint, py, px, tanH, tanV)) {
+			if (py.periodicity < px.periodicity && confirms(refinedH, dpiHint, longSide, py, px, tanH, tanV)) {
 				py = sameMillimetre(py, px, tanV, tanH);
 			}
-			else if (px.periodicity < py.periodicity && confirms(refinedV, dpiHint, px, py, tanV, tanH)) {
+			else if (px.periodicity < py.periodicity && confirms(refinedV, dpiHint, longSide, px, py, tanV, tanH)) {
 				px = sameMillimetre(px, py, tanH, tanV);
 			}
 		}
@@ -160,14 +165,14 @@ public final class GridAnalysis {
 	 * Whether a weak axis has a comb, explaining at least AGREEING_COMB of its best comb's power,
 	 * that reads the strong axis's millimetre within CONFIRMING_LOG; the strong axis must repeat well.
 	 */
-	private static boolean confirms(double[] profile, double dpiHint, AxisPeriod weak, AxisPeriod strong,
+	private static boolean confirms(double[] profile, double dpiHint, int longSide, AxisPeriod weak, AxisPeriod strong,
 		double weakTan, double strongTan)
 	{
 		if (strong.periodicity < MIN_PERIODICITY || weak.comb == 0) return false;
 		double target = strong.pxPerMm * Math.cos(Math.atan(strongTan));
 		for (int m = 1; m <= MAX_COMB; m++) {
 			if (m == weak.comb || weak.combScores[m] < AGREEING_COMB * weak.combScores[weak.comb]) continue;
-			AxisPeriod alternative = period(profile, dpiHint, m);
+			AxisPeriod alternative = period(profile, dpiHint, longSide, m);
 			double reading = alternative.pxPerMm * Math.cos(Math.atan(weakTan));
 			if (Math.abs(Math.log(reading / target)) <= CONFIRMING_LOG) return true;
 		}
@@ -305,16 +310,16 @@ public final class GridAnalysis {
 		return sign * sxy / sxx;
 	}
 
-	/** The grid period of a profile across one line family. */
-	static AxisPeriod period(double[] profile, double dpiHint) {
-		return period(profile, dpiHint, 0);
+	/** The grid period of a profile across one line family, in an image whose long side is longSide px. */
+	static AxisPeriod period(double[] profile, double dpiHint, int longSide) {
+		return period(profile, dpiHint, longSide, 0);
 	}
 
 	/**
 	 * The grid period of a profile, with the comb that explains the most power, or with the comb
 	 * whose teeth are {@code forcedM} times finer than the strongest peak when that is positive.
 	 */
-	static AxisPeriod period(double[] profile, double dpiHint, int forcedM) {
+	static AxisPeriod period(double[] profile, double dpiHint, int longSide, int forcedM) {
 		AxisPeriod out = new AxisPeriod();
 		double[] q = Profiles.windowed(profile);
 		int n = q.length;
@@ -362,7 +367,7 @@ public final class GridAnalysis {
 			out.minorAndMajor = true;
 		}
 		else {
-			minor = resolveSinglePeriod(pattern, dpiHint);
+			minor = resolveSinglePeriod(pattern, dpiHint, longSide);
 		}
 		if (minor < MIN_PX_PER_MM * 0.95 || minor > MAX_PX_PER_MM * 1.05) return out;
 		// Refine on the strongest harmonic: high harmonics pin the period down best.
@@ -487,19 +492,20 @@ public final class GridAnalysis {
 
 	/**
 	 * A pattern with one line per period is either the 1 mm grid alone or the 5 mm grid alone.
-	 * The file's dpi decides when it is a real resolution; otherwise a 5 mm reading that would
-	 * put the page below 76 dpi is implausible, so the lines are 1 mm; otherwise a 5 mm grid is
-	 * assumed (faint minor lines are what copies lose first). Later stages check the scale
-	 * against the calibration pulse and the row spacing.
+	 * The file's dpi decides when it is a real resolution; otherwise a 5 mm reading below the
+	 * smallest pitch is impossible, so the lines are 1 mm; otherwise the reading that makes the
+	 * image about a page wide (SHORTEST_LIKELY_SIDE_MM): minor lines are what low resolution and
+	 * copies lose first, and close-ups resolve them. Later stages check the scale against the
+	 * calibration pulse and the row spacing.
 	 */
-	static double resolveSinglePeriod(double pattern, double dpiHint) {
+	static double resolveSinglePeriod(double pattern, double dpiHint, int longSide) {
 		// 72 and 96 dpi are what most software writes when it knows nothing: not evidence.
 		if (!Double.isNaN(dpiHint) && dpiHint > 100) {
 			double expected = dpiHint / 25.4;
 			return Math.abs(Math.log(pattern / expected)) < Math.abs(Math.log(pattern / 5 / expected)) ? pattern
 				: pattern / 5;
 		}
-		if (pattern / 5 < SMALLEST_LIKELY_PX_PER_MM) return pattern;
-		return pattern / 5;
+		if (pattern / 5 < MIN_PX_PER_MM * 0.95) return pattern;
+		return longSide / pattern >= SHORTEST_LIKELY_SIDE_MM ? pattern : pattern / 5;
 	}
 }

@@ -75,15 +75,16 @@ public final class SignalBuilder {
 		LeadRegion r = trace.region;
 		double pxPerSecond = layout.pxPerSecond();
 		double pxPerMv = layout.pxPerMv();
-		double[] ys = bridgeGaps(trace.ys, maxBridgedGapPx(layout));
+		int steps = trace.stepsPerColumn();
+		double[] ys = bridgeGaps(trace.path(), maxBridgedGapPx(layout) * steps);
 		double[] out = new double[length];
 		java.util.Arrays.fill(out, Double.NaN);
 		int first = Math.max(0, r.startSample(fs));
 		int last = Math.min(length, r.endSample(fs));
 		double sign = r.inverted ? -1 : 1;
 		for (int k = first; k < last; k++) {
-			// the column whose centre is at this sample's time
-			double u = layout.x0 + k / fs * pxPerSecond - trace.x0 - 0.5;
+			// the path's point at this sample's time
+			double u = (layout.x0 + k / fs * pxPerSecond - trace.x0) * steps - 0.5;
 			double y = interpolate(ys, u);
 			if (!Double.isNaN(y)) out[k] = sign * (r.baselineY - y) / pxPerMv;
 		}

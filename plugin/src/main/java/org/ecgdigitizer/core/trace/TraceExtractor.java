@@ -157,11 +157,13 @@ public final class TraceExtractor {
 			i = pi;
 			k = pk;
 		}
-		double[] ys = centreLine(chosen, density, w, xa);
+		double[][] line = centreLine(chosen, density, w, xa);
+		double[] ys = line[0];
+		double[] fine = line[1];
 		int covered = 0;
 		for (double y : ys) if (!Double.isNaN(y)) covered++;
 		double confidence = n == 0 ? 0 : covered / (double) n;
-		return new Trace(region, xa, ys, confidence);
+		return new Trace(region, xa, ys, fine, confidence);
 	}
 
 	/** Vertical distance between two runs; 0 when they overlap or touch. */
@@ -210,15 +212,18 @@ public final class TraceExtractor {
 	}
 
 	/**
-	 * The trace centre per column. A thin run is a flat stretch of pen: its ink centroid is the
-	 * value. A tall run is a steep stroke, and a column cannot say where in it the signal passes
-	 * the column's centre (a pen p pixels wide paints the signal's travel over 1 + p columns).
-	 * Steep strokes are read across instead: in each row, the stroke's ink gives where the signal
-	 * crosses that row. Together these points form a polyline along the stroke, sampled at the
-	 * column centres. A peak's apex is half a stroke inside the outermost row's sub-pixel edge, so
-	 * QRS complexes keep their full height.
+	 * The trace centre, {@link Trace#STEPS} points per column. A thin run is a flat stretch of
+	 * pen: its ink centroid is the value at the column's centre, and the path runs straight from
+	 * one column centre to the next. A tall run is a steep stroke, and a column cannot say where in
+	 * it the signal passes the column's centre (a pen p pixels wide paints the signal's travel over
+	 * 1 + p columns). Steep strokes are read across instead: in each row, the stroke's ink gives
+	 * where the signal crosses that row. Together these points form a polyline along the stroke,
+	 * which the fine path follows within each column. A peak's apex is half a stroke inside the
+	 * outermost row's sub-pixel edge, so QRS complexes keep their full height.
+	 *
+	 * @return the path at the column centres, and the fine path
 	 */
-	static double[] centreLine(Run[] chosen, float[] density, int w, int xa) {
+	static double[][] centreLine(Run[] chosen, float[] density, int w, int xa) {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
@@ -252,18 +257,37 @@ public final class TraceExtractor {
 			widths.sort(Double::compare);
 			stroke = Math.max(1, widths.get(widths.size() / 4));
 		}
+		double[] fine = new double[n * Trace.STEPS];
+		for (int j = 0; j < fine.length; j++) fine[j] = between(ys, (j + 0.5) / Trace.STEPS - 0.5);
 		for (int k = 0; k < stretches.size(); k++) {
 			int a = stretches.get(k)[0];
 			int b = stretches.get(k)[1];
 			List<double[]> points = new ArrayList<>();
-			if (a > 0 && chosen[a - 1] != null) points.add(new double[] { a - 0.5, chosen[a - 1].centroid });
-			if (b + 1 < n && chosen[b + 1] != null) points.add(new double[] { b + 1.5, chosen[b + 1].centroid });
+			boolean before = a > 0 && chosen[a - 1] != null;
+			boolean after = b + 1 < n && chosen[b + 1] != null;
+			if (before) points.add(new double[] { a - 0.5, chosen[a - 1].centroid });
+			if (after) points.add(new double[] { b + 1.5, chosen[b + 1].centroid });
 			for (RowCut c : cuts.get(k)) c.addPoints(stroke, points);
 			points.sort((p, q) -> Double.compare(p[0], q[0]));
 			points = mergeStacked(points);
+			// the steep columns, and the halves of the flat columns beside them up to their centres
+			int from = (before ? a - 1 : a) * Trace.STEPS + (before ? Trace.STEPS / 2 : 0);
+			int to = (after ? b + 1 : b) * Trace.STEPS + (after ? Trace.STEPS / 2 : Trace.STEPS);
+			for (int j = from; j < to; j++) fine[j] = polylineAt(points, (j + 0.5) / Trace.STEPS);
 			for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
 		}
-		return ys;
+		return new double[][] { ys, fine };
+	}
+
+	/** Values at column centres, linear between them; NaN farther than half a column from any value. */
+	private static double between(double[] ys, double u) {
+		int i = (int) Math.floor(u);
+		double f = u - i;
+		double a = i >= 0 && i < ys.length ? ys[i] : Double.NaN;
+		double b = i + 1 >= 0 && i + 1 < ys.length ? ys[i + 1] : Double.NaN;
+		if (Double.isNaN(a)) return f >= 0.5 ? b : Double.NaN;
+		if (Double.isNaN(b)) return f < 0.5 ? a : Double.NaN;
+		return a + f * (b - a);
 	}
 
 	/** A steep stroke's ink in one row: sub-pixel edges and centroid (columns relative to xa). */

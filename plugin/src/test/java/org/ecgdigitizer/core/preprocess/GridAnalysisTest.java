@@ -67,6 +67,20 @@ class GridAnalysisTest {
 	}
 
 	@Test
+	void aLonePatternIsReadAsTheLinesThatMakeTheImageAboutAPageWide() {
+		// a 72 dpi scan whose 1 mm lines are lost: 5 mm lines every 14.2 px on a 790 px page
+		assertEquals(2.84, GridAnalysis.resolveSinglePeriod(14.2, Double.NaN, 790), 1e-9);
+		// a phone photo at 90 dpi, the page a little smaller than the frame
+		assertEquals(2.96, GridAnalysis.resolveSinglePeriod(14.8, Double.NaN, 1008), 1e-9);
+		// 1 mm lines alone at 200 dpi: read as 5 mm they would make the page 1.4 m long
+		assertEquals(7.87, GridAnalysis.resolveSinglePeriod(7.87, Double.NaN, 2200), 1e-9);
+		// 5 mm lines alone at 100 dpi
+		assertEquals(3.94, GridAnalysis.resolveSinglePeriod(19.7, Double.NaN, 1100), 1e-9);
+		// a real resolution decides
+		assertEquals(14.8, GridAnalysis.resolveSinglePeriod(14.8, 376, 1008), 1e-9);
+	}
+
+	@Test
 	void recoversPitchAndTiltOfColouredAndGreyGrids() {
 		double[][] cases = { { 7.874, 0 }, { 7.874, 3.7 }, { 5.9, -4.2 }, { 11.81, 1.3 }, { 3.94, -0.6 } };
 		for (double[] c : cases) {
