@@ -13,11 +13,13 @@
 //   keep_partial=false  write a record marked partial for a page with too few leads traced
 //   page_timeout=60  seconds a page may take before it is stopped and reported (0: no limit)
 //   pdf_dpi=300  resolution of PDF pages that are not vector ECGs
+//   threads=N  pages digitized at once (default: one per core; each holds its page in memory)
+//   overlay_width=1600  largest width of the review overlay in pixels (0: the page's own size)
 //
 // Page X.png gives X.hea and X.dat (WFDB), X.csv, X.json (diagnostics) and X-overlay.png in the
 // output folder; page 2 of report.pdf gives report-p2.*. summary.csv lists every page with the file
 // it came from and its status; a page that fails is reported there and the others go on. Press Esc
-// to stop after the current page.
+// to stop after the pages in progress.
 
 var args = getArgument();
 headless = (call("java.awt.GraphicsEnvironment.isHeadless") == "true");
@@ -47,6 +49,10 @@ options = "input_dir=[" + input + "] output_dir=[" + output + "] formats=" + for
 	" layout=" + layout + " gain=" + gain + " speed=" + speed + " overwrite=" + overwrite +
 	" keep_partial=" + keepPartial + " page_timeout=" + pageTimeout + " pdf_dpi=" + pdfDpi;
 if (pattern != "") options = options + " pattern=[" + pattern + "]";
+threads = option("threads", "");
+if (threads != "") options = options + " threads=" + threads;
+overlayWidth = option("overlay_width", "");
+if (overlayWidth != "") options = options + " overlay_width=" + overlayWidth;
 run("Digitize Folder", options);
 print("ECG Digitizer: records and summary.csv in " + output);
 

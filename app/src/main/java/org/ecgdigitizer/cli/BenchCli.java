@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.args.Args;
 import org.ecgdigitizer.core.args.Option;
 import org.ecgdigitizer.core.eval.Benchmark;
@@ -42,7 +43,7 @@ final class BenchCli implements CliCommand {
 	@Override
 	public String synopsis() {
 		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--settings COND:KEY=VALUE[;KEY=VALUE]]..."
-			+ " [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--json FILE]";
+			+ " [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--threads N] [--json FILE]";
 	}
 
 	@Override
@@ -58,6 +59,8 @@ final class BenchCli implements CliCommand {
 			Option.value("digitizer", "NAME", "real, or flat: the 0 dB baseline (0 mV wherever the reference is plotted)", "real"),
 			Option.value("ink", "MODEL", "the real digitizer's ink model: rules, learned, auto or a .model file",
 				org.ecgdigitizer.core.classify.InkSources.DEFAULT),
+			Option.value("threads", "N", "pages digitized at once; with 1 the heap is measured per page, with more " +
+				"for the whole run", "the number of cores"),
 			Option.value("out", "DIR", "write every page, its reference, the prediction and the review overlay here"),
 			Option.value("json", "FILE", "write the full report (every page) as JSON"),
 			Option.flag("list", "list the synthetic conditions and exit"));
@@ -102,15 +105,25 @@ final class BenchCli implements CliCommand {
 		setup.put("command", commandLine(args));
 
 		Path outDir = args.has("out") ? Paths.get(args.required("out")) : null;
+		int threads = args.integer("threads", BatchDigitizer.defaultThreads());
+		if (threads < 1) throw new Args.UsageException("--threads must be at least 1, got " + threads);
 		ProgressLine progress = new ProgressLine(err);
 		BenchmarkReport report;
 		try {
-			report = new Benchmark(digitizer, outDir).run(conditions, setup, progress);
+			Benchmark bench = new Benchmark(digitizer, outDir);
+			bench.setThreads(threads);
+			report = bench.run(conditions, setup, progress);
 		}
 		finally {
 			progress.finish();
 		}
 		out.print(report.table());
+		String speed = report.speed();
+		if (!speed.isEmpty()) {
+			out.println();
+			out.println("CPU seconds per page (median), in all and per stage:");
+			out.print(speed);
+		}
 		String problems = report.problems() + report.layoutProblems() + report.settingsUsed();
 		if (!problems.isEmpty()) {
 			out.println();
@@ -123,7 +136,8 @@ final class BenchCli implements CliCommand {
 			+ " median in ms; positive when the prediction runs late (time 0 put too early).");
 		out.println("named %: true lead segments whose place holds a region of that lead; layout %: pages whose"
 			+ " layout was found right (see docs/benchmark.md); - where the pages have no ground truth.");
-		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only.");
+		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only" + (threads > 1
+			? "; heap: measured per page only with --threads 1" : "") + ".");
 		if (args.has("json")) {
 			Path json = Paths.get(args.required("json"));
 			AtomicFiles.writeString(json, Json.write(report.toJson()));

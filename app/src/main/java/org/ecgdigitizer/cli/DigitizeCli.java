@@ -42,6 +42,10 @@ final class DigitizeCli implements CliCommand {
 		options.add(Option.value("formats", "LIST", "outputs: any of wfdb,csv,json,png,plot (png: overlay on the " +
 			"page, plot: 12-lead plot)", "wfdb,csv,json,png"));
 		options.addAll(PageOptions.options());
+		options.add(Option.value("overlay-width", "PX", "largest width of the review overlay (png); 0 for the page's " +
+			"own size", org.ecgdigitizer.core.io.Overlays.REVIEW_WIDTH));
+		options.add(Option.value("threads", "N", "pages digitized at once (each holds its page in memory)", "the " +
+			"number of cores, " + BatchDigitizer.defaultThreads() + " here"));
 		options.add(Option.flag("overwrite", "digitize again pages whose records exist (otherwise they are kept, so a " +
 			"stopped run continues)"));
 		return options;
@@ -58,6 +62,12 @@ final class DigitizeCli implements CliCommand {
 		if (files.isEmpty()) throw new Args.UsageException("No image or PDF files found in " + inputs);
 		BatchDigitizer batch = new BatchDigitizer(pages, outDir, DigitizationFiles.Format.parse(args.string("formats",
 			"wfdb,csv,json,png")), args.flag("overwrite"));
+		int threads = args.integer("threads", BatchDigitizer.defaultThreads());
+		if (threads < 1) throw new Args.UsageException("--threads must be at least 1, got " + threads);
+		batch.setThreads(threads);
+		int overlayWidth = args.integer("overlay-width", org.ecgdigitizer.core.io.Overlays.REVIEW_WIDTH);
+		if (overlayWidth < 0) throw new Args.UsageException("--overlay-width must be 0 (the page's size) or more pixels");
+		batch.setOverlayWidth(overlayWidth);
 		ProgressLine progress = new ProgressLine(err);
 		List<BatchDigitizer.Result> results = batch.run(files, progress, r -> {
 			String page = r.pages > 1 ? " page " + r.page : "";

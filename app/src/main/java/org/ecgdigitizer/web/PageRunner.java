@@ -19,6 +19,7 @@ import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.io.AtomicFiles;
 import org.ecgdigitizer.core.io.DigitizationFiles;
+import org.ecgdigitizer.core.io.Overlays;
 import org.ecgdigitizer.core.io.InputFile;
 import org.ecgdigitizer.core.io.InputPage;
 import org.ecgdigitizer.core.io.ReadOptions;
@@ -82,7 +83,7 @@ final class PageRunner {
 		Digitization d = r.digitization;
 		progress.status("Writing the files");
 		Path out = job.outputs();
-		DigitizationFiles.write(d, r::overlay, out, job.record, FORMATS, true, r.recordJson());
+		DigitizationFiles.write(d, () -> r.overlay(Overlays.REVIEW_WIDTH), out, job.record, FORMATS, true, r.recordJson());
 		zip(job.dir.resolve("record.zip"), out, List.of(job.record + ".hea", job.record + ".dat"));
 		zip(job.dir.resolve("all.zip"), out, DigitizationFiles.outputs(out, job.record, FORMATS).stream().map(p -> p
 			.getFileName().toString()).collect(java.util.stream.Collectors.toList()));

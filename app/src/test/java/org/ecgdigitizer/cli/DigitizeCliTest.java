@@ -58,4 +58,31 @@ class DigitizeCliTest {
 			assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporaries left");
 		}
 	}
+
+	/**
+	 * The review overlay is 1600 px wide by default, the page's size when asked for; --threads
+	 * takes a positive count.
+	 */
+	@Test
+	void theOverlayIsAtReviewWidthUnlessTheFullSizeIsAskedFor() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		Path pages = dir.resolve("pages");
+		assertEquals(0, run(out, err, "generate", "--out", pages.toString(), "--seed", "3", "--dpi", "200"), err
+			.toString());
+		int pageWidth = javax.imageio.ImageIO.read(pages.resolve("ecg-3.png").toFile()).getWidth();
+		assertTrue(pageWidth > 2000, "a 200 dpi Letter page: " + pageWidth);
+		for (String width : new String[] { null, "0" }) {
+			Path results = dir.resolve("results" + width);
+			List<String> argv = new java.util.ArrayList<>(List.of("digitize", pages.resolve("ecg-3.png").toString(),
+				"--out", results.toString(), "--formats", "json,png", "--threads", "2"));
+			if (width != null) argv.addAll(List.of("--overlay-width", width));
+			assertEquals(0, run(out, err, argv.toArray(new String[0])), err.toString());
+			int written = javax.imageio.ImageIO.read(results.resolve("ecg-3-overlay.png").toFile()).getWidth();
+			assertEquals(width == null ? 1600 : pageWidth, written);
+		}
+		err.reset();
+		assertEquals(2, run(out, err, "digitize", pages.toString(), "--out", dir.resolve("x").toString(), "--threads",
+			"0"));
+		assertTrue(err.toString().contains("--threads must be at least 1"), err.toString());
+	}
 }

@@ -11,6 +11,7 @@ import org.ecgdigitizer.core.BatchDigitizer;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.PageDigitizer;
+import org.ecgdigitizer.core.io.Overlays;
 import org.ecgdigitizer.core.io.ReadOptions;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -23,11 +24,12 @@ import ij.measure.ResultsTable;
  * and writes summary.csv (one row per page: which file and page made which record, status,
  * message, layout, leads digitized, mean confidence, px/mm, seconds). A page that fails (too few
  * leads traced included) is reported and the others go on; records already there are kept unless
- * overwriting is asked for, so a stopped run continues where it stopped. Press Esc to stop after
- * the current page.
+ * overwriting is asked for, so a stopped run continues where it stopped. Pages are digitized
+ * {@code threads} at a time (by default one per core); the summary keeps the order of the files.
+ * Press Esc to stop after the pages in progress.
  * Macro: {@code run("Digitize Folder", "input_dir=/data/scans pattern=*.png output_dir=/data/out
  * formats=wfdb,csv,json,png fs=500 layout=auto gain=auto speed=auto overwrite=false keep_partial=false
- * page_timeout=60 pdf_dpi=300");}
+ * page_timeout=60 pdf_dpi=300 threads=2 overlay_width=1600");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ECG Digitizer>Digitize Folder")
 public class DigitizeFolderCommand extends DigitizerCommand {
@@ -78,6 +80,15 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		"at this resolution", min = "72", max = "1200", required = false, persist = false)
 	private double pdf_dpi = ReadOptions.DEFAULT_PDF_DPI;
 
+	@Parameter(label = "Pages at once (threads)", description = "Pages digitized at the same time, one per " +
+		"thread; each holds its page in memory. The default is the number of cores", min = "1", required = false,
+		persist = false)
+	private int threads = BatchDigitizer.defaultThreads();
+
+	@Parameter(label = "Overlay width (px)", description = "Largest width of the review overlay (png); 0 for the " +
+		"page's own size", min = "0", required = false, persist = false)
+	private int overlay_width = Overlays.REVIEW_WIDTH;
+
 	// tables are shown in their own windows, not as outputs, which Fiji cannot display
 	private ResultsTable summary;
 
@@ -91,6 +102,8 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		PageDigitizer pages = new PageDigitizer(settings, ReadOptions.defaults().withPdfDpi(pdf_dpi), page_timeout,
 			keep_partial);
 		BatchDigitizer batch = new BatchDigitizer(pages, output_dir.toPath(), formats(formats), overwrite);
+		batch.setThreads(Math.max(1, threads));
+		batch.setOverlayWidth(Math.max(0, overlay_width));
 		List<Path> files = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
 		if (files.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +

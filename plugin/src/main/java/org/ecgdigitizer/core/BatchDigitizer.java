@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -19,6 +25,7 @@ import org.ecgdigitizer.core.io.DigitizationFiles;
 import org.ecgdigitizer.core.io.InputFile;
 import org.ecgdigitizer.core.io.InputPage;
 import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.io.Overlays;
 import org.ecgdigitizer.core.io.ReadOptions;
 import org.ecgdigitizer.core.io.RecordNames;
 import org.ecgdigitizer.core.signal.Digitization;
@@ -105,6 +112,8 @@ public final class BatchDigitizer {
 	private final Set<DigitizationFiles.Format> formats;
 	private final boolean overwrite;
 	private final PageDigitizer pages;
+	private int threads = 1;
+	private int overlayWidth = Overlays.REVIEW_WIDTH;
 
 	/** A batch with PDFs read as vectors or at 300 dpi, 60 s per page and no partial records. */
 	public BatchDigitizer(DigitizerSettings settings, Path outDir, Set<DigitizationFiles.Format> formats,
@@ -121,6 +130,27 @@ public final class BatchDigitizer {
 		this.outDir = outDir;
 		this.formats = formats;
 		this.overwrite = overwrite;
+	}
+
+	/** The number of pages digitized at once by default: one per core. */
+	public static int defaultThreads() {
+		return Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * Digitizes this many pages at once (at least 1; 1 by default), each on its own thread. Memory
+	 * grows with it: every page in flight holds its planes.
+	 */
+	public void setThreads(int threads) {
+		if (threads < 1) throw new EcgException("threads must be at least 1, got " + threads);
+		this.threads = threads;
+	}
+
+	/** The review overlay's largest width, px ({@link Overlays#REVIEW_WIDTH} by default); 0 for the page's size. */
+	public void setOverlayWidth(int maxWidth) {
+		if (maxWidth < 0) throw new EcgException("the overlay width must be 0 (the page's size) or more pixels, got " +
+			maxWidth);
+		this.overlayWidth = maxWidth;
 	}
 
 	/** The record name for a file: its name without extension, other characters replaced by '_'. */
@@ -175,7 +205,8 @@ public final class BatchDigitizer {
 		if (!r.hasRecord()) return Result.of(r, input, keep);
 		try {
 			// files of this name that exist are an interrupted run's: this record replaces them
-			DigitizationFiles.write(r.digitization, r::overlay, outDir, stem, formats, true, r.recordJson());
+			DigitizationFiles.write(r.digitization, () -> r.overlay(overlayWidth), outDir, stem, formats, true, r
+				.recordJson());
 			return Result.of(r, input, keep);
 		}
 		catch (IOException | EcgException e) {
@@ -224,35 +255,133 @@ public final class BatchDigitizer {
 		return run(files, progress, r -> {});
 	}
 
-	/** The same, handing each result on as soon as it is known (a progress line, a log). */
+	/**
+	 * The same, handing each result on as soon as it and every page before it are done (a progress
+	 * line, a log): results come in the order of the pages, however many threads digitize them.
+	 */
 	public List<Result> run(List<Path> files, Progress progress, Consumer<Result> each) throws IOException {
 		AtomicFiles.removeStaleTemporaries(outDir);
 		progress.status("Listing the pages of " + files.size() + " file(s)");
-		Map<InputPage, String> names = pages(files);
+		List<Map.Entry<InputPage, String>> pages = new ArrayList<>(pages(files).entrySet());
+		int n = pages.size();
+		BatchProgress shared = new BatchProgress(progress, n);
 		List<Result> results = new ArrayList<>();
-		int n = names.size(), i = 0;
-		for (Map.Entry<InputPage, String> e : names.entrySet()) {
-			if (progress.isCanceled()) break;
-			progress.status(String.format(Locale.ROOT, "Digitizing %d/%d: %s", i + 1, n, e.getKey().describe()));
-			progress.items(i, n);
-			int index = i;
-			// the page's own progress moves the bar; Esc (cancel) waits for the page to finish
-			Progress page = new Progress() {
+		int workers = Math.min(threads, n);
+		if (workers <= 1) {
+			for (int i = 0; i < n && !progress.isCanceled(); i++) {
+				Result r = digitize(pages.get(i).getKey(), pages.get(i).getValue(), false, shared.page(i, pages.get(i)
+					.getKey()));
+				shared.done(i);
+				results.add(r);
+				each.accept(r);
+			}
+			progress.items(results.size(), n);
+			return results;
+		}
+		// a fixed pool: a page is read only when a worker takes it up, so pages in memory = threads
+		ExecutorService pool = Executors.newFixedThreadPool(workers, new ThreadFactory() {
+			private final AtomicInteger count = new AtomicInteger();
+
+			@Override
+			public Thread newThread(Runnable r) {
+				Thread t = new Thread(r, "ecg-digitizer batch " + count.incrementAndGet());
+				t.setDaemon(true);
+				return t;
+			}
+		});
+		try {
+			List<Future<Result>> futures = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				int index = i;
+				InputPage page = pages.get(i).getKey();
+				String stem = pages.get(i).getValue();
+				futures.add(pool.submit(() -> {
+					if (progress.isCanceled()) return null;
+					Result r = digitize(page, stem, false, shared.page(index, page));
+					shared.done(index);
+					return r;
+				}));
+			}
+			for (Future<Result> f : futures) {
+				Result r = await(f);
+				// pages not started when the run was cancelled have no result
+				if (r == null) continue;
+				results.add(r);
+				each.accept(r);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		progress.items(results.size(), n);
+		return results;
+	}
+
+	private static Result await(Future<Result> f) throws IOException {
+		try {
+			return f.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new EcgException("the batch was interrupted");
+		}
+		catch (ExecutionException e) {
+			Throwable t = e.getCause();
+			if (t instanceof IOException) throw (IOException) t;
+			if (t instanceof RuntimeException) throw (RuntimeException) t;
+			if (t instanceof Error) throw (Error) t;
+			throw new IllegalStateException(t);
+		}
+	}
+
+	/**
+	 * The batch's progress made of its pages' progress, from several threads at once: the bar moves
+	 * by the pages done and the fractions of those in flight; the status names the latest page taken up.
+	 */
+	private static final class BatchProgress {
+		private final Progress out;
+		private final int n;
+		private final double[] fractions;
+		private int started;
+
+		BatchProgress(Progress out, int n) {
+			this.out = out;
+			this.n = n;
+			this.fractions = new double[n];
+		}
+
+		/** The progress of page index: its own steps move the bar; Esc (cancel) waits for it to finish. */
+		Progress page(int index, InputPage page) {
+			synchronized (this) {
+				started++;
+				out.status(String.format(Locale.ROOT, "Digitizing %d/%d: %s", started, n, page.describe()));
+				out.fraction(count() / n);
+			}
+			return new Progress() {
 				@Override
 				public void status(String message) {}
 
 				@Override
 				public void fraction(double done) {
-					progress.fraction((index + done) / n);
+					set(index, done);
 				}
 			};
-			Result r = digitize(e.getKey(), e.getValue(), false, page);
-			results.add(r);
-			each.accept(r);
-			i++;
 		}
-		progress.items(results.size(), n);
-		return results;
+
+		void done(int index) {
+			set(index, 1);
+		}
+
+		private synchronized void set(int index, double done) {
+			fractions[index] = Math.max(fractions[index], Math.min(1, done));
+			out.fraction(count() / n);
+		}
+
+		private double count() {
+			double sum = 0;
+			for (double f : fractions) sum += f;
+			return sum;
+		}
 	}
 
 	/** Writes summary.csv: one row per page, saying which input made which record and how well. */

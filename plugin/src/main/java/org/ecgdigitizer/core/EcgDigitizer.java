@@ -41,6 +41,7 @@ public final class EcgDigitizer {
 	private LeadLayout layout;
 	private List<Trace> traces;
 	private Digitization result;
+	private StageTimes.Clock clock;
 
 	/**
 	 * @param page the page image (ARGB)
@@ -86,9 +87,11 @@ public final class EcgDigitizer {
 	}
 
 	public boolean process() {
+		clock = new StageTimes.Clock();
 		try {
 			progress.status("Preprocessing");
 			prepared = Stages.preprocess(page, fileDpi, settings.ink(), sub(0, 0.4));
+			clock.end(0);
 			stopIfCanceled();
 			List<String> scaleNotes = new ArrayList<>();
 			boolean fromFile = exactScale && useFileScale(scaleNotes);
@@ -96,18 +99,21 @@ public final class EcgDigitizer {
 			layout = Stages.detectLeads(prepared, settings);
 			if (fromFile) layout = withScaleSource(layout, PageGeometry.ScaleSource.PDF, scaleNotes);
 			else if (!scaleNotes.isEmpty()) layout = withScaleSource(layout, layout.geometry.scaleSource, scaleNotes);
+			clock.end(1);
 			progress.fraction(0.6);
 			stopIfCanceled();
 			progress.status("Extracting traces");
 			LeadIdentification.Result traced = Stages.extractTraces(prepared, layout);
 			layout = traced.layout;
 			traces = traced.traces;
+			clock.end(2);
 			progress.fraction(0.9);
 			stopIfCanceled();
 			progress.status("Digitizing signals");
 			Digitization d = Stages.digitize(traces, layout, settings, name);
 			progress.fraction(1);
 			leadCheck = LeadCheck.of(d);
+			clock.end(3);
 			if (!leadCheck.passes()) {
 				partial = d;
 				errorMessage = leadCheck.message();
@@ -196,6 +202,11 @@ public final class EcgDigitizer {
 	/** How many of the printed leads were digitized; null until stage 4 has run. */
 	public LeadCheck getLeadCheck() {
 		return leadCheck;
+	}
+
+	/** CPU seconds of each stage of the last {@link #process} (NaN for stages it did not reach); null before it. */
+	public StageTimes getStageTimes() {
+		return clock == null ? null : clock.times();
 	}
 
 	public PreparedPage getPreparedPage() {

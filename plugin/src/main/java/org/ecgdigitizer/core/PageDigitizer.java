@@ -7,7 +7,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.io.InputPage;
@@ -112,14 +112,14 @@ public final class PageDigitizer {
 			Digitization d = null;
 			LeadCheck check = null;
 			String note = "";
-			Supplier<BufferedImage> overlay = null;
+			IntFunction<BufferedImage> overlay = null;
 			if (content.isVector()) {
 				try {
 					progress.status("Reading the PDF's vector traces");
 					d = VectorDigitizer.digitize(content.vector, settings, name);
 					Digitization done = d;
 					PageContent vector = content;
-					overlay = () -> vectorOverlay(vector, done);
+					overlay = width -> vectorOverlay(vector, done, width);
 				}
 				catch (EcgException e) {
 					note = "vector paths not used (" + e.getMessage() + "); ";
@@ -145,8 +145,8 @@ public final class PageDigitizer {
 				// only the rectified pixels are kept for the overlay, not the engine's other planes
 				int[] rectified = digitizer.getPreparedPage().rgbPixels();
 				int w = digitizer.getPreparedPage().width(), h = digitizer.getPreparedPage().height();
-				overlay = () -> Overlays.render(ImageFiles.asBufferedImage(net.imglib2.img.array.ArrayImgs.argbs(
-					rectified, w, h)), done.layout, done.traces);
+				overlay = width -> Overlays.render(ImageFiles.asBufferedImage(net.imglib2.img.array.ArrayImgs.argbs(
+					rectified, w, h)), 1, done.layout, done.traces, width);
 			}
 			check = LeadCheck.of(d);
 			if (!check.passes()) {
@@ -167,10 +167,10 @@ public final class PageDigitizer {
 	}
 
 	/** The vector page rendered (at the PDF resolution) with what was found drawn over it. */
-	private BufferedImage vectorOverlay(PageContent content, Digitization d) {
+	private BufferedImage vectorOverlay(PageContent content, Digitization d, int maxWidth) {
 		PageContent page = content.rendered();
 		double scale = page.dpi / 25.4 / VectorDigitizer.PX_PER_MM;
-		return Overlays.render(page.image, scale, d.layout, d.traces);
+		return Overlays.render(page.image, scale, d.layout, d.traces, maxWidth);
 	}
 
 	private static String unexpected(Throwable t) {

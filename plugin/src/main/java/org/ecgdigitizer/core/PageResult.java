@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import org.ecgdigitizer.core.io.InputPage;
 import org.ecgdigitizer.core.signal.Digitization;
@@ -39,10 +39,10 @@ public final class PageResult {
 	/** The lead count; null when the page did not get as far as stage 4. */
 	public final LeadCheck leads;
 	public final double seconds;
-	private final Supplier<BufferedImage> overlay;
+	private final IntFunction<BufferedImage> overlay;
 
 	PageResult(InputPage page, String name, Status status, String message, String source, Digitization digitization,
-		LeadCheck leads, double seconds, Supplier<BufferedImage> overlay)
+		LeadCheck leads, double seconds, IntFunction<BufferedImage> overlay)
 	{
 		this.page = page;
 		this.name = name;
@@ -59,9 +59,17 @@ public final class PageResult {
 		return digitization != null;
 	}
 
-	/** The review overlay (what was found, drawn on the page); null for a failed page. Drawn when asked for. */
+	/** The review overlay (what was found, drawn on the page) at the page's size; null for a failed page. */
 	public BufferedImage overlay() {
-		return overlay == null ? null : overlay.get();
+		return overlay(0);
+	}
+
+	/**
+	 * The review overlay at most {@code maxWidth} pixels wide (0: the page's size); null for a
+	 * failed page. Drawn when asked for.
+	 */
+	public BufferedImage overlay(int maxWidth) {
+		return overlay == null ? null : overlay.apply(maxWidth);
 	}
 
 	/** What the record's JSON adds to the digitization's diagnostics: the input, the status and the lead count. */

@@ -244,15 +244,20 @@ class FolderCommandTest {
 	@Test
 	void escStopsBeforeTheNextFile() throws Exception {
 		Path in = pages();
-		EscapeOnStatus.trigger = "Digitizing 2/3";
-		try {
-			ResultsTable t = run(in, dir.resolve("out"));
-			assertEquals(2, t.size(), "the file that was running when Esc came is finished, the next is not started");
-			assertTrue(Files.readString(dir.resolve("out/summary.csv")).lines().count() == 3);
-		}
-		finally {
-			EscapeOnStatus.trigger = null;
-			IJ.resetEscape();
+		// one page at a time, and two: the pages in flight when Esc came finish, the next is not started
+		for (int threads = 1; threads <= 2; threads++) {
+			EscapeOnStatus.trigger = "Digitizing 2/3";
+			Path out = dir.resolve("out" + threads);
+			try {
+				ResultsTable t = run(in, out, "threads", threads);
+				assertEquals(2, t.size(), threads + " thread(s): the pages running when Esc came are finished, the " +
+					"next is not started");
+				assertTrue(Files.readString(out.resolve("summary.csv")).lines().count() == 3);
+			}
+			finally {
+				EscapeOnStatus.trigger = null;
+				IJ.resetEscape();
+			}
 		}
 		synchronized (EscapeOnStatus.messages) {
 			assertTrue(EscapeOnStatus.messages.stream().anyMatch(m -> m.startsWith("Digitizing 1/3")),

@@ -95,7 +95,7 @@ class MacrosTest {
 		Files.copy(Paths.get("sample-data", "6x2", "ecg-104.png"), in.resolve("dotted.png"));
 		Files.writeString(in.resolve("broken.png"), "not an image");
 		Path out = dir.resolve("records");
-		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot");
+		run("digitize_folder.ijm", "input=[" + in + "] output=[" + out + "] formats=csv,json,plot threads=2");
 		assertTrue(Files.exists(out.resolve("page_one.csv")));
 		assertTrue(Files.exists(out.resolve("page_one-plot.png")));
 		String summary = Files.readString(out.resolve("summary.csv"));

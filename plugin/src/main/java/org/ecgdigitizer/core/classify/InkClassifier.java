@@ -99,8 +99,27 @@ public final class InkClassifier {
 		return probabilitiesOf(features.compute(plane, w, h, only), w * h, only, elseClass);
 	}
 
-	/** As {@link #probabilities} on features already computed. */
+	/**
+	 * As {@link #probabilities} on features already computed. Safe from several threads at once:
+	 * one classifier serves every page of a batch.
+	 */
 	public float[][] probabilitiesOf(float[][] stack, int n, boolean[] only, int elseClass) {
+		if (predictsWithoutState(model.classifier)) return classify(stack, n, only, elseClass);
+		// Weka does not promise that a classifier predicts without changing its own fields
+		synchronized (model.classifier) {
+			return classify(stack, n, only, elseClass);
+		}
+	}
+
+	/**
+	 * Whether several threads may ask the classifier at once: FastRandomForest (TWS's, and ours)
+	 * only reads its trees when it predicts; other Weka classifiers are asked one thread at a time.
+	 */
+	static boolean predictsWithoutState(AbstractClassifier classifier) {
+		return classifier.getClass() == FastRandomForest.class;
+	}
+
+	private float[][] classify(float[][] stack, int n, boolean[] only, int elseClass) {
 		int k = classes.size();
 		float[][] out = new float[k][n];
 		Instances h = model.header;

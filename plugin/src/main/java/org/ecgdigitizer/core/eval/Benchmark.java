@@ -18,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ecgdigitizer.core.EcgException;
 import org.ecgdigitizer.core.Progress;
@@ -36,8 +41,10 @@ import org.ecgdigitizer.core.io.Wfdb;
  * while it ran. Before each page the heap is collected and the pools' peaks are reset, so the
  * peak covers the digitizer and its input page, not the garbage of the page generator; it still
  * includes garbage the digitizer made and the collector had not yet reclaimed, so it depends on
- * the heap limit (-Xmx) and the collector. Pages run one after another, never in parallel, so
- * that neither number is disturbed by another page.</p>
+ * the heap limit (-Xmx) and the collector. Pages run one after another by default, so that
+ * neither number is disturbed by another page; with several threads ({@link #setThreads}) they
+ * run side by side, the CPU seconds (of each page's own thread) and each stage's share stay
+ * comparable, the heap is measured for the whole run, and the report gives pages per second.</p>
  *
  * <p>With an output folder, each condition gets a sub-folder that {@code bench --dataset} reads
  * back: {@code <page>.png} (the page) and {@code <page>_masked.hea/.dat} (the reference), and in
@@ -52,11 +59,21 @@ public final class Benchmark {
 
 	private final BenchmarkDigitizer digitizer;
 	private final Path outDir;
+	private int threads = 1;
 
 	/** @param outDir where to write pages, references, predictions and overlays; null for nowhere */
 	public Benchmark(BenchmarkDigitizer digitizer, Path outDir) {
 		this.digitizer = digitizer;
 		this.outDir = outDir;
+	}
+
+	/**
+	 * Digitizes this many pages at once (1 by default). With one, the heap is measured per page;
+	 * with more, only the run's peak is, in the report's throughput.
+	 */
+	public void setThreads(int threads) {
+		if (threads < 1) throw new EcgException("threads must be at least 1, got " + threads);
+		this.threads = threads;
 	}
 
 	/**
@@ -71,31 +88,83 @@ public final class Benchmark {
 		String date = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		warmUp(conditions, progress);
-		int total = 0;
-		for (BenchmarkCondition c : conditions) total += c.pages;
+		List<int[]> jobs = new ArrayList<>();
+		for (int c = 0; c < conditions.size(); c++) for (int i = 0; i < conditions.get(c).pages; i++) jobs.add(new int[] {
+			c, i });
+		int total = jobs.size();
+		AtomicInteger done = new AtomicInteger();
+		Object shown = new Object();
+		// one page at a time: the heap is measured per page; several: only the run's peak
+		boolean perPage = threads == 1;
+		resetHeapPeaks();
+		long runStart = System.nanoTime();
+		List<PageRun> runs = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+			Thread t = new Thread(r, "ecg-digitizer bench");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<Future<PageRun>> futures = new ArrayList<>();
+			for (int[] job : jobs) {
+				BenchmarkCondition condition = conditions.get(job[0]);
+				futures.add(pool.submit(() -> {
+					if (progress.isCanceled()) return null;
+					synchronized (shown) {
+						progress.status(String.format(Locale.ROOT, "%s %d/%d", condition.name, job[1] + 1, condition.pages));
+					}
+					PageRun run = runPage(condition, job[1], perPage);
+					synchronized (shown) {
+						progress.items(done.incrementAndGet(), total);
+					}
+					return run;
+				}));
+			}
+			for (Future<PageRun> f : futures) runs.add(await(f));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double wall = (System.nanoTime() - runStart) / 1e9;
+		long runPeak = heapPeakBytes();
 		List<BenchmarkReport.ConditionResult> results = new ArrayList<>();
-		int done = 0;
-		for (BenchmarkCondition condition : conditions) {
+		int measured = 0;
+		double digitizerSeconds = 0;
+		for (int c = 0, j = 0; c < conditions.size(); c++) {
+			BenchmarkCondition condition = conditions.get(c);
 			List<BenchmarkReport.PageResult> pages = new ArrayList<>();
 			long peak = -1;
-			for (int i = 0; i < condition.pages; i++) {
-				if (progress.isCanceled()) break;
-				progress.status(String.format(Locale.ROOT, "%s %d/%d", condition.name, i + 1, condition.pages));
-				PageRun run = runPage(condition, i);
+			for (int i = 0; i < condition.pages; i++, j++) {
+				PageRun run = runs.get(j);
+				// pages not started when the run was cancelled
+				if (run == null) continue;
 				pages.add(run.result);
 				peak = Math.max(peak, run.peakHeapBytes);
-				progress.items(++done, total);
+				if (run.result.scored() && !Double.isNaN(run.result.seconds)) {
+					measured++;
+					digitizerSeconds += run.result.seconds;
+				}
 			}
+			if (pages.isEmpty() && progress.isCanceled()) break;
 			results.add(new BenchmarkReport.ConditionResult(condition.name, condition.description, pages, peak < 0
 				? Double.NaN : peak / (1024.0 * 1024.0), condition.settings));
-			if (progress.isCanceled()) break;
 		}
+		Map<String, Object> throughput = new LinkedHashMap<>();
+		throughput.put("threads", threads);
+		throughput.put("pages", measured);
+		throughput.put("wall_seconds", wall);
+		throughput.put("pages_per_second", measured / wall);
+		// N threads each digitizing pages back to back, at the wall time per page measured while
+		// the run's other pages were made, read and scored beside them
+		throughput.put("digitizer_pages_per_second", digitizerSeconds > 0 ? measured * threads / digitizerSeconds
+			: Double.NaN);
+		throughput.put("peak_heap_mb", perPage ? Double.NaN : runPeak / (1024.0 * 1024.0));
 		Map<String, Object> machine = machine();
 		// other work on the machine slows the digitizer down: say how busy it was
 		machine.put("load_average_start", loadBefore < 0 ? null : loadBefore);
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		machine.put("load_average_end", loadAfter < 0 ? null : loadAfter);
-		BenchmarkReport report = new BenchmarkReport(digitizer.name(), setup, machine, date, results);
+		BenchmarkReport report = new BenchmarkReport(digitizer.name(), setup, machine, date, results, throughput);
 		if (outDir != null) {
 			Files.createDirectories(outDir);
 			AtomicFiles.writeString(outDir.resolve("report.json"), Json.write(report.toJson()));
@@ -142,7 +211,25 @@ public final class Benchmark {
 		}
 	}
 
-	private PageRun runPage(BenchmarkCondition condition, int index) throws IOException {
+	private static PageRun await(Future<PageRun> f) throws IOException {
+		try {
+			return f.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new EcgException("the benchmark was interrupted");
+		}
+		catch (ExecutionException e) {
+			Throwable t = e.getCause();
+			if (t instanceof IOException) throw (IOException) t;
+			if (t instanceof RuntimeException) throw (RuntimeException) t;
+			if (t instanceof Error) throw (Error) t;
+			throw new IllegalStateException(t);
+		}
+	}
+
+	/** @param measureHeap collect the heap before the page and read its peak after (one page at a time only) */
+	private PageRun runPage(BenchmarkCondition condition, int index, boolean measureHeap) throws IOException {
 		String name = condition.pageName(index);
 		BenchmarkPage page;
 		try {
@@ -154,7 +241,7 @@ public final class Benchmark {
 		Path dir = outDir == null ? null : outDir.resolve(condition.name);
 		if (dir != null) writeInput(page, dir);
 
-		resetHeapPeaks();
+		if (measureHeap) resetHeapPeaks();
 		long cpuStart = threadCpuNanos();
 		long start = System.nanoTime();
 		BenchmarkDigitizer.Outcome outcome;
@@ -174,7 +261,7 @@ public final class Benchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long cpuEnd = threadCpuNanos();
 		double cpuSeconds = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e9;
-		long peak = heapPeakBytes();
+		long peak = measureHeap ? heapPeakBytes() : -1;
 
 		boolean ok = failure == null && outcome.record != null;
 		if (!ok && failure == null) failure = "the digitizer returned no record";
@@ -196,7 +283,8 @@ public final class Benchmark {
 		}
 		BenchmarkReport.PageResult result = BenchmarkReport.PageResult.scored(page.name, ok
 			? BenchmarkReport.Status.OK : BenchmarkReport.Status.FAILED, ok ? "" : failure, page.details, detected,
-			seconds, cpuSeconds, score, page.reference.samplingFrequency(), layout);
+			seconds, cpuSeconds, score, page.reference.samplingFrequency(), layout, outcome == null ? null
+				: outcome.stages);
 		if (dir != null) {
 			try {
 				writeOutput(page, outcome, ok ? null : failure, dir.resolve(DIGITIZED));

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgDigitizer;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.StageTimes;
 import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.io.Json;
 import org.ecgdigitizer.core.io.Overlays;
@@ -31,12 +32,21 @@ public abstract class BenchmarkDigitizer {
 		public final String failure;
 		/** Draws the review image (the overlay, or the rectified page of a refusal); null when there is none. */
 		public final Supplier<BufferedImage> review;
+		/** CPU seconds per stage; null for the baseline. */
+		public final StageTimes stages;
 
 		Outcome(EcgRecord record, Digitization digitization, String failure, Supplier<BufferedImage> review) {
+			this(record, digitization, failure, review, null);
+		}
+
+		Outcome(EcgRecord record, Digitization digitization, String failure, Supplier<BufferedImage> review,
+			StageTimes stages)
+		{
 			this.record = record;
 			this.digitization = digitization;
 			this.failure = failure;
 			this.review = review;
+			this.stages = stages;
 		}
 
 		/** What the digitizer read from the page ("3x4+1, 10 mm/mV, 25 mm/s, 7.87 px/mm"), "" if nothing. */
@@ -82,12 +92,12 @@ public abstract class BenchmarkDigitizer {
 				if (!digitizer.checkInput() || !digitizer.process()) {
 					PreparedPage prepared = digitizer.getPreparedPage();
 					return new Outcome(null, null, digitizer.getErrorMessage(), prepared == null ? null
-						: () -> ImageFiles.asBufferedImage(prepared.rectified()));
+						: () -> ImageFiles.asBufferedImage(prepared.rectified()), digitizer.getStageTimes());
 				}
 				Digitization d = digitizer.getResult();
 				PreparedPage prepared = digitizer.getPreparedPage();
 				return new Outcome(d.record, d, null, () -> Overlays.render(ImageFiles.asBufferedImage(prepared
-					.rectified()), d.layout, d.traces));
+					.rectified()), d.layout, d.traces), digitizer.getStageTimes());
 			}
 		};
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.StageTimes;
 import org.ecgdigitizer.core.io.Json;
 
 /**
@@ -73,10 +74,12 @@ public final class BenchmarkReport {
 		public final double samplingFrequency;
 		/** The layout found against the page's truth; null when there is no truth or no layout to check. */
 		public final LayoutCheck layout;
+		/** CPU seconds of each stage; null when not measured (the baseline, a skipped page). */
+		public final StageTimes stages;
 
 		public PageResult(String name, Status status, String reason, String details, String detected, double seconds,
 			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise,
-			Map<String, Integer> leadShift, double samplingFrequency, LayoutCheck layout)
+			Map<String, Integer> leadShift, double samplingFrequency, LayoutCheck layout, StageTimes stages)
 		{
 			this.name = name;
 			this.status = status;
@@ -91,11 +94,13 @@ public final class BenchmarkReport {
 			this.leadShift = Collections.unmodifiableMap(new LinkedHashMap<>(leadShift));
 			this.samplingFrequency = samplingFrequency;
 			this.layout = layout;
+			this.stages = stages;
 		}
 
 		/** A digitized (OK) or failed page with its scores. */
 		public static PageResult scored(String name, Status status, String reason, String details, String detected,
-			double seconds, double cpuSeconds, RecordScore score, double samplingFrequency, LayoutCheck layout)
+			double seconds, double cpuSeconds, RecordScore score, double samplingFrequency, LayoutCheck layout,
+			StageTimes stages)
 		{
 			Map<String, Double> leads = new LinkedHashMap<>();
 			Map<String, Integer> shifts = new LinkedHashMap<>();
@@ -109,18 +114,18 @@ public final class BenchmarkReport {
 				if (l.predicted && l.shiftApplied) shifts.put(l.lead, l.shift);
 			}
 			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leads, signal, noise,
-				shifts, samplingFrequency, layout);
+				shifts, samplingFrequency, layout, stages);
 		}
 
 		public static PageResult skipped(String name, String reason, String details) {
 			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0, Map
-				.of(), Double.NaN, null);
+				.of(), Double.NaN, null, null);
 		}
 
 		/** The same result with another reason. */
 		public PageResult withReason(String newReason) {
 			return new PageResult(name, status, newReason, details, detected, seconds, cpuSeconds, leadSnr2024,
-				kaggleSignal, kaggleNoise, leadShift, samplingFrequency, layout);
+				kaggleSignal, kaggleNoise, leadShift, samplingFrequency, layout, stages);
 		}
 
 		/** Whether the page enters the scores (digitized or failed, not skipped). */
@@ -311,6 +316,11 @@ public final class BenchmarkReport {
 			return median(seconds(p -> p.cpuSeconds));
 		}
 
+		/** Median CPU seconds of stage i of {@link StageTimes#STAGES} per attempted page. */
+		public double stageCpuMedian(int stage) {
+			return median(seconds(p -> p.stages == null ? Double.NaN : p.stages.seconds(stage)));
+		}
+
 		private static double median(double[] s) {
 			if (s.length == 0) return Double.NaN;
 			int m = s.length / 2;
@@ -341,10 +351,22 @@ public final class BenchmarkReport {
 	/** When it ran (ISO 8601). */
 	public final String date;
 	public final List<ConditionResult> conditions;
+	/**
+	 * How fast the whole run went: threads, pages, wall seconds, pages per second of the run and of
+	 * the digitizer alone, the run's peak heap; empty when not measured.
+	 */
+	public final Map<String, Object> throughput;
 
 	public BenchmarkReport(String digitizer, Map<String, Object> setup, Map<String, Object> machine, String date,
 		List<ConditionResult> conditions)
 	{
+		this(digitizer, setup, machine, date, conditions, Map.of());
+	}
+
+	public BenchmarkReport(String digitizer, Map<String, Object> setup, Map<String, Object> machine, String date,
+		List<ConditionResult> conditions, Map<String, Object> throughput)
+	{
+		this.throughput = Collections.unmodifiableMap(new LinkedHashMap<>(throughput));
 		this.digitizer = digitizer;
 		this.setup = Collections.unmodifiableMap(new LinkedHashMap<>(setup));
 		this.machine = Collections.unmodifiableMap(new LinkedHashMap<>(machine));
@@ -378,6 +400,42 @@ public final class BenchmarkReport {
 			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0), fixed(c.meanShiftSamples(), 1),
 			fixed(c.meanShiftMs(), 1), fixed(c.medianShiftMs(), 1), fixed(100 * c.namedRate(), 0), fixed(100 * c
 				.layoutRate(), 0)));
+	}
+
+	/**
+	 * Where the time went: per condition the median CPU seconds per page and of each stage, then the
+	 * run's pages per second; "" when nothing was measured.
+	 */
+	public String speed() {
+		if (conditions.stream().allMatch(c -> c.pages.stream().allMatch(p -> p.stages == null))) return "";
+		int width = 9;
+		for (ConditionResult c : conditions) width = Math.max(width, c.name.length());
+		StringBuilder head = new StringBuilder("%-" + width + "s %8s");
+		for (int i = 0; i < StageTimes.STAGES.length; i++) head.append(" %10s");
+		String format = head.append("%n").toString();
+		StringBuilder sb = new StringBuilder();
+		List<Object> titles = new ArrayList<>(List.of("condition", "cpu s"));
+		titles.addAll(List.of(StageTimes.STAGES));
+		sb.append(String.format(Locale.ROOT, format, titles.toArray()));
+		List<ConditionResult> rows = new ArrayList<>(conditions);
+		if (conditions.size() > 1) rows.add(overall());
+		for (ConditionResult c : rows) {
+			List<Object> cells = new ArrayList<>(List.of(c.name, fixed(c.cpuSecondsMedian(), 3)));
+			for (int i = 0; i < StageTimes.STAGES.length; i++) cells.add(fixed(c.stageCpuMedian(i), 3));
+			sb.append(String.format(Locale.ROOT, format, cells.toArray()));
+		}
+		if (!throughput.isEmpty()) {
+			sb.append(String.format(Locale.ROOT, "%s pages on %s thread(s) in %s s: %s pages/s for the run (making, " +
+				"reading and scoring pages included), %s pages/s for the digitizer alone; peak heap %s MB%n",
+				throughput.get("pages"), throughput.get("threads"), fixed(number(throughput.get("wall_seconds")), 1), fixed(
+					number(throughput.get("pages_per_second")), 2), fixed(number(throughput.get(
+						"digitizer_pages_per_second")), 2), fixed(number(throughput.get("peak_heap_mb")), 0)));
+		}
+		return sb.toString();
+	}
+
+	private static double number(Object o) {
+		return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
 	}
 
 	/** Failed and skipped pages with their reasons, one per line; "" when there are none. */
@@ -436,6 +494,7 @@ public final class BenchmarkReport {
 		for (ConditionResult c : conditions) list.add(conditionJson(c, true));
 		root.put("conditions", list);
 		root.put("all", conditionJson(overall(), false));
+		root.put("throughput", throughput);
 		return root;
 	}
 
@@ -455,6 +514,9 @@ public final class BenchmarkReport {
 		m.put("seconds_median", c.secondsMedian());
 		m.put("seconds_p90", c.secondsP90());
 		m.put("cpu_seconds_median", c.cpuSecondsMedian());
+		Map<String, Object> stages = new LinkedHashMap<>();
+		for (int i = 0; i < StageTimes.STAGES.length; i++) stages.put(StageTimes.STAGES[i], c.stageCpuMedian(i));
+		m.put("stage_cpu_seconds_median", stages);
 		m.put("peak_heap_mb", c.peakHeapMb);
 		m.put("mean_shift_samples", c.meanShiftSamples());
 		m.put("mean_shift_ms", c.meanShiftMs());
@@ -473,6 +535,7 @@ public final class BenchmarkReport {
 			pm.put("detected", p.detected);
 			pm.put("seconds", p.seconds);
 			pm.put("cpu_seconds", p.cpuSeconds);
+			pm.put("stage_cpu_seconds", p.stages == null ? null : p.stages.toJson());
 			pm.put("mean_snr2024", p.meanSnr2024());
 			pm.put("snr_kaggle", p.snrKaggle());
 			pm.put("kaggle_signal", p.kaggleSignal);
@@ -512,13 +575,14 @@ public final class BenchmarkReport {
 							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get(
 								"kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0), shifts, Json.number(p.get(
 									"sampling_frequency"), Double.NaN), p.get("layout") == null ? null : LayoutCheck.fromJson(p.get(
-										"layout"))));
+										"layout")), StageTimes.fromJson(p.get("stage_cpu_seconds"))));
 				}
 				conditions.add(new ConditionResult((String) c.get("name"), (String) c.get("description"), pages, Json.number(c
 					.get("peak_heap_mb"), Double.NaN), BenchmarkSettings.fromJson(c.get("settings"))));
 			}
 			return new BenchmarkReport((String) root.get("digitizer"), Json.object(root.get("setup")), Json.object(root.get(
-				"machine")), (String) root.get("date"), conditions);
+				"machine")), (String) root.get("date"), conditions, root.get("throughput") == null ? Map.of() : Json.object(
+					root.get("throughput")));
 		}
 		catch (ClassCastException | NullPointerException e) {
 			throw new EcgException("This is not a benchmark report written by 'bench --json' (" + e.getMessage() + ")");

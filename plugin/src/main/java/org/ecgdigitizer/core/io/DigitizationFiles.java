@@ -110,11 +110,11 @@ public final class DigitizationFiles {
 			}
 			if (formats.contains(Format.PNG)) {
 				BufferedImage image = overlay.get();
-				batch.stage(dir.resolve(stem + "-overlay.png"), ImageFiles.png(image));
+				batch.stage(dir.resolve(stem + "-overlay.png"), ImageFiles.reviewPng(image));
 			}
 			if (formats.contains(Format.PLOT)) {
 				BufferedImage plot = EcgPlot.render(d.record.withName(stem), d.layout.layout, null, PLOT_PX_PER_MM);
-				batch.stage(dir.resolve(stem + "-plot.png"), ImageFiles.png(plot));
+				batch.stage(dir.resolve(stem + "-plot.png"), ImageFiles.reviewPng(plot));
 			}
 			// the header goes in last, after its signal file
 			if (formats.contains(Format.WFDB)) Wfdb.stage(d.record.withName(stem), dir, 16, Wfdb.defaultGain(16), batch);

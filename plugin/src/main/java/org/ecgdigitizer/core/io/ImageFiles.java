@@ -13,11 +13,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -282,6 +286,34 @@ public final class ImageFiles {
 	public static AtomicFiles.Content png(BufferedImage image) {
 		return out -> {
 			if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+		};
+	}
+
+	/** Deflate level of review images (overlays, plots): made to be looked at once, so written fast. */
+	static final int REVIEW_DEFLATE_LEVEL = 1;
+
+	/**
+	 * A review image (an overlay, a plot) as a PNG written with a fast deflate level: a few times
+	 * quicker than the default level on a noisy page, for a somewhat larger file.
+	 */
+	public static AtomicFiles.Content reviewPng(BufferedImage image) {
+		return out -> {
+			Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+			if (!writers.hasNext()) throw new IOException("no PNG writer available");
+			ImageWriter writer = writers.next();
+			try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+				writer.setOutput(stream);
+				ImageWriteParam param = writer.getDefaultWriteParam();
+				if (param.canWriteCompressed()) {
+					param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+					// the JDK's PNG writer deflates at level 9 - round(9 * quality)
+					param.setCompressionQuality(1f - REVIEW_DEFLATE_LEVEL / 9f);
+				}
+				writer.write(null, new IIOImage(image, null, null), param);
+			}
+			finally {
+				writer.dispose();
+			}
 		};
 	}
 

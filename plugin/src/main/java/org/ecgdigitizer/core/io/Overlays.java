@@ -21,6 +21,9 @@ public final class Overlays {
 		new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2),
 		new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x393b79), new Color(0xad494a) };
 
+	/** Width of a review overlay by default, px: a screen's width, enough to see every trace. */
+	public static final int REVIEW_WIDTH = 1600;
+
 	private Overlays() {}
 
 	/** A copy of the page with lead boxes, baselines, pulses and traced paths drawn on it. */
@@ -33,9 +36,24 @@ public final class Overlays {
 	 * is on a finer frame than the image it is shown on).
 	 */
 	public static BufferedImage render(BufferedImage page, double scale, LeadLayout layout, Iterable<Trace> traces) {
-		BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+		return render(page, scale, layout, traces, 0);
+	}
+
+	/**
+	 * The same, at most {@code maxWidth} pixels wide (the page scaled down, its height in
+	 * proportion); 0 for the page's own size.
+	 */
+	public static BufferedImage render(BufferedImage page, double scale, LeadLayout layout, Iterable<Trace> traces,
+		int maxWidth)
+	{
+		double shrink = maxWidth > 0 && page.getWidth() > maxWidth ? maxWidth / (double) page.getWidth() : 1;
+		int w = Math.max(1, (int) Math.round(page.getWidth() * shrink));
+		int h = Math.max(1, (int) Math.round(page.getHeight() * shrink));
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
-		g.drawImage(page, 0, 0, null);
+		if (shrink < 1) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.drawImage(page, 0, 0, w, h, null);
+		scale *= shrink;
 		// fade the page so the overlay stands out
 		g.setColor(new Color(255, 255, 255, 110));
 		g.fillRect(0, 0, out.getWidth(), out.getHeight());

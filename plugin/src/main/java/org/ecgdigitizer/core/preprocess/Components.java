@@ -1,7 +1,9 @@
 package org.ecgdigitizer.core.preprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Connected components (8-connected) of a binary mask, found from horizontal runs. Ink on an
@@ -36,105 +38,114 @@ public final class Components {
 		}
 	}
 
-	/** Label image: 0 for background, component id + 1 for ink. */
-	public final int[] labels;
 	public final List<Component> components;
 	public final int width;
 	public final int height;
+	/** The mask's runs with their components, in place of a label plane: a fraction of its size. */
+	private final Runs runs;
 
-	private Components(int[] labels, List<Component> components, int width, int height) {
-		this.labels = labels;
-		this.components = components;
+	private Components(Runs runs, int width, int height) {
+		this.runs = runs;
+		this.components = runs.components;
 		this.width = width;
 		this.height = height;
 	}
 
-	/** The component at a pixel, or null. */
-	public Component at(int x, int y) {
-		int l = labels[y * width + x];
-		return l == 0 ? null : components.get(l - 1);
+	public static Components of(boolean[] mask, int w, int h) {
+		return new Components(Runs.of(mask, w, h), w, h);
 	}
 
-	public static Components of(boolean[] mask, int w, int h) {
-		// runs of each row: start, end (exclusive), provisional label
-		int[] parent = new int[16];
-		int next = 0;
-		int[] prevStart = new int[0];
-		int[] prevEnd = new int[0];
-		int[] prevLabel = new int[0];
-		int prevCount = 0;
-		int[] runRowStart = new int[h + 1];
-		List<int[]> runs = new ArrayList<>();
-		for (int y = 0; y < h; y++) {
-			runRowStart[y] = runs.size();
-			int row = y * w;
-			int[] curStart = new int[8];
-			int[] curEnd = new int[8];
-			int[] curLabel = new int[8];
-			int curCount = 0;
-			int x = 0;
-			int p = 0; // first previous-row run that may still overlap
-			while (x < w) {
-				if (!mask[row + x]) {
-					x++;
-					continue;
-				}
-				int s = x;
-				while (x < w && mask[row + x]) x++;
-				int e = x;
-				int label = -1;
-				while (p < prevCount && prevEnd[p] < s) p++;
-				for (int q = p; q < prevCount && prevStart[q] <= e; q++) {
-					// 8-connected: runs touch when they overlap or meet diagonally
-					int l = find(parent, prevLabel[q]);
-					if (label < 0) label = l;
-					else if (l != label) {
-						parent[l] = label;
+	/** Clears, in a mask of this size, the pixels of the components whose id passes the test. */
+	public void erase(boolean[] mask, IntPredicate component) {
+		for (int r = 0; r < runs.count; r++) {
+			if (!component.test(runs.component[r])) continue;
+			int row = runs.y[r] * width;
+			Arrays.fill(mask, row + runs.start[r], row + runs.end[r], false);
+		}
+	}
+
+	/** The horizontal runs of a mask, row by row, each with the id of its component. */
+	static final class Runs {
+		int count;
+		int[] y = new int[64];
+		int[] start = new int[64];
+		int[] end = new int[64];
+		/** Provisional label while labelling, then the component id. */
+		int[] component = new int[64];
+		final List<Component> components = new ArrayList<>();
+
+		private void add(int row, int s, int e, int label) {
+			if (count == y.length) {
+				y = java.util.Arrays.copyOf(y, count * 2);
+				start = java.util.Arrays.copyOf(start, count * 2);
+				end = java.util.Arrays.copyOf(end, count * 2);
+				component = java.util.Arrays.copyOf(component, count * 2);
+			}
+			y[count] = row;
+			start[count] = s;
+			end[count] = e;
+			component[count++] = label;
+		}
+
+		static Runs of(boolean[] mask, int w, int h) {
+			return of(Bits.of(mask, w, h));
+		}
+
+		static Runs of(Bits mask) {
+			int w = mask.w;
+			int h = mask.h;
+			Runs runs = new Runs();
+			// runs of each row: start, end (exclusive), provisional label
+			int[] parent = new int[16];
+			int next = 0;
+			int prevFirst = 0;
+			int prevCount = 0;
+			for (int y = 0; y < h; y++) {
+				int curFirst = runs.count;
+				int p = prevFirst; // first previous-row run that may still overlap
+				for (int s = mask.nextSet(y, 0); s < w; s = mask.nextSet(y, s)) {
+					int e = mask.nextClear(y, s);
+					int label = -1;
+					while (p < prevFirst + prevCount && runs.end[p] < s) p++;
+					for (int q = p; q < prevFirst + prevCount && runs.start[q] <= e; q++) {
+						// 8-connected: runs touch when they overlap or meet diagonally
+						int l = find(parent, runs.component[q]);
+						if (label < 0) label = l;
+						else if (l != label) {
+							parent[l] = label;
+						}
 					}
+					if (label < 0) {
+						if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+						parent[next] = next;
+						label = next++;
+					}
+					runs.add(y, s, e, label);
+					s = e;
 				}
-				if (label < 0) {
-					if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
-					parent[next] = next;
-					label = next++;
-				}
-				if (curCount == curStart.length) {
-					curStart = java.util.Arrays.copyOf(curStart, curCount * 2);
-					curEnd = java.util.Arrays.copyOf(curEnd, curCount * 2);
-					curLabel = java.util.Arrays.copyOf(curLabel, curCount * 2);
-				}
-				curStart[curCount] = s;
-				curEnd[curCount] = e;
-				curLabel[curCount] = label;
-				curCount++;
-				runs.add(new int[] { y, s, e, label });
+				prevFirst = curFirst;
+				prevCount = runs.count - curFirst;
 			}
-			prevStart = curStart;
-			prevEnd = curEnd;
-			prevLabel = curLabel;
-			prevCount = curCount;
-		}
-		runRowStart[h] = runs.size();
-		// resolve labels to consecutive component ids
-		int[] compact = new int[next];
-		java.util.Arrays.fill(compact, -1);
-		List<Component> components = new ArrayList<>();
-		int[] labels = new int[w * h];
-		for (int[] run : runs) {
-			int root = find(parent, run[3]);
-			if (compact[root] < 0) {
-				compact[root] = components.size();
-				components.add(new Component(components.size()));
+			// resolve labels to consecutive component ids
+			int[] compact = new int[next];
+			java.util.Arrays.fill(compact, -1);
+			for (int r = 0; r < runs.count; r++) {
+				int root = find(parent, runs.component[r]);
+				if (compact[root] < 0) {
+					compact[root] = runs.components.size();
+					runs.components.add(new Component(runs.components.size()));
+				}
+				Component c = runs.components.get(compact[root]);
+				int y = runs.y[r];
+				c.minY = Math.min(c.minY, y);
+				c.maxY = Math.max(c.maxY, y);
+				c.minX = Math.min(c.minX, runs.start[r]);
+				c.maxX = Math.max(c.maxX, runs.end[r] - 1);
+				c.pixels += runs.end[r] - runs.start[r];
+				runs.component[r] = c.id;
 			}
-			Component c = components.get(compact[root]);
-			int y = run[0];
-			c.minY = Math.min(c.minY, y);
-			c.maxY = Math.max(c.maxY, y);
-			c.minX = Math.min(c.minX, run[1]);
-			c.maxX = Math.max(c.maxX, run[2] - 1);
-			c.pixels += run[2] - run[1];
-			java.util.Arrays.fill(labels, y * w + run[1], y * w + run[2], c.id + 1);
+			return runs;
 		}
-		return new Components(labels, components, w, h);
 	}
 
 	/** The mask grown by r pixels in every direction (a square structuring element). */
@@ -153,17 +164,23 @@ public final class Components {
 				if (last - x <= r) rows[row + x] = true;
 			}
 		}
+		// down and up the columns, all columns at once, row by row: the last ink row seen in each
 		boolean[] out = new boolean[mask.length];
-		for (int x = 0; x < w; x++) {
-			int last = -r - 1;
-			for (int y = 0; y < h; y++) {
-				if (rows[y * w + x]) last = y;
-				if (y - last <= r) out[y * w + x] = true;
+		int[] last = new int[w];
+		java.util.Arrays.fill(last, -r - 1);
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) {
+				if (rows[row + x]) last[x] = y;
+				if (y - last[x] <= r) out[row + x] = true;
 			}
-			last = h + r + 1;
-			for (int y = h - 1; y >= 0; y--) {
-				if (rows[y * w + x]) last = y;
-				if (last - y <= r) out[y * w + x] = true;
+		}
+		java.util.Arrays.fill(last, h + r + 1);
+		for (int y = h - 1; y >= 0; y--) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) {
+				if (rows[row + x]) last[x] = y;
+				if (last[x] - y <= r) out[row + x] = true;
 			}
 		}
 		return out;

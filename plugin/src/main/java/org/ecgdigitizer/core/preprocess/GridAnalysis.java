@@ -96,24 +96,26 @@ public final class GridAnalysis {
 	{
 		double tanH = tan;
 		double tanV = tan;
-		double[] acrossH = Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null);
-		double[] acrossV = Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null);
+		// a plane read at every pixel is projected often enough here to be worth copying by columns
+		Profiles.Projector projector = new Profiles.Projector(plane, w, h, stride == 1);
+		double[] acrossH = projector.profile(tanH, true, stride);
+		double[] acrossV = projector.profile(tanV, false, stride);
 		int longSide = Math.max(w, h);
 		AxisPeriod py = period(acrossH, dpiHint, longSide);
 		AxisPeriod px = period(acrossV, dpiHint, longSide);
 		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
 		for (int pass = 0; pass < passes; pass++) {
 			if (!Double.isNaN(py.phaseFrequency)) {
-				tanH = phaseTan(plane, w, h, tanH, true, py.phaseFrequency, stride);
+				tanH = phaseTan(projector, w, h, tanH, true, py.phaseFrequency, stride);
 			}
 			if (!Double.isNaN(px.phaseFrequency)) {
-				tanV = phaseTan(plane, w, h, tanV, false, px.phaseFrequency, stride);
+				tanV = phaseTan(projector, w, h, tanV, false, px.phaseFrequency, stride);
 			}
 		}
 		// A phase slip (a faint or dotted comb) can tilt a family off its lines: a tilt that blurs the
 		// profile (beyond what noise explains) is no refinement.
-		double[] refinedH = Profiles.profile(plane, w, 0, 0, w, h, tanH, true, stride, null);
-		double[] refinedV = Profiles.profile(plane, w, 0, 0, w, h, tanV, false, stride, null);
+		double[] refinedH = projector.profile(tanH, true, stride);
+		double[] refinedV = projector.profile(tanV, false, stride);
 		if (keepSharper && Profiles.variance(refinedH) < SLIP * Profiles.variance(acrossH)) {
 			tanH = tan;
 			refinedH = acrossH;
@@ -211,19 +213,21 @@ public final class GridAnalysis {
 		int f1 = Math.max(1, Math.round(Math.max(w, h) / 500f));
 		int w1 = w / f1;
 		int h1 = h / f1;
-		float[] small = flattened(Planes.downsampleSmooth(plane, w, h, f1), w1, h1, mm / f1);
+		Profiles.Projector small = new Profiles.Projector(flattened(Planes.downsampleSmooth(plane, w, h, f1), w1, h1, mm / f1),
+			w1, h1, true);
 		double step1 = Math.toDegrees(Math.atan(2.0 / Math.max(w1, h1)));
 		// a coarse sweep at a few times the final step, then the final step around its best angle
 		double sweep = Math.min(0.5, 3 * step1);
-		double deg = bestAngle(small, w1, h1, centreDeg - halfRangeDeg, centreDeg + halfRangeDeg, sweep, 2);
-		if (sweep > step1) deg = bestAngle(small, w1, h1, deg - sweep, deg + sweep, step1, 2);
+		double deg = bestAngle(small, centreDeg - halfRangeDeg, centreDeg + halfRangeDeg, sweep);
+		if (sweep > step1) deg = bestAngle(small, deg - sweep, deg + sweep, step1);
 		int f2 = Math.max(1, Math.round(Math.max(w, h) / 1100f));
 		if (f2 < f1) {
 			int w2 = w / f2;
 			int h2 = h / f2;
-			float[] mid = flattened(Planes.downsampleSmooth(plane, w, h, f2), w2, h2, mm / f2);
+			Profiles.Projector mid = new Profiles.Projector(flattened(Planes.downsampleSmooth(plane, w, h, f2), w2, h2, mm
+				/ f2), w2, h2, true);
 			double step2 = Math.toDegrees(Math.atan(0.5 / Math.max(w2, h2)));
-			deg = bestAngle(mid, w2, h2, deg - 1.5 * step1, deg + 1.5 * step1, step2, 2);
+			deg = bestAngle(mid, deg - 1.5 * step1, deg + 1.5 * step1, step2);
 		}
 		return Math.tan(Math.toRadians(deg));
 	}
@@ -233,7 +237,7 @@ public final class GridAnalysis {
 		return Planes.aboveLocalMean(plane, w, h, (int) Math.max(1, Math.round(pxPerMm * SHADING_RADIUS_MM)));
 	}
 
-	private static double bestAngle(float[] p, int w, int h, double from, double to, double step, int stride) {
+	private static double bestAngle(Profiles.Projector p, double from, double to, double step) {
 		double bestScore = -1;
 		double best = 0;
 		int n = (int) Math.ceil((to - from) / step);
@@ -241,8 +245,7 @@ public final class GridAnalysis {
 		for (int i = 0; i <= n; i++) {
 			double deg = from + i * step;
 			double t = Math.tan(Math.toRadians(deg));
-			double score = Profiles.variance(Profiles.profile(p, w, 0, 0, w, h, t, true, stride, null)) + Profiles
-				.variance(Profiles.profile(p, w, 0, 0, w, h, t, false, stride, null));
+			double score = Profiles.variance(p.profile(t, true, 2)) + Profiles.variance(p.profile(t, false, 2));
 			scores[i] = score;
 			if (score > bestScore) {
 				bestScore = score;
@@ -264,9 +267,11 @@ public final class GridAnalysis {
 	/**
 	 * Splits the page into strips along a line family and locates the grid period in each;
 	 * the line through those positions has the family's true tilt. Returns that tangent
-	 * (dy/dx for horizontal lines, -dx/dy for vertical ones, as {@link Profiles#profile} uses).
+	 * (dy/dx for horizontal lines, -dx/dy for vertical ones, as {@link Profiles.Projector#profile} uses).
 	 */
-	static double phaseTan(float[] p, int w, int h, double tan, boolean horizontalLines, double freq, int stride) {
+	static double phaseTan(Profiles.Projector p, int w, int h, double tan, boolean horizontalLines, double freq,
+		int stride)
+	{
 		int strips = 8;
 		int length = horizontalLines ? w : h;
 		double[] centre = new double[strips];
@@ -276,8 +281,8 @@ public final class GridAnalysis {
 			int a = s * length / strips;
 			int b = (s + 1) * length / strips;
 			double[] offset = new double[1];
-			double[] q = horizontalLines ? Profiles.profile(p, w, a, 0, b, h, tan, true, stride, offset) : Profiles
-				.profile(p, w, 0, a, w, b, tan, false, stride, offset);
+			double[] q = horizontalLines ? p.profile(a, 0, b, h, tan, true, stride, offset) : p.profile(0, a, w, b, tan,
+				false, stride, offset);
 			double[] c = Profiles.dtft(Profiles.windowed(q), freq);
 			// Each strip's profile is centred on the strip, so this is where the lines cross its middle.
 			pos[s] = offset[0] - Math.atan2(c[1], c[0]) / (2 * Math.PI) * period;

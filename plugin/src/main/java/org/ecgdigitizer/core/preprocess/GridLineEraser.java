@@ -1,6 +1,7 @@
 package org.ecgdigitizer.core.preprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,49 +41,35 @@ final class GridLineEraser {
 	/** Erases residual horizontal and vertical grid lines from the ink probability, in place. */
 	static void erase(float[] prob, int w, int h, double pxPerMmX, double pxPerMmY) {
 		if (Double.isNaN(pxPerMmX) || Double.isNaN(pxPerMmY)) return;
-		eraseLines(prob, w, h, pxPerMmY, pxPerMmX, false);
-		eraseLines(prob, w, h, pxPerMmX, pxPerMmY, true);
+		// the ink as bits: ink is sparse and bits are quick to scan
+		Bits ink = Bits.above(prob, w, h, InkModel.MASK_THRESHOLD);
+		eraseLines(prob, ink, w, h, pxPerMmY, pxPerMmX, false);
+		eraseLines(prob, ink, w, h, pxPerMmX, pxPerMmY, true);
 	}
 
 	/**
 	 * One direction: lines along x (rows of the page) when {@code vertical} is false, lines along
 	 * y otherwise; {@code across} is the scale across the lines, {@code along} the scale along them.
+	 * Erased pixels leave the ink bits too.
 	 */
-	private static void eraseLines(float[] prob, int w, int h, double across, double along, boolean vertical) {
+	private static void eraseLines(float[] prob, Bits ink, int w, int h, double across, double along,
+		boolean vertical)
+	{
 		int lines = vertical ? w : h;
 		int length = vertical ? h : w;
 		int maxThick = (int) Math.max(2, Math.round(MAX_THICK_MM * across));
 		int minStretch = (int) Math.max(4, Math.round(MIN_STRETCH_MM * along));
-		// thin[l][s]: ink at position s of line l whose run across the line is at most maxThick long
-		boolean[] thin = new boolean[lines * length];
-		for (int s = 0; s < length; s++) {
-			int l = 0;
-			while (l < lines) {
-				if (!(prob[index(l, s, w, vertical)] > InkModel.MASK_THRESHOLD)) {
-					l++;
-					continue;
-				}
-				int start = l;
-				while (l < lines && prob[index(l, s, w, vertical)] > InkModel.MASK_THRESHOLD) l++;
-				if (l - start <= maxThick) for (int k = start; k < l; k++) thin[k * length + s] = true;
-			}
-		}
-		// how much of each line is thin ink in straight stretches
+		// thin ink: ink at position s of line l whose run across the line is at most maxThick long;
+		// its straight stretches along each line, and how much of each line they cover
+		Bits thin = vertical ? thinAlongRows(ink, maxThick) : thinAlongColumns(ink, maxThick);
+		Stretches stretches = new Stretches(lines);
+		Bits.RunConsumer straight = (line, from, to) -> {
+			if (to - from >= minStretch) stretches.add(line, from, to);
+		};
+		if (vertical) thin.columnRuns(straight);
+		else thin.rowRuns(straight);
 		double[] cover = new double[lines];
-		for (int l = 0; l < lines; l++) {
-			int covered = 0;
-			int s = 0;
-			while (s < length) {
-				if (!thin[l * length + s]) {
-					s++;
-					continue;
-				}
-				int start = s;
-				while (s < length && thin[l * length + s]) s++;
-				if (s - start >= minStretch) covered += s - start;
-			}
-			cover[l] = covered / (double) length;
-		}
+		for (int l = 0; l < lines; l++) cover[l] = stretches.covered(l) / (double) length;
 		List<Integer> candidates = new ArrayList<>();
 		for (int l = 0; l < lines; l++) {
 			// the centre of a band of covered lines
@@ -105,17 +92,14 @@ final class GridLineEraser {
 			// erase the thin straight ink of this line and the rows beside it that belong to it
 			for (int l = Math.max(0, c - maxThick); l < Math.min(lines, c + maxThick + 1); l++) {
 				boolean[] keep = null;
-				int s = 0;
-				while (s < length) {
-					if (!thin[l * length + s]) {
-						s++;
-						continue;
-					}
-					int start = s;
-					while (s < length && thin[l * length + s]) s++;
-					if (s - start < minStretch) continue;
+				for (int k = stretches.first[l]; k >= 0; k = stretches.next[k]) {
 					if (keep == null) keep = pulseTops(prob, w, lines, l, length, vertical, across, along);
-					for (int k = start; k < s; k++) if (!keep[k]) prob[index(l, k, w, vertical)] = 0;
+					for (int q = stretches.start[k]; q < stretches.end[k]; q++) {
+						if (keep[q]) continue;
+						prob[index(l, q, w, vertical)] = 0;
+						if (vertical) ink.clear(l, q);
+						else ink.clear(q, l);
+					}
 				}
 			}
 		}
@@ -215,5 +199,78 @@ final class GridLineEraser {
 
 	private static int index(int line, int position, int w, boolean vertical) {
 		return vertical ? position * w + line : line * w + position;
+	}
+
+	/**
+	 * The pixels whose run along their column is at most maxThick long: those not covered by a
+	 * window of maxThick + 1 set pixels in a column, found 64 columns at a time.
+	 */
+	static Bits thinAlongColumns(Bits ink, int maxThick) {
+		int words = ink.words;
+		int window = maxThick + 1;
+		// full[s]: bits set in every row s .. s + maxThick
+		long[] full = new long[ink.bits.length];
+		for (int s = 0; s + window <= ink.h; s++) {
+			for (int i = 0; i < words; i++) {
+				long all = -1L;
+				for (int j = 0; j < window; j++) all &= ink.bits[(s + j) * words + i];
+				full[s * words + i] = all;
+			}
+		}
+		Bits out = new Bits(ink.w, ink.h);
+		for (int y = 0; y < ink.h; y++) {
+			for (int i = 0; i < words; i++) {
+				long thick = 0;
+				for (int s = Math.max(0, y - maxThick); s <= y; s++) thick |= full[s * words + i];
+				out.bits[y * words + i] = ink.bits[y * words + i] & ~thick;
+			}
+		}
+		return out;
+	}
+
+	/** The pixels whose run along their row is at most maxThick long. */
+	static Bits thinAlongRows(Bits ink, int maxThick) {
+		Bits out = new Bits(ink.w, ink.h);
+		ink.rowRuns((y, from, to) -> {
+			if (to - from <= maxThick) for (int x = from; x < to; x++) out.set(x, y);
+		});
+		return out;
+	}
+
+	/** Stretches [start, end) along lines, each line's in order of their start. */
+	static final class Stretches {
+		final int[] first;
+		private final int[] last;
+		int[] next = new int[16];
+		int[] start = new int[16];
+		int[] end = new int[16];
+		private int count;
+
+		Stretches(int lines) {
+			first = new int[lines];
+			last = new int[lines];
+			Arrays.fill(first, -1);
+		}
+
+		void add(int line, int from, int to) {
+			if (count == next.length) {
+				next = Arrays.copyOf(next, 2 * count);
+				start = Arrays.copyOf(start, 2 * count);
+				end = Arrays.copyOf(end, 2 * count);
+			}
+			start[count] = from;
+			end[count] = to;
+			next[count] = -1;
+			if (first[line] < 0) first[line] = count;
+			else next[last[line]] = count;
+			last[line] = count++;
+		}
+
+		/** How many positions of a line its stretches cover. */
+		int covered(int line) {
+			int n = 0;
+			for (int k = first[line]; k >= 0; k = next[k]) n += end[k] - start[k];
+			return n;
+		}
 	}
 }

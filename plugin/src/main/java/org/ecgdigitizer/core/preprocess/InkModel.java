@@ -112,74 +112,48 @@ public final class InkModel {
 	public static Result compute(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY, Rectifier.Warp warp) {
 		PaperWhite white = new PaperWhite(rgb, w, h);
 		int n = w * h;
-		// per-channel darkness relative to the local paper
+		// Three planes serve the whole model: the darkness of each channel relative to the local paper;
+		// then the ink's darkness, what is left of it once the grid is gone, and a scratch plane; in the
+		// end the ink probability and the ink density.
 		float[] dr = new float[n];
 		float[] dg = new float[n];
 		float[] db = new float[n];
-		float[] mean = new float[n];
-		float[] wr = new float[w];
-		float[] wg = new float[w];
-		float[] wb = new float[w];
-		for (int y = 0; y < h; y++) {
-			white.row(y, wr, wg, wb);
-			for (int x = 0, i = y * w; x < w; x++, i++) {
-				int p = rgb[i];
-				dr[i] = clamp01(1 - (p >> 16 & 255) / wr[x]);
-				dg[i] = clamp01(1 - (p >> 8 & 255) / wg[x]);
-				db[i] = clamp01(1 - (p & 255) / wb[x]);
-				mean[i] = (dr[i] + dg[i] + db[i]) / 3;
-			}
-		}
+		int[] meanHistogram = channelDarkness(rgb, w, h, white, dr, dg, db);
 		// Ink is the darkest few percent of the page; the grid is the next band of darkness.
-		float inkLevel = Planes.percentile(mean, 0.99);
-		float gridLow = Planes.percentile(mean, 0.80);
-		float gridHigh = Planes.percentile(mean, 0.95);
-		double[] ink = meanColour(dr, dg, db, mean, Math.max(inkLevel, 0.3f), 2f);
-		double[] grid = meanColour(dr, dg, db, mean, Math.max(gridLow, 0.02f), Math.max(gridHigh, 0.03f));
+		float inkLevel = Planes.percentile(meanHistogram, n, 0.99);
+		float gridLow = Planes.percentile(meanHistogram, n, 0.80);
+		float gridHigh = Planes.percentile(meanHistogram, n, 0.95);
+		double[][] colours = meanColours(dr, dg, db, new float[] { Math.max(inkLevel, 0.3f), Math.max(gridLow, 0.02f) },
+			new float[] { 2f, Math.max(gridHigh, 0.03f) });
+		double[] ink = colours[0];
+		double[] grid = colours[1];
 		if (ink == null) ink = new double[] { 1, 1, 1 };
 		boolean separated = grid != null && angleDeg(grid, ink) > 12;
-		float[] inkDarkness = new float[n];
-		if (separated) {
-			// least squares of d = a*G + b*K per pixel, with a, b >= 0
-			double gg = dot(grid, grid);
-			double kk = dot(ink, ink);
-			double gk = dot(grid, ink);
-			double det = gg * kk - gk * gk;
-			double kNorm = Math.sqrt(kk);
-			double kMean = (ink[0] + ink[1] + ink[2]) / 3;
-			for (int i = 0; i < n; i++) {
-				double dG = grid[0] * dr[i] + grid[1] * dg[i] + grid[2] * db[i];
-				double dK = ink[0] * dr[i] + ink[1] * dg[i] + ink[2] * db[i];
-				double a = (kk * dG - gk * dK) / det;
-				double b = (gg * dK - gk * dG) / det;
-				if (a < 0) b = dK / kk;
-				else if (b < 0) b = 0;
-				// expressed as darkness of the ink colour, so that black ink reads about 1
-				inkDarkness[i] = clamp01((float) (b * kMean));
-			}
-		}
-		else {
-			System.arraycopy(mean, 0, inkDarkness, 0, n);
-		}
-		float[] residual = inkDarkness.clone();
+		// the ink's darkness replaces the red channel's
+		float[] inkDarkness = dr;
+		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness);
+		else for (int i = 0; i < n; i++) inkDarkness[i] = (dr[i] + dg[i] + db[i]) / 3;
+		float[] residual = dg;
+		float[] scratch = db;
+		System.arraycopy(inkDarkness, 0, residual, 0, n);
 		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
 			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
 			gridLineDarkness = PeriodicTemplate.subtract(residual, w, h, 5 * pxPerMmX, 5 * pxPerMmY, TEMPLATE_CELLS);
 		}
-		residual = removeLineTemplate(residual, w, h);
+		removeLineTemplate(residual, w, h);
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
 		if (gridLineDarkness >= CROSSING_DARKNESS) {
 			// a photocopy: its grid lines took the ink of every stroke crossing them
-			healCrossings(residual, inkDarkness, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
+			healCrossings(residual, inkDarkness, scratch, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
 		}
 		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
-		float[] acrossRows = Morphology.topHat(residual, w, h, thin, true);
-		float[] acrossColumns = Morphology.topHat(residual, w, h, thin, false);
-		for (int i = 0; i < n; i++) residual[i] = Math.max(acrossRows[i], acrossColumns[i]);
-		float[] prob = new float[n];
-		for (int i = 0; i < n; i++) prob[i] = clamp01((residual[i] - INK_LOW) / (INK_HIGH - INK_LOW));
+		Morphology.largerTopHat(residual, w, h, thin, scratch);
+		scratch = null;
+		// the probability replaces the ink's darkness, no longer needed
+		float[] prob = inkDarkness;
+		probability(residual, prob);
 		removeSpecks(prob, w, h, mm);
 		GridLineEraser.erase(prob, w, h, pxPerMmX, pxPerMmY);
 		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
@@ -194,14 +168,96 @@ public final class InkModel {
 				}
 			}
 		}
-		// a fully inked pixel: the typical darkness of confident ink pixels
-		float[] inkPixels = new float[n];
-		int count = 0;
-		for (int i = 0; i < n; i++) if (prob[i] >= 1f) inkPixels[count++] = residual[i];
-		float full = count < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(java.util.Arrays.copyOf(inkPixels,
-			count), 0.75));
-		for (int i = 0; i < n; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
+		// the density replaces the residual
+		density(residual, prob);
 		return new Result(prob, residual, separated, grid, ink);
+	}
+
+	/**
+	 * Each channel's darkness relative to the paper's white there, clamped to [0, 1], and the
+	 * histogram of their mean (for {@link Planes#percentile(int[], long, double)}).
+	 */
+	private static int[] channelDarkness(int[] rgb, int w, int h, PaperWhite white, float[] dr, float[] dg,
+		float[] db)
+	{
+		int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
+		int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
+		int[] bins = new int[w];
+		float[] wr = new float[w];
+		float[] wg = new float[w];
+		float[] wb = new float[w];
+		for (int y = 0; y < h; y++) {
+			white.row(y, wr, wg, wb);
+			int row = y * w;
+			// each channel in loops of its own, free of branches: the processor does several pixels at once
+			for (int x = 0; x < w; x++) dr[row + x] = 1 - (rgb[row + x] >> 16 & 255) / wr[x];
+			for (int x = 0; x < w; x++) dg[row + x] = 1 - (rgb[row + x] >> 8 & 255) / wg[x];
+			for (int x = 0; x < w; x++) db[row + x] = 1 - (rgb[row + x] & 255) / wb[x];
+			clamp01(dr, row, row + w);
+			clamp01(dg, row, row + w);
+			clamp01(db, row, row + w);
+			for (int x = 0; x < w; x++) bins[x] = Planes.percentileBin((dr[row + x] + dg[row + x] + db[row + x]) / 3);
+			// two histograms, even and odd pixels: neighbours, mostly in the same bin, need not wait for each other
+			for (int x = 0; x + 1 < w; x += 2) {
+				meanHistogram[bins[x]]++;
+				oddHistogram[bins[x + 1]]++;
+			}
+			if (w % 2 == 1) meanHistogram[bins[w - 1]]++;
+		}
+		for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
+		return meanHistogram;
+	}
+
+	/**
+	 * The ink's share of each pixel's darkness: least squares of d = a*G + b*K with a, b >= 0 for the
+	 * grid colour G and the ink colour K, expressed as darkness of the ink colour (black ink reads
+	 * about 1). May write over one of the channels.
+	 */
+	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out) {
+		double gg = dot(grid, grid);
+		double kk = dot(ink, ink);
+		double gk = dot(grid, ink);
+		double det = gg * kk - gk * gk;
+		double kMean = (ink[0] + ink[1] + ink[2]) / 3;
+		for (int i = 0; i < out.length; i++) {
+			double dG = grid[0] * dr[i] + grid[1] * dg[i] + grid[2] * db[i];
+			double dK = ink[0] * dr[i] + ink[1] * dg[i] + ink[2] * db[i];
+			// without grid (a < 0: its numerator, as det > 0), all of it is ink; without ink (b < 0), none is
+			double b;
+			if (kk * dG - gk * dK < 0) {
+				b = dK / kk;
+			}
+			else {
+				b = (gg * dK - gk * dG) / det;
+				if (b < 0) b = 0;
+			}
+			// branches, not Math.min: they are cheaper outside loops the processor can vectorize
+			float v = (float) (b * kMean);
+			out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+		}
+	}
+
+	/** Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between. */
+	private static void probability(float[] residual, float[] prob) {
+		for (int i = 0; i < prob.length; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
+		clamp01(prob, 0, prob.length);
+	}
+
+	/**
+	 * Ink density in place of the residual: the residual as a share of a fully inked pixel's (the
+	 * typical darkness of confident ink pixels), where the probability is not 0.
+	 */
+	private static void density(float[] residual, float[] prob) {
+		int[] inkHistogram = new int[Planes.PERCENTILE_BINS];
+		int count = 0;
+		for (int i = 0; i < prob.length; i++) {
+			if (prob[i] >= 1f) {
+				inkHistogram[Planes.percentileBin(residual[i])]++;
+				count++;
+			}
+		}
+		float full = count < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count, 0.75));
+		for (int i = 0; i < prob.length; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
 	}
 
 	/** Finest scale (px/mm) at which the paper's own white can be told from a desk's. */
@@ -209,30 +265,34 @@ public final class InkModel {
 
 	/**
 	 * Subtracts, from every pixel, the larger of its column's and its row's low percentile
-	 * (within horizontal bands, so a slightly warped grid still matches).
+	 * (within horizontal bands, so a slightly warped grid still matches), in place.
 	 */
-	static float[] removeLineTemplate(float[] v, int w, int h) {
+	static void removeLineTemplate(float[] v, int w, int h) {
 		int bands = Math.max(1, Math.min(6, h / 150));
 		float[] colLevel = new float[bands * w];
 		int bins = 64;
-		int[] hist = new int[bins];
+		// one histogram per column, filled row by row
+		int[] columnHist = new int[w * bins];
 		for (int band = 0; band < bands; band++) {
 			int y0 = band * h / bands;
 			int y1 = (band + 1) * h / bands;
+			java.util.Arrays.fill(columnHist, 0);
+			for (int y = y0; y < y1; y++) {
+				int row = y * w;
+				for (int x = 0; x < w; x++) columnHist[x * bins + Math.min(bins - 1, (int) (v[row + x] * bins))]++;
+			}
 			for (int x = 0; x < w; x++) {
-				Arrays.fill(hist, 0);
-				for (int y = y0; y < y1; y++) hist[Math.min(bins - 1, (int) (v[y * w + x] * bins))]++;
-				colLevel[band * w + x] = percentileOfHistogram(hist, (y1 - y0) * 0.25, bins);
+				colLevel[band * w + x] = percentileOfHistogram(columnHist, x * bins, (y1 - y0) * 0.25, bins);
 			}
 		}
 		float[] rowLevel = new float[h];
+		int[] hist = new int[bins];
 		for (int y = 0; y < h; y++) {
 			Arrays.fill(hist, 0);
 			int row = y * w;
 			for (int x = 0; x < w; x++) hist[Math.min(bins - 1, (int) (v[row + x] * bins))]++;
-			rowLevel[y] = percentileOfHistogram(hist, w * 0.25, bins);
+			rowLevel[y] = percentileOfHistogram(hist, 0, w * 0.25, bins);
 		}
-		float[] out = new float[w * h];
 		for (int y = 0; y < h; y++) {
 			// blend the two nearest bands so band edges leave no seam
 			double bandPos = (y + 0.5) * bands / (double) h - 0.5;
@@ -242,10 +302,9 @@ public final class InkModel {
 			int row = y * w;
 			for (int x = 0; x < w; x++) {
 				float col = colLevel[b0 * w + x] * (1 - t) + colLevel[b1 * w + x] * t;
-				out[row + x] = Math.max(0, v[row + x] - Math.max(col, rowLevel[y]));
+				v[row + x] = Math.max(0, v[row + x] - Math.max(col, rowLevel[y]));
 			}
 		}
-		return out;
 	}
 
 	/** The pixels that are ink: probability above {@link #MASK_THRESHOLD}. */
@@ -262,7 +321,13 @@ public final class InkModel {
 	 * otherwise cut every QRS complex at every line it crosses.
 	 */
 	static void healCrossings(float[] residual, float[] before, int w, int h, int gap) {
-		float[] after = residual.clone();
+		healCrossings(residual, before, new float[w * h], w, h, gap);
+	}
+
+	/** {@link #healCrossings(float[], float[], int, int, int)} with a scratch plane for the residual as it was. */
+	static void healCrossings(float[] residual, float[] before, float[] scratch, int w, int h, int gap) {
+		float[] after = scratch;
+		System.arraycopy(residual, 0, after, 0, w * h);
 		for (int y = 0; y < h; y++) {
 			for (int x = 0, i = y * w; x < w; x++, i++) {
 				if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
@@ -292,23 +357,23 @@ public final class InkModel {
 	 * larger than a speck.
 	 */
 	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
-		boolean[] mask = mask(prob);
-		Components c = Components.of(mask, w, h);
+		Components.Runs runs = Components.Runs.of(Bits.above(prob, w, h, MASK_THRESHOLD));
 		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
-		boolean[] speck = new boolean[c.components.size()];
-		for (Components.Component k : c.components) {
+		boolean[] speck = new boolean[runs.components.size()];
+		for (Components.Component k : runs.components) {
 			speck[k.id] = k.width() <= maxSide && k.height() <= maxSide;
 		}
-		for (int i = 0; i < prob.length; i++) {
-			int l = c.labels[i];
-			if (l != 0 && speck[l - 1]) prob[i] = 0;
+		for (int r = 0; r < runs.count; r++) {
+			int row = runs.y[r] * w;
+			if (speck[runs.component[r]]) Arrays.fill(prob, row + runs.start[r], row + runs.end[r], 0f);
 		}
 	}
 
-	private static float percentileOfHistogram(int[] hist, double rank, int bins) {
+	/** The level below which {@code rank} of the values counted in hist[from .. from + bins) lie. */
+	private static float percentileOfHistogram(int[] hist, int from, double rank, int bins) {
 		double acc = 0;
 		for (int b = 0; b < bins; b++) {
-			acc += hist[b];
+			acc += hist[from + b];
 			if (acc > rank) return (b + 0.5f) / bins;
 		}
 		return 1;
@@ -482,17 +547,24 @@ public final class InkModel {
 
 		/** The white of every pixel of image row y, per channel. */
 		void row(int y, float[] r, float[] g, float[] b) {
-			if (x0 == null) {
-				// horizontal interpolation weights are the same for every row
-				x0 = new int[w];
-				x1 = new int[w];
+			if (spanStart == null) {
+				// horizontal interpolation weights are the same for every row; the tiles a pixel lies
+				// between change every TILE pixels
 				tx = new float[w];
+				ux = new float[w];
+				spanStart = new int[tw + 2];
+				spanTile = new int[tw + 2];
 				for (int x = 0; x < w; x++) {
 					double fx = (x + 0.5) / TILE - 0.5;
-					x0[x] = Math.max(0, Math.min(tw - 1, (int) Math.floor(fx)));
-					x1[x] = Math.min(tw - 1, x0[x] + 1);
-					tx[x] = (float) Math.max(0, Math.min(1, fx - x0[x]));
+					int x0 = Math.max(0, Math.min(tw - 1, (int) Math.floor(fx)));
+					tx[x] = (float) Math.max(0, Math.min(1, fx - x0));
+					ux[x] = 1 - tx[x];
+					if (spans == 0 || spanTile[spans - 1] != x0) {
+						spanStart[spans] = x;
+						spanTile[spans++] = x0;
+					}
 				}
+				spanStart[spans] = w;
 				column = new float[tw];
 			}
 			double fy = (y + 0.5) / TILE - 0.5;
@@ -504,31 +576,46 @@ public final class InkModel {
 				float[] t = tiles[c];
 				for (int i = 0; i < tw; i++) column[i] = t[y0 * tw + i] * (1 - ty) + t[y1 * tw + i] * ty;
 				float[] o = out[c];
-				for (int x = 0; x < w; x++) o[x] = column[x0[x]] * (1 - tx[x]) + column[x1[x]] * tx[x];
+				for (int k = 0; k < spans; k++) {
+					float left = column[spanTile[k]];
+					float right = column[Math.min(tw - 1, spanTile[k] + 1)];
+					for (int x = spanStart[k]; x < spanStart[k + 1]; x++) o[x] = left * ux[x] + right * tx[x];
+				}
 			}
 		}
 
-		private int[] x0;
-		private int[] x1;
 		private float[] tx;
+		private float[] ux;
+		private int[] spanStart;
+		private int[] spanTile;
+		private int spans;
 		private float[] column;
 	}
 
-	/** Mean (r, g, b) darkness of pixels whose mean darkness lies in [lo, hi), or null if none. */
-	private static double[] meanColour(float[] dr, float[] dg, float[] db, float[] mean, float lo, float hi) {
-		double r = 0;
-		double g = 0;
-		double b = 0;
-		long n = 0;
-		for (int i = 0; i < mean.length; i++) {
-			if (mean[i] >= lo && mean[i] < hi) {
-				r += dr[i];
-				g += dg[i];
-				b += db[i];
-				n++;
+	/**
+	 * For each range k, the mean (r, g, b) darkness of pixels whose mean darkness lies in [lo[k],
+	 * hi[k]), or null if fewer than 100 do; all ranges in one pass.
+	 */
+	private static double[][] meanColours(float[] dr, float[] dg, float[] db, float[] lo, float[] hi) {
+		int ranges = lo.length;
+		double[] r = new double[ranges];
+		double[] g = new double[ranges];
+		double[] b = new double[ranges];
+		long[] n = new long[ranges];
+		for (int i = 0; i < dr.length; i++) {
+			float mean = (dr[i] + dg[i] + db[i]) / 3;
+			for (int k = 0; k < ranges; k++) {
+				if (mean >= lo[k] && mean < hi[k]) {
+					r[k] += dr[i];
+					g[k] += dg[i];
+					b[k] += db[i];
+					n[k]++;
+				}
 			}
 		}
-		return n < 100 ? null : new double[] { r / n, g / n, b / n };
+		double[][] out = new double[ranges][];
+		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
+		return out;
 	}
 
 	private static double dot(double[] a, double[] b) {
@@ -540,7 +627,11 @@ public final class InkModel {
 		return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
 	}
 
-	private static float clamp01(float v) {
-		return v < 0 ? 0 : v > 1 ? 1 : v;
+	/**
+	 * Clamps a[from .. to) to [0, 1] without branches: over a page's pixels they would be
+	 * unpredictable, and in a loop of its own the processor clamps several pixels at once.
+	 */
+	private static void clamp01(float[] a, int from, int to) {
+		for (int i = from; i < to; i++) a[i] = Math.min(1f, Math.max(0f, a[i]));
 	}
 }

@@ -1,6 +1,10 @@
 package org.ecgdigitizer.core.preprocess;
 
-/** Running minimum and maximum filters along rows or columns (van Herk / Gil-Werman, O(1) per pixel). */
+/**
+ * Running minimum and maximum filters along rows or columns (van Herk / Gil-Werman, O(1) per
+ * pixel). Both directions read and write the plane row by row; the column filters keep only a
+ * few blocks of rows as buffers.
+ */
 public final class Morphology {
 
 	private Morphology() {}
@@ -19,6 +23,118 @@ public final class Morphology {
 		return opened;
 	}
 
+	/**
+	 * Replaces the plane by the larger of its two top-hats, along rows and along columns, by a line
+	 * of {@code length} pixels (as {@link #topHat} computes them): what is thin in at least one
+	 * direction stays. The plane's values must not be negative. {@code scratch} (the plane's size)
+	 * is overwritten.
+	 *
+	 * <p>On a plane of non-negative values the opening is 0 wherever a window of the line holds a
+	 * 0, so it is computed only on runs of positive pixels that a window fits in; there it is the
+	 * same as on the whole line. Ink on a page with its grid removed is sparse, so this is a small
+	 * part of the page.</p>
+	 */
+	static void largerTopHat(float[] p, int w, int h, int length, float[] scratch) {
+		length |= 1;
+		int half = length / 2;
+		LineOpening opening = new LineOpening(length, Math.max(w, h));
+		// the opening along columns: vertical runs followed row by row, each opened as it ends
+		java.util.Arrays.fill(scratch, 0, w * h, 0f);
+		int[] run = new int[w];
+		for (int y = 0; y <= h; y++) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) {
+				if (y < h && p[row + x] > 0) {
+					run[x]++;
+				}
+				else if (run[x] > 0) {
+					// a run touching the page's edge is opened from half a window on
+					if (run[x] > half) opening.openRun(p, x, w, h, y - run[x], y, scratch);
+					run[x] = 0;
+				}
+			}
+		}
+		float[] rowOpening = new float[w];
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			java.util.Arrays.fill(rowOpening, 0f);
+			int x = 0;
+			while (x < w) {
+				if (!(p[row + x] > 0)) {
+					x++;
+					continue;
+				}
+				int start = x;
+				while (x < w && p[row + x] > 0) x++;
+				if (x - start > half) opening.openRun(p, row, 1, w, start, x, rowOpening, -row);
+			}
+			for (x = 0; x < w; x++) p[row + x] = Math.max(p[row + x] - rowOpening[x], p[row + x] - scratch[row + x]);
+		}
+	}
+
+	/** The opening (erosion, then dilation) along a line of pixels, by van Herk / Gil-Werman, with its buffers. */
+	private static final class LineOpening {
+		final int k;
+		final int half;
+		final float[] padded;
+		final float[] g;
+		final float[] s;
+		final float[] eroded;
+
+		LineOpening(int k, int maxLength) {
+			this.k = k;
+			half = k / 2;
+			padded = new float[maxLength + k];
+			g = new float[maxLength + k];
+			s = new float[maxLength + k];
+			eroded = new float[maxLength];
+		}
+
+		/**
+		 * Opens the positive run [a, b) of the line of pixels src[first + i * step], 0 <= i < size, and
+		 * writes the opening at run pixel i to out[first + i * step + shift]. The run's opening depends on
+		 * pixels up to a window beyond it only.
+		 */
+		void openRun(float[] src, int first, int step, int size, int a, int b, float[] out, int shift) {
+			int from = Math.max(0, a - k);
+			int to = Math.min(size, b + k);
+			open(src, first + from * step, step, to - from);
+			for (int i = a; i < b; i++) out[first + i * step + shift] = eroded[i - from];
+		}
+
+		/** {@link #openRun(float[], int, int, int, int, int, float[], int)} for a column's run, into the same column of out. */
+		void openRun(float[] src, int x, int w, int h, int a, int b, float[] out) {
+			openRun(src, x, w, h, a, b, out, 0);
+		}
+
+		/** The opening of src[from + i * step], 0 <= i < len, into eroded[0 .. len), the line's ends padded. */
+		void open(float[] src, int from, int step, int len) {
+			for (int i = 0; i < len; i++) padded[half + i] = src[from + i * step];
+			erode(len);
+			// the dilation is the erosion of the negated values (negating is exact)
+			for (int i = 0; i < len; i++) padded[half + i] = -eroded[i];
+			erode(len);
+			for (int i = 0; i < len; i++) eroded[i] = -eroded[i];
+		}
+
+		/** The minimum of each window of k of padded (its line padded by +infinity) into eroded[0 .. len). */
+		private void erode(int len) {
+			int n = len + k - 1;
+			for (int i = 0; i < half; i++) {
+				padded[i] = Float.POSITIVE_INFINITY;
+				padded[half + len + i] = Float.POSITIVE_INFINITY;
+			}
+			for (int block = 0; block < n; block += k) {
+				int end = Math.min(n, block + k);
+				float acc = Float.POSITIVE_INFINITY;
+				for (int j = block; j < end; j++) g[j] = acc = Math.min(acc, padded[j]);
+				acc = Float.POSITIVE_INFINITY;
+				for (int j = end - 1; j >= block; j--) s[j] = acc = Math.min(acc, padded[j]);
+			}
+			for (int x = 0; x < len; x++) eroded[x] = Math.min(s[x], g[x + k - 1]);
+		}
+	}
+
 	public static float[] minRows(float[] p, int w, int h, int length) {
 		return filterRows(p, w, h, length, true);
 	}
@@ -28,75 +144,57 @@ public final class Morphology {
 	}
 
 	public static float[] minColumns(float[] p, int w, int h, int length) {
-		return filterColumns(p, w, h, length, true);
+		float[] out = p.clone();
+		filterColumnsInPlace(out, w, h, length, true);
+		return out;
 	}
 
 	public static float[] maxColumns(float[] p, int w, int h, int length) {
-		return filterColumns(p, w, h, length, false);
-	}
-
-	/**
-	 * Van Herk / Gil-Werman along columns, sweeping whole rows at a time so memory is read in
-	 * order: prefix extremes (g) and suffix extremes (s) within blocks of {@code length} rows.
-	 */
-	private static float[] filterColumns(float[] p, int w, int h, int length, boolean min) {
-		int k = Math.max(1, length);
-		int half = k / 2;
-		int n = h + k - 1; // padded rows: index j holds image row j - half
-		float pad = min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
-		float[] g = new float[n * w];
-		float[] s = new float[n * w];
-		for (int j = 0; j < n; j++) {
-			int y = j - half;
-			boolean start = j % k == 0;
-			for (int x = 0; x < w; x++) {
-				float v = y >= 0 && y < h ? p[y * w + x] : pad;
-				g[j * w + x] = start ? v : min ? Math.min(g[(j - 1) * w + x], v) : Math.max(g[(j - 1) * w + x], v);
-			}
-		}
-		for (int j = n - 1; j >= 0; j--) {
-			int y = j - half;
-			boolean end = j % k == k - 1 || j == n - 1;
-			for (int x = 0; x < w; x++) {
-				float v = y >= 0 && y < h ? p[y * w + x] : pad;
-				s[j * w + x] = end ? v : min ? Math.min(s[(j + 1) * w + x], v) : Math.max(s[(j + 1) * w + x], v);
-			}
-		}
-		float[] out = new float[p.length];
-		for (int y = 0; y < h; y++) {
-			// window rows [y - half, y - half + k - 1] = padded [y, y + k - 1]
-			int a = y * w;
-			int b = (y + k - 1) * w;
-			int o = y * w;
-			for (int x = 0; x < w; x++) out[o + x] = min ? Math.min(s[a + x], g[b + x]) : Math.max(s[a + x], g[b + x]);
-		}
+		float[] out = p.clone();
+		filterColumnsInPlace(out, w, h, length, false);
 		return out;
 	}
 
 	private static float[] filterRows(float[] p, int w, int h, int length, boolean min) {
 		float[] out = new float[p.length];
-		int k = Math.max(1, length);
-		int half = k / 2;
-		float[] g = new float[w + k];
-		float[] hh = new float[w + k];
-		float pad = min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
-		for (int y = 0; y < h; y++) {
-			int row = y * w;
+		RowFilter rows = new RowFilter(w, length);
+		for (int y = 0; y < h; y++) rows.filter(p, y * w, out, y * w, min);
+		return out;
+	}
+
+	/** Van Herk / Gil-Werman along one row, with its buffers. */
+	private static final class RowFilter {
+		final int w;
+		final int k;
+		final float[] g;
+		final float[] hh;
+
+		RowFilter(int w, int length) {
+			this.w = w;
+			k = Math.max(1, length);
+			g = new float[w + k];
+			hh = new float[w + k];
+		}
+
+		/** The window extreme of src[from .. from + w) into dst[to .. to + w). */
+		void filter(float[] src, int from, float[] dst, int to, boolean min) {
+			int half = k / 2;
 			int n = w + k - 1;
+			float pad = min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
 			// padded row: index j holds pixel j - half
 			for (int block = 0; block < n; block += k) {
 				int end = Math.min(n, block + k);
 				float acc = pad;
 				for (int j = block; j < end; j++) {
 					int x = j - half;
-					float v = x >= 0 && x < w ? p[row + x] : pad;
+					float v = x >= 0 && x < w ? src[from + x] : pad;
 					acc = min ? Math.min(acc, v) : Math.max(acc, v);
 					g[j] = acc;
 				}
 				acc = pad;
 				for (int j = end - 1; j >= block; j--) {
 					int x = j - half;
-					float v = x >= 0 && x < w ? p[row + x] : pad;
+					float v = x >= 0 && x < w ? src[from + x] : pad;
 					acc = min ? Math.min(acc, v) : Math.max(acc, v);
 					hh[j] = acc;
 				}
@@ -105,9 +203,83 @@ public final class Morphology {
 				// window [x - half, x - half + k - 1] in pixels = [x, x + k - 1] in padded indices
 				float a = hh[x];
 				float b = g[x + k - 1];
-				out[row + x] = min ? Math.min(a, b) : Math.max(a, b);
+				dst[to + x] = min ? Math.min(a, b) : Math.max(a, b);
 			}
 		}
-		return out;
+	}
+
+	/**
+	 * Van Herk / Gil-Werman along columns, in place, sweeping whole rows at a time so memory is
+	 * read in order: prefix extremes (g) and suffix extremes (s) within blocks of {@code length}
+	 * padded rows. An output row needs the suffixes of its own block and the prefixes of the next,
+	 * so two blocks are buffered; both are computed before any row they cover is overwritten.
+	 */
+	private static void filterColumnsInPlace(float[] p, int w, int h, int length, boolean min) {
+		int k = Math.max(1, length);
+		int half = k / 2;
+		int n = h + k - 1; // padded rows: index j holds image row j - half
+		float pad = min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+		float[] gCur = new float[k * w];
+		float[] sCur = new float[k * w];
+		float[] gNext = new float[k * w];
+		float[] sNext = new float[k * w];
+		columnBlock(p, w, h, 0, k, n, half, pad, min, gCur, sCur);
+		for (int block = 0; block * k < h; block++) {
+			int start = block * k;
+			if (start + k < n) columnBlock(p, w, h, start + k, k, n, half, pad, min, gNext, sNext);
+			for (int y = start; y < Math.min(h, start + k); y++) {
+				// window rows [y - half, y - half + k - 1] = padded [y, y + k - 1]
+				int a = (y - start) * w;
+				int last = y + k - 1;
+				float[] g = last < start + k ? gCur : gNext;
+				int b = (last < start + k ? last - start : last - start - k) * w;
+				int o = y * w;
+				for (int x = 0; x < w; x++) p[o + x] = min ? Math.min(sCur[a + x], g[b + x]) : Math.max(sCur[a + x], g[b
+					+ x]);
+			}
+			float[] t = gCur;
+			gCur = gNext;
+			gNext = t;
+			t = sCur;
+			sCur = sNext;
+			sNext = t;
+		}
+	}
+
+	/** Prefix (g) and suffix (s) extremes of padded rows [start, start + k) ∩ [0, n), row by row. */
+	private static void columnBlock(float[] p, int w, int h, int start, int k, int n, int half, float pad,
+		boolean min, float[] g, float[] s)
+	{
+		int end = Math.min(n, start + k);
+		for (int j = start; j < end; j++) {
+			int y = j - half;
+			int o = (j - start) * w;
+			boolean inside = y >= 0 && y < h;
+			int row = y * w;
+			if (j == start) {
+				for (int x = 0; x < w; x++) g[o + x] = inside ? p[row + x] : pad;
+			}
+			else {
+				for (int x = 0; x < w; x++) {
+					float v = inside ? p[row + x] : pad;
+					g[o + x] = min ? Math.min(g[o - w + x], v) : Math.max(g[o - w + x], v);
+				}
+			}
+		}
+		for (int j = end - 1; j >= start; j--) {
+			int y = j - half;
+			int o = (j - start) * w;
+			boolean inside = y >= 0 && y < h;
+			int row = y * w;
+			if (j == end - 1) {
+				for (int x = 0; x < w; x++) s[o + x] = inside ? p[row + x] : pad;
+			}
+			else {
+				for (int x = 0; x < w; x++) {
+					float v = inside ? p[row + x] : pad;
+					s[o + x] = min ? Math.min(s[o + w + x], v) : Math.max(s[o + w + x], v);
+				}
+			}
+		}
 	}
 }

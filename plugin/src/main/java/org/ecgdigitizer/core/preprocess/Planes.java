@@ -28,22 +28,24 @@ public final class Planes {
 	/** 1 - luma/255: 0 on white paper, 1 on black ink. */
 	public static float[] darkness(int[] rgb) {
 		float[] out = new float[rgb.length];
-		for (int i = 0; i < rgb.length; i++) out[i] = 1f - luma(rgb[i]) / 255f;
+		for (int i = 0; i < rgb.length; i++) out[i] = darkness(rgb[i]);
 		return out;
+	}
+
+	private static float darkness(int rgb) {
+		return 1f - luma(rgb) / 255f;
 	}
 
 	/**
 	 * A plane in which grid lines and ink weigh about the same: darkness clipped at a high
 	 * percentile of the page. The black trace would otherwise dominate every projection while
 	 * covering only a few percent of the page; clipped, it is just one more line, and the
-	 * periodic grid wins.
+	 * periodic grid wins. The darkness plane is clipped in place and returned.
 	 */
 	public static float[] clippedDarkness(float[] darkness, double percentile) {
-		float clip = percentile(darkness, percentile);
-		clip = Math.max(clip, 0.02f);
-		float[] out = new float[darkness.length];
-		for (int i = 0; i < out.length; i++) out[i] = Math.min(darkness[i], clip);
-		return out;
+		float clip = Math.max(percentile(darkness, percentile), 0.02f);
+		for (int i = 0; i < darkness.length; i++) darkness[i] = Math.min(darkness[i], clip);
+		return darkness;
 	}
 
 	/**
@@ -51,13 +53,11 @@ public final class Planes {
 	 * chroma (coloured grid inks stand out, black traces do not).
 	 */
 	public static float[] gridPlane(int[] rgb) {
-		float[] g = clippedDarkness(darkness(rgb), 0.9);
-		for (int i = 0; i < rgb.length; i++) {
-			int r = red(rgb[i]);
-			int gr = green(rgb[i]);
-			int b = blue(rgb[i]);
-			g[i] += (Math.max(r, Math.max(gr, b)) - Math.min(r, Math.min(gr, b))) / 255f;
-		}
+		float[] g = new float[rgb.length];
+		int[] histogram = new int[PERCENTILE_BINS];
+		for (int i = 0; i < rgb.length; i++) histogram[percentileBin(g[i] = darkness(rgb[i]))]++;
+		float clip = Math.max(percentile(histogram, rgb.length, 0.9), 0.02f);
+		for (int i = 0; i < rgb.length; i++) g[i] = Math.min(g[i], clip) + chroma(rgb[i]);
 		return g;
 	}
 
@@ -102,25 +102,39 @@ public final class Planes {
 	/** Chroma (max - min of RGB)/255: grid inks are coloured, traces are black or dark blue. */
 	public static float[] chroma(int[] rgb) {
 		float[] out = new float[rgb.length];
-		for (int i = 0; i < rgb.length; i++) {
-			int r = red(rgb[i]);
-			int g = green(rgb[i]);
-			int b = blue(rgb[i]);
-			out[i] = (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b))) / 255f;
-		}
+		for (int i = 0; i < rgb.length; i++) out[i] = chroma(rgb[i]);
 		return out;
+	}
+
+	private static float chroma(int rgb) {
+		int r = red(rgb);
+		int g = green(rgb);
+		int b = blue(rgb);
+		return (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b))) / 255f;
+	}
+
+	/** Bins of the histograms percentiles are read from (values 0..1). */
+	static final int PERCENTILE_BINS = 1024;
+
+	/** The histogram bin of a value, for {@link #percentile(int[], long, double)}. */
+	static int percentileBin(float v) {
+		return Math.max(0, Math.min(PERCENTILE_BINS - 1, (int) (v * (PERCENTILE_BINS - 1))));
 	}
 
 	/** The value below which a fraction {@code q} of a plane's values lie (values assumed in 0..1). */
 	public static float percentile(float[] p, double q) {
-		int bins = 1024;
-		int[] hist = new int[bins];
-		for (float v : p) hist[Math.max(0, Math.min(bins - 1, (int) (v * (bins - 1))))]++;
-		long target = (long) (q * p.length);
+		int[] hist = new int[PERCENTILE_BINS];
+		for (float v : p) hist[percentileBin(v)]++;
+		return percentile(hist, p.length, q);
+	}
+
+	/** {@link #percentile(float[], double)} of {@code count} values binned by {@link #percentileBin}. */
+	static float percentile(int[] hist, long count, double q) {
+		long target = (long) (q * count);
 		long acc = 0;
-		for (int i = 0; i < bins; i++) {
+		for (int i = 0; i < PERCENTILE_BINS; i++) {
 			acc += hist[i];
-			if (acc >= target) return i / (float) (bins - 1);
+			if (acc >= target) return i / (float) (PERCENTILE_BINS - 1);
 		}
 		return 1f;
 	}

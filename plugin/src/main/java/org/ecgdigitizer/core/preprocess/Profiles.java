@@ -9,58 +9,172 @@ final class Profiles {
 	private Profiles() {}
 
 	/**
-	 * Mean plane value along lines tilted by {@code tan} (dy/dx for near-horizontal lines,
-	 * -dx/dy for near-vertical ones), binned by the perpendicular coordinate at one-pixel
-	 * spacing with linear splatting. Rows and columns outside [x0,x1) x [y0,y1) are skipped;
-	 * {@code stride} subsamples along the lines for speed.
-	 *
-	 * @param across true: profile over y of near-horizontal lines; false: over x of near-vertical lines
-	 * @return the profile; index i is coordinate {@code i + offset[0]}
+	 * A plane to take projection profiles of. A line's offset and splatting weights depend only on
+	 * its own position, so they are computed once per line, and the weights on bins are added up per
+	 * line rather than per pixel. Near-vertical lines are splatted a row at a time; near-horizontal
+	 * ones either from a copy of the plane made column by column, reading memory in order (worth it
+	 * for a plane that is projected many times), or from the plane read row by row.
 	 */
-	static double[] profile(float[] p, int w, int x0, int y0, int x1, int y1, double tan, boolean across,
-		int stride, double[] offset)
+	static final class Projector {
+		private final float[] p;
+		private final int w;
+		private final int h;
+		private final boolean byColumns;
+		/** The plane transposed: column x is columns[x * h .. x * h + h). */
+		private float[] columns;
+
+		/**
+		 * @param byColumns whether to copy the plane column by column for near-horizontal lines: it
+		 *            costs about as much as three profiles of the plane at every pixel
+		 */
+		Projector(float[] p, int w, int h, boolean byColumns) {
+			this.p = p;
+			this.w = w;
+			this.h = h;
+			this.byColumns = byColumns;
+		}
+
+		/** {@link #profile(int, int, int, int, double, boolean, int, double[])} of the whole plane. */
+		double[] profile(double tan, boolean across, int stride) {
+			return profile(0, 0, w, h, tan, across, stride, null);
+		}
+
+		/**
+		 * Mean plane value along lines tilted by {@code tan} (dy/dx for near-horizontal lines,
+		 * -dx/dy for near-vertical ones), binned by the perpendicular coordinate at one-pixel
+		 * spacing with linear splatting. Rows and columns outside [x0,x1) x [y0,y1) are skipped;
+		 * {@code stride} subsamples along the lines for speed.
+		 *
+		 * @param across true: profile over y of near-horizontal lines; false: over x of near-vertical lines
+		 * @return the profile; index i is coordinate {@code i + offset[0]}
+		 */
+		double[] profile(int x0, int y0, int x1, int y1, double tan, boolean across, int stride, double[] offset) {
+			double cx = (x0 + x1) / 2.0;
+			double cy = (y0 + y1) / 2.0;
+			// perpendicular coordinate c = y - (x - cx) * tan   (horizontal lines)
+			//                           c = x + (y - cy) * tan   (vertical lines)
+			double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
+			double lo = (across ? y0 : x0) - spread - 1;
+			double hi = (across ? y1 : x1) + spread + 1;
+			int n = (int) Math.ceil(hi - lo) + 2;
+			double[] sum = new double[n];
+			// weights per bin as differences: a line adds its weight to a run of consecutive bins
+			double[] cntStep = new double[n + 1];
+			// every pixel of a line falls at its position along the line plus the line's own shift
+			if (across && byColumns) {
+				float[] t = columns();
+				for (int x = x0; x < x1; x += stride) splatLine(t, x * h, y0, y1, -(x - cx) * tan - lo, sum, cntStep);
+			}
+			else if (across) {
+				acrossRows(p, w, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
+			}
+			else {
+				for (int y = y0; y < y1; y += stride) splatLine(p, y * w, x0, x1, (y - cy) * tan - lo, sum, cntStep);
+			}
+			return mean(sum, cntStep, lo, offset);
+		}
+
+		private float[] columns() {
+			if (columns == null) {
+				columns = new float[w * h];
+				// in blocks of rows, so that the columns being written stay in the cache
+				int block = 16;
+				for (int y0 = 0; y0 < h; y0 += block) {
+					int y1 = Math.min(h, y0 + block);
+					for (int x = 0; x < w; x++) {
+						for (int y = y0; y < y1; y++) columns[x * h + y] = p[y * w + x];
+					}
+				}
+			}
+			return columns;
+		}
+	}
+
+	/**
+	 * The profile of near-horizontal lines over every stride-th column, read row by row: each
+	 * column falls at y plus its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
+	 * products (with the weights of its bin and of the next) to the profile.
+	 */
+	private static void acrossRows(float[] p, int w, int x0, int y0, int x1, int y1, double tan, int stride,
+		double cx, double lo, double[] sum, double[] cntStep)
 	{
-		double cx = (x0 + x1) / 2.0;
-		double cy = (y0 + y1) / 2.0;
-		// perpendicular coordinate c = y - (x - cx) * tan   (horizontal lines)
-		//                           c = x + (y - cy) * tan   (vertical lines)
-		double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
-		double lo = (across ? y0 : x0) - spread - 1;
-		double hi = (across ? y1 : x1) + spread + 1;
-		int n = (int) Math.ceil(hi - lo) + 2;
-		double[] sum = new double[n];
+		int m = (x1 - x0 + stride - 1) / stride;
+		int[] column = new int[m];
+		double[] g = new double[m];
+		double[] f = new double[m];
+		int[] runStart = new int[m + 1];
+		int[] runOffset = new int[m];
+		int runs = 0;
+		for (int k = 0; k < m; k++) {
+			int x = x0 + k * stride;
+			double shift = -(x - cx) * tan - lo;
+			int o = (int) Math.floor(shift);
+			column[k] = x;
+			f[k] = shift - o;
+			g[k] = 1 - f[k];
+			if (runs == 0 || runOffset[runs - 1] != o) {
+				runStart[runs] = k;
+				runOffset[runs++] = o;
+			}
+			addRun(cntStep, y0 + o, y1 + o, g[k]);
+			addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
+		}
+		runStart[runs] = m;
+		for (int y = y0; y < y1; y++) {
+			int row = y * w;
+			for (int r = 0; r < runs; r++) {
+				int end = runStart[r + 1];
+				int k = runStart[r];
+				// two partial sums per weight: the additions need not wait for each other
+				double a0 = 0;
+				double a1 = 0;
+				double b0 = 0;
+				double b1 = 0;
+				for (; k + 1 < end; k += 2) {
+					float v0 = p[row + column[k]];
+					float v1 = p[row + column[k + 1]];
+					a0 += v0 * g[k];
+					b0 += v0 * f[k];
+					a1 += v1 * g[k + 1];
+					b1 += v1 * f[k + 1];
+				}
+				if (k < end) {
+					float v = p[row + column[k]];
+					a0 += v * g[k];
+					b0 += v * f[k];
+				}
+				sum[y + runOffset[r]] += a0 + a1;
+				sum[y + runOffset[r] + 1] += b0 + b1;
+			}
+		}
+	}
+
+
+	/**
+	 * Splats the line of pixels data[first + a] for a in [from, to), each at bin a + shift (the same
+	 * fraction for all, bins shifted by a whole offset), into sum, and its weights into the
+	 * difference array cntStep.
+	 */
+	private static void splatLine(float[] data, int first, int from, int to, double shift, double[] sum,
+		double[] cntStep)
+	{
+		int o = (int) Math.floor(shift);
+		double f = shift - o;
+		double g = 1 - f;
+		int d = first - o;
+		sum[from + o] += data[first + from] * g;
+		for (int i = from + o + 1; i < to + o; i++) sum[i] += data[d + i] * g + data[d + i - 1] * f;
+		sum[to + o] += data[first + to - 1] * f;
+		addRun(cntStep, from + o, to + o, g);
+		addRun(cntStep, from + o + 1, to + o + 1, f);
+	}
+
+	/** The profile from splatted sums and weights: the well-covered bins' means. */
+	private static double[] mean(double[] sum, double[] cntStep, double lo, double[] offset) {
+		int n = sum.length;
 		double[] cnt = new double[n];
-		if (across) {
-			for (int x = x0; x < x1; x += stride) {
-				double shift = -(x - cx) * tan - lo;
-				for (int y = y0; y < y1; y++) {
-					double c = y + shift;
-					int i = (int) c;
-					double f = c - i;
-					float v = p[y * w + x];
-					sum[i] += v * (1 - f);
-					cnt[i] += 1 - f;
-					sum[i + 1] += v * f;
-					cnt[i + 1] += f;
-				}
-			}
-		}
-		else {
-			for (int y = y0; y < y1; y += stride) {
-				double shift = (y - cy) * tan - lo;
-				int row = y * w;
-				for (int x = x0; x < x1; x++) {
-					double c = x + shift;
-					int i = (int) c;
-					double f = c - i;
-					float v = p[row + x];
-					sum[i] += v * (1 - f);
-					cnt[i] += 1 - f;
-					sum[i + 1] += v * f;
-					cnt[i + 1] += f;
-				}
-			}
-		}
+		double acc = 0;
+		for (int i = 0; i < n; i++) cnt[i] = acc += cntStep[i];
 		// Bins covered by few samples (the tilted ends) are noisy: keep the well-covered core.
 		double maxCnt = 0;
 		for (double c : cnt) maxCnt = Math.max(maxCnt, c);
@@ -72,6 +186,12 @@ final class Profiles {
 		for (int i = first; i <= last; i++) out[i - first] = sum[i] / cnt[i];
 		if (offset != null) offset[0] = lo + first;
 		return out;
+	}
+
+	/** Adds weight to bins [from, to) of a difference array. */
+	private static void addRun(double[] step, int from, int to, double weight) {
+		step[from] += weight;
+		step[to] -= weight;
 	}
 
 	/** Variance of a profile: large when tilted lines are aligned with the projection. */

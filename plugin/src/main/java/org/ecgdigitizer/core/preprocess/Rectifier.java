@@ -115,30 +115,65 @@ public final class Rectifier {
 		if (warp.isIdentity()) return rgb;
 		int w = warp.sourceWidth;
 		int h = warp.sourceHeight;
-		int[] out = new int[warp.width * warp.height];
+		int width = warp.width;
+		int[] out = new int[width * warp.height];
 		double[] m = warp.toSource.coefficients();
+		// the terms that depend on the column alone, computed once
+		double[] xx = new double[width];
+		double[] yx = new double[width];
+		double[] dx = new double[width];
+		for (int x = 0; x < width; x++) {
+			double px = x + 0.5;
+			xx[x] = m[0] * px;
+			yx[x] = m[3] * px;
+			dx[x] = m[6] * px;
+		}
+		// a rotation has no perspective: the divisor is exactly 1 and dividing by it changes nothing
+		boolean affine = m[6] == 0 && m[7] == 0 && m[8] == 1;
 		for (int y = 0; y < warp.height; y++) {
 			double py = y + 0.5;
-			int row = y * warp.width;
-			for (int x = 0; x < warp.width; x++) {
-				double px = x + 0.5;
-				double d = m[6] * px + m[7] * py + m[8];
+			double xy = m[1] * py;
+			double yy = m[4] * py;
+			double dy = m[7] * py;
+			int row = y * width;
+			for (int x = 0; x < width; x++) {
 				// continuous source point, then to pixel-index space (centres at integers)
-				double sx = (m[0] * px + m[1] * py + m[2]) / d - 0.5;
-				double sy = (m[3] * px + m[4] * py + m[5]) / d - 0.5;
-				int x0 = (int) Math.floor(sx);
-				int y0 = (int) Math.floor(sy);
+				double sx;
+				double sy;
+				if (affine) {
+					sx = xx[x] + xy + m[2] - 0.5;
+					sy = yx[x] + yy + m[5] - 0.5;
+				}
+				else {
+					double d = dx[x] + dy + m[8];
+					sx = (xx[x] + xy + m[2]) / d - 0.5;
+					sy = (yx[x] + yy + m[5]) / d - 0.5;
+				}
+				int x0 = floor(sx);
+				int y0 = floor(sy);
 				if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
 					out[row + x] = fill;
 					continue;
 				}
 				double fx = sx - x0;
 				double fy = sy - y0;
-				out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w,
-					h, x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
+				if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+					int i = y0 * w + x0;
+					out[row + x] = blend(rgb[i], rgb[i + 1], rgb[i + w], rgb[i + w + 1], fx, fy);
+				}
+				else {
+					out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w,
+						h, x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
+				}
 			}
 		}
 		return out;
+	}
+
+	/** Math.floor as an int, for values well inside the int range. */
+	private static int floor(double v) {
+		int i = (int) v;
+		return v < i ? i - 1 : i;
 	}
 
 	private static int pixel(int[] rgb, int w, int h, int x, int y, int fill) {

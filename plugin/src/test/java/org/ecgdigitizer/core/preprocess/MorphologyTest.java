@@ -54,4 +54,35 @@ class MorphologyTest {
 		assertEquals(1, th[10 * w + 5], 1e-6);
 		assertEquals(0, th[30 * w + 45], 1e-6);
 	}
+
+	/** The sparse top-hat in both directions equals the larger of the two full top-hats, bit for bit. */
+	@Test
+	void largerTopHatIsTheLargerOfTheFullTopHats() {
+		Random r = new Random(8);
+		for (int trial = 0; trial < 30; trial++) {
+			int w = 20 + r.nextInt(60);
+			int h = 20 + r.nextInt(60);
+			float[] p = new float[w * h];
+			// blobs, strokes and broad patches of positive values on zeros, some touching the edges
+			for (int shape = 0; shape < 8; shape++) {
+				int x0 = r.nextInt(w);
+				int y0 = r.nextInt(h);
+				int sw = 1 + r.nextInt(trial % 3 == 0 ? w : 12);
+				int sh = 1 + r.nextInt(trial % 3 == 1 ? h : 12);
+				for (int y = y0; y < Math.min(h, y0 + sh); y++) {
+					for (int x = x0; x < Math.min(w, x0 + sw); x++) if (r.nextInt(10) > 0) p[y * w + x] = r.nextFloat();
+				}
+			}
+			for (int length : new int[] { 3, 6, 9, 15 }) {
+				float[] rows = Morphology.topHat(p, w, h, length, true);
+				float[] columns = Morphology.topHat(p, w, h, length, false);
+				float[] both = p.clone();
+				Morphology.largerTopHat(both, w, h, length, new float[w * h]);
+				for (int i = 0; i < p.length; i++) {
+					assertEquals(Float.floatToIntBits(Math.max(rows[i], columns[i])), Float.floatToIntBits(both[i]),
+						"pixel " + i + ", line of " + length);
+				}
+			}
+		}
+	}
 }
