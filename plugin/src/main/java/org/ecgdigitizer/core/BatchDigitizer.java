@@ -391,7 +391,7 @@ public final class BatchDigitizer {
 		for (Result r : results) {
 			sb.append(csvCell(r.input == null ? "" : r.input.toString())).append(',').append(r.page).append(',').append(
 				r.stem).append(',').append(r.status).append(',').append(csvCell(r.message)).append(',').append(csvCell(
-					r.readAs)).append(',').append(r.layout).append(',').append(r.leadsDigitized < 0 ? "" : String.valueOf(
+					r.readAs)).append(',').append(csvCell(r.layout)).append(',').append(r.leadsDigitized < 0 ? "" : String.valueOf(
 						r.leadsDigitized)).append(',').append(r.leadsPrinted < 0 ? "" : String.valueOf(r.leadsPrinted))
 				.append(',').append(number(r.meanConfidence, "%.3f")).append(',').append(number(r.pxPerMmX, "%.4f"))
 				.append(',').append(number(r.pxPerMmY, "%.4f")).append(',').append(r.scaleSource).append(',').append(

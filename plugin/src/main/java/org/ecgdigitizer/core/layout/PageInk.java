@@ -79,10 +79,7 @@ final class PageInk {
 			boolean vertical = c.width() < 0.6 * mmX + 1 && c.height() > 40 * mmY;
 			rule[c.id] = (horizontal || vertical) && fill > 0.7;
 		}
-		for (int i = 0; i < mask.length; i++) {
-			int l = components.labels[i];
-			if (l != 0 && rule[l - 1]) mask[i] = false;
-		}
+		components.erase(mask, id -> rule[id]);
 	}
 
 	boolean at(int x, int y) {
