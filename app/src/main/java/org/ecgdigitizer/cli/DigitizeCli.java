@@ -58,7 +58,10 @@ final class DigitizeCli implements CliCommand {
 		List<Path> inputs = new ArrayList<>();
 		for (String p : args.positionals()) inputs.add(Paths.get(p));
 		if (inputs.isEmpty()) throw new Args.UsageException("No pages given; name image or PDF files or folders");
-		List<Path> files = BatchDigitizer.expand(inputs, PageOptions.pattern(args), outDir);
+		List<Path> leftOut = new ArrayList<>();
+		List<Path> files = BatchDigitizer.expand(inputs, PageOptions.pattern(args), outDir, leftOut);
+		String note = BatchDigitizer.leftOutNote(leftOut, PageOptions.pattern(args));
+		if (note != null) err.println("note: " + note.replace("(a pattern", "(--pattern"));
 		if (files.isEmpty()) throw new Args.UsageException("No image or PDF files found in " + inputs);
 		BatchDigitizer batch = new BatchDigitizer(pages, outDir, DigitizationFiles.Format.parse(args.string("formats",
 			"wfdb,csv,json,png")), args.flag("overwrite"));

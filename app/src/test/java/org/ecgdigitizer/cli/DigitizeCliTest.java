@@ -48,6 +48,11 @@ class DigitizeCliTest {
 			assertEquals(1, errors.size(), err.toString());
 			assertTrue(errors.get(0).contains("broken.png"), errors.get(0));
 			assertTrue(out.toString().contains("1 of 2 page(s) digitized"), out.toString());
+			// the generator's ground truth beside the page is not a page: said, not silently passed over
+			List<String> notes = err.toString().lines().filter(l -> l.startsWith("note:")).collect(java.util.stream
+				.Collectors.toList());
+			assertEquals(1, notes.size(), err.toString());
+			assertTrue(notes.get(0).contains("were not read") && notes.get(0).contains("ecg-7.json"), notes.get(0));
 		}
 		EcgRecord record = Wfdb.read(results.resolve("ecg-7.hea"));
 		assertEquals(Lead.standardLabels(), record.leadNames());

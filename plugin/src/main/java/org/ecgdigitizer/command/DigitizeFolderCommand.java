@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,7 +105,10 @@ public class DigitizeFolderCommand extends DigitizerCommand {
 		BatchDigitizer batch = new BatchDigitizer(pages, output_dir.toPath(), formats(formats), overwrite);
 		batch.setThreads(Math.max(1, threads));
 		batch.setOverlayWidth(Math.max(0, overlay_width));
-		List<Path> files = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath());
+		List<Path> leftOut = new ArrayList<>();
+		List<Path> files = BatchDigitizer.expand(List.of(input_dir.toPath()), pattern, output_dir.toPath(), leftOut);
+		String note = BatchDigitizer.leftOutNote(leftOut, pattern);
+		if (note != null) warn(note.replace("(a pattern", "(the file name pattern"));
 		if (files.isEmpty()) {
 			throw new EcgException("no files in " + input_dir + " match '" + pattern + "'; check the folder and the " +
 				"file name pattern");

@@ -165,6 +165,16 @@ public final class BatchDigitizer {
 	 * the next run.
 	 */
 	public static List<Path> expand(List<Path> inputs, String glob, Path outputDir) throws IOException {
+		return expand(inputs, glob, outputDir, new ArrayList<>());
+	}
+
+	/**
+	 * {@link #expand(List, String, Path)}, adding to {@code leftOut} the files of the folders that the
+	 * pattern does not match (notes, lead-name lists...), so that callers can say what they did not read.
+	 */
+	public static List<Path> expand(List<Path> inputs, String glob, Path outputDir, List<Path> leftOut)
+		throws IOException
+	{
 		Path excluded = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
 		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + (glob == null || glob.isBlank()
 			? IMAGE_GLOB : glob));
@@ -172,8 +182,9 @@ public final class BatchDigitizer {
 		for (Path p : inputs) {
 			if (Files.isDirectory(p)) {
 				try (Stream<Path> s = Files.walk(p)) {
-					s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName()) && (excluded == null || !f
-						.toAbsolutePath().normalize().startsWith(excluded))).sorted().forEach(out::add);
+					s.filter(f -> Files.isRegularFile(f) && (excluded == null || !f.toAbsolutePath().normalize()
+						.startsWith(excluded))).sorted().forEach(f -> (matcher.matches(f.getFileName()) ? out : leftOut)
+							.add(f));
 				}
 			}
 			else {
@@ -181,6 +192,16 @@ public final class BatchDigitizer {
 			}
 		}
 		return out;
+	}
+
+	/** One line naming the files a batch left out, or null when there are none. */
+	public static String leftOutNote(List<Path> leftOut, String glob) {
+		if (leftOut.isEmpty()) return null;
+		List<String> names = new ArrayList<>();
+		for (Path f : leftOut.subList(0, Math.min(5, leftOut.size()))) names.add(f.getFileName().toString());
+		return leftOut.size() + " file(s) in the folders do not match '" + (glob == null || glob.isBlank() ? IMAGE_GLOB
+			: glob) + "' and were not read: " + String.join(", ", names) + (leftOut.size() > 5 ? ", ..." : "") +
+			" (a pattern chooses other files)";
 	}
 
 	/** Every page of every file, with its record name, in order. */
