@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -324,7 +323,7 @@ public final class BatchDigitizer {
 				}));
 			}
 			for (Future<Result> f : futures) {
-				Result r = await(f);
+				Result r = Futures.await(f, "the batch");
 				// pages not started when the run was cancelled have no result
 				if (r == null) continue;
 				results.add(r);
@@ -338,22 +337,6 @@ public final class BatchDigitizer {
 		return results;
 	}
 
-	private static Result await(Future<Result> f) throws IOException {
-		try {
-			return f.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new EcgException("the batch was interrupted");
-		}
-		catch (ExecutionException e) {
-			Throwable t = e.getCause();
-			if (t instanceof IOException) throw (IOException) t;
-			if (t instanceof RuntimeException) throw (RuntimeException) t;
-			if (t instanceof Error) throw (Error) t;
-			throw new IllegalStateException(t);
-		}
-	}
 
 	/**
 	 * The batch's progress made of its pages' progress, from several threads at once: the bar moves

@@ -18,13 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Futures;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.io.AtomicFiles;
 import org.ecgdigitizer.core.io.DigitizationFiles;
@@ -120,7 +120,7 @@ public final class Benchmark {
 					return run;
 				}));
 			}
-			for (Future<PageRun> f : futures) runs.add(await(f));
+			for (Future<PageRun> f : futures) runs.add(Futures.await(f, "the benchmark"));
 		}
 		finally {
 			pool.shutdownNow();
@@ -211,22 +211,6 @@ public final class Benchmark {
 		}
 	}
 
-	private static PageRun await(Future<PageRun> f) throws IOException {
-		try {
-			return f.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new EcgException("the benchmark was interrupted");
-		}
-		catch (ExecutionException e) {
-			Throwable t = e.getCause();
-			if (t instanceof IOException) throw (IOException) t;
-			if (t instanceof RuntimeException) throw (RuntimeException) t;
-			if (t instanceof Error) throw (Error) t;
-			throw new IllegalStateException(t);
-		}
-	}
 
 	/** @param measureHeap collect the heap before the page and read its peak after (one page at a time only) */
 	private PageRun runPage(BenchmarkCondition condition, int index, boolean measureHeap) throws IOException {
