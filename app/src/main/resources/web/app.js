@@ -297,7 +297,7 @@
 				0: 'Check the connection to the server, then press Try again.',
 				404: 'Upload the page again.',
 				413: 'Make the file smaller, then choose it again.',
-				415: 'Choose an image of the page (PNG, JPEG, TIFF or BMP) or a PDF of it.',
+				415: 'Choose an image of the page (PNG, JPEG, TIFF, BMP or WebP) or a PDF of it.',
 				429: 'Wait a minute, then press Try again.',
 				job: 'Check that the image shows the whole page, flat, sharp and well lit, with its grid visible. ' +
 					'If you know the layout, gain or paper speed, set them under Settings, then press Try again.'

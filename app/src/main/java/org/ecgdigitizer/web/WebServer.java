@@ -1,5 +1,6 @@
 package org.ecgdigitizer.web;
 
+import java.awt.Dimension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import io.javalin.http.staticfiles.Location;
 
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.io.FileKind;
 import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.io.InputFile;
 import org.ecgdigitizer.core.io.Json;
@@ -293,27 +295,28 @@ public final class WebServer implements AutoCloseable {
 		}
 	}
 
-	/** 415 unless the bytes are an image the engine reads; 413 when its header has too many pixels. */
+	/**
+	 * 415 unless the bytes are a page the engine reads (core's {@link FileKind}, as {@code digitize}
+	 * decides); 413 when an image's header has too many pixels, read before any pixel is decoded.
+	 */
 	private static void checkContent(Path upload) throws IOException {
-		ImageHeaders.Kind kind = ImageHeaders.kind(upload);
+		byte[] bytes = Files.readAllBytes(upload);
+		FileKind kind = FileKind.sniff(bytes);
+		if (!kind.readable()) throw new ApiException(415, kind.refusal());
 		// a PDF's pages are checked as they are read (page count, size, encryption)
-		if (kind == ImageHeaders.Kind.PDF) return;
-		if (!kind.isImage()) {
-			throw new ApiException(415, "this file is not an image or PDF; upload a PNG, JPEG, TIFF or BMP scan or photo " +
-				"of the page, or a PDF of it");
-		}
-		ImageHeaders.Header header;
+		if (kind == FileKind.PDF) return;
+		Dimension size;
 		try {
-			header = ImageHeaders.read(upload);
+			size = ImageFiles.headerSize(bytes, kind);
 		}
-		catch (IOException e) {
-			throw ApiException.badRequest("the " + kind.name() + " file is corrupt or truncated and its size cannot be " +
+		catch (EcgException e) {
+			throw ApiException.badRequest("the " + kind.label + " file is corrupt or truncated and its size cannot be " +
 				"read; save or scan the page again");
 		}
-		if (header.pixels() > ImageFiles.MAX_PIXELS) {
+		if ((long) size.width * size.height > ImageFiles.MAX_PIXELS) {
 			throw new ApiException(413, String.format(Locale.ROOT,
 				"the image is %d x %d pixels, more than the %d megapixels this server decodes; scale it to 300 dpi",
-				header.width, header.height, ImageFiles.MAX_PIXELS / 1_000_000));
+				size.width, size.height, ImageFiles.MAX_PIXELS / 1_000_000));
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.ecgdigitizer.core.io;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
@@ -99,16 +100,8 @@ public final class ImageFiles {
 		checkComplete(bytes, kind);
 		return withReader(bytes, kind, reader -> {
 			try {
-				int w, h;
-				try {
-					w = reader.getWidth(index);
-					h = reader.getHeight(index);
-				}
-				catch (IOException | RuntimeException | OutOfMemoryError e) {
-					throw new EcgException("the " + kind.label + " image's header is damaged or claims an impossible size " +
-						"(" + oneLine(String.valueOf(e.getMessage())) + "): refused before decoding; copy or download it again");
-				}
-				checkSize(w, h, maxPixels);
+				Dimension size = size(reader, kind, index);
+				checkSize(size.width, size.height, maxPixels);
 				String format = kind.label;
 				double dpi = Double.NaN;
 				try {
@@ -152,6 +145,24 @@ public final class ImageFiles {
 					"); copy or download it again");
 			}
 		});
+	}
+
+	/**
+	 * The width and height of a file's first image from its header, without decoding a pixel (a
+	 * 40000 x 40000 PNG is measured, never allocated); a damaged header fails with one line.
+	 */
+	public static Dimension headerSize(byte[] bytes, FileKind kind) {
+		return withReader(bytes, kind, reader -> size(reader, kind, 0));
+	}
+
+	private static Dimension size(ImageReader reader, FileKind kind, int index) {
+		try {
+			return new Dimension(reader.getWidth(index), reader.getHeight(index));
+		}
+		catch (IOException | RuntimeException | OutOfMemoryError e) {
+			throw new EcgException("the " + kind.label + " image's header is damaged or claims an impossible size (" +
+				oneLine(String.valueOf(e.getMessage())) + "): refused before decoding; copy or download it again");
+		}
 	}
 
 	/**
