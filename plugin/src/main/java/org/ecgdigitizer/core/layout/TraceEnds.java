@@ -49,9 +49,12 @@ final class TraceEnds {
 		int strokeTop = (int) Math.max(0, Math.round(baseline - 2.5 * mmY));
 		int first = (int) Math.ceil(pulse.box.maxX());
 		int last = (int) Math.min(w - 1, first + Math.round(MAX_GAP_MM * mmX));
-		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace
+		// columns still on the pulse's falling stroke (ink well above the baseline) are not the trace;
+		// the stroke is one pen wide, so ink there further right is something else (a lead's name
+		// printed above the trace's start, as ecg-image-kit and many printers do)
+		int strokeEnd = (int) Math.min(last, first + Math.max(2, Math.round(0.5 * mmX)));
 		int x = first;
-		while (x <= last && inkBetween(mask, w, x, strokeTop, y0)) x++;
+		while (x <= strokeEnd && inkBetween(mask, w, x, strokeTop, y0)) x++;
 		// blank columns (nothing anywhere in the row's band) part a trace that starts on its own from
 		// the pulse; without them the trace is drawn on from the pulse's foot, wherever it heads
 		boolean gap = false;

@@ -61,6 +61,20 @@ class TraceEndsTest {
 	}
 
 	/**
+	 * Printers (ecg-image-kit among them) print the lead's name just above the trace's start, right of
+	 * the pulse: that ink is not the pulse's falling stroke, and time 0 stays under the stroke.
+	 */
+	@Test
+	void aLabelAboveTheTracesStartIsNotTakenForThePulsesStroke() {
+		boolean[] mask = new boolean[W * H];
+		CalibrationPulse p = pulse(mask);
+		fill(mask, 54, 190, BASE - 1, BASE + 2);
+		// a name 2-8 mm above the line and 7 mm wide (4 px/mm), touching the pulse's stroke
+		fill(mask, 54, 82, BASE - 32, BASE - 8);
+		assertEquals(52, TraceEnds.start(mask, W, 20, 90, BASE, 10, p, 3, 4, 4), 1e-12);
+	}
+
+	/**
 	 * Our generator draws the pulse, leaves 1 mm, then the trace with a round cap: time 0 is found
 	 * within 0.1 mm (4 ms at 25 mm/s), or a pixel at 100 dpi, of where the generator put it; the
 	 * first inked column, time 0 before, was half a pen width and more early (0.25 mm, 10 ms, with
