@@ -109,6 +109,8 @@ public final class LabelReader {
 	private static final List<WordModel> MODELS = buildModels();
 	/** The models by spelling, style and spacing. */
 	private static final Map<String, WordModel> BY_KEY = index(MODELS);
+	/** The widest word model, in pixels at H. */
+	private static final int WIDEST = MODELS.stream().mapToInt(m -> m.width).max().orElse(0);
 
 	private LabelReader() {}
 
@@ -511,6 +513,14 @@ public final class LabelReader {
 	}
 
 	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
+		return match(ink, w, h, box, inkHeightPx, turned, false);
+	}
+
+	/**
+	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
+	 *     that can be read here puts it (the straightforward search; the same result, slower)
+	 */
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned, boolean everyPlace) {
 		if (!(inkHeightPx > 2)) return null;
 		double s = H / inkHeightPx;
 		double wx0 = box.x - REACH * inkHeightPx;
@@ -542,8 +552,31 @@ public final class LabelReader {
 		double[][][][] dot = new double[STYLES.size()][letterCount][][];
 		double[][][][] hid = new double[STYLES.size()][letterCount][][];
 		double[][][][] hid2 = new double[STYLES.size()][letterCount][][];
+		Windows[] windows = new Windows[WIDEST + 1];
+		// the places [from, to] where some word that can be read here puts each letter
+		int[][] from = new int[STYLES.size()][letterCount];
+		int[][] to = new int[STYLES.size()][letterCount];
+		for (int[] f : from) Arrays.fill(f, Integer.MAX_VALUE);
+		for (int[] t : to) Arrays.fill(t, Integer.MIN_VALUE);
 		for (WordModel model : MODELS) {
 			if (model.width < minWidth) continue;
+			int xFrom = model.xFrom(fx1);
+			int xTo = model.xTo(fx0, cw);
+			if (xFrom > xTo && !everyPlace) continue;
+			for (int k = 0; k < model.letters.length; k++) {
+				int l = model.letters[k];
+				int positions = Math.max(0, cw - STYLES.get(model.style).letters[l].width + 1);
+				from[model.style][l] = everyPlace ? 0 : Math.min(from[model.style][l], xFrom + model.offsets[k]);
+				to[model.style][l] = everyPlace ? positions - 1 : Math.max(to[model.style][l], xTo + model.offsets[k]);
+			}
+		}
+		for (WordModel model : MODELS) {
+			if (model.width < minWidth) continue;
+			// the word must cover the candidate's ink, but for the slack a reading allows (the
+			// candidate may lack letters that touch the trace, so the word may reach beyond it)
+			int xFrom = model.xFrom(fx1);
+			int xTo = model.xTo(fx0, cw);
+			if (xFrom > xTo && !everyPlace) continue;
 			LabelGlyphs.Letter[] letters = STYLES.get(model.style).letters;
 			int n = model.letters.length;
 			double[][][] d = new double[n][][];
@@ -552,9 +585,11 @@ public final class LabelReader {
 			for (int k = 0; k < n; k++) {
 				int l = model.letters[k];
 				if (dot[model.style][l] == null) {
-					dot[model.style][l] = c.dots(letters[l], letters[l].inkValue, c.pixels, top0, tops);
+					int a = from[model.style][l];
+					int b = to[model.style][l];
+					dot[model.style][l] = c.dots(letters[l], letters[l].inkValue, c.pixels, top0, tops, a, b);
 					if (c.anyUnknown) {
-						double[][][] hidden = c.hiddenDots(letters[l], top0, tops);
+						double[][][] hidden = c.hiddenDots(letters[l], top0, tops, a, b);
 						hid[model.style][l] = hidden[0];
 						hid2[model.style][l] = hidden[1];
 					}
@@ -563,48 +598,100 @@ public final class LabelReader {
 				u[k] = hid[model.style][l];
 				u2[k] = hid2[model.style][l];
 			}
-			int last = model.offsets[n - 1];
-			int lastWidth = letters[model.letters[n - 1]].width;
-			// the word must cover the candidate's ink, but for the slack a reading allows (the
-			// candidate may lack letters that touch the trace, so the word may reach beyond it)
-			int xFrom = (int) Math.max(0, Math.ceil(fx1 - BEYOND * H - model.width));
-			int xTo = (int) Math.min(cw - last - lastWidth, Math.floor(fx0 + BEYOND * H));
+			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
+			Windows win = everyPlace ? new Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
+			if (win == null) {
+				win = new Windows(c, model.width, model.xFrom(fx1), (int) Math.min(cw, Math.floor(fx0 + BEYOND * H)), top0,
+					tops, mx, my);
+				windows[model.width] = win;
+			}
+			double[][] dt = new double[n][];
+			double[][] ut = new double[n][];
+			double[][] u2t = new double[n][];
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
-				int y0 = top - my;
-				int y1 = top + H + my;
+				for (int k = 0; k < n; k++) {
+					dt[k] = d[k][t];
+					if (c.anyUnknown) {
+						ut[k] = u[k][t];
+						u2t[k] = u2[k][t];
+					}
+				}
+				double[] areas = win.area[t];
+				double[] sis = win.si[t];
+				double[] varIs = win.varI[t];
 				for (int x = xFrom; x <= xTo; x++) {
 					double sum = 0;
 					double sumT = model.sum;
 					double sumT2 = model.sum2;
 					for (int k = 0; k < n; k++) {
-						sum += d[k][t][x + model.offsets[k]];
+						int at = x + model.offsets[k];
+						sum += dt[k][at];
 						if (c.anyUnknown) {
-							sumT -= u[k][t][x + model.offsets[k]];
-							sumT2 -= u2[k][t][x + model.offsets[k]];
+							sumT -= ut[k][at];
+							sumT2 -= u2t[k][at];
 						}
 					}
 					if (sumT < MIN_VISIBLE * model.sum) continue;
-					int rx0 = x - mx;
-					int rx1 = x + model.width + mx;
-					double area = (double) (rx1 - rx0) * (y1 - y0) - (c.anyUnknown ? c.area(c.sumU, rx0, y0, rx1, y1) : 0);
-					double si = c.area(c.sum, rx0, y0, rx1, y1);
-					double si2 = c.area(c.sum2, rx0, y0, rx1, y1);
-					double varI = si2 - si * si / area;
+					int i = x - win.x0;
+					double area = areas[i];
+					double si = sis[i];
+					double varI = varIs[i];
 					double varT = sumT2 - sumT * sumT / area;
 					if (varI <= 1e-9 || varT <= 1e-9) continue;
-					double r = (sum - sumT * si / area) / Math.sqrt(varI * varT);
+					double covariance = sum - sumT * si / area;
+					// a correlation of at most 0 cannot beat a best of 0 or more
+					if (covariance <= 0 && m.scores[model.word] >= 0) continue;
+					double r = covariance / Math.sqrt(varI * varT);
 					if (r > m.scores[model.word]) {
 						m.scores[model.word] = r;
 						m.models[model.word] = model;
 						m.places[model.word] = new int[] { x, top };
-						m.boxes[model.word] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + model.width) / s, wy0 +
-							(top + H) / s);
 					}
 				}
 			}
 		}
+		for (int i = 0; i < WORDS.length; i++) {
+			if (m.models[i] == null) continue;
+			int x = m.places[i][0];
+			int top = m.places[i][1];
+			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
+		}
 		return m.boxes[m.best()] == null ? null : m;
+	}
+
+	/**
+	 * The crop over the window of a word of one width (its box and the margins around it), for
+	 * its box's top at top0 + t and its left edge at x0 to x1: the known pixels' count (area),
+	 * their sum and its variance times the area.
+	 */
+	static final class Windows {
+		final int x0;
+		final double[][] area;
+		final double[][] si;
+		final double[][] varI;
+
+		Windows(Crop c, int width, int x0, int x1, int top0, int tops, int mx, int my) {
+			this.x0 = x0;
+			int n = Math.max(0, x1 - x0 + 1);
+			area = new double[tops][n];
+			si = new double[tops][n];
+			varI = new double[tops][n];
+			for (int t = 0; t < tops; t++) {
+				int y0 = top0 + t - my;
+				int y1 = top0 + t + H + my;
+				for (int i = 0; i < n; i++) {
+					int rx0 = x0 + i - mx;
+					int rx1 = x0 + i + width + mx;
+					double a = (double) (rx1 - rx0) * (y1 - y0) - (c.anyUnknown ? c.area(c.sumU, rx0, y0, rx1, y1) : 0);
+					double sum = c.area(c.sum, rx0, y0, rx1, y1);
+					double sum2 = c.area(c.sum2, rx0, y0, rx1, y1);
+					area[t][i] = a;
+					si[t][i] = sum;
+					varI[t][i] = sum2 - sum * sum / a;
+				}
+			}
+		}
 	}
 
 	/**
@@ -696,6 +783,19 @@ public final class LabelReader {
 			}
 			sum = a;
 			sum2 = b;
+		}
+
+		/** The leftmost place of the word's box that covers the candidate's ink ending at fx1 (crop pixels). */
+		int xFrom(double fx1) {
+			return (int) Math.max(0, Math.ceil(fx1 - BEYOND * H - width));
+		}
+
+		/** The rightmost place of the word's box that covers ink starting at fx0 and keeps its last letter on a crop cw wide. */
+		int xTo(double fx0, int cw) {
+			int n = letters.length;
+			int last = offsets[n - 1];
+			int lastWidth = STYLES.get(style).letters[letters[n - 1]].width;
+			return (int) Math.min(cw - last - lastWidth, Math.floor(fx0 + BEYOND * H));
 		}
 
 		/**
@@ -827,16 +927,18 @@ public final class LabelReader {
 		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
 		 * top at top0 + t and its left edge at every x; visits only the few unknown pixels.
 		 */
-		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops) {
+		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
 			int positions = Math.max(0, width - l.width + 1);
 			double[][][] out = new double[2][tops][positions];
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
 			for (int t = 0; t < tops; t++) {
 				for (int k = 0; k < l.inkY.length; k++) {
 					int y = top0 + t + l.inkY[k];
 					if (y < 0 || y >= height) continue;
 					for (int ux : unknownInRow[y]) {
 						int at = ux - l.inkX[k];
-						if (at < 0 || at >= positions) continue;
+						if (at < first || at >= end) continue;
 						out[0][t][at] += l.inkValue[k];
 						out[1][t][at] += l.inkValue2[k];
 					}
@@ -847,11 +949,13 @@ public final class LabelReader {
 
 		/**
 		 * Sum of a letter's values times an image of the crop's size, for the letter's top at
-		 * top0 + t and its left edge at every x.
+		 * top0 + t and its left edge at every x from {@code from} to {@code to} (0 elsewhere).
 		 */
-		double[][] dots(LabelGlyphs.Letter l, float[] values, float[] image, int top0, int tops) {
+		double[][] dots(LabelGlyphs.Letter l, float[] values, float[] image, int top0, int tops, int from, int to) {
 			int positions = Math.max(0, width - l.width + 1);
 			double[][] out = new double[tops][positions];
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
 				double[] row = out[t];
@@ -861,7 +965,7 @@ public final class LabelReader {
 					if (y < 0 || y >= height) continue;
 					int ci = y * width + l.inkX[k];
 					double v = values[k];
-					for (int x = 0; x < positions; x++) row[x] += v * image[ci + x];
+					for (int x = first; x < end; x++) row[x] += v * image[ci + x];
 				}
 			}
 			return out;

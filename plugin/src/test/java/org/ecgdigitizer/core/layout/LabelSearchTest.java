@@ -1,0 +1,101 @@
+package org.ecgdigitizer.core.layout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.Progress;
+import org.ecgdigitizer.core.Stages;
+import org.ecgdigitizer.core.io.GlyphOutlines;
+import org.ecgdigitizer.core.io.ImageFiles;
+import org.ecgdigitizer.core.preprocess.Components;
+import org.ecgdigitizer.core.preprocess.PreparedPage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The label reader correlates each letter with the crop only where a word that can be read there
+ * puts it; the straightforward search correlates it everywhere. Both must find the same scores,
+ * places and boxes, bit for bit.
+ */
+class LabelSearchTest {
+
+	@BeforeAll
+	static void headless() {
+		System.setProperty("java.awt.headless", "true");
+	}
+
+	private static int compared;
+
+	private static void same(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
+		LabelReader.Match fast = LabelReader.match(ink, w, h, box, inkHeightPx, turned);
+		LabelReader.Match full = LabelReader.match(ink, w, h, box, inkHeightPx, turned, true);
+		String at = box + (turned ? " turned" : "");
+		if (full == null) {
+			assertEquals(null, fast, at);
+			return;
+		}
+		assertNotNull(fast, at);
+		assertArrayEquals(full.scores, fast.scores, 0.0, at);
+		for (int i = 0; i < LabelReader.WORDS.length; i++) {
+			assertEquals(full.models[i], fast.models[i], at + " " + LabelReader.WORDS[i]);
+			assertEquals(String.valueOf(full.boxes[i]), String.valueOf(fast.boxes[i]), at + " " + LabelReader.WORDS[i]);
+			if (full.places[i] != null) assertArrayEquals(full.places[i], fast.places[i], at);
+		}
+		compared++;
+	}
+
+	/** Words of every shipped font, alone and against a trace (clutter), upright and turned. */
+	@Test
+	void wordsOfEveryFontAreFoundWhereTheStraightforwardSearchFindsThem() {
+		compared = 0;
+		List<GlyphOutlines.Style> styles = GlyphOutlines.styles();
+		for (int f = 0; f < styles.size(); f++) {
+			GlyphOutlines.Style style = styles.get(f);
+			// every other word of each font, alternating, keeps the test short
+			for (int i = f % 2; i < LabelReaderTest.LEADS.length; i += 2) {
+				String lead = LabelReaderTest.LEADS[i];
+				BufferedImage img = LabelReaderTest.outlineText(lead, style, 20, 0.05);
+				LabelReaderTest.Inked alone = new LabelReaderTest.Inked(img);
+				same(alone.ink, alone.w, alone.h, alone.box, alone.box.height, false);
+				same(alone.ink, alone.w, alone.h, alone.box, alone.box.height * 1.2, true);
+				Graphics2D g = LabelReaderTest.pen(img);
+				g.fillRect(40 - 1, 0, 2, 58);
+				g.fillRect(0, 24, img.getWidth(), 2);
+				g.dispose();
+				LabelReaderTest.Inked cluttered = new LabelReaderTest.Inked(img);
+				same(cluttered.ink, cluttered.w, cluttered.h, alone.box, alone.box.height, false);
+				same(cluttered.ink, cluttered.w, cluttered.h, alone.box, alone.box.height, true);
+			}
+		}
+		assertTrue(compared > 50, compared + " words compared");
+	}
+
+	/** Blobs of ink of a sample page, read at label sizes as the page's candidates are. */
+	@Test
+	void inkOfASamplePageIsReadAsTheStraightforwardSearchReadsIt() {
+		ImageFiles.LoadedImage image = ImageFiles.read(Paths.get("sample-data/clean-3x4+1/ecg-101.png"));
+		PreparedPage page = Stages.preprocess(ImageFiles.asImg(image.image), image.dpi, Progress.NONE);
+		float[] ink = page.inkPixels();
+		int w = page.width();
+		int h = page.height();
+		boolean[] mask = new boolean[ink.length];
+		for (int i = 0; i < ink.length; i++) mask[i] = ink[i] > LeadDetector.INK;
+		compared = 0;
+		int n = 0;
+		for (Components.Component c : Components.of(mask, w, h).components) {
+			if (c.height() < 8 || c.height() > 40 || c.width() > 60 || n++ % 5 != 0) continue;
+			Box box = Box.fromCorners(c.minX, c.minY, c.maxX + 1, c.maxY + 1);
+			same(ink, w, h, box, box.height, false);
+			same(ink, w, h, box, 20, true);
+		}
+		assertTrue(compared > 10, compared + " blobs compared");
+	}
+}
