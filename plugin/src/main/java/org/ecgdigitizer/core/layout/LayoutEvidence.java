@@ -25,7 +25,7 @@ public final class LayoutEvidence {
 		public final int startX;
 		public final int endX;
 		public final boolean pulse;
-		/** "ink" (followed across the page), "pulse" (found from its calibration pulse) or "between rows". */
+		/** "ink" (followed across the page), "pulse" (found from its calibration pulse), "between rows" or "pitch" (filled where the spacing or the pulses' pitch puts a row). */
 		public final String foundBy;
 		/** QRS complexes seen along the row. */
 		public final int beats;

@@ -1,5 +1,8 @@
 package org.ecgdigitizer.core.layout;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.ecgdigitizer.core.preprocess.Components;
 import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
@@ -79,7 +82,54 @@ final class PageInk {
 			boolean vertical = c.width() < 0.6 * mmX + 1 && c.height() > 40 * mmY;
 			rule[c.id] = (horizontal || vertical) && fill > 0.7;
 		}
+		for (List<Components.Component> dashes : brokenRules(components, mmX, mmY)) {
+			for (Components.Component c : dashes) rule[c.id] = true;
+		}
 		components.erase(mask, id -> rule[id]);
+	}
+
+	/** A broken rule runs at least this long; a trace never stays on one pixel row for a second. */
+	static final double BROKEN_RULE_MM = 25;
+
+	/**
+	 * Grid lines the ink separation kept, cut into dashes where the crossing lines were taken away:
+	 * chains of thin, solid, flat pieces on the same image rows, less than 3 mm apart (a crossing
+	 * line, or a trace crossing it, takes a piece), together {@link #BROKEN_RULE_MM} long and mostly
+	 * ink. A trace broken the same way wanders off any one pixel row within a beat.
+	 */
+	static List<List<Components.Component>> brokenRules(Components components, double mmX, double mmY) {
+		double thin = 0.6 * mmY + 1;
+		int maxGap = (int) Math.max(2, Math.round(3 * mmX));
+		List<Components.Component> pieces = new ArrayList<>();
+		for (Components.Component c : components.components) {
+			if (c.height() < thin && c.pixels >= 0.7 * c.width() * c.height()) pieces.add(c);
+		}
+		pieces.sort((a, b) -> Integer.compare(a.minX, b.minX));
+		List<List<Components.Component>> chains = new ArrayList<>();
+		for (Components.Component c : pieces) {
+			List<Components.Component> best = null;
+			for (List<Components.Component> chain : chains) {
+				Components.Component last = chain.get(chain.size() - 1);
+				int gap = c.minX - last.maxX - 1;
+				if (gap >= 0 && gap <= maxGap && Math.abs(c.minY - last.minY) <= 1 && Math.abs(c.maxY - last.maxY) <= 1) {
+					best = chain;
+				}
+			}
+			if (best == null) {
+				best = new ArrayList<>();
+				chains.add(best);
+			}
+			best.add(c);
+		}
+		List<List<Components.Component>> rules = new ArrayList<>();
+		for (List<Components.Component> chain : chains) {
+			if (chain.size() < 2) continue;
+			int span = chain.get(chain.size() - 1).maxX - chain.get(0).minX + 1;
+			int inked = 0;
+			for (Components.Component c : chain) inked += c.width();
+			if (span > BROKEN_RULE_MM * mmX && inked >= 0.6 * span) rules.add(chain);
+		}
+		return rules;
 	}
 
 	boolean at(int x, int y) {

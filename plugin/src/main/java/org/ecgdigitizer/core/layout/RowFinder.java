@@ -46,7 +46,8 @@ final class RowFinder {
 			if (startsWithPulse(t, above, ink)) withPulse.add(t);
 		}
 		// pulses whose row was not followed (a wandering or very tall trace) still make a row
-		for (CalibrationPulse p : PulseFinder.scan(ink)) {
+		List<CalibrationPulse> stacked = PulseFinder.scan(ink);
+		for (CalibrationPulse p : stacked) {
 			TraceRow owner = null;
 			for (TraceRow t : lines) {
 				double d = Math.abs(t.lineAt(p.box.maxX()) - p.footY);
@@ -86,8 +87,64 @@ final class RowFinder {
 			if (i < firstPulsed && pulses >= MIN_PULSED_ROWS && kept.get(i).strength < WEAK_ROW * median) continue;
 			rows.add(kept.get(i));
 		}
-		if (DEBUG) System.err.println("before fill/even: " + rows);
-		return evenlySpaced(fillSkippedRows(rows, ink));
+		if (DEBUG) System.err.println("before pitch/fill/even: " + rows);
+		return evenlySpaced(fillSkippedRows(onPitch(rows, found, RowPitch.of(stacked), ink), ink));
+	}
+
+	/** A row is where the pulses' pitch puts one when its line passes within this many pitches of the place. */
+	static final double PITCH_REACH = 0.3;
+
+	/**
+	 * The rows the pulses' pitch allows. Between two pulses some pitches apart, the rows are the one
+	 * at each pulse and the one nearest each place the pitch names in between (or, where none was
+	 * followed, the trace found there: its pulse hidden under a neighbour's complex, its line too
+	 * tall and wandering to follow); any other line there is pieces of the neighbours' complexes.
+	 * Rows outside the pulses' span (a rhythm strip at its own distance) stay as they are.
+	 *
+	 * @param candidates every line followed, weak ones too: one at a place the pitch names is a row
+	 */
+	static List<TraceRow> onPitch(List<TraceRow> rows, List<TraceRow> candidates, RowPitch pitch, PageInk ink) {
+		if (pitch == null || rows.isEmpty()) return rows;
+		double reach = PITCH_REACH * pitch.pitch;
+		List<TraceRow> placed = new ArrayList<>();
+		for (double foot : pitch.feet) {
+			TraceRow r = nearest(rows, foot, pitch.x, reach, placed);
+			if (r != null) placed.add(r);
+		}
+		double[] starts = new double[rows.size()];
+		double[] ends = new double[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			starts[i] = rows.get(i).start;
+			ends[i] = rows.get(i).end;
+		}
+		int x0 = (int) median(starts);
+		int x1 = (int) median(ends);
+		for (double y : pitch.missing()) {
+			TraceRow r = nearest(rows, y, pitch.x, reach, placed);
+			if (r == null) r = nearest(candidates, y, pitch.x, reach, placed);
+			if (r == null) r = missedRow(ink, y, reach, x0, x1, "pitch");
+			if (r != null) placed.add(r);
+		}
+		for (TraceRow r : rows) {
+			if (!placed.contains(r) && !pitch.governs(r.lineAt(pitch.x))) placed.add(r);
+		}
+		placed.sort((a, b) -> Double.compare(a.baseline, b.baseline));
+		if (DEBUG) System.err.println("pitch " + pitch.pitch + " missing " + pitch.missing() + " -> " + placed);
+		return placed;
+	}
+
+	/** The row whose line at column x is nearest y, within reach, not yet taken; or null. */
+	private static TraceRow nearest(List<TraceRow> rows, double y, double x, double reach, List<TraceRow> taken) {
+		TraceRow best = null;
+		double bestD = reach;
+		for (TraceRow r : rows) {
+			double d = Math.abs(r.lineAt(x) - y);
+			if (d <= bestD && !taken.contains(r)) {
+				best = r;
+				bestD = d;
+			}
+		}
+		return best;
 	}
 
 	/**
@@ -475,7 +532,7 @@ final class RowFinder {
 			int x1 = Math.max(r.runEnd, rows.get(i + 1).runEnd);
 			for (int j = 1; j < k; j++) {
 				double predicted = r.baseline + gap * j / k;
-				TraceRow missed = missedRow(ink, predicted, 0.35 * spacing, x0, x1);
+				TraceRow missed = missedRow(ink, predicted, 0.35 * spacing, x0, x1, "between rows");
 				if (missed != null) out.add(missed);
 			}
 		}
@@ -484,9 +541,10 @@ final class RowFinder {
 
 	/**
 	 * A row of trace in the band predicted +- reach, or null: most columns of x0..x1 hold ink in the
-	 * band; the baseline is the image row with the most ink within 1 mm.
+	 * band; the baseline is the image row with the most ink within 1 mm, at most reach / 2 from the
+	 * prediction.
 	 */
-	private static TraceRow missedRow(PageInk ink, double predicted, double reach, int x0, int x1) {
+	private static TraceRow missedRow(PageInk ink, double predicted, double reach, int x0, int x1, String foundBy) {
 		int top = (int) Math.max(0, Math.round(predicted - reach));
 		int bottom = (int) Math.min(ink.h - 1, Math.round(predicted + reach));
 		int columns = 0;
@@ -505,10 +563,15 @@ final class RowFinder {
 		}
 		if (columns == 0 || inked < 0.8 * columns) return null;
 		double[] near = boxSmooth(perRow, (int) Math.max(1, Math.round(ink.mmY)));
-		int best = 0;
-		for (int y = 1; y < near.length; y++) if (near[y] > near[best]) best = y;
+		// near the place the spacing predicts: rows are printed at an even pitch, and the band's
+		// edges hold the neighbours' complexes
+		int best = -1;
+		for (int y = 0; y < near.length; y++) {
+			if (Math.abs(top + y - predicted) <= reach / 2 && (best < 0 || near[y] > near[best])) best = y;
+		}
+		if (best < 0) return null;
 		// strength in mm of inked columns, as the bands measure it (pixels are square enough here)
-		return new TraceRow(top + best, inked / ink.mmY, x0, x1, "between rows");
+		return new TraceRow(top + best, inked / ink.mmY, x0, x1, foundBy);
 	}
 
 	/**
@@ -540,7 +603,8 @@ final class RowFinder {
 			}
 			strength += rows.get(i + 1).strength;
 			int length = i + 2 - start;
-			if (strength > bestStrength) {
+			// a row found from its pulse alone adds no strength, but it is a row
+			if (strength > bestStrength || strength == bestStrength && length > bestLength) {
 				bestLength = length;
 				bestStart = start;
 				bestStrength = strength;

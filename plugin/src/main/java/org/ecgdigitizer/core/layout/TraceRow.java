@@ -20,7 +20,7 @@ public final class TraceRow {
 	/** Columns the long runs cover, [runStart, runEnd). */
 	final int runStart;
 	final int runEnd;
-	/** How the row was found: "ink" (a band of long runs) or "between rows" (filled into an even spacing). */
+	/** How the row was found: "ink" (a band of long runs), "pulse" (its calibration pulse), "between rows" (filled into an even spacing) or "pitch" (where the pulses' pitch puts a row). */
 	final String foundBy;
 	/** Band of image rows that belongs to this row, [top, bottom). */
 	int top;
