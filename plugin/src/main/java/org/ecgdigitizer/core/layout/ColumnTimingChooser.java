@@ -1,6 +1,7 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,10 +11,16 @@ import org.ecgdigitizer.core.layout.PageLayout.ColumnTiming;
  * Decides whether a page's columns follow one another in time (most printers) or all show the
  * same window (ecg-image-kit, some printers' 6x2), from physiology: the 12 leads are recorded at
  * once, so the QRS complexes of a segment fall at the record times of the complexes of every
- * segment shown over the same time. A later column's complexes are compared, at the record times
- * each assumption gives them, with those of the segments whose times are not in doubt: rhythm
- * strips (the whole record) and the first column. When that does not decide, the page is taken
- * to be sequential, as most printers print, and the evidence says so.
+ * segment shown over the same time. A later column's complexes are put at the record times each
+ * assumption gives them and compared with those of a segment whose times are not in doubt: a
+ * rhythm strip (the whole record), else the first column (which only the same window can test).
+ *
+ * <p>A regular rhythm makes both assumptions line up roughly when a column lasts nearly a whole
+ * number of beats (5 s at 48 bpm, 72 bpm, 96 bpm): the complexes then line up under the wrong
+ * assumption too, only less closely, by the remainder and the beat-to-beat variation. So the
+ * assumptions are also compared by how closely they line up (the median distance to the nearest
+ * reference complex), and one wins only by a clear margin. When nothing decides, the page is taken
+ * to be sequential, as most printers print, and the evidence says so.</p>
  */
 final class ColumnTimingChooser {
 
@@ -25,17 +32,57 @@ final class ColumnTimingChooser {
 	static final int MIN_BEATS = 4;
 	/** ...and contradicted when no more than this fraction do. */
 	static final double MISMATCH = 0.5;
+	/**
+	 * When both line up, the closer wins if its complexes lie at most this close (s, median) to the
+	 * reference ones: a lead's QRS centre differs from another's by a few hundredths of a second...
+	 */
+	static final double CLOSE_S = 0.025;
+	/** ...and the other's lie at least this much further (s): the remainder of a regular rhythm. */
+	static final double CLEARLY_FURTHER_S = 0.015;
 
 	private ColumnTimingChooser() {}
+
+	/** How the later columns' complexes line up under one assumption. */
+	static final class Fit {
+		/** Complexes compared and those with a reference complex within {@link #SAME_BEAT_S}. */
+		final int compared;
+		final int matched;
+		/** Median distance (s) of a compared complex to its nearest reference complex; NaN without any. */
+		final double medianOffset;
+
+		Fit(int compared, int matched, double medianOffset) {
+			this.compared = compared;
+			this.matched = matched;
+			this.medianOffset = medianOffset;
+		}
+
+		double rate() {
+			return compared == 0 ? Double.NaN : matched / (double) compared;
+		}
+
+		boolean holds() {
+			return compared >= MIN_BEATS && rate() >= MATCH;
+		}
+
+		boolean fails() {
+			return compared >= MIN_BEATS && rate() <= MISMATCH;
+		}
+
+		String describe() {
+			if (compared == 0) return "(none to compare)";
+			return String.format(Locale.ROOT, "%d of %d (median %.0f ms off)", matched, compared, 1000 * medianOffset);
+		}
+	}
 
 	/** The timing of a layout with more than one column on this page. */
 	static LayoutEvidence.Timing decide(PageLayout layout, List<TraceRow> rows, PageInk ink, PageCalibration cal) {
 		double pps = cal.pxPerSecond();
 		double rowPx = cal.x1 - cal.x0;
 		double margin = 1.5 * ink.mmX;
-		// reference complexes, at record times: rhythm strips and the first column
-		List<Double> reference = new ArrayList<>();
-		double referenceEnd = 0;
+		// reference complexes, at record times: rhythm strips, and the first column
+		List<Double> strips = new ArrayList<>();
+		List<Double> firstColumn = new ArrayList<>();
+		double stripEnd = 0;
 		double firstColumnEnd = 0;
 		List<double[]> later = new ArrayList<>();
 		for (PageLayout.Cell cell : layout.cells()) {
@@ -44,11 +91,11 @@ final class ColumnTimingChooser {
 			double b = cal.x0 + rowPx * cell.endFraction(layout.columnCount()) - margin;
 			double[] beats = BeatFinder.beats(row, ink, a, b, pps);
 			if (cell.rhythm || cell.columnSpan == layout.columnCount()) {
-				for (double x : beats) reference.add((x - cal.x0) / pps);
-				referenceEnd = Math.max(referenceEnd, (b - cal.x0) / pps);
+				for (double x : beats) strips.add((x - cal.x0) / pps);
+				stripEnd = Math.max(stripEnd, (b - cal.x0) / pps);
 			}
 			else if (cell.column == 0) {
-				for (double x : beats) reference.add((x - cal.x0) / pps);
+				for (double x : beats) firstColumn.add((x - cal.x0) / pps);
 				firstColumnEnd = Math.max(firstColumnEnd, (b - cal.x0) / pps);
 			}
 			else {
@@ -56,60 +103,94 @@ final class ColumnTimingChooser {
 				for (double x : beats) later.add(new double[] { (x - cal.x0) / pps, pageStart });
 			}
 		}
-		double coveredTo = Math.max(referenceEnd, firstColumnEnd);
-		int[] sequential = match(later, reference, 0, referenceEnd, coveredTo, false);
-		int[] sameWindow = match(later, reference, 0, referenceEnd, coveredTo, true);
-		double seq = sequential[1] == 0 ? Double.NaN : sequential[0] / (double) sequential[1];
-		double same = sameWindow[1] == 0 ? Double.NaN : sameWindow[0] / (double) sameWindow[1];
-		boolean sameHolds = sameWindow[1] >= MIN_BEATS && same >= MATCH;
-		boolean seqHolds = sequential[1] >= MIN_BEATS && seq >= MATCH;
-		boolean sameFails = sameWindow[1] >= MIN_BEATS && same <= MISMATCH;
-		boolean seqFails = sequential[1] >= MIN_BEATS && seq <= MISMATCH;
-		String counts = String.format(Locale.ROOT, "later columns' QRS complexes line up with the reference ones %s if " +
-			"the columns show the same window, %s if they follow one another", rate(sameWindow), rate(sequential));
-		if (sameHolds && !seqHolds && (seqFails || sequential[1] < MIN_BEATS)) {
-			return new LayoutEvidence.Timing(ColumnTiming.SAME_WINDOW, "beats", seq, sequential[1], same, sameWindow[1],
-				counts);
+		// both assumptions are tested against the same reference where a strip allows it; without
+		// one, the first column tests the same window only
+		boolean byStrip = strips.size() >= MIN_BEATS;
+		List<Double> reference = byStrip ? strips : firstColumn;
+		double referenceEnd = byStrip ? stripEnd : firstColumnEnd;
+		Fit sequential = byStrip ? fit(later, reference, stripEnd, false) : new Fit(0, 0, Double.NaN);
+		Fit sameWindow = fit(later, reference, referenceEnd, true);
+		String counts = String.format(Locale.ROOT, "later columns' QRS complexes line up with those of the %s %s if " +
+			"the columns show the same window, %s if they follow one another", byStrip ? "rhythm strip" : "first column",
+			sameWindow.describe(), sequential.describe());
+		// without a strip nothing tests the sequence, so the same window must also fit closely
+		boolean sameConvinces = sameWindow.holds() && (byStrip || sameWindow.medianOffset <= CLOSE_S);
+		ColumnTiming assumed = ColumnTiming.SEQUENTIAL;
+		String source = "default";
+		String why = counts + (sameWindow.holds() && !sameConvinces ? ", but not closely enough to tell a regular " +
+			"rhythm from the same window" : "") + "; not decisive, so the columns are taken to follow one another, as " +
+			"most printers print them";
+		if (sameConvinces && (sequential.compared < MIN_BEATS || sequential.fails())) {
+			assumed = ColumnTiming.SAME_WINDOW;
+			source = "beats";
+			why = counts;
 		}
-		if (seqHolds && !sameHolds) {
-			return new LayoutEvidence.Timing(ColumnTiming.SEQUENTIAL, "beats", seq, sequential[1], same, sameWindow[1],
-				counts);
+		else if (sequential.holds() && !sameWindow.holds()) {
+			source = "beats";
+			why = counts;
 		}
-		if (sameFails && !seqHolds) {
-			return new LayoutEvidence.Timing(ColumnTiming.SEQUENTIAL, "beats", seq, sequential[1], same, sameWindow[1],
-				counts + "; the same window is ruled out");
+		else if (sameWindow.fails() && !sequential.holds()) {
+			source = "beats";
+			why = counts + "; the same window is ruled out";
 		}
-		return new LayoutEvidence.Timing(ColumnTiming.SEQUENTIAL, "default", seq, sequential[1], same, sameWindow[1],
-			counts + "; not decisive, so the columns are taken to follow one another, as most printers print them");
+		else if (sameWindow.holds() && sequential.holds()) {
+			// a regular rhythm: the closer fit decides, when it is close and clearly closer
+			int closer = closer(sameWindow, sequential);
+			if (closer != 0) {
+				assumed = closer > 0 ? ColumnTiming.SAME_WINDOW : ColumnTiming.SEQUENTIAL;
+				source = "beats";
+				why = counts + String.format(Locale.ROOT, "; the rhythm is regular enough for both, but the complexes " +
+					"line up closely only if %s", closer > 0 ? "the columns show the same window" :
+						"they follow one another");
+			}
+			else {
+				why = counts + "; the rhythm is so regular that both fit as closely, so the columns are taken to follow " +
+					"one another, as most printers print them";
+			}
+		}
+		return new LayoutEvidence.Timing(assumed, source, sequential.rate(), sequential.compared, sameWindow.rate(),
+			sameWindow.compared, sequential.medianOffset, sameWindow.medianOffset, byStrip ? "rhythm strip" :
+				"first column", why);
 	}
 
-	private static String rate(int[] m) {
-		return m[1] == 0 ? "(none to compare)" : String.format(Locale.ROOT, "%d of %d", m[0], m[1]);
+	/** 1 when the same window fits clearly closer, -1 when the sequence does, 0 when neither. */
+	static int closer(Fit sameWindow, Fit sequential) {
+		if (sameWindow.medianOffset <= CLOSE_S && sequential.medianOffset >= sameWindow.medianOffset +
+			CLEARLY_FURTHER_S)
+		{
+			return 1;
+		}
+		if (sequential.medianOffset <= CLOSE_S && sameWindow.medianOffset >= sequential.medianOffset +
+			CLEARLY_FURTHER_S)
+		{
+			return -1;
+		}
+		return 0;
 	}
 
 	/**
-	 * How many later-column complexes (page time, column start) have a reference complex at the
-	 * record time an assumption gives them, of those whose record time the references cover:
-	 * rhythm strips cover [0, stripEnd), the first column with them [0, coveredTo).
+	 * How the later-column complexes (page time, column start) line up with the reference
+	 * complexes at the record times an assumption gives them, over those whose record time the
+	 * reference covers, [0, end).
 	 */
-	static int[] match(List<double[]> later, List<Double> reference, double from, double stripEnd, double coveredTo,
-		boolean sameWindow)
-	{
+	static Fit fit(List<double[]> later, List<Double> reference, double end, boolean sameWindow) {
 		int matched = 0;
-		int compared = 0;
+		List<Double> offsets = new ArrayList<>();
 		for (double[] beat : later) {
 			double t = sameWindow ? beat[0] - beat[1] : beat[0];
-			// under the sequential assumption only rhythm strips show a later column's time
-			double end = sameWindow ? coveredTo : stripEnd;
-			if (t < from || t >= end) continue;
-			compared++;
-			for (double r : reference) {
-				if (Math.abs(r - t) <= SAME_BEAT_S) {
-					matched++;
-					break;
-				}
-			}
+			if (t < 0 || t >= end) continue;
+			double nearest = Double.POSITIVE_INFINITY;
+			for (double r : reference) nearest = Math.min(nearest, Math.abs(r - t));
+			offsets.add(nearest);
+			if (nearest <= SAME_BEAT_S) matched++;
 		}
-		return new int[] { matched, compared };
+		double median = Double.NaN;
+		if (!offsets.isEmpty()) {
+			double[] v = new double[offsets.size()];
+			for (int i = 0; i < v.length; i++) v[i] = offsets.get(i);
+			Arrays.sort(v);
+			median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+		}
+		return new Fit(offsets.size(), matched, median);
 	}
 }

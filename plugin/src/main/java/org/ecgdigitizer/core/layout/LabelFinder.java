@@ -17,9 +17,16 @@ public final class LabelFinder {
 	/** A candidate label: its box and the blobs (letters) it is made of. */
 	public static final class Label {
 		public final Box box;
+		/** True for letters freed from a stroke that ran into them (read only where nothing else is). */
+		public final boolean touching;
 
 		public Label(Box box) {
+			this(box, false);
+		}
+
+		Label(Box box, boolean touching) {
 			this.box = box;
+			this.touching = touching;
 		}
 	}
 
@@ -90,12 +97,117 @@ public final class LabelFinder {
 	public static List<Label> candidates(LeadRegion region, Components components, List<CalibrationPulse> pulses,
 		double mmX, double mmY, int max)
 	{
+		return ranked(region, glyphs(region, components.components, pulses, mmX, mmY), mmX, mmY, max);
+	}
+
+	/**
+	 * Candidates as {@link #candidates(LeadRegion, Components, List, double, double, int)} finds
+	 * them, then up to {@code max} more from letters that touch a longer stroke: printers put a
+	 * name right where its segment starts, so a QRS complex, the trace's first stroke or a
+	 * separator tick often runs into it, and the name is then part of the trace's ink. Those
+	 * strokes (upright runs longer than {@link #STROKE_MM}, flat runs longer than
+	 * {@link #FLAT_MM}) are taken out, and what touched them is read like any other ink.
+	 */
+	static List<Label> candidates(LeadRegion region, PageInk ink, List<CalibrationPulse> pulses, int max) {
+		List<Label> out = candidates(region, ink.raw, pulses, ink.mmX, ink.mmY, max);
+		List<Components.Component> touching = glyphs(region, lettersTouchingStrokes(region, ink), pulses, ink.mmX,
+			ink.mmY);
+		for (Label l : ranked(region, touching, ink.mmX, ink.mmY, max)) {
+			boolean known = false;
+			for (Label o : out) known |= o.box.x == l.box.x && o.box.y == l.box.y && o.box.width == l.box.width && o.box
+				.height == l.box.height;
+			if (!known) out.add(new Label(l.box, true));
+		}
+		return out;
+	}
+
+	/** Upright ink runs longer than this (mm) are strokes of the trace or ticks, not letters. */
+	static final double STROKE_MM = 5;
+	/** Flat ink runs longer than this (mm) are the trace's baseline, not letters. */
+	static final double FLAT_MM = 4;
+
+	/**
+	 * The components, in page coordinates, of the ink around a segment's start once the long
+	 * strokes are taken out, of those that touched such a stroke.
+	 */
+	static List<Components.Component> lettersTouchingStrokes(LeadRegion region, PageInk ink) {
+		int x0 = (int) Math.max(0, Math.floor(region.box.x - 8 * ink.mmX));
+		int x1 = (int) Math.min(ink.w, Math.ceil(region.box.x + 14 * ink.mmX));
+		int y0 = (int) Math.max(0, Math.floor(region.baselineY - 13 * ink.mmY));
+		int y1 = (int) Math.min(ink.h, Math.ceil(region.baselineY + 13 * ink.mmY));
+		int w = x1 - x0;
+		int h = y1 - y0;
+		if (w <= 0 || h <= 0) return new ArrayList<>();
+		boolean[] local = new boolean[w * h];
+		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) local[y * w + x] = ink.mask[(y + y0) * ink.w + x + x0];
+		boolean[] stroke = new boolean[w * h];
+		int upright = (int) Math.ceil(STROKE_MM * ink.mmY);
+		int flat = (int) Math.ceil(FLAT_MM * ink.mmX);
+		for (int x = 0; x < w; x++) {
+			int y = 0;
+			while (y < h) {
+				int end = y;
+				while (end < h && local[end * w + x]) end++;
+				if (end - y > upright) for (int k = y; k < end; k++) stroke[k * w + x] = true;
+				y = end + 1;
+			}
+		}
+		for (int y = 0; y < h; y++) {
+			int x = 0;
+			while (x < w) {
+				int end = x;
+				while (end < w && local[y * w + end]) end++;
+				if (end - x > flat) for (int k = x; k < end; k++) stroke[y * w + k] = true;
+				x = end + 1;
+			}
+		}
+		boolean any = false;
+		for (int i = 0; i < local.length; i++) {
+			if (stroke[i]) {
+				local[i] = false;
+				any = true;
+			}
+		}
+		List<Components.Component> out = new ArrayList<>();
+		if (!any) return out;
+		Components pieces = Components.of(local, w, h);
+		// which pieces touched a stroke (8-neighbours)
+		boolean[] touched = new boolean[pieces.components.size()];
+		int[] id = pieces.labels();
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				if (!stroke[y * w + x]) continue;
+				for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+					for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+						int c = id[yy * w + xx];
+						if (c >= 0) touched[c] = true;
+					}
+				}
+			}
+		}
+		for (Components.Component c : pieces.components) {
+			if (!touched[c.id]) continue;
+			// pieces cut by the window's edge are not whole letters
+			if (c.minX == 0 || c.minY == 0 || c.maxX == w - 1 || c.maxY == h - 1) continue;
+			c.minX += x0;
+			c.maxX += x0;
+			c.minY += y0;
+			c.maxY += y0;
+			out.add(c);
+		}
+		return out;
+	}
+
+	/** The components near a segment's start that may be letters of its name. */
+	private static List<Components.Component> glyphs(LeadRegion region, List<Components.Component> components,
+		List<CalibrationPulse> pulses, double mmX, double mmY)
+	{
 		double x0 = region.box.x - 8 * mmX;
 		double x1 = region.box.x + 14 * mmX;
 		double y0 = region.baselineY - 13 * mmY;
 		double y1 = region.baselineY + 13 * mmY;
 		List<Components.Component> glyphs = new ArrayList<>();
-		for (Components.Component c : components.components) {
+		for (Components.Component c : components) {
 			if (c.maxX < x0 || c.minX > x1 || c.maxY < y0 || c.minY > y1) continue;
 			// separator ticks and trace pieces cross the baseline; printed names sit beside it
 			if (c.minY < region.baselineY - 0.3 * mmY && c.maxY > region.baselineY + 0.3 * mmY) continue;
@@ -108,6 +220,13 @@ public final class LabelFinder {
 			if (inPulse) continue;
 			if (isGlyph(c, mmX, mmY)) glyphs.add(c);
 		}
+		return glyphs;
+	}
+
+	/** Glyphs grouped into words, the likeliest labels first, at most {@code max}. */
+	private static List<Label> ranked(LeadRegion region, List<Components.Component> glyphs, double mmX, double mmY,
+		int max)
+	{
 		List<List<Components.Component>> words = words(glyphs, mmX, mmY);
 		// the best words: close to the segment start and to the baseline, and short (a lead name has 1-4 characters)
 		List<Label> found = new ArrayList<>();

@@ -132,10 +132,22 @@ public final class LabelReader {
 		public final String doubt;
 		/** The candidate that was read. */
 		public final Box candidate;
+		/**
+		 * True when the candidate's letters were freed from a stroke that runs into them: its box
+		 * holds a piece of the trace too, so it is no box to erase.
+		 */
+		public final boolean touchesStroke;
 
 		Reading(String text, String best, double score, double margin, double weakestLetter, Box box, String doubt,
 			Box candidate)
 		{
+			this(text, best, score, margin, weakestLetter, box, doubt, candidate, false);
+		}
+
+		private Reading(String text, String best, double score, double margin, double weakestLetter, Box box,
+			String doubt, Box candidate, boolean touchesStroke)
+		{
+			this.touchesStroke = touchesStroke;
 			this.doubt = doubt;
 			this.candidate = candidate;
 			this.text = text;
@@ -152,7 +164,12 @@ public final class LabelReader {
 
 		/** This reading turned down for a reason found outside the crop. */
 		public Reading unaccepted(String why) {
-			return new Reading(null, best, score, margin, weakestLetter, box, why, candidate);
+			return new Reading(null, best, score, margin, weakestLetter, box, why, candidate, touchesStroke);
+		}
+
+		/** This reading, of letters freed from a stroke. */
+		Reading touchingStroke() {
+			return new Reading(text, best, score, margin, weakestLetter, box, doubt, candidate, true);
 		}
 
 		/** The lead the accepted word names, or null. */
@@ -185,7 +202,8 @@ public final class LabelReader {
 	 * stand only if they read at the page's size too.
 	 *
 	 * @param candidates per region, from {@link LabelFinder#candidates}
-	 * @return per region, one reading per candidate
+	 * @return per region, one reading per candidate (of letters freed from a stroke, only those read,
+	 *         and only where no name standing free was read)
 	 */
 	public static List<List<Reading>> readAll(PreparedPage page, List<List<LabelFinder.Label>> candidates) {
 		float[] ink = page.inkPixels();
@@ -193,21 +211,57 @@ public final class LabelReader {
 		int h = page.height();
 		List<List<Reading>> out = new ArrayList<>();
 		List<Double> heights = new ArrayList<>();
+		List<boolean[]> passedOver = new ArrayList<>();
 		for (List<LabelFinder.Label> list : candidates) {
+			boolean[] over = new boolean[list.size()];
+			passedOver.add(over);
 			List<Reading> readings = new ArrayList<>();
 			for (LabelFinder.Label l : list) {
 				Reading r = read(ink, w, h, l.box, l.box.height);
 				readings.add(r);
 				if (r.accepted()) heights.add(l.box.height);
 			}
+			// letters freed from a stroke are read only where no name standing free was read
+			boolean freeRead = false;
+			for (int k = 0; k < list.size(); k++) freeRead |= !list.get(k).touching && readings.get(k).accepted();
+			for (int k = 0; k < list.size(); k++) {
+				if (freeRead && list.get(k).touching && readings.get(k).accepted()) {
+					heights.remove(list.get(k).box.height);
+					readings.set(k, readings.get(k).unaccepted("a name standing free was read"));
+					over[k] = true;
+				}
+			}
 			out.add(readings);
 		}
-		if (heights.size() < 3) return out;
+		if (heights.size() >= 3) readAtPageSize(ink, w, h, out, heights, passedOver);
+		// letters freed from a stroke count only when read: their box may hold a piece of the trace
+		for (int i = 0; i < out.size(); i++) {
+			List<LabelFinder.Label> list = candidates.get(i);
+			List<Reading> kept = new ArrayList<>();
+			for (int k = 0; k < list.size(); k++) {
+				Reading r = out.get(i).get(k);
+				if (!list.get(k).touching) kept.add(r);
+				else if (r.accepted()) kept.add(r.touchingStroke());
+			}
+			out.set(i, kept);
+		}
+		return out;
+	}
+
+	/**
+	 * Candidates much smaller or taller than the page's labels read again at their size; words read
+	 * at a size far from it stand only if they read at that size too.
+	 */
+	private static void readAtPageSize(float[] ink, int w, int h, List<List<Reading>> out, List<Double> heights,
+		List<boolean[]> passedOver)
+	{
 		double[] hs = new double[heights.size()];
 		for (int i = 0; i < hs.length; i++) hs[i] = heights.get(i);
 		double size = LeadDetector.median(hs);
-		for (List<Reading> readings : out) {
+		for (int i = 0; i < out.size(); i++) {
+			List<Reading> readings = out.get(i);
 			for (int k = 0; k < readings.size(); k++) {
+				if (passedOver.get(i)[k]) continue;
 				Reading r = readings.get(k);
 				double off = Math.abs(Math.log(r.candidate.height / size));
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
@@ -216,7 +270,6 @@ public final class LabelReader {
 				if (again.accepted() || r.accepted()) readings.set(k, again);
 			}
 		}
-		return out;
 	}
 
 	/**

@@ -159,10 +159,27 @@ public final class LayoutEvidence {
 		public final int sequentialBeats;
 		public final double sameWindowMatch;
 		public final int sameWindowBeats;
+		/**
+		 * Median distance (s) of a later column's complex to the nearest reference complex under
+		 * each assumption (NaN when none was compared): a regular rhythm lines up under both, but
+		 * closely only under the true one.
+		 */
+		public final double sequentialOffset;
+		public final double sameWindowOffset;
+		/** What the later columns were compared with: "rhythm strip", "first column", or null. */
+		public final String reference;
 		public final String why;
 
 		public Timing(PageLayout.ColumnTiming assumed, String source, double sequentialMatch, int sequentialBeats,
 			double sameWindowMatch, int sameWindowBeats, String why)
+		{
+			this(assumed, source, sequentialMatch, sequentialBeats, sameWindowMatch, sameWindowBeats, Double.NaN,
+				Double.NaN, null, why);
+		}
+
+		public Timing(PageLayout.ColumnTiming assumed, String source, double sequentialMatch, int sequentialBeats,
+			double sameWindowMatch, int sameWindowBeats, double sequentialOffset, double sameWindowOffset,
+			String reference, String why)
 		{
 			this.assumed = assumed;
 			this.source = source;
@@ -170,6 +187,9 @@ public final class LayoutEvidence {
 			this.sequentialBeats = sequentialBeats;
 			this.sameWindowMatch = sameWindowMatch;
 			this.sameWindowBeats = sameWindowBeats;
+			this.sequentialOffset = sequentialOffset;
+			this.sameWindowOffset = sameWindowOffset;
+			this.reference = reference;
 			this.why = why;
 		}
 
@@ -181,6 +201,9 @@ public final class LayoutEvidence {
 			m.put("sequential_beats", sequentialBeats);
 			m.put("same_window_match", sameWindowMatch);
 			m.put("same_window_beats", sameWindowBeats);
+			m.put("sequential_offset_s", sequentialOffset);
+			m.put("same_window_offset_s", sameWindowOffset);
+			m.put("reference", reference);
 			m.put("why", why);
 			return m;
 		}
@@ -190,8 +213,9 @@ public final class LayoutEvidence {
 			PageLayout.ColumnTiming t = PageLayout.ColumnTiming.parse(String.valueOf(m.get("assumed")));
 			return new Timing(t == null ? PageLayout.ColumnTiming.SEQUENTIAL : t, (String) m.get("source"), Json.number(m
 				.get("sequential_match"), Double.NaN), (int) Json.number(m.get("sequential_beats"), 0), Json.number(m.get(
-					"same_window_match"), Double.NaN), (int) Json.number(m.get("same_window_beats"), 0), (String) m.get(
-						"why"));
+					"same_window_match"), Double.NaN), (int) Json.number(m.get("same_window_beats"), 0), Json.number(m.get(
+						"sequential_offset_s"), Double.NaN), Json.number(m.get("same_window_offset_s"), Double.NaN),
+				(String) m.get("reference"), (String) m.get("why"));
 		}
 	}
 

@@ -155,7 +155,7 @@ public final class LeadDetector {
 	{
 		List<List<LabelFinder.Label>> out = new ArrayList<>();
 		for (LeadRegion region : regions) {
-			out.add(LabelFinder.candidates(region, ink.raw, pulses, ink.mmX, ink.mmY, LABEL_CANDIDATES));
+			out.add(LabelFinder.candidates(region, ink, pulses, LABEL_CANDIDATES));
 		}
 		return out;
 	}

@@ -14,9 +14,9 @@ import org.ecgdigitizer.core.signal.Lead;
  * candidate reads that order's lead, against the regions where candidates were read but none
  * agrees. The labels are trusted only when several agree and few contradict. The agreeing labels
  * also show where this printer puts its labels relative to a segment; among a rhythm strip's
- * candidates the one at that place is its label, which is recorded but does not rename the strip
- * (one misread letter would; the signals name strips). Otherwise the template's order stands, and
- * the result says so.</p>
+ * candidates the one at that place is its label, and names the strip (the signals then check it:
+ * a strip repeats its lead's segment). Otherwise the template's order stands, and the result says
+ * so.</p>
  */
 public final class LeadNaming {
 
@@ -103,8 +103,9 @@ public final class LeadNaming {
 				continue;
 			}
 			if (rd.accepted()) read++;
-			// the candidate's own ink, not the matched word's box, which may reach over the trace
-			labelled.add(r.withLabel(rd.candidate, rd.text));
+			// the candidate's own ink, not the matched word's box, which may reach over the trace;
+			// none where a stroke runs into the name (erasing it would cut the trace)
+			labelled.add(r.withLabel(rd.touchesStroke ? null : rd.candidate, rd.text));
 		}
 		if (!confirmed) {
 			Result printed = asPrinted(layout, labelled, chosen, read, bestAgree, bestContra, fixedOrder);
@@ -135,10 +136,12 @@ public final class LeadNaming {
 		for (LeadRegion r : labelled) {
 			if (r.rhythm) {
 				Lead lead = r.labelText == null ? null : LabelReader.leadOf(r.labelText);
-				// a misread strip label would rename the strip wrongly; the signals name strips reliably
+				// the strip's own label, read where this page's labels sit, names it as it names the
+				// short segments; the signals then check it (a strip repeats its lead's segment)
 				if (lead != null && strip < rhythm.size() && lead != rhythm.get(strip)) {
-					notes.add(String.format(Locale.ROOT, "rhythm strip %d seems labelled %s; kept %s for the signals to " +
-						"check", strip + 1, lead.label(), rhythm.get(strip).label()));
+					notes.add(String.format(Locale.ROOT, "rhythm strip %d is labelled %s (the template has %s); the " +
+						"signals check it", strip + 1, lead.label(), rhythm.get(strip).label()));
+					rhythm.set(strip, lead);
 				}
 				if (strip < rhythm.size()) r = r.withLead(rhythm.get(strip), false);
 				strip++;

@@ -55,6 +55,17 @@ public final class Components {
 		return new Components(Runs.of(mask, w, h), w, h);
 	}
 
+	/** Each pixel's component id, -1 off the ink (for small masks: a plane of the mask's size). */
+	public int[] labels() {
+		int[] out = new int[width * height];
+		Arrays.fill(out, -1);
+		for (int r = 0; r < runs.count; r++) {
+			int row = runs.y[r] * width;
+			Arrays.fill(out, row + runs.start[r], row + runs.end[r], runs.component[r]);
+		}
+		return out;
+	}
+
 	/** Clears, in a mask of this size, the pixels of the components whose id passes the test. */
 	public void erase(boolean[] mask, IntPredicate component) {
 		for (int r = 0; r < runs.count; r++) {

@@ -82,4 +82,18 @@ class LeadNamingTest {
 		List<LeadRegion> back = LeadLayout.fromJson(json, layout.geometry).regions;
 		for (int i = 0; i < back.size(); i++) assertEquals(layout.regions.get(i).labelText, back.get(i).labelText);
 	}
+
+	/** A strip's printed name names it, as on ecg-image-kit's rhythm-variants/JS20001 (a V5 strip, not the template's II). */
+	@Test
+	void aRhythmStripIsNamedByItsLabel() {
+		for (String strip : new String[] { "V5", "V1" }) {
+			LeadLayout layout = detect(PageSpec.defaults().withLayout("3x4+1:" + strip), 1001);
+			assertEquals("labels", layout.namingSource, layout.warnings.toString());
+			LeadRegion last = layout.regions.get(layout.regions.size() - 1);
+			assertTrue(last.rhythm);
+			assertEquals(strip, last.labelText, layout.warnings.toString());
+			assertEquals(strip, last.label());
+			assertEquals("3x4+1:" + strip, layout.layout.spec());
+		}
+	}
 }

@@ -1,0 +1,100 @@
+package org.ecgdigitizer.core.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.io.GlyphOutlines;
+import org.ecgdigitizer.core.signal.Lead;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Finding a lead's printed name where a stroke of the trace runs into it, as on ecg-image-kit's
+ * 6x2 pages (muse-sinus: the first QRS complex crosses V1, V2, V3; JS20006: separator ticks touch
+ * V5 and V6).
+ */
+class LabelFinderTest {
+
+	static final double MM = 8;
+
+	@BeforeAll
+	static void headless() {
+		System.setProperty("java.awt.headless", "true");
+	}
+
+	/** A segment starting at x = 80 on a baseline at y = 120, its name below it, a QRS complex through the name or not. */
+	private static LabelReaderTest.Inked page(String name, boolean stroke) {
+		BufferedImage img = LabelReaderTest.canvas(480, 400);
+		Graphics2D g = LabelReaderTest.pen(img);
+		g.fillRect(80, 119, 400, 2);
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		double cap = 3 * MM;
+		double x = 84;
+		double strokeX = 0;
+		for (char c : name.toCharArray()) {
+			g.fill(dejavu.glyph(c, x, 120 + 6 * MM, cap));
+			x += dejavu.advance(c, cap);
+			if (strokeX == 0) strokeX = x;
+		}
+		// a QRS complex from far above the baseline to below the name: its up-stroke touches the
+		// first letter, its down-stroke the last, so the whole name is part of the trace's ink
+		if (stroke) {
+			g.fillRect((int) strokeX - 4, 40, 4, (int) (120 + 9 * MM) - 40);
+			g.fillRect((int) x - 3, 40, 4, (int) (120 + 9 * MM) - 40);
+		}
+		g.dispose();
+		return new LabelReaderTest.Inked(img);
+	}
+
+	private static LeadRegion region() {
+		return new LeadRegion(Lead.I, false, 0, 0, false, 0, 2.5, Box.fromCorners(80, 40, 480, 200), 120, null, null, 1,
+			0);
+	}
+
+	private static List<String> read(LabelReaderTest.Inked inked, List<LabelFinder.Label> labels, boolean touching) {
+		List<String> out = new ArrayList<>();
+		for (LabelFinder.Label l : labels) {
+			if (l.touching != touching) continue;
+			LabelReader.Reading r = LabelReader.read(inked.ink, inked.w, inked.h, l.box, l.box.height);
+			out.add(r.text);
+		}
+		return out;
+	}
+
+	@Test
+	void aNameAStrokeRunsIntoIsFoundOnceTheStrokeIsTakenOut() {
+		List<String> freedOnly = new ArrayList<>();
+		List<String> unread = new ArrayList<>();
+		for (String name : LabelReaderTest.LEADS) {
+			LabelReaderTest.Inked inked = page(name, true);
+			PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+			List<LabelFinder.Label> labels = LabelFinder.candidates(region(), ink, List.of(), 3);
+			List<String> free = read(inked, labels, false);
+			List<String> freed = read(inked, labels, true);
+			for (String text : free) assertTrue(text == null || LabelReader.leadOf(text) == LabelReader.leadOf(name), name + " read as " + text);
+			for (String text : freed) assertTrue(text == null || LabelReader.leadOf(text) == LabelReader.leadOf(name), name + " read as " + text);
+			if (!free.contains(name) && freed.contains(name)) freedOnly.add(name);
+			if (!free.contains(name) && !freed.contains(name)) unread.add(name);
+		}
+		System.out.println("read only once freed " + freedOnly + ", unread " + unread);
+		// what a name touching strokes on both sides leaves is often too little to read (a lone I
+		// beside a stroke may be a piece of it), but nothing may be misread
+		assertTrue(freedOnly.size() >= 3, "read only once freed: " + freedOnly + ", unread: " + unread);
+	}
+
+	@Test
+	void aNameStandingFreeAddsNothing() {
+		LabelReaderTest.Inked inked = page("V1", false);
+		PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+		List<LabelFinder.Label> labels = LabelFinder.candidates(region(), ink, List.of(), 3);
+		assertEquals(List.of("V1"), read(inked, labels, false));
+		assertEquals(List.of(), read(inked, labels, true));
+	}
+}
