@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 
+import org.ecgdigitizer.core.io.Json;
+
 /**
  * How the paper moved under the print, measured from its grid. The grid is printed straight and
  * evenly spaced, so where its lines stray from one regular lattice the sheet itself was displaced:
@@ -37,8 +39,14 @@ public final class PaperDisplacement {
 	static final int COARSE_MEDIAN_RADIUS = 4;
 	/** The displacement is undone only where the grid agreed at this share of the nodes on both axes... */
 	static final double MIN_AGREEING = 0.3;
-	/** ...and the paper moved by at least this much (95th percentile, mm); a flat page reads under 0.035 mm. */
-	static final double MIN_DISPLACEMENT_MM = 0.05;
+	/**
+	 * ...and the paper moved by at least this much (95th percentile, mm): a flat page reads under
+	 * 0.035 mm, a resampled or compressed scan a little more, and below a tenth of a millimetre (4 ms,
+	 * 0.01 mV) resampling costs more than it gains...
+	 */
+	static final double MIN_DISPLACEMENT_MM = 0.1;
+	/** ...and by at most this much: a wrinkled or folded sheet lying flat moves a millimetre or two. */
+	static final double MAX_DISPLACEMENT_MM = 2.5;
 	/** Pixels darker than this whose colour is weaker than half their darkness are ink, not grid. */
 	static final float INK_DARKNESS = 0.5f;
 	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
@@ -58,15 +66,18 @@ public final class PaperDisplacement {
 		/** Share of the nodes whose grid was seen and agreed with its neighbours, per axis. */
 		public final double agreeingX;
 		public final double agreeingY;
-		/** The displacement over agreeing nodes, mm: root mean square and largest (after the page's mean is removed). */
+		/** The displacement over agreeing nodes, mm: root mean square and largest (beyond the page's scale and tilt). */
 		public final double rmsMm;
 		public final double maxMm;
 		/** The 95th percentile of the displacement over agreeing nodes, mm. */
 		public final double p95Mm;
+		/** How far the nodes scatter about the smooth field (root mean square, mm): the reading's noise. */
+		public final double noiseMm;
 
 		Field(int nx, int ny, double step, float[] dx, float[] dy, double agreeingX, double agreeingY, double rmsMm,
-			double maxMm, double p95Mm)
+			double maxMm, double p95Mm, double noiseMm)
 		{
+			this.noiseMm = noiseMm;
 			this.nx = nx;
 			this.ny = ny;
 			this.step = step;
@@ -99,10 +110,12 @@ public final class PaperDisplacement {
 
 		/**
 		 * True when the grid was seen over enough of the page on both axes and the paper moved by
-		 * clearly more than a flat scan's reading scatters (a few hundredths of a millimetre).
+		 * clearly more than a flat scan's reading scatters (a few hundredths of a millimetre), but not
+		 * by more than a sheet flattened on glass or a table can (then the reading went astray).
 		 */
 		public boolean worthUndoing() {
-			return Math.min(agreeingX, agreeingY) >= MIN_AGREEING && p95Mm >= MIN_DISPLACEMENT_MM;
+			return Math.min(agreeingX, agreeingY) >= MIN_AGREEING && p95Mm >= MIN_DISPLACEMENT_MM && p95Mm
+				<= MAX_DISPLACEMENT_MM;
 		}
 
 		public Map<String, Object> toJson() {
@@ -113,14 +126,26 @@ public final class PaperDisplacement {
 			m.put("rms_mm", rmsMm);
 			m.put("max_mm", maxMm);
 			m.put("p95_mm", p95Mm);
+			m.put("noise_mm", noiseMm);
 			m.put("node_spacing_mm", STEP_MM);
 			return m;
 		}
 
+		/**
+		 * What {@link #toJson()} wrote, without the nodes (the rectified page already undoes them):
+		 * the field reads as no displacement.
+		 */
+		public static Field fromJson(Object json) {
+			Map<String, Object> m = Json.object(json);
+			return new Field(1, 1, 1, new float[1], new float[1], Json.number(m.get("agreeing_x"), 0), Json.number(m.get(
+				"agreeing_y"), 0), Json.number(m.get("rms_mm"), 0), Json.number(m.get("max_mm"), 0), Json.number(m.get(
+					"p95_mm"), 0), Json.number(m.get("noise_mm"), 0));
+		}
+
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "PaperDisplacement[agreeing %.2f/%.2f, rms %.3f mm, p95 %.3f, max %.3f mm]",
-				agreeingX, agreeingY, rmsMm, p95Mm, maxMm);
+			return String.format(Locale.ROOT, "PaperDisplacement[agreeing %.2f/%.2f, rms %.3f mm, p95 %.3f, max %.3f mm, noise %.3f mm]",
+				agreeingX, agreeingY, rmsMm, p95Mm, maxMm, noiseMm);
 		}
 	}
 
@@ -162,9 +187,10 @@ public final class PaperDisplacement {
 		boolean[] okY = new boolean[nx * ny];
 		double[] vx = axis(plane, masked, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
 		double[] vy = axis(plane, masked, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
-		// the page as a whole does not move: remove the median of the agreeing nodes
-		centre(vx, okX);
-		centre(vy, okY);
+		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
+		// across the page beyond them
+		removeAffine(vx, okX, nx, ny);
+		removeAffine(vy, okY, nx, ny);
 		float[] fx = fill(vx, okX, nx, ny);
 		float[] fy = fill(vy, okY, nx, ny);
 		int agreeX = count(okX);
@@ -178,12 +204,20 @@ public final class PaperDisplacement {
 			magnitude[n++] = d;
 			sq += d * d;
 		}
+		// what the nodes scatter about the smooth field: the reading's own noise
+		double scatter = 0;
+		for (int k = 0; k < nx * ny; k++) {
+			if (!okX[k] || !okY[k]) continue;
+			scatter += sq((vx[k] - fx[k]) / pxPerMmX) + sq((vy[k] - fy[k]) / pxPerMmY);
+		}
+		double noise = n == 0 ? 0 : Math.sqrt(scatter / n);
 		double[] sorted = Arrays.copyOf(magnitude, n);
 		Arrays.sort(sorted);
 		double rms = n == 0 ? 0 : Math.sqrt(sq / n);
 		double max = n == 0 ? 0 : sorted[n - 1];
 		double p95 = n == 0 ? 0 : sorted[(int) (0.95 * (n - 1))];
-		return new Field(nx, ny, step, fx, fy, agreeX / (double) (nx * ny), agreeY / (double) (nx * ny), rms, max, p95);
+		return new Field(nx, ny, step, fx, fy, agreeX / (double) (nx * ny), agreeY / (double) (nx * ny), rms, max, p95,
+			noise);
 	}
 
 	/**
@@ -255,35 +289,46 @@ public final class PaperDisplacement {
 		double[][] prefix = new double[10][along + 1];
 		int bands = acrossColumns ? ny : nx;
 		int nodes = acrossColumns ? nx : ny;
+		// a band of columns is read row by row, from each row's running sums
+		double[][] bandSum = null;
+		double[][] bandSeen = null;
+		if (!acrossColumns) {
+			bandSum = new double[bands][h];
+			bandSeen = new double[bands][h];
+			double[] rowSum = new double[w + 1];
+			int[] rowSeen = new int[w + 1];
+			for (int y = 0; y < h; y++) {
+				int row = y * w;
+				for (int x = 0; x < w; x++) {
+					boolean skip = masked[row + x];
+					rowSum[x + 1] = rowSum[x] + (skip ? 0 : plane[row + x]);
+					rowSeen[x + 1] = rowSeen[x] + (skip ? 0 : 1);
+				}
+				for (int b = 0; b < bands; b++) {
+					int centre = (int) Math.round((b + 0.5) * step);
+					int from = Math.max(0, centre - half);
+					int to = Math.min(w, centre + half);
+					bandSum[b][y] = rowSum[to] - rowSum[from];
+					bandSeen[b][y] = rowSeen[to] - rowSeen[from];
+				}
+			}
+		}
+		// a band of rows slides down: rows entering it are added, rows leaving it taken away
+		int bandFrom = 0;
+		int bandTo = 0;
 		for (int b = 0; b < bands; b++) {
 			int centre = (int) Math.round((b + 0.5) * step);
 			int from = Math.max(0, centre - half);
 			int to = Math.min(acrossColumns ? h : w, centre + half);
-			java.util.Arrays.fill(sum, 0);
-			java.util.Arrays.fill(seen, 0);
 			if (acrossColumns) {
-				for (int y = from; y < to; y++) {
-					int row = y * w;
-					for (int x = 0; x < w; x++) {
-						if (masked[row + x]) continue;
-						sum[x] += plane[row + x];
-						seen[x]++;
-					}
-				}
+				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(plane, masked, w, y, -1, sum, seen);
+				for (int y = Math.max(bandTo, from); y < to; y++) addRow(plane, masked, w, y, 1, sum, seen);
+				bandFrom = from;
+				bandTo = to;
 			}
 			else {
-				for (int y = 0; y < h; y++) {
-					int row = y * w;
-					double s = 0;
-					int c = 0;
-					for (int x = from; x < to; x++) {
-						if (masked[row + x]) continue;
-						s += plane[row + x];
-						c++;
-					}
-					sum[y] = s;
-					seen[y] = c;
-				}
+				sum = bandSum[b];
+				seen = bandSeen[b];
 			}
 			for (int i = 0; i < along; i++) {
 				prefix[0][i + 1] = prefix[0][i] + sum[i];
@@ -316,6 +361,16 @@ public final class PaperDisplacement {
 					out[2 * scale + 1][k] = Math.hypot(cr, ci) / count;
 				}
 			}
+		}
+	}
+
+	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
+	private static void addRow(float[] plane, boolean[] masked, int w, int y, int sign, double[] sum, double[] seen) {
+		int row = y * w;
+		for (int x = 0; x < w; x++) {
+			if (masked[row + x]) continue;
+			sum[x] += sign * plane[row + x];
+			seen[x] += sign;
 		}
 	}
 
@@ -456,14 +511,21 @@ public final class PaperDisplacement {
 		return out;
 	}
 
-	private static void centre(double[] v, boolean[] ok) {
-		double[] s = new double[v.length];
-		int c = 0;
-		for (int k = 0; k < v.length; k++) if (ok[k]) s[c++] = v[k];
-		if (c == 0) return;
-		Arrays.sort(s, 0, c);
-		double median = s[c / 2];
-		for (int k = 0; k < v.length; k++) v[k] -= median;
+	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */
+	private static void removeAffine(double[] v, boolean[] ok, int nx, int ny) {
+		double[][] m = new double[3][3];
+		double[] r = new double[3];
+		for (int k = 0; k < v.length; k++) {
+			if (!ok[k]) continue;
+			double[] f = { 1, k % nx / (double) nx, k / nx / (double) ny };
+			for (int p = 0; p < 3; p++) {
+				r[p] += f[p] * v[k];
+				for (int q = 0; q < 3; q++) m[p][q] += f[p] * f[q];
+			}
+		}
+		double[] c = Perspective.solve(m, r);
+		if (c == null) return;
+		for (int k = 0; k < v.length; k++) v[k] -= c[0] + c[1] * (k % nx) / (double) nx + c[2] * (k / nx) / (double) ny;
 	}
 
 	/**
@@ -526,6 +588,10 @@ public final class PaperDisplacement {
 			}
 		}
 		return out;
+	}
+
+	private static double sq(double v) {
+		return v * v;
 	}
 
 	private static int count(boolean[] ok) {
