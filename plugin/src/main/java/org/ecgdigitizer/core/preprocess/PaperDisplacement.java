@@ -47,8 +47,11 @@ public final class PaperDisplacement {
 	static final double MIN_DISPLACEMENT_MM = 0.1;
 	/** ...and by at most this much: a wrinkled or folded sheet lying flat moves a millimetre or two. */
 	static final double MAX_DISPLACEMENT_MM = 2.5;
-	/** Pixels darker than this whose colour is weaker than half their darkness are ink, not grid. */
-	static final float INK_DARKNESS = 0.5f;
+	/**
+	 * Pixels darker than this whose colour is weaker than half their darkness are ink, not grid:
+	 * black and dark blue pens are darker still, a grid's heavier lines (a dark pink or red) lighter.
+	 */
+	static final float INK_DARKNESS = 0.65f;
 	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
 	static final double SEEN_AMPLITUDE = 0.35;
 	/** A node further than this from the median of its neighbours (mm) is an outlier (ink, text). */
