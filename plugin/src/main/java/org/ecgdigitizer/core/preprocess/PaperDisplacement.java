@@ -45,8 +45,14 @@ public final class PaperDisplacement {
 	 * 0.01 mV) resampling costs more than it gains...
 	 */
 	static final double MIN_DISPLACEMENT_MM = 0.1;
-	/** ...and by at most this much: a wrinkled or folded sheet lying flat moves a millimetre or two. */
+	/** ...and by at most this much: a wrinkled or folded sheet lying flat moves a millimetre or two... */
 	static final double MAX_DISPLACEMENT_MM = 2.5;
+	/**
+	 * ...and the nodes scatter about the smooth field by at most this much (mm): paper bends over
+	 * millimetres, so nodes 2 mm apart that disagree more are reading something other than a moved
+	 * sheet (lines drawn at rounded pixel positions, texture, print).
+	 */
+	static final double MAX_NOISE_MM = 0.04;
 	/**
 	 * Pixels darker than this whose colour is weaker than half their darkness are ink, not grid:
 	 * black and dark blue pens are darker still, a grid's heavier lines (a dark pink or red) lighter.
@@ -114,11 +120,12 @@ public final class PaperDisplacement {
 		/**
 		 * True when the grid was seen over enough of the page on both axes and the paper moved by
 		 * clearly more than a flat scan's reading scatters (a few hundredths of a millimetre), but not
-		 * by more than a sheet flattened on glass or a table can (then the reading went astray).
+		 * by more than a sheet flattened on glass or a table can (then the reading went astray), and
+		 * neighbouring nodes, which see the same paper, agree about it.
 		 */
 		public boolean worthUndoing() {
 			return Math.min(agreeingX, agreeingY) >= MIN_AGREEING && p95Mm >= MIN_DISPLACEMENT_MM && p95Mm
-				<= MAX_DISPLACEMENT_MM;
+				<= MAX_DISPLACEMENT_MM && noiseMm <= MAX_NOISE_MM;
 		}
 
 		public Map<String, Object> toJson() {
