@@ -52,7 +52,7 @@ public final class PaperDisplacement {
 	 * millimetres, so nodes 2 mm apart that disagree more are reading something other than a moved
 	 * sheet (lines drawn at rounded pixel positions, texture, print).
 	 */
-	static final double MAX_NOISE_MM = 0.04;
+	static final double MAX_NOISE_MM = 0.03;
 	/**
 	 * Pixels darker than this whose colour is weaker than half their darkness are ink, not grid:
 	 * black and dark blue pens are darker still, a grid's heavier lines (a dark pink or red) lighter.
