@@ -51,6 +51,11 @@ public final class PageGeometry {
 	public final double fileDpi;
 	/** What decided whether the page was turned a quarter, or null when it was not looked at. */
 	public final Orientation.Reading orientation;
+	/**
+	 * How the paper was displaced (wrinkles, curl, folds) as its grid shows, and whether the
+	 * rectified page undoes it; null when not measured (no grid).
+	 */
+	public final PaperDisplacement.Field paperDisplacement;
 
 	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
 		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi)
@@ -62,6 +67,14 @@ public final class PageGeometry {
 		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi,
 		Orientation.Reading orientation)
 	{
+		this(pxPerMmX, pxPerMmY, scaleSource, angleDeg, angleSource, warp, shrink, grid, fileDpi, orientation, null);
+	}
+
+	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
+		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi,
+		Orientation.Reading orientation, PaperDisplacement.Field paperDisplacement)
+	{
+		this.paperDisplacement = paperDisplacement;
 		this.pxPerMmX = pxPerMmX;
 		this.pxPerMmY = pxPerMmY;
 		this.scaleSource = scaleSource;
@@ -75,7 +88,8 @@ public final class PageGeometry {
 	}
 
 	public PageGeometry withScale(double x, double y, ScaleSource source) {
-		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi, orientation);
+		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi, orientation,
+			paperDisplacement);
 	}
 
 	public int width() {
@@ -99,6 +113,7 @@ public final class PageGeometry {
 		m.put("warp", warp.toJson());
 		m.put("grid", grid == null ? null : grid.toJson());
 		m.put("orientation", orientation == null ? null : orientation.toJson());
+		m.put("paper_displacement", paperDisplacement == null ? null : paperDisplacement.toJson());
 		return m;
 	}
 
@@ -107,12 +122,14 @@ public final class PageGeometry {
 		Map<String, Object> m = Json.object(json);
 		Object grid = m.get("grid");
 		Object orientation = m.get("orientation");
+		Object displacement = m.get("paper_displacement");
 		return new PageGeometry(Json.number(m.get("px_per_mm_x"), Double.NaN), Json.number(m.get("px_per_mm_y"),
 			Double.NaN), ScaleSource.valueOf(((String) m.get("scale_source")).toUpperCase(Locale.ROOT)), Json.number(m
 				.get("angle_deg"), 0), AngleSource.valueOf(((String) m.get("angle_source")).toUpperCase(Locale.ROOT)),
 			Rectifier.Warp.fromJson(m.get("warp")), (int) Json.number(m.get("shrink"), 1), grid == null ? null
 				: GridEstimate.fromJson(grid), Json.number(m.get("file_dpi"), Double.NaN), orientation == null ? null
-					: Orientation.Reading.fromJson(orientation));
+					: Orientation.Reading.fromJson(orientation), displacement == null ? null : PaperDisplacement.Field
+						.fromJson(displacement));
 	}
 
 	@Override

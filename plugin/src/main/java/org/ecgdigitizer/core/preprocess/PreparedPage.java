@@ -82,7 +82,7 @@ public final class PreparedPage {
 		}
 		PageGeometry g = geometry;
 		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
-			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation);
+			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation, g.paperDisplacement);
 		return new PreparedPage(r, k, d, turned, inkModel, orientation);
 	}
 

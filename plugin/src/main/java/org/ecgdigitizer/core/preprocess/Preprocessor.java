@@ -118,6 +118,15 @@ public final class Preprocessor {
 			grid = agrees ? again.withCoverage(grid.coverage) : new GridEstimate(true, 0, 0, perspectiveScale,
 				perspectiveScale, again.strengthX, again.strengthY, false, false, grid.coverage);
 		}
+		PaperDisplacement.Field displacement = null;
+		if (grid.found) {
+			// a wrinkled, curled or folded sheet: where its grid strays from one lattice, the paper moved
+			progress.status("Measuring paper displacement");
+			displacement = PaperDisplacement.measure(rectified, warp.width, warp.height, grid.pxPerMmX, grid.pxPerMmY);
+			if (displacement != null && displacement.worthUndoing()) {
+				rectified = Rectifier.warp(rgb, warp, paper, displacement);
+			}
+		}
 		progress.fraction(0.6);
 		progress.status("Separating ink from grid");
 		double pitch = grid.found ? grid.pxPerMmX : Double.NaN;
@@ -153,7 +162,7 @@ public final class Preprocessor {
 			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
 		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, shrink, grid.found
-			? grid : null, fileDpi, orientation);
+			? grid : null, fileDpi, orientation, displacement);
 		return new PreparedPage(rectified, ink.ink, ink.density, geometry, ink);
 	}
 

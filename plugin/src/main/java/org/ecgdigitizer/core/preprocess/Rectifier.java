@@ -112,7 +112,15 @@ public final class Rectifier {
 
 	/** Resamples packed RGB pixels through the warp, bilinearly. */
 	public static int[] warp(int[] rgb, Warp warp, int fill) {
-		if (warp.isIdentity()) return rgb;
+		return warp(rgb, warp, fill, null);
+	}
+
+	/**
+	 * Resamples packed RGB pixels through the warp, bilinearly, after moving each rectified point by
+	 * the paper's displacement there (null: none), so the displaced paper comes out flat.
+	 */
+	public static int[] warp(int[] rgb, Warp warp, int fill, PaperDisplacement.Field displacement) {
+		if (warp.isIdentity() && displacement == null) return rgb;
 		int w = warp.sourceWidth;
 		int h = warp.sourceHeight;
 		int width = warp.width;
@@ -130,6 +138,7 @@ public final class Rectifier {
 		}
 		// a rotation has no perspective: the divisor is exactly 1 and dividing by it changes nothing
 		boolean affine = m[6] == 0 && m[7] == 0 && m[8] == 1;
+		double[] d = new double[2];
 		for (int y = 0; y < warp.height; y++) {
 			double py = y + 0.5;
 			double xy = m[1] * py;
@@ -140,14 +149,22 @@ public final class Rectifier {
 				// continuous source point, then to pixel-index space (centres at integers)
 				double sx;
 				double sy;
-				if (affine) {
+				if (displacement != null) {
+					displacement.at(x + 0.5, py, d);
+					double qx = x + 0.5 + d[0];
+					double qy = py + d[1];
+					double q = m[6] * qx + m[7] * qy + m[8];
+					sx = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
+					sy = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
+				}
+				else if (affine) {
 					sx = xx[x] + xy + m[2] - 0.5;
 					sy = yx[x] + yy + m[5] - 0.5;
 				}
 				else {
-					double d = dx[x] + dy + m[8];
-					sx = (xx[x] + xy + m[2]) / d - 0.5;
-					sy = (yx[x] + yy + m[5]) / d - 0.5;
+					double q = dx[x] + dy + m[8];
+					sx = (xx[x] + xy + m[2]) / q - 0.5;
+					sy = (yx[x] + yy + m[5]) / q - 0.5;
 				}
 				int x0 = floor(sx);
 				int y0 = floor(sy);

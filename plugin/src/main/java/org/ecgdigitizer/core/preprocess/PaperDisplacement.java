@@ -1,0 +1,612 @@
+package org.ecgdigitizer.core.preprocess;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+import org.ecgdigitizer.core.io.Json;
+
+/**
+ * How the paper moved under the print, measured from its grid. The grid is printed straight and
+ * evenly spaced, so where its lines stray from one regular lattice the sheet itself was displaced:
+ * a wrinkle or a curled edge foreshortens the paper under the scanner's glass or the camera, and a
+ * fold shifts what lies beyond it. Traces are printed on the same sheet and moved with it, so the
+ * grid's local displacement undoes theirs.
+ *
+ * <p>On a lattice of nodes a few millimetres apart, the phase of the 1 mm period across the vertical
+ * lines (in a small window around the node) gives the local x displacement modulo 1 mm, and across
+ * the horizontal lines the y displacement. The phases are unwrapped from node to node, best seen
+ * first (a displacement changes by far less than half a millimetre between neighbouring nodes);
+ * nodes that disagree with their neighbours (a QRS spike, text) are dropped and the gaps filled from
+ * the nodes around them. Only nodes where the grid is clearly seen count.</p>
+ */
+public final class PaperDisplacement {
+
+	/** Spacing of the lattice nodes, mm. */
+	static final double STEP_MM = 2;
+	/** Side of the window each node reads its phase from, mm: eight periods of the 1 mm grid. */
+	static final double WINDOW_MM = 8;
+	/** Side of the window the 5 mm phase is read from, mm: three periods. */
+	static final double COARSE_WINDOW_MM = 15;
+	/** The heavier lines' spacing, mm. */
+	static final double MAJOR_MM = 5;
+	/** The 5 mm lines are read when they show at this share of the nodes where the 1 mm grid does. */
+	static final double MAJOR_SHARE = 0.5;
+	/** The 5 mm displacement is the median over this many nodes around each node (9 x 9 nodes, 18 mm). */
+	static final int COARSE_MEDIAN_RADIUS = 4;
+	/** The displacement is undone only where the grid agreed at this share of the nodes on both axes... */
+	static final double MIN_AGREEING = 0.3;
+	/**
+	 * ...and the paper moved by at least this much (95th percentile, mm): a flat page reads under
+	 * 0.035 mm, a resampled or compressed scan a little more, and below a tenth of a millimetre (4 ms,
+	 * 0.01 mV) resampling costs more than it gains...
+	 */
+	static final double MIN_DISPLACEMENT_MM = 0.1;
+	/** ...and by at most this much: a wrinkled or folded sheet lying flat moves a millimetre or two... */
+	static final double MAX_DISPLACEMENT_MM = 2.5;
+	/**
+	 * ...and the nodes scatter about the smooth field by at most this much (mm): paper bends over
+	 * millimetres, so nodes 2 mm apart that disagree more are reading something other than a moved
+	 * sheet (lines drawn at rounded pixel positions, texture, print).
+	 */
+	static final double MAX_NOISE_MM = 0.03;
+	/**
+	 * Pixels darker than this whose colour is weaker than half their darkness are ink, not grid:
+	 * black and dark blue pens are darker still, a grid's heavier lines (a dark pink or red) lighter.
+	 */
+	static final float INK_DARKNESS = 0.65f;
+	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
+	static final double SEEN_AMPLITUDE = 0.35;
+	/** A node further than this from the median of its neighbours (mm) is an outlier (ink, text). */
+	static final double OUTLIER_MM = 0.15;
+
+	/** The measured displacement: per node, where the grid's content lies relative to the regular lattice. */
+	public static final class Field {
+		/** Node (i, j) sits at ((i + 0.5) step, (j + 0.5) step) in rectified pixels. */
+		final int nx;
+		final int ny;
+		final double step;
+		/** Displacement in pixels: content meant to be at p is seen at p + (dx, dy). */
+		final float[] dx;
+		final float[] dy;
+		/** Share of the nodes whose grid was seen and agreed with its neighbours, per axis. */
+		public final double agreeingX;
+		public final double agreeingY;
+		/** The displacement over agreeing nodes, mm: root mean square and largest (beyond the page's scale and tilt). */
+		public final double rmsMm;
+		public final double maxMm;
+		/** The 95th percentile of the displacement over agreeing nodes, mm. */
+		public final double p95Mm;
+		/** How far the nodes scatter about the smooth field (root mean square, mm): the reading's noise. */
+		public final double noiseMm;
+
+		Field(int nx, int ny, double step, float[] dx, float[] dy, double agreeingX, double agreeingY, double rmsMm,
+			double maxMm, double p95Mm, double noiseMm)
+		{
+			this.noiseMm = noiseMm;
+			this.nx = nx;
+			this.ny = ny;
+			this.step = step;
+			this.dx = dx;
+			this.dy = dy;
+			this.agreeingX = agreeingX;
+			this.agreeingY = agreeingY;
+			this.rmsMm = rmsMm;
+			this.maxMm = maxMm;
+			this.p95Mm = p95Mm;
+		}
+
+		/** The displacement at a rectified pixel position (continuous coordinates), bilinear between nodes. */
+		public void at(double x, double y, double[] out) {
+			double fx = Math.max(0, Math.min(nx - 1.000001, x / step - 0.5));
+			double fy = Math.max(0, Math.min(ny - 1.000001, y / step - 0.5));
+			if (nx == 1) fx = 0;
+			if (ny == 1) fy = 0;
+			int ix = (int) fx;
+			int iy = (int) fy;
+			double ax = fx - ix;
+			double ay = fy - iy;
+			int k = iy * nx + ix;
+			int kx = nx > 1 ? 1 : 0;
+			int ky = ny > 1 ? nx : 0;
+			double w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
+			out[0] = w00 * dx[k] + w10 * dx[k + kx] + w01 * dx[k + ky] + w11 * dx[k + kx + ky];
+			out[1] = w00 * dy[k] + w10 * dy[k + kx] + w01 * dy[k + ky] + w11 * dy[k + kx + ky];
+		}
+
+		/**
+		 * True when the grid was seen over enough of the page on both axes and the paper moved by
+		 * clearly more than a flat scan's reading scatters (a few hundredths of a millimetre), but not
+		 * by more than a sheet flattened on glass or a table can (then the reading went astray), and
+		 * neighbouring nodes, which see the same paper, agree about it.
+		 */
+		public boolean worthUndoing() {
+			return Math.min(agreeingX, agreeingY) >= MIN_AGREEING && p95Mm >= MIN_DISPLACEMENT_MM && p95Mm
+				<= MAX_DISPLACEMENT_MM && noiseMm <= MAX_NOISE_MM;
+		}
+
+		public Map<String, Object> toJson() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("undone", worthUndoing());
+			m.put("agreeing_x", agreeingX);
+			m.put("agreeing_y", agreeingY);
+			m.put("rms_mm", rmsMm);
+			m.put("max_mm", maxMm);
+			m.put("p95_mm", p95Mm);
+			m.put("noise_mm", noiseMm);
+			m.put("node_spacing_mm", STEP_MM);
+			return m;
+		}
+
+		/**
+		 * What {@link #toJson()} wrote, without the nodes (the rectified page already undoes them):
+		 * the field reads as no displacement.
+		 */
+		public static Field fromJson(Object json) {
+			Map<String, Object> m = Json.object(json);
+			return new Field(1, 1, 1, new float[1], new float[1], Json.number(m.get("agreeing_x"), 0), Json.number(m.get(
+				"agreeing_y"), 0), Json.number(m.get("rms_mm"), 0), Json.number(m.get("max_mm"), 0), Json.number(m.get(
+					"p95_mm"), 0), Json.number(m.get("noise_mm"), 0));
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "PaperDisplacement[agreeing %.2f/%.2f, rms %.3f mm, p95 %.3f, max %.3f mm, noise %.3f mm]",
+				agreeingX, agreeingY, rmsMm, p95Mm, maxMm, noiseMm);
+		}
+	}
+
+	private PaperDisplacement() {}
+
+	/**
+	 * Measures the displacement of a rectified page whose grid runs along the image axes.
+	 *
+	 * @param plane the grid plane ({@link Planes#gridPlane})
+	 * @param pxPerMmX the grid's pitch across the vertical lines
+	 * @param pxPerMmY the grid's pitch across the horizontal lines
+	 * @return the field, or null when the page is too small to hold a lattice
+	 */
+	public static Field measure(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
+		// A coloured grid is read from its colour alone: a fold's shadow has none. Dark ink of little
+		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper.
+		float[] chroma = new float[rgb.length];
+		boolean[] masked = new boolean[rgb.length];
+		for (int i = 0; i < rgb.length; i++) {
+			int p = rgb[i];
+			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
+			int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+			chroma[i] = c / 255f;
+			float dark = 1 - Planes.luma(p) / 255f;
+			masked[i] = dark > INK_DARKNESS && c / 255f < 0.5f * dark;
+		}
+		return measure(chroma, masked, w, h, pxPerMmX, pxPerMmY);
+	}
+
+	static Field measure(float[] plane, boolean[] masked, int w, int h, double pxPerMmX, double pxPerMmY) {
+		double mm = Math.sqrt(pxPerMmX * pxPerMmY);
+		double step = STEP_MM * mm;
+		int nx = (int) Math.floor(w / step);
+		int ny = (int) Math.floor(h / step);
+		if (nx < 3 || ny < 3) return null;
+		int half = (int) Math.round(WINDOW_MM * mm / 2);
+		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
+		boolean[] okX = new boolean[nx * ny];
+		boolean[] okY = new boolean[nx * ny];
+		double[] vx = axis(plane, masked, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
+		double[] vy = axis(plane, masked, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
+		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
+		// across the page beyond them
+		removeAffine(vx, okX, nx, ny);
+		removeAffine(vy, okY, nx, ny);
+		float[] fx = fill(vx, okX, nx, ny);
+		float[] fy = fill(vy, okY, nx, ny);
+		int agreeX = count(okX);
+		int agreeY = count(okY);
+		double[] magnitude = new double[nx * ny];
+		int n = 0;
+		double sq = 0;
+		for (int k = 0; k < nx * ny; k++) {
+			if (!okX[k] || !okY[k]) continue;
+			double d = Math.hypot(fx[k] / pxPerMmX, fy[k] / pxPerMmY);
+			magnitude[n++] = d;
+			sq += d * d;
+		}
+		// what the nodes scatter about the smooth field: the reading's own noise
+		double scatter = 0;
+		for (int k = 0; k < nx * ny; k++) {
+			if (!okX[k] || !okY[k]) continue;
+			scatter += sq((vx[k] - fx[k]) / pxPerMmX) + sq((vy[k] - fy[k]) / pxPerMmY);
+		}
+		double noise = n == 0 ? 0 : Math.sqrt(scatter / n);
+		double[] sorted = Arrays.copyOf(magnitude, n);
+		Arrays.sort(sorted);
+		double rms = n == 0 ? 0 : Math.sqrt(sq / n);
+		double max = n == 0 ? 0 : sorted[n - 1];
+		double p95 = n == 0 ? 0 : sorted[(int) (0.95 * (n - 1))];
+		return new Field(nx, ny, step, fx, fy, agreeX / (double) (nx * ny), agreeY / (double) (nx * ny), rms, max, p95,
+			noise);
+	}
+
+	/**
+	 * The displacement along one axis at every node, in pixels: the 1 mm phase places the grid
+	 * lines modulo a millimetre, and the 5 mm phase of the heavier lines (read over a wider window)
+	 * says which millimetre. A fold shifts the paper by about half a millimetre, which the 1 mm
+	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
+	 * are unwrapped from node to node.
+	 */
+	private static double[] axis(float[] plane, boolean[] masked, int w, int h, double pxPerMm, double step, int nx, int ny, int half,
+		int coarseHalf, boolean acrossColumns, boolean[] ok)
+	{
+		int n = nx * ny;
+		double[][] read = new double[4][n];
+		phases(plane, masked, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
+		double[] phase = read[0];
+		double[] amplitude = read[1];
+		boolean[] seen = seen(amplitude);
+		double[] coarsePhase = read[2];
+		double[] coarseAmplitude = read[3];
+		double coarsePeriod = MAJOR_MM * pxPerMm;
+		boolean[] coarseSeen = seen(coarseAmplitude);
+		for (int k = 0; k < n; k++) coarseSeen[k] &= seen[k];
+		double[] coarse = unwrap(coarsePhase, coarseAmplitude, coarseSeen, nx, ny, coarsePeriod);
+		double[] value;
+		if (count(coarseSeen) >= MAJOR_SHARE * count(seen)) {
+			// a QRS spike or a label upsets the 5 mm phase of the nodes around it; the median of the
+			// neighbourhood is not upset, and keeps a fold's step where it is
+			coarse = median(coarse, coarseSeen, nx, ny, COARSE_MEDIAN_RADIUS);
+			value = new double[n];
+			for (int k = 0; k < n; k++) {
+				if (!coarseSeen[k]) continue;
+				double raw = phase[k] * pxPerMm / (2 * Math.PI);
+				value[k] = raw + pxPerMm * Math.round((coarse[k] - raw) / pxPerMm);
+			}
+			seen = coarseSeen;
+		}
+		else {
+			value = unwrap(phase, amplitude, seen, nx, ny, pxPerMm);
+		}
+		dropOutliers(value, seen, nx, ny, OUTLIER_MM * pxPerMm);
+		System.arraycopy(seen, 0, ok, 0, n);
+		return value;
+	}
+
+	/**
+	 * The phases of the 1 mm and 5 mm periods in each node's window. With {@code acrossColumns} the
+	 * window's column profile is read (vertical lines, x displacement); otherwise its row profile.
+	 * Masked pixels (black ink) count as unseen, not as paper: a trace hiding a grid line must not
+	 * move it.
+	 */
+	private static void phases(float[] plane, boolean[] masked, int w, int h, double period, double step, int nx,
+		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
+	{
+		int along = acrossColumns ? w : h;
+		double coarsePeriod = MAJOR_MM * period;
+		double[][] wave = new double[4][along];
+		for (int i = 0; i < along; i++) {
+			double t = 2 * Math.PI * (i + 0.5) / period;
+			double u = 2 * Math.PI * (i + 0.5) / coarsePeriod;
+			wave[0][i] = Math.cos(t);
+			wave[1][i] = Math.sin(t);
+			wave[2][i] = Math.cos(u);
+			wave[3][i] = Math.sin(u);
+		}
+		double[] sum = new double[along];
+		double[] seen = new double[along];
+		// prefix sums of the profile and of the seen count, each plain and times each wave
+		double[][] prefix = new double[10][along + 1];
+		int bands = acrossColumns ? ny : nx;
+		int nodes = acrossColumns ? nx : ny;
+		// a band of columns is read row by row, from each row's running sums
+		double[][] bandSum = null;
+		double[][] bandSeen = null;
+		if (!acrossColumns) {
+			bandSum = new double[bands][h];
+			bandSeen = new double[bands][h];
+			double[] rowSum = new double[w + 1];
+			int[] rowSeen = new int[w + 1];
+			for (int y = 0; y < h; y++) {
+				int row = y * w;
+				for (int x = 0; x < w; x++) {
+					boolean skip = masked[row + x];
+					rowSum[x + 1] = rowSum[x] + (skip ? 0 : plane[row + x]);
+					rowSeen[x + 1] = rowSeen[x] + (skip ? 0 : 1);
+				}
+				for (int b = 0; b < bands; b++) {
+					int centre = (int) Math.round((b + 0.5) * step);
+					int from = Math.max(0, centre - half);
+					int to = Math.min(w, centre + half);
+					bandSum[b][y] = rowSum[to] - rowSum[from];
+					bandSeen[b][y] = rowSeen[to] - rowSeen[from];
+				}
+			}
+		}
+		// a band of rows slides down: rows entering it are added, rows leaving it taken away
+		int bandFrom = 0;
+		int bandTo = 0;
+		for (int b = 0; b < bands; b++) {
+			int centre = (int) Math.round((b + 0.5) * step);
+			int from = Math.max(0, centre - half);
+			int to = Math.min(acrossColumns ? h : w, centre + half);
+			if (acrossColumns) {
+				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(plane, masked, w, y, -1, sum, seen);
+				for (int y = Math.max(bandTo, from); y < to; y++) addRow(plane, masked, w, y, 1, sum, seen);
+				bandFrom = from;
+				bandTo = to;
+			}
+			else {
+				sum = bandSum[b];
+				seen = bandSeen[b];
+			}
+			for (int i = 0; i < along; i++) {
+				prefix[0][i + 1] = prefix[0][i] + sum[i];
+				prefix[1][i + 1] = prefix[1][i] + seen[i];
+				for (int k = 0; k < 4; k++) {
+					prefix[2 + k][i + 1] = prefix[2 + k][i] + sum[i] * wave[k][i];
+					prefix[6 + k][i + 1] = prefix[6 + k][i] + seen[i] * wave[k][i];
+				}
+			}
+			for (int a = 0; a < nodes; a++) {
+				int c = (int) Math.round((a + 0.5) * step);
+				int k = acrossColumns ? b * nx + a : a * nx + b;
+				for (int scale = 0; scale < 2; scale++) {
+					int hw = scale == 0 ? half : coarseHalf;
+					int lo = Math.max(0, c - hw);
+					int hi = Math.min(along, c + hw);
+					double count = prefix[1][hi] - prefix[1][lo];
+					if (count < 0.5 * (hi - lo) * (to - from)) {
+						// mostly ink or text: nothing to read
+						out[2 * scale][k] = 0;
+						out[2 * scale + 1][k] = 0;
+						continue;
+					}
+					// the seen pixels' mean, taken out so the window's overall darkness does not leak in
+					double mean = (prefix[0][hi] - prefix[0][lo]) / count;
+					int re = 2 + 2 * scale;
+					double cr = prefix[re][hi] - prefix[re][lo] - mean * (prefix[re + 4][hi] - prefix[re + 4][lo]);
+					double ci = prefix[re + 1][hi] - prefix[re + 1][lo] - mean * (prefix[re + 5][hi] - prefix[re + 5][lo]);
+					out[2 * scale][k] = Math.atan2(ci, cr);
+					out[2 * scale + 1][k] = Math.hypot(cr, ci) / count;
+				}
+			}
+		}
+	}
+
+	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
+	private static void addRow(float[] plane, boolean[] masked, int w, int y, int sign, double[] sum, double[] seen) {
+		int row = y * w;
+		for (int x = 0; x < w; x++) {
+			if (masked[row + x]) continue;
+			sum[x] += sign * plane[row + x];
+			seen[x] += sign;
+		}
+	}
+
+	/** Nodes whose period shows at least {@link #SEEN_AMPLITUDE} of the typical clear node's amplitude. */
+	private static boolean[] seen(double[] amplitude) {
+		double[] sorted = amplitude.clone();
+		Arrays.sort(sorted);
+		double typical = sorted[(int) (0.75 * (sorted.length - 1))];
+		boolean[] ok = new boolean[amplitude.length];
+		for (int k = 0; k < ok.length; k++) ok[k] = typical > 0 && amplitude[k] >= SEEN_AMPLITUDE * typical;
+		return ok;
+	}
+
+	/**
+	 * Displacements in pixels from phases, unwrapped from the clearest node outward (quality-guided):
+	 * each node takes the whole number of periods that brings it nearest to the neighbour it was
+	 * reached from. Only the largest connected set of seen nodes is kept; the rest are marked unseen.
+	 */
+	private static double[] unwrap(double[] phase, double[] amplitude, boolean[] ok, int nx, int ny, double period) {
+		int n = phase.length;
+		double[] value = new double[n];
+		boolean[] placed = new boolean[n];
+		int[] component = new int[n];
+		Arrays.fill(component, -1);
+		int best = -1;
+		int bestSize = 0;
+		int label = 0;
+		for (int start = 0; start < n; start++) {
+			if (!ok[start] || component[start] >= 0) continue;
+			int size = flood(ok, component, nx, ny, start, label);
+			if (size > bestSize) {
+				bestSize = size;
+				best = label;
+			}
+			label++;
+		}
+		int seed = -1;
+		for (int k = 0; k < n; k++) {
+			ok[k] = ok[k] && component[k] == best;
+			if (ok[k] && (seed < 0 || amplitude[k] > amplitude[seed])) seed = k;
+		}
+		if (seed < 0) return value;
+		PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(b[0], a[0]));
+		value[seed] = phase[seed] * period / (2 * Math.PI);
+		placed[seed] = true;
+		queue.add(new double[] { amplitude[seed], seed });
+		int[] neighbours = new int[4];
+		while (!queue.isEmpty()) {
+			int k = (int) queue.poll()[1];
+			int count = neighbours(k, nx, ny, neighbours);
+			for (int q = 0; q < count; q++) {
+				int m = neighbours[q];
+				if (!ok[m] || placed[m]) continue;
+				double raw = phase[m] * period / (2 * Math.PI);
+				value[m] = raw + period * Math.round((value[k] - raw) / period);
+				placed[m] = true;
+				queue.add(new double[] { amplitude[m], m });
+			}
+		}
+		return value;
+	}
+
+	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label) {
+		ArrayDeque<Integer> stack = new ArrayDeque<>();
+		stack.push(start);
+		component[start] = label;
+		int size = 0;
+		int[] neighbours = new int[4];
+		while (!stack.isEmpty()) {
+			int k = stack.pop();
+			size++;
+			int count = neighbours(k, nx, ny, neighbours);
+			for (int q = 0; q < count; q++) {
+				int m = neighbours[q];
+				if (ok[m] && component[m] < 0) {
+					component[m] = label;
+					stack.push(m);
+				}
+			}
+		}
+		return size;
+	}
+
+	private static int neighbours(int k, int nx, int ny, int[] out) {
+		int i = k % nx;
+		int j = k / nx;
+		int c = 0;
+		if (i > 0) out[c++] = k - 1;
+		if (i + 1 < nx) out[c++] = k + 1;
+		if (j > 0) out[c++] = k - nx;
+		if (j + 1 < ny) out[c++] = k + nx;
+		return c;
+	}
+
+	/** Unmarks nodes further than {@code limit} px from the median of the agreeing nodes within two steps. */
+	private static void dropOutliers(double[] v, boolean[] ok, int nx, int ny, double limit) {
+		boolean[] keep = ok.clone();
+		double[] around = new double[25];
+		for (int j = 0; j < ny; j++) {
+			for (int i = 0; i < nx; i++) {
+				int k = j * nx + i;
+				if (!ok[k]) continue;
+				int c = 0;
+				for (int b = Math.max(0, j - 2); b <= Math.min(ny - 1, j + 2); b++) {
+					for (int a = Math.max(0, i - 2); a <= Math.min(nx - 1, i + 2); a++) {
+						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
+					}
+				}
+				if (c < 5) {
+					keep[k] = false;
+					continue;
+				}
+				Arrays.sort(around, 0, c);
+				double median = c % 2 == 1 ? around[c / 2] : (around[c / 2 - 1] + around[c / 2]) / 2;
+				if (Math.abs(v[k] - median) > limit) keep[k] = false;
+			}
+		}
+		System.arraycopy(keep, 0, ok, 0, ok.length);
+	}
+
+	/** The median of the agreeing nodes within {@code r} steps of each agreeing node. */
+	private static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
+		double[] out = v.clone();
+		double[] around = new double[(2 * r + 1) * (2 * r + 1)];
+		for (int j = 0; j < ny; j++) {
+			for (int i = 0; i < nx; i++) {
+				if (!ok[j * nx + i]) continue;
+				int c = 0;
+				for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
+					for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) {
+						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
+					}
+				}
+				Arrays.sort(around, 0, c);
+				out[j * nx + i] = c % 2 == 1 ? around[c / 2] : (around[c / 2 - 1] + around[c / 2]) / 2;
+			}
+		}
+		return out;
+	}
+
+	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */
+	private static void removeAffine(double[] v, boolean[] ok, int nx, int ny) {
+		double[][] m = new double[3][3];
+		double[] r = new double[3];
+		for (int k = 0; k < v.length; k++) {
+			if (!ok[k]) continue;
+			double[] f = { 1, k % nx / (double) nx, k / nx / (double) ny };
+			for (int p = 0; p < 3; p++) {
+				r[p] += f[p] * v[k];
+				for (int q = 0; q < 3; q++) m[p][q] += f[p] * f[q];
+			}
+		}
+		double[] c = Perspective.solve(m, r);
+		if (c == null) return;
+		for (int k = 0; k < v.length; k++) v[k] -= c[0] + c[1] * (k % nx) / (double) nx + c[2] * (k / nx) / (double) ny;
+	}
+
+	/**
+	 * A smooth field from the agreeing nodes: a Gaussian-weighted mean of them (sigma one node), and
+	 * where none is near, of ever wider neighbourhoods.
+	 */
+	private static float[] fill(double[] v, boolean[] ok, int nx, int ny) {
+		float[] out = new float[v.length];
+		boolean[] done = new boolean[v.length];
+		for (double sigma : new double[] { 1, 3, 9, 27 }) {
+			int r = (int) Math.ceil(2.5 * sigma);
+			double[] kernel = new double[2 * r + 1];
+			for (int d = -r; d <= r; d++) kernel[d + r] = Math.exp(-d * d / (2 * sigma * sigma));
+			// separable: rows then columns, on weighted values and on weights
+			double[] wv = new double[v.length];
+			double[] ww = new double[v.length];
+			for (int k = 0; k < v.length; k++) {
+				if (!ok[k]) continue;
+				wv[k] = v[k];
+				ww[k] = 1;
+			}
+			double[][] blurred = { blur(wv, nx, ny, kernel, r), blur(ww, nx, ny, kernel, r) };
+			boolean all = true;
+			for (int k = 0; k < v.length; k++) {
+				if (done[k]) continue;
+				if (blurred[1][k] > 0.2) {
+					out[k] = (float) (blurred[0][k] / blurred[1][k]);
+					done[k] = true;
+				}
+				else {
+					all = false;
+				}
+			}
+			if (all) break;
+		}
+		return out;
+	}
+
+	private static double[] blur(double[] v, int nx, int ny, double[] kernel, int r) {
+		double[] tmp = new double[v.length];
+		for (int j = 0; j < ny; j++) {
+			for (int i = 0; i < nx; i++) {
+				double s = 0;
+				for (int d = -r; d <= r; d++) {
+					int a = i + d;
+					if (a >= 0 && a < nx) s += kernel[d + r] * v[j * nx + a];
+				}
+				tmp[j * nx + i] = s;
+			}
+		}
+		double[] out = new double[v.length];
+		for (int j = 0; j < ny; j++) {
+			for (int i = 0; i < nx; i++) {
+				double s = 0;
+				for (int d = -r; d <= r; d++) {
+					int b = j + d;
+					if (b >= 0 && b < ny) s += kernel[d + r] * tmp[b * nx + i];
+				}
+				out[j * nx + i] = s;
+			}
+		}
+		return out;
+	}
+
+	private static double sq(double v) {
+		return v * v;
+	}
+
+	private static int count(boolean[] ok) {
+		int c = 0;
+		for (boolean b : ok) if (b) c++;
+		return c;
+	}
+}
