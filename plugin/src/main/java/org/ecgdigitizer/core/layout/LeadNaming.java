@@ -223,7 +223,13 @@ public final class LeadNaming {
 		for (int i = 0; i < cells; i++) {
 			PageLayout.Cell cell = layout.cells().get(i);
 			if (!names[i].equals("?")) continue;
-			if (!cell.rhythm && unreadShort == 1 && missing.size() == 1) {
+			if (fixedOrder && layout.isFree() && cell.lead != null) {
+				// the user named this segment and its label was not read: the user's name stands
+				names[i] = cell.name;
+				notes.add(String.format(Locale.ROOT, "the label at row %d, column %d was not read; named %s as the " +
+					"layout given says", cell.row + 1, cell.column + 1, names[i]));
+			}
+			else if (!cell.rhythm && unreadShort == 1 && missing.size() == 1) {
 				names[i] = missing.get(0).label();
 				notes.add(String.format(Locale.ROOT, "the label at row %d, column %d was not read; named %s, the one lead " +
 					"no other label names", cell.row + 1, cell.column + 1, names[i]));

@@ -96,4 +96,28 @@ class LeadNamingTest {
 			assertEquals("3x4+1:" + strip, layout.layout.spec());
 		}
 	}
+
+	/**
+	 * A layout the user gives with its names (rows:...) keeps them where the page's labels were not
+	 * read; read labels still name their segments. Before, the unread segments were left out.
+	 */
+	@Test
+	void theUsersNamesStandWhereNoLabelWasRead() {
+		PageLayout given = PageLayout.parse("rows:I;II;III;aVR;aVL");
+		String[] read = { "I", null, "III", "aVR", "aVF" };
+		List<LeadRegion> labelled = new java.util.ArrayList<>();
+		for (int i = 0; i < read.length; i++) {
+			labelled.add(new LeadRegion(null, false, i, 0, false, 0, 10, new org.ecgdigitizer.core.Box(0, 100 * i, 1000,
+				90), 100 * i + 45, null, read[i], 1));
+		}
+		LeadNaming.Result named = LeadNaming.asPrinted(given, labelled, java.util.Collections.nCopies(read.length, null),
+			4, 0, 0, true);
+		assertEquals("labels", named.source);
+		assertEquals("rows:I;II;III;aVR;aVF", named.layout.spec(), named.notes.toString());
+		assertTrue(named.notes.stream().anyMatch(n -> n.contains("row 2, column 1 was not read; named II")), named
+			.notes.toString());
+		// without the user's word (a layout found on the page), an unread segment stays unnamed
+		assertEquals("rows:I;?;III;aVR;aVF", LeadNaming.asPrinted(given, labelled, java.util.Collections.nCopies(
+			read.length, null), 4, 0, 0, false).layout.spec());
+	}
 }
