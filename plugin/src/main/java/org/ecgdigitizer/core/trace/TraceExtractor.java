@@ -35,8 +35,15 @@ public final class TraceExtractor {
 	static final double MERGED_STROKES = 0.6;
 	/** Row crossings closer than this along x are one stack of points (a binary page's one-pixel stroke). */
 	static final double STACKED_PX = 0.05;
+	/** The widest grid line a steep stroke crosses (mm): a gap this short inside a stroke is bridged. */
+	static final double GRID_LINE_MM = 0.25;
+	/** Columns on either side of a stroke that leaves the search window whose window opens too (mm). */
+	static final double TALL_AROUND_MM = 2;
+	/** How many times the window may open further. */
+	static final int TALL_PASSES = 3;
 
 	private TraceExtractor() {}
+
 
 	/** A vertical run of ink in one column. */
 	static final class Run {
@@ -90,11 +97,52 @@ public final class TraceExtractor {
 		int n = Math.max(0, xb - xa);
 		double half = region.box.height / 2;
 		// search into the neighbouring rows: large complexes cross into them
-		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
-		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
+		int[] ya = new int[n];
+		int[] yb = new int[n];
+		Arrays.fill(ya, Math.max(0, (int) Math.floor(region.box.y - half)));
+		Arrays.fill(yb, Math.min(h, (int) Math.ceil(region.box.maxY() + half)));
+		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya[i], yb[i], crossing);
+		Run[] chosen = path(runs, region.baselineY, mmY);
+		// A pen stroke is continuous: one that leaves the search window is a complex taller than
+		// the rows are apart, and it goes on past the window. Around it the window opens by its own
+		// height on both sides, until the path stays inside (or reaches the page's edge).
+		int around = (int) Math.max(2, Math.round(TALL_AROUND_MM * mmY));
+		int grow = (int) Math.ceil(region.box.height + 2 * half);
+		for (int pass = 0; pass < TALL_PASSES; pass++) {
+			boolean[] open = new boolean[n];
+			boolean any = false;
+			for (int i = 0; i < n; i++) {
+				Run r = chosen[i];
+				if (r == null || !(r.top <= ya[i] && ya[i] > 0 || r.bottom >= yb[i] - 1 && yb[i] < h)) continue;
+				for (int j = Math.max(0, i - around); j <= Math.min(n - 1, i + around); j++) open[j] = true;
+				any = true;
+			}
+			if (!any) break;
+			for (int i = 0; i < n; i++) {
+				if (!open[i]) continue;
+				ya[i] = Math.max(0, ya[i] - grow);
+				yb[i] = Math.min(h, yb[i] + grow);
+				runs[i] = runs(ink, density, w, xa + i, ya[i], yb[i], crossing);
+			}
+			chosen = path(runs, region.baselineY, mmY);
+		}
+		double[][] line = centreLine(chosen, density, w, xa);
+		double[] ys = line[0];
+		double[] fine = line[1];
+		int covered = 0;
+		for (double y : ys) if (!Double.isNaN(y)) covered++;
+		double confidence = n == 0 ? 0 : covered / (double) n;
+		return new Trace(region, xa, ys, fine, confidence);
+	}
 
+	/**
+	 * The path through the columns' runs: one run or none per column, by Viterbi. Touching runs
+	 * are cheap neighbours, runs near the baseline rank first within a column.
+	 */
+	static Run[] path(Run[][] runs, double baselineY, double mmY) {
+		int n = runs.length;
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
 		int reach = (int) Math.max(2, Math.round(1.5 * mmY));
@@ -106,12 +154,12 @@ public final class TraceExtractor {
 			// distance from the baseline only ranks a column's runs against each other; it must not
 			// make a deep wave cheaper to skip than to follow
 			double nearest = Double.POSITIVE_INFINITY;
-			for (Run r : rs) nearest = Math.min(nearest, Math.abs(r.centroid - region.baselineY));
+			for (Run r : rs) nearest = Math.min(nearest, Math.abs(r.centroid - baselineY));
 			cost[i] = new double[rs.length];
 			fromColumn[i] = new int[rs.length];
 			fromRun[i] = new int[rs.length];
 			for (int k = 0; k < rs.length; k++) {
-				double emit = BASELINE_PER_MM * (Math.abs(rs[k].centroid - region.baselineY) - nearest) / mmY + 0.5 /
+				double emit = BASELINE_PER_MM * (Math.abs(rs[k].centroid - baselineY) - nearest) / mmY + 0.5 /
 					(1 + rs[k].mass);
 				// starting here skips every column before
 				double best = SKIP * i;
@@ -157,13 +205,7 @@ public final class TraceExtractor {
 			i = pi;
 			k = pk;
 		}
-		double[][] line = centreLine(chosen, density, w, xa);
-		double[] ys = line[0];
-		double[] fine = line[1];
-		int covered = 0;
-		for (double y : ys) if (!Double.isNaN(y)) covered++;
-		double confidence = n == 0 ? 0 : covered / (double) n;
-		return new Trace(region, xa, ys, fine, confidence);
+		return chosen;
 	}
 
 	/** Vertical distance between two runs; 0 when they overlap or touch. */
@@ -178,6 +220,15 @@ public final class TraceExtractor {
 	 * ink probability, measured (mass, centroid) on the ink density.
 	 */
 	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb) {
+		return runs(ink, density, w, x, ya, yb, 0);
+	}
+
+	/**
+	 * As {@link #runs(float[], float[], int, int, int, int)}, with gaps of up to {@code crossing}
+	 * pixels inside a run bridged: where a steep stroke crosses a grid line the ink separation may
+	 * give the line's pixels to the grid, but the pen did not lift there.
+	 */
+	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb, int crossing) {
 		List<Run> out = new ArrayList<>();
 		int y = ya;
 		while (y < yb) {
@@ -199,7 +250,10 @@ public final class TraceExtractor {
 					y++;
 				}
 				else {
-					break;
+					int next = y;
+					while (next < yb && next - y < crossing && ink[next * w + x] < RUN) next++;
+					if (next == y || next >= yb || ink[next * w + x] < RUN) break;
+					y = next;
 				}
 			}
 			out.add(new Run(top, bottom, mass, mass > 0 ? moment / mass : (top + bottom + 1) / 2.0));
