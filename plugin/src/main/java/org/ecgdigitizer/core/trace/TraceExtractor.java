@@ -37,6 +37,13 @@ public final class TraceExtractor {
 	static final double STACKED_PX = 0.05;
 	/** The widest grid line a steep stroke crosses (mm): a gap this short inside a stroke is bridged. */
 	static final double GRID_LINE_MM = 0.25;
+	/** Height of the band a trace rests in between beats (mm). */
+	static final double REST_BAND_MM = 0.5;
+	/**
+	 * A baseline farther than this (mm) from where the trace rests is moved there: 3 mm is 0.3 mV at
+	 * 10 mm/mV, more than a recording's own offset between beats usually is.
+	 */
+	static final double REST_MOVES_MM = 3;
 	/** Columns on either side of a stroke that leaves the search window whose window opens too (mm). */
 	static final double TALL_AROUND_MM = 2;
 	/** How many times the window may open further. */
@@ -73,8 +80,16 @@ public final class TraceExtractor {
 		for (LeadRegion region : layout.regions) {
 			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
 		}
+		double mmY = layout.geometry.pxPerMmY;
 		for (LeadRegion region : layout.regions) {
-			traces.add(follow(ink, density, w, h, region, layout.geometry.pxPerMmY));
+			Trace trace = follow(ink, density, w, h, region, mmY);
+			// the 0 mV level is where the trace rests between beats; a baseline put far from it
+			// (a row whose pulse was not found) is moved there and the trace followed again
+			double rest = restingLevel(trace.ys, mmY);
+			if (Math.abs(rest - region.baselineY) > REST_MOVES_MM * mmY) {
+				trace = follow(ink, density, w, h, region.withBaseline(rest), mmY);
+			}
+			traces.add(trace);
 		}
 		return traces;
 	}
@@ -206,6 +221,30 @@ public final class TraceExtractor {
 			k = pk;
 		}
 		return chosen;
+	}
+
+	/**
+	 * Where a trace rests: the mean of the path's column values within the densest band
+	 * {@value #REST_BAND_MM} mm high, NaN when less than half of the columns are traced. Between
+	 * beats (the PR and TP segments) a trace runs level at its 0 mV line, and it spends more time
+	 * there than at any other height.
+	 */
+	static double restingLevel(double[] ys, double mmY) {
+		double[] v = Arrays.stream(ys).filter(y -> !Double.isNaN(y)).sorted().toArray();
+		if (v.length < Math.max(10, ys.length / 2)) return Double.NaN;
+		double band = REST_BAND_MM * mmY;
+		int best = 0;
+		int bestFrom = 0;
+		for (int i = 0, j = 0; i < v.length; i++) {
+			while (j < v.length && v[j] - v[i] <= band) j++;
+			if (j - i > best) {
+				best = j - i;
+				bestFrom = i;
+			}
+		}
+		double sum = 0;
+		for (int k = bestFrom; k < bestFrom + best; k++) sum += v[k];
+		return sum / best;
 	}
 
 	/** Vertical distance between two runs; 0 when they overlap or touch. */
