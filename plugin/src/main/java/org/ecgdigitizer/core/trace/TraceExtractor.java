@@ -44,11 +44,6 @@ public final class TraceExtractor {
 	 * 10 mm/mV, more than a recording's own offset between beats usually is.
 	 */
 	static final double REST_MOVES_MM = 3;
-	/** Columns on either side of a stroke that leaves the search window whose window opens too (mm). */
-	static final double TALL_AROUND_MM = 2;
-	/** How many times the window may open further. */
-	static final int TALL_PASSES = 3;
-
 	private TraceExtractor() {}
 
 
@@ -112,37 +107,12 @@ public final class TraceExtractor {
 		int n = Math.max(0, xb - xa);
 		double half = region.box.height / 2;
 		// search into the neighbouring rows: large complexes cross into them
-		int[] ya = new int[n];
-		int[] yb = new int[n];
-		Arrays.fill(ya, Math.max(0, (int) Math.floor(region.box.y - half)));
-		Arrays.fill(yb, Math.min(h, (int) Math.ceil(region.box.maxY() + half)));
+		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
+		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya[i], yb[i], crossing);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb, crossing);
 		Run[] chosen = path(runs, region.baselineY, mmY);
-		// A pen stroke is continuous: one that leaves the search window is a complex taller than
-		// the rows are apart, and it goes on past the window. Around it the window opens by its own
-		// height on both sides, until the path stays inside (or reaches the page's edge).
-		int around = (int) Math.max(2, Math.round(TALL_AROUND_MM * mmY));
-		int grow = (int) Math.ceil(region.box.height + 2 * half);
-		for (int pass = 0; pass < TALL_PASSES; pass++) {
-			boolean[] open = new boolean[n];
-			boolean any = false;
-			for (int i = 0; i < n; i++) {
-				Run r = chosen[i];
-				if (r == null || !(r.top <= ya[i] && ya[i] > 0 || r.bottom >= yb[i] - 1 && yb[i] < h)) continue;
-				for (int j = Math.max(0, i - around); j <= Math.min(n - 1, i + around); j++) open[j] = true;
-				any = true;
-			}
-			if (!any) break;
-			for (int i = 0; i < n; i++) {
-				if (!open[i]) continue;
-				ya[i] = Math.max(0, ya[i] - grow);
-				yb[i] = Math.min(h, yb[i] + grow);
-				runs[i] = runs(ink, density, w, xa + i, ya[i], yb[i], crossing);
-			}
-			chosen = path(runs, region.baselineY, mmY);
-		}
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -264,8 +234,8 @@ public final class TraceExtractor {
 
 	/**
 	 * As {@link #runs(float[], float[], int, int, int, int)}, with gaps of up to {@code crossing}
-	 * pixels inside a run bridged: where a steep stroke crosses a grid line the ink separation may
-	 * give the line's pixels to the grid, but the pen did not lift there.
+	 * pixels between two steep pieces of a stroke bridged: where a steep stroke crosses a grid line
+	 * the ink separation may give the line's pixels to the grid, but the pen did not lift there.
 	 */
 	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb, int crossing) {
 		List<Run> out = new ArrayList<>();
@@ -289,19 +259,41 @@ public final class TraceExtractor {
 					y++;
 				}
 				else {
-					int next = y;
-					while (next < yb && next - y < crossing && ink[next * w + x] < RUN) next++;
-					if (next == y || next >= yb || ink[next * w + x] < RUN) break;
-					y = next;
+					break;
 				}
 			}
 			out.add(new Run(top, bottom, mass, mass > 0 ? moment / mass : (top + bottom + 1) / 2.0));
 		}
+		if (crossing > 0) out = bridgeCrossings(out, crossing);
 		if (out.size() > MAX_RUNS) {
 			out.sort((a, b) -> Double.compare(b.mass, a.mass));
 			out = new ArrayList<>(out.subList(0, MAX_RUNS));
 		}
 		return out.toArray(new Run[0]);
+	}
+
+	/**
+	 * Runs (top to bottom) with the gaps of up to {@code crossing} pixels between two pieces at
+	 * least {@code crossing + 1} pixels tall closed: a steep stroke cut by grid lines. A level
+	 * trace's run is about a pen wide and keeps its gaps to whatever lies near it.
+	 */
+	static List<Run> bridgeCrossings(List<Run> runs, int crossing) {
+		List<Run> out = new ArrayList<>();
+		for (Run r : runs) {
+			Run last = out.isEmpty() ? null : out.get(out.size() - 1);
+			if (last != null && r.top - last.bottom - 1 <= crossing && last.bottom - last.top >= crossing &&
+				r.bottom - r.top >= crossing)
+			{
+				double mass = last.mass + r.mass;
+				double centroid = mass > 0 ? (last.mass * last.centroid + r.mass * r.centroid) / mass : (last.top +
+					r.bottom + 1) / 2.0;
+				out.set(out.size() - 1, new Run(last.top, r.bottom, mass, centroid));
+			}
+			else {
+				out.add(r);
+			}
+		}
+		return out;
 	}
 
 	/**
