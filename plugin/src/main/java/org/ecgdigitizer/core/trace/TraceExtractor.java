@@ -35,8 +35,17 @@ public final class TraceExtractor {
 	static final double MERGED_STROKES = 0.6;
 	/** Row crossings closer than this along x are one stack of points (a binary page's one-pixel stroke). */
 	static final double STACKED_PX = 0.05;
-
+	/** The widest grid line a steep stroke crosses (mm): a gap this short inside a stroke is bridged. */
+	static final double GRID_LINE_MM = 0.25;
+	/** Height of the band a trace rests in between beats (mm). */
+	static final double REST_BAND_MM = 0.5;
+	/**
+	 * A baseline farther than this (mm) from where the trace rests is moved there: 3 mm is 0.3 mV at
+	 * 10 mm/mV, more than a recording's own offset between beats usually is.
+	 */
+	static final double REST_MOVES_MM = 3;
 	private TraceExtractor() {}
+
 
 	/** A vertical run of ink in one column. */
 	static final class Run {
@@ -66,8 +75,16 @@ public final class TraceExtractor {
 		for (LeadRegion region : layout.regions) {
 			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
 		}
+		double mmY = layout.geometry.pxPerMmY;
 		for (LeadRegion region : layout.regions) {
-			traces.add(follow(ink, density, w, h, region, layout.geometry.pxPerMmY));
+			Trace trace = follow(ink, density, w, h, region, mmY);
+			// the 0 mV level is where the trace rests between beats; a baseline put far from it
+			// (a row whose pulse was not found) is moved there and the trace followed again
+			double rest = restingLevel(trace.ys, mmY);
+			if (Math.abs(rest - region.baselineY) > REST_MOVES_MM * mmY) {
+				trace = follow(ink, density, w, h, region.withBaseline(rest), mmY);
+			}
+			traces.add(trace);
 		}
 		return traces;
 	}
@@ -92,9 +109,25 @@ public final class TraceExtractor {
 		// search into the neighbouring rows: large complexes cross into them
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
+		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb, crossing);
+		Run[] chosen = path(runs, region.baselineY, mmY);
+		double[][] line = centreLine(chosen, density, w, xa);
+		double[] ys = line[0];
+		double[] fine = line[1];
+		int covered = 0;
+		for (double y : ys) if (!Double.isNaN(y)) covered++;
+		double confidence = n == 0 ? 0 : covered / (double) n;
+		return new Trace(region, xa, ys, fine, confidence);
+	}
 
+	/**
+	 * The path through the columns' runs: one run or none per column, by Viterbi. Touching runs
+	 * are cheap neighbours, runs near the baseline rank first within a column.
+	 */
+	static Run[] path(Run[][] runs, double baselineY, double mmY) {
+		int n = runs.length;
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
 		int reach = (int) Math.max(2, Math.round(1.5 * mmY));
@@ -106,12 +139,12 @@ public final class TraceExtractor {
 			// distance from the baseline only ranks a column's runs against each other; it must not
 			// make a deep wave cheaper to skip than to follow
 			double nearest = Double.POSITIVE_INFINITY;
-			for (Run r : rs) nearest = Math.min(nearest, Math.abs(r.centroid - region.baselineY));
+			for (Run r : rs) nearest = Math.min(nearest, Math.abs(r.centroid - baselineY));
 			cost[i] = new double[rs.length];
 			fromColumn[i] = new int[rs.length];
 			fromRun[i] = new int[rs.length];
 			for (int k = 0; k < rs.length; k++) {
-				double emit = BASELINE_PER_MM * (Math.abs(rs[k].centroid - region.baselineY) - nearest) / mmY + 0.5 /
+				double emit = BASELINE_PER_MM * (Math.abs(rs[k].centroid - baselineY) - nearest) / mmY + 0.5 /
 					(1 + rs[k].mass);
 				// starting here skips every column before
 				double best = SKIP * i;
@@ -157,13 +190,31 @@ public final class TraceExtractor {
 			i = pi;
 			k = pk;
 		}
-		double[][] line = centreLine(chosen, density, w, xa);
-		double[] ys = line[0];
-		double[] fine = line[1];
-		int covered = 0;
-		for (double y : ys) if (!Double.isNaN(y)) covered++;
-		double confidence = n == 0 ? 0 : covered / (double) n;
-		return new Trace(region, xa, ys, fine, confidence);
+		return chosen;
+	}
+
+	/**
+	 * Where a trace rests: the mean of the path's column values within the densest band
+	 * {@value #REST_BAND_MM} mm high, NaN when less than half of the columns are traced. Between
+	 * beats (the PR and TP segments) a trace runs level at its 0 mV line, and it spends more time
+	 * there than at any other height.
+	 */
+	static double restingLevel(double[] ys, double mmY) {
+		double[] v = Arrays.stream(ys).filter(y -> !Double.isNaN(y)).sorted().toArray();
+		if (v.length < Math.max(10, ys.length / 2)) return Double.NaN;
+		double band = REST_BAND_MM * mmY;
+		int best = 0;
+		int bestFrom = 0;
+		for (int i = 0, j = 0; i < v.length; i++) {
+			while (j < v.length && v[j] - v[i] <= band) j++;
+			if (j - i > best) {
+				best = j - i;
+				bestFrom = i;
+			}
+		}
+		double sum = 0;
+		for (int k = bestFrom; k < bestFrom + best; k++) sum += v[k];
+		return sum / best;
 	}
 
 	/** Vertical distance between two runs; 0 when they overlap or touch. */
@@ -178,6 +229,15 @@ public final class TraceExtractor {
 	 * ink probability, measured (mass, centroid) on the ink density.
 	 */
 	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb) {
+		return runs(ink, density, w, x, ya, yb, 0);
+	}
+
+	/**
+	 * As {@link #runs(float[], float[], int, int, int, int)}, with gaps of up to {@code crossing}
+	 * pixels between two steep pieces of a stroke bridged: where a steep stroke crosses a grid line
+	 * the ink separation may give the line's pixels to the grid, but the pen did not lift there.
+	 */
+	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb, int crossing) {
 		List<Run> out = new ArrayList<>();
 		int y = ya;
 		while (y < yb) {
@@ -204,11 +264,36 @@ public final class TraceExtractor {
 			}
 			out.add(new Run(top, bottom, mass, mass > 0 ? moment / mass : (top + bottom + 1) / 2.0));
 		}
+		if (crossing > 0) out = bridgeCrossings(out, crossing);
 		if (out.size() > MAX_RUNS) {
 			out.sort((a, b) -> Double.compare(b.mass, a.mass));
 			out = new ArrayList<>(out.subList(0, MAX_RUNS));
 		}
 		return out.toArray(new Run[0]);
+	}
+
+	/**
+	 * Runs (top to bottom) with the gaps of up to {@code crossing} pixels between two pieces at
+	 * least {@code crossing + 1} pixels tall closed: a steep stroke cut by grid lines. A level
+	 * trace's run is about a pen wide and keeps its gaps to whatever lies near it.
+	 */
+	static List<Run> bridgeCrossings(List<Run> runs, int crossing) {
+		List<Run> out = new ArrayList<>();
+		for (Run r : runs) {
+			Run last = out.isEmpty() ? null : out.get(out.size() - 1);
+			if (last != null && r.top - last.bottom - 1 <= crossing && last.bottom - last.top >= crossing &&
+				r.bottom - r.top >= crossing)
+			{
+				double mass = last.mass + r.mass;
+				double centroid = mass > 0 ? (last.mass * last.centroid + r.mass * r.centroid) / mass : (last.top +
+					r.bottom + 1) / 2.0;
+				out.set(out.size() - 1, new Run(last.top, r.bottom, mass, centroid));
+			}
+			else {
+				out.add(r);
+			}
+		}
+		return out;
 	}
 
 	/**

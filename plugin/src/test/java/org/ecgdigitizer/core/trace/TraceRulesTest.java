@@ -1,0 +1,140 @@
+package org.ecgdigitizer.core.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.signal.Lead;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tracer's rules on drawn strips: a steep stroke whose grid-line crossings the ink separation
+ * gave to the grid keeps its full height; a trace rests at its 0 mV line between beats.
+ */
+class TraceRulesTest {
+
+	static final int W = 80;
+	static final int H = 220;
+	/** 200 dpi. */
+	static final double MM = 7.87;
+	static final double BASE = 180;
+	static final double APEX = 40;
+
+	/** Ink density of a baseline with one R wave 140 px (1.8 mV) tall, pen 1.4 px, anti-aliased. */
+	private static float[] strip() {
+		BufferedImage page = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = page.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, W, H);
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+		g.setColor(Color.BLACK);
+		g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		Path2D line = new Path2D.Double();
+		line.moveTo(0, BASE);
+		line.lineTo(36, BASE);
+		line.lineTo(40, APEX);
+		line.lineTo(44, BASE);
+		line.lineTo(W, BASE);
+		g.draw(line);
+		g.dispose();
+		float[] density = new float[W * H];
+		for (int y = 0; y < H; y++) {
+			for (int x = 0; x < W; x++) density[y * W + x] = 1 - page.getRaster().getSample(x, y, 0) / 255f;
+		}
+		return density;
+	}
+
+	/** The strip with every 1 mm grid line (2 px) given to the grid, as the ink separation does on a grey grid. */
+	private static float[] cutByGridLines(float[] density) {
+		float[] out = density.clone();
+		for (int k = 1; k * MM < H; k++) {
+			int y = (int) Math.round(k * MM);
+			if (Math.abs(y - BASE) < 3) continue; // the level trace is not on a line here
+			for (int dy = 0; dy < 2 && y + dy < H; dy++) Arrays.fill(out, (y + dy) * W, (y + dy + 1) * W, 0f);
+		}
+		return out;
+	}
+
+	private static LeadRegion region(double baselineY) {
+		return new LeadRegion(Lead.II, false, 0, 0, false, 0, 2.5, new Box(0, 70, W, 150), baselineY, null, 1);
+	}
+
+	private static double highest(Trace t) {
+		double top = Double.POSITIVE_INFINITY;
+		for (double y : t.path()) if (!Double.isNaN(y)) top = Math.min(top, y);
+		return top;
+	}
+
+	@Test
+	void aSteepStrokeKeepsItsHeightAcrossGridLinesGivenToTheGrid() {
+		float[] cut = cutByGridLines(strip());
+		Trace bridged = TraceExtractor.follow(cut, cut, W, H, region(BASE), MM);
+		// the same strip traced with the old rule (runs end at any gap the bridge level does not cover)
+		TraceExtractor.Run[][] runs = new TraceExtractor.Run[W][];
+		for (int x = 0; x < W; x++) runs[x] = TraceExtractor.runs(cut, cut, W, x, 0, H);
+		TraceExtractor.Run[] chosen = TraceExtractor.path(runs, BASE, MM);
+		double[] unbridgedFine = TraceExtractor.centreLine(chosen, cut, W, 0)[1];
+		double unbridged = Arrays.stream(unbridgedFine).filter(y -> !Double.isNaN(y)).min().getAsDouble();
+		// measured: bridged apex 47.2 px (drawn at 40: the tip above the last grid line, under 3 px
+		// tall in its columns, is not a steep piece and stays apart), unbridged 175.9 px
+		assertEquals(APEX, highest(bridged), MM, "apex traced across the grid lines");
+		assertTrue(unbridged > APEX + 5 * MM, "without bridging the apex is cut short: " + unbridged);
+		// the level trace is untouched
+		assertEquals(BASE, bridged.ys[10], 0.3);
+		assertEquals(BASE, bridged.ys[70], 0.3);
+	}
+
+	@Test
+	void aLevelTraceNearOtherInkKeepsItsOwnRun() {
+		// a level trace 3 px tall with a speck of ink 2 px below: a level run is not a steep piece
+		TraceExtractor.Run[] runs = TraceExtractor.bridgeCrossings(java.util.List.of(new TraceExtractor.Run(100, 102,
+			2, 101.5), new TraceExtractor.Run(105, 106, 1, 106)), 2).toArray(new TraceExtractor.Run[0]);
+		assertEquals(2, runs.length);
+		TraceExtractor.Run[] steep = TraceExtractor.bridgeCrossings(java.util.List.of(new TraceExtractor.Run(100, 106,
+			5, 103.5), new TraceExtractor.Run(109, 115, 5, 112.5)), 2).toArray(new TraceExtractor.Run[0]);
+		assertEquals(1, steep.length);
+		assertEquals(100, steep[0].top);
+		assertEquals(115, steep[0].bottom);
+	}
+
+	@Test
+	void theRestingLevelIsWhereTheTraceSpendsMostTimeBetweenBeats() {
+		// 2.5 s at 200 dpi: the trace rests at 180 px, with QRS spikes, T waves 3 mm high and noise
+		double[] ys = new double[492];
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < ys.length; i++) {
+			int phase = i % 160;
+			double y = BASE + random.nextGaussian() * 0.4;
+			if (phase >= 40 && phase < 46) y = BASE - 100 + 15 * Math.abs(phase - 43);
+			else if (phase >= 70 && phase < 110) y = BASE - 3 * MM * Math.sin(Math.PI * (phase - 70) / 40);
+			ys[i] = y;
+		}
+		ys[3] = Double.NaN;
+		assertEquals(BASE, TraceExtractor.restingLevel(ys, MM), 0.5);
+		// half a trace or less says nothing
+		double[] sparse = new double[100];
+		Arrays.fill(sparse, Double.NaN);
+		Arrays.fill(sparse, 0, 40, BASE);
+		assertTrue(Double.isNaN(TraceExtractor.restingLevel(sparse, MM)));
+	}
+
+	@Test
+	void aBaselineFarFromWhereTheTraceRestsIsMovedThere() {
+		float[] density = strip();
+		// the layout put the baseline 7 mm too high (a row whose pulse was not found)
+		Trace wrong = TraceExtractor.follow(density, density, W, H, region(BASE - 7 * MM), MM);
+		double rest = TraceExtractor.restingLevel(wrong.ys, MM);
+		assertEquals(BASE, rest, 0.5);
+		assertTrue(Math.abs(rest - (BASE - 7 * MM)) > TraceExtractor.REST_MOVES_MM * MM);
+	}
+}
