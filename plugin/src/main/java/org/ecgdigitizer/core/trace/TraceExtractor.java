@@ -44,8 +44,8 @@ public final class TraceExtractor {
 	 * 10 mm/mV, more than a recording's own offset between beats usually is.
 	 */
 	static final double REST_MOVES_MM = 3;
-	private TraceExtractor() {}
 
+	private TraceExtractor() {}
 
 	/** A vertical run of ink in one column. */
 	static final class Run {

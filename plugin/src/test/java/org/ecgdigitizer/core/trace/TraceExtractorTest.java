@@ -3,13 +3,6 @@ package org.ecgdigitizer.core.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-
 import org.junit.jupiter.api.Test;
 
 /** The traced centre line of a narrow QRS spike at low resolution, against the drawn one. */
@@ -23,27 +16,7 @@ class TraceExtractorTest {
 
 	/** A baseline with one R wave 6 px wide (60 ms at 25 mm/s and 100 dpi), its apex on a column edge, drawn by a pen 1.4 px wide. */
 	private static float[] spike() {
-		BufferedImage page = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = page.createGraphics();
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, W, H);
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-		g.setColor(Color.BLACK);
-		g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		Path2D line = new Path2D.Double();
-		line.moveTo(0, BASE);
-		line.lineTo(APEX_X - 3, BASE);
-		line.lineTo(APEX_X, APEX);
-		line.lineTo(APEX_X + 3.2, BASE);
-		line.lineTo(W, BASE);
-		g.draw(line);
-		g.dispose();
-		float[] density = new float[W * H];
-		for (int y = 0; y < H; y++) {
-			for (int x = 0; x < W; x++) density[y * W + x] = 1 - (page.getRaster().getSample(x, y, 0) / 255f);
-		}
-		return density;
+		return DrawnPen.density(W, H, 0, BASE, APEX_X - 3, BASE, APEX_X, APEX, APEX_X + 3.2, BASE, W, BASE);
 	}
 
 	private static double[][] traced(float[] density) {

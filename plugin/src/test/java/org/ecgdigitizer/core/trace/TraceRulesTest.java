@@ -3,12 +3,6 @@ package org.ecgdigitizer.core.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 import org.ecgdigitizer.core.Box;
@@ -31,27 +25,7 @@ class TraceRulesTest {
 
 	/** Ink density of a baseline with one R wave 140 px (1.8 mV) tall, pen 1.4 px, anti-aliased. */
 	private static float[] strip() {
-		BufferedImage page = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = page.createGraphics();
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, W, H);
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-		g.setColor(Color.BLACK);
-		g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		Path2D line = new Path2D.Double();
-		line.moveTo(0, BASE);
-		line.lineTo(36, BASE);
-		line.lineTo(40, APEX);
-		line.lineTo(44, BASE);
-		line.lineTo(W, BASE);
-		g.draw(line);
-		g.dispose();
-		float[] density = new float[W * H];
-		for (int y = 0; y < H; y++) {
-			for (int x = 0; x < W; x++) density[y * W + x] = 1 - page.getRaster().getSample(x, y, 0) / 255f;
-		}
-		return density;
+		return DrawnPen.density(W, H, 0, BASE, 36, BASE, 40, APEX, 44, BASE, W, BASE);
 	}
 
 	/** The strip with every 1 mm grid line (2 px) given to the grid, as the ink separation does on a grey grid. */
