@@ -1,7 +1,10 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.ecgdigitizer.core.preprocess.Components;
 import org.ecgdigitizer.core.preprocess.InkModel;
@@ -106,20 +109,34 @@ final class PageInk {
 		}
 		pieces.sort((a, b) -> Integer.compare(a.minX, b.minX));
 		List<List<Components.Component>> chains = new ArrayList<>();
+		// the chains that may still grow, by the top row of their last piece: a piece joins the
+		// latest-made chain that ends on its rows, less than maxGap before it
+		Map<Integer, List<Integer>> open = new HashMap<>();
 		for (Components.Component c : pieces) {
-			List<Components.Component> best = null;
-			for (List<Components.Component> chain : chains) {
-				Components.Component last = chain.get(chain.size() - 1);
-				int gap = c.minX - last.maxX - 1;
-				if (gap >= 0 && gap <= maxGap && Math.abs(c.minY - last.minY) <= 1 && Math.abs(c.maxY - last.maxY) <= 1) {
-					best = chain;
+			int best = -1;
+			for (int top = c.minY - 1; top <= c.minY + 1; top++) {
+				List<Integer> ids = open.get(top);
+				if (ids == null) continue;
+				for (Iterator<Integer> it = ids.iterator(); it.hasNext();) {
+					int id = it.next();
+					List<Components.Component> chain = chains.get(id);
+					Components.Component last = chain.get(chain.size() - 1);
+					int gap = c.minX - last.maxX - 1;
+					// pieces come left to right: a chain this far behind never grows again
+					if (gap > maxGap) it.remove();
+					else if (gap >= 0 && Math.abs(c.maxY - last.maxY) <= 1) best = Math.max(best, id);
 				}
 			}
-			if (best == null) {
-				best = new ArrayList<>();
-				chains.add(best);
+			if (best < 0) {
+				best = chains.size();
+				chains.add(new ArrayList<>());
 			}
-			best.add(c);
+			else {
+				List<Components.Component> chain = chains.get(best);
+				open.get(chain.get(chain.size() - 1).minY).remove(Integer.valueOf(best));
+			}
+			chains.get(best).add(c);
+			open.computeIfAbsent(c.minY, k -> new ArrayList<>()).add(best);
 		}
 		List<List<Components.Component>> rules = new ArrayList<>();
 		for (List<Components.Component> chain : chains) {
