@@ -127,6 +127,26 @@ public final class LabelFinder {
 	static final double FLAT_MM = 4;
 
 	/**
+	 * Marks in {@code out} the runs of ink longer than {@code longer} pixels along each of
+	 * {@code lines} lines of {@code length} pixels; line i's pixel k is at i * lineStride + k * step
+	 * (columns: 1 and w; rows: w and 1).
+	 */
+	private static void markLongRuns(boolean[] in, boolean[] out, int lines, int lineStride, int step, int length,
+		int longer)
+	{
+		for (int i = 0; i < lines; i++) {
+			int base = i * lineStride;
+			int k = 0;
+			while (k < length) {
+				int end = k;
+				while (end < length && in[base + end * step]) end++;
+				if (end - k > longer) for (int j = k; j < end; j++) out[base + j * step] = true;
+				k = end + 1;
+			}
+		}
+	}
+
+	/**
 	 * The components, in page coordinates, of the ink around a segment's start once the long
 	 * strokes are taken out, of those that touched such a stroke.
 	 */
@@ -143,24 +163,8 @@ public final class LabelFinder {
 		boolean[] stroke = new boolean[w * h];
 		int upright = (int) Math.ceil(STROKE_MM * ink.mmY);
 		int flat = (int) Math.ceil(FLAT_MM * ink.mmX);
-		for (int x = 0; x < w; x++) {
-			int y = 0;
-			while (y < h) {
-				int end = y;
-				while (end < h && local[end * w + x]) end++;
-				if (end - y > upright) for (int k = y; k < end; k++) stroke[k * w + x] = true;
-				y = end + 1;
-			}
-		}
-		for (int y = 0; y < h; y++) {
-			int x = 0;
-			while (x < w) {
-				int end = x;
-				while (end < w && local[y * w + end]) end++;
-				if (end - x > flat) for (int k = x; k < end; k++) stroke[y * w + k] = true;
-				x = end + 1;
-			}
-		}
+		markLongRuns(local, stroke, w, 1, w, h, upright);
+		markLongRuns(local, stroke, h, w, 1, w, flat);
 		boolean any = false;
 		for (int i = 0; i < local.length; i++) {
 			if (stroke[i]) {
