@@ -81,7 +81,7 @@ public final class InkSources {
 
 		@Override
 		public InkModel.Result separate(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY, Rectifier.Warp warp) {
-			if (needsClassifier(warp, pxPerMmX)) return new LearnedInk("learned", shipped()).separate(rgb, w, h, pxPerMmX,
+			if (needsClassifier(warp, pxPerMmX, rgb)) return new LearnedInk("learned", shipped()).separate(rgb, w, h, pxPerMmX,
 				pxPerMmY, warp);
 			return InkSource.RULES.separate(rgb, w, h, pxPerMmX, pxPerMmY, warp);
 		}
@@ -89,10 +89,11 @@ public final class InkSources {
 		/**
 		 * A photographed page (rectified by a perspective fit), or one whose grid could not be read: on
 		 * those the rules' ink holds desk, shadow and grid, and the classifier measurably helps
-		 * (docs/classifier.md); elsewhere the rules are as good and cost nothing more.
+		 * (docs/classifier.md); elsewhere the rules are as good and cost nothing more. A two-tone page
+		 * (a 1-bit scan or photocopy) has no shadow or grid tones to remove: the rules keep it.
 		 */
-		static boolean needsClassifier(Rectifier.Warp warp, double pxPerMm) {
-			return warp != null && !warp.fromSource.isAffine() || Double.isNaN(pxPerMm);
+		static boolean needsClassifier(Rectifier.Warp warp, double pxPerMm, int[] rgb) {
+			return (warp != null && !warp.fromSource.isAffine() || Double.isNaN(pxPerMm)) && !BilevelPage.is(rgb);
 		}
 	}
 }

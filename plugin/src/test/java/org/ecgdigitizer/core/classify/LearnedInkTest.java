@@ -120,9 +120,53 @@ class LearnedInkTest {
 		org.ecgdigitizer.core.preprocess.Rectifier.Warp photo = org.ecgdigitizer.core.preprocess.Rectifier.Warp
 			.homography(new org.ecgdigitizer.core.preprocess.Homography(new double[] { 1, 0.05, 0, 0.02, 1, 0, 1e-4, 2e-4,
 				1 }), 800, 600, 0, 10_000_000L);
-		assertTrue(!InkSources.AutoInk.needsClassifier(rotation, 7.87));
-		assertTrue(!InkSources.AutoInk.needsClassifier(null, 7.87));
-		assertTrue(InkSources.AutoInk.needsClassifier(photo, 7.87));
-		assertTrue(InkSources.AutoInk.needsClassifier(rotation, Double.NaN));
+		int[] shaded = shadedPageWithGrid(800, 600);
+		assertTrue(!InkSources.AutoInk.needsClassifier(rotation, 7.87, shaded));
+		assertTrue(!InkSources.AutoInk.needsClassifier(null, 7.87, shaded));
+		assertTrue(InkSources.AutoInk.needsClassifier(photo, 7.87, shaded));
+		assertTrue(InkSources.AutoInk.needsClassifier(rotation, Double.NaN, shaded));
+		// a 1-bit scan without a readable grid: the rules keep all its ink
+		assertTrue(!InkSources.AutoInk.needsClassifier(rotation, Double.NaN, twoTonePage(800, 600)));
+	}
+
+	@Test
+	void aTwoTonePageIsOneOfPaperWhiteAndInkBlackOnly() {
+		assertTrue(BilevelPage.is(twoTonePage(800, 600)));
+		assertTrue(!BilevelPage.is(shadedPageWithGrid(800, 600)));
+		// ink's edges blurred (a JPEG of a 1-bit scan): still two tones
+		int[] blurred = twoTonePage(800, 600);
+		for (int i = 800; i < blurred.length - 800; i++) {
+			if (blurred[i] == 0xffffff && (blurred[i - 800] == 0 || blurred[i + 800] == 0)) blurred[i] = 0x808080;
+		}
+		assertTrue(BilevelPage.is(blurred));
+		// a grey grid line every 5 mm at 8 px/mm: about 5 % of the page in middle tones
+		int[] grid = twoTonePage(800, 600);
+		for (int y = 0; y < 600; y += 40) for (int x = 0; x < 800; x++) grid[y * 800 + x] = grid[(y + 1) * 800 + x] = 0xa0a0a0;
+		assertTrue(!BilevelPage.is(grid));
+	}
+
+	/** White paper with a black trace across it. */
+	private static int[] twoTonePage(int w, int h) {
+		int[] rgb = new int[w * h];
+		java.util.Arrays.fill(rgb, 0xffffff);
+		for (int x = 0; x < w; x++) {
+			int y = (int) (h / 2 + 40 * Math.sin(x / 30.0));
+			for (int t = 0; t < 3; t++) rgb[(y + t) * w + x] = 0;
+		}
+		return rgb;
+	}
+
+	/** A photographed page: paper shaded from white to grey, with a pink grid. */
+	private static int[] shadedPageWithGrid(int w, int h) {
+		int[] rgb = twoTonePage(w, h);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				if (rgb[y * w + x] == 0) continue;
+				int v = 255 - 120 * x / w;
+				boolean line = x % 8 == 0 || y % 8 == 0;
+				rgb[y * w + x] = line ? v << 16 | (v * 2 / 3) << 8 | v * 2 / 3 : v << 16 | v << 8 | v;
+			}
+		}
+		return rgb;
 	}
 }
