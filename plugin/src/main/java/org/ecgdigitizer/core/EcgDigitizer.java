@@ -154,11 +154,7 @@ public final class EcgDigitizer {
 
 	/** The layout with its geometry's scale marked as coming from a source, and notes added. */
 	private static LeadLayout withScaleSource(LeadLayout l, PageGeometry.ScaleSource source, List<String> notes) {
-		List<String> warnings = new ArrayList<>(l.warnings);
-		warnings.addAll(notes);
-		return new LeadLayout(l.layout, l.layoutSource, l.regions, l.speedMmPerS, l.speedSource, l.gainMmPerMv,
-			l.gainSource, l.pageSeconds, l.x0, l.x1, l.pulses, l.namingSource, l.geometry.withScale(l.geometry.pxPerMmX,
-				l.geometry.pxPerMmY, source), warnings, l.separators);
+		return l.withGeometry(l.geometry.withScale(l.geometry.pxPerMmX, l.geometry.pxPerMmY, source), notes);
 	}
 
 	/** Progress of a sub-step mapped onto [from, to] of the whole. */

@@ -62,9 +62,12 @@ public final class Stages {
 		return LeadDetector.detect(page, settings);
 	}
 
-	/** Stage 3: one traced path per lead region; the signals then confirm or correct the lead names. */
+	/**
+	 * Stage 3: one traced path per lead region, and per segment whose name was not read; the signals
+	 * then confirm or correct the lead names, and name what they can of the unread segments.
+	 */
 	public static LeadIdentification.Result extractTraces(PreparedPage page, LeadLayout layout) {
-		return LeadIdentification.identify(layout, TraceExtractor.extract(page, layout));
+		return LeadIdentification.identify(layout, TraceExtractor.extract(page, layout.withUnreadTraced()));
 	}
 
 	/** Stage 4: millivolts at the requested rate, the 12 standard leads, diagnostics. */

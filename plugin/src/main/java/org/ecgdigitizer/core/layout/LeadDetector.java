@@ -76,10 +76,22 @@ public final class LeadDetector {
 				page.orientation);
 			return new LeadLayout(naming.layout, layoutSource, naming.regions, cal.speed, cal.speedSource, cal.gain,
 				cal.gainSource, cal.seconds, cal.x0, cal.x1, cal.pulses, naming.source, cal.geometry, notes, separators,
-				evidence);
+				evidence, unread(naming.layout, regions));
 		}
 		throw new EcgException(String.format(Locale.ROOT, "found %d row(s) of ECG traces but no layout whose leads can " +
 			"be named (%s); choose the layout with its names, for example rows:I;II;III", rows.size(), tried));
+	}
+
+	/** The regions of the short segments the naming left without a lead name, for the signals to name. */
+	static List<LeadRegion> unread(PageLayout named, List<LeadRegion> regions) {
+		List<LeadRegion> out = new ArrayList<>();
+		for (PageLayout.Cell cell : named.cells()) {
+			if (cell.lead != null || cell.rhythm) continue;
+			for (LeadRegion r : regions) {
+				if (r.row == cell.row && r.column == cell.column && !r.rhythm) out.add(r);
+			}
+		}
+		return out;
 	}
 
 	/** The column timing: the user's, else from the beats when the layout has columns. */

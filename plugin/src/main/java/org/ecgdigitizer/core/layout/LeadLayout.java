@@ -38,6 +38,11 @@ public final class LeadLayout {
 	public final List<Box> separators;
 	/** What detection saw and how it chose the layout. */
 	public final LayoutEvidence evidence;
+	/**
+	 * Segments found on the page whose printed names were not read: traced beside the named ones, so
+	 * that the signals can name them ({@code signal.UnreadLeads}); those left unnamed are not digitized.
+	 */
+	public final List<LeadRegion> unread;
 
 	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
 		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
@@ -61,6 +66,16 @@ public final class LeadLayout {
 		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings,
 		List<Box> separators, LayoutEvidence evidence)
 	{
+		this(layout, layoutSource, regions, speedMmPerS, speedSource, gainMmPerMv, gainSource, pageSeconds, x0, x1,
+			pulses, namingSource, geometry, warnings, separators, evidence, Collections.emptyList());
+	}
+
+	public LeadLayout(PageLayout layout, String layoutSource, List<LeadRegion> regions, double speedMmPerS,
+		String speedSource, double gainMmPerMv, String gainSource, double pageSeconds, double x0, double x1,
+		List<CalibrationPulse> pulses, String namingSource, PageGeometry geometry, List<String> warnings,
+		List<Box> separators, LayoutEvidence evidence, List<LeadRegion> unread)
+	{
+		this.unread = Collections.unmodifiableList(new ArrayList<>(unread));
 		this.evidence = evidence == null ? LayoutEvidence.NONE : evidence;
 		this.layout = layout;
 		this.layoutSource = layoutSource;
@@ -82,7 +97,15 @@ public final class LeadLayout {
 	/** The same layout with other regions (after the user moved them, say). */
 	public LeadLayout withRegions(List<LeadRegion> newRegions) {
 		return new LeadLayout(layout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
-			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings, separators, evidence);
+			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings, separators, evidence, unread);
+	}
+
+	/** The same layout on another geometry (a scale from elsewhere), with more warnings. */
+	public LeadLayout withGeometry(PageGeometry newGeometry, List<String> moreWarnings) {
+		List<String> w = new ArrayList<>(warnings);
+		w.addAll(moreWarnings);
+		return new LeadLayout(layout, layoutSource, regions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
+			pageSeconds, x0, x1, pulses, namingSource, newGeometry, w, separators, evidence, unread);
 	}
 
 	public LeadLayout withNaming(List<LeadRegion> newRegions, PageLayout newLayout, String source,
@@ -91,7 +114,16 @@ public final class LeadLayout {
 		List<String> w = new ArrayList<>(warnings);
 		w.addAll(moreWarnings);
 		return new LeadLayout(newLayout, layoutSource, newRegions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
-			pageSeconds, x0, x1, pulses, source, geometry, w, separators, evidence);
+			pageSeconds, x0, x1, pulses, source, geometry, w, separators, evidence, unread);
+	}
+
+	/** The named regions followed by the unread ones: what the trace extractor follows. */
+	public LeadLayout withUnreadTraced() {
+		if (unread.isEmpty()) return this;
+		List<LeadRegion> all = new ArrayList<>(regions);
+		all.addAll(unread);
+		return new LeadLayout(layout, layoutSource, all, speedMmPerS, speedSource, gainMmPerMv, gainSource, pageSeconds,
+			x0, x1, pulses, namingSource, geometry, warnings, separators, evidence, Collections.emptyList());
 	}
 
 	/** Pixels per second along x. */
@@ -116,13 +148,16 @@ public final class LeadLayout {
 		List<Box> separators = new ArrayList<>();
 		Object seps = m.get("separators");
 		if (seps != null) for (Object b : org.ecgdigitizer.core.io.Json.array(seps)) separators.add(Box.fromJson(b));
+		List<LeadRegion> unread = new ArrayList<>();
+		Object u = m.get("unread_regions");
+		if (u != null) for (Object r : org.ecgdigitizer.core.io.Json.array(u)) unread.add(LeadRegion.fromJson(r));
 		List<String> warnings = new ArrayList<>();
 		Object w = m.get("warnings");
 		if (w != null) for (Object s : org.ecgdigitizer.core.io.Json.array(w)) warnings.add((String) s);
 		return new LeadLayout(PageLayout.parse((String) m.get("layout")), (String) m.get("layout_source"), regions,
 			num(m, "speed_mm_per_s"), (String) m.get("speed_source"), num(m, "gain_mm_per_mv"), (String) m.get(
 				"gain_source"), num(m, "page_seconds"), num(m, "x0"), num(m, "x1"), pulses, (String) m.get(
-					"lead_names_source"), geometry, warnings, separators, LayoutEvidence.fromJson(m.get("evidence")));
+					"lead_names_source"), geometry, warnings, separators, LayoutEvidence.fromJson(m.get("evidence")), unread);
 	}
 
 	private static double num(Map<String, Object> m, String key) {
@@ -150,6 +185,9 @@ public final class LeadLayout {
 		List<Object> r = new ArrayList<>();
 		for (LeadRegion region : regions) r.add(region.toJson(0));
 		m.put("regions", r);
+		List<Object> u = new ArrayList<>();
+		for (LeadRegion region : unread) u.add(region.toJson(0));
+		m.put("unread_regions", u);
 		m.put("warnings", warnings);
 		m.put("evidence", evidence.toJson());
 		return m;

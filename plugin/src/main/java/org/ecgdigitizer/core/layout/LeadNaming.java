@@ -248,7 +248,7 @@ public final class LeadNaming {
 		notes.add(0, String.format(Locale.ROOT, "lead names as printed: %d of %d segments read%s%s", read, cells,
 			layout.isFree() ? "" : String.format(Locale.ROOT, ", %d agreeing with the %s %s order, %d not", agree,
 				fixedOrder ? "chosen" : "standard or Cabrera", layout.kind().id, contra), unnamed == 0 ? "" : String.format(
-					Locale.ROOT, "; %d segment(s) without one of the 12 standard names are not digitized", unnamed)));
+					Locale.ROOT, "; %d segment(s) without one of the 12 standard names, left for their signals to name", unnamed)));
 		return new Result(printed, named(printed, labelled), "labels", notes, chosen);
 	}
 

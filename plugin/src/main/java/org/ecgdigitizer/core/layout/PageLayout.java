@@ -112,6 +112,11 @@ public final class PageLayout {
 			this.windowEnd = windowEnd;
 		}
 
+		/** The same segment under another name (one the signals gave it, say). */
+		public Cell named(String newName) {
+			return new Cell(newName, row, column, columnSpan, rhythm, windowStart, windowEnd);
+		}
+
 		/** The text printed next to the segment: "aVR", or "-aVR" when inverted. */
 		public String label() {
 			return name;

@@ -44,6 +44,10 @@ public final class LeadIdentification {
 		}
 	}
 
+	/**
+	 * @param traces one per region of the layout, then one per unread segment ({@link
+	 *        LeadLayout#withUnreadTraced}); those the signals cannot name are left out
+	 */
 	public static Result identify(LeadLayout layout, List<Trace> traces) {
 		List<String> notes = new ArrayList<>();
 		String source = layout.namingSource;
@@ -54,6 +58,11 @@ public final class LeadIdentification {
 		PageLayout pageLayout = layout.layout;
 		List<LeadRegion> regions = new ArrayList<>();
 		for (Trace t : traces) regions.add(t.region);
+		traces = new ArrayList<>(traces);
+		int namedCount = layout.regions.size();
+		if (traces.size() > namedCount) {
+			pageLayout = nameUnread(pageLayout, regions, signals, traces, namedCount, notes);
+		}
 
 		if ("labels".equals(source)) {
 			// printed labels named the leads: the limb-lead laws only check them
@@ -116,6 +125,54 @@ public final class LeadIdentification {
 		List<Trace> renamed = new ArrayList<>();
 		for (int i = 0; i < traces.size(); i++) renamed.add(traces.get(i).withRegion(regions.get(i)));
 		return new Result(layout.withNaming(regions, pageLayout, source, notes), renamed);
+	}
+
+	/**
+	 * Names what the signals can of the unread segments (the regions, signals and traces from
+	 * {@code namedCount} on), turns them into named ones and drops the rest; returns the layout
+	 * with their names.
+	 */
+	private static PageLayout nameUnread(PageLayout layout, List<LeadRegion> regions, List<double[]> signals,
+		List<Trace> traces, int namedCount, List<String> notes)
+	{
+		double[][] byLead = new double[Lead.values().length][];
+		for (int i = 0; i < namedCount; i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm || byLead[r.lead.ordinal()] != null) continue;
+			double[] s = signals.get(i);
+			if (r.inverted) {
+				s = s.clone();
+				for (int k = 0; k < s.length; k++) s[k] = -s[k];
+			}
+			byLead[r.lead.ordinal()] = s;
+		}
+		UnreadLeads.Naming naming = UnreadLeads.name(byLead, signals.subList(namedCount, signals.size()));
+		notes.addAll(naming.notes);
+		List<PageLayout.Cell> cells = new ArrayList<>(layout.cells());
+		int kept = namedCount;
+		for (int u = 0; u < naming.leads.length; u++) {
+			int i = namedCount + u;
+			Lead lead = naming.leads[u];
+			if (lead == null) continue;
+			LeadRegion r = regions.get(i).withLead(lead, false);
+			regions.set(kept, r);
+			signals.set(kept, signals.get(i));
+			traces.set(kept, traces.get(i).withRegion(r));
+			kept++;
+			for (int c = 0; c < cells.size(); c++) {
+				PageLayout.Cell cell = cells.get(c);
+				if (cell.row == r.row && cell.column == r.column && !cell.rhythm && cell.lead == null) {
+					cells.set(c, cell.named(lead.label()));
+				}
+			}
+		}
+		int unnamed = regions.size() - kept;
+		if (unnamed > 0) notes.add(unnamed + " segment(s) whose names were not read are not digitized");
+		regions.subList(kept, regions.size()).clear();
+		signals.subList(kept, signals.size()).clear();
+		traces.subList(kept, traces.size()).clear();
+		return kept == namedCount || !layout.isFree() ? layout : PageLayout.freeFrom(cells, layout.rowCount(), layout
+			.timing());
 	}
 
 	/**
