@@ -16,10 +16,12 @@ import java.util.Locale;
 final class UnreadLeads {
 
 	/**
-	 * The laws must hold to within this share of the power of the signals they relate: traced leads
-	 * fit to a few percent; another lead in a law's place misfits by about its own power.
+	 * The laws must hold to within this share of the power of the signals they relate. They hold as
+	 * well as the leads are traced: a tracing error of 15 dB leaves a misfit of about 0.03, one of
+	 * 10 dB about 0.1; beyond 0.15 (8 dB) the traces are too poor to tell one lead from another, and a
+	 * chest lead shaped like a limb lead (V1 like -I) can fit by chance.
 	 */
-	static final double MAX_MISFIT = 0.2;
+	static final double MAX_MISFIT = 0.15;
 	/** The chosen names must misfit the laws at most this fraction as much as any other naming as complete. */
 	static final double CLEAR_RATIO = 0.5;
 
@@ -69,7 +71,11 @@ final class UnreadLeads {
 		search.visit(assignment, 0, new boolean[6]);
 		if (search.fits.isEmpty()) return;
 		double best = Double.POSITIVE_INFINITY;
-		for (Fit f : search.fits) best = Math.min(best, f.misfit);
+		double worstLaw = Double.NaN;
+		for (Fit f : search.fits) {
+			if (f.misfit < best) worstLaw = f.worstLaw;
+			best = Math.min(best, f.misfit);
+		}
 		List<String> names = new ArrayList<>();
 		int rivals = 0;
 		for (Fit f : search.fits) if (f.misfit * CLEAR_RATIO <= best) rivals++;
@@ -90,8 +96,8 @@ final class UnreadLeads {
 			return;
 		}
 		notes.add(String.format(Locale.ROOT, "named %s of the unread segments by the limb-lead laws (misfit %.2f of " +
-			"their power; %d naming(s) within a factor %.0f of it, all agreeing on these)", String.join(", ", names), best,
-			rivals, 1 / CLEAR_RATIO));
+			"their power, %.2f in the worst law; %d naming(s) within a factor %.0f of it, all agreeing on these)", String
+				.join(", ", names), best, worstLaw, rivals, 1 / CLEAR_RATIO));
 	}
 
 	/** One unread segment left and one lead missing of the groups the page prints: that lead. */
@@ -171,11 +177,13 @@ final class UnreadLeads {
 			double misfit = 0;
 			double power = 0;
 			boolean[] tested = new boolean[6];
+			double worstLaw = 0;
 			for (double[] law : LAWS) {
 				double[] fit = fit(law, byLead);
 				if (fit == null) continue;
 				misfit += fit[0];
 				power += fit[1];
+				worstLaw = Math.max(worstLaw, fit[0] / fit[1]);
 				for (int l = 0; l < 6; l++) if (law[l] != 0) tested[l] = true;
 			}
 			// every name given must be borne out by a law it takes part in
@@ -186,7 +194,7 @@ final class UnreadLeads {
 				mostNamed = count;
 				fits.clear();
 			}
-			fits.add(new Fit(assignment.clone(), ratio));
+			fits.add(new Fit(assignment.clone(), ratio, worstLaw));
 		}
 	}
 
@@ -194,10 +202,13 @@ final class UnreadLeads {
 	private static final class Fit {
 		final int[] assignment;
 		final double misfit;
+		/** The misfit of the law it fits worst. */
+		final double worstLaw;
 
-		Fit(int[] assignment, double misfit) {
+		Fit(int[] assignment, double misfit, double worstLaw) {
 			this.assignment = assignment;
 			this.misfit = misfit;
+			this.worstLaw = worstLaw;
 		}
 	}
 
