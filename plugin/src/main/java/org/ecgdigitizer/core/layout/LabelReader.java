@@ -206,9 +206,11 @@ public final class LabelReader {
 	 *         and only where no name standing free was read)
 	 */
 	public static List<List<Reading>> readAll(PreparedPage page, List<List<LabelFinder.Label>> candidates) {
-		float[] ink = page.inkPixels();
-		int w = page.width();
-		int h = page.height();
+		return readAll(LabelReadings.of(page), candidates);
+	}
+
+	/** {@link #readAll(PreparedPage, List)} through readings already made of the page's ink. */
+	static List<List<Reading>> readAll(LabelReadings page, List<List<LabelFinder.Label>> candidates) {
 		List<List<Reading>> out = new ArrayList<>();
 		List<Double> heights = new ArrayList<>();
 		List<boolean[]> passedOver = new ArrayList<>();
@@ -217,7 +219,7 @@ public final class LabelReader {
 			passedOver.add(over);
 			List<Reading> readings = new ArrayList<>();
 			for (LabelFinder.Label l : list) {
-				Reading r = read(ink, w, h, l.box, l.box.height);
+				Reading r = page.read(l.box, l.box.height);
 				readings.add(r);
 				if (r.accepted()) heights.add(l.box.height);
 			}
@@ -233,7 +235,7 @@ public final class LabelReader {
 			}
 			out.add(readings);
 		}
-		if (heights.size() >= 3) readAtPageSize(ink, w, h, out, heights, passedOver);
+		if (heights.size() >= 3) readAtPageSize(page, out, heights, passedOver);
 		// letters freed from a stroke count only when read: their box may hold a piece of the trace
 		for (int i = 0; i < out.size(); i++) {
 			List<LabelFinder.Label> list = candidates.get(i);
@@ -252,7 +254,7 @@ public final class LabelReader {
 	 * Candidates much smaller or taller than the page's labels read again at their size; words read
 	 * at a size far from it stand only if they read at that size too.
 	 */
-	private static void readAtPageSize(float[] ink, int w, int h, List<List<Reading>> out, List<Double> heights,
+	private static void readAtPageSize(LabelReadings page, List<List<Reading>> out, List<Double> heights,
 		List<boolean[]> passedOver)
 	{
 		double[] hs = new double[heights.size()];
@@ -265,7 +267,7 @@ public final class LabelReader {
 				Reading r = readings.get(k);
 				double off = Math.abs(Math.log(r.candidate.height / size));
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
-				Reading again = read(ink, w, h, r.candidate, size);
+				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
 				if (again.accepted() || r.accepted()) readings.set(k, again);
 			}
