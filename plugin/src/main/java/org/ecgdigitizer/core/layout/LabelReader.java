@@ -571,6 +571,9 @@ public final class LabelReader {
 		return match(ink, w, h, box, inkHeightPx, turned, false);
 	}
 
+	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
+	private static final double CLEARLY_BELOW = 1 - 1e-9;
+
 	/**
 	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
 	 *     that can be read here puts it (the straightforward search; the same result, slower)
@@ -642,7 +645,7 @@ public final class LabelReader {
 				if (dot[model.style][l] == null) {
 					int a = from[model.style][l];
 					int b = to[model.style][l];
-					dot[model.style][l] = c.dots(letters[l], letters[l].inkValue, c.pixels, top0, tops, a, b);
+					dot[model.style][l] = c.dots(letters[l], top0, tops, a, b);
 					if (c.anyUnknown) {
 						double[][][] hidden = c.hiddenDots(letters[l], top0, tops, a, b);
 						hid[model.style][l] = hidden[0];
@@ -695,8 +698,11 @@ public final class LabelReader {
 					double varT = sumT2 - sumT * sumT / area;
 					if (varI <= 1e-9 || varT <= 1e-9) continue;
 					double covariance = sum - sumT * si / area;
+					double best = m.scores[model.word];
 					// a correlation of at most 0 cannot beat a best of 0 or more
-					if (covariance <= 0 && m.scores[model.word] >= 0) continue;
+					if (covariance <= 0 && best >= 0) continue;
+					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
+					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
 					double r = covariance / Math.sqrt(varI * varT);
 					if (r > m.scores[model.word]) {
 						m.scores[model.word] = r;
@@ -889,6 +895,8 @@ public final class LabelReader {
 	 */
 	static final class Crop {
 		final float[] pixels;
+		/** The pixels as doubles, as the sums take them. */
+		final double[] values;
 		final boolean[] unknown;
 		final boolean anyUnknown;
 		/** The columns of the unknown pixels of each row. */
@@ -913,6 +921,8 @@ public final class LabelReader {
 				any = true;
 			}
 			anyUnknown = any;
+			values = new double[pixels.length];
+			for (int i = 0; i < pixels.length; i++) values[i] = pixels[i];
 			unknownInRow = new int[height][];
 			for (int y = 0; y < height; y++) {
 				int n = 0;
@@ -1003,10 +1013,10 @@ public final class LabelReader {
 		}
 
 		/**
-		 * Sum of a letter's values times an image of the crop's size, for the letter's top at
-		 * top0 + t and its left edge at every x from {@code from} to {@code to} (0 elsewhere).
+		 * Sum of a letter's values times the crop, for the letter's top at top0 + t and its left
+		 * edge at every x from {@code from} to {@code to} (0 elsewhere).
 		 */
-		double[][] dots(LabelGlyphs.Letter l, float[] values, float[] image, int top0, int tops, int from, int to) {
+		double[][] dots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
 			int positions = Math.max(0, width - l.width + 1);
 			double[][] out = new double[tops][positions];
 			int first = Math.max(0, from);
@@ -1019,8 +1029,8 @@ public final class LabelReader {
 					int y = top + l.inkY[k];
 					if (y < 0 || y >= height) continue;
 					int ci = y * width + l.inkX[k];
-					double v = values[k];
-					for (int x = first; x < end; x++) row[x] += v * image[ci + x];
+					double v = l.inkValue[k];
+					for (int x = first; x < end; x++) row[x] += v * values[ci + x];
 				}
 			}
 			return out;
