@@ -92,12 +92,10 @@ public final class PageOrientation {
 		Look(PreparedPage page) {
 			this.page = page;
 			this.labels = LabelReadings.of(page);
-			int w = page.width();
-			double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
-			this.ink = PageInk.of(page.inkPixels(), w, page.height(), mm, mm, false);
-			this.rows = RowFinder.find(ink);
-			RowFinder.setBands(rows, ink.h, ink.mmY);
-			for (TraceRow r : rows) RowFinder.extent(r, ink);
+			// read as lead detection reads it, which then starts from what was found here
+			InkRows found = InkRows.of(page);
+			this.ink = found.ink;
+			this.rows = found.rows();
 		}
 	}
 

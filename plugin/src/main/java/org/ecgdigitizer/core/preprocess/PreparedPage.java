@@ -101,9 +101,10 @@ public final class PreparedPage {
 	}
 
 	/**
-	 * The one {@code type} made from this page's ink plane (and size) alone, made on first request
-	 * and kept with the plane, so that stages asking the same questions of it (label readings) do
-	 * not ask them twice. {@code make} must read nothing but the ink and the size.
+	 * The one {@code type} made from this page's ink plane, made on first request and kept with the
+	 * plane, so that stages asking the same questions of it (label readings, rows of traces) do not
+	 * ask them twice. Whatever else {@code make} reads (the geometry's scale, say), the asker must
+	 * check against the page it asks on: pages sharing the plane may differ in it.
 	 */
 	public <T> T fromInk(Class<T> type, Function<PreparedPage, T> make) {
 		synchronized (fromInk) {
