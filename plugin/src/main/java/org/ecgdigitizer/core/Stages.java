@@ -37,9 +37,7 @@ public final class Stages {
 	public static PreparedPage preprocess(ArrayImg<ARGBType, IntArray> page, double fileDpi, InkSource ink,
 		Progress progress)
 	{
-		PreparedPage prepared = Preprocessor.run(page, fileDpi, ink, progress);
-		PageOrientation.Evidence orientation = PageOrientation.decide(prepared);
-		return (orientation.upsideDown ? prepared.turnedHalf() : prepared).withOrientation(orientation.toJson());
+		return PageOrientation.orient(Preprocessor.run(page, fileDpi, ink, progress));
 	}
 
 	/**

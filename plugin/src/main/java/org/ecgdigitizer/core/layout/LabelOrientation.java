@@ -28,6 +28,14 @@ public final class LabelOrientation {
 
 	private LabelOrientation() {}
 
+	/** Whether reading may stop, with so many words read as lead names upright and turned, and so many left. */
+	interface Enough {
+		boolean test(int upright, int turned, int left);
+	}
+
+	/** Every word is read. */
+	static final Enough READ_ALL = (upright, turned, left) -> false;
+
 	/** The counts of lead names read upright and turned, and the words read. */
 	public static final class Evidence {
 		/** Words read as a lead name upright only. */
@@ -36,33 +44,88 @@ public final class LabelOrientation {
 		public final int turned;
 		/** Words that were read. */
 		public final int words;
+		/** Words left unread because no reading of them could change what the reader was asked. */
+		public final int unread;
 		/** What was read: "V1" upright, "~aVR" turned. */
 		public final List<String> read;
 
-		Evidence(int upright, int turned, int words, List<String> read) {
+		Evidence(int upright, int turned, int words, int unread, List<String> read) {
 			this.upright = upright;
 			this.turned = turned;
 			this.words = words;
+			this.unread = unread;
 			this.read = read;
 		}
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "labels: %d upright, %d turned (of %d words) %s", upright, turned, words, read);
+			return String.format(Locale.ROOT, "labels: %d upright, %d turned (of %d words, %d left unread) %s", upright,
+				turned, words, unread, read);
 		}
 	}
 
 	/** Reads the page's label-like words both ways; the scale is the page's, or a guess from its width. */
 	public static Evidence read(PreparedPage page) {
-		int w = page.width();
-		double mmX = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
-		double mmY = Double.isNaN(page.geometry.pxPerMmY) ? mmX : page.geometry.pxPerMmY;
-		return read(page.inkPixels(), w, page.height(), mmX, mmY);
+		float[] ink = page.inkPixels();
+		Components components = Components.of(InkModel.mask(ink), page.width(), page.height());
+		return read(components, LabelReadings.of(page), LabelReadings.of(page.turnedHalf()), mmX(page), mmY(page),
+			READ_ALL);
 	}
 
 	/** Reads the label-like words of an ink map (0 = paper, 1 = ink) both ways. */
 	public static Evidence read(float[] ink, int w, int h, double mmX, double mmY) {
-		Components components = Components.of(InkModel.mask(ink), w, h);
+		float[] turned = new float[ink.length];
+		for (int i = 0; i < ink.length; i++) turned[i] = ink[ink.length - 1 - i];
+		return read(Components.of(InkModel.mask(ink), w, h), new LabelReadings(ink, w, h), new LabelReadings(turned, w,
+			h), mmX, mmY, READ_ALL);
+	}
+
+	/** The page's px/mm across, or a guess from its width. */
+	static double mmX(PreparedPage page) {
+		return Double.isNaN(page.geometry.pxPerMmX) ? page.width() / 280.0 : page.geometry.pxPerMmX;
+	}
+
+	/** The page's px/mm down, or as across. */
+	static double mmY(PreparedPage page) {
+		return Double.isNaN(page.geometry.pxPerMmY) ? mmX(page) : page.geometry.pxPerMmY;
+	}
+
+	/**
+	 * Reads the label-like words among a page's ink components, each on the page as it is
+	 * ({@code upright}) and on the page turned half-way round ({@code turned}, the same plane
+	 * reversed), the most label-like first, until {@code enough} says the words left do not matter.
+	 */
+	static Evidence read(Components components, LabelReadings upright, LabelReadings turned, double mmX, double mmY,
+		Enough enough)
+	{
+		List<Box> words = labelLikeWords(components, mmX, mmY);
+		int toRead = Math.min(words.size(), MAX_WORDS);
+		int up = 0;
+		int down = 0;
+		int count = 0;
+		List<String> read = new ArrayList<>();
+		for (; count < toRead && !enough.test(up, down, toRead - count); count++) {
+			Box b = words.get(count);
+			LabelReader.Reading asIs = upright.read(b, b.height);
+			LabelReader.Reading asTurned = turned.read(LabelReader.turn(b, upright.width(), upright.height()), b.height);
+			if (asIs.accepted() == asTurned.accepted() || symmetric(asIs) || symmetric(asTurned)) continue;
+			if (asIs.accepted()) {
+				up++;
+				read.add(asIs.text);
+			}
+			else {
+				down++;
+				read.add("~" + asTurned.text);
+			}
+		}
+		return new Evidence(up, down, count, toRead - count, read);
+	}
+
+	/**
+	 * The short, isolated words of letter-sized ink that a lead name may be, those of the page's
+	 * most common type size first.
+	 */
+	private static List<Box> labelLikeWords(Components components, double mmX, double mmY) {
 		List<Components.Component> glyphs = new ArrayList<>();
 		for (Components.Component c : components.components) if (LabelFinder.isGlyph(c, mmX, mmY)) glyphs.add(c);
 		List<Box> words = new ArrayList<>();
@@ -79,25 +142,7 @@ public final class LabelOrientation {
 		double typical = heights.length == 0 ? 0 : LeadDetector.median(heights);
 		alone.sort((a, b) -> Double.compare(Math.abs(Math.log(a.height / typical)), Math.abs(Math.log(b.height /
 			typical))));
-		int upright = 0;
-		int turned = 0;
-		int count = 0;
-		List<String> read = new ArrayList<>();
-		for (Box b : alone) {
-			if (count++ >= MAX_WORDS) break;
-			LabelReader.Reading up = LabelReader.read(ink, w, h, b, b.height, false);
-			LabelReader.Reading down = LabelReader.read(ink, w, h, b, b.height, true);
-			if (up.accepted() == down.accepted() || symmetric(up) || symmetric(down)) continue;
-			if (up.accepted()) {
-				upright++;
-				read.add(up.text);
-			}
-			else {
-				turned++;
-				read.add("~" + down.text);
-			}
-		}
-		return new Evidence(upright, turned, Math.min(count, MAX_WORDS), read);
+		return alone;
 	}
 
 	/** I, II and III read the same either way up: reading them one way only is chance, not evidence. */

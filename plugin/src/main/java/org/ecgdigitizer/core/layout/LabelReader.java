@@ -206,9 +206,11 @@ public final class LabelReader {
 	 *         and only where no name standing free was read)
 	 */
 	public static List<List<Reading>> readAll(PreparedPage page, List<List<LabelFinder.Label>> candidates) {
-		float[] ink = page.inkPixels();
-		int w = page.width();
-		int h = page.height();
+		return readAll(LabelReadings.of(page), candidates);
+	}
+
+	/** {@link #readAll(PreparedPage, List)} through readings already made of the page's ink. */
+	static List<List<Reading>> readAll(LabelReadings page, List<List<LabelFinder.Label>> candidates) {
 		List<List<Reading>> out = new ArrayList<>();
 		List<Double> heights = new ArrayList<>();
 		List<boolean[]> passedOver = new ArrayList<>();
@@ -217,7 +219,7 @@ public final class LabelReader {
 			passedOver.add(over);
 			List<Reading> readings = new ArrayList<>();
 			for (LabelFinder.Label l : list) {
-				Reading r = read(ink, w, h, l.box, l.box.height);
+				Reading r = page.read(l.box, l.box.height);
 				readings.add(r);
 				if (r.accepted()) heights.add(l.box.height);
 			}
@@ -233,7 +235,7 @@ public final class LabelReader {
 			}
 			out.add(readings);
 		}
-		if (heights.size() >= 3) readAtPageSize(ink, w, h, out, heights, passedOver);
+		if (heights.size() >= 3) readAtPageSize(page, out, heights, passedOver);
 		// letters freed from a stroke count only when read: their box may hold a piece of the trace
 		for (int i = 0; i < out.size(); i++) {
 			List<LabelFinder.Label> list = candidates.get(i);
@@ -252,7 +254,7 @@ public final class LabelReader {
 	 * Candidates much smaller or taller than the page's labels read again at their size; words read
 	 * at a size far from it stand only if they read at that size too.
 	 */
-	private static void readAtPageSize(float[] ink, int w, int h, List<List<Reading>> out, List<Double> heights,
+	private static void readAtPageSize(LabelReadings page, List<List<Reading>> out, List<Double> heights,
 		List<boolean[]> passedOver)
 	{
 		double[] hs = new double[heights.size()];
@@ -265,7 +267,7 @@ public final class LabelReader {
 				Reading r = readings.get(k);
 				double off = Math.abs(Math.log(r.candidate.height / size));
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
-				Reading again = read(ink, w, h, r.candidate, size);
+				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
 				if (again.accepted() || r.accepted()) readings.set(k, again);
 			}
@@ -569,6 +571,9 @@ public final class LabelReader {
 		return match(ink, w, h, box, inkHeightPx, turned, false);
 	}
 
+	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
+	private static final double CLEARLY_BELOW = 1 - 1e-9;
+
 	/**
 	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
 	 *     that can be read here puts it (the straightforward search; the same result, slower)
@@ -640,7 +645,7 @@ public final class LabelReader {
 				if (dot[model.style][l] == null) {
 					int a = from[model.style][l];
 					int b = to[model.style][l];
-					dot[model.style][l] = c.dots(letters[l], letters[l].inkValue, c.pixels, top0, tops, a, b);
+					dot[model.style][l] = c.dots(letters[l], top0, tops, a, b);
 					if (c.anyUnknown) {
 						double[][][] hidden = c.hiddenDots(letters[l], top0, tops, a, b);
 						hid[model.style][l] = hidden[0];
@@ -693,8 +698,11 @@ public final class LabelReader {
 					double varT = sumT2 - sumT * sumT / area;
 					if (varI <= 1e-9 || varT <= 1e-9) continue;
 					double covariance = sum - sumT * si / area;
+					double best = m.scores[model.word];
 					// a correlation of at most 0 cannot beat a best of 0 or more
-					if (covariance <= 0 && m.scores[model.word] >= 0) continue;
+					if (covariance <= 0 && best >= 0) continue;
+					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
+					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
 					double r = covariance / Math.sqrt(varI * varT);
 					if (r > m.scores[model.word]) {
 						m.scores[model.word] = r;
@@ -887,6 +895,8 @@ public final class LabelReader {
 	 */
 	static final class Crop {
 		final float[] pixels;
+		/** The pixels as doubles, as the sums take them. */
+		final double[] values;
 		final boolean[] unknown;
 		final boolean anyUnknown;
 		/** The columns of the unknown pixels of each row. */
@@ -911,6 +921,8 @@ public final class LabelReader {
 				any = true;
 			}
 			anyUnknown = any;
+			values = new double[pixels.length];
+			for (int i = 0; i < pixels.length; i++) values[i] = pixels[i];
 			unknownInRow = new int[height][];
 			for (int y = 0; y < height; y++) {
 				int n = 0;
@@ -1001,10 +1013,10 @@ public final class LabelReader {
 		}
 
 		/**
-		 * Sum of a letter's values times an image of the crop's size, for the letter's top at
-		 * top0 + t and its left edge at every x from {@code from} to {@code to} (0 elsewhere).
+		 * Sum of a letter's values times the crop, for the letter's top at top0 + t and its left
+		 * edge at every x from {@code from} to {@code to} (0 elsewhere).
 		 */
-		double[][] dots(LabelGlyphs.Letter l, float[] values, float[] image, int top0, int tops, int from, int to) {
+		double[][] dots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
 			int positions = Math.max(0, width - l.width + 1);
 			double[][] out = new double[tops][positions];
 			int first = Math.max(0, from);
@@ -1017,8 +1029,8 @@ public final class LabelReader {
 					int y = top + l.inkY[k];
 					if (y < 0 || y >= height) continue;
 					int ci = y * width + l.inkX[k];
-					double v = values[k];
-					for (int x = first; x < end; x++) row[x] += v * image[ci + x];
+					double v = l.inkValue[k];
+					for (int x = first; x < end; x++) row[x] += v * values[ci + x];
 				}
 			}
 			return out;

@@ -30,14 +30,14 @@ public final class LeadDetector {
 
 	public static LeadLayout detect(PreparedPage page, DigitizerSettings settings) {
 		List<String> warnings = new ArrayList<>();
-		PageInk ink = PageInk.of(page);
-		List<TraceRow> rows = RowFinder.find(ink);
+		// the rows the upside-down check found on this page, when it read it at this scale
+		InkRows found = InkRows.of(page);
+		PageInk ink = found.ink;
+		List<TraceRow> rows = found.rows();
 		if (rows.isEmpty()) {
 			throw new EcgException("found no row of ECG traces; check that the image is an ECG printout, upright and " +
 				"not cropped");
 		}
-		RowFinder.setBands(rows, ink.h, ink.mmY);
-		for (TraceRow r : rows) RowFinder.extent(r, ink);
 		PulseFinder.findAll(rows, ink);
 		PageCalibration cal = PageCalibration.of(page.geometry, rows, ink.w, settings, warnings);
 		ink = ink.rescaled(cal.geometry.pxPerMmX, cal.geometry.pxPerMmY);

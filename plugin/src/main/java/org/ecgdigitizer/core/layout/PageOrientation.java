@@ -15,7 +15,9 @@ import org.ecgdigitizer.core.preprocess.PreparedPage;
  * start of a row, rising to a flat top (turned, they hang down at the row's end); lead names read
  * left to right (turned, "aVR" or "V5" reads as nothing; "I", "II" and "III" read the same either
  * way, so they do not count: {@link LabelOrientation}); T waves follow their QRS complexes. Each
- * cue is a {@link Vote}; any other cue is one more.
+ * cue is a {@link Vote}; any other cue is one more. The lead names are read last and only as far
+ * as they can still change the decision: reading words is the costliest of the cues, and most
+ * pages are settled by their pulses and beats.
  */
 public final class PageOrientation {
 
@@ -31,12 +33,19 @@ public final class PageOrientation {
 		public final double turned;
 		/** What one sighting is worth against another cue's. */
 		public final double weight;
+		/** Sightings not looked for: however they had come out, the decision would be the same. */
+		public final int unread;
 
 		public Vote(String cue, double upright, double turned, double weight) {
+			this(cue, upright, turned, weight, 0);
+		}
+
+		public Vote(String cue, double upright, double turned, double weight, int unread) {
 			this.cue = cue;
 			this.upright = upright;
 			this.turned = turned;
 			this.weight = weight;
+			this.unread = unread;
 		}
 
 		/** Positive when the cue says the page is upside down. */
@@ -50,29 +59,43 @@ public final class PageOrientation {
 			m.put("upright", upright);
 			m.put("turned", turned);
 			m.put("weight", weight);
+			m.put("unread", unread);
 			return m;
 		}
 	}
 
 	/** A cue read on a page as it is and turned half-way round. */
 	public interface Cue {
-		Vote vote(Look upright, Look turned);
+		/**
+		 * @param settled whether the decision is the same wherever between two bounds this cue's
+		 *     weighted balance ends: a cue that counts its sightings one by one may stop then
+		 */
+		Vote vote(Look upright, Look turned, Settled settled);
 	}
 
-	/** A page one way up, with its rows of traces found, for the cues to read. */
+	/** Whether the decision no longer depends on where, between low and high, a cue's balance ends. */
+	public interface Settled {
+		boolean test(double low, double high);
+	}
+
+	/** For every cue but the last: the cues after it are still to come. */
+	static final Settled NOT_YET = (low, high) -> false;
+
+	/** A page one way up, with its rows of traces found and its label readings, for the cues to read. */
 	public static final class Look {
 		public final PreparedPage page;
 		final PageInk ink;
 		final List<TraceRow> rows;
+		/** The page's own readings: lead detection reads the chosen page's labels through them again. */
+		final LabelReadings labels;
 
 		Look(PreparedPage page) {
 			this.page = page;
-			int w = page.width();
-			double mm = Double.isNaN(page.geometry.pxPerMmX) ? w / 280.0 : page.geometry.pxPerMmX;
-			this.ink = PageInk.of(page.inkPixels(), w, page.height(), mm, mm, false);
-			this.rows = RowFinder.find(ink);
-			RowFinder.setBands(rows, ink.h, ink.mmY);
-			for (TraceRow r : rows) RowFinder.extent(r, ink);
+			this.labels = LabelReadings.of(page);
+			// read as lead detection reads it, which then starts from what was found here
+			InkRows found = InkRows.of(page);
+			this.ink = found.ink;
+			this.rows = found.rows();
 		}
 	}
 
@@ -99,38 +122,65 @@ public final class PageOrientation {
 		}
 	}
 
-	/** The cues every page is read with: row-start pulses, pulse shapes anywhere, lead names, T waves after QRS. */
+	/**
+	 * The cues every page is read with: row-start pulses, pulse shapes anywhere, T waves after QRS,
+	 * and last the lead names, read only as far as they can still change the decision.
+	 */
 	public static List<Cue> standardCues() {
-		return List.of(PageOrientation::rowPulses, PageOrientation::pulseShapes, PageOrientation::leadNames,
-			PageOrientation::waveOrder);
+		return List.of(PageOrientation::rowPulses, PageOrientation::pulseShapes, PageOrientation::waveOrder,
+			PageOrientation::leadNames);
+	}
+
+	/** The page the right way up, carrying the evidence (a page turned keeps what its cue read of it). */
+	public static PreparedPage orient(PreparedPage page) {
+		Look upright = new Look(page);
+		Look turned = new Look(page.turnedHalf());
+		Evidence evidence = decide(upright, turned, standardCues());
+		return (evidence.upsideDown ? turned.page : page).withOrientation(evidence.toJson());
 	}
 
 	public static Evidence decide(PreparedPage page) {
 		return decide(page, standardCues());
 	}
 
+	public static Evidence decide(PreparedPage page, List<Cue> cues) {
+		return decide(new Look(page), new Look(page.turnedHalf()), cues);
+	}
+
 	/**
 	 * Upside down when the cues together say so: the sum of each cue's weighted sightings turned
 	 * minus upright is positive, and no cue that saw anything upright is outweighed only by one
-	 * sighting. Pages where nothing was seen either way stay as they are.
+	 * sighting. Pages where nothing was seen either way stay as they are. The last cue knows all
+	 * the others' votes, and may stop counting once the rest of its sightings cannot matter.
 	 */
-	public static Evidence decide(PreparedPage page, List<Cue> cues) {
-		Look upright = new Look(page);
-		Look turned = new Look(page.turnedHalf());
+	static Evidence decide(Look upright, Look turned, List<Cue> cues) {
 		List<Vote> votes = new ArrayList<>();
 		double balance = 0;
 		double seen = 0;
-		for (Cue cue : cues) {
-			Vote v = cue.vote(upright, turned);
+		int unread = 0;
+		for (int i = 0; i < cues.size(); i++) {
+			double before = balance;
+			Settled settled = i < cues.size() - 1 ? NOT_YET : (low, high) -> upsideDown(before + low) == upsideDown(
+				before + high);
+			Vote v = cues.get(i).vote(upright, turned, settled);
 			votes.add(v);
 			balance += v.balance();
 			seen += v.weight * (v.upright + v.turned);
+			unread += v.unread;
 		}
-		boolean upsideDown = balance >= MIN_PULSED_ROWS;
-		String why = seen == 0 ? "nothing on the page tells which way up it is; left as it is" : String.format(
-			Locale.ROOT, "%s: %.1f for turned against %.1f for upright", upsideDown ? "upside down" : "upright", sum(
-				votes, true), sum(votes, false));
+		boolean upsideDown = upsideDown(balance);
+		String why = seen == 0 && unread == 0 ? "nothing on the page tells which way up it is; left as it is" : String
+			.format(Locale.ROOT, "%s: %.1f for turned against %.1f for upright", upsideDown ? "upside down" : "upright",
+				sum(votes, true), sum(votes, false));
+		for (Vote v : votes) {
+			if (v.unread > 0) why += String.format(Locale.ROOT, "; %s: %d left unread, too few to change that", v.cue,
+				v.unread);
+		}
 		return new Evidence(votes, upsideDown, why);
+	}
+
+	private static boolean upsideDown(double balance) {
+		return balance >= MIN_PULSED_ROWS;
 	}
 
 	private static double sum(List<Vote> votes, boolean turned) {
@@ -144,7 +194,7 @@ public final class PageOrientation {
 	 * printer draws them (one pulse-like shape that starts a row is no evidence: a rhythm strip's
 	 * step, a square complex).
 	 */
-	static Vote rowPulses(Look upright, Look turned) {
+	static Vote rowPulses(Look upright, Look turned, Settled settled) {
 		return new Vote("rows starting with alike calibration pulses", PulseFinder.alike(PulseFinder.rowStarts(
 			upright.rows, upright.ink), upright.ink.mmX).size(), PulseFinder.alike(PulseFinder.rowStarts(turned.rows,
 				turned.ink), turned.ink.mmX).size(), 1);
@@ -154,20 +204,27 @@ public final class PageOrientation {
 	 * Calibration pulses anywhere on the page, alike and stacked as a printer draws them: a
 	 * rectangle standing on its foot, its bar on top. Turned, the bar is at the bottom.
 	 */
-	static Vote pulseShapes(Look upright, Look turned) {
+	static Vote pulseShapes(Look upright, Look turned, Settled settled) {
 		return new Vote("calibration pulses standing on their foot", PulseFinder.scan(upright.ink).size(), PulseFinder
 			.scan(turned.ink).size(), 0.5);
 	}
 
 	/**
 	 * Lead names that read one way only ({@link LabelOrientation}): every short, isolated word of
-	 * letter-sized ink on the page, read as it stands and turned. "aVR" or "V1" turned is no lead
-	 * name; I, II and III read the same either way and do not count. One per name, as a pulse.
+	 * letter-sized ink on the page, read as it stands and turned, until the words left are too few
+	 * to change the decision. "aVR" or "V1" turned is no lead name; I, II and III read the same
+	 * either way and do not count. One per word, as a pulse.
 	 */
-	static Vote leadNames(Look upright, Look turned) {
-		LabelOrientation.Evidence labels = LabelOrientation.read(upright.page);
-		return new Vote("lead names read left to right", labels.upright, labels.turned, 1);
+	static Vote leadNames(Look upright, Look turned, Settled settled) {
+		// the components of the ink before rules were erased: the words LabelOrientation looks for
+		LabelOrientation.Evidence labels = LabelOrientation.read(upright.ink.raw, upright.labels, turned.labels,
+			LabelOrientation.mmX(upright.page), LabelOrientation.mmY(upright.page), (up, down, left) -> settled.test(
+				LABEL_WEIGHT * (down - up - left), LABEL_WEIGHT * (down - up + left)));
+		return new Vote("lead names read left to right", labels.upright, labels.turned, LABEL_WEIGHT, labels.unread);
 	}
+
+	/** What one lead name is worth: as much as a row's pulse. */
+	static final double LABEL_WEIGHT = 1;
 
 	/** Where the T wave is looked for after a QRS complex, and the P wave before it, in seconds. */
 	static final double WAVE_FROM = 0.1;
@@ -183,7 +240,7 @@ public final class PageOrientation {
 	 * first. Counts the beats whose trace strays further from its line in the 0.1-0.4 s after the
 	 * complex than before it, and the other way round (paper speed taken as 25 mm/s).
 	 */
-	static Vote waveOrder(Look upright, Look turned) {
+	static Vote waveOrder(Look upright, Look turned, Settled settled) {
 		int[] u = waveOrder(upright);
 		int[] t = waveOrder(turned);
 		// a page turned shows the mirror counts: pool both readings

@@ -44,6 +44,21 @@ public final class TraceRow {
 		this.foundBy = foundBy;
 	}
 
+	/** A row of its own with what was found so far (the profile, never changed once found, is shared). */
+	TraceRow copy() {
+		TraceRow c = new TraceRow(baseline, strength, runStart, runEnd, foundBy);
+		c.top = top;
+		c.bottom = bottom;
+		c.start = start;
+		c.end = end;
+		c.signalStart = signalStart;
+		c.signalEnd = signalEnd;
+		c.pulse = pulse;
+		c.profile = profile;
+		c.profileStrip = profileStrip;
+		return c;
+	}
+
 	/**
 	 * Where the trace runs between columns a and b: the median of its followed line there, the
 	 * row's baseline where it was not followed.

@@ -1,6 +1,8 @@
 package org.ecgdigitizer.core.preprocess;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -20,15 +22,18 @@ public final class PreparedPage {
 	public final InkModel.Result inkModel;
 	/** Why the page is taken to be upright (JSON of the decision's evidence), or null when not decided. */
 	public final Map<String, Object> orientation;
+	/** What later stages computed from the ink plane alone, by type: pages sharing the plane share it. */
+	private final Map<Class<?>, Object> fromInk;
 
 	public PreparedPage(int[] rgb, float[] ink, float[] density, PageGeometry geometry, InkModel.Result inkModel) {
-		this(rgb, ink, density, geometry, inkModel, null);
+		this(rgb, ink, density, geometry, inkModel, null, new HashMap<>());
 	}
 
 	private PreparedPage(int[] rgb, float[] ink, float[] density, PageGeometry geometry, InkModel.Result inkModel,
-		Map<String, Object> orientation)
+		Map<String, Object> orientation, Map<Class<?>, Object> fromInk)
 	{
 		this.orientation = orientation;
+		this.fromInk = fromInk;
 		this.rgb = rgb;
 		this.ink = ink;
 		this.density = density;
@@ -83,15 +88,32 @@ public final class PreparedPage {
 		PageGeometry g = geometry;
 		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
 			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation, g.paperDisplacement);
-		return new PreparedPage(r, k, d, turned, inkModel, orientation);
+		return new PreparedPage(r, k, d, turned, inkModel, orientation, new HashMap<>());
 	}
 
 	public PreparedPage withGeometry(PageGeometry newGeometry) {
-		return new PreparedPage(rgb, ink, density, newGeometry, inkModel, orientation);
+		return new PreparedPage(rgb, ink, density, newGeometry, inkModel, orientation, fromInk);
 	}
 
 	/** The same page with the evidence of which way up it is. */
 	public PreparedPage withOrientation(Map<String, Object> evidence) {
-		return new PreparedPage(rgb, ink, density, geometry, inkModel, evidence);
+		return new PreparedPage(rgb, ink, density, geometry, inkModel, evidence, fromInk);
+	}
+
+	/**
+	 * The one {@code type} made from this page's ink plane, made on first request and kept with the
+	 * plane, so that stages asking the same questions of it (label readings, rows of traces) do not
+	 * ask them twice. Whatever else {@code make} reads (the geometry's scale, say), the asker must
+	 * check against the page it asks on: pages sharing the plane may differ in it.
+	 */
+	public <T> T fromInk(Class<T> type, Function<PreparedPage, T> make) {
+		synchronized (fromInk) {
+			Object known = fromInk.get(type);
+			if (known == null) {
+				known = make.apply(this);
+				fromInk.put(type, known);
+			}
+			return type.cast(known);
+		}
 	}
 }

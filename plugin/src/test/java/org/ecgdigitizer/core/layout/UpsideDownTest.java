@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.ecgdigitizer.SharedData;
 import org.ecgdigitizer.core.DigitizerSettings;
@@ -50,11 +51,47 @@ class UpsideDownTest {
 		PreparedPage upsideDown = Preprocessor.run(ImageFiles.asImg(turnedHalf(page)), Double.NaN, Progress.NONE);
 		LabelOrientation.Evidence turned = LabelOrientation.read(upsideDown);
 		assertTrue(turned.turned >= 3 && turned.upright == 0, turned.toString());
-		assertTrue(PageOrientation.decide(upsideDown).upsideDown, turned.toString());
+		PageOrientation.Evidence decided = PageOrientation.decide(upsideDown);
+		assertTrue(decided.upsideDown, turned.toString());
+		// the names decide here, so they are read as far as it takes
+		PageOrientation.Vote names = leadNames(decided);
+		assertTrue(names.turned >= PageOrientation.MIN_PULSED_ROWS && names.upright == 0, names.toJson().toString());
 		PreparedPage upright = Preprocessor.run(ImageFiles.asImg(page), Double.NaN, Progress.NONE);
 		LabelOrientation.Evidence labels = LabelOrientation.read(upright);
 		assertTrue(labels.upright >= 3 && labels.turned == 0, labels.toString());
 		assertFalse(PageOrientation.decide(upright).upsideDown, labels.toString());
+	}
+
+	/**
+	 * A page whose pulses and beats settle it leaves its lead names unread, and the decision is the
+	 * one reading them all gives, either way up.
+	 */
+	@Test
+	void labelsAreReadOnlyWhileTheyCanChangeTheDecision() {
+		BufferedImage page = PageGenerator.render(PageGenerator.synthesize(7, 500, "settled"), PageSpec.defaults(), 7)
+			.image();
+		List<PageOrientation.Cue> readingEveryName = List.of(PageOrientation::rowPulses, PageOrientation::pulseShapes,
+			PageOrientation::waveOrder, (upright, turned, settled) -> PageOrientation.leadNames(upright, turned,
+				PageOrientation.NOT_YET));
+		for (BufferedImage image : new BufferedImage[] { page, turnedHalf(page) }) {
+			PreparedPage prepared = Preprocessor.run(ImageFiles.asImg(image), Double.NaN, Progress.NONE);
+			PageOrientation.Evidence lazy = PageOrientation.decide(prepared);
+			PageOrientation.Evidence full = PageOrientation.decide(prepared, readingEveryName);
+			assertEquals(full.upsideDown, lazy.upsideDown, lazy.why + " / " + full.why);
+			assertEquals(image != page, lazy.upsideDown, lazy.why);
+			PageOrientation.Vote names = leadNames(lazy);
+			PageOrientation.Vote allNames = leadNames(full);
+			assertTrue(names.unread > 0, lazy.why);
+			assertEquals(0, allNames.unread, full.why);
+			assertTrue(allNames.upright + allNames.turned >= 3, "the page has names to read: " + full.why);
+			assertTrue(lazy.why.contains("left unread"), lazy.why);
+			assertTrue(lazy.toJson().toString().contains("unread=" + names.unread), lazy.toJson().toString());
+		}
+	}
+
+	private static PageOrientation.Vote leadNames(PageOrientation.Evidence evidence) {
+		for (PageOrientation.Vote v : evidence.votes) if (v.cue.startsWith("lead names")) return v;
+		throw new AssertionError("no lead-name vote: " + evidence.toJson());
 	}
 
 	/** Upright real pages whose own pulses are missed, but where one pulse-like shape shows when turned. */
