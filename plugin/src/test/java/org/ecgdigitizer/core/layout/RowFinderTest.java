@@ -130,7 +130,7 @@ class RowFinderTest {
 			mask[(y + 1) * w + x] = true;
 		}
 		Components components = Components.of(mask, w, h);
-		PageInk.eraseRules(mask, components, mm, mm);
+		components.erase(mask, PageInk.rules(components, mm, mm));
 		int line = 0;
 		int trace = 0;
 		for (int x = 0; x < w; x++) {
