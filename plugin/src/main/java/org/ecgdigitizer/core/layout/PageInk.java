@@ -67,19 +67,11 @@ final class PageInk {
 		boolean known = !Double.isNaN(mmX) && !Double.isNaN(mmY);
 		double x = known ? mmX : w / 280.0;
 		double y = known ? mmY : w / 280.0;
-		boolean[] mask = InkModel.mask(ink);
-		if (turned) {
-			for (int i = 0, j = mask.length - 1; i < j; i++, j--) {
-				boolean t = mask[i];
-				mask[i] = mask[j];
-				mask[j] = t;
-			}
-		}
-		Bits rows = Bits.of(mask, w, h);
+		Bits rows = Bits.above(ink, w, h, InkModel.MASK_THRESHOLD);
+		if (turned) rows = rows.turned();
 		Components raw = Components.of(rows);
-		IntPredicate rule = rules(raw, x, y);
-		raw.erase(mask, rule);
-		raw.erase(rows, rule);
+		raw.erase(rows, rules(raw, x, y));
+		boolean[] mask = rows.toMask();
 		Components bridged = Components.of(rows.grown(BRIDGE));
 		return new PageInk(w, h, mask, rows, rows.transposed(), raw, bridged, x, y);
 	}

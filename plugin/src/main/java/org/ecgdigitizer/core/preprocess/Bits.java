@@ -1,5 +1,7 @@
 package org.ecgdigitizer.core.preprocess;
 
+import java.util.Arrays;
+
 /**
  * A set of pixels (ink, say) as bits, line by line, 64 pixels to a word. Ink is sparse, and runs of
  * set pixels are found a word at a time; columns are followed row by row, looking only at the
@@ -24,7 +26,7 @@ public final class Bits {
 	}
 
 	/** The pixels of a plane above a threshold. */
-	static Bits above(float[] p, int w, int h, float threshold) {
+	public static Bits above(float[] p, int w, int h, float threshold) {
 		Bits out = new Bits(w, h);
 		for (int y = 0; y < h; y++) {
 			int row = y * w;
@@ -51,6 +53,29 @@ public final class Bits {
 				// without a branch: ink and paper alternate too often for one to be predicted
 				for (int x = x0; x < end; x++) v |= (mask[row + x] ? 1L : 0L) << x;
 				out.bits[word + (x0 >>> 6)] = v;
+			}
+		}
+		return out;
+	}
+
+	/** The pixels as a mask, true where set. */
+	public boolean[] toMask() {
+		boolean[] out = new boolean[w * h];
+		rowRuns((y, from, to) -> Arrays.fill(out, y * w + from, y * w + to, true));
+		return out;
+	}
+
+	/** The pixels turned half-way round: (x, y) goes to (w - 1 - x, h - 1 - y). */
+	public Bits turned() {
+		Bits out = new Bits(w, h);
+		// a line read backwards is its words reversed, less the padding past w at the end of the line
+		int pad = words * 64 - w;
+		long[] reversed = new long[words + 1];
+		for (int y = 0; y < h; y++) {
+			for (int i = 0; i < words; i++) reversed[i] = Long.reverse(bits[y * words + words - 1 - i]);
+			int to = (h - 1 - y) * words;
+			for (int i = 0; i < words; i++) {
+				out.bits[to + i] = pad == 0 ? reversed[i] : reversed[i] >>> pad | reversed[i + 1] << (64 - pad);
 			}
 		}
 		return out;

@@ -71,19 +71,9 @@ public final class Components {
 	}
 
 	/** Clears, in a mask of this size, the pixels of the components whose id passes the test. */
-	public void erase(boolean[] mask, IntPredicate component) {
-		runsOf(component, (y, from, to) -> Arrays.fill(mask, y * width + from, y * width + to, false));
-	}
-
-	/** As {@link #erase(boolean[], IntPredicate)}, in the mask as bits. */
 	public void erase(Bits mask, IntPredicate component) {
-		runsOf(component, mask::clear);
-	}
-
-	/** The runs of the components whose id passes the test. */
-	private void runsOf(IntPredicate component, Bits.RunConsumer out) {
 		for (int r = 0; r < runs.count; r++) {
-			if (component.test(runs.component[r])) out.run(runs.y[r], runs.start[r], runs.end[r]);
+			if (component.test(runs.component[r])) mask.clear(runs.y[r], runs.start[r], runs.end[r]);
 		}
 	}
 

@@ -110,8 +110,12 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
+		// the band's columns one after another, so that each column's runs are read from consecutive pixels
+		int band = Math.max(0, yb - ya);
+		float[] inkDown = columns(ink, w, xa, n, ya, yb);
+		float[] densityDown = columns(density, w, xa, n, ya, yb);
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb, crossing);
+		for (int i = 0; i < n; i++) runs[i] = runsDown(inkDown, densityDown, i * band - ya, 1, ya, yb, crossing);
 		Run[] chosen = path(runs, region.baselineY, mmY);
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
@@ -229,19 +233,31 @@ public final class TraceExtractor {
 	 * ink probability, measured (mass, centroid) on the ink density.
 	 */
 	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb) {
-		return runs(ink, density, w, x, ya, yb, 0);
+		return runsDown(ink, density, x, w, ya, yb, 0);
+	}
+
+	/** Columns xa..xa+n-1 of a plane between rows ya and yb, one column after another. */
+	static float[] columns(float[] plane, int w, int xa, int n, int ya, int yb) {
+		int band = Math.max(0, yb - ya);
+		float[] out = new float[n * band];
+		for (int y = ya; y < yb; y++) {
+			int row = y * w + xa;
+			for (int i = 0; i < n; i++) out[i * band + y - ya] = plane[row + i];
+		}
+		return out;
 	}
 
 	/**
-	 * As {@link #runs(float[], float[], int, int, int, int)}, with gaps of up to {@code crossing}
-	 * pixels between two steep pieces of a stroke bridged: where a steep stroke crosses a grid line
-	 * the ink separation may give the line's pixels to the grid, but the pen did not lift there.
+	 * As {@link #runs(float[], float[], int, int, int, int)} in a column whose row y is at
+	 * {@code at + y * step} of the planes, with gaps of up to {@code crossing} pixels between two
+	 * steep pieces of a stroke bridged: where a steep stroke crosses a grid line the ink separation
+	 * may give the line's pixels to the grid, but the pen did not lift there.
 	 */
-	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb, int crossing) {
+	static Run[] runsDown(float[] ink, float[] density, int at, int step, int ya, int yb, int crossing) {
 		List<Run> out = new ArrayList<>();
 		int y = ya;
 		while (y < yb) {
-			if (ink[y * w + x] < RUN) {
+			if (ink[at + y * step] < RUN) {
 				y++;
 				continue;
 			}
@@ -250,9 +266,9 @@ public final class TraceExtractor {
 			double moment = 0;
 			int bottom = y;
 			while (y < yb) {
-				float v = ink[y * w + x];
-				if (v >= RUN || v >= BRIDGE && y + 1 < yb && ink[(y + 1) * w + x] >= RUN) {
-					float d = density[y * w + x];
+				float v = ink[at + y * step];
+				if (v >= RUN || v >= BRIDGE && y + 1 < yb && ink[at + (y + 1) * step] >= RUN) {
+					float d = density[at + y * step];
 					mass += d;
 					moment += d * (y + 0.5);
 					bottom = y;
