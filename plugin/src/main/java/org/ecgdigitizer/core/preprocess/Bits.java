@@ -50,8 +50,7 @@ public final class Bits {
 			for (int x0 = 0; x0 < w; x0 += 64) {
 				long v = 0;
 				int end = Math.min(w, x0 + 64);
-				// without a branch: ink and paper alternate too often for one to be predicted
-				for (int x = x0; x < end; x++) v |= (mask[row + x] ? 1L : 0L) << x;
+				for (int x = x0; x < end; x++) if (mask[row + x]) v |= 1L << x;
 				out.bits[word + (x0 >>> 6)] = v;
 			}
 		}
