@@ -168,17 +168,11 @@ final class PageInk {
 			if (yy < 0) continue;
 			// a stroke is cut where it crosses a grid line taken away with the grid: bridge short gaps
 			int top = yy;
-			for (int up = columns.previousSet(x, top - 1); up >= 0 && top - up <= 2 * BRIDGE + 1; up = columns
-				.previousSet(x, up - 1))
-			{
-				top = up;
-			}
+			int up;
+			while ((up = columns.previousSet(x, top - 1)) >= 0 && top - up <= 2 * BRIDGE + 1) top = up;
 			int bottom = yy;
-			for (int down = columns.nextSet(x, bottom + 1); down < h && down - bottom <= 2 * BRIDGE + 1; down = columns
-				.nextSet(x, down + 1))
-			{
-				bottom = down;
-			}
+			int down;
+			while ((down = columns.nextSet(x, bottom + 1)) < h && down - bottom <= 2 * BRIDGE + 1) bottom = down;
 			return new int[] { top, bottom };
 		}
 		return null;

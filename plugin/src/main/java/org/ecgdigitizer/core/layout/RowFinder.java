@@ -274,11 +274,7 @@ final class RowFinder {
 		for (int y = 0; y < h; y++) {
 			for (int x = covered.nextSet(y, 0); x < w; x = covered.nextSet(y, x)) {
 				int start = x;
-				// bridge gaps of one or two columns (anti-aliasing dropouts)
-				for (x = covered.nextClear(y, x); x + 2 < w && (covered.get(x + 1, y) || covered.get(x + 2,
-					y)); x = covered.nextClear(y, x + 1))
-				{
-				}
+				x = bridgedRunEnd(covered, y, x);
 				if (x - start < minRun) continue;
 				for (int s = start / strip; s <= (x - 1) / strip; s++) {
 					int a = Math.max(start, s * strip);
@@ -292,6 +288,16 @@ final class RowFinder {
 			for (int y = 0; y < h; y++) cover[s][y] /= width;
 		}
 		return cover;
+	}
+
+	/**
+	 * Where the run of set pixels of line y from x ends, gaps of one or two pixels bridged
+	 * (anti-aliasing dropouts) unless they reach the line's last two pixels.
+	 */
+	private static int bridgedRunEnd(Bits covered, int y, int x) {
+		x = covered.nextClear(y, x);
+		while (x + 2 < covered.w && (covered.get(x + 1, y) || covered.get(x + 2, y))) x = covered.nextClear(y, x + 1);
+		return x;
 	}
 
 	/** Local maxima at least min high, the highest first, none within suppress of a higher one; {y}. */

@@ -181,7 +181,7 @@ public final class Bits {
 		return out;
 	}
 
-	/** The pixels grown by r in every direction (a square structuring element). */
+	/** The pixels grown by r (less than 64) in every direction (a square structuring element). */
 	public Bits grown(int r) {
 		Bits along = new Bits(w, h);
 		for (int y = 0; y < h; y++) growAlong(bits, y * words, along.bits, y * words, r);
