@@ -1,6 +1,7 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -37,8 +38,7 @@ final class PageInk {
 	final double mmX;
 	final double mmY;
 
-	/** The calibration pulses found on the page by their shape ({@link PulseFinder#scan}), once asked. */
-	List<CalibrationPulse> pulses;
+	private List<CalibrationPulse> pulses;
 
 	private PageInk(int w, int h, boolean[] mask, Bits rows, Bits columns, Components raw, Components bridged,
 		double mmX, double mmY)
@@ -155,6 +155,15 @@ final class PageInk {
 			if (span > BROKEN_RULE_MM * mmX && inked >= 0.6 * span) rules.add(chain);
 		}
 		return rules;
+	}
+
+	/**
+	 * The calibration pulses standing anywhere on the page ({@link PulseFinder#scan}), searched for
+	 * once: the row finder, the pulse finder and the upside-down check all ask.
+	 */
+	List<CalibrationPulse> pulses() {
+		if (pulses == null) pulses = Collections.unmodifiableList(PulseFinder.search(this));
+		return pulses;
 	}
 
 	boolean at(int x, int y) {

@@ -2,7 +2,6 @@ package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 import org.ecgdigitizer.core.Box;
@@ -71,12 +70,11 @@ final class PulseFinder {
 	 * tall that little of it stays near one image row, still shows its pulse.
 	 */
 	static List<CalibrationPulse> scan(PageInk ink) {
-		// the row finder, the pulse finder and the upside-down check all ask: search the page once
-		if (ink.pulses == null) ink.pulses = Collections.unmodifiableList(search(ink));
-		return ink.pulses;
+		return ink.pulses();
 	}
 
-	private static List<CalibrationPulse> search(PageInk ink) {
+	/** What {@link #scan} finds, searched for afresh. */
+	static List<CalibrationPulse> search(PageInk ink) {
 		double mmX = ink.mmX;
 		double mmY = ink.mmY;
 		int minH = (int) Math.round(3 * mmY);
