@@ -1,11 +1,14 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.ecgdigitizer.core.preprocess.Components;
 import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
@@ -24,6 +27,10 @@ final class PageInk {
 	final int h;
 	/** Ink pixels, printed rules erased. */
 	final boolean[] mask;
+	/** The same as bits, row by row (for counts along rows)... */
+	final Bits rows;
+	/** ...and column by column (for questions down a column, read a word for 64 rows). */
+	final Bits columns;
 	/** Components of the ink before rules were erased (letters are read from them). */
 	final Components raw;
 	/** Components of the mask dilated by {@link #BRIDGE}: a thin trace broken where it crossed a grid line is one piece. */
@@ -31,10 +38,16 @@ final class PageInk {
 	final double mmX;
 	final double mmY;
 
-	private PageInk(int w, int h, boolean[] mask, Components raw, Components bridged, double mmX, double mmY) {
+	private List<CalibrationPulse> pulses;
+
+	private PageInk(int w, int h, boolean[] mask, Bits rows, Bits columns, Components raw, Components bridged,
+		double mmX, double mmY)
+	{
 		this.w = w;
 		this.h = h;
 		this.mask = mask;
+		this.rows = rows;
+		this.columns = columns;
 		this.raw = raw;
 		this.bridged = bridged;
 		this.mmX = mmX;
@@ -54,30 +67,25 @@ final class PageInk {
 		boolean known = !Double.isNaN(mmX) && !Double.isNaN(mmY);
 		double x = known ? mmX : w / 280.0;
 		double y = known ? mmY : w / 280.0;
-		boolean[] mask = InkModel.mask(ink);
-		if (turned) {
-			for (int i = 0, j = mask.length - 1; i < j; i++, j--) {
-				boolean t = mask[i];
-				mask[i] = mask[j];
-				mask[j] = t;
-			}
-		}
-		Components raw = Components.of(mask, w, h);
-		eraseRules(mask, raw, x, y);
-		Components bridged = Components.of(Components.dilate(mask, w, h, BRIDGE), w, h);
-		return new PageInk(w, h, mask, raw, bridged, x, y);
+		Bits rows = Bits.above(ink, w, h, InkModel.MASK_THRESHOLD);
+		if (turned) rows = rows.turned();
+		Components raw = Components.of(rows);
+		raw.erase(rows, rules(raw, x, y));
+		boolean[] mask = rows.toMask();
+		Components bridged = Components.of(rows.grown(BRIDGE));
+		return new PageInk(w, h, mask, rows, rows.transposed(), raw, bridged, x, y);
 	}
 
 	/** The same ink read at another scale. */
 	PageInk rescaled(double newMmX, double newMmY) {
-		return new PageInk(w, h, mask, raw, bridged, newMmX, newMmY);
+		return new PageInk(w, h, mask, rows, columns, raw, bridged, newMmX, newMmY);
 	}
 
 	/**
-	 * Removes printed rules and frame lines: long, straight, solid components thinner than
-	 * 0.6 mm. Even a flat trace zigzags, so its box is taller than its stroke and mostly empty.
+	 * Printed rules and frame lines: long, straight, solid components thinner than 0.6 mm. Even a
+	 * flat trace zigzags, so its box is taller than its stroke and mostly empty.
 	 */
-	static void eraseRules(boolean[] mask, Components components, double mmX, double mmY) {
+	static IntPredicate rules(Components components, double mmX, double mmY) {
 		boolean[] rule = new boolean[components.components.size()];
 		for (Components.Component c : components.components) {
 			double fill = c.pixels / ((double) c.width() * c.height());
@@ -88,7 +96,7 @@ final class PageInk {
 		for (List<Components.Component> dashes : brokenRules(components, mmX, mmY)) {
 			for (Components.Component c : dashes) rule[c.id] = true;
 		}
-		components.erase(mask, id -> rule[id]);
+		return id -> rule[id];
 	}
 
 	/** A broken rule runs at least this long; a trace never stays on one pixel row for a second. */
@@ -149,6 +157,15 @@ final class PageInk {
 		return rules;
 	}
 
+	/**
+	 * The calibration pulses standing anywhere on the page ({@link PulseFinder#scan}), searched for
+	 * once: the row finder, the pulse finder and the upside-down check all ask.
+	 */
+	List<CalibrationPulse> pulses() {
+		if (pulses == null) pulses = Collections.unmodifiableList(PulseFinder.search(this));
+		return pulses;
+	}
+
 	boolean at(int x, int y) {
 		return mask[y * w + x];
 	}
@@ -156,33 +173,32 @@ final class PageInk {
 	/** The vertical run of ink in column x that comes within slack rows of row y, as {top, bottom}, or null. */
 	int[] verticalRunThrough(int x, int y, int slack) {
 		for (int d = 0; d <= slack; d++) {
-			for (int yy : new int[] { y - d, y + d }) {
-				if (yy < 0 || yy >= h || !mask[yy * w + x]) continue;
-				int top = yy;
-				int bottom = yy;
-				// a stroke is cut where it crosses a grid line taken away with the grid: bridge short gaps
-				for (int up = top - 1; up >= 0 && top - up <= 2 * BRIDGE + 1; up--) {
-					if (mask[up * w + x]) top = up;
-				}
-				for (int down = bottom + 1; down < h && down - bottom <= 2 * BRIDGE + 1; down++) {
-					if (mask[down * w + x]) bottom = down;
-				}
-				return new int[] { top, bottom };
-			}
+			int yy = inkAt(x, y - d) ? y - d : inkAt(x, y + d) ? y + d : -1;
+			if (yy < 0) continue;
+			// a stroke is cut where it crosses a grid line taken away with the grid: bridge short gaps
+			int top = yy;
+			int up;
+			while ((up = columns.previousSet(x, top - 1)) >= 0 && top - up <= 2 * BRIDGE + 1) top = up;
+			int bottom = yy;
+			int down;
+			while ((down = columns.nextSet(x, bottom + 1)) < h && down - bottom <= 2 * BRIDGE + 1) bottom = down;
+			return new int[] { top, bottom };
 		}
 		return null;
 	}
 
+	/** Whether (x, y) is ink, false off the page's rows. */
+	private boolean inkAt(int x, int y) {
+		return y >= 0 && y < h && columns.get(y, x);
+	}
+
 	/** Whether column x holds ink in rows [y0, y1). */
 	boolean inkBetween(int x, int y0, int y1) {
-		for (int y = Math.max(0, y0); y < Math.min(h, y1); y++) if (mask[y * w + x]) return true;
-		return false;
+		return columns.anySet(x, y0, y1);
 	}
 
 	/** The inked fraction of column x between rows top and bottom (inclusive). */
 	double inkedOver(int x, int top, int bottom) {
-		int n = 0;
-		for (int y = top; y <= bottom; y++) if (mask[y * w + x]) n++;
-		return n / (double) (bottom - top + 1);
+		return columns.count(x, top, bottom + 1) / (double) (bottom - top + 1);
 	}
 }

@@ -1,9 +1,11 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.preprocess.Bits;
 
 /**
  * Finds the calibration pulse at the start of a row of traces: the 1 mV rectangle printers draw
@@ -68,6 +70,11 @@ final class PulseFinder {
 	 * tall that little of it stays near one image row, still shows its pulse.
 	 */
 	static List<CalibrationPulse> scan(PageInk ink) {
+		return ink.pulses();
+	}
+
+	/** What {@link #scan} finds, searched for afresh. */
+	static List<CalibrationPulse> search(PageInk ink) {
 		double mmX = ink.mmX;
 		double mmY = ink.mmY;
 		int minH = (int) Math.round(3 * mmY);
@@ -75,28 +82,28 @@ final class PulseFinder {
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		int minW = (int) Math.max(2, Math.round(1.5 * mmX));
 		int maxW = (int) Math.round(14 * mmX);
-		List<int[]>[] strokes = verticalStrokes(ink, minH, maxH);
+		Strokes strokes = new Strokes(ink, minH, maxH);
 		List<CalibrationPulse> out = new ArrayList<>();
 		for (int x = 0; x < ink.w; x++) {
-			for (int[] a : strokes[x]) {
+			for (int a = strokes.first[x]; a < strokes.first[x + 1]; a++) {
+				int aTop = strokes.top[a];
+				int aFoot = strokes.bottom[a];
 				// the rising stroke's left edge: the same stroke one column to the left means it is not
-				if (x > 0 && hasStroke(strokes[x - 1], a[0], a[1], tol)) continue;
-				int[] b = null;
+				if (x > 0 && strokes.has(x - 1, aTop, aFoot, tol)) continue;
+				int b = -1;
 				int bx = -1;
-				for (int x2 = x + minW; x2 <= Math.min(ink.w - 1, x + maxW) && b == null; x2++) {
-					for (int[] c : strokes[x2]) {
-						if (Math.abs(c[0] - a[0]) <= tol && Math.abs(c[1] - a[1]) <= tol) {
-							b = c;
-							bx = x2;
-							break;
-						}
-					}
+				for (int x2 = x + minW; x2 <= Math.min(ink.w - 1, x + maxW) && b < 0; x2++) {
+					b = strokes.find(x2, aTop, aFoot, tol);
+					bx = x2;
 				}
-				if (b == null || !rectangle(ink, x, bx, Math.min(a[0], b[0]), Math.max(a[1], b[1]), tol, mmY)) continue;
+				if (b < 0) continue;
+				int bTop = strokes.top[b];
+				int bFoot = strokes.bottom[b];
+				if (!rectangle(ink, x, bx, Math.min(aTop, bTop), Math.max(aFoot, bFoot), tol, mmY)) continue;
 				int fall = bx;
-				while (fall + 1 < ink.w && hasStroke(strokes[fall + 1], b[0], b[1], tol)) fall++;
-				int top = Math.min(a[0], b[0]);
-				int foot = Math.max(a[1], b[1]);
+				while (fall + 1 < ink.w && strokes.has(fall + 1, bTop, bFoot, tol)) fall++;
+				int top = Math.min(aTop, bTop);
+				int foot = Math.max(aFoot, bFoot);
 				CalibrationPulse pulse = new CalibrationPulse(-1, Box.fromCorners(x, top, fall + 1, foot + 1), foot,
 					foot - top, (bx + fall) / 2.0 - x, mmX, mmY);
 				if (plausible(pulse)) out.add(pulse);
@@ -153,36 +160,56 @@ final class PulseFinder {
 			Math.abs(p.box.x - q.box.x) <= ALIKE_X_MM * mmX;
 	}
 
-	/** Per column, the vertical runs of ink (short gaps bridged) between minH and maxH long: {top, bottom}. */
-	@SuppressWarnings("unchecked")
-	private static List<int[]>[] verticalStrokes(PageInk ink, int minH, int maxH) {
-		List<int[]>[] out = new List[ink.w];
-		int gap = 2 * PageInk.BRIDGE + 1;
-		for (int x = 0; x < ink.w; x++) {
-			out[x] = new ArrayList<>(2);
-			int y = 0;
-			while (y < ink.h) {
-				if (!ink.at(x, y)) {
-					y++;
-					continue;
-				}
-				int top = y;
-				int last = y;
-				while (y < ink.h && y - last <= gap) {
-					if (ink.at(x, y)) last = y;
-					y++;
-				}
-				int length = last - top + 1;
-				if (length >= minH && length <= maxH) out[x].add(new int[] { top, last });
-				y = last + 1;
-			}
-		}
-		return out;
-	}
+	/**
+	 * Per column, the vertical runs of ink (gaps up to twice {@link PageInk#BRIDGE} bridged) between
+	 * minH and maxH long, top to bottom: stroke k of column x, for k from first[x] to first[x + 1],
+	 * runs from row top[k] to bottom[k] (inclusive).
+	 */
+	static final class Strokes {
+		final int[] first;
+		int[] top = new int[256];
+		int[] bottom = new int[256];
 
-	private static boolean hasStroke(List<int[]> strokes, int top, int bottom, int tol) {
-		for (int[] s : strokes) if (Math.abs(s[0] - top) <= tol && Math.abs(s[1] - bottom) <= tol) return true;
-		return false;
+		Strokes(PageInk ink, int minH, int maxH) {
+			first = new int[ink.w + 1];
+			Bits columns = ink.columns;
+			int gap = 2 * PageInk.BRIDGE + 1;
+			int n = 0;
+			for (int x = 0; x < ink.w; x++) {
+				first[x] = n;
+				for (int y = columns.nextSet(x, 0); y < ink.h;) {
+					int end = columns.nextClear(x, y);
+					int next = columns.nextSet(x, end);
+					while (next < ink.h && next - (end - 1) <= gap) {
+						end = columns.nextClear(x, next);
+						next = columns.nextSet(x, end);
+					}
+					int length = end - y;
+					if (length >= minH && length <= maxH) {
+						if (n == top.length) {
+							top = Arrays.copyOf(top, 2 * n);
+							bottom = Arrays.copyOf(bottom, 2 * n);
+						}
+						top[n] = y;
+						bottom[n++] = end - 1;
+					}
+					y = next;
+				}
+			}
+			first[ink.w] = n;
+		}
+
+		/** The first stroke of column x within tol of top and bottom, or -1. */
+		int find(int x, int top, int bottom, int tol) {
+			for (int k = first[x]; k < first[x + 1]; k++) {
+				if (Math.abs(this.top[k] - top) <= tol && Math.abs(this.bottom[k] - bottom) <= tol) return k;
+			}
+			return -1;
+		}
+
+		boolean has(int x, int top, int bottom, int tol) {
+			return find(x, top, bottom, tol) >= 0;
+		}
 	}
 
 	/**
@@ -309,14 +336,9 @@ final class PulseFinder {
 		int[] lo = new int[n];
 		for (int i = 0; i < n; i++) {
 			int x = xStart + i;
-			hi[i] = -1;
-			lo[i] = -1;
-			for (int y = top; y < bottom; y++) {
-				if (ink.at(x, y)) {
-					if (hi[i] < 0) hi[i] = y;
-					lo[i] = y;
-				}
-			}
+			boolean inked = ink.inkBetween(x, top, bottom);
+			hi[i] = inked ? ink.columns.nextSet(x, top) : -1;
+			lo[i] = inked ? ink.columns.previousSet(x, bottom - 1) : -1;
 		}
 		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
 		for (int i = 1; i + 1 < n; i++) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.ecgdigitizer.core.preprocess.Components;
+import org.ecgdigitizer.core.preprocess.Bits;
 
 /**
  * Finds the rows of traces: image rows near which ink runs continuously for centimetres. Text is
@@ -267,33 +267,14 @@ final class RowFinder {
 	static float[][] coverage(PageInk ink, int halfWindow, int minRun, int strip) {
 		int w = ink.w;
 		int h = ink.h;
-		boolean[] mask = ink.mask;
 		int strips = (w + strip - 1) / strip;
 		float[][] cover = new float[strips][h];
-		int[] count = new int[w];
-		boolean[] covered = new boolean[w];
-		for (int y = -halfWindow; y < h; y++) {
-			int add = y + halfWindow;
-			if (add < h) {
-				int row = add * w;
-				for (int x = 0; x < w; x++) if (mask[row + x]) count[x]++;
-			}
-			int remove = y - halfWindow - 1;
-			if (remove >= 0) {
-				int row = remove * w;
-				for (int x = 0; x < w; x++) if (mask[row + x]) count[x]--;
-			}
-			if (y < 0) continue;
-			for (int x = 0; x < w; x++) covered[x] = count[x] > 0;
-			int x = 0;
-			while (x < w) {
-				if (!covered[x]) {
-					x++;
-					continue;
-				}
+		// the columns with ink within halfWindow rows of each row
+		Bits covered = ink.rows.grownAcross(halfWindow);
+		for (int y = 0; y < h; y++) {
+			for (int x = covered.nextSet(y, 0); x < w; x = covered.nextSet(y, x)) {
 				int start = x;
-				// bridge gaps of one or two columns (anti-aliasing dropouts)
-				while (x < w && (covered[x] || x + 2 < w && (covered[x + 1] || covered[x + 2]))) x++;
+				x = bridgedRunEnd(covered, y, x);
 				if (x - start < minRun) continue;
 				for (int s = start / strip; s <= (x - 1) / strip; s++) {
 					int a = Math.max(start, s * strip);
@@ -309,11 +290,19 @@ final class RowFinder {
 		return cover;
 	}
 
+	/**
+	 * Where the run of set pixels of line y from x ends, gaps of one or two pixels bridged
+	 * (anti-aliasing dropouts) unless they reach the line's last two pixels.
+	 */
+	private static int bridgedRunEnd(Bits covered, int y, int x) {
+		x = covered.nextClear(y, x);
+		while (x + 2 < covered.w && (covered.get(x + 1, y) || covered.get(x + 2, y))) x = covered.nextClear(y, x + 1);
+		return x;
+	}
+
 	/** Local maxima at least min high, the highest first, none within suppress of a higher one; {y}. */
 	static List<int[]> peaks(double[] v, double min, int suppress) {
 		List<int[]> out = new ArrayList<>();
-		Integer[] order = new Integer[v.length];
-		for (int i = 0; i < v.length; i++) order[i] = i;
 		List<Integer> candidates = new ArrayList<>();
 		for (int i = 0; i < v.length; i++) {
 			if (v[i] < min) continue;
@@ -443,8 +432,7 @@ final class RowFinder {
 		int bestY = base;
 		int best = -1;
 		for (int y = Math.max(1, base - reach); y <= Math.min(ink.h - 2, base + reach); y++) {
-			int n = 0;
-			for (int x = row.runStart; x < row.runEnd; x++) if (ink.at(x, y)) n++;
+			int n = ink.rows.count(y, row.runStart, row.runEnd);
 			if (n > best) {
 				best = n;
 				bestY = y;
@@ -547,21 +535,14 @@ final class RowFinder {
 	private static TraceRow missedRow(PageInk ink, double predicted, double reach, int x0, int x1, String foundBy) {
 		int top = (int) Math.max(0, Math.round(predicted - reach));
 		int bottom = (int) Math.min(ink.h - 1, Math.round(predicted + reach));
-		int columns = 0;
+		int from = Math.max(0, x0);
+		int to = Math.min(ink.w, x1);
+		int columns = Math.max(0, to - from);
 		int inked = 0;
-		double[] perRow = new double[bottom - top + 1];
-		for (int x = Math.max(0, x0); x < Math.min(ink.w, x1); x++) {
-			columns++;
-			boolean any = false;
-			for (int y = top; y <= bottom; y++) {
-				if (ink.at(x, y)) {
-					any = true;
-					perRow[y - top]++;
-				}
-			}
-			if (any) inked++;
-		}
+		for (int x = from; x < to; x++) if (ink.inkBetween(x, top, bottom + 1)) inked++;
 		if (columns == 0 || inked < 0.8 * columns) return null;
+		double[] perRow = new double[bottom - top + 1];
+		for (int y = top; y <= bottom; y++) perRow[y - top] = ink.rows.count(y, from, to);
 		double[] near = boxSmooth(perRow, (int) Math.max(1, Math.round(ink.mmY)));
 		// near the place the spacing predicts: rows are printed at an even pitch, and the band's
 		// edges hold the neighbours' complexes

@@ -1,15 +1,20 @@
 package org.ecgdigitizer.core.preprocess;
 
-/**
- * A set of pixels (ink, say) as bits, row by row, 64 pixels to a word. Ink is sparse, and runs of
- * set pixels are found a word at a time; columns are followed row by row, looking only at the
- * columns where a run starts or ends.
- */
-final class Bits {
+import java.util.Arrays;
 
-	final int w;
-	final int h;
-	/** Words per row. */
+/**
+ * A set of pixels (ink, say) as bits, line by line, 64 pixels to a word. Ink is sparse, and runs of
+ * set pixels are found a word at a time; columns are followed row by row, looking only at the
+ * columns where a run starts or ends. {@link #transposed()} gives the columns as lines, so that
+ * questions about a column (is there ink between two rows?) read one short stretch of words.
+ */
+public final class Bits {
+
+	/** Pixels per line. */
+	public final int w;
+	/** Lines. */
+	public final int h;
+	/** Words per line. */
 	final int words;
 	final long[] bits;
 
@@ -21,7 +26,7 @@ final class Bits {
 	}
 
 	/** The pixels of a plane above a threshold. */
-	static Bits above(float[] p, int w, int h, float threshold) {
+	public static Bits above(float[] p, int w, int h, float threshold) {
 		Bits out = new Bits(w, h);
 		for (int y = 0; y < h; y++) {
 			int row = y * w;
@@ -37,7 +42,7 @@ final class Bits {
 	}
 
 	/** The true pixels of a mask. */
-	static Bits of(boolean[] mask, int w, int h) {
+	public static Bits of(boolean[] mask, int w, int h) {
 		Bits out = new Bits(w, h);
 		for (int y = 0; y < h; y++) {
 			int row = y * w;
@@ -52,7 +57,30 @@ final class Bits {
 		return out;
 	}
 
-	boolean get(int x, int y) {
+	/** The pixels as a mask, true where set. */
+	public boolean[] toMask() {
+		boolean[] out = new boolean[w * h];
+		rowRuns((y, from, to) -> Arrays.fill(out, y * w + from, y * w + to, true));
+		return out;
+	}
+
+	/** The pixels turned half-way round: (x, y) goes to (w - 1 - x, h - 1 - y). */
+	public Bits turned() {
+		Bits out = new Bits(w, h);
+		// a line read backwards is its words reversed, less the padding past w at the end of the line
+		int pad = words * 64 - w;
+		long[] reversed = new long[words + 1];
+		for (int y = 0; y < h; y++) {
+			for (int i = 0; i < words; i++) reversed[i] = Long.reverse(bits[y * words + words - 1 - i]);
+			int to = (h - 1 - y) * words;
+			for (int i = 0; i < words; i++) {
+				out.bits[to + i] = pad == 0 ? reversed[i] : reversed[i] >>> pad | reversed[i + 1] << (64 - pad);
+			}
+		}
+		return out;
+	}
+
+	public boolean get(int x, int y) {
 		return (bits[y * words + (x >>> 6)] & 1L << x) != 0;
 	}
 
@@ -64,13 +92,30 @@ final class Bits {
 		bits[y * words + (x >>> 6)] &= ~(1L << x);
 	}
 
-	/** The first set pixel of row y at or after x, or w. */
-	int nextSet(int y, int x) {
+	/** Clears pixels [from, to) of line y. */
+	void clear(int y, int from, int to) {
+		if (from >= to) return;
+		int a = from >>> 6;
+		int b = (to - 1) >>> 6;
+		long first = -1L << from;
+		long last = -1L >>> -to;
+		int row = y * words;
+		if (a == b) {
+			bits[row + a] &= ~(first & last);
+			return;
+		}
+		bits[row + a] &= ~first;
+		for (int i = a + 1; i < b; i++) bits[row + i] = 0;
+		bits[row + b] &= ~last;
+	}
+
+	/** The first set pixel of line y at or after x, or w. */
+	public int nextSet(int y, int x) {
 		return next(y, x, 0);
 	}
 
-	/** The first clear pixel of row y at or after x, or w. */
-	int nextClear(int y, int x) {
+	/** The first clear pixel of line y at or after x, or w. */
+	public int nextClear(int y, int x) {
 		return next(y, x, -1L);
 	}
 
@@ -84,6 +129,96 @@ final class Bits {
 			word = bits[y * words + i] ^ flip;
 		}
 		return Math.min(w, (i << 6) + Long.numberOfTrailingZeros(word));
+	}
+
+	/** The last set pixel of line y at or before x, or -1. */
+	public int previousSet(int y, int x) {
+		if (x < 0) return -1;
+		x = Math.min(x, w - 1);
+		int i = x >>> 6;
+		long word = bits[y * words + i] & (-1L >>> (63 - (x & 63)));
+		while (word == 0) {
+			if (--i < 0) return -1;
+			word = bits[y * words + i];
+		}
+		return (i << 6) + 63 - Long.numberOfLeadingZeros(word);
+	}
+
+	/** Whether line y holds a set pixel in [from, to) (clipped to the line). */
+	public boolean anySet(int y, int from, int to) {
+		return nextSet(y, Math.max(0, from)) < Math.min(w, to);
+	}
+
+	/** The set pixels of line y in [from, to). */
+	public int count(int y, int from, int to) {
+		if (from >= to) return 0;
+		int a = from >>> 6;
+		int b = (to - 1) >>> 6;
+		int row = y * words;
+		long first = -1L << from;
+		long last = -1L >>> -to;
+		if (a == b) return Long.bitCount(bits[row + a] & first & last);
+		int n = Long.bitCount(bits[row + a] & first) + Long.bitCount(bits[row + b] & last);
+		for (int i = a + 1; i < b; i++) n += Long.bitCount(bits[row + i]);
+		return n;
+	}
+
+	/** The same pixels with lines and positions swapped: line x holds column x, bit y its row y. */
+	public Bits transposed() {
+		Bits out = new Bits(h, w);
+		for (int y = 0; y < h; y++) {
+			int word = y >>> 6;
+			long bit = 1L << y;
+			for (int i = 0; i < words; i++) {
+				long v = bits[y * words + i];
+				while (v != 0) {
+					int x = (i << 6) + Long.numberOfTrailingZeros(v);
+					out.bits[x * out.words + word] |= bit;
+					v &= v - 1;
+				}
+			}
+		}
+		return out;
+	}
+
+	/** The pixels grown by r (less than 64) in every direction (a square structuring element). */
+	public Bits grown(int r) {
+		Bits along = new Bits(w, h);
+		for (int y = 0; y < h; y++) growAlong(bits, y * words, along.bits, y * words, r);
+		return along.grownAcross(r);
+	}
+
+	/** The pixels grown by r lines up and down. */
+	public Bits grownAcross(int r) {
+		Bits out = new Bits(w, h);
+		for (int y = 0; y < h; y++) orLines(Math.max(0, y - r), Math.min(h - 1, y + r), out.bits, y * words);
+		return out;
+	}
+
+	/** ORs lines a..b (inclusive) into out from offset at. */
+	private void orLines(int a, int b, long[] out, int at) {
+		for (int y = a; y <= b; y++) {
+			int row = y * words;
+			for (int i = 0; i < words; i++) out[at + i] |= bits[row + i];
+		}
+	}
+
+	/** Line in[from..] grown by r pixels each way into out[at..]. */
+	private void growAlong(long[] in, int from, long[] out, int at, int r) {
+		for (int i = 0; i < words; i++) {
+			long v = in[from + i];
+			long before = i > 0 ? in[from + i - 1] : 0;
+			long after = i + 1 < words ? in[from + i + 1] : 0;
+			long g = v;
+			for (int s = 1; s <= r; s++) {
+				// a pixel s to the left or right, across the word's edge
+				g |= v << s | before >>> (64 - s) | v >>> s | after << (64 - s);
+			}
+			out[at + i] = g;
+		}
+		// nothing grows past the line's end
+		int tail = w & 63;
+		if (tail != 0) out[at + words - 1] &= -1L >>> (64 - tail);
 	}
 
 	/** Receives runs of set pixels [from, to) along a line. */

@@ -52,7 +52,11 @@ public final class Components {
 	}
 
 	public static Components of(boolean[] mask, int w, int h) {
-		return new Components(Runs.of(mask, w, h), w, h);
+		return of(Bits.of(mask, w, h));
+	}
+
+	public static Components of(Bits mask) {
+		return new Components(Runs.of(mask), mask.w, mask.h);
 	}
 
 	/** Each pixel's component id, -1 off the ink (for small masks: a plane of the mask's size). */
@@ -67,11 +71,9 @@ public final class Components {
 	}
 
 	/** Clears, in a mask of this size, the pixels of the components whose id passes the test. */
-	public void erase(boolean[] mask, IntPredicate component) {
+	public void erase(Bits mask, IntPredicate component) {
 		for (int r = 0; r < runs.count; r++) {
-			if (!component.test(runs.component[r])) continue;
-			int row = runs.y[r] * width;
-			Arrays.fill(mask, row + runs.start[r], row + runs.end[r], false);
+			if (component.test(runs.component[r])) mask.clear(runs.y[r], runs.start[r], runs.end[r]);
 		}
 	}
 
@@ -96,10 +98,6 @@ public final class Components {
 			start[count] = s;
 			end[count] = e;
 			component[count++] = label;
-		}
-
-		static Runs of(boolean[] mask, int w, int h) {
-			return of(Bits.of(mask, w, h));
 		}
 
 		static Runs of(Bits mask) {
@@ -157,44 +155,6 @@ public final class Components {
 			}
 			return runs;
 		}
-	}
-
-	/** The mask grown by r pixels in every direction (a square structuring element). */
-	public static boolean[] dilate(boolean[] mask, int w, int h, int r) {
-		boolean[] rows = new boolean[mask.length];
-		for (int y = 0; y < h; y++) {
-			int row = y * w;
-			int last = -r - 1; // last ink column seen
-			for (int x = 0; x < w; x++) {
-				if (mask[row + x]) last = x;
-				if (x - last <= r) rows[row + x] = true;
-			}
-			last = w + r + 1;
-			for (int x = w - 1; x >= 0; x--) {
-				if (mask[row + x]) last = x;
-				if (last - x <= r) rows[row + x] = true;
-			}
-		}
-		// down and up the columns, all columns at once, row by row: the last ink row seen in each
-		boolean[] out = new boolean[mask.length];
-		int[] last = new int[w];
-		java.util.Arrays.fill(last, -r - 1);
-		for (int y = 0; y < h; y++) {
-			int row = y * w;
-			for (int x = 0; x < w; x++) {
-				if (rows[row + x]) last[x] = y;
-				if (y - last[x] <= r) out[row + x] = true;
-			}
-		}
-		java.util.Arrays.fill(last, h + r + 1);
-		for (int y = h - 1; y >= 0; y--) {
-			int row = y * w;
-			for (int x = 0; x < w; x++) {
-				if (rows[row + x]) last[x] = y;
-				if (last[x] - y <= r) out[row + x] = true;
-			}
-		}
-		return out;
 	}
 
 	private static int find(int[] parent, int i) {

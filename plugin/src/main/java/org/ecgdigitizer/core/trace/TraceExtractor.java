@@ -8,6 +8,7 @@ import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.layout.CalibrationPulse;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 
 /**
@@ -76,13 +77,14 @@ public final class TraceExtractor {
 			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
 		}
 		double mmY = layout.geometry.pxPerMmY;
+		Bits starts = starts(ink, w, h);
 		for (LeadRegion region : layout.regions) {
-			Trace trace = follow(ink, density, w, h, region, mmY);
+			Trace trace = follow(ink, density, starts, w, h, region, mmY);
 			// the 0 mV level is where the trace rests between beats; a baseline put far from it
 			// (a row whose pulse was not found) is moved there and the trace followed again
 			double rest = restingLevel(trace.ys, mmY);
 			if (Math.abs(rest - region.baselineY) > REST_MOVES_MM * mmY) {
-				trace = follow(ink, density, w, h, region.withBaseline(rest), mmY);
+				trace = follow(ink, density, starts, w, h, region.withBaseline(rest), mmY);
 			}
 			traces.add(trace);
 		}
@@ -101,7 +103,7 @@ public final class TraceExtractor {
 	}
 
 	/** Follows one region's trace. */
-	static Trace follow(float[] ink, float[] density, int w, int h, LeadRegion region, double mmY) {
+	static Trace follow(float[] ink, float[] density, Bits starts, int w, int h, LeadRegion region, double mmY) {
 		int xa = Math.max(0, (int) Math.floor(region.box.x));
 		int xb = Math.min(w, (int) Math.ceil(region.box.maxX()));
 		int n = Math.max(0, xb - xa);
@@ -111,7 +113,7 @@ public final class TraceExtractor {
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, w, xa + i, ya, yb, crossing);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
 		Run[] chosen = path(runs, region.baselineY, mmY);
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
@@ -225,26 +227,24 @@ public final class TraceExtractor {
 	}
 
 	/**
-	 * The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS: found on the
-	 * ink probability, measured (mass, centroid) on the ink density.
+	 * The pixels that start a run (ink probability at least {@link #RUN}), column by column: a
+	 * column's runs are found from them without reading the paper between.
 	 */
-	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb) {
-		return runs(ink, density, w, x, ya, yb, 0);
+	static Bits starts(float[] ink, int w, int h) {
+		// above the float just below RUN is at least RUN
+		return Bits.above(ink, w, h, Math.nextDown(RUN)).transposed();
 	}
 
 	/**
-	 * As {@link #runs(float[], float[], int, int, int, int)}, with gaps of up to {@code crossing}
-	 * pixels between two steep pieces of a stroke bridged: where a steep stroke crosses a grid line
-	 * the ink separation may give the line's pixels to the grid, but the pen did not lift there.
+	 * The ink runs of one column within [ya, yb), strongest first, at most MAX_RUNS: found on the
+	 * ink probability ({@link #starts} says where they may start), measured (mass, centroid) on the
+	 * ink density. Gaps of up to {@code crossing} pixels between two steep pieces of a stroke are
+	 * bridged: where a steep stroke crosses a grid line the ink separation may give the line's
+	 * pixels to the grid, but the pen did not lift there.
 	 */
-	static Run[] runs(float[] ink, float[] density, int w, int x, int ya, int yb, int crossing) {
+	static Run[] runs(float[] ink, float[] density, Bits starts, int w, int x, int ya, int yb, int crossing) {
 		List<Run> out = new ArrayList<>();
-		int y = ya;
-		while (y < yb) {
-			if (ink[y * w + x] < RUN) {
-				y++;
-				continue;
-			}
+		for (int y = starts.nextSet(x, ya); y < yb; y = starts.nextSet(x, y)) {
 			int top = y;
 			double mass = 0;
 			double moment = 0;

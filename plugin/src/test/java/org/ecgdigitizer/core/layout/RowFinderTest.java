@@ -14,6 +14,7 @@ import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.Stages;
 import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.ecgdigitizer.core.preprocess.Components;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.EcgRecord;
@@ -129,13 +130,14 @@ class RowFinderTest {
 			mask[y * w + x] = true;
 			mask[(y + 1) * w + x] = true;
 		}
-		Components components = Components.of(mask, w, h);
-		PageInk.eraseRules(mask, components, mm, mm);
+		Bits bits = Bits.of(mask, w, h);
+		Components components = Components.of(bits);
+		components.erase(bits, PageInk.rules(components, mm, mm));
 		int line = 0;
 		int trace = 0;
 		for (int x = 0; x < w; x++) {
-			if (mask[50 * w + x]) line++;
-			for (int y = 140; y < 160; y++) if (mask[y * w + x]) trace++;
+			if (bits.get(x, 50)) line++;
+			for (int y = 140; y < 160; y++) if (bits.get(x, y)) trace++;
 		}
 		assertEquals(0, line, "the dashed line is erased");
 		assertTrue(trace > 1000, "the broken trace stays: " + trace);

@@ -3,6 +3,11 @@ package org.ecgdigitizer.core.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.junit.jupiter.api.Test;
 
 /** The traced centre line of a narrow QRS spike at low resolution, against the drawn one. */
@@ -21,8 +26,9 @@ class TraceExtractorTest {
 
 	private static double[][] traced(float[] density) {
 		TraceExtractor.Run[] chosen = new TraceExtractor.Run[W];
+		Bits starts = TraceExtractor.starts(density, W, H);
 		for (int x = 0; x < W; x++) {
-			TraceExtractor.Run[] runs = TraceExtractor.runs(density, density, W, x, 0, H);
+			TraceExtractor.Run[] runs = TraceExtractor.runs(density, density, starts, W, x, 0, H, 0);
 			for (TraceExtractor.Run r : runs) if (chosen[x] == null || r.mass > chosen[x].mass) chosen[x] = r;
 		}
 		return TraceExtractor.centreLine(chosen, density, W, 0);
@@ -63,5 +69,65 @@ class TraceExtractorTest {
 		assertEquals(3, t.path().length);
 		Trace fine = new Trace(null, 3, new double[] { 1, 2, 3 }, new double[3 * Trace.STEPS], 1);
 		assertEquals(Trace.STEPS, fine.stepsPerColumn());
+	}
+
+	/** Runs found from the start pixels are those a scan down every pixel of the column finds. */
+	@Test
+	void runsFromTheirStartsAreTheRunsOfAPixelScan() {
+		Random random = new Random(7);
+		int w = 70;
+		int h = 90;
+		float[] ink = new float[w * h];
+		float[] density = new float[w * h];
+		for (int i = 0; i < ink.length; i++) {
+			double u = random.nextDouble();
+			ink[i] = u < 0.6 ? 0 : u < 0.7 ? TraceExtractor.BRIDGE : u < 0.8 ? TraceExtractor.RUN : (float) random.nextDouble();
+			density[i] = (float) random.nextDouble();
+		}
+		Bits starts = TraceExtractor.starts(ink, w, h);
+		for (int x = 0; x < w; x++) {
+			for (int ya : new int[] { 0, 13 }) {
+				for (int yb : new int[] { h, 77 }) {
+					TraceExtractor.Run[] found = TraceExtractor.runs(ink, density, starts, w, x, ya, yb, 0);
+					List<double[]> plain = plainRuns(ink, density, w, x, ya, yb);
+					assertEquals(Math.min(TraceExtractor.MAX_RUNS, plain.size()), found.length, "runs of column " + x);
+					if (plain.size() > TraceExtractor.MAX_RUNS) continue;
+					for (int k = 0; k < found.length; k++) {
+						double[] p = plain.get(k);
+						assertEquals(p[0], found[k].top);
+						assertEquals(p[1], found[k].bottom);
+						assertEquals(p[2], found[k].mass);
+						assertEquals(p[3], found[k].centroid);
+					}
+				}
+			}
+		}
+	}
+
+	/** TraceExtractor.runs read pixel by pixel down the column: {top, bottom, mass, centroid}, top to bottom. */
+	private static List<double[]> plainRuns(float[] ink, float[] density, int w, int x, int ya, int yb) {
+		List<double[]> out = new ArrayList<>();
+		int y = ya;
+		while (y < yb) {
+			if (ink[y * w + x] < TraceExtractor.RUN) {
+				y++;
+				continue;
+			}
+			int top = y;
+			double mass = 0;
+			double moment = 0;
+			int bottom = y;
+			while (y < yb) {
+				float v = ink[y * w + x];
+				if (!(v >= TraceExtractor.RUN || v >= TraceExtractor.BRIDGE && y + 1 < yb && ink[(y + 1) * w +
+					x] >= TraceExtractor.RUN)) break;
+				float d = density[y * w + x];
+				mass += d;
+				moment += d * (y + 0.5);
+				bottom = y++;
+			}
+			out.add(new double[] { top, bottom, mass, mass > 0 ? moment / mass : (top + bottom + 1) / 2.0 });
+		}
+		return out;
 	}
 }

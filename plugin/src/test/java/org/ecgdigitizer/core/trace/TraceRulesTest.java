@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.layout.LeadRegion;
 import org.ecgdigitizer.core.signal.Lead;
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,10 +53,11 @@ class TraceRulesTest {
 	@Test
 	void aSteepStrokeKeepsItsHeightAcrossGridLinesGivenToTheGrid() {
 		float[] cut = cutByGridLines(strip());
-		Trace bridged = TraceExtractor.follow(cut, cut, W, H, region(BASE), MM);
+		Trace bridged = TraceExtractor.follow(cut, cut, TraceExtractor.starts(cut, W, H), W, H, region(BASE), MM);
 		// the same strip traced with the old rule (runs end at any gap the bridge level does not cover)
 		TraceExtractor.Run[][] runs = new TraceExtractor.Run[W][];
-		for (int x = 0; x < W; x++) runs[x] = TraceExtractor.runs(cut, cut, W, x, 0, H);
+		Bits starts = TraceExtractor.starts(cut, W, H);
+		for (int x = 0; x < W; x++) runs[x] = TraceExtractor.runs(cut, cut, starts, W, x, 0, H, 0);
 		TraceExtractor.Run[] chosen = TraceExtractor.path(runs, BASE, MM);
 		double[] unbridgedFine = TraceExtractor.centreLine(chosen, cut, W, 0)[1];
 		double unbridged = Arrays.stream(unbridgedFine).filter(y -> !Double.isNaN(y)).min().getAsDouble();
@@ -106,7 +108,8 @@ class TraceRulesTest {
 	void aBaselineFarFromWhereTheTraceRestsIsMovedThere() {
 		float[] density = strip();
 		// the layout put the baseline 7 mm too high (a row whose pulse was not found)
-		Trace wrong = TraceExtractor.follow(density, density, W, H, region(BASE - 7 * MM), MM);
+		Trace wrong = TraceExtractor.follow(density, density, TraceExtractor.starts(density, W, H), W, H, region(BASE - 7 *
+			MM), MM);
 		double rest = TraceExtractor.restingLevel(wrong.ys, MM);
 		assertEquals(BASE, rest, 0.5);
 		assertTrue(Math.abs(rest - (BASE - 7 * MM)) > TraceExtractor.REST_MOVES_MM * MM);
