@@ -604,8 +604,12 @@ public final class InkModel {
 		double[] g = new double[ranges];
 		double[] b = new double[ranges];
 		long[] n = new long[ranges];
+		float lowest = Float.POSITIVE_INFINITY;
+		for (float l : lo) lowest = Math.min(lowest, l);
 		for (int i = 0; i < dr.length; i++) {
 			float mean = (dr[i] + dg[i] + db[i]) / 3;
+			// most of the page is lighter than every range
+			if (mean < lowest) continue;
 			for (int k = 0; k < ranges; k++) {
 				if (mean >= lo[k] && mean < hi[k]) {
 					r[k] += dr[i];
