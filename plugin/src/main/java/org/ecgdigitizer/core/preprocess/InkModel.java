@@ -273,25 +273,27 @@ public final class InkModel {
 		int bins = 64;
 		// one histogram per column, filled row by row
 		int[] columnHist = new int[w * bins];
+		// and one for the row, from the same levels
+		float[] rowLevel = new float[h];
+		int[] rowHist = new int[bins];
+		int[] level = new int[w];
 		for (int band = 0; band < bands; band++) {
 			int y0 = band * h / bands;
 			int y1 = (band + 1) * h / bands;
-			java.util.Arrays.fill(columnHist, 0);
+			Arrays.fill(columnHist, 0);
 			for (int y = y0; y < y1; y++) {
 				int row = y * w;
-				for (int x = 0; x < w; x++) columnHist[x * bins + Math.min(bins - 1, (int) (v[row + x] * bins))]++;
+				for (int x = 0; x < w; x++) level[x] = Math.min(bins - 1, (int) (v[row + x] * bins));
+				Arrays.fill(rowHist, 0);
+				for (int x = 0; x < w; x++) {
+					columnHist[x * bins + level[x]]++;
+					rowHist[level[x]]++;
+				}
+				rowLevel[y] = percentileOfHistogram(rowHist, 0, w * 0.25, bins);
 			}
 			for (int x = 0; x < w; x++) {
 				colLevel[band * w + x] = percentileOfHistogram(columnHist, x * bins, (y1 - y0) * 0.25, bins);
 			}
-		}
-		float[] rowLevel = new float[h];
-		int[] hist = new int[bins];
-		for (int y = 0; y < h; y++) {
-			Arrays.fill(hist, 0);
-			int row = y * w;
-			for (int x = 0; x < w; x++) hist[Math.min(bins - 1, (int) (v[row + x] * bins))]++;
-			rowLevel[y] = percentileOfHistogram(hist, 0, w * 0.25, bins);
 		}
 		for (int y = 0; y < h; y++) {
 			// blend the two nearest bands so band edges leave no seam
@@ -602,8 +604,12 @@ public final class InkModel {
 		double[] g = new double[ranges];
 		double[] b = new double[ranges];
 		long[] n = new long[ranges];
+		float lowest = Float.POSITIVE_INFINITY;
+		for (float l : lo) lowest = Math.min(lowest, l);
 		for (int i = 0; i < dr.length; i++) {
 			float mean = (dr[i] + dg[i] + db[i]) / 3;
+			// most of the page is lighter than every range
+			if (mean < lowest) continue;
 			for (int k = 0; k < ranges; k++) {
 				if (mean >= lo[k] && mean < hi[k]) {
 					r[k] += dr[i];

@@ -32,43 +32,41 @@ public final class Morphology {
 	 * <p>On a plane of non-negative values the opening is 0 wherever a window of the line holds a
 	 * 0, so it is computed only on runs of positive pixels that a window fits in; there it is the
 	 * same as on the whole line. Ink on a page with its grid removed is sparse, so this is a small
-	 * part of the page.</p>
+	 * part of the page. Where a pixel's run along its row is too short to be opened, its row top-hat
+	 * is the pixel itself, the larger of the two: only the pixels of long row runs change.</p>
 	 */
 	static void largerTopHat(float[] p, int w, int h, int length, float[] scratch) {
 		length |= 1;
 		int half = length / 2;
 		LineOpening opening = new LineOpening(length, Math.max(w, h));
-		// the opening along columns: vertical runs followed row by row, each opened as it ends
-		java.util.Arrays.fill(scratch, 0, w * h, 0f);
-		int[] run = new int[w];
-		for (int y = 0; y <= h; y++) {
-			int row = y * w;
-			for (int x = 0; x < w; x++) {
-				if (y < h && p[row + x] > 0) {
-					run[x]++;
-				}
-				else if (run[x] > 0) {
-					// a run touching the page's edge is opened from half a window on
-					if (run[x] > half) opening.openRun(p, x, w, h, y - run[x], y, scratch);
-					run[x] = 0;
-				}
-			}
-		}
+		Bits positive = Bits.above(p, w, h, 0f);
+		// the opening along columns, into scratch: read only on long row runs, so a short column run
+		// (not opened: its opening is 0) only needs what the scratch plane held cleared
+		positive.columnRuns((x, a, b) -> {
+			if (b - a > half) opening.openRun(p, x, w, h, a, b, scratch);
+			else for (int y = a; y < b; y++) scratch[y * w + x] = 0;
+		});
 		float[] rowOpening = new float[w];
 		for (int y = 0; y < h; y++) {
 			int row = y * w;
-			java.util.Arrays.fill(rowOpening, 0f);
-			int x = 0;
-			while (x < w) {
-				if (!(p[row + x] > 0)) {
-					x++;
-					continue;
+			// every long run of the row is opened before any is replaced: the openings read the row as it was
+			boolean any = false;
+			for (int x = positive.nextSet(y, 0); x < w; ) {
+				int end = positive.nextClear(y, x);
+				if (end - x > half) {
+					opening.openRun(p, row, 1, w, x, end, rowOpening, -row);
+					any = true;
 				}
-				int start = x;
-				while (x < w && p[row + x] > 0) x++;
-				if (x - start > half) opening.openRun(p, row, 1, w, start, x, rowOpening, -row);
+				x = positive.nextSet(y, end);
 			}
-			for (x = 0; x < w; x++) p[row + x] = Math.max(p[row + x] - rowOpening[x], p[row + x] - scratch[row + x]);
+			if (!any) continue;
+			for (int x = positive.nextSet(y, 0); x < w; ) {
+				int end = positive.nextClear(y, x);
+				if (end - x > half) {
+					for (int i = row + x; i < row + end; i++) p[i] = Math.max(p[i] - rowOpening[i - row], p[i] - scratch[i]);
+				}
+				x = positive.nextSet(y, end);
+			}
 		}
 	}
 

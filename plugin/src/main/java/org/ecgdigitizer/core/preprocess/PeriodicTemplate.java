@@ -36,6 +36,8 @@ public final class PeriodicTemplate {
 		int[] hist = new int[bx * by * LEVELS];
 		int[] count = new int[bx * by];
 		float[] pattern = new float[bx * by];
+		// the pattern along each phase row, laid out along the tile's columns, so the subtraction reads it in order
+		float[] patternRows = null;
 		List<Float> contrasts = new ArrayList<>();
 		for (int ty = 0; ty < h; ty += tileH) {
 			for (int tx = 0; tx < w; tx += tileW) {
@@ -47,7 +49,6 @@ public final class PeriodicTemplate {
 				int[] binX = phaseBins(tx, x1, periodX, bx);
 				int[] binY = phaseBins(ty, y1, periodY, by);
 				Arrays.fill(hist, 0);
-				Arrays.fill(count, 0);
 				for (int y = ty; y < y1; y++) {
 					int rowBin = binY[y - ty] * bx;
 					int row = y * w;
@@ -55,9 +56,9 @@ public final class PeriodicTemplate {
 						int bin = rowBin + binX[x - tx];
 						int level = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
 						hist[bin * LEVELS + level]++;
-						count[bin]++;
 					}
 				}
+				binCounts(binX, binY, bx, by, count);
 				for (int b = 0; b < pattern.length; b++) {
 					int half = count[b] / 2;
 					int acc = 0;
@@ -73,13 +74,15 @@ public final class PeriodicTemplate {
 					floor = Math.min(floor, p);
 				}
 				contrasts.add(peak - floor);
+				int tw = x1 - tx;
+				if (patternRows == null || patternRows.length < by * tw) patternRows = new float[by * tw];
+				for (int b = 0; b < by; b++) {
+					for (int x = 0; x < tw; x++) patternRows[b * tw + x] = pattern[b * bx + binX[x]];
+				}
 				for (int y = ty; y < y1; y++) {
-					int rowBin = binY[y - ty] * bx;
+					int patternRow = binY[y - ty] * tw - tx;
 					int row = y * w;
-					for (int x = tx; x < x1; x++) {
-						float p = pattern[rowBin + binX[x - tx]];
-						v[row + x] = Math.max(0, v[row + x] - p);
-					}
+					for (int x = tx; x < x1; x++) v[row + x] = Math.max(0, v[row + x] - patternRows[patternRow + x]);
 				}
 				if (x1 == w) break;
 			}
@@ -87,6 +90,17 @@ public final class PeriodicTemplate {
 		}
 		Collections.sort(contrasts);
 		return contrasts.get(contrasts.size() / 2);
+	}
+
+	/** How many pixels of the tile fall in each phase bin: the product of the counts along x and along y. */
+	private static void binCounts(int[] binX, int[] binY, int bx, int by, int[] count) {
+		int[] alongX = new int[bx];
+		int[] alongY = new int[by];
+		for (int b : binX) alongX[b]++;
+		for (int b : binY) alongY[b]++;
+		for (int y = 0; y < by; y++) {
+			for (int x = 0; x < bx; x++) count[y * bx + x] = alongY[y] * alongX[x];
+		}
 	}
 
 	/**
