@@ -329,8 +329,8 @@ public final class GridAnalysis {
 		int hi = sp.bin(Math.min(0.45, 1 / (MIN_PX_PER_MM * 0.95)));
 		int peak = lo;
 		for (int k = lo; k <= hi; k++) if (sp.power[k] > sp.power[peak]) peak = k;
-		double[] band = java.util.Arrays.copyOfRange(sp.power, lo, hi + 1);
-		Arrays.sort(band);
+		double[] band = Arrays.copyOfRange(sp.power, lo, hi + 1);
+		Selection.select(band, band.length, band.length / 2);
 		double floor = Math.max(band[band.length / 2], 1e-30);
 		double peakPower = sp.power[peak];
 		out.strength = peakPower / floor;

@@ -195,8 +195,17 @@ public final class PaperDisplacement {
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
-		double[] vx = axis(plane, masked, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
-		double[] vy = axis(plane, masked, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
+		// both axes read the plane with its masked pixels weighing nothing: a 0 or 1 weight per pixel
+		// and the value times it, so the sums need no test per pixel
+		float[] visible = new float[plane.length];
+		float[] weight = new float[plane.length];
+		for (int i = 0; i < plane.length; i++) {
+			if (masked[i]) continue;
+			visible[i] = plane[i];
+			weight[i] = 1;
+		}
+		double[] vx = axis(visible, weight, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
+		double[] vy = axis(visible, weight, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
 		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
 		// across the page beyond them
 		removeAffine(vx, okX, nx, ny);
@@ -237,12 +246,12 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(float[] plane, boolean[] masked, int w, int h, double pxPerMm, double step, int nx, int ny, int half,
-		int coarseHalf, boolean acrossColumns, boolean[] ok)
+	private static double[] axis(float[] visible, float[] weight, int w, int h, double pxPerMm, double step, int nx,
+		int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
 		double[][] read = new double[4][n];
-		phases(plane, masked, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
+		phases(visible, weight, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
 		double[] phase = read[0];
 		double[] amplitude = read[1];
 		boolean[] seen = seen(amplitude);
@@ -276,10 +285,10 @@ public final class PaperDisplacement {
 	/**
 	 * The phases of the 1 mm and 5 mm periods in each node's window. With {@code acrossColumns} the
 	 * window's column profile is read (vertical lines, x displacement); otherwise its row profile.
-	 * Masked pixels (black ink) count as unseen, not as paper: a trace hiding a grid line must not
-	 * move it.
+	 * Masked pixels (black ink, weight 0, visible value 0) count as unseen, not as paper: a trace
+	 * hiding a grid line must not move it.
 	 */
-	private static void phases(float[] plane, boolean[] masked, int w, int h, double period, double step, int nx,
+	private static void phases(float[] visible, float[] weight, int w, int h, double period, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
 		int along = acrossColumns ? w : h;
@@ -306,13 +315,12 @@ public final class PaperDisplacement {
 			bandSum = new double[bands][h];
 			bandSeen = new double[bands][h];
 			double[] rowSum = new double[w + 1];
-			int[] rowSeen = new int[w + 1];
+			double[] rowSeen = new double[w + 1];
 			for (int y = 0; y < h; y++) {
 				int row = y * w;
 				for (int x = 0; x < w; x++) {
-					boolean skip = masked[row + x];
-					rowSum[x + 1] = rowSum[x] + (skip ? 0 : plane[row + x]);
-					rowSeen[x + 1] = rowSeen[x] + (skip ? 0 : 1);
+					rowSum[x + 1] = rowSum[x] + visible[row + x];
+					rowSeen[x + 1] = rowSeen[x] + weight[row + x];
 				}
 				for (int b = 0; b < bands; b++) {
 					int centre = (int) Math.round((b + 0.5) * step);
@@ -331,8 +339,8 @@ public final class PaperDisplacement {
 			int from = Math.max(0, centre - half);
 			int to = Math.min(acrossColumns ? h : w, centre + half);
 			if (acrossColumns) {
-				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(plane, masked, w, y, -1, sum, seen);
-				for (int y = Math.max(bandTo, from); y < to; y++) addRow(plane, masked, w, y, 1, sum, seen);
+				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(visible, weight, w, y, -1, sum, seen);
+				for (int y = Math.max(bandTo, from); y < to; y++) addRow(visible, weight, w, y, 1, sum, seen);
 				bandFrom = from;
 				bandTo = to;
 			}
@@ -375,20 +383,21 @@ public final class PaperDisplacement {
 	}
 
 	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
-	private static void addRow(float[] plane, boolean[] masked, int w, int y, int sign, double[] sum, double[] seen) {
+	private static void addRow(float[] visible, float[] weight, int w, int y, int sign, double[] sum, double[] seen) {
 		int row = y * w;
 		for (int x = 0; x < w; x++) {
-			if (masked[row + x]) continue;
-			sum[x] += sign * plane[row + x];
-			seen[x] += sign;
+			// a masked pixel adds 0: the sums are the same as skipping it
+			sum[x] += sign * visible[row + x];
+			seen[x] += sign * weight[row + x];
 		}
 	}
 
 	/** Nodes whose period shows at least {@link #SEEN_AMPLITUDE} of the typical clear node's amplitude. */
 	private static boolean[] seen(double[] amplitude) {
-		double[] sorted = amplitude.clone();
-		Arrays.sort(sorted);
-		double typical = sorted[(int) (0.75 * (sorted.length - 1))];
+		double[] values = amplitude.clone();
+		int upperQuartile = (int) (0.75 * (values.length - 1));
+		Selection.select(values, values.length, upperQuartile);
+		double typical = values[upperQuartile];
 		boolean[] ok = new boolean[amplitude.length];
 		for (int k = 0; k < ok.length; k++) ok[k] = typical > 0 && amplitude[k] >= SEEN_AMPLITUDE * typical;
 		return ok;
@@ -493,9 +502,7 @@ public final class PaperDisplacement {
 					keep[k] = false;
 					continue;
 				}
-				Arrays.sort(around, 0, c);
-				double median = c % 2 == 1 ? around[c / 2] : (around[c / 2 - 1] + around[c / 2]) / 2;
-				if (Math.abs(v[k] - median) > limit) keep[k] = false;
+				if (Math.abs(v[k] - Selection.median(around, c)) > limit) keep[k] = false;
 			}
 		}
 		System.arraycopy(keep, 0, ok, 0, ok.length);
@@ -514,8 +521,7 @@ public final class PaperDisplacement {
 						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
 					}
 				}
-				Arrays.sort(around, 0, c);
-				out[j * nx + i] = c % 2 == 1 ? around[c / 2] : (around[c / 2 - 1] + around[c / 2]) / 2;
+				out[j * nx + i] = Selection.median(around, c);
 			}
 		}
 		return out;
@@ -575,27 +581,22 @@ public final class PaperDisplacement {
 	}
 
 	private static double[] blur(double[] v, int nx, int ny, double[] kernel, int r) {
-		double[] tmp = new double[v.length];
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				double s = 0;
-				for (int d = -r; d <= r; d++) {
-					int a = i + d;
-					if (a >= 0 && a < nx) s += kernel[d + r] * v[j * nx + a];
-				}
-				tmp[j * nx + i] = s;
-			}
-		}
+		return blurAlong(blurAlong(v, nx, ny, kernel, r, true), nx, ny, kernel, r, false);
+	}
+
+	/**
+	 * The lattice convolved with the kernel (radius r) along its rows or its columns, the kernel cut
+	 * off at the lattice's edges.
+	 */
+	static double[] blurAlong(double[] v, int nx, int ny, double[] kernel, int r, boolean alongRows) {
 		double[] out = new double[v.length];
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				double s = 0;
-				for (int d = -r; d <= r; d++) {
-					int b = j + d;
-					if (b >= 0 && b < ny) s += kernel[d + r] * tmp[b * nx + i];
-				}
-				out[j * nx + i] = s;
-			}
+		int stride = alongRows ? 1 : nx;
+		int length = alongRows ? nx : ny;
+		for (int k = 0; k < v.length; k++) {
+			int at = alongRows ? k % nx : k / nx;
+			double s = 0;
+			for (int d = Math.max(-r, -at); d <= Math.min(r, length - 1 - at); d++) s += kernel[d + r] * v[k + d * stride];
+			out[k] = s;
 		}
 		return out;
 	}

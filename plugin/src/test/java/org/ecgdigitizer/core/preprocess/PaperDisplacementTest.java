@@ -138,4 +138,29 @@ class PaperDisplacementTest {
 		Digitization d = Stages.digitize(traced.traces, traced.layout, settings, "creased");
 		return Evaluation.score(page.maskedReference(), d.record).meanSnr2024();
 	}
+
+	/** Blurring along rows or columns is the kernel's weighted sum of the neighbours on the lattice, cut at its edges. */
+	@Test
+	void blurAlongEitherAxisSumsTheNeighboursInside() {
+		int nx = 7;
+		int ny = 5;
+		int r = 3;
+		double[] kernel = { 0.1, 0.2, 0.6, 1, 0.5, 0.3, 0.05 };
+		double[] v = new double[nx * ny];
+		for (int k = 0; k < v.length; k++) v[k] = (k * 37 % 11) - 4.5;
+		for (boolean alongRows : new boolean[] { true, false }) {
+			double[] out = PaperDisplacement.blurAlong(v, nx, ny, kernel, r, alongRows);
+			for (int j = 0; j < ny; j++) {
+				for (int i = 0; i < nx; i++) {
+					double expected = 0;
+					for (int d = -r; d <= r; d++) {
+						int a = alongRows ? i + d : i;
+						int b = alongRows ? j : j + d;
+						if (a >= 0 && a < nx && b >= 0 && b < ny) expected += kernel[d + r] * v[b * nx + a];
+					}
+					assertEquals(expected, out[j * nx + i], 1e-12, "node " + i + "," + j + (alongRows ? " along rows" : " along columns"));
+				}
+			}
+		}
+	}
 }
