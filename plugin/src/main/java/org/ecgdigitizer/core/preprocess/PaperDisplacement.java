@@ -101,10 +101,21 @@ public final class PaperDisplacement {
 
 		/** The displacement at a rectified pixel position (continuous coordinates), bilinear between nodes. */
 		public void at(double x, double y, double[] out) {
-			double fx = Math.max(0, Math.min(nx - 1.000001, x / step - 0.5));
-			double fy = Math.max(0, Math.min(ny - 1.000001, y / step - 0.5));
-			if (nx == 1) fx = 0;
-			if (ny == 1) fy = 0;
+			atNodes(nodeX(x), nodeY(y), out);
+		}
+
+		/** Where a rectified x falls on the lattice, in nodes (clamped to its span): a column's for every row. */
+		double nodeX(double x) {
+			return nx == 1 ? 0 : Math.max(0, Math.min(nx - 1.000001, x / step - 0.5));
+		}
+
+		/** Where a rectified y falls on the lattice, in nodes (clamped to its span). */
+		double nodeY(double y) {
+			return ny == 1 ? 0 : Math.max(0, Math.min(ny - 1.000001, y / step - 0.5));
+		}
+
+		/** The displacement at lattice coordinates ({@link #nodeX}, {@link #nodeY}), bilinear between nodes. */
+		void atNodes(double fx, double fy, double[] out) {
 			int ix = (int) fx;
 			int iy = (int) fy;
 			double ax = fx - ix;
@@ -164,28 +175,31 @@ public final class PaperDisplacement {
 	/**
 	 * Measures the displacement of a rectified page whose grid runs along the image axes.
 	 *
-	 * @param plane the grid plane ({@link Planes#gridPlane})
+	 * @param rgb the rectified page, packed RGB
 	 * @param pxPerMmX the grid's pitch across the vertical lines
 	 * @param pxPerMmY the grid's pitch across the horizontal lines
 	 * @return the field, or null when the page is too small to hold a lattice
 	 */
 	public static Field measure(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
 		// A coloured grid is read from its colour alone: a fold's shadow has none. Dark ink of little
-		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper.
-		float[] chroma = new float[rgb.length];
-		boolean[] masked = new boolean[rgb.length];
+		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper:
+		// it weighs 0 (and shows 0) where the paper's pixels weigh 1, so the sums need no test per pixel.
+		float[] visible = new float[rgb.length];
+		byte[] weight = new byte[rgb.length];
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
 			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
 			int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-			chroma[i] = c / 255f;
 			float dark = 1 - Planes.luma(p) / 255f;
-			masked[i] = dark > INK_DARKNESS && c / 255f < 0.5f * dark;
+			if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
+			visible[i] = c / 255f;
+			weight[i] = 1;
 		}
-		return measure(chroma, masked, w, h, pxPerMmX, pxPerMmY);
+		return measure(visible, weight, w, h, pxPerMmX, pxPerMmY);
 	}
 
-	static Field measure(float[] plane, boolean[] masked, int w, int h, double pxPerMmX, double pxPerMmY) {
+	/** The field from the grid plane's visible pixels and their weights (1 paper, 0 ink). */
+	private static Field measure(float[] visible, byte[] weight, int w, int h, double pxPerMmX, double pxPerMmY) {
 		double mm = Math.sqrt(pxPerMmX * pxPerMmY);
 		double step = STEP_MM * mm;
 		int nx = (int) Math.floor(w / step);
@@ -195,15 +209,6 @@ public final class PaperDisplacement {
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
-		// both axes read the plane with its masked pixels weighing nothing: a 0 or 1 weight per pixel
-		// and the value times it, so the sums need no test per pixel
-		float[] visible = new float[plane.length];
-		float[] weight = new float[plane.length];
-		for (int i = 0; i < plane.length; i++) {
-			if (masked[i]) continue;
-			visible[i] = plane[i];
-			weight[i] = 1;
-		}
 		double[] vx = axis(visible, weight, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
 		double[] vy = axis(visible, weight, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
 		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
@@ -246,7 +251,7 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(float[] visible, float[] weight, int w, int h, double pxPerMm, double step, int nx,
+	private static double[] axis(float[] visible, byte[] weight, int w, int h, double pxPerMm, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
@@ -288,7 +293,7 @@ public final class PaperDisplacement {
 	 * Masked pixels (black ink, weight 0, visible value 0) count as unseen, not as paper: a trace
 	 * hiding a grid line must not move it.
 	 */
-	private static void phases(float[] visible, float[] weight, int w, int h, double period, double step, int nx,
+	private static void phases(float[] visible, byte[] weight, int w, int h, double period, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
 		int along = acrossColumns ? w : h;
@@ -315,7 +320,7 @@ public final class PaperDisplacement {
 			bandSum = new double[bands][h];
 			bandSeen = new double[bands][h];
 			double[] rowSum = new double[w + 1];
-			double[] rowSeen = new double[w + 1];
+			int[] rowSeen = new int[w + 1];
 			for (int y = 0; y < h; y++) {
 				int row = y * w;
 				for (int x = 0; x < w; x++) {
@@ -383,10 +388,10 @@ public final class PaperDisplacement {
 	}
 
 	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
-	private static void addRow(float[] visible, float[] weight, int w, int y, int sign, double[] sum, double[] seen) {
+	private static void addRow(float[] visible, byte[] weight, int w, int y, int sign, double[] sum, double[] seen) {
 		int row = y * w;
 		for (int x = 0; x < w; x++) {
-			// a masked pixel adds 0: the sums are the same as skipping it
+			// an ink pixel adds 0: the sums are the same as skipping it
 			sum[x] += sign * visible[row + x];
 			seen[x] += sign * weight[row + x];
 		}

@@ -162,14 +162,8 @@ final class Profiles {
 		double f = shift - o;
 		double g = 1 - f;
 		int d = first - o;
-		double previous = data[first + from];
-		sum[from + o] += previous * g;
-		for (int i = from + o + 1; i < to + o; i++) {
-			// each pixel is read once and weighs on two bins
-			double v = data[d + i];
-			sum[i] += v * g + previous * f;
-			previous = v;
-		}
+		sum[from + o] += data[first + from] * g;
+		for (int i = from + o + 1; i < to + o; i++) sum[i] += data[d + i] * g + data[d + i - 1] * f;
 		sum[to + o] += data[first + to - 1] * f;
 		addRun(cntStep, from + o, to + o, g);
 		addRun(cntStep, from + o + 1, to + o + 1, f);

@@ -163,4 +163,36 @@ class PaperDisplacementTest {
 			}
 		}
 	}
+
+	/**
+	 * The displacement between nodes is bilinear and held at the lattice's edge beyond it; a pixel's
+	 * place on the lattice is found per column and per row.
+	 */
+	@Test
+	void theFieldIsBilinearBetweenNodesAndHeldBeyondThem() {
+		// nodes 10 px apart at (5, 5), (15, 5), (25, 5) and (5, 15)...; dx grows along x, dy along y
+		float[] dx = { 0, 1, 2, 3, 4, 5 };
+		float[] dy = { 0, 0, 0, 6, 6, 6 };
+		PaperDisplacement.Field field = new PaperDisplacement.Field(3, 2, 10, dx, dy, 1, 1, 0, 0, 0, 0);
+		double[] d = new double[2];
+		field.at(15, 5, d);
+		assertEquals(1, d[0], 1e-12);
+		assertEquals(0, d[1], 1e-12);
+		field.at(10, 10, d);
+		assertEquals((0 + 1 + 3 + 4) / 4.0, d[0], 1e-12);
+		assertEquals(3, d[1], 1e-12);
+		field.at(-50, -50, d);
+		assertEquals(0, d[0], 1e-12);
+		field.at(500, 500, d);
+		assertEquals(5, d[0], 1e-4);
+		assertEquals(6, d[1], 1e-4);
+		// a column's place on the lattice, found once for all rows, is clamped to the lattice's span
+		assertEquals(0, field.nodeX(-50), 0.0);
+		assertEquals(1.5, field.nodeX(20), 1e-12);
+		assertEquals(2 - 1e-6, field.nodeX(500), 1e-9);
+		assertEquals(1 - 1e-6, field.nodeY(500), 1e-9);
+		field.atNodes(1.5, 0.5, d);
+		assertEquals((1 + 2 + 4 + 5) / 4.0, d[0], 1e-12);
+		assertEquals(3, d[1], 1e-12);
+	}
 }
