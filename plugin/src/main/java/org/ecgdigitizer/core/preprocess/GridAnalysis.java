@@ -113,9 +113,10 @@ public final class GridAnalysis {
 			}
 		}
 		// A phase slip (a faint or dotted comb) can tilt a family off its lines: a tilt that blurs the
-		// profile (beyond what noise explains) is no refinement.
-		double[] refinedH = projector.profile(tanH, true, stride);
-		double[] refinedV = projector.profile(tanV, false, stride);
+		// profile (beyond what noise explains) is no refinement. A family whose tilt stayed (no comb to
+		// follow) keeps its profile and its period.
+		double[] refinedH = tanH == tan ? acrossH : projector.profile(tanH, true, stride);
+		double[] refinedV = tanV == tan ? acrossV : projector.profile(tanV, false, stride);
 		if (keepSharper && Profiles.variance(refinedH) < SLIP * Profiles.variance(acrossH)) {
 			tanH = tan;
 			refinedH = acrossH;
@@ -124,8 +125,8 @@ public final class GridAnalysis {
 			tanV = tan;
 			refinedV = acrossV;
 		}
-		py = period(refinedH, dpiHint, longSide);
-		px = period(refinedV, dpiHint, longSide);
+		if (refinedH != acrossH) py = period(refinedH, dpiHint, longSide);
+		if (refinedV != acrossV) px = period(refinedV, dpiHint, longSide);
 		// Paper has square millimetres. Where the axes disagree, the one whose pattern repeats less
 		// is usually swamped by something else: on a photocopy the trace baselines are as black as
 		// the grid and run along its horizontal lines, and the beat of thin lines against the pixel
