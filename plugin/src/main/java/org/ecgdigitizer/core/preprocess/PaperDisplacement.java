@@ -290,7 +290,7 @@ public final class PaperDisplacement {
 	/**
 	 * The phases of the 1 mm and 5 mm periods in each node's window. With {@code acrossColumns} the
 	 * window's column profile is read (vertical lines, x displacement); otherwise its row profile.
-	 * Masked pixels (black ink, weight 0, visible value 0) count as unseen, not as paper: a trace
+	 * Ink pixels (weight 0, visible value 0) count as unseen, not as paper: a trace
 	 * hiding a grid line must not move it.
 	 */
 	private static void phases(float[] visible, byte[] weight, int w, int h, double period, double step, int nx,
@@ -319,20 +319,18 @@ public final class PaperDisplacement {
 		if (!acrossColumns) {
 			bandSum = new double[bands][h];
 			bandSeen = new double[bands][h];
-			double[] rowSum = new double[w + 1];
-			int[] rowSeen = new int[w + 1];
-			for (int y = 0; y < h; y++) {
-				int row = y * w;
-				for (int x = 0; x < w; x++) {
-					rowSum[x + 1] = rowSum[x] + visible[row + x];
-					rowSeen[x + 1] = rowSeen[x] + weight[row + x];
-				}
-				for (int b = 0; b < bands; b++) {
-					int centre = (int) Math.round((b + 0.5) * step);
-					int from = Math.max(0, centre - half);
-					int to = Math.min(w, centre + half);
-					bandSum[b][y] = rowSum[to] - rowSum[from];
-					bandSeen[b][y] = rowSeen[to] - rowSeen[from];
+			double[][] rowSum = new double[RUNNING_ROWS][w + 1];
+			int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
+			for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
+				runningSums(visible, weight, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
+				for (int y = y0; y < Math.min(h, y0 + RUNNING_ROWS); y++) {
+					for (int b = 0; b < bands; b++) {
+						int centre = (int) Math.round((b + 0.5) * step);
+						int from = Math.max(0, centre - half);
+						int to = Math.min(w, centre + half);
+						bandSum[b][y] = rowSum[y - y0][to] - rowSum[y - y0][from];
+						bandSeen[b][y] = rowSeen[y - y0][to] - rowSeen[y - y0][from];
+					}
 				}
 			}
 		}
@@ -353,14 +351,7 @@ public final class PaperDisplacement {
 				sum = bandSum[b];
 				seen = bandSeen[b];
 			}
-			for (int i = 0; i < along; i++) {
-				prefix[0][i + 1] = prefix[0][i] + sum[i];
-				prefix[1][i + 1] = prefix[1][i] + seen[i];
-				for (int k = 0; k < 4; k++) {
-					prefix[2 + k][i + 1] = prefix[2 + k][i] + sum[i] * wave[k][i];
-					prefix[6 + k][i + 1] = prefix[6 + k][i] + seen[i] * wave[k][i];
-				}
-			}
+			prefixSums(sum, seen, wave, prefix);
 			for (int a = 0; a < nodes; a++) {
 				int c = (int) Math.round((a + 0.5) * step);
 				int k = acrossColumns ? b * nx + a : a * nx + b;
@@ -384,6 +375,62 @@ public final class PaperDisplacement {
 					out[2 * scale + 1][k] = Math.hypot(cr, ci) / count;
 				}
 			}
+		}
+	}
+
+	/**
+	 * The prefix sums of a profile and of its seen counts, plain (prefix[0], prefix[1]) and times
+	 * each wave (prefix[2 + k] and prefix[6 + k]). The ten running sums are kept in registers: read
+	 * back from memory, each addition would wait for the store before it.
+	 */
+	static void prefixSums(double[] sum, double[] seen, double[][] wave, double[][] prefix) {
+		double[] w0 = wave[0], w1 = wave[1], w2 = wave[2], w3 = wave[3];
+		double[] p0 = prefix[0], p1 = prefix[1], p2 = prefix[2], p3 = prefix[3], p4 = prefix[4];
+		double[] p5 = prefix[5], p6 = prefix[6], p7 = prefix[7], p8 = prefix[8], p9 = prefix[9];
+		double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0;
+		for (int i = 0; i < sum.length; i++) {
+			double s = sum[i];
+			double n = seen[i];
+			p0[i + 1] = a0 += s;
+			p1[i + 1] = a1 += n;
+			p2[i + 1] = a2 += s * w0[i];
+			p3[i + 1] = a3 += s * w1[i];
+			p4[i + 1] = a4 += s * w2[i];
+			p5[i + 1] = a5 += s * w3[i];
+			p6[i + 1] = a6 += n * w0[i];
+			p7[i + 1] = a7 += n * w1[i];
+			p8[i + 1] = a8 += n * w2[i];
+			p9[i + 1] = a9 += n * w3[i];
+		}
+	}
+
+	/** Rows whose running sums are taken together. */
+	private static final int RUNNING_ROWS = 4;
+
+	/**
+	 * The running sums of the visible values and of the weights along {@code rows} (up to four)
+	 * rows from y: sum[q][x] is the sum of row y + q's first x values. Each row's sum is one chain
+	 * of additions that must wait for the one before; four rows' chains need not wait for each other.
+	 */
+	static void runningSums(float[] visible, byte[] weight, int w, int y, int rows, double[][] sum, int[][] seen) {
+		// with fewer than four rows the last one is summed again in the spare places
+		int r0 = y * w;
+		int r1 = (y + Math.min(1, rows - 1)) * w;
+		int r2 = (y + Math.min(2, rows - 1)) * w;
+		int r3 = (y + Math.min(3, rows - 1)) * w;
+		double[] sum0 = sum[0], sum1 = sum[1], sum2 = sum[2], sum3 = sum[3];
+		int[] seen0 = seen[0], seen1 = seen[1], seen2 = seen[2], seen3 = seen[3];
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+		for (int x = 0; x < w; x++) {
+			sum0[x + 1] = s0 += visible[r0 + x];
+			sum1[x + 1] = s1 += visible[r1 + x];
+			sum2[x + 1] = s2 += visible[r2 + x];
+			sum3[x + 1] = s3 += visible[r3 + x];
+			seen0[x + 1] = c0 += weight[r0 + x];
+			seen1[x + 1] = c1 += weight[r1 + x];
+			seen2[x + 1] = c2 += weight[r2 + x];
+			seen3[x + 1] = c3 += weight[r3 + x];
 		}
 	}
 

@@ -195,4 +195,57 @@ class PaperDisplacementTest {
 		assertEquals((1 + 2 + 4 + 5) / 4.0, d[0], 1e-12);
 		assertEquals(3, d[1], 1e-12);
 	}
+
+	/** Running sums along up to four rows at once are each row's own sums, as one row at a time gives them. */
+	@Test
+	void runningSumsOfUpToFourRowsAreEachRowsOwn() {
+		int w = 9;
+		int h = 6;
+		float[] visible = new float[w * h];
+		byte[] weight = new byte[w * h];
+		for (int i = 0; i < w * h; i++) {
+			weight[i] = (byte) (i % 7 == 3 ? 0 : 1);
+			visible[i] = weight[i] * (i * 0.37f % 1.1f);
+		}
+		for (int rows = 1; rows <= 4; rows++) {
+			double[][] sum = new double[4][w + 1];
+			int[][] seen = new int[4][w + 1];
+			PaperDisplacement.runningSums(visible, weight, w, 2, rows, sum, seen);
+			for (int q = 0; q < rows; q++) {
+				double s = 0;
+				int c = 0;
+				for (int x = 0; x < w; x++) {
+					s += visible[(2 + q) * w + x];
+					c += weight[(2 + q) * w + x];
+					assertEquals(s, sum[q][x + 1], 0.0);
+					assertEquals(c, seen[q][x + 1]);
+				}
+			}
+		}
+	}
+
+	/** The ten prefix sums are the plain and wave-weighted running sums of the profile and its counts. */
+	@Test
+	void prefixSumsArePlainAndWaveWeightedRunningSums() {
+		int n = 23;
+		double[] sum = new double[n];
+		double[] seen = new double[n];
+		double[][] wave = new double[4][n];
+		for (int i = 0; i < n; i++) {
+			sum[i] = Math.sin(i * 0.7) * 3;
+			seen[i] = i % 5;
+			for (int k = 0; k < 4; k++) wave[k][i] = Math.cos(i * (k + 1) * 0.3);
+		}
+		double[][] prefix = new double[10][n + 1];
+		PaperDisplacement.prefixSums(sum, seen, wave, prefix);
+		for (int i = 0; i < n; i++) {
+			assertEquals(prefix[0][i] + sum[i], prefix[0][i + 1], 0.0);
+			assertEquals(prefix[1][i] + seen[i], prefix[1][i + 1], 0.0);
+			for (int k = 0; k < 4; k++) {
+				assertEquals(prefix[2 + k][i] + sum[i] * wave[k][i], prefix[2 + k][i + 1], 0.0);
+				assertEquals(prefix[6 + k][i] + seen[i] * wave[k][i], prefix[6 + k][i + 1], 0.0);
+			}
+		}
+		for (double[] p : prefix) assertEquals(0, p[0], 0.0);
+	}
 }
