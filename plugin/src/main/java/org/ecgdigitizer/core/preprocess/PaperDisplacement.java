@@ -560,23 +560,53 @@ public final class PaperDisplacement {
 		System.arraycopy(keep, 0, ok, 0, ok.length);
 	}
 
-	/** The median of the agreeing nodes within {@code r} steps of each agreeing node. */
-	private static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
+	/**
+	 * The median of the agreeing nodes within {@code r} steps of each agreeing node. Along a row of
+	 * nodes the window's values are kept sorted as it slides: the column of nodes leaving it is taken
+	 * out and the column entering it put in, instead of gathering and ordering the whole window anew.
+	 */
+	static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
 		double[] out = v.clone();
-		double[] around = new double[(2 * r + 1) * (2 * r + 1)];
+		double[] window = new double[(2 * r + 1) * (2 * r + 1)];
 		for (int j = 0; j < ny; j++) {
+			int from = Math.max(0, j - r);
+			int to = Math.min(ny - 1, j + r);
+			int count = 0;
+			for (int a = 0; a < Math.min(nx, r); a++) count = enter(window, count, v, ok, nx, a, from, to);
 			for (int i = 0; i < nx; i++) {
+				if (i - r - 1 >= 0) count = leave(window, count, v, ok, nx, i - r - 1, from, to);
+				if (i + r < nx) count = enter(window, count, v, ok, nx, i + r, from, to);
 				if (!ok[j * nx + i]) continue;
-				int c = 0;
-				for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
-					for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) {
-						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
-					}
-				}
-				out[j * nx + i] = Selection.median(around, c);
+				int m = count / 2;
+				out[j * nx + i] = count % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
 			}
 		}
 		return out;
+	}
+
+	/** Puts the agreeing nodes of column a, rows from..to, into the sorted window of count values; returns the new count. */
+	private static int enter(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
+		for (int b = from; b <= to; b++) {
+			if (!ok[b * nx + a]) continue;
+			double value = v[b * nx + a];
+			int p = count++;
+			for (; p > 0 && window[p - 1] > value; p--) window[p] = window[p - 1];
+			window[p] = value;
+		}
+		return count;
+	}
+
+	/** Takes the agreeing nodes of column a, rows from..to, out of the sorted window; returns the new count. */
+	private static int leave(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
+		for (int b = from; b <= to; b++) {
+			if (!ok[b * nx + a]) continue;
+			double value = v[b * nx + a];
+			int p = 0;
+			while (window[p] < value) p++;
+			count--;
+			for (; p < count; p++) window[p] = window[p + 1];
+		}
+		return count;
 	}
 
 	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */

@@ -248,4 +248,40 @@ class PaperDisplacementTest {
 		}
 		for (double[] p : prefix) assertEquals(0, p[0], 0.0);
 	}
+
+	/** The sliding window's median at each agreeing node is the sorted middle of the agreeing nodes around it. */
+	@Test
+	void theSlidingMedianIsTheMiddleOfEachWindow() {
+		java.util.Random random = new java.util.Random(7);
+		for (int trial = 0; trial < 40; trial++) {
+			int nx = 1 + random.nextInt(25);
+			int ny = 1 + random.nextInt(25);
+			int r = 1 + random.nextInt(4);
+			double[] v = new double[nx * ny];
+			boolean[] ok = new boolean[nx * ny];
+			for (int k = 0; k < v.length; k++) {
+				// ties as well as distinct values
+				v[k] = trial % 2 == 0 ? random.nextInt(4) : random.nextGaussian();
+				ok[k] = random.nextDouble() < 0.7;
+			}
+			double[] out = PaperDisplacement.median(v, ok, nx, ny, r);
+			for (int j = 0; j < ny; j++) {
+				for (int i = 0; i < nx; i++) {
+					int k = j * nx + i;
+					if (!ok[k]) {
+						assertEquals(v[k], out[k], 0.0);
+						continue;
+					}
+					java.util.List<Double> around = new java.util.ArrayList<>();
+					for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
+						for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) if (ok[b * nx + a]) around.add(v[b * nx + a]);
+					}
+					java.util.Collections.sort(around);
+					int c = around.size();
+					double expected = c % 2 == 1 ? around.get(c / 2) : (around.get(c / 2 - 1) + around.get(c / 2)) / 2;
+					assertEquals(expected, out[k], 0.0, "node " + i + "," + j);
+				}
+			}
+		}
+	}
 }
