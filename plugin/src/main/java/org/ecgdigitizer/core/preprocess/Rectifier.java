@@ -157,9 +157,15 @@ public final class Rectifier {
 					displacement.atNodes(nodeX[x], nodeY, d);
 					double qx = x + 0.5 + d[0];
 					double qy = py + d[1];
-					double q = m[6] * qx + m[7] * qy + m[8];
-					sx = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
-					sy = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
+					if (affine) {
+						sx = m[0] * qx + m[1] * qy + m[2] - 0.5;
+						sy = m[3] * qx + m[4] * qy + m[5] - 0.5;
+					}
+					else {
+						double q = m[6] * qx + m[7] * qy + m[8];
+						sx = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
+						sy = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
+					}
 				}
 				else if (affine) {
 					sx = xx[x] + xy + m[2] - 0.5;
