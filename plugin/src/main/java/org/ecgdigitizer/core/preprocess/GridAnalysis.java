@@ -113,9 +113,10 @@ public final class GridAnalysis {
 			}
 		}
 		// A phase slip (a faint or dotted comb) can tilt a family off its lines: a tilt that blurs the
-		// profile (beyond what noise explains) is no refinement.
-		double[] refinedH = projector.profile(tanH, true, stride);
-		double[] refinedV = projector.profile(tanV, false, stride);
+		// profile (beyond what noise explains) is no refinement. A family whose tilt stayed (no comb to
+		// follow) keeps its profile and its period.
+		double[] refinedH = tanH == tan ? acrossH : projector.profile(tanH, true, stride);
+		double[] refinedV = tanV == tan ? acrossV : projector.profile(tanV, false, stride);
 		if (keepSharper && Profiles.variance(refinedH) < SLIP * Profiles.variance(acrossH)) {
 			tanH = tan;
 			refinedH = acrossH;
@@ -124,8 +125,8 @@ public final class GridAnalysis {
 			tanV = tan;
 			refinedV = acrossV;
 		}
-		py = period(refinedH, dpiHint, longSide);
-		px = period(refinedV, dpiHint, longSide);
+		if (refinedH != acrossH) py = period(refinedH, dpiHint, longSide);
+		if (refinedV != acrossV) px = period(refinedV, dpiHint, longSide);
 		// Paper has square millimetres. Where the axes disagree, the one whose pattern repeats less
 		// is usually swamped by something else: on a photocopy the trace baselines are as black as
 		// the grid and run along its horizontal lines, and the beat of thin lines against the pixel
@@ -329,8 +330,8 @@ public final class GridAnalysis {
 		int hi = sp.bin(Math.min(0.45, 1 / (MIN_PX_PER_MM * 0.95)));
 		int peak = lo;
 		for (int k = lo; k <= hi; k++) if (sp.power[k] > sp.power[peak]) peak = k;
-		double[] band = java.util.Arrays.copyOfRange(sp.power, lo, hi + 1);
-		Arrays.sort(band);
+		double[] band = Arrays.copyOfRange(sp.power, lo, hi + 1);
+		Selection.select(band, band.length, band.length / 2);
 		double floor = Math.max(band[band.length / 2], 1e-30);
 		double peakPower = sp.power[peak];
 		out.strength = peakPower / floor;

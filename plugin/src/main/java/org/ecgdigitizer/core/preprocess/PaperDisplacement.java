@@ -101,10 +101,21 @@ public final class PaperDisplacement {
 
 		/** The displacement at a rectified pixel position (continuous coordinates), bilinear between nodes. */
 		public void at(double x, double y, double[] out) {
-			double fx = Math.max(0, Math.min(nx - 1.000001, x / step - 0.5));
-			double fy = Math.max(0, Math.min(ny - 1.000001, y / step - 0.5));
-			if (nx == 1) fx = 0;
-			if (ny == 1) fy = 0;
+			atNodes(nodeX(x), nodeY(y), out);
+		}
+
+		/** Where a rectified x falls on the lattice, in nodes (clamped to its span): a column's for every row. */
+		double nodeX(double x) {
+			return nx == 1 ? 0 : Math.max(0, Math.min(nx - 1.000001, x / step - 0.5));
+		}
+
+		/** Where a rectified y falls on the lattice, in nodes (clamped to its span). */
+		double nodeY(double y) {
+			return ny == 1 ? 0 : Math.max(0, Math.min(ny - 1.000001, y / step - 0.5));
+		}
+
+		/** The displacement at lattice coordinates ({@link #nodeX}, {@link #nodeY}), bilinear between nodes. */
+		void atNodes(double fx, double fy, double[] out) {
 			int ix = (int) fx;
 			int iy = (int) fy;
 			double ax = fx - ix;
@@ -164,28 +175,31 @@ public final class PaperDisplacement {
 	/**
 	 * Measures the displacement of a rectified page whose grid runs along the image axes.
 	 *
-	 * @param plane the grid plane ({@link Planes#gridPlane})
+	 * @param rgb the rectified page, packed RGB
 	 * @param pxPerMmX the grid's pitch across the vertical lines
 	 * @param pxPerMmY the grid's pitch across the horizontal lines
 	 * @return the field, or null when the page is too small to hold a lattice
 	 */
 	public static Field measure(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
 		// A coloured grid is read from its colour alone: a fold's shadow has none. Dark ink of little
-		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper.
-		float[] chroma = new float[rgb.length];
-		boolean[] masked = new boolean[rgb.length];
+		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper:
+		// it weighs 0 (and shows 0) where the paper's pixels weigh 1, so the sums need no test per pixel.
+		float[] visible = new float[rgb.length];
+		byte[] weight = new byte[rgb.length];
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
 			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
 			int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-			chroma[i] = c / 255f;
 			float dark = 1 - Planes.luma(p) / 255f;
-			masked[i] = dark > INK_DARKNESS && c / 255f < 0.5f * dark;
+			if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
+			visible[i] = c / 255f;
+			weight[i] = 1;
 		}
-		return measure(chroma, masked, w, h, pxPerMmX, pxPerMmY);
+		return measure(visible, weight, w, h, pxPerMmX, pxPerMmY);
 	}
 
-	static Field measure(float[] plane, boolean[] masked, int w, int h, double pxPerMmX, double pxPerMmY) {
+	/** The field from the grid plane's visible pixels and their weights (1 paper, 0 ink). */
+	private static Field measure(float[] visible, byte[] weight, int w, int h, double pxPerMmX, double pxPerMmY) {
 		double mm = Math.sqrt(pxPerMmX * pxPerMmY);
 		double step = STEP_MM * mm;
 		int nx = (int) Math.floor(w / step);
@@ -195,8 +209,8 @@ public final class PaperDisplacement {
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
-		double[] vx = axis(plane, masked, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
-		double[] vy = axis(plane, masked, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
+		double[] vx = axis(visible, weight, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
+		double[] vy = axis(visible, weight, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
 		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
 		// across the page beyond them
 		removeAffine(vx, okX, nx, ny);
@@ -237,12 +251,12 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(float[] plane, boolean[] masked, int w, int h, double pxPerMm, double step, int nx, int ny, int half,
-		int coarseHalf, boolean acrossColumns, boolean[] ok)
+	private static double[] axis(float[] visible, byte[] weight, int w, int h, double pxPerMm, double step, int nx,
+		int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
 		double[][] read = new double[4][n];
-		phases(plane, masked, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
+		phases(visible, weight, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
 		double[] phase = read[0];
 		double[] amplitude = read[1];
 		boolean[] seen = seen(amplitude);
@@ -276,10 +290,10 @@ public final class PaperDisplacement {
 	/**
 	 * The phases of the 1 mm and 5 mm periods in each node's window. With {@code acrossColumns} the
 	 * window's column profile is read (vertical lines, x displacement); otherwise its row profile.
-	 * Masked pixels (black ink) count as unseen, not as paper: a trace hiding a grid line must not
-	 * move it.
+	 * Ink pixels (weight 0, visible value 0) count as unseen, not as paper: a trace
+	 * hiding a grid line must not move it.
 	 */
-	private static void phases(float[] plane, boolean[] masked, int w, int h, double period, double step, int nx,
+	private static void phases(float[] visible, byte[] weight, int w, int h, double period, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
 		int along = acrossColumns ? w : h;
@@ -305,21 +319,18 @@ public final class PaperDisplacement {
 		if (!acrossColumns) {
 			bandSum = new double[bands][h];
 			bandSeen = new double[bands][h];
-			double[] rowSum = new double[w + 1];
-			int[] rowSeen = new int[w + 1];
-			for (int y = 0; y < h; y++) {
-				int row = y * w;
-				for (int x = 0; x < w; x++) {
-					boolean skip = masked[row + x];
-					rowSum[x + 1] = rowSum[x] + (skip ? 0 : plane[row + x]);
-					rowSeen[x + 1] = rowSeen[x] + (skip ? 0 : 1);
-				}
-				for (int b = 0; b < bands; b++) {
-					int centre = (int) Math.round((b + 0.5) * step);
-					int from = Math.max(0, centre - half);
-					int to = Math.min(w, centre + half);
-					bandSum[b][y] = rowSum[to] - rowSum[from];
-					bandSeen[b][y] = rowSeen[to] - rowSeen[from];
+			double[][] rowSum = new double[RUNNING_ROWS][w + 1];
+			int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
+			for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
+				runningSums(visible, weight, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
+				for (int y = y0; y < Math.min(h, y0 + RUNNING_ROWS); y++) {
+					for (int b = 0; b < bands; b++) {
+						int centre = (int) Math.round((b + 0.5) * step);
+						int from = Math.max(0, centre - half);
+						int to = Math.min(w, centre + half);
+						bandSum[b][y] = rowSum[y - y0][to] - rowSum[y - y0][from];
+						bandSeen[b][y] = rowSeen[y - y0][to] - rowSeen[y - y0][from];
+					}
 				}
 			}
 		}
@@ -331,8 +342,8 @@ public final class PaperDisplacement {
 			int from = Math.max(0, centre - half);
 			int to = Math.min(acrossColumns ? h : w, centre + half);
 			if (acrossColumns) {
-				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(plane, masked, w, y, -1, sum, seen);
-				for (int y = Math.max(bandTo, from); y < to; y++) addRow(plane, masked, w, y, 1, sum, seen);
+				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(visible, weight, w, y, -1, sum, seen);
+				for (int y = Math.max(bandTo, from); y < to; y++) addRow(visible, weight, w, y, 1, sum, seen);
 				bandFrom = from;
 				bandTo = to;
 			}
@@ -340,14 +351,7 @@ public final class PaperDisplacement {
 				sum = bandSum[b];
 				seen = bandSeen[b];
 			}
-			for (int i = 0; i < along; i++) {
-				prefix[0][i + 1] = prefix[0][i] + sum[i];
-				prefix[1][i + 1] = prefix[1][i] + seen[i];
-				for (int k = 0; k < 4; k++) {
-					prefix[2 + k][i + 1] = prefix[2 + k][i] + sum[i] * wave[k][i];
-					prefix[6 + k][i + 1] = prefix[6 + k][i] + seen[i] * wave[k][i];
-				}
-			}
+			prefixSums(sum, seen, wave, prefix);
 			for (int a = 0; a < nodes; a++) {
 				int c = (int) Math.round((a + 0.5) * step);
 				int k = acrossColumns ? b * nx + a : a * nx + b;
@@ -374,21 +378,78 @@ public final class PaperDisplacement {
 		}
 	}
 
+	/**
+	 * The prefix sums of a profile and of its seen counts, plain (prefix[0], prefix[1]) and times
+	 * each wave (prefix[2 + k] and prefix[6 + k]). The ten running sums are kept in registers: read
+	 * back from memory, each addition would wait for the store before it.
+	 */
+	static void prefixSums(double[] sum, double[] seen, double[][] wave, double[][] prefix) {
+		double[] w0 = wave[0], w1 = wave[1], w2 = wave[2], w3 = wave[3];
+		double[] p0 = prefix[0], p1 = prefix[1], p2 = prefix[2], p3 = prefix[3], p4 = prefix[4];
+		double[] p5 = prefix[5], p6 = prefix[6], p7 = prefix[7], p8 = prefix[8], p9 = prefix[9];
+		double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0;
+		for (int i = 0; i < sum.length; i++) {
+			double s = sum[i];
+			double n = seen[i];
+			p0[i + 1] = a0 += s;
+			p1[i + 1] = a1 += n;
+			p2[i + 1] = a2 += s * w0[i];
+			p3[i + 1] = a3 += s * w1[i];
+			p4[i + 1] = a4 += s * w2[i];
+			p5[i + 1] = a5 += s * w3[i];
+			p6[i + 1] = a6 += n * w0[i];
+			p7[i + 1] = a7 += n * w1[i];
+			p8[i + 1] = a8 += n * w2[i];
+			p9[i + 1] = a9 += n * w3[i];
+		}
+	}
+
+	/** Rows whose running sums are taken together. */
+	private static final int RUNNING_ROWS = 4;
+
+	/**
+	 * The running sums of the visible values and of the weights along {@code rows} (up to four)
+	 * rows from y: sum[q][x] is the sum of row y + q's first x values. Each row's sum is one chain
+	 * of additions that must wait for the one before; four rows' chains need not wait for each other.
+	 */
+	static void runningSums(float[] visible, byte[] weight, int w, int y, int rows, double[][] sum, int[][] seen) {
+		// with fewer than four rows the last one is summed again in the spare places
+		int r0 = y * w;
+		int r1 = (y + Math.min(1, rows - 1)) * w;
+		int r2 = (y + Math.min(2, rows - 1)) * w;
+		int r3 = (y + Math.min(3, rows - 1)) * w;
+		double[] sum0 = sum[0], sum1 = sum[1], sum2 = sum[2], sum3 = sum[3];
+		int[] seen0 = seen[0], seen1 = seen[1], seen2 = seen[2], seen3 = seen[3];
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+		for (int x = 0; x < w; x++) {
+			sum0[x + 1] = s0 += visible[r0 + x];
+			sum1[x + 1] = s1 += visible[r1 + x];
+			sum2[x + 1] = s2 += visible[r2 + x];
+			sum3[x + 1] = s3 += visible[r3 + x];
+			seen0[x + 1] = c0 += weight[r0 + x];
+			seen1[x + 1] = c1 += weight[r1 + x];
+			seen2[x + 1] = c2 += weight[r2 + x];
+			seen3[x + 1] = c3 += weight[r3 + x];
+		}
+	}
+
 	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
-	private static void addRow(float[] plane, boolean[] masked, int w, int y, int sign, double[] sum, double[] seen) {
+	private static void addRow(float[] visible, byte[] weight, int w, int y, int sign, double[] sum, double[] seen) {
 		int row = y * w;
 		for (int x = 0; x < w; x++) {
-			if (masked[row + x]) continue;
-			sum[x] += sign * plane[row + x];
-			seen[x] += sign;
+			// an ink pixel adds 0: the sums are the same as skipping it
+			sum[x] += sign * visible[row + x];
+			seen[x] += sign * weight[row + x];
 		}
 	}
 
 	/** Nodes whose period shows at least {@link #SEEN_AMPLITUDE} of the typical clear node's amplitude. */
 	private static boolean[] seen(double[] amplitude) {
-		double[] sorted = amplitude.clone();
-		Arrays.sort(sorted);
-		double typical = sorted[(int) (0.75 * (sorted.length - 1))];
+		double[] values = amplitude.clone();
+		int upperQuartile = (int) (0.75 * (values.length - 1));
+		Selection.select(values, values.length, upperQuartile);
+		double typical = values[upperQuartile];
 		boolean[] ok = new boolean[amplitude.length];
 		for (int k = 0; k < ok.length; k++) ok[k] = typical > 0 && amplitude[k] >= SEEN_AMPLITUDE * typical;
 		return ok;
@@ -493,32 +554,59 @@ public final class PaperDisplacement {
 					keep[k] = false;
 					continue;
 				}
-				Arrays.sort(around, 0, c);
-				double median = c % 2 == 1 ? around[c / 2] : (around[c / 2 - 1] + around[c / 2]) / 2;
-				if (Math.abs(v[k] - median) > limit) keep[k] = false;
+				if (Math.abs(v[k] - Selection.median(around, c)) > limit) keep[k] = false;
 			}
 		}
 		System.arraycopy(keep, 0, ok, 0, ok.length);
 	}
 
-	/** The median of the agreeing nodes within {@code r} steps of each agreeing node. */
-	private static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
+	/**
+	 * The median of the agreeing nodes within {@code r} steps of each agreeing node. Along a row of
+	 * nodes the window's values are kept sorted as it slides: the column of nodes leaving it is taken
+	 * out and the column entering it put in, instead of gathering and ordering the whole window anew.
+	 */
+	static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
 		double[] out = v.clone();
-		double[] around = new double[(2 * r + 1) * (2 * r + 1)];
+		double[] window = new double[(2 * r + 1) * (2 * r + 1)];
 		for (int j = 0; j < ny; j++) {
+			int from = Math.max(0, j - r);
+			int to = Math.min(ny - 1, j + r);
+			int count = 0;
+			for (int a = 0; a < Math.min(nx, r); a++) count = enter(window, count, v, ok, nx, a, from, to);
 			for (int i = 0; i < nx; i++) {
+				if (i - r - 1 >= 0) count = leave(window, count, v, ok, nx, i - r - 1, from, to);
+				if (i + r < nx) count = enter(window, count, v, ok, nx, i + r, from, to);
 				if (!ok[j * nx + i]) continue;
-				int c = 0;
-				for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
-					for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) {
-						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
-					}
-				}
-				Arrays.sort(around, 0, c);
-				out[j * nx + i] = c % 2 == 1 ? around[c / 2] : (around[c / 2 - 1] + around[c / 2]) / 2;
+				int m = count / 2;
+				out[j * nx + i] = count % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
 			}
 		}
 		return out;
+	}
+
+	/** Puts the agreeing nodes of column a, rows from..to, into the sorted window of count values; returns the new count. */
+	private static int enter(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
+		for (int b = from; b <= to; b++) {
+			if (!ok[b * nx + a]) continue;
+			double value = v[b * nx + a];
+			int p = count++;
+			for (; p > 0 && window[p - 1] > value; p--) window[p] = window[p - 1];
+			window[p] = value;
+		}
+		return count;
+	}
+
+	/** Takes the agreeing nodes of column a, rows from..to, out of the sorted window; returns the new count. */
+	private static int leave(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
+		for (int b = from; b <= to; b++) {
+			if (!ok[b * nx + a]) continue;
+			double value = v[b * nx + a];
+			int p = 0;
+			while (window[p] < value) p++;
+			count--;
+			for (; p < count; p++) window[p] = window[p + 1];
+		}
+		return count;
 	}
 
 	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */
@@ -575,27 +663,22 @@ public final class PaperDisplacement {
 	}
 
 	private static double[] blur(double[] v, int nx, int ny, double[] kernel, int r) {
-		double[] tmp = new double[v.length];
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				double s = 0;
-				for (int d = -r; d <= r; d++) {
-					int a = i + d;
-					if (a >= 0 && a < nx) s += kernel[d + r] * v[j * nx + a];
-				}
-				tmp[j * nx + i] = s;
-			}
-		}
+		return blurAlong(blurAlong(v, nx, ny, kernel, r, true), nx, ny, kernel, r, false);
+	}
+
+	/**
+	 * The lattice convolved with the kernel (radius r) along its rows or its columns, the kernel cut
+	 * off at the lattice's edges.
+	 */
+	static double[] blurAlong(double[] v, int nx, int ny, double[] kernel, int r, boolean alongRows) {
 		double[] out = new double[v.length];
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				double s = 0;
-				for (int d = -r; d <= r; d++) {
-					int b = j + d;
-					if (b >= 0 && b < ny) s += kernel[d + r] * tmp[b * nx + i];
-				}
-				out[j * nx + i] = s;
-			}
+		int stride = alongRows ? 1 : nx;
+		int length = alongRows ? nx : ny;
+		for (int k = 0; k < v.length; k++) {
+			int at = alongRows ? k % nx : k / nx;
+			double s = 0;
+			for (int d = Math.max(-r, -at); d <= Math.min(r, length - 1 - at); d++) s += kernel[d + r] * v[k + d * stride];
+			out[k] = s;
 		}
 		return out;
 	}

@@ -139,23 +139,33 @@ public final class Rectifier {
 		// a rotation has no perspective: the divisor is exactly 1 and dividing by it changes nothing
 		boolean affine = m[6] == 0 && m[7] == 0 && m[8] == 1;
 		double[] d = new double[2];
+		// where each column falls on the displacement's lattice, found once for all rows
+		double[] nodeX = new double[displacement == null ? 0 : width];
+		for (int x = 0; x < nodeX.length; x++) nodeX[x] = displacement.nodeX(x + 0.5);
 		for (int y = 0; y < warp.height; y++) {
 			double py = y + 0.5;
 			double xy = m[1] * py;
 			double yy = m[4] * py;
 			double dy = m[7] * py;
+			double nodeY = displacement == null ? 0 : displacement.nodeY(py);
 			int row = y * width;
 			for (int x = 0; x < width; x++) {
 				// continuous source point, then to pixel-index space (centres at integers)
 				double sx;
 				double sy;
 				if (displacement != null) {
-					displacement.at(x + 0.5, py, d);
+					displacement.atNodes(nodeX[x], nodeY, d);
 					double qx = x + 0.5 + d[0];
 					double qy = py + d[1];
-					double q = m[6] * qx + m[7] * qy + m[8];
-					sx = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
-					sy = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
+					if (affine) {
+						sx = m[0] * qx + m[1] * qy + m[2] - 0.5;
+						sy = m[3] * qx + m[4] * qy + m[5] - 0.5;
+					}
+					else {
+						double q = m[6] * qx + m[7] * qy + m[8];
+						sx = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
+						sy = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
+					}
 				}
 				else if (affine) {
 					sx = xx[x] + xy + m[2] - 0.5;

@@ -138,4 +138,150 @@ class PaperDisplacementTest {
 		Digitization d = Stages.digitize(traced.traces, traced.layout, settings, "creased");
 		return Evaluation.score(page.maskedReference(), d.record).meanSnr2024();
 	}
+
+	/** Blurring along rows or columns is the kernel's weighted sum of the neighbours on the lattice, cut at its edges. */
+	@Test
+	void blurAlongEitherAxisSumsTheNeighboursInside() {
+		int nx = 7;
+		int ny = 5;
+		int r = 3;
+		double[] kernel = { 0.1, 0.2, 0.6, 1, 0.5, 0.3, 0.05 };
+		double[] v = new double[nx * ny];
+		for (int k = 0; k < v.length; k++) v[k] = (k * 37 % 11) - 4.5;
+		for (boolean alongRows : new boolean[] { true, false }) {
+			double[] out = PaperDisplacement.blurAlong(v, nx, ny, kernel, r, alongRows);
+			for (int j = 0; j < ny; j++) {
+				for (int i = 0; i < nx; i++) {
+					double expected = 0;
+					for (int d = -r; d <= r; d++) {
+						int a = alongRows ? i + d : i;
+						int b = alongRows ? j : j + d;
+						if (a >= 0 && a < nx && b >= 0 && b < ny) expected += kernel[d + r] * v[b * nx + a];
+					}
+					assertEquals(expected, out[j * nx + i], 1e-12, "node " + i + "," + j + (alongRows ? " along rows" : " along columns"));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The displacement between nodes is bilinear and held at the lattice's edge beyond it; a pixel's
+	 * place on the lattice is found per column and per row.
+	 */
+	@Test
+	void theFieldIsBilinearBetweenNodesAndHeldBeyondThem() {
+		// nodes 10 px apart at (5, 5), (15, 5), (25, 5) and (5, 15)...; dx grows along x, dy along y
+		float[] dx = { 0, 1, 2, 3, 4, 5 };
+		float[] dy = { 0, 0, 0, 6, 6, 6 };
+		PaperDisplacement.Field field = new PaperDisplacement.Field(3, 2, 10, dx, dy, 1, 1, 0, 0, 0, 0);
+		double[] d = new double[2];
+		field.at(15, 5, d);
+		assertEquals(1, d[0], 1e-12);
+		assertEquals(0, d[1], 1e-12);
+		field.at(10, 10, d);
+		assertEquals((0 + 1 + 3 + 4) / 4.0, d[0], 1e-12);
+		assertEquals(3, d[1], 1e-12);
+		field.at(-50, -50, d);
+		assertEquals(0, d[0], 1e-12);
+		field.at(500, 500, d);
+		assertEquals(5, d[0], 1e-4);
+		assertEquals(6, d[1], 1e-4);
+		// a column's place on the lattice, found once for all rows, is clamped to the lattice's span
+		assertEquals(0, field.nodeX(-50), 0.0);
+		assertEquals(1.5, field.nodeX(20), 1e-12);
+		assertEquals(2 - 1e-6, field.nodeX(500), 1e-9);
+		assertEquals(1 - 1e-6, field.nodeY(500), 1e-9);
+		field.atNodes(1.5, 0.5, d);
+		assertEquals((1 + 2 + 4 + 5) / 4.0, d[0], 1e-12);
+		assertEquals(3, d[1], 1e-12);
+	}
+
+	/** Running sums along up to four rows at once are each row's own sums, as one row at a time gives them. */
+	@Test
+	void runningSumsOfUpToFourRowsAreEachRowsOwn() {
+		int w = 9;
+		int h = 6;
+		float[] visible = new float[w * h];
+		byte[] weight = new byte[w * h];
+		for (int i = 0; i < w * h; i++) {
+			weight[i] = (byte) (i % 7 == 3 ? 0 : 1);
+			visible[i] = weight[i] * (i * 0.37f % 1.1f);
+		}
+		for (int rows = 1; rows <= 4; rows++) {
+			double[][] sum = new double[4][w + 1];
+			int[][] seen = new int[4][w + 1];
+			PaperDisplacement.runningSums(visible, weight, w, 2, rows, sum, seen);
+			for (int q = 0; q < rows; q++) {
+				double s = 0;
+				int c = 0;
+				for (int x = 0; x < w; x++) {
+					s += visible[(2 + q) * w + x];
+					c += weight[(2 + q) * w + x];
+					assertEquals(s, sum[q][x + 1], 0.0);
+					assertEquals(c, seen[q][x + 1]);
+				}
+			}
+		}
+	}
+
+	/** The ten prefix sums are the plain and wave-weighted running sums of the profile and its counts. */
+	@Test
+	void prefixSumsArePlainAndWaveWeightedRunningSums() {
+		int n = 23;
+		double[] sum = new double[n];
+		double[] seen = new double[n];
+		double[][] wave = new double[4][n];
+		for (int i = 0; i < n; i++) {
+			sum[i] = Math.sin(i * 0.7) * 3;
+			seen[i] = i % 5;
+			for (int k = 0; k < 4; k++) wave[k][i] = Math.cos(i * (k + 1) * 0.3);
+		}
+		double[][] prefix = new double[10][n + 1];
+		PaperDisplacement.prefixSums(sum, seen, wave, prefix);
+		for (int i = 0; i < n; i++) {
+			assertEquals(prefix[0][i] + sum[i], prefix[0][i + 1], 0.0);
+			assertEquals(prefix[1][i] + seen[i], prefix[1][i + 1], 0.0);
+			for (int k = 0; k < 4; k++) {
+				assertEquals(prefix[2 + k][i] + sum[i] * wave[k][i], prefix[2 + k][i + 1], 0.0);
+				assertEquals(prefix[6 + k][i] + seen[i] * wave[k][i], prefix[6 + k][i + 1], 0.0);
+			}
+		}
+		for (double[] p : prefix) assertEquals(0, p[0], 0.0);
+	}
+
+	/** The sliding window's median at each agreeing node is the sorted middle of the agreeing nodes around it. */
+	@Test
+	void theSlidingMedianIsTheMiddleOfEachWindow() {
+		java.util.Random random = new java.util.Random(7);
+		for (int trial = 0; trial < 40; trial++) {
+			int nx = 1 + random.nextInt(25);
+			int ny = 1 + random.nextInt(25);
+			int r = 1 + random.nextInt(4);
+			double[] v = new double[nx * ny];
+			boolean[] ok = new boolean[nx * ny];
+			for (int k = 0; k < v.length; k++) {
+				// ties as well as distinct values
+				v[k] = trial % 2 == 0 ? random.nextInt(4) : random.nextGaussian();
+				ok[k] = random.nextDouble() < 0.7;
+			}
+			double[] out = PaperDisplacement.median(v, ok, nx, ny, r);
+			for (int j = 0; j < ny; j++) {
+				for (int i = 0; i < nx; i++) {
+					int k = j * nx + i;
+					if (!ok[k]) {
+						assertEquals(v[k], out[k], 0.0);
+						continue;
+					}
+					java.util.List<Double> around = new java.util.ArrayList<>();
+					for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
+						for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) if (ok[b * nx + a]) around.add(v[b * nx + a]);
+					}
+					java.util.Collections.sort(around);
+					int c = around.size();
+					double expected = c % 2 == 1 ? around.get(c / 2) : (around.get(c / 2 - 1) + around.get(c / 2)) / 2;
+					assertEquals(expected, out[k], 0.0, "node " + i + "," + j);
+				}
+			}
+		}
+	}
 }
