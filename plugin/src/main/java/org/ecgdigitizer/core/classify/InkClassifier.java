@@ -29,6 +29,8 @@ public final class InkClassifier {
 	/** The relation TWS wrote before 3.2.25, with the old Hessian eigenvalues. */
 	public static final String OLD_RELATION = "segment";
 	static final String CLASS_ATTRIBUTE = "class";
+	/** Pixels the forest classifies together: their feature rows and a tree's nodes stay in the cache. */
+	private static final int BLOCK = 256;
 
 	static {
 		WekaQuiet.start();
@@ -39,6 +41,8 @@ public final class InkClassifier {
 	/** For each header attribute but the class: its plane in {@link TwsFeatures#compute}. */
 	private final int[] planeOf;
 	private final List<String> classes;
+	/** The forest's trees in arrays (null when the classifier is not a FastRandomForest read that way). */
+	private final FlatForest forest;
 
 	public InkClassifier(ModelFiles.Model model) {
 		this.model = model;
@@ -68,6 +72,9 @@ public final class InkClassifier {
 		this.features = f;
 		classes = new ArrayList<>();
 		for (int c = 0; c < h.numClasses(); c++) classes.add(h.classAttribute().value(c));
+		int[] columnOf = new int[h.numAttributes()];
+		for (int a = 0, i = 0; a < columnOf.length; a++) columnOf[a] = a == h.classIndex() ? -1 : planeOf[i++];
+		forest = FlatForest.of(model.classifier, h, columnOf);
 	}
 
 	/** TWS-2D-v3.2.24 and earlier used the old Hessian too. */
@@ -96,18 +103,27 @@ public final class InkClassifier {
 	 * @return one plane per class, w x h
 	 */
 	public float[][] probabilities(float[] plane, int w, int h, boolean[] only, int elseClass) {
-		return probabilitiesOf(features.compute(plane, w, h, only), w * h, only, elseClass);
+		int[] pixels = only == null ? Pixels.all(w * h) : Pixels.of(only);
+		float[][] at = probabilitiesAt(plane, w, h, pixels);
+		float[][] out = new float[at.length][];
+		for (int c = 0; c < at.length; c++) out[c] = Pixels.scatter(at[c], pixels, w * h);
+		if (only != null && elseClass >= 0) {
+			for (int i = 0; i < only.length; i++) if (!only[i]) out[elseClass][i] = 1;
+		}
+		return out;
 	}
 
 	/**
-	 * As {@link #probabilities} on features already computed. Safe from several threads at once:
-	 * one classifier serves every page of a batch.
+	 * Class probabilities at some pixels of a grayscale plane: one array per class, whose value k is
+	 * that of pixel {@code pixels[k]}. Safe from several threads at once: one classifier serves every
+	 * page of a batch.
 	 */
-	public float[][] probabilitiesOf(float[][] stack, int n, boolean[] only, int elseClass) {
-		if (predictsWithoutState(model.classifier)) return classify(stack, n, only, elseClass);
+	public float[][] probabilitiesAt(float[] plane, int w, int h, int[] pixels) {
+		float[][] values = features.at(plane, w, h, pixels);
+		if (predictsWithoutState(model.classifier)) return classify(values, pixels.length);
 		// Weka does not promise that a classifier predicts without changing its own fields
 		synchronized (model.classifier) {
-			return classify(stack, n, only, elseClass);
+			return classify(values, pixels.length);
 		}
 	}
 
@@ -119,33 +135,62 @@ public final class InkClassifier {
 		return classifier.getClass() == FastRandomForest.class;
 	}
 
-	private float[][] classify(float[][] stack, int n, boolean[] only, int elseClass) {
-		int k = classes.size();
+	/** Classifies n pixels whose feature values are {@code values[f][k]} (f in {@link TwsFeatures#names()}'s order). */
+	private float[][] classify(float[][] values, int n) {
+		int k = classes.size(), width = values.length;
 		float[][] out = new float[k][n];
-		Instances h = model.header;
-		double[] values = new double[h.numAttributes()];
-		// the instance keeps this array (DenseInstance does not copy it), so refilling it is enough
-		Instance instance = new DenseInstance(1, values);
-		instance.setDataset(h);
-		int cls = h.classIndex();
-		try {
-			for (int i = 0; i < n; i++) {
-				if (only != null && !only[i]) {
-					if (elseClass >= 0) out[elseClass][i] = 1;
-					continue;
+		float[] rows = new float[BLOCK * width];
+		double[][] p = new double[BLOCK][k];
+		WekaPixel weka = new WekaPixel(values);
+		for (int start = 0; start < n; start += BLOCK) {
+			int count = Math.min(BLOCK, n - start);
+			boolean[] missing = new boolean[count];
+			for (int f = 0; f < width; f++) {
+				for (int i = 0; i < count; i++) {
+					float v = values[f][start + i];
+					rows[i * width + f] = v;
+					missing[i] |= Float.isNaN(v);
 				}
-				for (int a = 0, f = 0; a < values.length; a++) {
-					if (a == cls) continue;
-					values[a] = stack[planeOf[f++]][i];
-				}
-				double[] p = model.classifier.distributionForInstance(instance);
-				for (int c = 0; c < k; c++) out[c][i] = (float) p[c];
+			}
+			if (forest != null) forest.distributions(rows, width, count, p);
+			for (int i = 0; i < count; i++) {
+				double[] d = forest != null && !missing[i] ? p[i] : weka.distribution(start + i);
+				for (int c = 0; c < k; c++) out[c][start + i] = (float) d[c];
 			}
 		}
-		catch (Exception e) {
-			throw new EcgException("the classifier failed on a pixel: " + e);
-		}
 		return out;
+	}
+
+	/** Weka's own answer for one pixel, through an instance of the model's header. */
+	private final class WekaPixel {
+		final float[][] values;
+		final double[] row = new double[model.header.numAttributes()];
+		// the instance keeps this array (DenseInstance does not copy it), so refilling it is enough
+		final Instance instance = new DenseInstance(1, row);
+
+		WekaPixel(float[][] values) {
+			this.values = values;
+			instance.setDataset(model.header);
+		}
+
+		double[] distribution(int k) {
+			int cls = model.header.classIndex();
+			for (int a = 0, f = 0; a < row.length; a++) {
+				if (a == cls) continue;
+				row[a] = values[planeOf[f++]][k];
+			}
+			try {
+				return model.classifier.distributionForInstance(instance);
+			}
+			catch (Exception e) {
+				throw new EcgException("the classifier failed on a pixel: " + e);
+			}
+		}
+	}
+
+	/** Whether pixels are classified from primitive arrays rather than through Weka (the same numbers either way). */
+	boolean classifiesWithoutWeka() {
+		return forest != null;
 	}
 
 	/** One training example per labelled pixel: its feature values and class. */

@@ -36,6 +36,8 @@ public final class InkPlanes {
 		if (nw == w && nh == h) return plane;
 		FloatProcessor fp = new FloatProcessor(w, h, plane);
 		fp.setInterpolationMethod(ImageProcessor.BILINEAR);
+		// a display range, which the values do not depend on: else ImageJ reads the plane to find one
+		fp.setMinAndMax(0, 1);
 		return (float[]) fp.resize(nw, nh, true).getPixels();
 	}
 }

@@ -26,26 +26,21 @@ public final class LearnedInk implements InkSource {
 	private final InkClassifier classifier;
 	/** Classes whose probability keeps a pixel's ink (trace, and text so that labels stay readable). */
 	private final int[] inkClasses;
-	/** The class an unclassified pixel belongs to. */
-	private final int paperClass;
 
 	public LearnedInk(String name, InkClassifier classifier) {
 		this.name = name;
 		this.classifier = classifier;
 		List<Integer> ink = new ArrayList<>();
-		int paper = -1;
 		List<String> classes = classifier.classes();
 		for (int c = 0; c < classes.size(); c++) {
 			String n = classes.get(c).toLowerCase(java.util.Locale.ROOT);
 			if (n.equals("trace") || n.equals("ink") || n.equals("text")) ink.add(c);
-			if (n.equals("paper") || n.equals("background")) paper = c;
 		}
 		if (ink.isEmpty()) {
 			throw new EcgException("the model has no class named 'trace' (or 'ink'); its classes are " + classes +
 				"; name the ink class trace when training");
 		}
 		inkClasses = ink.stream().mapToInt(Integer::intValue).toArray();
-		paperClass = paper;
 	}
 
 	@Override
@@ -70,19 +65,17 @@ public final class LearnedInk implements InkSource {
 		int ws = Math.max(1, (int) Math.round(w * f));
 		int hs = Math.max(1, (int) Math.round(h * f));
 		float[] plane = InkPlanes.resize(InkPlanes.brightestChannel(rgb), w, h, ws, hs);
-		float[] ink = InkPlanes.resize(rulesInk.clone(), w, h, ws, hs);
+		float[] ink = InkPlanes.resize(rulesInk, w, h, ws, hs);
 		boolean[] candidate = new boolean[ws * hs];
 		for (int i = 0; i < candidate.length; i++) candidate[i] = ink[i] > 0.02f;
-		float[][] p = classifier.probabilities(plane, ws, hs, candidate, paperClass);
+		int[] pixels = Pixels.of(candidate);
+		float[][] p = classifier.probabilitiesAt(plane, ws, hs, pixels);
 		float[] keep = new float[ws * hs];
-		for (int i = 0; i < keep.length; i++) {
-			if (!candidate[i]) {
-				keep[i] = 1;
-				continue;
-			}
+		java.util.Arrays.fill(keep, 1);
+		for (int k = 0; k < pixels.length; k++) {
 			float q = 0;
-			for (int c : inkClasses) q += p[c][i];
-			keep[i] = Math.max(0, Math.min(1, (q - KEEP_FROM) / (KEEP_TO - KEEP_FROM)));
+			for (int c : inkClasses) q += p[c][k];
+			keep[pixels[k]] = Math.max(0, Math.min(1, (q - KEEP_FROM) / (KEEP_TO - KEEP_FROM)));
 		}
 		return InkPlanes.resize(keep, ws, hs, w, h);
 	}

@@ -21,8 +21,8 @@ import ij.process.ImageProcessor;
 /**
  * Which Trainable Weka Segmentation (TWS) features a classifier uses, and how to compute them on a
  * grayscale plane with TWS's own names and numbers: the filters are ImageJ's ({@link GaussianBlur}
- * at 0.4 x the nominal sigma with accuracy 0.0002, {@link Convolver} with the Sobel kernels,
- * {@link ZProjector} for the membrane projections), in the order TWS writes them into a model's
+ * at 0.4 x the nominal sigma with accuracy 0.0002, {@link Convolver} with the Sobel kernels, bit for
+ * bit as {@link SobelDerivatives} computes them, {@link ZProjector} for the membrane projections), in the order TWS writes them into a model's
  * header, so that a model trained in Fiji's TWS reads the same numbers here and ours in TWS.
  */
 public final class TwsFeatures {
@@ -50,8 +50,6 @@ public final class TwsFeatures {
 	static final double BLUR_ACCURACY = 0.0002;
 	/** TWS blurs with 0.4 x its nominal sigma. */
 	static final double SIGMA_FACTOR = 0.4;
-	private static final float[] SOBEL_X = { 1, 2, 1, 0, 0, 0, -1, -2, -1 };
-	private static final float[] SOBEL_Y = { 1, 0, -1, 2, 0, -2, 1, 0, -1 };
 	/** TWS rotates the membrane kernel in this many steps over 180 degrees. */
 	static final int MEMBRANE_ANGLES = 10;
 
@@ -137,49 +135,65 @@ public final class TwsFeatures {
 	 * @return one plane per name, in that order, each w x h row-major
 	 */
 	public float[][] compute(float[] plane, int w, int h) {
-		return compute(plane, w, h, null);
+		return at(plane, w, h, Pixels.all(w * h));
 	}
 
 	/**
-	 * As {@link #compute(float[], int, int)}, with the features that are computed pixel by pixel from
-	 * the filtered planes (gradient magnitude, the Hessian set, differences of Gaussians) only where
-	 * {@code only} is true (0 elsewhere): the filters still see the whole plane, so the values there
-	 * are exactly those of the full stack.
+	 * As {@link #compute(float[], int, int)}, with the features only where {@code only} is true (0
+	 * elsewhere): the filters still see the whole plane, so the values there are exactly those of the
+	 * full stack.
 	 */
 	public float[][] compute(float[] plane, int w, int h, boolean[] only) {
+		if (only == null) return compute(plane, w, h);
+		int[] pixels = Pixels.of(only);
+		float[][] values = at(plane, w, h, pixels);
+		float[][] out = new float[values.length][];
+		for (int f = 0; f < values.length; f++) out[f] = Pixels.scatter(values[f], pixels, w * h);
+		return out;
+	}
+
+	/**
+	 * The features at some pixels of a plane: one array per name of {@link #names()}, in that order,
+	 * whose value k is the feature at pixel {@code pixels[k]}. The filters see the whole plane and the
+	 * derivatives are ImageJ's to the bit, so the values are exactly those of the full stack; only the
+	 * per-pixel work (derivatives, the Hessian set, differences) is limited to the pixels and their
+	 * neighbours.
+	 */
+	public float[][] at(float[] plane, int w, int h, int[] pixels) {
 		List<float[]> out = new ArrayList<>();
-		out.add(plane.clone());
-		if (minSigma < 2) addEdgesAndCurvature(out, blur(plane, w, h, 0), w, h, only);
+		out.add(Pixels.gather(plane, pixels));
+		boolean derivatives = groups.contains(Group.SOBEL) || groups.contains(Group.HESSIAN);
+		SobelDerivatives d = derivatives ? new SobelDerivatives(w, h, pixels) : null;
+		// TWS's blur at sigma 0 leaves the plane as it is
+		if (minSigma < 2) addEdgesAndCurvature(out, plane, d);
 		float[] sigmas = sigmas();
 		float[][] blurred = new float[sigmas.length][];
 		for (int i = 0; i < sigmas.length; i++) {
-			float s = sigmas[i];
 			// one blur per sigma serves every feature at that sigma (TWS blurs the same way for each)
-			blurred[i] = blur(plane, w, h, s);
-			if (groups.contains(Group.GAUSSIAN)) out.add(blurred[i]);
-			addEdgesAndCurvature(out, blurred[i], w, h, only);
+			blurred[i] = blur(plane, w, h, sigmas[i]);
+			if (groups.contains(Group.GAUSSIAN)) out.add(Pixels.gather(blurred[i], pixels));
+			addEdgesAndCurvature(out, blurred[i], d);
 			if (groups.contains(Group.DOG)) {
 				for (int j = 0; j < i; j++) {
 					// TWS: the finer blur minus the coarser one
-					float[] d = new float[w * h];
-					for (int k = 0; k < d.length; k++) if (only == null || only[k]) d[k] = blurred[j][k] - blurred[i][k];
-					out.add(d);
+					float[] dog = new float[pixels.length];
+					for (int k = 0; k < dog.length; k++) dog[k] = blurred[j][pixels[k]] - blurred[i][pixels[k]];
+					out.add(dog);
 				}
 			}
 		}
-		if (groups.contains(Group.MEMBRANE)) out.addAll(membrane(plane, w, h));
+		if (groups.contains(Group.MEMBRANE)) {
+			for (float[] m : membrane(plane, w, h)) out.add(Pixels.gather(m, pixels));
+		}
 		return out.toArray(new float[0][]);
 	}
 
-	/** Sobel and the Hessian set of a blurred plane, sharing the first derivatives. */
-	private void addEdgesAndCurvature(List<float[]> out, float[] blurred, int w, int h, boolean[] only) {
-		boolean sobel = groups.contains(Group.SOBEL), hessian = groups.contains(Group.HESSIAN);
-		if (!sobel && !hessian) return;
-		FloatProcessor b = new FloatProcessor(w, h, blurred);
-		FloatProcessor dx = convolved(b, SOBEL_X);
-		FloatProcessor dy = convolved(b, SOBEL_Y);
-		if (sobel) out.add(magnitude((float[]) dx.getPixels(), (float[]) dy.getPixels(), only));
-		if (hessian) out.addAll(hessian(dx, dy, only));
+	/** Sobel and the Hessian set of a blurred plane at the pixels, sharing the first derivatives. */
+	private void addEdgesAndCurvature(List<float[]> out, float[] blurred, SobelDerivatives d) {
+		if (d == null) return;
+		d.differentiate(blurred);
+		if (groups.contains(Group.SOBEL)) out.add(d.magnitude());
+		if (groups.contains(Group.HESSIAN)) out.addAll(hessian(d));
 	}
 
 	/** ImageJ's Gaussian blur at TWS's 0.4 x sigma. */
@@ -189,54 +203,37 @@ public final class TwsFeatures {
 		return (float[]) fp.getPixels();
 	}
 
-	private static FloatProcessor convolved(FloatProcessor fp, float[] kernel) {
-		FloatProcessor c = (FloatProcessor) fp.duplicate();
-		new Convolver().convolveFloat(c, kernel, 3, 3);
-		return c;
-	}
-
-	/** Gradient magnitude from the two Sobel derivatives. */
-	private static float[] magnitude(float[] gx, float[] gy, boolean[] only) {
-		float[] out = new float[gx.length];
-		for (int i = 0; i < out.length; i++) {
-			if (only == null || only[i]) out[i] = (float) Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
-		}
-		return out;
-	}
-
 	/**
-	 * The eight Hessian features: second derivatives by applying the Sobel kernels twice to the
-	 * blurred plane, then module, trace, determinant, eigenvalues, orientation and the two
+	 * The eight Hessian features at the pixels: second derivatives by applying the Sobel kernels to
+	 * the first derivatives, then module, trace, determinant, eigenvalues, orientation and the two
 	 * eigenvalue differences.
 	 */
-	List<float[]> hessian(FloatProcessor dx, FloatProcessor dy, boolean[] only) {
-		float[] xx = (float[]) convolved(dx, SOBEL_X).getPixels();
-		float[] xy = (float[]) convolved(dx, SOBEL_Y).getPixels();
-		float[] yy = (float[]) convolved(dy, SOBEL_Y).getPixels();
-		int n = xx.length;
+	List<float[]> hessian(SobelDerivatives derivatives) {
+		int n = derivatives.pixels.length;
 		float[] module = new float[n], trace = new float[n], det = new float[n], e1 = new float[n], e2 = new float[n],
 			orientation = new float[n], sed = new float[n], ned = new float[n];
-		for (int i = 0; i < n; i++) {
-			if (only != null && !only[i]) continue;
-			float a = xx[i], c = xy[i], d = yy[i];
-			module[i] = (float) Math.sqrt(a * a + c * c + d * d);
+		float[] second = new float[3];
+		for (int k = 0; k < n; k++) {
+			derivatives.second(k, second);
+			float a = second[0], c = second[1], d = second[2];
+			module[k] = (float) Math.sqrt(a * a + c * c + d * d);
 			float tr = a + d;
-			trace[i] = tr;
-			det[i] = a * d - c * c;
+			trace[k] = tr;
+			det[k] = a * d - c * c;
 			double disc = 4 * c * c + (a - d) * (a - d);
 			if (oldHessian) {
 				// before TWS 3.2.25: half the trace plus the root of half the discriminant
-				e1[i] = (float) (tr / 2.0 + Math.sqrt(disc / 2.0));
-				e2[i] = (float) (tr / 2.0 - Math.sqrt(disc / 2.0));
+				e1[k] = (float) (tr / 2.0 + Math.sqrt(disc / 2.0));
+				e2[k] = (float) (tr / 2.0 - Math.sqrt(disc / 2.0));
 			}
 			else {
-				e1[i] = (float) ((tr + Math.sqrt(disc)) / 2.0);
-				e2[i] = (float) ((tr - Math.sqrt(disc)) / 2.0);
+				e1[k] = (float) ((tr + Math.sqrt(disc)) / 2.0);
+				e2[k] = (float) ((tr - Math.sqrt(disc)) / 2.0);
 			}
 			float o = (float) ((c < 0 ? -0.5 : 0.5) * Math.acos((a - d) / Math.sqrt(4.0 * c * c + (a - d) * (a - d))));
-			orientation[i] = Float.isNaN(o) ? 0 : o;
-			sed[i] = (float) (tr * tr * disc);
-			ned[i] = (float) disc;
+			orientation[k] = Float.isNaN(o) ? 0 : o;
+			sed[k] = (float) (tr * tr * disc);
+			ned[k] = (float) disc;
 		}
 		return Arrays.asList(module, trace, det, e1, e2, orientation, sed, ned);
 	}

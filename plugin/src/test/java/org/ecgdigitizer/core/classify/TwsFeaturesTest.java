@@ -13,6 +13,7 @@ import java.util.Random;
 import org.ecgdigitizer.core.EcgException;
 import org.junit.jupiter.api.Test;
 
+import ij.plugin.filter.Convolver;
 import ij.plugin.filter.GaussianBlur;
 import ij.process.FloatProcessor;
 
@@ -89,6 +90,59 @@ class TwsFeaturesTest {
 		float[] sobel = stack[names.indexOf("Sobel_filter_0.0")];
 		for (int y = 1; y < h - 1; y++) {
 			for (int x = 1; x < w - 1; x++) assertEquals(edges.getf(x, y), sobel[y * w + x], 1e-3f, x + "," + y);
+		}
+	}
+
+	/** ImageJ's own convolution of a whole plane, as TWS takes its derivatives. */
+	static float[] convolved(float[] plane, int w, int h, float[] kernel) {
+		FloatProcessor fp = new FloatProcessor(w, h, plane.clone());
+		new Convolver().convolveFloat(fp, kernel, 3, 3);
+		return (float[]) fp.getPixels();
+	}
+
+	@Test
+	void derivativesAtSomePixelsAreImageJsConvolverBitForBit() {
+		int w = 23, h = 17;
+		float[] img = noise(w, h, 9);
+		for (int i = 0; i < img.length; i++) img[i] = img[i] / 7.3f;
+		float[] dx = convolved(img, w, h, SobelDerivatives.SOBEL_X), dy = convolved(img, w, h, SobelDerivatives.SOBEL_Y);
+		float[] xx = convolved(dx, w, h, SobelDerivatives.SOBEL_X), xy = convolved(dx, w, h, SobelDerivatives.SOBEL_Y);
+		float[] yy = convolved(dy, w, h, SobelDerivatives.SOBEL_Y);
+		// every corner and edge, and scattered pixels inside
+		boolean[] some = new boolean[w * h];
+		for (int i = 0; i < some.length; i += 5) some[i] = true;
+		some[w - 1] = some[(h - 1) * w] = some[w * h - 1] = true;
+		for (int[] pixels : new int[][] { Pixels.all(w * h), Pixels.of(some) }) {
+			SobelDerivatives d = new SobelDerivatives(w, h, pixels);
+			d.differentiate(img);
+			float[] magnitude = d.magnitude(), second = new float[3];
+			for (int k = 0; k < pixels.length; k++) {
+				int p = pixels[k];
+				assertEquals((float) Math.sqrt(dx[p] * dx[p] + dy[p] * dy[p]), magnitude[k], 0f);
+				d.second(k, second);
+				assertEquals(Float.floatToIntBits(xx[p]), Float.floatToIntBits(second[0]), "xx at " + p);
+				assertEquals(Float.floatToIntBits(xy[p]), Float.floatToIntBits(second[1]), "xy at " + p);
+				assertEquals(Float.floatToIntBits(yy[p]), Float.floatToIntBits(second[2]), "yy at " + p);
+			}
+		}
+	}
+
+	@Test
+	void featuresAtSomePixelsAreTheFullStacks() {
+		int w = 31, h = 26;
+		float[] img = noise(w, h, 4);
+		TwsFeatures f = new TwsFeatures(EnumSet.allOf(TwsFeatures.Group.class), 1, 4, 9, 1, false);
+		float[][] full = f.compute(img, w, h);
+		boolean[] some = new boolean[w * h];
+		for (int i = 0; i < some.length; i += 3) some[i] = true;
+		int[] pixels = Pixels.of(some);
+		float[][] at = f.at(img, w, h, pixels);
+		float[][] masked = f.compute(img, w, h, some);
+		for (int n = 0; n < full.length; n++) {
+			for (int k = 0; k < pixels.length; k++) {
+				assertEquals(Float.floatToIntBits(full[n][pixels[k]]), Float.floatToIntBits(at[n][k]), f.names().get(n));
+			}
+			for (int i = 0; i < some.length; i++) assertEquals(some[i] ? full[n][i] : 0, masked[n][i], 0f);
 		}
 	}
 
