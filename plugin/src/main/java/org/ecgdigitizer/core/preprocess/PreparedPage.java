@@ -14,9 +14,14 @@ import net.imglib2.type.numeric.real.FloatType;
 /** The result of preprocessing: the rectified page, its ink probability and its geometry. */
 public final class PreparedPage {
 
-	private final int[] rgb;
+	private int[] rgb;
 	private final float[] ink;
-	private final float[] density;
+	private float[] density;
+	/**
+	 * The page this one is turned from, while its pixels and density are not turned yet: the
+	 * upside-down check reads only the ink of the turned page, and a page is three full planes.
+	 */
+	private PreparedPage turnedFrom;
 	public final PageGeometry geometry;
 	/** How ink was told from grid, for diagnostics. */
 	public final InkModel.Result inkModel;
@@ -51,6 +56,7 @@ public final class PreparedPage {
 
 	/** Rectified page pixels, packed RGB, row-major. Shared, not copied. */
 	public int[] rgbPixels() {
+		turnRest();
 		return rgb;
 	}
 
@@ -61,12 +67,13 @@ public final class PreparedPage {
 
 	/** Ink density per pixel (0..1, proportional to pen coverage), row-major. Shared, not copied. */
 	public float[] densityPixels() {
+		turnRest();
 		return density;
 	}
 
 	/** The rectified page as an ImgLib2 image sharing these pixels. */
 	public ArrayImg<ARGBType, IntArray> rectified() {
-		return ArrayImgs.argbs(rgb, width(), height());
+		return ArrayImgs.argbs(rgbPixels(), width(), height());
 	}
 
 	/** The ink probability as an ImgLib2 image sharing these values. */
@@ -74,30 +81,44 @@ public final class PreparedPage {
 		return ArrayImgs.floats(ink, width(), height());
 	}
 
-	/** The page turned half-way round (it was upside down). */
+	/**
+	 * The page turned half-way round (it was upside down). Its ink is turned now; its pixels and
+	 * density when first asked for.
+	 */
 	public PreparedPage turnedHalf() {
-		int n = rgb.length;
-		int[] r = new int[n];
-		float[] k = new float[n];
-		float[] d = new float[n];
-		for (int i = 0; i < n; i++) {
-			r[i] = rgb[n - 1 - i];
-			k[i] = ink[n - 1 - i];
-			d[i] = density[n - 1 - i];
-		}
 		PageGeometry g = geometry;
 		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
 			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation, g.paperDisplacement);
-		return new PreparedPage(r, k, d, turned, inkModel, orientation, new HashMap<>());
+		PreparedPage page = new PreparedPage(null, reversed(ink), null, turned, inkModel, orientation, new HashMap<>());
+		page.turnedFrom = this;
+		return page;
+	}
+
+	private synchronized void turnRest() {
+		if (turnedFrom == null) return;
+		int[] from = turnedFrom.rgbPixels();
+		int n = from.length;
+		int[] r = new int[n];
+		for (int i = 0; i < n; i++) r[i] = from[n - 1 - i];
+		rgb = r;
+		density = reversed(turnedFrom.densityPixels());
+		turnedFrom = null;
+	}
+
+	private static float[] reversed(float[] plane) {
+		int n = plane.length;
+		float[] out = new float[n];
+		for (int i = 0; i < n; i++) out[i] = plane[n - 1 - i];
+		return out;
 	}
 
 	public PreparedPage withGeometry(PageGeometry newGeometry) {
-		return new PreparedPage(rgb, ink, density, newGeometry, inkModel, orientation, fromInk);
+		return new PreparedPage(rgbPixels(), ink, densityPixels(), newGeometry, inkModel, orientation, fromInk);
 	}
 
 	/** The same page with the evidence of which way up it is. */
 	public PreparedPage withOrientation(Map<String, Object> evidence) {
-		return new PreparedPage(rgb, ink, density, geometry, inkModel, evidence, fromInk);
+		return new PreparedPage(rgbPixels(), ink, densityPixels(), geometry, inkModel, evidence, fromInk);
 	}
 
 	/**
