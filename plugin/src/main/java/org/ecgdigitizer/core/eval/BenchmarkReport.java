@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.StageTimes;
 import org.ecgdigitizer.core.io.Json;
 
@@ -290,7 +291,7 @@ public final class BenchmarkReport {
 		public double medianShiftMs() {
 			double[] s = shifts(true);
 			Arrays.sort(s);
-			return median(s);
+			return Median.ofSorted(s);
 		}
 
 		private double[] shifts(boolean ms) {
@@ -308,23 +309,17 @@ public final class BenchmarkReport {
 
 		/** Median seconds per attempted page. */
 		public double secondsMedian() {
-			return median(seconds(p -> p.seconds));
+			return Median.ofSorted(seconds(p -> p.seconds));
 		}
 
 		/** Median CPU seconds per attempted page. */
 		public double cpuSecondsMedian() {
-			return median(seconds(p -> p.cpuSeconds));
+			return Median.ofSorted(seconds(p -> p.cpuSeconds));
 		}
 
 		/** Median CPU seconds of stage i of {@link StageTimes#STAGES} per attempted page. */
 		public double stageCpuMedian(int stage) {
-			return median(seconds(p -> p.stages == null ? Double.NaN : p.stages.seconds(stage)));
-		}
-
-		private static double median(double[] s) {
-			if (s.length == 0) return Double.NaN;
-			int m = s.length / 2;
-			return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+			return Median.ofSorted(seconds(p -> p.stages == null ? Double.NaN : p.stages.seconds(stage)));
 		}
 
 		/** 90th percentile of seconds per attempted page (nearest rank: the largest of up to 10 pages). */

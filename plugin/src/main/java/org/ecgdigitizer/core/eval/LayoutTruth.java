@@ -2,13 +2,13 @@ package org.ecgdigitizer.core.eval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.io.Json;
 import org.ecgdigitizer.core.io.Records;
 import org.ecgdigitizer.core.synth.GroundTruth;
@@ -60,8 +60,8 @@ public final class LayoutTruth {
 			}
 			if (fx.isEmpty()) throw new EcgException("The true segment " + lead + " has no plotted sample");
 			this.box = Box.fromCorners(x0, y0, x1, y1);
-			this.centerX = median(fx);
-			this.centerY = median(fy);
+			this.centerX = Median.of(fx);
+			this.centerY = Median.of(fy);
 		}
 	}
 
@@ -162,9 +162,4 @@ public final class LayoutTruth {
 		}
 	}
 
-	private static double median(List<Double> v) {
-		double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
-		Arrays.sort(a);
-		return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-	}
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.Components;
 import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
@@ -139,7 +140,7 @@ public final class LabelOrientation {
 		// the most common size first: a page's lead names share one type size
 		double[] heights = new double[alone.size()];
 		for (int i = 0; i < heights.length; i++) heights[i] = alone.get(i).height;
-		double typical = heights.length == 0 ? 0 : LeadDetector.median(heights);
+		double typical = heights.length == 0 ? 0 : Median.of(heights);
 		alone.sort((a, b) -> Double.compare(Math.abs(Math.log(a.height / typical)), Math.abs(Math.log(b.height /
 			typical))));
 		return alone;

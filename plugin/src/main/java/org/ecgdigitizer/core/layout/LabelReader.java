@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Lead;
 
@@ -259,7 +260,7 @@ public final class LabelReader {
 	{
 		double[] hs = new double[heights.size()];
 		for (int i = 0; i < hs.length; i++) hs[i] = heights.get(i);
-		double size = LeadDetector.median(hs);
+		double size = Median.of(hs);
 		for (int i = 0; i < out.size(); i++) {
 			List<Reading> readings = out.get(i);
 			for (int k = 0; k < readings.size(); k++) {

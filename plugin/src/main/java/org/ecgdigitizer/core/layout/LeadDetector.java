@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.InkModel;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Lead;
@@ -176,10 +177,5 @@ public final class LeadDetector {
 	static List<List<LabelFinder.Label>> labelCandidates(PreparedPage page, LeadLayout layout) {
 		PageInk ink = PageInk.of(page).rescaled(layout.geometry.pxPerMmX, layout.geometry.pxPerMmY);
 		return labelCandidates(layout.regions, ink, layout.pulses);
-	}
-
-	/** The median (the label reader's). */
-	static double median(double[] v) {
-		return RowFinder.median(v);
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.signal.Lead;
 
 /**
@@ -372,7 +373,7 @@ public final class LeadNaming {
 			xs[i] = offsets.get(i)[0];
 			ys[i] = offsets.get(i)[1];
 		}
-		return new double[] { LeadDetector.median(xs), LeadDetector.median(ys) };
+		return new double[] { Median.of(xs), Median.of(ys) };
 	}
 
 	/** The best accepted reading that names the lead the order puts at a short segment, or null. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.PageGeometry;
 
 /**
@@ -104,7 +105,7 @@ final class PageCalibration {
 			// tell a 10 s row from a 5 s one; the row's own length then sets the time scale exactly.
 			double[] widths = new double[pulses.size()];
 			for (int i = 0; i < widths.length; i++) widths[i] = pulses.get(i).widthPx;
-			double rowSeconds = PULSE_SECONDS * (x1 - x0) / RowFinder.median(widths);
+			double rowSeconds = PULSE_SECONDS * (x1 - x0) / Median.of(widths);
 			for (double standard : new double[] { 10, 5, 2.5 }) {
 				if (Math.abs(rowSeconds / standard - 1) < 0.12) {
 					double x = (x1 - x0) / (standard * speed);
@@ -156,8 +157,8 @@ final class PageCalibration {
 				hs[i] = pulses.get(i).heightPx;
 				ws[i] = pulses.get(i).widthPx;
 			}
-			hPx = RowFinder.median(hs);
-			wPx = RowFinder.median(ws);
+			hPx = Median.of(hs);
+			wPx = Median.of(ws);
 		}
 		if (g.scaleSource == PageGeometry.ScaleSource.GRID) {
 			if (!Double.isNaN(hPx)) {
@@ -211,7 +212,7 @@ final class PageCalibration {
 		if (rows.size() < 2) return Double.NaN;
 		double[] gaps = new double[rows.size() - 1];
 		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
-		return RowFinder.median(gaps);
+		return Median.of(gaps);
 	}
 
 	/**
@@ -226,7 +227,7 @@ final class PageCalibration {
 		if (lengths.size() < 2 || longest <= 0) return Double.NaN;
 		double[] v = new double[lengths.size()];
 		for (int i = 0; i < v.length; i++) v[i] = lengths.get(i);
-		return RowFinder.median(v);
+		return Median.of(v);
 	}
 
 	/** Relative distance of a pulse height (mm, for 1 mV) from the nearest standard gain. */
@@ -241,7 +242,7 @@ final class PageCalibration {
 		if (pulses.isEmpty()) return Double.NaN;
 		double[] hs = new double[pulses.size()];
 		for (int i = 0; i < hs.length; i++) hs[i] = pulses.get(i).heightMm;
-		double mm = RowFinder.median(hs);
+		double mm = Median.of(hs);
 		for (double g : GAINS) if (Math.abs(Math.log(mm / g)) < 0.15) return g;
 		return Double.NaN;
 	}
@@ -251,7 +252,7 @@ final class PageCalibration {
 		if (pulses.isEmpty()) return Double.NaN;
 		double[] ws = new double[pulses.size()];
 		for (int i = 0; i < ws.length; i++) ws[i] = pulses.get(i).widthMm;
-		double mm = RowFinder.median(ws);
+		double mm = Median.of(ws);
 		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 25))) < 0.2) return 25;
 		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 50))) < 0.2) return 50;
 		return Double.NaN;
@@ -276,7 +277,7 @@ final class PageCalibration {
 			if (!cut) inside.add(x);
 		}
 		double[] v = (inside.isEmpty() ? all : inside).stream().mapToDouble(Double::doubleValue).toArray();
-		double m = RowFinder.median(v);
+		double m = Median.of(v);
 		if (start) return m;
 		double best = m;
 		for (double x : v) {

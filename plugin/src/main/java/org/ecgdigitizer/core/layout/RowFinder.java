@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.Bits;
 
 /**
@@ -117,8 +118,8 @@ final class RowFinder {
 			starts[i] = rows.get(i).start;
 			ends[i] = rows.get(i).end;
 		}
-		int x0 = (int) median(starts);
-		int x1 = (int) median(ends);
+		int x0 = (int) Median.of(starts);
+		int x1 = (int) Median.of(ends);
 		for (double y : pitch.missing()) {
 			TraceRow r = nearest(rows, y, pitch.x, reach, placed);
 			if (r == null) r = nearest(candidates, y, pitch.x, reach, placed);
@@ -364,7 +365,7 @@ final class RowFinder {
 		TraceRow toRow(int strip, PageInk ink) {
 			double[] v = new double[ys.size()];
 			for (int i = 0; i < v.length; i++) v[i] = ys.get(i);
-			double baseline = median(v);
+			double baseline = Median.of(v);
 			int n = lastStrip() - firstStrip() + 1;
 			double[] profile = new double[n];
 			Arrays.fill(profile, Double.NaN);
@@ -505,7 +506,7 @@ final class RowFinder {
 		if (rows.size() < 3) return rows;
 		double[] gaps = new double[rows.size() - 1];
 		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
-		double spacing = median(gaps);
+		double spacing = Median.of(gaps);
 		// rows of a 12-lead page are at least 8 mm apart, and there are at most 12 of them
 		if (spacing < 8 * ink.mmY) return rows;
 		List<TraceRow> out = new ArrayList<>();
@@ -564,7 +565,7 @@ final class RowFinder {
 		if (rows.size() < 4) return rows;
 		double[] gaps = new double[rows.size() - 1];
 		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
-		double median = median(gaps);
+		double median = Median.of(gaps);
 		int bestStart = 0;
 		int bestLength = 1;
 		double bestStrength = rows.get(0).strength;
@@ -657,10 +658,4 @@ final class RowFinder {
 		return keep;
 	}
 
-	static double median(double[] v) {
-		double[] s = v.clone();
-		Arrays.sort(s);
-		int n = s.length;
-		return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	}
 }

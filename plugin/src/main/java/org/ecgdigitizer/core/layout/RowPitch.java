@@ -3,6 +3,8 @@ package org.ecgdigitizer.core.layout;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ecgdigitizer.core.Median;
+
 /**
  * The pitch at which a page prints its rows, read from the calibration pulses stacked at the rows'
  * starts. A printer draws the rows of a page at one pitch and a pulse at the start of each, all
@@ -48,7 +50,7 @@ final class RowPitch {
 		double[] gaps = new double[feet.length - 1];
 		for (int i = 0; i < gaps.length; i++) gaps[i] = feet[i + 1] - feet[i];
 		// the smallest gap that many others are whole numbers of
-		double rough = RowFinder.median(gaps);
+		double rough = Median.of(gaps);
 		for (double g : gaps) if (g < rough && multiples(gaps, g) > multiples(gaps, rough)) rough = g;
 		double sum = 0;
 		int n = 0;
@@ -60,7 +62,7 @@ final class RowPitch {
 			}
 		}
 		if (n < 2) return null;
-		return new RowPitch(sum / n, feet, RowFinder.median(right));
+		return new RowPitch(sum / n, feet, Median.of(right));
 	}
 
 	/** How many gaps are a whole number of the pitch p. */

@@ -1,8 +1,9 @@
 package org.ecgdigitizer.core.preprocess;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+
+import org.ecgdigitizer.core.Median;
 
 /**
  * Measures the grid locally, tile by tile, and fits the homography from image pixels to paper
@@ -177,10 +178,10 @@ public final class Perspective {
 			pY[i] = tiles.get(i).pitchY;
 			pX[i] = tiles.get(i).pitchX;
 		}
-		double th = median(tanH);
-		double tv = median(tanV);
-		double py = median(pY);
-		double px = median(pX);
+		double th = Median.of(tanH);
+		double tv = Median.of(tanV);
+		double py = Median.of(pY);
+		double px = Median.of(pX);
 		// in normalised coordinates (x - cx)/s: ux = s/px... with tilts uy = tv*ux, vx = -th*vy
 		double ux = s / px;
 		double vy = s / py;
@@ -190,7 +191,7 @@ public final class Perspective {
 			// down-weight tiles that disagree strongly with the fit (text blocks, stains, page edges)
 			double[] err = new double[tiles.size()];
 			for (int i = 0; i < tiles.size(); i++) err[i] = tileError(p, tiles.get(i), cx, cy, s);
-			double mad = median(err) * 1.4826 + 1e-9;
+			double mad = Median.of(err) * 1.4826 + 1e-9;
 			for (int i = 0; i < tiles.size(); i++) tiles.get(i).weight = err[i] > 3 * mad ? 0 : 1;
 		}
 		Homography normalised = fromParams(p);
@@ -339,9 +340,4 @@ public final class Perspective {
 		return x;
 	}
 
-	static double median(double[] v) {
-		double[] s = v.clone();
-		Arrays.sort(s);
-		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-	}
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.EcgException;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.layout.CalibrationPulse;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.layout.LeadRegion;
@@ -219,7 +220,7 @@ public final class VectorDigitizer {
 			}
 			List<Double> ys = new ArrayList<>();
 			for (VectorPage.Path p : pieces) for (double y : p.y) ys.add(y);
-			baseline = median(ys);
+			baseline = Median.of(ys);
 		}
 
 		/** A single trace from the first column into the last: a rhythm strip. */
@@ -253,7 +254,7 @@ public final class VectorDigitizer {
 		for (Row r : rows) {
 			List<Double> ms = new ArrayList<>();
 			for (VectorPage.Path p : r.pieces) ms.add(middle(p));
-			r.middle = median(ms);
+			r.middle = Median.of(ms);
 			r.pieces.sort(Comparator.comparingDouble(VectorPage.Path::minX));
 		}
 		return rows;
@@ -269,7 +270,7 @@ public final class VectorDigitizer {
 		if (rows.size() < 2) return 20;
 		List<Double> gaps = new ArrayList<>();
 		for (int i = 1; i < rows.size(); i++) gaps.add(rows.get(i).middle - rows.get(i - 1).middle);
-		return median(gaps);
+		return Median.of(gaps);
 	}
 
 	/**
@@ -415,7 +416,7 @@ public final class VectorDigitizer {
 		if (!Double.isNaN(s.speedMmPerS)) return new double[] { s.speedMmPerS, 3 };
 		List<Double> widths = new ArrayList<>();
 		for (VectorPage.Path p : pulses) widths.add(PathClassifier.topWidth(p) / paper / PULSE_SECONDS);
-		double fromPulse = widths.isEmpty() ? Double.NaN : standard(median(widths), SPEEDS);
+		double fromPulse = widths.isEmpty() ? Double.NaN : standard(Median.of(widths), SPEEDS);
 		if (!Double.isNaN(fromPulse)) return new double[] { fromPulse, 1 };
 		double fromText = fromText(page, "mm/s", SPEEDS);
 		if (!Double.isNaN(fromText)) return new double[] { fromText, 2 };
@@ -427,7 +428,7 @@ public final class VectorDigitizer {
 		if (!Double.isNaN(s.gainMmPerMv)) return new double[] { s.gainMmPerMv, 3 };
 		List<Double> heights = new ArrayList<>();
 		for (VectorPage.Path p : pulses) heights.add((p.maxY() - p.minY()) / paper);
-		double fromPulse = heights.isEmpty() ? Double.NaN : standard(median(heights), GAINS);
+		double fromPulse = heights.isEmpty() ? Double.NaN : standard(Median.of(heights), GAINS);
 		if (!Double.isNaN(fromPulse)) return new double[] { fromPulse, 1 };
 		double fromText = fromText(page, "mm/mv", GAINS);
 		if (!Double.isNaN(fromText)) return new double[] { fromText, 2 };
@@ -484,12 +485,7 @@ public final class VectorDigitizer {
 		for (VectorPage.Path p : pieces) if (p.size() > longest.size()) longest = p;
 		List<Double> steps = new ArrayList<>();
 		for (int i = 1; i < longest.size(); i++) steps.add(longest.x[i] - longest.x[i - 1]);
-		return median(steps);
+		return Median.of(steps);
 	}
 
-	static double median(List<Double> values) {
-		if (values.isEmpty()) return Double.NaN;
-		double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-	}
 }
