@@ -219,45 +219,15 @@ public final class LeadIdentification {
 		double misfit = 0;
 		double power = 0;
 		int laws = 0;
-		// I + III - II = 0 and aVR + aVL + aVF = 0
-		int[][] lawLeads = { { 0, 2, 1 }, { 3, 4, 5 } };
-		double[][] lawSigns = { { 1, 1, -1 }, { 1, 1, 1 } };
+		// I - II + III = 0 and aVR + aVL + aVF = 0
 		for (int l = 0; l < 2; l++) {
-			double[] a = byLead[lawLeads[l][0]];
-			double[] b = byLead[lawLeads[l][1]];
-			double[] c = byLead[lawLeads[l][2]];
-			if (a == null || b == null || c == null) continue;
-			double[] ma = demean(a, b, c);
-			double[] mb = demean(b, a, c);
-			double[] mc = demean(c, a, b);
-			int n = 0;
-			for (int k = 0; k < a.length; k++) {
-				if (Double.isNaN(ma[k]) || Double.isNaN(mb[k]) || Double.isNaN(mc[k])) continue;
-				double r = lawSigns[l][0] * ma[k] + lawSigns[l][1] * mb[k] + lawSigns[l][2] * mc[k];
-				misfit += r * r;
-				power += ma[k] * ma[k] + mb[k] * mb[k] + mc[k] * mc[k];
-				n++;
-			}
-			if (n > FS) laws++;
+			double[] fit = LimbLaws.fit(LimbLaws.LAWS[l], byLead);
+			if (fit == null) continue;
+			misfit += fit[0];
+			power += fit[1];
+			if (fit[2] > FS) laws++;
 		}
 		return laws == 0 || power == 0 ? Double.NaN : misfit / power;
-	}
-
-	/** x minus its mean over the samples where x, y and z are all finite (NaN elsewhere). */
-	private static double[] demean(double[] x, double[] y, double[] z) {
-		double sum = 0;
-		int n = 0;
-		for (int k = 0; k < x.length; k++) {
-			if (Double.isNaN(x[k]) || Double.isNaN(y[k]) || Double.isNaN(z[k])) continue;
-			sum += x[k];
-			n++;
-		}
-		double mean = n == 0 ? 0 : sum / n;
-		double[] out = new double[x.length];
-		for (int k = 0; k < x.length; k++) {
-			out[k] = Double.isNaN(x[k]) || Double.isNaN(y[k]) || Double.isNaN(z[k]) ? Double.NaN : x[k] - mean;
-		}
-		return out;
 	}
 
 	/** Pearson correlation over samples finite in both; NaN when they share fewer than 1 s. */

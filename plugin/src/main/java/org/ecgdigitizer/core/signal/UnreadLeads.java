@@ -25,10 +25,6 @@ final class UnreadLeads {
 	/** The chosen names must misfit the laws at most this fraction as much as any other naming as complete. */
 	static final double CLEAR_RATIO = 0.5;
 
-	/** The limb-lead laws as weights on I, II, III, aVR, aVL, aVF; each sums to zero. */
-	private static final double[][] LAWS = { { 1, -1, 1, 0, 0, 0 }, { 0, 0, 0, 1, 1, 1 }, { 1, 1, 0, 2, 0, 0 }, { -1, 0,
-		1, 0, 2, 0 }, { 0, -1, -1, 0, 0, 2 } };
-
 	private UnreadLeads() {}
 
 	/** Per unread segment its lead, or null; and why. */
@@ -178,7 +174,7 @@ final class UnreadLeads {
 			double power = 0;
 			boolean[] tested = new boolean[6];
 			double worstLaw = 0;
-			for (double[] law : LAWS) {
+			for (double[] law : LimbLaws.LAWS) {
 				double[] fit = fit(law, byLead);
 				if (fit == null) continue;
 				misfit += fit[0];
@@ -213,45 +209,11 @@ final class UnreadLeads {
 	}
 
 	/**
-	 * {misfit, power} of one law over the samples where all its leads are printed (each lead less
-	 * its mean there, as baselines differ), or null when they share less than a second.
+	 * {misfit, power} of one law ({@link LimbLaws#fit}), or null when its leads share less than a
+	 * second or carry no signal.
 	 */
 	static double[] fit(double[] law, double[][] byLead) {
-		int length = -1;
-		for (int l = 0; l < 6; l++) {
-			if (law[l] == 0) continue;
-			if (byLead[l] == null) return null;
-			length = byLead[l].length;
-		}
-		boolean[] shared = new boolean[length];
-		int n = 0;
-		for (int k = 0; k < length; k++) {
-			boolean all = true;
-			for (int l = 0; l < 6 && all; l++) if (law[l] != 0 && Double.isNaN(byLead[l][k])) all = false;
-			shared[k] = all;
-			if (all) n++;
-		}
-		if (n < LeadIdentification.FS) return null;
-		double[] mean = new double[6];
-		for (int l = 0; l < 6; l++) {
-			if (law[l] == 0) continue;
-			double sum = 0;
-			for (int k = 0; k < length; k++) if (shared[k]) sum += byLead[l][k];
-			mean[l] = sum / n;
-		}
-		double misfit = 0;
-		double power = 0;
-		for (int k = 0; k < length; k++) {
-			if (!shared[k]) continue;
-			double r = 0;
-			for (int l = 0; l < 6; l++) {
-				if (law[l] == 0) continue;
-				double v = law[l] * (byLead[l][k] - mean[l]);
-				r += v;
-				power += v * v;
-			}
-			misfit += r * r;
-		}
-		return power == 0 ? null : new double[] { misfit, power };
+		double[] fit = LimbLaws.fit(law, byLead);
+		return fit == null || fit[2] < LeadIdentification.FS || fit[1] == 0 ? null : fit;
 	}
 }
