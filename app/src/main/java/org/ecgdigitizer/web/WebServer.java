@@ -222,7 +222,7 @@ public final class WebServer implements AutoCloseable {
 			for (int i = 0; i < count; i++) {
 				Job job = jobs.create(file.filename(), settings, onlyPage > 0 ? onlyPage : i + 1, pages);
 				made.add(job);
-				Files.copy(received, job.upload());
+				shareUpload(received, job.upload());
 			}
 		}
 		catch (IOException | RuntimeException e) {
@@ -242,6 +242,20 @@ public final class WebServer implements AutoCloseable {
 		m.put("id", ids.get(0));
 		m.put("ids", ids);
 		json(ctx, 202, m);
+	}
+
+	/**
+	 * Gives a page job the received file: a hard link, so a 300-page PDF is stored once, not once per
+	 * page (each job deletes only its own name); a copy where the file system has no links.
+	 */
+	private static void shareUpload(Path received, Path jobUpload) throws IOException {
+		try {
+			Files.createLink(jobUpload, received);
+		}
+		catch (UnsupportedOperationException | IOException e) {
+			Files.deleteIfExists(jobUpload);
+			Files.copy(received, jobUpload);
+		}
 	}
 
 	/** The optional field {@code page}: a page number from 1, or 0 when absent (every page). */
