@@ -120,12 +120,68 @@ final class Profiles {
 			addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
 		}
 		runStart[runs] = m;
-		for (int y = y0; y < y1; y++) {
+		// two rows at a time, each with its own sums (twice the independent additions); the second
+		// row's sums join the profile after the first row's, in the order one row at a time gives
+		double[] nextA = new double[runs];
+		double[] nextB = new double[runs];
+		int y = y0;
+		for (; y + 1 < y1; y += 2) {
+			int row = y * w;
+			int next = row + w;
+			for (int r = 0; r < runs; r++) {
+				int end = runStart[r + 1];
+				int k = runStart[r];
+				double a0 = 0;
+				double a1 = 0;
+				double b0 = 0;
+				double b1 = 0;
+				double c0 = 0;
+				double c1 = 0;
+				double d0 = 0;
+				double d1 = 0;
+				for (; k + 1 < end; k += 2) {
+					int x0k = column[k];
+					int x1k = column[k + 1];
+					double g0 = g[k];
+					double f0 = f[k];
+					double g1 = g[k + 1];
+					double f1 = f[k + 1];
+					float v0 = p[row + x0k];
+					float v1 = p[row + x1k];
+					float u0 = p[next + x0k];
+					float u1 = p[next + x1k];
+					a0 += v0 * g0;
+					b0 += v0 * f0;
+					a1 += v1 * g1;
+					b1 += v1 * f1;
+					c0 += u0 * g0;
+					d0 += u0 * f0;
+					c1 += u1 * g1;
+					d1 += u1 * f1;
+				}
+				if (k < end) {
+					float v = p[row + column[k]];
+					float u = p[next + column[k]];
+					a0 += v * g[k];
+					b0 += v * f[k];
+					c0 += u * g[k];
+					d0 += u * f[k];
+				}
+				sum[y + runOffset[r]] += a0 + a1;
+				sum[y + runOffset[r] + 1] += b0 + b1;
+				nextA[r] = c0 + c1;
+				nextB[r] = d0 + d1;
+			}
+			for (int r = 0; r < runs; r++) {
+				sum[y + 1 + runOffset[r]] += nextA[r];
+				sum[y + 1 + runOffset[r] + 1] += nextB[r];
+			}
+		}
+		for (; y < y1; y++) {
 			int row = y * w;
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
-				// two partial sums per weight: the additions need not wait for each other
 				double a0 = 0;
 				double a1 = 0;
 				double b0 = 0;
