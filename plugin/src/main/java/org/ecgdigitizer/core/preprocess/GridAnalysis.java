@@ -242,15 +242,13 @@ public final class GridAnalysis {
 		double bestScore = -1;
 		double best = 0;
 		int n = (int) Math.ceil((to - from) / step);
-		double[] scores = new double[n + 1];
+		double[] tans = new double[n + 1];
+		for (int i = 0; i <= n; i++) tans[i] = Math.tan(Math.toRadians(from + i * step));
+		double[] scores = Profiles.sharpness(p, tans, 2);
 		for (int i = 0; i <= n; i++) {
-			double deg = from + i * step;
-			double t = Math.tan(Math.toRadians(deg));
-			double score = Profiles.variance(p.profile(t, true, 2)) + Profiles.variance(p.profile(t, false, 2));
-			scores[i] = score;
-			if (score > bestScore) {
-				bestScore = score;
-				best = deg;
+			if (scores[i] > bestScore) {
+				bestScore = scores[i];
+				best = from + i * step;
 			}
 		}
 		// parabolic interpolation around the best sample

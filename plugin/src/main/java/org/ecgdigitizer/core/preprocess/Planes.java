@@ -65,14 +65,16 @@ public final class Planes {
 	static float[] aboveLocalMean(float[] p, int w, int h, int r) {
 		float[] rowMean = new float[p.length];
 		double[] prefix = new double[w + 1];
+		double inverse = 1.0 / (2 * r + 1);
 		for (int y = 0; y < h; y++) {
 			int row = y * w;
 			for (int x = 0; x < w; x++) prefix[x + 1] = prefix[x] + p[row + x];
-			for (int x = 0; x < w; x++) {
-				int lo = Math.max(0, x - r);
-				int hi = Math.min(w, x + r + 1);
-				rowMean[row + x] = (float) ((prefix[hi] - prefix[lo]) / (hi - lo));
-			}
+			// a multiplication where the whole box lies inside the row: divisions are slow
+			int inFrom = Math.min(w, r);
+			int inTo = Math.max(inFrom, w - r);
+			for (int x = 0; x < inFrom; x++) rowMean[row + x] = rowBoxMean(prefix, w, x, r);
+			for (int x = inFrom; x < inTo; x++) rowMean[row + x] = (float) ((prefix[x + r + 1] - prefix[x - r]) * inverse);
+			for (int x = inTo; x < w; x++) rowMean[row + x] = rowBoxMean(prefix, w, x, r);
 		}
 		// the box's vertical pass, row by row: a running sum of the row means inside the window
 		float[] out = new float[p.length];
@@ -94,9 +96,16 @@ public final class Planes {
 				inside--;
 			}
 			int row = y * w;
-			for (int x = 0; x < w; x++) out[row + x] = Math.max(0f, p[row + x] - (float) (sum[x] / inside));
+			double perRow = 1.0 / inside;
+			for (int x = 0; x < w; x++) out[row + x] = Math.max(0f, p[row + x] - (float) (sum[x] * perRow));
 		}
 		return out;
+	}
+
+	private static float rowBoxMean(double[] prefix, int w, int x, int r) {
+		int lo = Math.max(0, x - r);
+		int hi = Math.min(w, x + r + 1);
+		return (float) ((prefix[hi] - prefix[lo]) / (hi - lo));
 	}
 
 	/** Chroma (max - min of RGB)/255: grid inks are coloured, traces are black or dark blue. */

@@ -100,4 +100,105 @@ class ProfilesTest {
 			}
 		}
 	}
+
+	@Test
+	void stripsOfOneLineShiftedAndAddedEqualTheProfile() {
+		int w = 509;
+		int h = 377;
+		float[] p = drawnPlane(w, h, 2.4);
+		Profiles.Projector projector = new Profiles.Projector(p, w, h, true);
+		for (int stride : new int[] { 1, 2, 3 }) {
+			for (boolean across : new boolean[] { true, false }) {
+				for (double baseDeg : new double[] { 0, 2.4, -9 }) {
+					Profiles.Sweep sweep = new Profiles.Sweep(projector, Math.tan(Math.toRadians(baseDeg)), across, stride, 1);
+					for (double deg : new double[] { baseDeg, baseDeg + 0.3, -14.5, 0.01 }) {
+						double tan = Math.tan(Math.toRadians(deg));
+						double[] o1 = new double[1];
+						double[] o2 = new double[1];
+						double[] expected = projector.profile(0, 0, w, h, tan, across, stride, o1);
+						double[] actual = sweep.profile(tan, o2);
+						String what = "base " + baseDeg + ", angle " + deg + (across ? " across rows" : " across columns") +
+							" stride " + stride;
+						assertEquals(o1[0], o2[0], 1e-9, what);
+						assertArrayEquals(expected, actual, 1e-9, what);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void stripsOfManyLinesSmoothTheProfileALittle() {
+		int w = 509;
+		int h = 377;
+		float[] p = drawnPlane(w, h, 1.3);
+		Profiles.Projector projector = new Profiles.Projector(p, w, h, true);
+		double base = Math.tan(Math.toRadians(1.3));
+		for (boolean across : new boolean[] { true, false }) {
+			// 8 lines at stride 2 span 14 px: 0.5 degrees off the base puts their ends 0.12 px apart; the
+			// strips' own splatting smooths a little more
+			Profiles.Sweep sweep = new Profiles.Sweep(projector, base, across, 2, 8);
+			for (double deg : new double[] { 0.8, 1.3, 1.8 }) {
+				double tan = Math.tan(Math.toRadians(deg));
+				double direct = Profiles.variance(projector.profile(tan, across, 2));
+				double strips = Profiles.variance(sweep.profile(tan));
+				assertEquals(direct, strips, 0.25 * direct, "angle " + deg + (across ? " across rows" : " across columns"));
+			}
+		}
+	}
+
+	/** Where the scores peak, between samples by a parabola through the best and its neighbours (in samples). */
+	static double peak(double[] scores) {
+		int best = 0;
+		for (int i = 0; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
+		if (best == 0 || best == scores.length - 1) return best;
+		double a = scores[best - 1];
+		double b = scores[best];
+		double c = scores[best + 1];
+		return best + 0.5 * (a - c) / (a - 2 * b + c);
+	}
+
+	@Test
+	void sharpnessPeaksAtTheTiltTheProfilesDo() {
+		int w = 613;
+		int h = 421;
+		for (double angle : new double[] { -6.2, 0.37, 11 }) {
+			Profiles.Projector projector = new Profiles.Projector(drawnPlane(w, h, angle), w, h, true);
+			// a wide coarse search (every tilt projected) and a narrow fine one (strips)
+			for (double[] search : new double[][] { { -15, 15, 0.5 }, { angle - 0.4, angle + 0.4, 0.05 } }) {
+				int n = (int) Math.round((search[1] - search[0]) / search[2]);
+				double[] tans = new double[n + 1];
+				double[] direct = new double[n + 1];
+				for (int i = 0; i <= n; i++) {
+					tans[i] = Math.tan(Math.toRadians(search[0] + i * search[2]));
+					direct[i] = Profiles.variance(projector.profile(tans[i], true, 2)) + Profiles.variance(projector.profile(
+						tans[i], false, 2));
+				}
+				double found = search[0] + peak(Profiles.sharpness(projector, tans, 2)) * search[2];
+				assertEquals(search[0] + peak(direct) * search[2], found, 0.02, "angle " + angle + ", search from " +
+					search[0] + " by " + search[2]);
+				assertEquals(angle, found, 0.3 * search[2], "angle " + angle);
+			}
+		}
+	}
+
+	@Test
+	void fourierTransformEqualsTheDirectSum() {
+		java.util.Random random = new java.util.Random(3);
+		for (int n : new int[] { 1, 3, 4, 5, 255, 1000, 2049, 7001 }) {
+			double[] q = new double[n];
+			for (int i = 0; i < n; i++) q[i] = random.nextGaussian();
+			for (double f : new double[] { 0, 0.013, 0.127, 0.49 }) {
+				double re = 0;
+				double im = 0;
+				for (int i = 0; i < n; i++) {
+					re += q[i] * Math.cos(-2 * Math.PI * f * i);
+					im += q[i] * Math.sin(-2 * Math.PI * f * i);
+				}
+				double[] c = Profiles.dtft(q, f);
+				assertEquals(re, c[0], 1e-9 * n, "n " + n + ", f " + f);
+				assertEquals(im, c[1], 1e-9 * n, "n " + n + ", f " + f);
+			}
+		}
+	}
 }
