@@ -7,8 +7,9 @@ import java.util.List;
  * with its calibration pulse, the pulse's foot is that line; the trace may run well away from it
  * (a record with a large DC offset or baseline wander, as ecg-image-kit's muse pages, draws its
  * trace a centimetre above or below the pulse's foot, while the name stays where the printer put
- * it). Segments that do not begin at the row's pulse (later columns) and rows without a pulse of
- * their own use where their trace runs.
+ * it). A row has one zero line, so its later columns' names are placed against the same foot (each
+ * column's place is measured on its own, {@link LeadNaming}, which absorbs a tilt left on the page).
+ * Rows without a pulse of their own use where their trace runs.
  */
 final class LabelLines {
 
@@ -22,14 +23,14 @@ final class LabelLines {
 	}
 
 	/**
-	 * Per region, its row's pulse foot when the region begins the row and the pulse is the row's own
+	 * Per region, its row's pulse foot when the pulse is the row's own
 	 * (its foot in the row's band and nearer this row's baseline than any other's), else its baseline.
 	 */
 	static double[] of(List<LeadRegion> regions, List<TraceRow> rows) {
 		double[] lines = baselines(regions);
 		for (int i = 0; i < lines.length; i++) {
 			LeadRegion r = regions.get(i);
-			if (r.column != 0 || r.row >= rows.size()) continue;
+			if (r.row >= rows.size()) continue;
 			TraceRow row = rows.get(r.row);
 			if (row.pulse != null && ownPulse(row, rows)) lines[i] = row.pulse.footY;
 		}

@@ -54,6 +54,21 @@ class EikPrintedOrderTest {
 		assertTrue(found.regions.get(found.regions.size() - 1).rhythm);
 	}
 
+	/** The right column's V4 and V5, placed against their rows' pulse feet, name their segments (before: unread, 8 of 13). */
+	@Test
+	void js20006sRightColumnIsNamed() {
+		EikPage truth = EikPage.read(root.resolve("6x2/JS20006-0.png"));
+		LeadLayout found = detect(truth);
+		int rightColumn = 0;
+		for (LeadRegion r : found.regions) {
+			EikPage.Segment s = truth.at(r.row, r.column);
+			assertNotNull(s, "row " + r.row + " column " + r.column);
+			assertEquals(s.lead, r.label(), "row " + r.row + " column " + r.column + ": " + found.warnings);
+			if (!r.rhythm && r.column == 1 && !r.lead.isLimb()) rightColumn++;
+		}
+		assertTrue(rightColumn >= 2, found.layout.spec());
+	}
+
 	/** The strip's printed I names it (before: the template's II). */
 	@Test
 	void hr06009sStripIsNamedByItsLabel() {

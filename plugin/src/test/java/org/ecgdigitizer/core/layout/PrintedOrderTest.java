@@ -122,6 +122,34 @@ class PrintedOrderTest {
 		assertEquals("rows:V4;V1;aVR;?;V5;V2;aVL;II;?;V3;?;III;I", byFoot.layout.spec(), byFoot.notes.toString());
 	}
 
+	/**
+	 * A row has one zero line: its later columns' names are placed against its pulse's foot too, not
+	 * where their own trace runs (on ecg-image-kit's 6x2/JS20006 the V4 and V5 read in the right
+	 * column sat 1.5 and 1.9 mm from the place measured from their traces).
+	 */
+	@Test
+	void laterColumnsUseTheRowsZeroLine() {
+		PageLayout layout = PageLayout.parse("6x2");
+		double[] dc = { 12, -10, 0, 0, 0, 0 };
+		List<LeadRegion> regions = regions(layout, dc);
+		List<TraceRow> rows = new ArrayList<>();
+		for (int r = 0; r < 6; r++) {
+			double foot = 100 + PITCH * r;
+			TraceRow row = new TraceRow(foot + dc[r], 200, 100, 2100, "ink");
+			row.top = (int) (foot - PITCH / 2);
+			row.bottom = (int) (foot + PITCH / 2);
+			if (r != 5) row.pulse = new CalibrationPulse(r, new Box(60, foot - 10 * MM, 5 * MM, 10 * MM), foot, 10 * MM, 5
+				* MM, MM, MM);
+			rows.add(row);
+		}
+		double[] lines = LabelLines.of(regions, rows);
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			assertEquals(r.row == 5 ? r.baselineY : 100 + PITCH * r.row, lines[i], 1e-9, "row " + r.row + " column " + r
+				.column);
+		}
+	}
+
 	/** A pulse found for two rows (the neighbour's, nearer the other's trace) is not a row's zero line. */
 	@Test
 	void aPulseNearerAnotherRowsTraceIsNotTheRowsOwn() {
