@@ -56,8 +56,8 @@ public final class LeadDetector {
 			List<LeadRegion> regions = regions(layout, used, cal);
 			List<List<LabelReader.Reading>> readings = LabelReader.readAll(page, labelCandidates(regions, ink, cal
 				.pulses));
-			LeadNaming.Result naming = LeadNaming.name(layout, regions, readings, settings.layout != null, ink.mmX,
-				ink.mmY);
+			LeadNaming.Result naming = LeadNaming.name(layout, regions, readings, LabelLines.of(regions, used),
+				settings.layout != null, ink.mmX, ink.mmY);
 			if (naming.regions.isEmpty()) {
 				if (tried == null) tried = candidate.spec() + ": " + String.join("; ", naming.notes);
 				continue;

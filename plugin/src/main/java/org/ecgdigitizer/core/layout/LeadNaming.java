@@ -25,6 +25,8 @@ public final class LeadNaming {
 	static final int MIN_AGREE = 3;
 	/** At most one contradiction per this many agreements. */
 	static final int AGREE_PER_CONTRADICTION = 4;
+	/** Labels that contradict a template's order this often overrule it (misreadings are rare). */
+	static final int MIN_CONTRADICTIONS = 2;
 	/** Printed names are believed when at least this fraction of the short segments' names read are different leads. */
 	static final double DISTINCT = 0.75;
 	/** A label further than this (mm) from where the printer puts its labels is not one of them. */
@@ -65,6 +67,16 @@ public final class LeadNaming {
 	public static Result name(PageLayout layout, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
 		boolean fixedOrder, double mmX, double mmY)
 	{
+		return name(layout, regions, readings, LabelLines.baselines(regions), fixedOrder, mmX, mmY);
+	}
+
+	/**
+	 * As {@link #name(PageLayout, List, List, boolean, double, double)}, with the line each region's
+	 * name is printed against ({@link LabelLines}).
+	 */
+	static Result name(PageLayout layout, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
+		double[] lines, boolean fixedOrder, double mmX, double mmY)
+	{
 		List<String> notes = new ArrayList<>();
 		List<PageLayout> orders = new ArrayList<>();
 		PageLayout best = layout;
@@ -75,7 +87,7 @@ public final class LeadNaming {
 			if (!fixedOrder) orders.add(layout.withOrder(!layout.isCabrera()));
 			best = null;
 			for (PageLayout order : orders) {
-				int[] counts = agreement(order, regions, readings, mmX, mmY);
+				int[] counts = agreement(order, regions, readings, lines, mmX, mmY);
 				if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
 					best = order;
 					bestAgree = counts[0];
@@ -87,7 +99,7 @@ public final class LeadNaming {
 			bestAgree;
 		PageLayout order = confirmed ? best : layout;
 
-		Places place = places(order, regions, readings);
+		Places place = places(order, regions, readings, lines);
 
 		// each region keeps the reading that agrees with the confirmed order, else the one at the labels' place
 		List<LabelReader.Reading> chosen = new ArrayList<>();
@@ -97,7 +109,7 @@ public final class LeadNaming {
 			LeadRegion r = regions.get(i);
 			// an order the labels did not confirm does not pick readings (a neighbour's name may fit it by chance)
 			LabelReader.Reading rd = confirmed ? agreeing(order, r, readings.get(i)) : null;
-			if (rd == null) rd = likeliest(r, readings.get(i), place, mmX, mmY);
+			if (rd == null) rd = likeliest(i, readings.get(i), place, mmX, mmY);
 			chosen.add(rd);
 			if (rd == null) {
 				labelled.add(r);
@@ -181,7 +193,13 @@ public final class LeadNaming {
 			// unnamed would be left out, where a template would digitize them all
 			if (read == 0 || 2 * read <= cells) return null;
 		}
-		else if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) {
+		else if (fixedOrder) {
+			// the user's order yields only to labels that clearly name the segments otherwise
+			if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) return null;
+		}
+		else if (read < MIN_AGREE || !contradicted(agree, contra)) {
+			// a template the labels contradict names the unread segments wrongly too: they are left to
+			// their signals however few labels were read
 			return null;
 		}
 		// a printer names each lead once (strips aside): labels that read the same lead again and
@@ -253,6 +271,16 @@ public final class LeadNaming {
 		return new Result(printed, named(printed, labelled), "labels", notes, chosen);
 	}
 
+	/**
+	 * Whether the labels read say the template's order is not the page's: misreadings are rare (about
+	 * 1 in 200 labels), so two labels that contradict the best order, against at most twice as many
+	 * that agree, are a printer's own order (ecg-image-kit's 6x2 rows V1,V4; I,aVR; ... share I, II and
+	 * III with the Cabrera order by chance), not two misreadings.
+	 */
+	static boolean contradicted(int agree, int contra) {
+		return contra >= MIN_CONTRADICTIONS && 2 * contra >= agree;
+	}
+
 	/** The regions of a layout's cells named by those cells; cells without a standard lead are left out. */
 	static List<LeadRegion> named(PageLayout layout, List<LeadRegion> regions) {
 		List<LeadRegion> out = new ArrayList<>();
@@ -269,9 +297,9 @@ public final class LeadNaming {
 	 * the place where the agreeing labels sit (anywhere, while that is unknown) none of which does.
 	 */
 	static int[] agreement(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
-		double mmX, double mmY)
+		double[] lines, double mmX, double mmY)
 	{
-		Places places = places(order, regions, readings);
+		Places places = places(order, regions, readings, lines);
 		int agree = 0;
 		int contra = 0;
 		for (int i = 0; i < regions.size(); i++) {
@@ -282,7 +310,7 @@ public final class LeadNaming {
 				continue;
 			}
 			for (LabelReader.Reading rd : readings.get(i)) {
-				if (rd.accepted() && places.distanceMm(r, rd, mmX, mmY) <= PLACE_MM) {
+				if (rd.accepted() && places.distanceMm(i, rd, mmX, mmY) <= PLACE_MM) {
 					contra++;
 					break;
 				}
@@ -299,32 +327,42 @@ public final class LeadNaming {
 	static final class Places {
 		final List<double[]> byColumn = new ArrayList<>();
 		double[] overall;
+		final List<LeadRegion> regions;
+		final double[] lines;
 
-		/** How far (mm) a reading's candidate is from where labels sit; 0 while that is unknown. */
-		double distanceMm(LeadRegion r, LabelReader.Reading rd, double mmX, double mmY) {
+		Places(List<LeadRegion> regions, double[] lines) {
+			this.regions = regions;
+			this.lines = lines;
+		}
+
+		/** How far (mm) a reading's candidate is from where labels sit beside region i; 0 while that is unknown. */
+		double distanceMm(int i, LabelReader.Reading rd, double mmX, double mmY) {
+			LeadRegion r = regions.get(i);
 			double[] p = r.column < byColumn.size() && byColumn.get(r.column) != null ? byColumn.get(r.column) : overall;
 			if (p == null) return 0;
 			double dx = (rd.candidate.x - r.box.x - p[0]) / mmX;
-			double dy = (rd.candidate.maxY() - r.baselineY - p[1]) / mmY;
+			double dy = (rd.candidate.maxY() - lines[i] - p[1]) / mmY;
 			// names of different widths start at different x when a printer centres or right-aligns them;
 			// the height of their foot is what ties a name to its row
 			return Math.max(Math.abs(dy), Math.abs(dx) * PLACE_MM / PLACE_X_MM);
 		}
 	}
 
-	static Places places(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings) {
+	static Places places(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
+		double[] lines)
+	{
 		List<List<double[]>> columns = new ArrayList<>();
 		List<double[]> all = new ArrayList<>();
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			LabelReader.Reading rd = agreeing(order, r, readings.get(i));
 			if (rd == null) continue;
-			double[] offset = { rd.candidate.x - r.box.x, rd.candidate.maxY() - r.baselineY };
+			double[] offset = { rd.candidate.x - r.box.x, rd.candidate.maxY() - lines[i] };
 			while (columns.size() <= r.column) columns.add(new ArrayList<>());
 			columns.get(r.column).add(offset);
 			all.add(offset);
 		}
-		Places p = new Places();
+		Places p = new Places(regions, lines);
 		// a few chance agreements (a neighbour's name that happens to be the order's) place nothing
 		int read = 0;
 		for (int i = 0; i < regions.size(); i++) {
@@ -341,7 +379,7 @@ public final class LeadNaming {
 			for (List<double[]> c : columns) p.byColumn.add(c.size() >= 2 ? medianOffset(c) : null);
 		}
 		else {
-			p.overall = firstReadingsPlace(regions, readings);
+			p.overall = firstReadingsPlace(regions, readings, lines);
 		}
 		return p;
 	}
@@ -352,14 +390,16 @@ public final class LeadNaming {
 	 * a printer puts every name at the same place beside its segment. On closely spaced rows a
 	 * neighbour's name also lies near a segment and may read better; the place tells them apart.
 	 */
-	private static double[] firstReadingsPlace(List<LeadRegion> regions, List<List<LabelReader.Reading>> readings) {
+	private static double[] firstReadingsPlace(List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
+		double[] lines)
+	{
 		List<double[]> first = new ArrayList<>();
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.rhythm) continue;
 			for (LabelReader.Reading rd : readings.get(i)) {
 				if (!rd.accepted()) continue;
-				first.add(new double[] { rd.candidate.x - r.box.x, rd.candidate.maxY() - r.baselineY });
+				first.add(new double[] { rd.candidate.x - r.box.x, rd.candidate.maxY() - lines[i] });
 				break;
 			}
 		}
@@ -393,14 +433,14 @@ public final class LeadNaming {
 	 * {@link #PLACE_MM}), the best one while that place is unknown; else the first candidate's
 	 * reading, unaccepted.
 	 */
-	private static LabelReader.Reading likeliest(LeadRegion r, List<LabelReader.Reading> readings, Places place,
+	private static LabelReader.Reading likeliest(int i, List<LabelReader.Reading> readings, Places place,
 		double mmX, double mmY)
 	{
 		LabelReader.Reading best = null;
 		double bestCost = Double.POSITIVE_INFINITY;
 		for (LabelReader.Reading rd : readings) {
 			if (!rd.accepted()) continue;
-			double distance = place.distanceMm(r, rd, mmX, mmY);
+			double distance = place.distanceMm(i, rd, mmX, mmY);
 			if (distance > PLACE_MM) continue;
 			double cost = distance - rd.score;
 			if (cost < bestCost) {

@@ -1,0 +1,169 @@
+package org.ecgdigitizer.core.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.signal.Lead;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lead names from labels printed in a printer's own order, and labels placed against the row's zero
+ * line (the pulse's foot) while the trace runs elsewhere: the faults of ecg-image-kit's 6x2/muse-sinus
+ * and 12x1/HR06009 pages, rebuilt from regions and readings so they run on a fresh clone.
+ */
+class PrintedOrderTest {
+
+	static final double MM = 8;
+	static final double PITCH = 200;
+
+	/** The regions of a layout's cells: rows {@link #PITCH} apart, columns 1000 px wide, trace at baseline + dc[row]. */
+	static List<LeadRegion> regions(PageLayout layout, double[] dc) {
+		List<LeadRegion> out = new ArrayList<>();
+		for (PageLayout.Cell c : layout.cells()) {
+			double x = 100 + 1000 * c.column;
+			double foot = 100 + PITCH * c.row;
+			out.add(new LeadRegion(c.lead == null ? Lead.I : c.lead, c.inverted, c.row, c.column, c.rhythm, 0, 5, new Box(x,
+				foot - 90, c.rhythm ? 2000 : 1000, 180), foot + dc[c.row], null, 1));
+		}
+		return out;
+	}
+
+	/** A label read beside a region: 4 mm below the row's zero line (its pulse's foot), 3 px from the segment's start. */
+	static LabelReader.Reading label(String text, LeadRegion r) {
+		double foot = 100 + PITCH * r.row;
+		Box candidate = new Box(r.box.x + 3, foot + 4 * MM, 8 * text.length(), 22);
+		return new LabelReader.Reading(text, text, 0.9, 0.2, 0.8, candidate, null, candidate);
+	}
+
+	static List<List<LabelReader.Reading>> readings(List<LeadRegion> regions, String[] printed) {
+		List<List<LabelReader.Reading>> out = new ArrayList<>();
+		for (int i = 0; i < regions.size(); i++) {
+			List<LabelReader.Reading> one = new ArrayList<>();
+			if (printed[i] != null) one.add(label(printed[i], regions.get(i)));
+			out.add(one);
+		}
+		return out;
+	}
+
+	/**
+	 * ecg-image-kit's 6x2 rows are (V1, V4), (I, aVR), (V2, V5), (II, aVL), (V3, V6), (III, aVF); with
+	 * only the limb leads' names read, three agree with the Cabrera order by chance and three
+	 * contradict it. Before, the template stood and the signals made it Cabrera (3 of 13 right).
+	 */
+	@Test
+	void labelsInAPrintersOwnOrderOverruleATemplateTheyContradict() {
+		PageLayout layout = PageLayout.parse("6x2+1");
+		List<LeadRegion> regions = regions(layout, new double[7]);
+		String[] printed = new String[regions.size()];
+		String[][] rows = { null, { "I", "aVR" }, null, { "II", "aVL" }, null, { "III", "aVF" } };
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm) printed[i] = "I";
+			else if (rows[r.row] != null) printed[i] = rows[r.row][r.column];
+		}
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
+		assertEquals("labels", named.source, named.notes.toString());
+		assertEquals("rows:?,?;I,aVR;?,?;II,aVL;?,?;III,aVF;I", named.layout.spec(), named.notes.toString());
+		for (LeadRegion r : named.regions) {
+			if (!r.rhythm) assertEquals(rows[r.row][r.column], r.label());
+		}
+	}
+
+	/** Two misreadings among many agreeing labels do not overrule the order; one never does. */
+	@Test
+	void aFewContradictionsAmongManyAgreementsKeepTheTemplate() {
+		assertFalse(LeadNaming.contradicted(0, 1));
+		assertFalse(LeadNaming.contradicted(6, 2));
+		assertTrue(LeadNaming.contradicted(3, 3));
+		assertTrue(LeadNaming.contradicted(4, 2));
+		PageLayout layout = PageLayout.parse("6x2");
+		List<LeadRegion> regions = regions(layout, new double[6]);
+		String[] printed = new String[regions.size()];
+		for (int i = 0; i < regions.size(); i++) printed[i] = regions.get(i).label();
+		printed[0] = "II";
+		printed[1] = "V3";
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
+		assertEquals("6x2", named.layout.spec(), named.notes.toString());
+		assertEquals("labels", named.source);
+	}
+
+	/**
+	 * 12x1 rows whose traces run up to 1.6 cm from their pulses' feet (a record with a DC offset, as
+	 * muse-af and HR06009): measured from the traces, the names do not sit at one place and the strip's
+	 * is taken for no label; measured from the feet (the row's zero line, which the printer placed the
+	 * name against) every name is in place and the strip is named I, not the template's II.
+	 */
+	@Test
+	void namesArePlacedAgainstTheRowsZeroLineNotTheTrace() {
+		PageLayout layout = PageLayout.parse("12x1+1");
+		double[] dc = { 0, -8, 2, -4, 5, 0, -3, 1, 6, -7, 0, 3, -14 };
+		List<LeadRegion> regions = regions(layout, dc);
+		String[] eik = { "V4", "V1", "aVR", null, "V5", "V2", "aVL", "II", null, "V3", null, "III", "I" };
+		List<List<LabelReader.Reading>> readings = readings(regions, eik);
+		List<TraceRow> rows = new ArrayList<>();
+		for (int r = 0; r < 13; r++) {
+			double foot = 100 + PITCH * r;
+			TraceRow row = new TraceRow(foot + dc[r], 200, 100, 2100, "ink");
+			row.top = (int) (foot - PITCH / 2);
+			row.bottom = (int) (foot + PITCH / 2);
+			row.pulse = new CalibrationPulse(r, new Box(60, foot - 10 * MM, 5 * MM, 10 * MM), foot, 10 * MM, 5 * MM, MM, MM);
+			rows.add(row);
+		}
+		LeadNaming.Result byTrace = LeadNaming.name(layout, regions, readings, false, MM, MM);
+		LeadRegion strip = byTrace.regions.get(byTrace.regions.size() - 1);
+		assertEquals("II", strip.label(), "measured from the trace, the strip's label is out of place");
+		LeadNaming.Result byFoot = LeadNaming.name(layout, regions, readings, LabelLines.of(regions, rows), false, MM,
+			MM);
+		assertEquals("rows:V4;V1;aVR;?;V5;V2;aVL;II;?;V3;?;III;I", byFoot.layout.spec(), byFoot.notes.toString());
+	}
+
+	/**
+	 * A row has one zero line: its later columns' names are placed against its pulse's foot too, not
+	 * where their own trace runs (on ecg-image-kit's 6x2/JS20006 the V4 and V5 read in the right
+	 * column sat 1.5 and 1.9 mm from the place measured from their traces).
+	 */
+	@Test
+	void laterColumnsUseTheRowsZeroLine() {
+		PageLayout layout = PageLayout.parse("6x2");
+		double[] dc = { 12, -10, 0, 0, 0, 0 };
+		List<LeadRegion> regions = regions(layout, dc);
+		List<TraceRow> rows = new ArrayList<>();
+		for (int r = 0; r < 6; r++) {
+			double foot = 100 + PITCH * r;
+			TraceRow row = new TraceRow(foot + dc[r], 200, 100, 2100, "ink");
+			row.top = (int) (foot - PITCH / 2);
+			row.bottom = (int) (foot + PITCH / 2);
+			if (r != 5) row.pulse = new CalibrationPulse(r, new Box(60, foot - 10 * MM, 5 * MM, 10 * MM), foot, 10 * MM, 5
+				* MM, MM, MM);
+			rows.add(row);
+		}
+		double[] lines = LabelLines.of(regions, rows);
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			assertEquals(r.row == 5 ? r.baselineY : 100 + PITCH * r.row, lines[i], 1e-9, "row " + r.row + " column " + r
+				.column);
+		}
+	}
+
+	/** A pulse found for two rows (the neighbour's, nearer the other's trace) is not a row's zero line. */
+	@Test
+	void aPulseNearerAnotherRowsTraceIsNotTheRowsOwn() {
+		TraceRow upper = new TraceRow(1325, 200, 100, 2100, "ink");
+		upper.top = 1257;
+		upper.bottom = 1430;
+		TraceRow lower = new TraceRow(1418, 200, 100, 2100, "ink");
+		lower.top = 1371;
+		lower.bottom = 1469;
+		CalibrationPulse shared = new CalibrationPulse(10, new Box(78, 1340, 42, 78), 1417, 77, 40, MM, MM);
+		upper.pulse = shared;
+		lower.pulse = shared;
+		List<TraceRow> rows = List.of(upper, lower);
+		assertFalse(LabelLines.ownPulse(upper, rows));
+		assertTrue(LabelLines.ownPulse(lower, rows));
+	}
+}
