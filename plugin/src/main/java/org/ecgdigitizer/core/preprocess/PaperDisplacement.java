@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.ecgdigitizer.core.io.Json;
 
@@ -58,6 +57,16 @@ public final class PaperDisplacement {
 	 * black and dark blue pens are darker still, a grid's heavier lines (a dark pink or red) lighter.
 	 */
 	static final float INK_DARKNESS = 0.65f;
+	/**
+	 * A pixel whose every channel is above this is no ink: its luma, at least its smallest channel,
+	 * leaves it lighter than {@link #INK_DARKNESS} by a wide margin (89 would do).
+	 */
+	static final int LIGHT_CHANNEL = 100;
+	/** A colour's strength (largest channel less smallest) as the visible value, c / 255. */
+	private static final float[] CHROMA = new float[256];
+	static {
+		for (int c = 0; c < 256; c++) CHROMA[c] = c / 255f;
+	}
 	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
 	static final double SEEN_AMPLITUDE = 0.35;
 	/** A node further than this from the median of its neighbours (mm) is an outlier (ink, text). */
@@ -189,10 +198,15 @@ public final class PaperDisplacement {
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
 			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
-			int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-			float dark = 1 - Planes.luma(p) / 255f;
-			if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
-			visible[i] = c / 255f;
+			int min = Math.min(r, Math.min(g, b));
+			int c = Math.max(r, Math.max(g, b)) - min;
+			// luma is at least the smallest channel, so a pixel whose every channel is above
+			// LIGHT_CHANNEL is far lighter than ink: most of a page is read without the luma
+			if (min <= LIGHT_CHANNEL) {
+				float dark = 1 - Planes.luma(p) / 255f;
+				if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
+			}
+			visible[i] = CHROMA[c];
 			weight[i] = 1;
 		}
 		return measure(visible, weight, w, h, pxPerMmX, pxPerMmY);
@@ -437,10 +451,18 @@ public final class PaperDisplacement {
 	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
 	private static void addRow(float[] visible, byte[] weight, int w, int y, int sign, double[] sum, double[] seen) {
 		int row = y * w;
-		for (int x = 0; x < w; x++) {
-			// an ink pixel adds 0: the sums are the same as skipping it
-			sum[x] += sign * visible[row + x];
-			seen[x] += sign * weight[row + x];
+		// an ink pixel adds 0: the sums are the same as skipping it
+		if (sign > 0) {
+			for (int x = 0; x < w; x++) {
+				sum[x] += visible[row + x];
+				seen[x] += weight[row + x];
+			}
+		}
+		else {
+			for (int x = 0; x < w; x++) {
+				sum[x] -= visible[row + x];
+				seen[x] -= weight[row + x];
+			}
 		}
 	}
 
@@ -484,13 +506,13 @@ public final class PaperDisplacement {
 			if (ok[k] && (seed < 0 || amplitude[k] > amplitude[seed])) seed = k;
 		}
 		if (seed < 0) return value;
-		PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(b[0], a[0]));
+		NodeQueue queue = new NodeQueue(n);
 		value[seed] = phase[seed] * period / (2 * Math.PI);
 		placed[seed] = true;
-		queue.add(new double[] { amplitude[seed], seed });
+		queue.add(amplitude[seed], seed);
 		int[] neighbours = new int[4];
-		while (!queue.isEmpty()) {
-			int k = (int) queue.poll()[1];
+		while (queue.size > 0) {
+			int k = queue.poll();
 			int count = neighbours(k, nx, ny, neighbours);
 			for (int q = 0; q < count; q++) {
 				int m = neighbours[q];
@@ -498,10 +520,66 @@ public final class PaperDisplacement {
 				double raw = phase[m] * period / (2 * Math.PI);
 				value[m] = raw + period * Math.round((value[k] - raw) / period);
 				placed[m] = true;
-				queue.add(new double[] { amplitude[m], m });
+				queue.add(amplitude[m], m);
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * Nodes by amplitude, largest first: a binary heap on two primitive arrays that sifts exactly as
+	 * {@link java.util.PriorityQueue} does, so nodes of equal amplitude leave in the same order.
+	 */
+	static final class NodeQueue {
+		private final double[] key;
+		private final int[] node;
+		int size;
+
+		NodeQueue(int capacity) {
+			key = new double[Math.max(1, capacity)];
+			node = new int[Math.max(1, capacity)];
+		}
+
+		/** Whether a goes after b: the larger amplitude first. */
+		private static int compare(double a, double b) {
+			return Double.compare(b, a);
+		}
+
+		void add(double amplitude, int k) {
+			int at = size++;
+			while (at > 0) {
+				int parent = (at - 1) >>> 1;
+				if (compare(amplitude, key[parent]) >= 0) break;
+				key[at] = key[parent];
+				node[at] = node[parent];
+				at = parent;
+			}
+			key[at] = amplitude;
+			node[at] = k;
+		}
+
+		int poll() {
+			int result = node[0];
+			int n = --size;
+			if (n > 0) {
+				double x = key[n];
+				int xk = node[n];
+				int at = 0;
+				int half = n >>> 1;
+				while (at < half) {
+					int child = 2 * at + 1;
+					int right = child + 1;
+					if (right < n && compare(key[child], key[right]) > 0) child = right;
+					if (compare(x, key[child]) <= 0) break;
+					key[at] = key[child];
+					node[at] = node[child];
+					at = child;
+				}
+				key[at] = x;
+				node[at] = xk;
+			}
+			return result;
+		}
 	}
 
 	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label) {
@@ -538,75 +616,91 @@ public final class PaperDisplacement {
 
 	/** Unmarks nodes further than {@code limit} px from the median of the agreeing nodes within two steps. */
 	private static void dropOutliers(double[] v, boolean[] ok, int nx, int ny, double limit) {
-		boolean[] keep = ok.clone();
-		double[] around = new double[25];
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				int k = j * nx + i;
-				if (!ok[k]) continue;
-				int c = 0;
-				for (int b = Math.max(0, j - 2); b <= Math.min(ny - 1, j + 2); b++) {
-					for (int a = Math.max(0, i - 2); a <= Math.min(nx - 1, i + 2); a++) {
-						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
-					}
-				}
-				if (c < 5) {
-					keep[k] = false;
-					continue;
-				}
-				if (Math.abs(v[k] - Selection.median(around, c)) > limit) keep[k] = false;
-			}
+		double[] median = new double[v.length];
+		int[] count = new int[v.length];
+		windowMedians(v, ok, nx, ny, 2, median, count);
+		for (int k = 0; k < v.length; k++) {
+			if (ok[k] && (count[k] < 5 || Math.abs(v[k] - median[k]) > limit)) ok[k] = false;
 		}
-		System.arraycopy(keep, 0, ok, 0, ok.length);
 	}
 
-	/**
-	 * The median of the agreeing nodes within {@code r} steps of each agreeing node. Along a row of
-	 * nodes the window's values are kept sorted as it slides: the column of nodes leaving it is taken
-	 * out and the column entering it put in, instead of gathering and ordering the whole window anew.
-	 */
+	/** The median of the agreeing nodes within {@code r} steps of each agreeing node. */
 	static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
 		double[] out = v.clone();
-		double[] window = new double[(2 * r + 1) * (2 * r + 1)];
-		for (int j = 0; j < ny; j++) {
-			int from = Math.max(0, j - r);
-			int to = Math.min(ny - 1, j + r);
-			int count = 0;
-			for (int a = 0; a < Math.min(nx, r); a++) count = enter(window, count, v, ok, nx, a, from, to);
-			for (int i = 0; i < nx; i++) {
-				if (i - r - 1 >= 0) count = leave(window, count, v, ok, nx, i - r - 1, from, to);
-				if (i + r < nx) count = enter(window, count, v, ok, nx, i + r, from, to);
-				if (!ok[j * nx + i]) continue;
-				int m = count / 2;
-				out[j * nx + i] = count % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
-			}
-		}
+		windowMedians(v, ok, nx, ny, r, out, new int[v.length]);
 		return out;
 	}
 
-	/** Puts the agreeing nodes of column a, rows from..to, into the sorted window of count values; returns the new count. */
-	private static int enter(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
-		for (int b = from; b <= to; b++) {
-			if (!ok[b * nx + a]) continue;
-			double value = v[b * nx + a];
-			int p = count++;
-			for (; p > 0 && window[p - 1] > value; p--) window[p] = window[p - 1];
-			window[p] = value;
+	/**
+	 * At each agreeing node, the median of the agreeing nodes within {@code r} steps (the middle
+	 * value, or the mean of the two middle values) into {@code median}, and how many there were into
+	 * {@code count}; other nodes are left as they were. Along a row of nodes the window's values are
+	 * kept sorted as it slides: the column of nodes leaving it and the column entering it are sorted
+	 * and merged with the window in one pass, instead of gathering and ordering the whole window anew.
+	 */
+	static void windowMedians(double[] v, boolean[] ok, int nx, int ny, int r, double[] median, int[] count) {
+		int side = 2 * r + 1;
+		double[] window = new double[side * side];
+		double[] merged = new double[side * side];
+		double[] leaving = new double[side];
+		double[] entering = new double[side];
+		for (int j = 0; j < ny; j++) {
+			int from = Math.max(0, j - r);
+			int to = Math.min(ny - 1, j + r);
+			int n = 0;
+			for (int i = -r; i < nx; i++) {
+				int out = i - r - 1 >= 0 ? column(v, ok, nx, i - r - 1, from, to, leaving) : 0;
+				int in = i + r < nx ? column(v, ok, nx, i + r, from, to, entering) : 0;
+				if (out + in > 0) {
+					n = merge(window, n, leaving, out, entering, in, merged);
+					double[] t = window;
+					window = merged;
+					merged = t;
+				}
+				if (i < 0) continue;
+				int k = j * nx + i;
+				if (!ok[k]) continue;
+				int m = n / 2;
+				median[k] = n % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
+				count[k] = n;
+			}
 		}
-		return count;
 	}
 
-	/** Takes the agreeing nodes of column a, rows from..to, out of the sorted window; returns the new count. */
-	private static int leave(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
+	/** The agreeing nodes of column a, rows from..to, sorted into out; returns how many. */
+	private static int column(double[] v, boolean[] ok, int nx, int a, int from, int to, double[] out) {
+		int n = 0;
 		for (int b = from; b <= to; b++) {
 			if (!ok[b * nx + a]) continue;
 			double value = v[b * nx + a];
-			int p = 0;
-			while (window[p] < value) p++;
-			count--;
-			for (; p < count; p++) window[p] = window[p + 1];
+			int p = n++;
+			for (; p > 0 && out[p - 1] > value; p--) out[p] = out[p - 1];
+			out[p] = value;
 		}
-		return count;
+		return n;
+	}
+
+	/**
+	 * The sorted window of n values less the sorted values leaving it (each one of the window's)
+	 * and with the sorted values entering it, into out; returns the new count.
+	 */
+	private static int merge(double[] window, int n, double[] leaving, int out, double[] entering, int in,
+		double[] merged)
+	{
+		int c = 0;
+		int p = 0;
+		int q = 0;
+		for (int i = 0; i < n; i++) {
+			double value = window[i];
+			if (p < out && value == leaving[p]) {
+				p++;
+				continue;
+			}
+			while (q < in && entering[q] < value) merged[c++] = entering[q++];
+			merged[c++] = value;
+		}
+		while (q < in) merged[c++] = entering[q++];
+		return c;
 	}
 
 	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */
@@ -645,7 +739,10 @@ public final class PaperDisplacement {
 				wv[k] = v[k];
 				ww[k] = 1;
 			}
-			double[][] blurred = { blur(wv, nx, ny, kernel, r), blur(ww, nx, ny, kernel, r) };
+			// each wider pass is needed only where the narrower ones left nodes without a value
+			boolean[] needed = new boolean[v.length];
+			for (int k = 0; k < v.length; k++) needed[k] = !done[k];
+			double[][] blurred = { blur(wv, nx, ny, kernel, r, needed), blur(ww, nx, ny, kernel, r, needed) };
 			boolean all = true;
 			for (int k = 0; k < v.length; k++) {
 				if (done[k]) continue;
@@ -662,22 +759,34 @@ public final class PaperDisplacement {
 		return out;
 	}
 
-	private static double[] blur(double[] v, int nx, int ny, double[] kernel, int r) {
-		return blurAlong(blurAlong(v, nx, ny, kernel, r, true), nx, ny, kernel, r, false);
-	}
-
 	/**
-	 * The lattice convolved with the kernel (radius r) along its rows or its columns, the kernel cut
-	 * off at the lattice's edges.
+	 * The lattice blurred along its rows, then its columns, at the nodes marked {@code needed}
+	 * (the same sums as blurring everywhere); 0 elsewhere. The row pass runs on the columns that hold
+	 * a needed node, the column pass at the needed nodes.
 	 */
-	static double[] blurAlong(double[] v, int nx, int ny, double[] kernel, int r, boolean alongRows) {
+	static double[] blur(double[] v, int nx, int ny, double[] kernel, int r, boolean[] needed) {
+		boolean[] column = new boolean[nx];
+		for (int k = 0; k < v.length; k++) column[k % nx] |= needed[k];
+		double[] rows = new double[v.length];
+		for (int j = 0; j < ny; j++) {
+			int first = j * nx;
+			for (int i = 0; i < nx; i++) {
+				if (!column[i]) continue;
+				double s = 0;
+				for (int d = Math.max(-r, -i), last = Math.min(r, nx - 1 - i); d <= last; d++) {
+					s += kernel[d + r] * v[first + i + d];
+				}
+				rows[first + i] = s;
+			}
+		}
 		double[] out = new double[v.length];
-		int stride = alongRows ? 1 : nx;
-		int length = alongRows ? nx : ny;
 		for (int k = 0; k < v.length; k++) {
-			int at = alongRows ? k % nx : k / nx;
+			if (!needed[k]) continue;
+			int j = k / nx;
 			double s = 0;
-			for (int d = Math.max(-r, -at); d <= Math.min(r, length - 1 - at); d++) s += kernel[d + r] * v[k + d * stride];
+			for (int d = Math.max(-r, -j), last = Math.min(r, ny - 1 - j); d <= last; d++) {
+				s += kernel[d + r] * rows[k + d * nx];
+			}
 			out[k] = s;
 		}
 		return out;
