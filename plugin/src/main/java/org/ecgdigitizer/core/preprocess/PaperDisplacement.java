@@ -62,10 +62,17 @@ public final class PaperDisplacement {
 	 * leaves it lighter than {@link #INK_DARKNESS} by a wide margin (89 would do).
 	 */
 	static final int LIGHT_CHANNEL = 100;
-	/** A colour's strength (largest channel less smallest) as the visible value, c / 255. */
-	private static final float[] CHROMA = new float[256];
+	/**
+	 * A pixel's code: 0 for ink, else 1 + its colour's strength c (largest channel less smallest),
+	 * whose visible value is c / 255 and weight 1. Two bytes a pixel instead of a float and a byte.
+	 */
+	private static final float[] VALUE = new float[257];
+	private static final int[] WEIGHT = new int[257];
 	static {
-		for (int c = 0; c < 256; c++) CHROMA[c] = c / 255f;
+		for (int c = 0; c < 256; c++) {
+			VALUE[c + 1] = c / 255f;
+			WEIGHT[c + 1] = 1;
+		}
 	}
 	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
 	static final double SEEN_AMPLITUDE = 0.35;
@@ -193,8 +200,8 @@ public final class PaperDisplacement {
 		// A coloured grid is read from its colour alone: a fold's shadow has none. Dark ink of little
 		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper:
 		// it weighs 0 (and shows 0) where the paper's pixels weigh 1, so the sums need no test per pixel.
-		float[] visible = new float[rgb.length];
-		byte[] weight = new byte[rgb.length];
+		// Each pixel is one code (see VALUE): its visible value and weight are looked up.
+		short[] code = new short[rgb.length];
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
 			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
@@ -206,14 +213,13 @@ public final class PaperDisplacement {
 				float dark = 1 - Planes.luma(p) / 255f;
 				if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
 			}
-			visible[i] = CHROMA[c];
-			weight[i] = 1;
+			code[i] = (short) (c + 1);
 		}
-		return measure(visible, weight, w, h, pxPerMmX, pxPerMmY);
+		return measure(code, w, h, pxPerMmX, pxPerMmY);
 	}
 
-	/** The field from the grid plane's visible pixels and their weights (1 paper, 0 ink). */
-	private static Field measure(float[] visible, byte[] weight, int w, int h, double pxPerMmX, double pxPerMmY) {
+	/** The field from the grid plane's pixel codes (visible values, weights 1 paper and 0 ink). */
+	private static Field measure(short[] code, int w, int h, double pxPerMmX, double pxPerMmY) {
 		double mm = Math.sqrt(pxPerMmX * pxPerMmY);
 		double step = STEP_MM * mm;
 		int nx = (int) Math.floor(w / step);
@@ -223,8 +229,8 @@ public final class PaperDisplacement {
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
-		double[] vx = axis(visible, weight, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
-		double[] vy = axis(visible, weight, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
+		double[] vx = axis(code, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
+		double[] vy = axis(code, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
 		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
 		// across the page beyond them
 		removeAffine(vx, okX, nx, ny);
@@ -265,12 +271,12 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(float[] visible, byte[] weight, int w, int h, double pxPerMm, double step, int nx,
+	private static double[] axis(short[] code, int w, int h, double pxPerMm, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
 		double[][] read = new double[4][n];
-		phases(visible, weight, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
+		phases(code, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
 		double[] phase = read[0];
 		double[] amplitude = read[1];
 		boolean[] seen = seen(amplitude);
@@ -307,7 +313,7 @@ public final class PaperDisplacement {
 	 * Ink pixels (weight 0, visible value 0) count as unseen, not as paper: a trace
 	 * hiding a grid line must not move it.
 	 */
-	private static void phases(float[] visible, byte[] weight, int w, int h, double period, double step, int nx,
+	private static void phases(short[] code, int w, int h, double period, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
 		int along = acrossColumns ? w : h;
@@ -336,7 +342,7 @@ public final class PaperDisplacement {
 			double[][] rowSum = new double[RUNNING_ROWS][w + 1];
 			int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
 			for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
-				runningSums(visible, weight, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
+				runningSums(code, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
 				for (int y = y0; y < Math.min(h, y0 + RUNNING_ROWS); y++) {
 					for (int b = 0; b < bands; b++) {
 						int centre = (int) Math.round((b + 0.5) * step);
@@ -356,8 +362,8 @@ public final class PaperDisplacement {
 			int from = Math.max(0, centre - half);
 			int to = Math.min(acrossColumns ? h : w, centre + half);
 			if (acrossColumns) {
-				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(visible, weight, w, y, -1, sum, seen);
-				for (int y = Math.max(bandTo, from); y < to; y++) addRow(visible, weight, w, y, 1, sum, seen);
+				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(code, w, y, -1, sum, seen);
+				for (int y = Math.max(bandTo, from); y < to; y++) addRow(code, w, y, 1, sum, seen);
 				bandFrom = from;
 				bandTo = to;
 			}
@@ -422,11 +428,11 @@ public final class PaperDisplacement {
 	private static final int RUNNING_ROWS = 4;
 
 	/**
-	 * The running sums of the visible values and of the weights along {@code rows} (up to four)
+	 * The running sums of the visible values and of the weights of the pixel codes along {@code rows} (up to four)
 	 * rows from y: sum[q][x] is the sum of row y + q's first x values. Each row's sum is one chain
 	 * of additions that must wait for the one before; four rows' chains need not wait for each other.
 	 */
-	static void runningSums(float[] visible, byte[] weight, int w, int y, int rows, double[][] sum, int[][] seen) {
+	static void runningSums(short[] code, int w, int y, int rows, double[][] sum, int[][] seen) {
 		// with fewer than four rows the last one is summed again in the spare places
 		int r0 = y * w;
 		int r1 = (y + Math.min(1, rows - 1)) * w;
@@ -437,31 +443,34 @@ public final class PaperDisplacement {
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 		int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
 		for (int x = 0; x < w; x++) {
-			sum0[x + 1] = s0 += visible[r0 + x];
-			sum1[x + 1] = s1 += visible[r1 + x];
-			sum2[x + 1] = s2 += visible[r2 + x];
-			sum3[x + 1] = s3 += visible[r3 + x];
-			seen0[x + 1] = c0 += weight[r0 + x];
-			seen1[x + 1] = c1 += weight[r1 + x];
-			seen2[x + 1] = c2 += weight[r2 + x];
-			seen3[x + 1] = c3 += weight[r3 + x];
+			int k0 = code[r0 + x], k1 = code[r1 + x], k2 = code[r2 + x], k3 = code[r3 + x];
+			sum0[x + 1] = s0 += VALUE[k0];
+			sum1[x + 1] = s1 += VALUE[k1];
+			sum2[x + 1] = s2 += VALUE[k2];
+			sum3[x + 1] = s3 += VALUE[k3];
+			seen0[x + 1] = c0 += WEIGHT[k0];
+			seen1[x + 1] = c1 += WEIGHT[k1];
+			seen2[x + 1] = c2 += WEIGHT[k2];
+			seen3[x + 1] = c3 += WEIGHT[k3];
 		}
 	}
 
 	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
-	private static void addRow(float[] visible, byte[] weight, int w, int y, int sign, double[] sum, double[] seen) {
+	private static void addRow(short[] code, int w, int y, int sign, double[] sum, double[] seen) {
 		int row = y * w;
 		// an ink pixel adds 0: the sums are the same as skipping it
 		if (sign > 0) {
 			for (int x = 0; x < w; x++) {
-				sum[x] += visible[row + x];
-				seen[x] += weight[row + x];
+				int k = code[row + x];
+				sum[x] += VALUE[k];
+				seen[x] += WEIGHT[k];
 			}
 		}
 		else {
 			for (int x = 0; x < w; x++) {
-				sum[x] -= visible[row + x];
-				seen[x] -= weight[row + x];
+				int k = code[row + x];
+				sum[x] -= VALUE[k];
+				seen[x] -= WEIGHT[k];
 			}
 		}
 	}

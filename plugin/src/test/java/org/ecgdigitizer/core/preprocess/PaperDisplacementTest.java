@@ -209,16 +209,20 @@ class PaperDisplacementTest {
 	void runningSumsOfUpToFourRowsAreEachRowsOwn() {
 		int w = 9;
 		int h = 6;
+		// ink (code 0) and paper of every colour strength c (code 1 + c: visible c / 255, weight 1)
+		short[] code = new short[w * h];
 		float[] visible = new float[w * h];
 		byte[] weight = new byte[w * h];
 		for (int i = 0; i < w * h; i++) {
 			weight[i] = (byte) (i % 7 == 3 ? 0 : 1);
-			visible[i] = weight[i] * (i * 0.37f % 1.1f);
+			int c = i * 37 % 256;
+			code[i] = (short) (weight[i] == 0 ? 0 : 1 + c);
+			visible[i] = weight[i] * (c / 255f);
 		}
 		for (int rows = 1; rows <= 4; rows++) {
 			double[][] sum = new double[4][w + 1];
 			int[][] seen = new int[4][w + 1];
-			PaperDisplacement.runningSums(visible, weight, w, 2, rows, sum, seen);
+			PaperDisplacement.runningSums(code, w, 2, rows, sum, seen);
 			for (int q = 0; q < rows; q++) {
 				double s = 0;
 				int c = 0;
