@@ -55,7 +55,7 @@ final class PulseFinder {
 		for (TraceRow r : rows) {
 			if (r.pulse != null && found.size() > 1 && !alike.contains(r.pulse)) r.pulse = null;
 			// time runs on the pen's centre line: half the trace's thickness inside its inked ends
-			double thickness = TraceEnds.thickness(ink.mask, ink.w, r.top, r.bottom, r.baseline, r.start, r.end);
+			double thickness = TraceEnds.thickness(ink.columns, r.top, r.bottom, r.baseline, r.start, r.end);
 			double line = r.pulse != null ? r.pulse.footY : r.baseline;
 			r.signalStart = TraceEnds.start(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, thickness, ink.mmX,
 				ink.mmY);

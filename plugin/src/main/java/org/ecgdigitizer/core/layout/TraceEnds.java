@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ecgdigitizer.core.preprocess.Bits;
+
 /**
  * Where a row's time runs from and to on the page: the two ends of the trace's centre line, in
  * continuous pixel coordinates (pixel x covers [x, x+1)).
@@ -105,13 +107,16 @@ final class TraceEnds {
 	 * trace (its neighbours' centres agree), the median over the row; sloped columns hold longer
 	 * runs. Each column's run is the one nearest the row's baseline within rows [top, bottom).
 	 * 0 when the row shows no trace.
+	 *
+	 * @param columns the mask column by column ({@link Bits#transposed()}): a column's runs are
+	 *        found a word of 64 rows at a time
 	 */
-	static double thickness(boolean[] mask, int w, int top, int bottom, double baseline, int from, int to) {
-		int h = mask.length / w;
+	static double thickness(Bits columns, int top, int bottom, double baseline, int from, int to) {
+		int h = columns.w;
 		top = Math.max(0, top);
 		bottom = Math.min(h, bottom);
 		from = Math.max(0, from);
-		to = Math.min(w, to);
+		to = Math.min(columns.h, to);
 		int n = Math.max(0, to - from);
 		double[] centre = new double[n];
 		int[] length = new int[n];
@@ -119,17 +124,15 @@ final class TraceEnds {
 			int x = from + i;
 			centre[i] = Double.NaN;
 			double bestDistance = Double.POSITIVE_INFINITY;
-			for (int y = top; y < bottom; y++) {
-				if (!mask[y * w + x]) continue;
-				int end = y;
-				while (end + 1 < bottom && mask[(end + 1) * w + x]) end++;
-				double c = (y + end + 1) / 2.0;
+			for (int y = columns.nextSet(x, top); y < bottom; ) {
+				int end = Math.min(bottom, columns.nextClear(x, y)); // the run is [y, end)
+				double c = (y + end) / 2.0;
 				if (Math.abs(c - baseline) < bestDistance) {
 					bestDistance = Math.abs(c - baseline);
 					centre[i] = c;
-					length[i] = end - y + 1;
+					length[i] = end - y;
 				}
-				y = end;
+				y = end < bottom ? columns.nextSet(x, end) : bottom;
 			}
 		}
 		List<Integer> level = new ArrayList<>();

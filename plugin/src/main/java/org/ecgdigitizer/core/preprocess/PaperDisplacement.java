@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.ecgdigitizer.core.io.Json;
 
@@ -58,6 +57,23 @@ public final class PaperDisplacement {
 	 * black and dark blue pens are darker still, a grid's heavier lines (a dark pink or red) lighter.
 	 */
 	static final float INK_DARKNESS = 0.65f;
+	/**
+	 * A pixel whose every channel is above this is no ink: its luma, at least its smallest channel,
+	 * leaves it lighter than {@link #INK_DARKNESS} by a wide margin (89 would do).
+	 */
+	static final int LIGHT_CHANNEL = 100;
+	/**
+	 * A pixel's code: 0 for ink, else 1 + its colour's strength c (largest channel less smallest),
+	 * whose visible value is c / 255 and weight 1. Two bytes a pixel instead of a float and a byte.
+	 */
+	private static final float[] VALUE = new float[257];
+	private static final int[] WEIGHT = new int[257];
+	static {
+		for (int c = 0; c < 256; c++) {
+			VALUE[c + 1] = c / 255f;
+			WEIGHT[c + 1] = 1;
+		}
+	}
 	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
 	static final double SEEN_AMPLITUDE = 0.35;
 	/** A node further than this from the median of its neighbours (mm) is an outlier (ink, text). */
@@ -184,22 +200,26 @@ public final class PaperDisplacement {
 		// A coloured grid is read from its colour alone: a fold's shadow has none. Dark ink of little
 		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper:
 		// it weighs 0 (and shows 0) where the paper's pixels weigh 1, so the sums need no test per pixel.
-		float[] visible = new float[rgb.length];
-		byte[] weight = new byte[rgb.length];
+		// Each pixel is one code (see VALUE): its visible value and weight are looked up.
+		short[] code = new short[rgb.length];
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
 			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
-			int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-			float dark = 1 - Planes.luma(p) / 255f;
-			if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
-			visible[i] = c / 255f;
-			weight[i] = 1;
+			int min = Math.min(r, Math.min(g, b));
+			int c = Math.max(r, Math.max(g, b)) - min;
+			// luma is at least the smallest channel, so a pixel whose every channel is above
+			// LIGHT_CHANNEL is far lighter than ink: most of a page is read without the luma
+			if (min <= LIGHT_CHANNEL) {
+				float dark = 1 - Planes.luma(p) / 255f;
+				if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
+			}
+			code[i] = (short) (c + 1);
 		}
-		return measure(visible, weight, w, h, pxPerMmX, pxPerMmY);
+		return measure(code, w, h, pxPerMmX, pxPerMmY);
 	}
 
-	/** The field from the grid plane's visible pixels and their weights (1 paper, 0 ink). */
-	private static Field measure(float[] visible, byte[] weight, int w, int h, double pxPerMmX, double pxPerMmY) {
+	/** The field from the grid plane's pixel codes (visible values, weights 1 paper and 0 ink). */
+	private static Field measure(short[] code, int w, int h, double pxPerMmX, double pxPerMmY) {
 		double mm = Math.sqrt(pxPerMmX * pxPerMmY);
 		double step = STEP_MM * mm;
 		int nx = (int) Math.floor(w / step);
@@ -209,8 +229,8 @@ public final class PaperDisplacement {
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
-		double[] vx = axis(visible, weight, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
-		double[] vy = axis(visible, weight, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
+		double[] vx = axis(code, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
+		double[] vy = axis(code, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
 		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
 		// across the page beyond them
 		removeAffine(vx, okX, nx, ny);
@@ -251,12 +271,12 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(float[] visible, byte[] weight, int w, int h, double pxPerMm, double step, int nx,
+	private static double[] axis(short[] code, int w, int h, double pxPerMm, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
 		double[][] read = new double[4][n];
-		phases(visible, weight, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
+		phases(code, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
 		double[] phase = read[0];
 		double[] amplitude = read[1];
 		boolean[] seen = seen(amplitude);
@@ -293,7 +313,7 @@ public final class PaperDisplacement {
 	 * Ink pixels (weight 0, visible value 0) count as unseen, not as paper: a trace
 	 * hiding a grid line must not move it.
 	 */
-	private static void phases(float[] visible, byte[] weight, int w, int h, double period, double step, int nx,
+	private static void phases(short[] code, int w, int h, double period, double step, int nx,
 		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
 		int along = acrossColumns ? w : h;
@@ -322,7 +342,7 @@ public final class PaperDisplacement {
 			double[][] rowSum = new double[RUNNING_ROWS][w + 1];
 			int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
 			for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
-				runningSums(visible, weight, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
+				runningSums(code, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
 				for (int y = y0; y < Math.min(h, y0 + RUNNING_ROWS); y++) {
 					for (int b = 0; b < bands; b++) {
 						int centre = (int) Math.round((b + 0.5) * step);
@@ -342,8 +362,8 @@ public final class PaperDisplacement {
 			int from = Math.max(0, centre - half);
 			int to = Math.min(acrossColumns ? h : w, centre + half);
 			if (acrossColumns) {
-				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(visible, weight, w, y, -1, sum, seen);
-				for (int y = Math.max(bandTo, from); y < to; y++) addRow(visible, weight, w, y, 1, sum, seen);
+				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(code, w, y, -1, sum, seen);
+				for (int y = Math.max(bandTo, from); y < to; y++) addRow(code, w, y, 1, sum, seen);
 				bandFrom = from;
 				bandTo = to;
 			}
@@ -408,11 +428,11 @@ public final class PaperDisplacement {
 	private static final int RUNNING_ROWS = 4;
 
 	/**
-	 * The running sums of the visible values and of the weights along {@code rows} (up to four)
+	 * The running sums of the visible values and of the weights of the pixel codes along {@code rows} (up to four)
 	 * rows from y: sum[q][x] is the sum of row y + q's first x values. Each row's sum is one chain
 	 * of additions that must wait for the one before; four rows' chains need not wait for each other.
 	 */
-	static void runningSums(float[] visible, byte[] weight, int w, int y, int rows, double[][] sum, int[][] seen) {
+	static void runningSums(short[] code, int w, int y, int rows, double[][] sum, int[][] seen) {
 		// with fewer than four rows the last one is summed again in the spare places
 		int r0 = y * w;
 		int r1 = (y + Math.min(1, rows - 1)) * w;
@@ -423,24 +443,35 @@ public final class PaperDisplacement {
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 		int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
 		for (int x = 0; x < w; x++) {
-			sum0[x + 1] = s0 += visible[r0 + x];
-			sum1[x + 1] = s1 += visible[r1 + x];
-			sum2[x + 1] = s2 += visible[r2 + x];
-			sum3[x + 1] = s3 += visible[r3 + x];
-			seen0[x + 1] = c0 += weight[r0 + x];
-			seen1[x + 1] = c1 += weight[r1 + x];
-			seen2[x + 1] = c2 += weight[r2 + x];
-			seen3[x + 1] = c3 += weight[r3 + x];
+			int k0 = code[r0 + x], k1 = code[r1 + x], k2 = code[r2 + x], k3 = code[r3 + x];
+			sum0[x + 1] = s0 += VALUE[k0];
+			sum1[x + 1] = s1 += VALUE[k1];
+			sum2[x + 1] = s2 += VALUE[k2];
+			sum3[x + 1] = s3 += VALUE[k3];
+			seen0[x + 1] = c0 += WEIGHT[k0];
+			seen1[x + 1] = c1 += WEIGHT[k1];
+			seen2[x + 1] = c2 += WEIGHT[k2];
+			seen3[x + 1] = c3 += WEIGHT[k3];
 		}
 	}
 
 	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
-	private static void addRow(float[] visible, byte[] weight, int w, int y, int sign, double[] sum, double[] seen) {
+	private static void addRow(short[] code, int w, int y, int sign, double[] sum, double[] seen) {
 		int row = y * w;
-		for (int x = 0; x < w; x++) {
-			// an ink pixel adds 0: the sums are the same as skipping it
-			sum[x] += sign * visible[row + x];
-			seen[x] += sign * weight[row + x];
+		// an ink pixel adds 0: the sums are the same as skipping it
+		if (sign > 0) {
+			for (int x = 0; x < w; x++) {
+				int k = code[row + x];
+				sum[x] += VALUE[k];
+				seen[x] += WEIGHT[k];
+			}
+		}
+		else {
+			for (int x = 0; x < w; x++) {
+				int k = code[row + x];
+				sum[x] -= VALUE[k];
+				seen[x] -= WEIGHT[k];
+			}
 		}
 	}
 
@@ -484,13 +515,13 @@ public final class PaperDisplacement {
 			if (ok[k] && (seed < 0 || amplitude[k] > amplitude[seed])) seed = k;
 		}
 		if (seed < 0) return value;
-		PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(b[0], a[0]));
+		NodeQueue queue = new NodeQueue(n);
 		value[seed] = phase[seed] * period / (2 * Math.PI);
 		placed[seed] = true;
-		queue.add(new double[] { amplitude[seed], seed });
+		queue.add(amplitude[seed], seed);
 		int[] neighbours = new int[4];
-		while (!queue.isEmpty()) {
-			int k = (int) queue.poll()[1];
+		while (queue.size > 0) {
+			int k = queue.poll();
 			int count = neighbours(k, nx, ny, neighbours);
 			for (int q = 0; q < count; q++) {
 				int m = neighbours[q];
@@ -498,10 +529,66 @@ public final class PaperDisplacement {
 				double raw = phase[m] * period / (2 * Math.PI);
 				value[m] = raw + period * Math.round((value[k] - raw) / period);
 				placed[m] = true;
-				queue.add(new double[] { amplitude[m], m });
+				queue.add(amplitude[m], m);
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * Nodes by amplitude, largest first: a binary heap on two primitive arrays that sifts exactly as
+	 * {@link java.util.PriorityQueue} does, so nodes of equal amplitude leave in the same order.
+	 */
+	static final class NodeQueue {
+		private final double[] key;
+		private final int[] node;
+		int size;
+
+		NodeQueue(int capacity) {
+			key = new double[Math.max(1, capacity)];
+			node = new int[Math.max(1, capacity)];
+		}
+
+		/** Whether a goes after b: the larger amplitude first. */
+		private static int compare(double a, double b) {
+			return Double.compare(b, a);
+		}
+
+		void add(double amplitude, int k) {
+			int at = size++;
+			while (at > 0) {
+				int parent = (at - 1) >>> 1;
+				if (compare(amplitude, key[parent]) >= 0) break;
+				key[at] = key[parent];
+				node[at] = node[parent];
+				at = parent;
+			}
+			key[at] = amplitude;
+			node[at] = k;
+		}
+
+		int poll() {
+			int result = node[0];
+			int n = --size;
+			if (n > 0) {
+				double x = key[n];
+				int xk = node[n];
+				int at = 0;
+				int half = n >>> 1;
+				while (at < half) {
+					int child = 2 * at + 1;
+					int right = child + 1;
+					if (right < n && compare(key[child], key[right]) > 0) child = right;
+					if (compare(x, key[child]) <= 0) break;
+					key[at] = key[child];
+					node[at] = node[child];
+					at = child;
+				}
+				key[at] = x;
+				node[at] = xk;
+			}
+			return result;
+		}
 	}
 
 	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label) {
@@ -538,75 +625,91 @@ public final class PaperDisplacement {
 
 	/** Unmarks nodes further than {@code limit} px from the median of the agreeing nodes within two steps. */
 	private static void dropOutliers(double[] v, boolean[] ok, int nx, int ny, double limit) {
-		boolean[] keep = ok.clone();
-		double[] around = new double[25];
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				int k = j * nx + i;
-				if (!ok[k]) continue;
-				int c = 0;
-				for (int b = Math.max(0, j - 2); b <= Math.min(ny - 1, j + 2); b++) {
-					for (int a = Math.max(0, i - 2); a <= Math.min(nx - 1, i + 2); a++) {
-						if (ok[b * nx + a]) around[c++] = v[b * nx + a];
-					}
-				}
-				if (c < 5) {
-					keep[k] = false;
-					continue;
-				}
-				if (Math.abs(v[k] - Selection.median(around, c)) > limit) keep[k] = false;
-			}
+		double[] median = new double[v.length];
+		int[] count = new int[v.length];
+		windowMedians(v, ok, nx, ny, 2, median, count);
+		for (int k = 0; k < v.length; k++) {
+			if (ok[k] && (count[k] < 5 || Math.abs(v[k] - median[k]) > limit)) ok[k] = false;
 		}
-		System.arraycopy(keep, 0, ok, 0, ok.length);
 	}
 
-	/**
-	 * The median of the agreeing nodes within {@code r} steps of each agreeing node. Along a row of
-	 * nodes the window's values are kept sorted as it slides: the column of nodes leaving it is taken
-	 * out and the column entering it put in, instead of gathering and ordering the whole window anew.
-	 */
+	/** The median of the agreeing nodes within {@code r} steps of each agreeing node. */
 	static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
 		double[] out = v.clone();
-		double[] window = new double[(2 * r + 1) * (2 * r + 1)];
-		for (int j = 0; j < ny; j++) {
-			int from = Math.max(0, j - r);
-			int to = Math.min(ny - 1, j + r);
-			int count = 0;
-			for (int a = 0; a < Math.min(nx, r); a++) count = enter(window, count, v, ok, nx, a, from, to);
-			for (int i = 0; i < nx; i++) {
-				if (i - r - 1 >= 0) count = leave(window, count, v, ok, nx, i - r - 1, from, to);
-				if (i + r < nx) count = enter(window, count, v, ok, nx, i + r, from, to);
-				if (!ok[j * nx + i]) continue;
-				int m = count / 2;
-				out[j * nx + i] = count % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
-			}
-		}
+		windowMedians(v, ok, nx, ny, r, out, new int[v.length]);
 		return out;
 	}
 
-	/** Puts the agreeing nodes of column a, rows from..to, into the sorted window of count values; returns the new count. */
-	private static int enter(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
-		for (int b = from; b <= to; b++) {
-			if (!ok[b * nx + a]) continue;
-			double value = v[b * nx + a];
-			int p = count++;
-			for (; p > 0 && window[p - 1] > value; p--) window[p] = window[p - 1];
-			window[p] = value;
+	/**
+	 * At each agreeing node, the median of the agreeing nodes within {@code r} steps (the middle
+	 * value, or the mean of the two middle values) into {@code median}, and how many there were into
+	 * {@code count}; other nodes are left as they were. Along a row of nodes the window's values are
+	 * kept sorted as it slides: the column of nodes leaving it and the column entering it are sorted
+	 * and merged with the window in one pass, instead of gathering and ordering the whole window anew.
+	 */
+	static void windowMedians(double[] v, boolean[] ok, int nx, int ny, int r, double[] median, int[] count) {
+		int side = 2 * r + 1;
+		double[] window = new double[side * side];
+		double[] merged = new double[side * side];
+		double[] leaving = new double[side];
+		double[] entering = new double[side];
+		for (int j = 0; j < ny; j++) {
+			int from = Math.max(0, j - r);
+			int to = Math.min(ny - 1, j + r);
+			int n = 0;
+			for (int i = -r; i < nx; i++) {
+				int out = i - r - 1 >= 0 ? column(v, ok, nx, i - r - 1, from, to, leaving) : 0;
+				int in = i + r < nx ? column(v, ok, nx, i + r, from, to, entering) : 0;
+				if (out + in > 0) {
+					n = merge(window, n, leaving, out, entering, in, merged);
+					double[] t = window;
+					window = merged;
+					merged = t;
+				}
+				if (i < 0) continue;
+				int k = j * nx + i;
+				if (!ok[k]) continue;
+				int m = n / 2;
+				median[k] = n % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
+				count[k] = n;
+			}
 		}
-		return count;
 	}
 
-	/** Takes the agreeing nodes of column a, rows from..to, out of the sorted window; returns the new count. */
-	private static int leave(double[] window, int count, double[] v, boolean[] ok, int nx, int a, int from, int to) {
+	/** The agreeing nodes of column a, rows from..to, sorted into out; returns how many. */
+	private static int column(double[] v, boolean[] ok, int nx, int a, int from, int to, double[] out) {
+		int n = 0;
 		for (int b = from; b <= to; b++) {
 			if (!ok[b * nx + a]) continue;
 			double value = v[b * nx + a];
-			int p = 0;
-			while (window[p] < value) p++;
-			count--;
-			for (; p < count; p++) window[p] = window[p + 1];
+			int p = n++;
+			for (; p > 0 && out[p - 1] > value; p--) out[p] = out[p - 1];
+			out[p] = value;
 		}
-		return count;
+		return n;
+	}
+
+	/**
+	 * The sorted window of n values less the sorted values leaving it (each one of the window's)
+	 * and with the sorted values entering it, into out; returns the new count.
+	 */
+	private static int merge(double[] window, int n, double[] leaving, int out, double[] entering, int in,
+		double[] merged)
+	{
+		int c = 0;
+		int p = 0;
+		int q = 0;
+		for (int i = 0; i < n; i++) {
+			double value = window[i];
+			if (p < out && value == leaving[p]) {
+				p++;
+				continue;
+			}
+			while (q < in && entering[q] < value) merged[c++] = entering[q++];
+			merged[c++] = value;
+		}
+		while (q < in) merged[c++] = entering[q++];
+		return c;
 	}
 
 	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */
@@ -645,7 +748,10 @@ public final class PaperDisplacement {
 				wv[k] = v[k];
 				ww[k] = 1;
 			}
-			double[][] blurred = { blur(wv, nx, ny, kernel, r), blur(ww, nx, ny, kernel, r) };
+			// each wider pass is needed only where the narrower ones left nodes without a value
+			boolean[] needed = new boolean[v.length];
+			for (int k = 0; k < v.length; k++) needed[k] = !done[k];
+			double[][] blurred = { blur(wv, nx, ny, kernel, r, needed), blur(ww, nx, ny, kernel, r, needed) };
 			boolean all = true;
 			for (int k = 0; k < v.length; k++) {
 				if (done[k]) continue;
@@ -662,22 +768,34 @@ public final class PaperDisplacement {
 		return out;
 	}
 
-	private static double[] blur(double[] v, int nx, int ny, double[] kernel, int r) {
-		return blurAlong(blurAlong(v, nx, ny, kernel, r, true), nx, ny, kernel, r, false);
-	}
-
 	/**
-	 * The lattice convolved with the kernel (radius r) along its rows or its columns, the kernel cut
-	 * off at the lattice's edges.
+	 * The lattice blurred along its rows, then its columns, at the nodes marked {@code needed}
+	 * (the same sums as blurring everywhere); 0 elsewhere. The row pass runs on the columns that hold
+	 * a needed node, the column pass at the needed nodes.
 	 */
-	static double[] blurAlong(double[] v, int nx, int ny, double[] kernel, int r, boolean alongRows) {
+	static double[] blur(double[] v, int nx, int ny, double[] kernel, int r, boolean[] needed) {
+		boolean[] column = new boolean[nx];
+		for (int k = 0; k < v.length; k++) column[k % nx] |= needed[k];
+		double[] rows = new double[v.length];
+		for (int j = 0; j < ny; j++) {
+			int first = j * nx;
+			for (int i = 0; i < nx; i++) {
+				if (!column[i]) continue;
+				double s = 0;
+				for (int d = Math.max(-r, -i), last = Math.min(r, nx - 1 - i); d <= last; d++) {
+					s += kernel[d + r] * v[first + i + d];
+				}
+				rows[first + i] = s;
+			}
+		}
 		double[] out = new double[v.length];
-		int stride = alongRows ? 1 : nx;
-		int length = alongRows ? nx : ny;
 		for (int k = 0; k < v.length; k++) {
-			int at = alongRows ? k % nx : k / nx;
+			if (!needed[k]) continue;
+			int j = k / nx;
 			double s = 0;
-			for (int d = Math.max(-r, -at); d <= Math.min(r, length - 1 - at); d++) s += kernel[d + r] * v[k + d * stride];
+			for (int d = Math.max(-r, -j), last = Math.min(r, ny - 1 - j); d <= last; d++) {
+				s += kernel[d + r] * rows[k + d * nx];
+			}
 			out[k] = s;
 		}
 		return out;

@@ -12,6 +12,7 @@ import org.ecgdigitizer.core.synth.EcgSynthesizer;
 import org.ecgdigitizer.core.synth.PageGenerator;
 import org.ecgdigitizer.core.synth.PageSpec;
 import org.ecgdigitizer.core.synth.SyntheticPage;
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.junit.jupiter.api.Test;
 
 class TraceEndsTest {
@@ -36,13 +37,13 @@ class TraceEndsTest {
 		boolean[] mask = new boolean[W * H];
 		// a level trace 3 px thick from column 60 on
 		fill(mask, 60, 190, BASE - 1, BASE + 2);
-		double thickness = TraceEnds.thickness(mask, W, 40, 90, BASE, 0, W);
+		double thickness = TraceEnds.thickness(Bits.of(mask, W, H).transposed(), 40, 90, BASE, 0, W);
 		assertEquals(3, thickness, 0);
 		assertEquals(61.5, TraceEnds.start(mask, W, 40, 90, BASE, 60, null, thickness, 4, 4), 1e-12);
 		assertEquals(188.5, TraceEnds.end(190, thickness), 1e-12);
 		// a level stretch measures the thickness, not the steep strokes that hold longer runs
 		fill(mask, 100, 102, BASE - 20, BASE + 20);
-		assertEquals(3, TraceEnds.thickness(mask, W, 40, 90, BASE, 0, W), 0);
+		assertEquals(3, TraceEnds.thickness(Bits.of(mask, W, H).transposed(), 40, 90, BASE, 0, W), 0);
 
 		// after a pulse and a blank gap, the trace starts on its own: the same rule
 		CalibrationPulse p = pulse(mask);

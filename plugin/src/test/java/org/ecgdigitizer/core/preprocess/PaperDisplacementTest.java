@@ -139,27 +139,35 @@ class PaperDisplacementTest {
 		return Evaluation.score(page.maskedReference(), d.record).meanSnr2024();
 	}
 
-	/** Blurring along rows or columns is the kernel's weighted sum of the neighbours on the lattice, cut at its edges. */
+	/**
+	 * Blurring is the kernel's weighted sum of the neighbours along each row, then of those along each
+	 * column, cut at the lattice's edges; computed only at the nodes asked for, 0 elsewhere.
+	 */
 	@Test
-	void blurAlongEitherAxisSumsTheNeighboursInside() {
+	void blurSumsTheNeighboursInsideAtTheNodesAsked() {
 		int nx = 7;
 		int ny = 5;
 		int r = 3;
 		double[] kernel = { 0.1, 0.2, 0.6, 1, 0.5, 0.3, 0.05 };
 		double[] v = new double[nx * ny];
-		for (int k = 0; k < v.length; k++) v[k] = (k * 37 % 11) - 4.5;
-		for (boolean alongRows : new boolean[] { true, false }) {
-			double[] out = PaperDisplacement.blurAlong(v, nx, ny, kernel, r, alongRows);
-			for (int j = 0; j < ny; j++) {
-				for (int i = 0; i < nx; i++) {
-					double expected = 0;
-					for (int d = -r; d <= r; d++) {
-						int a = alongRows ? i + d : i;
-						int b = alongRows ? j : j + d;
-						if (a >= 0 && a < nx && b >= 0 && b < ny) expected += kernel[d + r] * v[b * nx + a];
-					}
-					assertEquals(expected, out[j * nx + i], 1e-12, "node " + i + "," + j + (alongRows ? " along rows" : " along columns"));
-				}
+		boolean[] needed = new boolean[nx * ny];
+		for (int k = 0; k < v.length; k++) {
+			v[k] = (k * 37 % 11) - 4.5;
+			needed[k] = k % 3 != 0;
+		}
+		double[] out = PaperDisplacement.blur(v, nx, ny, kernel, r, needed);
+		double[] rows = new double[v.length];
+		for (int j = 0; j < ny; j++) {
+			for (int i = 0; i < nx; i++) {
+				for (int d = -r; d <= r; d++) if (i + d >= 0 && i + d < nx) rows[j * nx + i] += kernel[d + r] * v[j * nx + i + d];
+			}
+		}
+		for (int j = 0; j < ny; j++) {
+			for (int i = 0; i < nx; i++) {
+				double expected = 0;
+				for (int d = -r; d <= r; d++) if (j + d >= 0 && j + d < ny) expected += kernel[d + r] * rows[(j + d) * nx + i];
+				int k = j * nx + i;
+				assertEquals(needed[k] ? expected : 0, out[k], 1e-12, "node " + i + "," + j);
 			}
 		}
 	}
@@ -201,16 +209,20 @@ class PaperDisplacementTest {
 	void runningSumsOfUpToFourRowsAreEachRowsOwn() {
 		int w = 9;
 		int h = 6;
+		// ink (code 0) and paper of every colour strength c (code 1 + c: visible c / 255, weight 1)
+		short[] code = new short[w * h];
 		float[] visible = new float[w * h];
 		byte[] weight = new byte[w * h];
 		for (int i = 0; i < w * h; i++) {
 			weight[i] = (byte) (i % 7 == 3 ? 0 : 1);
-			visible[i] = weight[i] * (i * 0.37f % 1.1f);
+			int c = i * 37 % 256;
+			code[i] = (short) (weight[i] == 0 ? 0 : 1 + c);
+			visible[i] = weight[i] * (c / 255f);
 		}
 		for (int rows = 1; rows <= 4; rows++) {
 			double[][] sum = new double[4][w + 1];
 			int[][] seen = new int[4][w + 1];
-			PaperDisplacement.runningSums(visible, weight, w, 2, rows, sum, seen);
+			PaperDisplacement.runningSums(code, w, 2, rows, sum, seen);
 			for (int q = 0; q < rows; q++) {
 				double s = 0;
 				int c = 0;
@@ -282,6 +294,45 @@ class PaperDisplacementTest {
 					assertEquals(expected, out[k], 0.0, "node " + i + "," + j);
 				}
 			}
+		}
+	}
+
+	/** The window's count at each agreeing node is how many agreeing nodes it holds. */
+	@Test
+	void windowMediansCountTheAgreeingNodesAround() {
+		int nx = 7, ny = 5;
+		double[] v = new double[nx * ny];
+		boolean[] ok = new boolean[nx * ny];
+		java.util.Arrays.fill(ok, true);
+		ok[0] = false;
+		double[] median = new double[v.length];
+		int[] count = new int[v.length];
+		PaperDisplacement.windowMedians(v, ok, nx, ny, 2, median, count);
+		assertEquals(0, count[0]); // not agreeing: left alone
+		assertEquals(11, count[1]); // near the corner: columns 0-3, rows 0-2, less node 0
+		assertEquals(25, count[2 * nx + 3]);
+	}
+
+	/** Nodes leave the queue largest amplitude first, ties in the order java.util.PriorityQueue gives them. */
+	@Test
+	void theNodeQueuePollsAsAPriorityQueue() {
+		java.util.Random random = new java.util.Random(3);
+		for (int trial = 0; trial < 50; trial++) {
+			java.util.PriorityQueue<double[]> expected = new java.util.PriorityQueue<>((a, b) -> Double.compare(b[0],
+				a[0]));
+			PaperDisplacement.NodeQueue queue = new PaperDisplacement.NodeQueue(400);
+			for (int step = 0; step < 400; step++) {
+				if (!expected.isEmpty() && random.nextInt(3) == 0) {
+					assertEquals((int) expected.poll()[1], queue.poll());
+				}
+				else {
+					double amplitude = random.nextInt(5); // many ties
+					expected.add(new double[] { amplitude, step });
+					queue.add(amplitude, step);
+				}
+				assertEquals(expected.size(), queue.size);
+			}
+			while (!expected.isEmpty()) assertEquals((int) expected.poll()[1], queue.poll());
 		}
 	}
 }
