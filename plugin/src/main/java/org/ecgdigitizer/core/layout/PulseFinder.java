@@ -109,7 +109,38 @@ final class PulseFinder {
 				if (plausible(pulse)) out.add(pulse);
 			}
 		}
-		return alike(outermost(out), mmX);
+		return alike(withoutGridCells(outermost(out), tol, mmX, mmY), mmX);
+	}
+
+	/**
+	 * Without the cells of a grid left in the ink. A grid's lines make rectangles side by side (one's
+	 * falling stroke the next one's rising stroke) and one above the other at the grid's pitch; a
+	 * printer draws each pulse by itself at the start of its row, the trace after it, and rows are
+	 * never printed closer than {@link RowFinder#MIN_SPACING_MM}.
+	 */
+	static List<CalibrationPulse> withoutGridCells(List<CalibrationPulse> pulses, int tol, double mmX, double mmY) {
+		List<CalibrationPulse> out = new ArrayList<>();
+		for (CalibrationPulse p : pulses) {
+			boolean cell = false;
+			for (CalibrationPulse q : pulses) {
+				if (q == p) continue;
+				boolean sideBySide = beside(p, q, tol) || beside(q, p, tol);
+				// one above the other, apart (not one inside the other), closer than rows are printed
+				CalibrationPulse upper = q.footY < p.footY ? q : p;
+				CalibrationPulse lower = upper == q ? p : q;
+				boolean tooClose = lower.box.y >= upper.footY - tol && lower.footY - upper.footY < RowFinder.MIN_SPACING_MM *
+					mmY && Math.abs(q.box.x - p.box.x) <= ALIKE_X_MM * mmX;
+				if (sideBySide || tooClose) cell = true;
+			}
+			if (!cell) out.add(p);
+		}
+		return out;
+	}
+
+	/** Whether q starts where p ends: p's falling stroke is q's rising one, top and foot alike. */
+	private static boolean beside(CalibrationPulse p, CalibrationPulse q, int tol) {
+		return q.box.x >= p.box.x + p.widthPx - tol && q.box.x <= p.box.maxX() + tol && Math.abs(q.box.y - p.box.y) <=
+			tol && Math.abs(q.footY - p.footY) <= tol;
 	}
 
 	static final double ALIKE = 0.2;

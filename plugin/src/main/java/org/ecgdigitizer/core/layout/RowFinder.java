@@ -35,6 +35,7 @@ final class RowFinder {
 		}
 		double longest = 0;
 		for (TraceRow t : lines) longest = Math.max(longest, t.strength);
+		RowEnds ends = RowEnds.of(lines, longest);
 		List<TraceRow> withPulse = new ArrayList<>();
 		for (TraceRow t : lines) {
 			// the pulse's top stays below the nearest line above that could be a row (not a piece of pulse)
@@ -44,10 +45,11 @@ final class RowFinder {
 				double y = o.lineAt(t.start);
 				if (y <= t.lineAt(t.start) - MIN_SPACING_MM * ink.mmY && (Double.isNaN(above) || y > above)) above = y;
 			}
-			if (startsWithPulse(t, above, ink)) withPulse.add(t);
+			if (startsWithPulse(t, above, ink) && ends.holds(t.start, t.start, ink.mmX)) withPulse.add(t);
 		}
 		// pulses whose row was not followed (a wandering or very tall trace) still make a row
-		List<CalibrationPulse> stacked = PulseFinder.scan(ink);
+		List<CalibrationPulse> stacked = new ArrayList<>();
+		for (CalibrationPulse p : PulseFinder.scan(ink)) if (ends.holds(p.box.x, p.box.maxX(), ink.mmX)) stacked.add(p);
 		for (CalibrationPulse p : stacked) {
 			TraceRow owner = null;
 			for (TraceRow t : lines) {
@@ -79,6 +81,7 @@ final class RowFinder {
 				pulsed.add(pulse);
 			}
 		}
+		lowVoltageRows(found, kept, pulsed, median, ink.mmY);
 		// Above the first row with a pulse, a weak row without one is header text or grid left over.
 		int firstPulsed = pulsed.indexOf(true);
 		int pulses = 0;
@@ -90,6 +93,44 @@ final class RowFinder {
 		}
 		if (DEBUG) System.err.println("before pitch/fill/even: " + rows);
 		return evenlySpaced(fillSkippedRows(onPitch(rows, found, RowPitch.of(stacked), ink), ink));
+	}
+
+	/** Rows kept are this evenly spaced: a gap within this fraction of theirs is on their spacing. */
+	static final double EVEN = 0.15;
+
+	/**
+	 * Adds the lines nearly as long as a typical row that were left out only for want of a tall complex,
+	 * when they lie one row spacing from the nearest row kept: leads with a low voltage (lead I
+	 * and aVL often show QRS complexes under 0.4 mV) are rows all the same. Text and rules are
+	 * neither that long nor at the rows' spacing.
+	 */
+	static void lowVoltageRows(List<TraceRow> found, List<TraceRow> kept, List<Boolean> pulsed, double median,
+		double mmY)
+	{
+		if (kept.size() < 2) return;
+		List<TraceRow> sorted = new ArrayList<>(kept);
+		sorted.sort((a, b) -> Double.compare(a.baseline, b.baseline));
+		double[] gaps = new double[sorted.size() - 1];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = sorted.get(i + 1).baseline - sorted.get(i).baseline;
+		double spacing = Median.of(gaps);
+		if (spacing < MIN_SPACING_MM * mmY) return;
+		for (TraceRow row : found) {
+			if (kept.contains(row) || row.strength < WEAK_ROW * median) continue;
+			double nearest = Double.POSITIVE_INFINITY;
+			for (TraceRow k : sorted) nearest = Math.min(nearest, Math.abs(row.baseline - k.baseline));
+			if (Math.abs(nearest - spacing) <= EVEN * spacing) {
+				kept.add(row);
+				pulsed.add(false);
+			}
+		}
+		// in page order again, each with its pulse flag
+		List<TraceRow> rows = new ArrayList<>(kept);
+		List<Boolean> flags = new ArrayList<>(pulsed);
+		rows.sort((a, b) -> Double.compare(a.baseline, b.baseline));
+		pulsed.clear();
+		for (TraceRow r : rows) pulsed.add(flags.get(kept.indexOf(r)));
+		kept.clear();
+		kept.addAll(rows);
 	}
 
 	/** A row is where the pulses' pitch puts one when its line passes within this many pitches of the place. */
@@ -479,14 +520,16 @@ final class RowFinder {
 	 * line of text, whose strokes are no taller than its letters.
 	 */
 	static boolean hasExcursions(TraceRow row, PageInk ink) {
-		int base = (int) Math.round(row.baseline);
-		if (base < 0 || base >= ink.h) return false;
+		if (row.baseline < 0 || row.baseline >= ink.h) return false;
 		int slack = (int) Math.ceil(ink.mmY);
 		int events = 0;
 		int tallest = 0;
 		boolean inEvent = false;
-		// across the whole page: the row found may be only its flattest leads
+		// across the whole page: the row found may be only its flattest leads; along the row's own
+		// line, which a photographed or curled page bends away from one image row
 		for (int x = 0; x < ink.w; x++) {
+			int base = (int) Math.round(row.lineAt(x));
+			if (base < 0 || base >= ink.h) continue;
 			int[] run = ink.verticalRunThrough(x, base, slack);
 			int length = run == null ? 0 : run[1] - run[0] + 1;
 			boolean tall = length >= 2 * ink.mmY;
