@@ -612,6 +612,10 @@ public final class LabelReader {
 		double[][][][] hid = new double[STYLES.size()][letterCount][][];
 		double[][][][] hid2 = new double[STYLES.size()][letterCount][][];
 		Windows[] windows = new Windows[WIDEST + 1];
+		// a word's sums over the crop, and its visible sums, at each of its places
+		double[] sums = new double[Math.max(1, cw)];
+		double[] sumsT = new double[sums.length];
+		double[] sumsT2 = new double[sums.length];
 		// the places [from, to] where some word that can be read here puts each letter
 		int[][] from = new int[STYLES.size()][letterCount];
 		int[][] to = new int[STYLES.size()][letterCount];
@@ -664,40 +668,54 @@ public final class LabelReader {
 					tops, mx, my);
 				windows[model.width] = win;
 			}
-			double[][] dt = new double[n][];
-			double[][] ut = new double[n][];
-			double[][] u2t = new double[n][];
+			// the word's sums at every place, letter by letter in the word's order (as one sum would add them)
+			int places = xTo - xFrom + 1;
+			if (places <= 0) continue;
+			double visible = MIN_VISIBLE * model.sum;
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
-				for (int k = 0; k < n; k++) {
-					dt[k] = d[k][t];
-					if (c.anyUnknown) {
-						ut[k] = u[k][t];
-						u2t[k] = u2[k][t];
+				// (the first letter's sums are never -0, so 0 + them is them)
+				double[] d0 = d[0][t];
+				System.arraycopy(d0, xFrom + model.offsets[0], sums, 0, places);
+				for (int k = 1; k < n; k++) {
+					double[] dk = d[k][t];
+					int at = xFrom + model.offsets[k];
+					for (int i = 0; i < places; i++) sums[i] += dk[at + i];
+				}
+				if (c.anyUnknown) {
+					for (int k = 0; k < n; k++) {
+						double[] uk = u[k][t];
+						double[] u2k = u2[k][t];
+						int at = xFrom + model.offsets[k];
+						if (k == 0) {
+							for (int i = 0; i < places; i++) {
+								sumsT[i] = model.sum - uk[at + i];
+								sumsT2[i] = model.sum2 - u2k[at + i];
+							}
+							continue;
+						}
+						for (int i = 0; i < places; i++) {
+							sumsT[i] -= uk[at + i];
+							sumsT2[i] -= u2k[at + i];
+						}
 					}
 				}
 				double[] areas = win.area[t];
 				double[] sis = win.si[t];
 				double[] varIs = win.varI[t];
 				for (int x = xFrom; x <= xTo; x++) {
-					double sum = 0;
-					double sumT = model.sum;
-					double sumT2 = model.sum2;
-					for (int k = 0; k < n; k++) {
-						int at = x + model.offsets[k];
-						sum += dt[k][at];
-						if (c.anyUnknown) {
-							sumT -= ut[k][at];
-							sumT2 -= u2t[k][at];
-						}
-					}
-					if (sumT < MIN_VISIBLE * model.sum) continue;
+					int p = x - xFrom;
+					double sum = sums[p];
+					double sumT = c.anyUnknown ? sumsT[p] : model.sum;
+					double sumT2 = c.anyUnknown ? sumsT2[p] : model.sum2;
+					if (sumT < visible) continue;
 					int i = x - win.x0;
+					double varI = varIs[i];
+					if (varI <= 1e-9) continue;
 					double area = areas[i];
 					double si = sis[i];
-					double varI = varIs[i];
 					double varT = sumT2 - sumT * sumT / area;
-					if (varI <= 1e-9 || varT <= 1e-9) continue;
+					if (varT <= 1e-9) continue;
 					double covariance = sum - sumT * si / area;
 					double best = m.scores[model.word];
 					// a correlation of at most 0 cannot beat a best of 0 or more
@@ -900,8 +918,14 @@ public final class LabelReader {
 		final double[] values;
 		final boolean[] unknown;
 		final boolean anyUnknown;
-		/** The columns of the unknown pixels of each row. */
-		final int[][] unknownInRow;
+		/** The unknown pixels as 1, the known as 0. */
+		final double[] unknownMask;
+		/** Per row, the first and one past the last column holding a value other than 0 (empty: from = to). */
+		final int[] valuesFrom;
+		final int[] valuesTo;
+		/** Per row, the first and one past the last unknown column (empty: from = to). */
+		final int[] unknownFrom;
+		final int[] unknownTo;
 		final int width;
 		final int height;
 		final double[] sum;
@@ -923,18 +947,32 @@ public final class LabelReader {
 			}
 			anyUnknown = any;
 			values = new double[pixels.length];
-			for (int i = 0; i < pixels.length; i++) values[i] = pixels[i];
-			unknownInRow = new int[height][];
+			unknownMask = new double[pixels.length];
+			for (int i = 0; i < pixels.length; i++) {
+				values[i] = pixels[i];
+				if (unknown[i]) unknownMask[i] = 1;
+			}
+			valuesFrom = new int[height];
+			valuesTo = new int[height];
+			unknownFrom = new int[height];
+			unknownTo = new int[height];
 			for (int y = 0; y < height; y++) {
-				int n = 0;
-				for (int x = 0; x < width; x++) if (unknown[y * width + x]) n++;
-				unknownInRow[y] = new int[n];
-				n = 0;
-				for (int x = 0; x < width; x++) if (unknown[y * width + x]) unknownInRow[y][n++] = x;
+				extent(values, y, valuesFrom, valuesTo);
+				extent(unknownMask, y, unknownFrom, unknownTo);
 			}
 			sum = integral(pixels, false);
 			sum2 = integral(pixels, true);
 			sumU = any ? integral(unknownValues, false) : null;
+		}
+
+		/** The columns of row y from the first to past the last value other than 0. */
+		private void extent(double[] v, int y, int[] from, int[] to) {
+			int a = 0;
+			int b = width;
+			while (a < b && v[y * width + a] == 0) a++;
+			while (b > a && v[y * width + b - 1] == 0) b--;
+			from[y] = a;
+			to[y] = b;
 		}
 
 		private double[] integral(float[] v, boolean squared) {
@@ -991,7 +1029,8 @@ public final class LabelReader {
 
 		/**
 		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
-		 * top at top0 + t and its left edge at every x; visits only the few unknown pixels.
+		 * top at top0 + t and its left edge at every x; visits only the rows and columns that hold
+		 * unknown pixels (elsewhere the sums gain nothing).
 		 */
 		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
 			int positions = Math.max(0, width - l.width + 1);
@@ -999,14 +1038,21 @@ public final class LabelReader {
 			int first = Math.max(0, from);
 			int end = Math.min(positions, to + 1);
 			for (int t = 0; t < tops; t++) {
+				double[] sums = out[0][t];
+				double[] squares = out[1][t];
 				for (int k = 0; k < l.inkY.length; k++) {
 					int y = top0 + t + l.inkY[k];
 					if (y < 0 || y >= height) continue;
-					for (int ux : unknownInRow[y]) {
-						int at = ux - l.inkX[k];
-						if (at < first || at >= end) continue;
-						out[0][t][at] += l.inkValue[k];
-						out[1][t][at] += l.inkValue2[k];
+					int dx = l.inkX[k];
+					int a = Math.max(first, unknownFrom[y] - dx);
+					int b = Math.min(end, unknownTo[y] - dx);
+					int ci = y * width + dx;
+					double v = l.inkValue[k];
+					double v2 = l.inkValue2[k];
+					for (int x = a; x < b; x++) {
+						double u = unknownMask[ci + x];
+						sums[x] += v * u;
+						squares[x] += v2 * u;
 					}
 				}
 			}
@@ -1025,13 +1071,16 @@ public final class LabelReader {
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
 				double[] row = out[t];
-				// only the letter's inked pixels contribute
+				// only the letter's inked pixels contribute, and only where the crop's row holds ink (elsewhere they add 0)
 				for (int k = 0; k < l.inkY.length; k++) {
 					int y = top + l.inkY[k];
 					if (y < 0 || y >= height) continue;
-					int ci = y * width + l.inkX[k];
+					int dx = l.inkX[k];
+					int a = Math.max(first, valuesFrom[y] - dx);
+					int b = Math.min(end, valuesTo[y] - dx);
+					int ci = y * width + dx;
 					double v = l.inkValue[k];
-					for (int x = first; x < end; x++) row[x] += v * values[ci + x];
+					for (int x = a; x < b; x++) row[x] += v * values[ci + x];
 				}
 			}
 			return out;

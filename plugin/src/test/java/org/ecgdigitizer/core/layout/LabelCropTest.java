@@ -1,0 +1,91 @@
+package org.ecgdigitizer.core.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.ecgdigitizer.core.io.GlyphOutlines;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The label reader's letter sums over a crop visit only the rows and columns where the crop holds
+ * ink (or, for the hidden sums, unknown pixels). They must equal, bit for bit, the straightforward
+ * sums over every inked pixel of the letter, added in the letter's order.
+ */
+class LabelCropTest {
+
+	@BeforeAll
+	static void headless() {
+		System.setProperty("java.awt.headless", "true");
+	}
+
+	/** The crop the reader compares words with: a word against a trace and a rule, so some pixels are unknown. */
+	private static LabelReader.Crop crop(String word, GlyphOutlines.Style style) {
+		BufferedImage img = LabelReaderTest.outlineText(word, style, 20, 0.05);
+		LabelReaderTest.Inked alone = new LabelReaderTest.Inked(img);
+		Graphics2D g = LabelReaderTest.pen(img);
+		g.fillRect(40 - 1, 0, 2, 58);
+		g.fillRect(0, 24, img.getWidth(), 2);
+		g.dispose();
+		LabelReaderTest.Inked cluttered = new LabelReaderTest.Inked(img);
+		LabelReader.Match m = LabelReader.match(cluttered.ink, cluttered.w, cluttered.h, alone.box, alone.box.height,
+			false);
+		assertNotNull(m, word);
+		return m.crop;
+	}
+
+	@Test
+	void letterSumsEqualTheStraightforwardSums() {
+		int compared = 0;
+		boolean sawUnknown = false;
+		List<GlyphOutlines.Style> fonts = GlyphOutlines.styles();
+		String[] words = { "aVR", "V5", "III" };
+		for (int w = 0; w < words.length; w++) {
+			LabelReader.Crop c = crop(words[w], fonts.get(w % fonts.size()));
+			sawUnknown |= c.anyUnknown;
+			for (LabelGlyphs.Style style : LabelGlyphs.styles()) {
+				for (LabelGlyphs.Letter l : style.letters) {
+					int positions = Math.max(0, c.width - l.width + 1);
+					// tops reaching above and below the crop, and a range cut on both sides
+					int top0 = -3;
+					int tops = c.height + 6 - LabelGlyphs.H;
+					int from = 2;
+					int to = positions - 3;
+					double[][] dots = c.dots(l, top0, tops, from, to);
+					double[][][] hidden = c.hiddenDots(l, top0, tops, from, to);
+					for (int t = 0; t < tops; t++) {
+						for (int x = 0; x < positions; x++) {
+							double dot = 0;
+							double hid = 0;
+							double hid2 = 0;
+							if (x >= from && x <= to) {
+								for (int k = 0; k < l.inkY.length; k++) {
+									int y = top0 + t + l.inkY[k];
+									if (y < 0 || y >= c.height) continue;
+									int i = y * c.width + x + l.inkX[k];
+									dot += l.inkValue[k] * (double) c.pixels[i];
+									if (c.unknown[i]) {
+										hid += l.inkValue[k];
+										hid2 += l.inkValue2[k];
+									}
+								}
+							}
+							String at = words[w] + " " + style.name + " t=" + t + " x=" + x;
+							assertEquals(Double.doubleToLongBits(dot), Double.doubleToLongBits(dots[t][x]), at);
+							assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(hidden[0][t][x]), at);
+							assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(hidden[1][t][x]), at);
+							compared++;
+						}
+					}
+				}
+			}
+		}
+		assertTrue(sawUnknown, "the crops hold unknown pixels");
+		assertTrue(compared > 10000, compared + " sums compared");
+	}
+}
