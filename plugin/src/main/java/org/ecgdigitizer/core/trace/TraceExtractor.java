@@ -35,6 +35,12 @@ public final class TraceExtractor {
 	static final double SKIP = 0.3;
 	/** A run this tall (mm) in one column is a steep stroke: a trace at rest is a pen wide. */
 	static final double STEEP_MM = 1.0;
+	/**
+	 * The share of the baseline ranking a steep stroke going on from the trace at rest pays: enough
+	 * that it is followed rather than skipped, while of two strokes leaving the trace (its own
+	 * complex and a neighbour's touching it) the one nearer the baseline still wins.
+	 */
+	static final double STROKE_AWAY = 0.25;
 	/** A column of trace holds at least this much ink (a fifth of a pixel): less is paper noise. */
 	static final double MIN_COLUMN_MASS = 0.2;
 	/** Ink this much wider than the pen (px) in a row of a steep stroke is two strokes merged at a peak. */
@@ -177,7 +183,7 @@ public final class TraceExtractor {
 						int g = gap(ps[j], rs[k]);
 						boolean continues = skipped == 0 && g == 0 && onTrace[p][j];
 						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, g - skipped) / mmY + (steep &&
-							continues ? 0 : away);
+							continues ? STROKE_AWAY * away : away);
 						if (c < best) {
 							best = c;
 							bestColumn = p;
