@@ -122,7 +122,8 @@ public final class InkModel {
 		// Ink is the darkest few percent of the page; the grid is the next band of darkness.
 		float inkLevel = Planes.percentile(meanHistogram, n, 0.99);
 		float gridLow = Planes.percentile(meanHistogram, n, 0.80);
-		float gridHigh = Planes.percentile(meanHistogram, n, 0.95);
+		// a grid printed in one flat colour (a rendered page) may fill the whole band at one level: keep that level
+		float gridHigh = Math.max(Planes.percentile(meanHistogram, n, 0.95), gridLow + 1f / (Planes.PERCENTILE_BINS - 1));
 		double[][] colours = meanColours(dr, dg, db, new float[] { Math.max(inkLevel, 0.3f), Math.max(gridLow, 0.02f) },
 			new float[] { 2f, Math.max(gridHigh, 0.03f) });
 		double[] ink = colours[0];

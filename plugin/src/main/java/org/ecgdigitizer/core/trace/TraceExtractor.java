@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.layout.CalibrationPulse;
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.layout.LeadRegion;
@@ -32,6 +33,16 @@ public final class TraceExtractor {
 	static final double JUMP_PER_MM = 1.0;
 	static final double BASELINE_PER_MM = 0.03;
 	static final double SKIP = 0.3;
+	/** A run this tall (mm) in one column is a steep stroke: a trace at rest is a pen wide. */
+	static final double STEEP_MM = 1.0;
+	/**
+	 * The share of the baseline ranking a steep stroke going on from the trace at rest pays: enough
+	 * that it is followed rather than skipped, while of two strokes leaving the trace (its own
+	 * complex and a neighbour's touching it) the one nearer the baseline still wins.
+	 */
+	static final double STROKE_AWAY = 0.25;
+	/** A column of trace holds at least this much ink (a fifth of a pixel): less is paper noise. */
+	static final double MIN_COLUMN_MASS = 0.2;
 	/** Ink this much wider than the pen (px) in a row of a steep stroke is two strokes merged at a peak. */
 	static final double MERGED_STROKES = 0.6;
 	/** Row crossings closer than this along x are one stack of points (a binary page's one-pixel stroke). */
@@ -136,6 +147,10 @@ public final class TraceExtractor {
 		double[][] cost = new double[n][];
 		int[][] fromColumn = new int[n][];
 		int[][] fromRun = new int[n][];
+		// runs on a stroke that goes on from this lead's trace at rest
+		boolean[][] onTrace = new boolean[n][];
+		double column = typicalColumnMass(runs);
+		double steepPx = STEEP_MM * mmY;
 		for (int i = 0; i < n; i++) {
 			Run[] rs = runs[i];
 			// distance from the baseline only ranks a column's runs against each other; it must not
@@ -145,26 +160,41 @@ public final class TraceExtractor {
 			cost[i] = new double[rs.length];
 			fromColumn[i] = new int[rs.length];
 			fromRun[i] = new int[rs.length];
+			onTrace[i] = new boolean[rs.length];
 			for (int k = 0; k < rs.length; k++) {
-				double emit = BASELINE_PER_MM * (Math.abs(rs[k].centroid - baselineY) - nearest) / mmY + 0.5 /
-					(1 + rs[k].mass);
+				// A steep run that continues the stroke of the column before (touching it), where that
+				// stroke goes on from this lead's own trace at rest, is this lead's complex: however far
+				// from the baseline it goes and whatever other ink lies nearer the baseline (a
+				// neighbour's tall complex beside this one). Other runs, and runs reached across a gap
+				// (text, a neighbour's trace that wanders in), are ranked by their distance from it.
+				double off = Math.abs(rs[k].centroid - baselineY) - nearest;
+				double away = BASELINE_PER_MM * off / mmY;
+				boolean steep = rs[k].bottom - rs[k].top + 1 >= steepPx;
+				double emit = 0.5 / (1 + rs[k].mass / column);
 				// starting here skips every column before
-				double best = SKIP * i;
+				double best = SKIP * i + away;
 				int bestColumn = -1;
 				int bestRun = -1;
+				boolean bestContinues = false;
 				for (int p = Math.max(0, i - reach); p < i; p++) {
 					int skipped = i - p - 1;
 					Run[] ps = runs[p];
 					for (int j = 0; j < ps.length; j++) {
-						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, gap(ps[j], rs[k]) - skipped) /
-							mmY;
+						int g = gap(ps[j], rs[k]);
+						boolean continues = skipped == 0 && g == 0 && onTrace[p][j];
+						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, g - skipped) / mmY + (steep &&
+							continues ? STROKE_AWAY * away : away);
 						if (c < best) {
 							best = c;
 							bestColumn = p;
 							bestRun = j;
+							bestContinues = continues;
 						}
 					}
 				}
+				// the trace at rest: a level run near the baseline, the nearest to it in its column
+				onTrace[i][k] = bestContinues || !steep && off <= REST_BAND_MM * mmY && Math.abs(rs[k].centroid -
+					baselineY) <= REST_MOVES_MM * mmY;
 				cost[i][k] = best + emit;
 				fromColumn[i][k] = bestColumn;
 				fromRun[i][k] = bestRun;
@@ -193,6 +223,24 @@ public final class TraceExtractor {
 			k = pk;
 		}
 		return chosen;
+	}
+
+	/**
+	 * The ink one column of this trace holds, at most one pixel's: the median over the columns of
+	 * their heaviest run's mass. A pen thinner than a pixel (a 0.2-0.5 mm trace at 2-3 px/mm), or a
+	 * grey one, never fills a pixel, and its runs are weighed against its own columns: otherwise
+	 * skipping every column would be cheaper than following the trace.
+	 */
+	static double typicalColumnMass(Run[][] runs) {
+		double[] heaviest = new double[runs.length];
+		int count = 0;
+		for (Run[] rs : runs) {
+			double m = 0;
+			for (Run r : rs) m = Math.max(m, r.mass);
+			if (m > 0) heaviest[count++] = m;
+		}
+		if (count == 0) return 1;
+		return Math.max(MIN_COLUMN_MASS, Math.min(1, Median.of(Arrays.copyOf(heaviest, count))));
 	}
 
 	/**

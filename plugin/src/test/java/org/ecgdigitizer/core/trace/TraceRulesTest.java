@@ -114,4 +114,47 @@ class TraceRulesTest {
 		assertEquals(BASE, rest, 0.5);
 		assertTrue(Math.abs(rest - (BASE - 7 * MM)) > TraceExtractor.REST_MOVES_MM * MM);
 	}
+
+	/**
+	 * Ecg-image-kit's 12x1 and 3x4 pages put rows close enough for a tall R wave of the row below to
+	 * reach up beside this row's own R wave, nearer this row's baseline than the top of its own.
+	 * The stroke that goes on from this row's trace is this row's complex: its top is kept.
+	 */
+	@Test
+	void aComplexBesideANeighboursTallOneKeepsItsHeight() {
+		float[] own = strip();
+		// the neighbour's R wave rises from below the window to 14 px under this baseline, in the same columns
+		float[] neighbour = DrawnPen.density(W, H, 30, H + 40.0, 38, BASE + 14, 46, H + 40.0);
+		float[] both = new float[own.length];
+		for (int i = 0; i < both.length; i++) both[i] = Math.max(own[i], neighbour[i]);
+		Trace t = TraceExtractor.follow(both, both, TraceExtractor.starts(both, W, H), W, H, region(BASE), MM);
+		// measured: apex 47.0 px; 82.5 px when every run is ranked by its distance from the baseline
+		assertEquals(APEX, highest(t), MM, "apex traced beside the neighbour's complex");
+		assertEquals(BASE, t.ys[10], 0.3);
+		assertEquals(BASE, t.ys[70], 0.3);
+	}
+
+	/**
+	 * A printed trace is 0.2-0.5 mm wide whatever the resolution: at 72 dpi (2.8 px/mm) a thin grey
+	 * pen covers part of one pixel per column, and no column holds a full pixel of ink. Such a trace
+	 * is still followed: its runs are weighed against its own columns' ink.
+	 */
+	@Test
+	void aThinGreyTraceAtLowResolutionIsFollowed() {
+		int w = 200;
+		int h = 60;
+		double mm = 2.85;
+		float[] ink = new float[w * h];
+		float[] density = new float[w * h];
+		for (int x = 0; x < w; x++) {
+			// a level trace with a gentle wave, one pixel tall, 0.45 of a pixel's ink
+			int y = 30 + (int) Math.round(2 * Math.sin(x / 15.0));
+			ink[y * w + x] = 0.6f;
+			density[y * w + x] = 0.45f;
+		}
+		LeadRegion region = new LeadRegion(Lead.II, false, 0, 0, false, 0, 2.5, new Box(0, 15, w, 30), 30, null, 1);
+		Trace t = TraceExtractor.follow(ink, density, TraceExtractor.starts(ink, w, h), w, h, region, mm);
+		// measured: 1.0; 0.005 when a column's run is weighed against a full pixel of ink
+		assertTrue(t.coverage() > 0.95, "coverage " + t.coverage());
+	}
 }
