@@ -110,9 +110,7 @@ final class RowFinder {
 		if (kept.size() < 2) return;
 		List<TraceRow> sorted = new ArrayList<>(kept);
 		sorted.sort((a, b) -> Double.compare(a.baseline, b.baseline));
-		double[] gaps = new double[sorted.size() - 1];
-		for (int i = 0; i < gaps.length; i++) gaps[i] = sorted.get(i + 1).baseline - sorted.get(i).baseline;
-		double spacing = Median.of(gaps);
+		double spacing = PageCalibration.rowSpacing(sorted);
 		if (spacing < MIN_SPACING_MM * mmY) return;
 		for (TraceRow row : found) {
 			if (kept.contains(row) || row.strength < WEAK_ROW * median) continue;
