@@ -190,8 +190,9 @@ public final class LeadNaming {
 		int cells = layout.cells().size();
 		if (layout.isFree()) {
 			// a page's own arrangement stands only when most of its segments are named: half of them
-			// unnamed would be left out, where a template would digitize them all
-			if (read == 0 || 2 * read <= cells) return null;
+			// unnamed would be left out, where a template would digitize them all; on fewer rows than
+			// any template has (a two-lead strip) there is none, and what was read is what can be named
+			if (read == 0 || 2 * read <= cells && !belowEveryTemplate(layout)) return null;
 		}
 		else if (fixedOrder) {
 			// the user's order yields only to labels that clearly name the segments otherwise
@@ -269,6 +270,13 @@ public final class LeadNaming {
 				fixedOrder ? "chosen" : "standard or Cabrera", layout.kind().id, contra), unnamed == 0 ? "" : String.format(
 					Locale.ROOT, "; %d segment(s) without one of the 12 standard names, left for their signals to name", unnamed)));
 		return new Result(printed, named(printed, labelled), "labels", notes, chosen);
+	}
+
+	/** Whether a layout has fewer rows than every template (3x4's three): no template has room for its page. */
+	static boolean belowEveryTemplate(PageLayout layout) {
+		int fewest = Integer.MAX_VALUE;
+		for (PageLayout.Kind kind : PageLayout.Kind.values()) if (kind != PageLayout.Kind.FREE) fewest = Math.min(fewest, kind.rows);
+		return layout.rowCount() < fewest;
 	}
 
 	/**

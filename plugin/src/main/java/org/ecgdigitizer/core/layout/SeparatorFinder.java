@@ -58,7 +58,8 @@ final class SeparatorFinder {
 		boolean[] read = new boolean[at.size()];
 		int unread = 0;
 		for (int i = 0; i < at.size(); i++) {
-			for (LabelReader.Reading rd : readings.get(i)) read[i] |= rd.accepted() && LabelReader.leadOf(rd.text) != null;
+			double fraction = fractions[at.get(i)[2]];
+			for (LabelReader.Reading rd : readings.get(i)) read[i] |= rd.accepted() && namesBoundary(rd.text, fraction);
 			if (!read[i]) unread++;
 		}
 		// on a noisy page word-like specks are everywhere and tell nothing
@@ -69,6 +70,18 @@ final class SeparatorFinder {
 				: "word"));
 		}
 		return out;
+	}
+
+	/**
+	 * Whether a word read where a segment would start names a lead there. Inside a row a lone
+	 * {@code I} does not: it is one upright stroke, as is every QRS spike, grid-line stub and
+	 * separator the reader meets along a row, and a printer that names its columns names most of
+	 * them with two or more letters (aVR, V1, V4), so the column's other rows still show it. At the
+	 * start of a row, where printers put the first lead's name, it does.
+	 */
+	static boolean namesBoundary(String word, double fraction) {
+		if (LabelReader.leadOf(word) == null) return false;
+		return fraction <= 0 || !word.equals("I");
 	}
 
 	/** Word-like blobs that start where a segment starting at x would have its name. */

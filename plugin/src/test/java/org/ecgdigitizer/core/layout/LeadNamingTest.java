@@ -2,6 +2,8 @@ package org.ecgdigitizer.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -119,5 +121,34 @@ class LeadNamingTest {
 		// without the user's word (a layout found on the page), an unread segment stays unnamed
 		assertEquals("rows:I;?;III;aVR;aVF", LeadNaming.asPrinted(given, labelled, java.util.Collections.nCopies(
 			read.length, null), 4, 0, 0, false).layout.spec());
+	}
+
+	private static LeadNaming.Result asFound(String spec, String... read) {
+		PageLayout found = PageLayout.parse(spec);
+		List<LeadRegion> labelled = new java.util.ArrayList<>();
+		int n = 0;
+		for (int i = 0; i < read.length; i++) {
+			labelled.add(new LeadRegion(null, false, i, 0, false, 0, 10, new org.ecgdigitizer.core.Box(0, 100 * i, 1000,
+				90), 100 * i + 45, null, read[i], 1));
+			if (read[i] != null) n++;
+		}
+		return LeadNaming.asPrinted(found, labelled, java.util.Collections.nCopies(read.length, null), n, 0, 0, false);
+	}
+
+	/**
+	 * A two-lead strip (ecg-image-kit's sel100: V5 and MLII, a Holter lead) fits no template, so the
+	 * one name read names what can be named instead of the page being refused; on three rows or more
+	 * a page's own arrangement still needs most of its segments read.
+	 */
+	@Test
+	void aTwoLeadStripIsNamedFromWhatWasRead() {
+		LeadNaming.Result strip = asFound("rows:?;?", "V5", null);
+		assertNotNull(strip);
+		assertEquals("rows:V5;?", strip.layout.spec(), strip.notes.toString());
+		assertNull(asFound("rows:?;?", null, null));
+		assertNull(asFound("rows:?;?;?;?", "V5", null, "II", null));
+		assertEquals("rows:V5;V6;II;?", asFound("rows:?;?;?;?", "V5", "V6", "II", null).layout.spec());
+		assertTrue(LeadNaming.belowEveryTemplate(PageLayout.parse("rows:?;?")));
+		assertFalse(LeadNaming.belowEveryTemplate(PageLayout.parse("rows:?;?;?")));
 	}
 }
