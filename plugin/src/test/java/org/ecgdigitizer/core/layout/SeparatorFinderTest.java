@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.ecgdigitizer.SharedData;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
+import org.ecgdigitizer.core.Stages;
 import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
-import org.ecgdigitizer.core.preprocess.Preprocessor;
 import org.junit.jupiter.api.Test;
 
 /** Which words read along a row say that a new lead starts there. */
@@ -42,8 +42,9 @@ class SeparatorFinderTest {
 	void aRhythmStripWhoseSpikesReadAsIIsKept() {
 		Path image = SharedData.require("real-images").resolve("eik_ecg00042.jpg");
 		ImageFiles.LoadedImage loaded = ImageFiles.read(image);
-		PreparedPage page = Preprocessor.run(ImageFiles.asImg(loaded.image), loaded.dpi, Progress.NONE);
-		LeadLayout layout = LeadDetector.detect(page, DigitizerSettings.defaults());
+		DigitizerSettings settings = DigitizerSettings.defaults();
+		PreparedPage page = Stages.preprocess(ImageFiles.asImg(loaded.image), loaded.dpi, settings.ink(), Progress.NONE);
+		LeadLayout layout = Stages.detectLeads(page, settings);
 		assertEquals(4, layout.layout.rowCount(), layout.layout.spec());
 		assertEquals(1, layout.layout.rhythmLeads().size(), layout.layout.spec());
 		for (LayoutEvidence.Boundary b : layout.evidence.boundaries) {
