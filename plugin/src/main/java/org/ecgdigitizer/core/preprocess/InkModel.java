@@ -272,7 +272,8 @@ public final class InkModel {
 		int bands = Math.max(1, Math.min(6, h / 150));
 		float[] colLevel = new float[bands * w];
 		int bins = 64;
-		// one histogram per column, filled row by row
+		// one histogram per column, filled row by row, laid out level by level: most of a row is at level 0,
+		// so its counts go to neighbouring places
 		int[] columnHist = new int[w * bins];
 		// and one for the row, from the same levels
 		float[] rowLevel = new float[h];
@@ -287,13 +288,13 @@ public final class InkModel {
 				for (int x = 0; x < w; x++) level[x] = Math.min(bins - 1, (int) (v[row + x] * bins));
 				Arrays.fill(rowHist, 0);
 				for (int x = 0; x < w; x++) {
-					columnHist[x * bins + level[x]]++;
+					columnHist[level[x] * w + x]++;
 					rowHist[level[x]]++;
 				}
-				rowLevel[y] = percentileOfHistogram(rowHist, 0, w * 0.25, bins);
+				rowLevel[y] = percentileOfHistogram(rowHist, 0, 1, w * 0.25, bins);
 			}
 			for (int x = 0; x < w; x++) {
-				colLevel[band * w + x] = percentileOfHistogram(columnHist, x * bins, (y1 - y0) * 0.25, bins);
+				colLevel[band * w + x] = percentileOfHistogram(columnHist, x, w, (y1 - y0) * 0.25, bins);
 			}
 		}
 		for (int y = 0; y < h; y++) {
@@ -372,11 +373,11 @@ public final class InkModel {
 		}
 	}
 
-	/** The level below which {@code rank} of the values counted in hist[from .. from + bins) lie. */
-	private static float percentileOfHistogram(int[] hist, int from, double rank, int bins) {
+	/** The level below which {@code rank} of the values counted in hist[from + b * stride] (b < bins) lie. */
+	private static float percentileOfHistogram(int[] hist, int from, int stride, double rank, int bins) {
 		double acc = 0;
 		for (int b = 0; b < bins; b++) {
-			acc += hist[from + b];
+			acc += hist[from + b * stride];
 			if (acc > rank) return (b + 0.5f) / bins;
 		}
 		return 1;
@@ -401,25 +402,43 @@ public final class InkModel {
 			tw = (w + TILE - 1) / TILE;
 			th = (h + TILE - 1) / TILE;
 			for (int c = 0; c < 3; c++) raw[c] = new float[tw * th];
-			int[][] hist = new int[3][256];
+			// per channel, one histogram for even and one for odd columns: neighbours, mostly in the same
+			// bin, need not wait for each other
+			int[] even = new int[3 * 256];
+			int[] odd = new int[3 * 256];
 			for (int ty = 0; ty < th; ty++) {
+				int y1 = Math.min(h, (ty + 1) * TILE);
 				for (int tx = 0; tx < tw; tx++) {
-					for (int[] hc : hist) Arrays.fill(hc, 0);
-					int count = 0;
-					for (int y = ty * TILE; y < Math.min(h, (ty + 1) * TILE); y++) {
-						for (int x = tx * TILE; x < Math.min(w, (tx + 1) * TILE); x++) {
-							int p = rgb[y * w + x];
-							hist[0][p >> 16 & 255]++;
-							hist[1][p >> 8 & 255]++;
-							hist[2][p & 255]++;
-							count++;
+					Arrays.fill(even, 0);
+					Arrays.fill(odd, 0);
+					int x0 = tx * TILE;
+					int x1 = Math.min(w, (tx + 1) * TILE);
+					int count = (y1 - ty * TILE) * (x1 - x0);
+					for (int y = ty * TILE; y < y1; y++) {
+						int row = y * w;
+						int x = x0;
+						for (; x + 1 < x1; x += 2) {
+							int p = rgb[row + x];
+							int q = rgb[row + x + 1];
+							even[p >> 16 & 255]++;
+							even[256 + (p >> 8 & 255)]++;
+							even[512 + (p & 255)]++;
+							odd[q >> 16 & 255]++;
+							odd[256 + (q >> 8 & 255)]++;
+							odd[512 + (q & 255)]++;
+						}
+						if (x < x1) {
+							int p = rgb[row + x];
+							even[p >> 16 & 255]++;
+							even[256 + (p >> 8 & 255)]++;
+							even[512 + (p & 255)]++;
 						}
 					}
 					for (int c = 0; c < 3; c++) {
 						int acc = 0;
 						int v = 255;
 						for (int b = 0; b < 256; b++) {
-							acc += hist[c][b];
+							acc += even[c * 256 + b] + odd[c * 256 + b];
 							if (acc >= 0.92 * count) {
 								v = b;
 								break;
