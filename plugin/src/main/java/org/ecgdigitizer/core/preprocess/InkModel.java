@@ -149,9 +149,9 @@ public final class InkModel {
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
 		Morphology.largerTopHat(residual, w, h, thin, inkDarkness);
 		float[] prob = inkDarkness;
-		probability(residual, prob);
-		removeSpecks(prob, w, h, mm);
-		GridLineEraser.erase(prob, w, h, pxPerMmX, pxPerMmY);
+		Bits inked = probability(residual, prob, w, h);
+		removeSpecks(prob, inked, mm);
+		GridLineEraser.erase(prob, inked, pxPerMmX, pxPerMmY);
 		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
 		// to be rectified is a photo, and the paper's white shows between grid lines only when a
 		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).
@@ -275,10 +275,19 @@ public final class InkModel {
 		}
 	}
 
-	/** Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between. */
-	private static void probability(float[] residual, float[] prob) {
-		for (int i = 0; i < prob.length; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
-		clamp01(prob, 0, prob.length);
+	/**
+	 * Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between;
+	 * returns its pixels above {@link #MASK_THRESHOLD}, read row by row as the probability is made.
+	 */
+	private static Bits probability(float[] residual, float[] prob, int w, int h) {
+		Bits inked = new Bits(w, h);
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			for (int i = row; i < row + w; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
+			clamp01(prob, row, row + w);
+			inked.setRowAbove(y, prob, MASK_THRESHOLD);
+		}
+		return inked;
 	}
 
 	/**
@@ -389,10 +398,11 @@ public final class InkModel {
 	/**
 	 * Clears isolated specks: the dots of dotted grid lines (spaced unevenly within the 5 mm cell,
 	 * so the template misses them), scanner dust and noise. A trace is a connected stroke, far
-	 * larger than a speck.
+	 * larger than a speck. {@code inked} (prob's pixels above {@link #MASK_THRESHOLD}) loses them too.
 	 */
-	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
-		Components.Runs runs = Components.Runs.of(Bits.above(prob, w, h, MASK_THRESHOLD));
+	private static void removeSpecks(float[] prob, Bits inked, double pxPerMm) {
+		int w = inked.w;
+		Components.Runs runs = Components.Runs.of(inked);
 		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
 		boolean[] speck = new boolean[runs.components.size()];
 		for (Components.Component k : runs.components) {
@@ -400,7 +410,9 @@ public final class InkModel {
 		}
 		for (int r = 0; r < runs.count; r++) {
 			int row = runs.y[r] * w;
-			if (speck[runs.component[r]]) Arrays.fill(prob, row + runs.start[r], row + runs.end[r], 0f);
+			if (!speck[runs.component[r]]) continue;
+			Arrays.fill(prob, row + runs.start[r], row + runs.end[r], 0f);
+			inked.clear(runs.y[r], runs.start[r], runs.end[r]);
 		}
 	}
 
