@@ -112,27 +112,31 @@ public final class InkModel {
 	public static Result compute(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY, Rectifier.Warp warp) {
 		PaperWhite white = new PaperWhite(rgb, w, h);
 		int n = w * h;
-		// The darkness of each channel relative to the local paper is read a row at a time, three times
-		// (its histogram, the colours, the unmixing), not kept: recomputing a row is cheaper than writing
-		// and reading three full planes. Two planes serve the rest of the model: the ink's darkness, and
-		// what is left of it once the grid is gone; in the end the ink probability and the ink density.
-		ChannelDarkness channels = new ChannelDarkness(rgb, w, white);
-		int[] meanHistogram = channels.meanHistogram(h);
+		// Three planes serve the whole model: the darkness of each channel relative to the local paper;
+		// then the ink's darkness, what is left of it once the grid is gone, and a scratch plane; in the
+		// end the ink probability and the ink density.
+		float[] dr = new float[n];
+		float[] dg = new float[n];
+		float[] db = new float[n];
+		int[] meanHistogram = channelDarkness(rgb, w, h, white, dr, dg, db);
 		// Ink is the darkest few percent of the page; the grid is the next band of darkness.
 		float inkLevel = Planes.percentile(meanHistogram, n, 0.99);
 		float gridLow = Planes.percentile(meanHistogram, n, 0.80);
 		// a grid printed in one flat colour (a rendered page) may fill the whole band at one level: keep that level
 		float gridHigh = Math.max(Planes.percentile(meanHistogram, n, 0.95), gridLow + 1f / (Planes.PERCENTILE_BINS - 1));
-		double[][] colours = meanColours(channels, h, new float[] { Math.max(inkLevel, 0.3f), Math.max(gridLow, 0.02f) },
+		double[][] colours = meanColours(dr, dg, db, new float[] { Math.max(inkLevel, 0.3f), Math.max(gridLow, 0.02f) },
 			new float[] { 2f, Math.max(gridHigh, 0.03f) });
 		double[] ink = colours[0];
 		double[] grid = colours[1];
 		if (ink == null) ink = new double[] { 1, 1, 1 };
 		boolean separated = grid != null && angleDeg(grid, ink) > 12;
-		float[] inkDarkness = new float[n];
-		float[] residual = new float[n];
-		inkDarkness(channels, h, separated ? grid : null, ink, inkDarkness, residual);
-		channels = null;
+		// the ink's darkness replaces the red channel's
+		float[] inkDarkness = dr;
+		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness);
+		else for (int i = 0; i < n; i++) inkDarkness[i] = (dr[i] + dg[i] + db[i]) / 3;
+		float[] residual = dg;
+		float[] scratch = db;
+		System.arraycopy(inkDarkness, 0, residual, 0, n);
 		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
 			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
@@ -142,12 +146,13 @@ public final class InkModel {
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
 		if (gridLineDarkness >= CROSSING_DARKNESS) {
 			// a photocopy: its grid lines took the ink of every stroke crossing them
-			healCrossings(residual, inkDarkness, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
+			healCrossings(residual, inkDarkness, scratch, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
 		}
-		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template);
-		// the ink's darkness is no longer needed: its plane is the top-hat's scratch, then the probability
+		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
-		Morphology.largerTopHat(residual, w, h, thin, inkDarkness);
+		Morphology.largerTopHat(residual, w, h, thin, scratch);
+		scratch = null;
+		// the probability replaces the ink's darkness, no longer needed
 		float[] prob = inkDarkness;
 		Bits inked = probability(residual, prob, w, h);
 		removeSpecks(prob, inked, mm);
@@ -170,94 +175,52 @@ public final class InkModel {
 	}
 
 	/**
-	 * Each channel's darkness relative to the paper's white there, clamped to [0, 1], one image row at
-	 * a time into {@link #r}, {@link #g} and {@link #b}.
+	 * Each channel's darkness relative to the paper's white there, clamped to [0, 1], and the
+	 * histogram of their mean (for {@link Planes#percentile(int[], long, double)}).
 	 */
-	private static final class ChannelDarkness {
-		final int[] rgb;
-		final int w;
-		final PaperWhite white;
-		final float[] r;
-		final float[] g;
-		final float[] b;
-		private final float[] wr;
-		private final float[] wg;
-		private final float[] wb;
-
-		ChannelDarkness(int[] rgb, int w, PaperWhite white) {
-			this.rgb = rgb;
-			this.w = w;
-			this.white = white;
-			r = new float[w];
-			g = new float[w];
-			b = new float[w];
-			wr = new float[w];
-			wg = new float[w];
-			wb = new float[w];
-		}
-
-		/** Reads row y. */
-		void row(int y) {
+	private static int[] channelDarkness(int[] rgb, int w, int h, PaperWhite white, float[] dr, float[] dg,
+		float[] db)
+	{
+		int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
+		int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
+		int[] bins = new int[w];
+		float[] wr = new float[w];
+		float[] wg = new float[w];
+		float[] wb = new float[w];
+		for (int y = 0; y < h; y++) {
 			white.row(y, wr, wg, wb);
 			int row = y * w;
 			// each channel in loops of its own, free of branches: the processor does several pixels at once
-			for (int x = 0; x < w; x++) r[x] = 1 - (rgb[row + x] >> 16 & 255) / wr[x];
-			for (int x = 0; x < w; x++) g[x] = 1 - (rgb[row + x] >> 8 & 255) / wg[x];
-			for (int x = 0; x < w; x++) b[x] = 1 - (rgb[row + x] & 255) / wb[x];
-			clamp01(r, 0, w);
-			clamp01(g, 0, w);
-			clamp01(b, 0, w);
-		}
-
-		/** The histogram of the channels' mean over the page's h rows (for {@link Planes#percentile(int[], long, double)}). */
-		int[] meanHistogram(int h) {
-			int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
-			int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
-			int[] bins = new int[w];
-			for (int y = 0; y < h; y++) {
-				row(y);
-				for (int x = 0; x < w; x++) bins[x] = Planes.percentileBin((r[x] + g[x] + b[x]) / 3);
-				// two histograms, even and odd pixels: neighbours, mostly in the same bin, need not wait for each other
-				for (int x = 0; x + 1 < w; x += 2) {
-					meanHistogram[bins[x]]++;
-					oddHistogram[bins[x + 1]]++;
-				}
-				if (w % 2 == 1) meanHistogram[bins[w - 1]]++;
+			for (int x = 0; x < w; x++) dr[row + x] = 1 - (rgb[row + x] >> 16 & 255) / wr[x];
+			for (int x = 0; x < w; x++) dg[row + x] = 1 - (rgb[row + x] >> 8 & 255) / wg[x];
+			for (int x = 0; x < w; x++) db[row + x] = 1 - (rgb[row + x] & 255) / wb[x];
+			clamp01(dr, row, row + w);
+			clamp01(dg, row, row + w);
+			clamp01(db, row, row + w);
+			for (int x = 0; x < w; x++) bins[x] = Planes.percentileBin((dr[row + x] + dg[row + x] + db[row + x]) / 3);
+			// two histograms, even and odd pixels: neighbours, mostly in the same bin, need not wait for each other
+			for (int x = 0; x + 1 < w; x += 2) {
+				meanHistogram[bins[x]]++;
+				oddHistogram[bins[x + 1]]++;
 			}
-			for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
-			return meanHistogram;
+			if (w % 2 == 1) meanHistogram[bins[w - 1]]++;
 		}
-	}
-
-	/**
-	 * The ink's darkness of every pixel into out and into copy: without a grid colour (null: grid and
-	 * ink share a colour) the channels' mean, else the ink's part of the unmixed darkness.
-	 */
-	private static void inkDarkness(ChannelDarkness channels, int h, double[] grid, double[] ink, float[] out,
-		float[] copy)
-	{
-		int w = channels.w;
-		for (int y = 0; y < h; y++) {
-			channels.row(y);
-			int row = y * w;
-			if (grid != null) unmix(channels.r, channels.g, channels.b, grid, ink, out, row);
-			else for (int x = 0; x < w; x++) out[row + x] = (channels.r[x] + channels.g[x] + channels.b[x]) / 3;
-			System.arraycopy(out, row, copy, row, w);
-		}
+		for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
+		return meanHistogram;
 	}
 
 	/**
 	 * The ink's share of each pixel's darkness: least squares of d = a*G + b*K with a, b >= 0 for the
 	 * grid colour G and the ink colour K, expressed as darkness of the ink colour (black ink reads
-	 * about 1), one row of channels into out from {@code offset}.
+	 * about 1). May write over one of the channels.
 	 */
-	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out, int offset) {
+	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out) {
 		double gg = dot(grid, grid);
 		double kk = dot(ink, ink);
 		double gk = dot(grid, ink);
 		double det = gg * kk - gk * gk;
 		double kMean = (ink[0] + ink[1] + ink[2]) / 3;
-		for (int i = 0; i < dr.length; i++) {
+		for (int i = 0; i < out.length; i++) {
 			double dG = grid[0] * dr[i] + grid[1] * dg[i] + grid[2] * db[i];
 			double dK = ink[0] * dr[i] + ink[1] * dg[i] + ink[2] * db[i];
 			// without grid (a < 0: its numerator, as det > 0), all of it is ink; without ink (b < 0), none is
@@ -271,7 +234,7 @@ public final class InkModel {
 			}
 			// branches, not Math.min: they are cheaper outside loops the processor can vectorize
 			float v = (float) (b * kMean);
-			out[offset + i] = v < 0 ? 0 : v > 1 ? 1 : v;
+			out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
 		}
 	}
 
@@ -371,7 +334,13 @@ public final class InkModel {
 	 * otherwise cut every QRS complex at every line it crosses.
 	 */
 	static void healCrossings(float[] residual, float[] before, int w, int h, int gap) {
-		float[] after = residual.clone();
+		healCrossings(residual, before, new float[w * h], w, h, gap);
+	}
+
+	/** {@link #healCrossings(float[], float[], int, int, int)} with a scratch plane for the residual as it was. */
+	static void healCrossings(float[] residual, float[] before, float[] scratch, int w, int h, int gap) {
+		float[] after = scratch;
+		System.arraycopy(residual, 0, after, 0, w * h);
 		for (int y = 0; y < h; y++) {
 			for (int x = 0, i = y * w; x < w; x++, i++) {
 				if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
@@ -661,7 +630,7 @@ public final class InkModel {
 	 * For each range k, the mean (r, g, b) darkness of pixels whose mean darkness lies in [lo[k],
 	 * hi[k]), or null if fewer than 100 do; all ranges in one pass.
 	 */
-	private static double[][] meanColours(ChannelDarkness channels, int h, float[] lo, float[] hi) {
+	private static double[][] meanColours(float[] dr, float[] dg, float[] db, float[] lo, float[] hi) {
 		int ranges = lo.length;
 		double[] r = new double[ranges];
 		double[] g = new double[ranges];
@@ -669,22 +638,16 @@ public final class InkModel {
 		long[] n = new long[ranges];
 		float lowest = Float.POSITIVE_INFINITY;
 		for (float l : lo) lowest = Math.min(lowest, l);
-		float[] dr = channels.r;
-		float[] dg = channels.g;
-		float[] db = channels.b;
-		for (int y = 0; y < h; y++) {
-			channels.row(y);
-			for (int i = 0; i < dr.length; i++) {
-				float mean = (dr[i] + dg[i] + db[i]) / 3;
-				// most of the page is lighter than every range
-				if (mean < lowest) continue;
-				for (int k = 0; k < ranges; k++) {
-					if (mean >= lo[k] && mean < hi[k]) {
-						r[k] += dr[i];
-						g[k] += dg[i];
-						b[k] += db[i];
-						n[k]++;
-					}
+		for (int i = 0; i < dr.length; i++) {
+			float mean = (dr[i] + dg[i] + db[i]) / 3;
+			// most of the page is lighter than every range
+			if (mean < lowest) continue;
+			for (int k = 0; k < ranges; k++) {
+				if (mean >= lo[k] && mean < hi[k]) {
+					r[k] += dr[i];
+					g[k] += dg[i];
+					b[k] += db[i];
+					n[k]++;
 				}
 			}
 		}
