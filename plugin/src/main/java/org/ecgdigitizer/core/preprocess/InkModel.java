@@ -130,13 +130,13 @@ public final class InkModel {
 		double[] grid = colours[1];
 		if (ink == null) ink = new double[] { 1, 1, 1 };
 		boolean separated = grid != null && angleDeg(grid, ink) > 12;
-		// the ink's darkness replaces the red channel's
+		// the ink's darkness replaces the red channel's, and a copy of it (the residual, from which the
+		// grid is taken away) the green channel's, in the same pass
 		float[] inkDarkness = dr;
-		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness);
-		else for (int i = 0; i < n; i++) inkDarkness[i] = (dr[i] + dg[i] + db[i]) / 3;
 		float[] residual = dg;
+		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness, residual);
+		else for (int i = 0; i < n; i++) inkDarkness[i] = residual[i] = (dr[i] + dg[i] + db[i]) / 3;
 		float[] scratch = db;
-		System.arraycopy(inkDarkness, 0, residual, 0, n);
 		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
 			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
@@ -212,9 +212,11 @@ public final class InkModel {
 	/**
 	 * The ink's share of each pixel's darkness: least squares of d = a*G + b*K with a, b >= 0 for the
 	 * grid colour G and the ink colour K, expressed as darkness of the ink colour (black ink reads
-	 * about 1). May write over one of the channels.
+	 * about 1), into out and copy. Each may be one of the channels.
 	 */
-	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out) {
+	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out,
+		float[] copy)
+	{
 		double gg = dot(grid, grid);
 		double kk = dot(ink, ink);
 		double gk = dot(grid, ink);
@@ -234,7 +236,7 @@ public final class InkModel {
 			}
 			// branches, not Math.min: they are cheaper outside loops the processor can vectorize
 			float v = (float) (b * kMean);
-			out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+			out[i] = copy[i] = v < 0 ? 0 : v > 1 ? 1 : v;
 		}
 	}
 
