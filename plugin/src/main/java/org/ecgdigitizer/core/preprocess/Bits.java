@@ -28,17 +28,20 @@ public final class Bits {
 	/** The pixels of a plane above a threshold. */
 	public static Bits above(float[] p, int w, int h, float threshold) {
 		Bits out = new Bits(w, h);
-		for (int y = 0; y < h; y++) {
-			int row = y * w;
-			int word = y * out.words;
-			for (int x0 = 0; x0 < w; x0 += 64) {
-				long v = 0;
-				int end = Math.min(w, x0 + 64);
-				for (int x = x0; x < end; x++) if (p[row + x] > threshold) v |= 1L << x;
-				out.bits[word + (x0 >>> 6)] = v;
-			}
-		}
+		for (int y = 0; y < h; y++) out.setRowAbove(y, p, threshold);
 		return out;
+	}
+
+	/** Row y: the pixels of that row of plane p above a threshold (what it held is replaced). */
+	void setRowAbove(int y, float[] p, float threshold) {
+		int row = y * w;
+		int word = y * words;
+		for (int x0 = 0; x0 < w; x0 += 64) {
+			long v = 0;
+			int end = Math.min(w, x0 + 64);
+			for (int x = x0; x < end; x++) if (p[row + x] > threshold) v |= 1L << x;
+			bits[word + (x0 >>> 6)] = v;
+		}
 	}
 
 	/** The true pixels of a mask. */

@@ -42,7 +42,17 @@ final class GridLineEraser {
 	static void erase(float[] prob, int w, int h, double pxPerMmX, double pxPerMmY) {
 		if (Double.isNaN(pxPerMmX) || Double.isNaN(pxPerMmY)) return;
 		// the ink as bits: ink is sparse and bits are quick to scan
-		Bits ink = Bits.above(prob, w, h, InkModel.MASK_THRESHOLD);
+		erase(prob, Bits.above(prob, w, h, InkModel.MASK_THRESHOLD), pxPerMmX, pxPerMmY);
+	}
+
+	/**
+	 * {@link #erase(float[], int, int, double, double)} given the pixels of prob above
+	 * {@link InkModel#MASK_THRESHOLD}, which are updated with it.
+	 */
+	static void erase(float[] prob, Bits ink, double pxPerMmX, double pxPerMmY) {
+		if (Double.isNaN(pxPerMmX) || Double.isNaN(pxPerMmY)) return;
+		int w = ink.w;
+		int h = ink.h;
 		eraseLines(prob, ink, w, h, pxPerMmY, pxPerMmX, false);
 		eraseLines(prob, ink, w, h, pxPerMmX, pxPerMmY, true);
 	}

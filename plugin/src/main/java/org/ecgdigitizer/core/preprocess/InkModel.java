@@ -130,13 +130,13 @@ public final class InkModel {
 		double[] grid = colours[1];
 		if (ink == null) ink = new double[] { 1, 1, 1 };
 		boolean separated = grid != null && angleDeg(grid, ink) > 12;
-		// the ink's darkness replaces the red channel's
+		// the ink's darkness replaces the red channel's, and a copy of it (the residual, from which the
+		// grid is taken away) the green channel's, in the same pass
 		float[] inkDarkness = dr;
-		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness);
-		else for (int i = 0; i < n; i++) inkDarkness[i] = (dr[i] + dg[i] + db[i]) / 3;
 		float[] residual = dg;
+		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness, residual);
+		else for (int i = 0; i < n; i++) inkDarkness[i] = residual[i] = (dr[i] + dg[i] + db[i]) / 3;
 		float[] scratch = db;
-		System.arraycopy(inkDarkness, 0, residual, 0, n);
 		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
 			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
@@ -154,9 +154,9 @@ public final class InkModel {
 		scratch = null;
 		// the probability replaces the ink's darkness, no longer needed
 		float[] prob = inkDarkness;
-		probability(residual, prob);
-		removeSpecks(prob, w, h, mm);
-		GridLineEraser.erase(prob, w, h, pxPerMmX, pxPerMmY);
+		Bits inked = probability(residual, prob, w, h);
+		removeSpecks(prob, inked, mm);
+		GridLineEraser.erase(prob, inked, pxPerMmX, pxPerMmY);
 		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
 		// to be rectified is a photo, and the paper's white shows between grid lines only when a
 		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).
@@ -212,9 +212,11 @@ public final class InkModel {
 	/**
 	 * The ink's share of each pixel's darkness: least squares of d = a*G + b*K with a, b >= 0 for the
 	 * grid colour G and the ink colour K, expressed as darkness of the ink colour (black ink reads
-	 * about 1). May write over one of the channels.
+	 * about 1), into out and copy. Each may be one of the channels.
 	 */
-	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out) {
+	private static void unmix(float[] dr, float[] dg, float[] db, double[] grid, double[] ink, float[] out,
+		float[] copy)
+	{
 		double gg = dot(grid, grid);
 		double kk = dot(ink, ink);
 		double gk = dot(grid, ink);
@@ -234,14 +236,23 @@ public final class InkModel {
 			}
 			// branches, not Math.min: they are cheaper outside loops the processor can vectorize
 			float v = (float) (b * kMean);
-			out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+			out[i] = copy[i] = v < 0 ? 0 : v > 1 ? 1 : v;
 		}
 	}
 
-	/** Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between. */
-	private static void probability(float[] residual, float[] prob) {
-		for (int i = 0; i < prob.length; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
-		clamp01(prob, 0, prob.length);
+	/**
+	 * Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between;
+	 * returns its pixels above {@link #MASK_THRESHOLD}, read row by row as the probability is made.
+	 */
+	private static Bits probability(float[] residual, float[] prob, int w, int h) {
+		Bits inked = new Bits(w, h);
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			for (int i = row; i < row + w; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
+			clamp01(prob, row, row + w);
+			inked.setRowAbove(y, prob, MASK_THRESHOLD);
+		}
+		return inked;
 	}
 
 	/**
@@ -272,7 +283,8 @@ public final class InkModel {
 		int bands = Math.max(1, Math.min(6, h / 150));
 		float[] colLevel = new float[bands * w];
 		int bins = 64;
-		// one histogram per column, filled row by row
+		// one histogram per column, filled row by row, laid out level by level: most of a row is at level 0,
+		// so its counts go to neighbouring places
 		int[] columnHist = new int[w * bins];
 		// and one for the row, from the same levels
 		float[] rowLevel = new float[h];
@@ -287,13 +299,13 @@ public final class InkModel {
 				for (int x = 0; x < w; x++) level[x] = Math.min(bins - 1, (int) (v[row + x] * bins));
 				Arrays.fill(rowHist, 0);
 				for (int x = 0; x < w; x++) {
-					columnHist[x * bins + level[x]]++;
+					columnHist[level[x] * w + x]++;
 					rowHist[level[x]]++;
 				}
-				rowLevel[y] = percentileOfHistogram(rowHist, 0, w * 0.25, bins);
+				rowLevel[y] = percentileOfHistogram(rowHist, 0, 1, w * 0.25, bins);
 			}
 			for (int x = 0; x < w; x++) {
-				colLevel[band * w + x] = percentileOfHistogram(columnHist, x * bins, (y1 - y0) * 0.25, bins);
+				colLevel[band * w + x] = percentileOfHistogram(columnHist, x, w, (y1 - y0) * 0.25, bins);
 			}
 		}
 		for (int y = 0; y < h; y++) {
@@ -357,10 +369,11 @@ public final class InkModel {
 	/**
 	 * Clears isolated specks: the dots of dotted grid lines (spaced unevenly within the 5 mm cell,
 	 * so the template misses them), scanner dust and noise. A trace is a connected stroke, far
-	 * larger than a speck.
+	 * larger than a speck. {@code inked} (prob's pixels above {@link #MASK_THRESHOLD}) loses them too.
 	 */
-	static void removeSpecks(float[] prob, int w, int h, double pxPerMm) {
-		Components.Runs runs = Components.Runs.of(Bits.above(prob, w, h, MASK_THRESHOLD));
+	private static void removeSpecks(float[] prob, Bits inked, double pxPerMm) {
+		int w = inked.w;
+		Components.Runs runs = Components.Runs.of(inked);
 		int maxSide = (int) Math.max(2, Math.round(SPECK_MM * pxPerMm));
 		boolean[] speck = new boolean[runs.components.size()];
 		for (Components.Component k : runs.components) {
@@ -368,15 +381,17 @@ public final class InkModel {
 		}
 		for (int r = 0; r < runs.count; r++) {
 			int row = runs.y[r] * w;
-			if (speck[runs.component[r]]) Arrays.fill(prob, row + runs.start[r], row + runs.end[r], 0f);
+			if (!speck[runs.component[r]]) continue;
+			Arrays.fill(prob, row + runs.start[r], row + runs.end[r], 0f);
+			inked.clear(runs.y[r], runs.start[r], runs.end[r]);
 		}
 	}
 
-	/** The level below which {@code rank} of the values counted in hist[from .. from + bins) lie. */
-	private static float percentileOfHistogram(int[] hist, int from, double rank, int bins) {
+	/** The level below which {@code rank} of the values counted in hist[from + b * stride] (b < bins) lie. */
+	private static float percentileOfHistogram(int[] hist, int from, int stride, double rank, int bins) {
 		double acc = 0;
 		for (int b = 0; b < bins; b++) {
-			acc += hist[from + b];
+			acc += hist[from + b * stride];
 			if (acc > rank) return (b + 0.5f) / bins;
 		}
 		return 1;
@@ -401,25 +416,43 @@ public final class InkModel {
 			tw = (w + TILE - 1) / TILE;
 			th = (h + TILE - 1) / TILE;
 			for (int c = 0; c < 3; c++) raw[c] = new float[tw * th];
-			int[][] hist = new int[3][256];
+			// per channel, one histogram for even and one for odd columns: neighbours, mostly in the same
+			// bin, need not wait for each other
+			int[] even = new int[3 * 256];
+			int[] odd = new int[3 * 256];
 			for (int ty = 0; ty < th; ty++) {
+				int y1 = Math.min(h, (ty + 1) * TILE);
 				for (int tx = 0; tx < tw; tx++) {
-					for (int[] hc : hist) Arrays.fill(hc, 0);
-					int count = 0;
-					for (int y = ty * TILE; y < Math.min(h, (ty + 1) * TILE); y++) {
-						for (int x = tx * TILE; x < Math.min(w, (tx + 1) * TILE); x++) {
-							int p = rgb[y * w + x];
-							hist[0][p >> 16 & 255]++;
-							hist[1][p >> 8 & 255]++;
-							hist[2][p & 255]++;
-							count++;
+					Arrays.fill(even, 0);
+					Arrays.fill(odd, 0);
+					int x0 = tx * TILE;
+					int x1 = Math.min(w, (tx + 1) * TILE);
+					int count = (y1 - ty * TILE) * (x1 - x0);
+					for (int y = ty * TILE; y < y1; y++) {
+						int row = y * w;
+						int x = x0;
+						for (; x + 1 < x1; x += 2) {
+							int p = rgb[row + x];
+							int q = rgb[row + x + 1];
+							even[p >> 16 & 255]++;
+							even[256 + (p >> 8 & 255)]++;
+							even[512 + (p & 255)]++;
+							odd[q >> 16 & 255]++;
+							odd[256 + (q >> 8 & 255)]++;
+							odd[512 + (q & 255)]++;
+						}
+						if (x < x1) {
+							int p = rgb[row + x];
+							even[p >> 16 & 255]++;
+							even[256 + (p >> 8 & 255)]++;
+							even[512 + (p & 255)]++;
 						}
 					}
 					for (int c = 0; c < 3; c++) {
 						int acc = 0;
 						int v = 255;
 						for (int b = 0; b < 256; b++) {
-							acc += hist[c][b];
+							acc += even[c * 256 + b] + odd[c * 256 + b];
 							if (acc >= 0.92 * count) {
 								v = b;
 								break;

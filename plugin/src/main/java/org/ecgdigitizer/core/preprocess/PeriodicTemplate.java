@@ -33,7 +33,9 @@ public final class PeriodicTemplate {
 		int by = (int) Math.ceil(OVERSAMPLE * periodY);
 		int tileW = (int) Math.round(cellsPerTile * periodX);
 		int tileH = (int) Math.round(cellsPerTile * periodY);
-		int[] hist = new int[bx * by * LEVELS];
+		// level by level: most pixels are paper at level 0, and neighbouring pixels fall in neighbouring bins
+		int nb = bx * by;
+		int[] hist = new int[nb * LEVELS];
 		int[] count = new int[bx * by];
 		float[] pattern = new float[bx * by];
 		// the pattern along each phase row, laid out along the tile's columns, so the subtraction reads it in order
@@ -55,7 +57,7 @@ public final class PeriodicTemplate {
 					for (int x = tx; x < x1; x++) {
 						int bin = rowBin + binX[x - tx];
 						int level = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
-						hist[bin * LEVELS + level]++;
+						hist[level * nb + bin]++;
 					}
 				}
 				binCounts(binX, binY, bx, by, count);
@@ -63,7 +65,7 @@ public final class PeriodicTemplate {
 					int half = count[b] / 2;
 					int acc = 0;
 					int level = 0;
-					while (level < LEVELS - 1 && (acc += hist[b * LEVELS + level]) <= half) level++;
+					while (level < LEVELS - 1 && (acc += hist[level * nb + b]) <= half) level++;
 					pattern[b] = count[b] == 0 ? 0 : level / (float) LEVELS;
 				}
 				dilateCyclic(pattern, bx, by);

@@ -63,36 +63,30 @@ public final class Planes {
 
 	/** How much darker each pixel is than the mean of the (2r+1)^2 box around it; 0 where it is lighter. */
 	static float[] aboveLocalMean(float[] p, int w, int h, int r) {
-		float[] rowMean = new float[p.length];
+		// the row means of the rows inside the box's window, in a ring: row y at (y % ring)
+		int ring = Math.min(h, 2 * r + 2);
+		float[] rowMean = new float[ring * w];
 		double[] prefix = new double[w + 1];
-		double inverse = 1.0 / (2 * r + 1);
-		for (int y = 0; y < h; y++) {
-			int row = y * w;
-			for (int x = 0; x < w; x++) prefix[x + 1] = prefix[x] + p[row + x];
-			// a multiplication where the whole box lies inside the row: divisions are slow
-			int inFrom = Math.min(w, r);
-			int inTo = Math.max(inFrom, w - r);
-			for (int x = 0; x < inFrom; x++) rowMean[row + x] = rowBoxMean(prefix, w, x, r);
-			for (int x = inFrom; x < inTo; x++) rowMean[row + x] = (float) ((prefix[x + r + 1] - prefix[x - r]) * inverse);
-			for (int x = inTo; x < w; x++) rowMean[row + x] = rowBoxMean(prefix, w, x, r);
-		}
 		// the box's vertical pass, row by row: a running sum of the row means inside the window
 		float[] out = new float[p.length];
 		double[] sum = new double[w];
 		int inside = 0;
 		for (int y = 0; y < Math.min(h, r); y++) {
-			for (int x = 0; x < w; x++) sum[x] += rowMean[y * w + x];
+			int at = rowMeans(p, w, y, r, prefix, rowMean, ring);
+			for (int x = 0; x < w; x++) sum[x] += rowMean[at + x];
 			inside++;
 		}
 		for (int y = 0; y < h; y++) {
 			int enter = y + r;
 			int leave = y - r - 1;
 			if (enter < h) {
-				for (int x = 0; x < w; x++) sum[x] += rowMean[enter * w + x];
+				int at = rowMeans(p, w, enter, r, prefix, rowMean, ring);
+				for (int x = 0; x < w; x++) sum[x] += rowMean[at + x];
 				inside++;
 			}
 			if (leave >= 0) {
-				for (int x = 0; x < w; x++) sum[x] -= rowMean[leave * w + x];
+				int at = leave % ring * w;
+				for (int x = 0; x < w; x++) sum[x] -= rowMean[at + x];
 				inside--;
 			}
 			int row = y * w;
@@ -100,6 +94,21 @@ public final class Planes {
 			for (int x = 0; x < w; x++) out[row + x] = Math.max(0f, p[row + x] - (float) (sum[x] * perRow));
 		}
 		return out;
+	}
+
+	/** The means of row y's (2r+1)-wide boxes into its place in the ring; returns that place. */
+	private static int rowMeans(float[] p, int w, int y, int r, double[] prefix, float[] rowMean, int ring) {
+		int row = y * w;
+		int at = y % ring * w;
+		for (int x = 0; x < w; x++) prefix[x + 1] = prefix[x] + p[row + x];
+		// a multiplication where the whole box lies inside the row: divisions are slow
+		double inverse = 1.0 / (2 * r + 1);
+		int inFrom = Math.min(w, r);
+		int inTo = Math.max(inFrom, w - r);
+		for (int x = 0; x < inFrom; x++) rowMean[at + x] = rowBoxMean(prefix, w, x, r);
+		for (int x = inFrom; x < inTo; x++) rowMean[at + x] = (float) ((prefix[x + r + 1] - prefix[x - r]) * inverse);
+		for (int x = inTo; x < w; x++) rowMean[at + x] = rowBoxMean(prefix, w, x, r);
+		return at;
 	}
 
 	private static float rowBoxMean(double[] prefix, int w, int x, int r) {
