@@ -125,8 +125,7 @@ public final class TraceExtractor {
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
 		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
-		FaintInk faint = FaintInk.PEN_MM * mmY < FaintInk.THIN_PEN_PX ? new FaintInk(density, w, xa, crossing) : null;
-		Run[] chosen = path(runs, region.baselineY, mmY, faint);
+		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -309,6 +308,11 @@ public final class TraceExtractor {
 			this.w = w;
 			this.xa = xa;
 			this.holes = holes;
+		}
+
+		/** The faint ink of a region's columns from xa on, or null where the pen is wider than {@link #THIN_PEN_PX}. */
+		static FaintInk forPage(float[] density, int w, int xa, int holes, double mmY) {
+			return PEN_MM * mmY < THIN_PEN_PX ? new FaintInk(density, w, xa, holes) : null;
 		}
 
 		/**
