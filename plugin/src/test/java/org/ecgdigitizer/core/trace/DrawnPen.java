@@ -20,11 +20,11 @@ final class DrawnPen {
 	 * through the points x0, y0, x1, y1, ...
 	 */
 	static float[] density(int w, int h, double... xy) {
-		return density(WIDTH, w, h, xy);
+		return drawnBy(WIDTH, w, h, xy);
 	}
 
 	/** The same drawn by a pen {@code width} px wide. */
-	static float[] density(float width, int w, int h, double... xy) {
+	static float[] drawnBy(float width, int w, int h, double... xy) {
 		BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
 		Graphics2D g = page.createGraphics();
 		g.setColor(Color.WHITE);

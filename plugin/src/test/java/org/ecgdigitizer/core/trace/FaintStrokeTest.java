@@ -32,9 +32,9 @@ class FaintStrokeTest {
 	 * in two or three columns per row.
 	 */
 	static float[] page() {
-		float[] level = DrawnPen.density(1.2f, W, H, 0, BASE, 28, BASE);
-		float[] after = DrawnPen.density(1.2f, W, H, 32.5, BASE, W, BASE);
-		float[] spike = DrawnPen.density(0.5f, W, H, 28, BASE, 30, APEX, 32.5, BASE);
+		float[] level = DrawnPen.drawnBy(1.2f, W, H, 0, BASE, 28, BASE);
+		float[] after = DrawnPen.drawnBy(1.2f, W, H, 32.5, BASE, W, BASE);
+		float[] spike = DrawnPen.drawnBy(0.5f, W, H, 28, BASE, 30, APEX, 32.5, BASE);
 		float[] d = new float[W * H];
 		for (int i = 0; i < d.length; i++) d[i] = Math.max(spike[i], Math.max(level[i], after[i]));
 		return d;
