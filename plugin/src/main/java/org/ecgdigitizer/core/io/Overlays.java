@@ -83,13 +83,16 @@ public final class Overlays {
 			g.setStroke(new BasicStroke(Math.max(1.5f, unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 			Path2D.Double path = new Path2D.Double();
 			boolean pen = false;
-			for (int i = 0; i < t.ys.length; i++) {
-				double y = t.ys[i];
+			// the finest path known: the signal is read from it, and a QRS peak may lie between column centres
+			double[] ys = t.path();
+			int steps = t.stepsPerColumn();
+			for (int i = 0; i < ys.length; i++) {
+				double y = ys[i];
 				if (Double.isNaN(y)) {
 					pen = false;
 					continue;
 				}
-				double x = t.x0 + i + 0.5;
+				double x = t.x0 + (i + 0.5) / steps;
 				if (pen) path.lineTo(x, y);
 				else path.moveTo(x, y);
 				pen = true;

@@ -125,7 +125,7 @@ public final class TraceExtractor {
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
 		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
-		Run[] chosen = path(runs, region.baselineY, mmY);
+		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -140,6 +140,14 @@ public final class TraceExtractor {
 	 * are cheap neighbours, runs near the baseline rank first within a column.
 	 */
 	static Run[] path(Run[][] runs, double baselineY, double mmY) {
+		return path(runs, baselineY, mmY, null);
+	}
+
+	/**
+	 * As {@link #path(Run[][], double, double)}; {@code faint} (may be null) says which rows of a
+	 * jump between neighbouring columns are covered by faint ink, which a jump crosses for free.
+	 */
+	static Run[] path(Run[][] runs, double baselineY, double mmY, FaintInk faint) {
 		int n = runs.length;
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
@@ -181,8 +189,10 @@ public final class TraceExtractor {
 					Run[] ps = runs[p];
 					for (int j = 0; j < ps.length; j++) {
 						int g = gap(ps[j], rs[k]);
+						// a jump across the faint ink of a stroke pays only for the bare rows
+						int jump = g > 0 && skipped == 0 && faint != null ? faint.bareRows(p, ps[j], ps, i, rs[k], rs) : g;
 						boolean continues = skipped == 0 && g == 0 && onTrace[p][j];
-						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, g - skipped) / mmY + (steep &&
+						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, jump - skipped) / mmY + (steep &&
 							continues ? STROKE_AWAY * away : away);
 						if (c < best) {
 							best = c;
@@ -265,6 +275,84 @@ public final class TraceExtractor {
 		double sum = 0;
 		for (int k = bestFrom; k < bestFrom + best; k++) sum += v[k];
 		return sum / best;
+	}
+
+	/**
+	 * Faint ink between the runs of neighbouring columns. A steep stroke of a thin pen at low
+	 * resolution, or anti-aliased, spreads over two or three columns and covers a fraction of each
+	 * pixel, below the level that starts a run: a QRS stroke then breaks into pieces with grey
+	 * between them, and a printer's or scanner's dots leave that grey with holes a pixel or two
+	 * high. Where the rows between two runs of neighbouring columns hold only such grey (in either
+	 * column), holes no taller than a grid line's crossing included, the pen did not lift and the
+	 * jump costs nothing. A gap of bare paper, or one that another stroke's ink crosses (a
+	 * neighbour's complex), costs as before.
+	 */
+	static final class FaintInk {
+		/**
+		 * The widest pen ECG printers draw with (mm), and the width (px) below which its steep
+		 * strokes may fall apart so: a pen two pixels wide covers at least half of one pixel in every
+		 * row it crosses, and its strokes are runs of their own.
+		 */
+		static final double PEN_MM = 0.4;
+		static final double THIN_PEN_PX = 2;
+		/** Ink density (share of a pixel) that is some of the pen's ink, not bare paper. */
+		static final float LEVEL = 0.1f;
+		private final float[] density;
+		private final int w;
+		private final int xa;
+		/** The tallest hole in faint ink that the pen's dots leave (px). */
+		private final int holes;
+
+		FaintInk(float[] density, int w, int xa, int holes) {
+			this.density = density;
+			this.w = w;
+			this.xa = xa;
+			this.holes = holes;
+		}
+
+		/** The faint ink of a region's columns from xa on, or null where the pen is wider than {@link #THIN_PEN_PX}. */
+		static FaintInk forPage(float[] density, int w, int xa, int holes, double mmY) {
+			return PEN_MM * mmY < THIN_PEN_PX ? new FaintInk(density, w, xa, holes) : null;
+		}
+
+		/**
+		 * The rows between run a of column p and run b of column i = p + 1 that the pen's ink does
+		 * not cover: those in holes taller than {@link #holes}; all of them when no row between holds
+		 * faint ink, or when another run of the two columns reaches past the gap (another stroke
+		 * crosses it: a neighbour's complex). A run wholly inside the gap is a darker piece of the
+		 * same stroke.
+		 *
+		 * @param ps the runs of column p, a among them
+		 * @param rs the runs of column i, b among them
+		 */
+		int bareRows(int p, Run a, Run[] ps, int i, Run b, Run[] rs) {
+			int from = Math.min(a.bottom, b.bottom) + 1;
+			int to = Math.max(a.top, b.top);
+			if (crosses(ps, a, from, to) || crosses(rs, b, from, to)) return to - from;
+			int bare = 0;
+			int hole = 0;
+			boolean faint = false;
+			for (int y = from; y < to; y++) {
+				if (density[y * w + xa + p] >= LEVEL || density[y * w + xa + i] >= LEVEL) {
+					faint = true;
+					if (hole > holes) bare += hole;
+					hole = 0;
+				}
+				else {
+					hole++;
+				}
+			}
+			if (!faint) return to - from;
+			return hole > holes ? bare + hole : bare;
+		}
+
+		/** Whether a run other than {@code own} overlaps rows [from, to) and reaches beyond them. */
+		private static boolean crosses(Run[] runs, Run own, int from, int to) {
+			for (Run r : runs) {
+				if (r != own && r.bottom >= from && r.top < to && (r.top < from || r.bottom >= to)) return true;
+			}
+			return false;
+		}
 	}
 
 	/** Vertical distance between two runs; 0 when they overlap or touch. */

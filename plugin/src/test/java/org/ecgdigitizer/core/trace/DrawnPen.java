@@ -20,6 +20,11 @@ final class DrawnPen {
 	 * through the points x0, y0, x1, y1, ...
 	 */
 	static float[] density(int w, int h, double... xy) {
+		return drawnBy(WIDTH, w, h, xy);
+	}
+
+	/** The same drawn by a pen {@code width} px wide. */
+	static float[] drawnBy(float width, int w, int h, double... xy) {
 		BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
 		Graphics2D g = page.createGraphics();
 		g.setColor(Color.WHITE);
@@ -27,7 +32,7 @@ final class DrawnPen {
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
 		g.setColor(Color.BLACK);
-		g.setStroke(new BasicStroke(WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 		Path2D line = new Path2D.Double();
 		line.moveTo(xy[0], xy[1]);
 		for (int i = 2; i + 1 < xy.length; i += 2) line.lineTo(xy[i], xy[i + 1]);

@@ -1,0 +1,110 @@
+package org.ecgdigitizer.core.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.preprocess.Bits;
+import org.ecgdigitizer.core.signal.Lead;
+import org.junit.jupiter.api.Test;
+
+/**
+ * QRS strokes at low resolution: a thin pen's steep stroke covers a fraction of each pixel it
+ * crosses, below the level that starts a run, and breaks into pieces with grey between them. The
+ * tracer follows it across that grey, and only across grey: not across bare paper, and not across
+ * another stroke.
+ */
+class FaintStrokeTest {
+
+	/** 72 dpi: a millimetre is 2.83 px. */
+	static final double MM = 2.83;
+	static final int W = 60;
+	static final int H = 70;
+	static final double BASE = 50;
+	/** An R wave 12 mm (1.2 mV) tall. */
+	static final double APEX = BASE - 12 * MM;
+
+	/**
+	 * A level trace (a pen 1.2 px tall) with one R wave whose up and down strokes are drawn by a pen
+	 * 0.5 px wide, as a scan at 72 dpi shows a thermal printer's one-dot-wide QRS stroke: grey pixels
+	 * in two or three columns per row.
+	 */
+	static float[] page() {
+		float[] level = DrawnPen.drawnBy(1.2f, W, H, 0, BASE, 28, BASE);
+		float[] after = DrawnPen.drawnBy(1.2f, W, H, 32.5, BASE, W, BASE);
+		float[] spike = DrawnPen.drawnBy(0.5f, W, H, 28, BASE, 30, APEX, 32.5, BASE);
+		float[] d = new float[W * H];
+		for (int i = 0; i < d.length; i++) d[i] = Math.max(spike[i], Math.max(level[i], after[i]));
+		return d;
+	}
+
+	static LeadRegion region() {
+		return new LeadRegion(Lead.II, false, 0, 0, false, 0, 2.5, new Box(0, 10, W, 50), BASE, null, 1);
+	}
+
+	static double highest(Trace t) {
+		double top = Double.POSITIVE_INFINITY;
+		for (double y : t.path()) if (!Double.isNaN(y)) top = Math.min(top, y);
+		return top;
+	}
+
+	@Test
+	void aThinGreyQrsStrokeAtLowResolutionIsFollowedToItsApex() {
+		float[] d = page();
+		Bits starts = TraceExtractor.starts(d, W, H);
+		Trace t = TraceExtractor.follow(d, d, starts, W, H, region(), MM);
+		// measured: highest point 26.5 px, 69% of the wave (drawn at 16.0: where the up and down strokes
+		// share the apex's two columns the centre line falls short of the top); the path's runs reach the
+		// apex, and without the faint ink they stay on the baseline (below)
+		assertTrue(highest(t) < BASE - 0.6 * (BASE - APEX), "apex traced: " + highest(t));
+		TraceExtractor.Run[][] runs = new TraceExtractor.Run[W][];
+		for (int x = 0; x < W; x++) runs[x] = TraceExtractor.runs(d, d, starts, W, x, 0, H, 2);
+		TraceExtractor.Run[] without = TraceExtractor.path(runs, BASE, MM);
+		double top = Double.POSITIVE_INFINITY;
+		for (TraceExtractor.Run r : without) if (r != null) top = Math.min(top, r.top);
+		assertTrue(top > APEX + 5 * MM, "without the faint ink the spike is skipped: top " + top);
+		// measured: 47 px without; with it the runs of the apex's columns (row 17) are on the path
+		TraceExtractor.Run[] with = TraceExtractor.path(runs, BASE, MM, TraceExtractor.FaintInk.forPage(d, W, 0, 2, MM));
+		double withTop = Double.POSITIVE_INFINITY;
+		for (TraceExtractor.Run r : with) if (r != null) withTop = Math.min(withTop, r.top);
+		assertEquals(APEX, withTop, 0.5 * MM, "runs followed to the apex");
+		// the level trace on either side is untouched
+		assertEquals(BASE, t.ys[10], 0.5);
+		assertEquals(BASE, t.ys[50], 0.5);
+	}
+
+	@Test
+	void aJumpPaysForBarePaperAndForAnotherStrokeButNotForGrey() {
+		int w = 2;
+		int h = 40;
+		float[] density = new float[w * h];
+		TraceExtractor.FaintInk faint = new TraceExtractor.FaintInk(density, w, 0, 2);
+		TraceExtractor.Run low = new TraceExtractor.Run(30, 31, 1.5, 30.5);
+		TraceExtractor.Run high = new TraceExtractor.Run(5, 10, 4, 7.5);
+		TraceExtractor.Run[] left = { low };
+		TraceExtractor.Run[] right = { high };
+		// bare paper between: every row counts
+		assertEquals(19, faint.bareRows(0, low, left, 1, high, right));
+		// grey in either column, with holes of up to 2 rows (a grid line's crossing): free
+		for (int y = 11; y < 30; y++) if (y % 3 != 0) density[y * w + (y < 20 ? 1 : 0)] = 0.15f;
+		assertEquals(0, faint.bareRows(0, low, left, 1, high, right));
+		// a hole of 5 rows (20-23 cleared, 24 a hole already) is paper
+		for (int y = 20; y < 24; y++) density[y * w] = 0;
+		assertEquals(5, faint.bareRows(0, low, left, 1, high, right));
+		// a darker piece of the stroke inside the gap is the same stroke; another stroke reaching past it is not
+		for (int y = 20; y < 24; y++) density[y * w] = 0.15f;
+		TraceExtractor.Run piece = new TraceExtractor.Run(15, 17, 2, 16);
+		assertEquals(0, faint.bareRows(0, low, left, 1, high, new TraceExtractor.Run[] { high, piece }));
+		TraceExtractor.Run other = new TraceExtractor.Run(20, 36, 12, 28);
+		assertEquals(19, faint.bareRows(0, low, left, 1, high, new TraceExtractor.Run[] { high, other }));
+	}
+
+	@Test
+	void onlyAPenUnderTwoPixelsIsReadSo() {
+		// 100 dpi (3.9 px/mm): a 0.4 mm pen is 1.6 px; 200 dpi: 3.1 px, its strokes are runs of their own
+		assertTrue(TraceExtractor.FaintInk.forPage(new float[1], 1, 0, 2, 3.94) != null);
+		assertNull(TraceExtractor.FaintInk.forPage(new float[1], 1, 0, 2, 7.87));
+	}
+}
