@@ -722,13 +722,12 @@ public final class LabelReader {
 					double varI = varIs[i];
 					if (varI <= 1e-9) continue;
 					double area = areas[i];
-					double si = sis[i];
+					double covariance = sum - sumT * sis[i] / area;
+					double best = m.scores[model.word];
+					// a correlation of at most 0 cannot beat a best of 0 or more (each test only skips: their order is free)
+					if (covariance <= 0 && best >= 0) continue;
 					double varT = sumT2 - sumT * sumT / area;
 					if (varT <= 1e-9) continue;
-					double covariance = sum - sumT * si / area;
-					double best = m.scores[model.word];
-					// a correlation of at most 0 cannot beat a best of 0 or more
-					if (covariance <= 0 && best >= 0) continue;
 					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
 					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
 					double r = covariance / Math.sqrt(varI * varT);
