@@ -593,6 +593,8 @@ public final class LabelReader {
 		boolean[] clutter = clutter(raw, cw, ch);
 		for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
 		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
+		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores
+		if (c.blank()) return null;
 		double fx0 = (box.x - wx0) * s;
 		double fx1 = (box.maxX() - wx0) * s;
 		int top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
@@ -611,6 +613,9 @@ public final class LabelReader {
 		double[][][][] dot = new double[STYLES.size()][letterCount][][];
 		double[][][][] hid = new double[STYLES.size()][letterCount][][];
 		double[][][][] hid2 = new double[STYLES.size()][letterCount][][];
+		// per top, where each letter's dot and hidden sums can be other than 0 (adding 0 elsewhere changes nothing)
+		int[][][][] dotSpan = new int[STYLES.size()][letterCount][][];
+		int[][][][] hidSpan = new int[STYLES.size()][letterCount][][];
 		Windows[] windows = new Windows[WIDEST + 1];
 		// a word's sums over the crop, and its visible sums, at each of its places
 		double[] sums = new double[Math.max(1, cw)];
@@ -645,21 +650,27 @@ public final class LabelReader {
 			double[][][] d = new double[n][][];
 			double[][][] u = new double[n][][];
 			double[][][] u2 = new double[n][][];
+			int[][][] ds = new int[n][][];
+			int[][][] us = new int[n][][];
 			for (int k = 0; k < n; k++) {
 				int l = model.letters[k];
 				if (dot[model.style][l] == null) {
 					int a = from[model.style][l];
 					int b = to[model.style][l];
 					dot[model.style][l] = c.dots(letters[l], top0, tops, a, b);
+					dotSpan[model.style][l] = nonZero(dot[model.style][l]);
 					if (c.anyUnknown) {
 						double[][][] hidden = c.hiddenDots(letters[l], top0, tops, a, b);
 						hid[model.style][l] = hidden[0];
 						hid2[model.style][l] = hidden[1];
+						hidSpan[model.style][l] = nonZero(hidden[0]);
 					}
 				}
 				d[k] = dot[model.style][l];
 				u[k] = hid[model.style][l];
 				u2[k] = hid2[model.style][l];
+				ds[k] = dotSpan[model.style][l];
+				us[k] = hidSpan[model.style][l];
 			}
 			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
 			Windows win = everyPlace ? new Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
@@ -680,21 +691,19 @@ public final class LabelReader {
 				for (int k = 1; k < n; k++) {
 					double[] dk = d[k][t];
 					int at = xFrom + model.offsets[k];
-					for (int i = 0; i < places; i++) sums[i] += dk[at + i];
+					int end = Math.min(places, ds[k][t][1] - at);
+					for (int i = Math.max(0, ds[k][t][0] - at); i < end; i++) sums[i] += dk[at + i];
 				}
 				if (c.anyUnknown) {
+					// the sums of what shows: the word's sums less its hidden part, letter by letter
+					Arrays.fill(sumsT, 0, places, model.sum);
+					Arrays.fill(sumsT2, 0, places, model.sum2);
 					for (int k = 0; k < n; k++) {
 						double[] uk = u[k][t];
 						double[] u2k = u2[k][t];
 						int at = xFrom + model.offsets[k];
-						if (k == 0) {
-							for (int i = 0; i < places; i++) {
-								sumsT[i] = model.sum - uk[at + i];
-								sumsT2[i] = model.sum2 - u2k[at + i];
-							}
-							continue;
-						}
-						for (int i = 0; i < places; i++) {
+						int end = Math.min(places, us[k][t][1] - at);
+						for (int i = Math.max(0, us[k][t][0] - at); i < end; i++) {
 							sumsT[i] -= uk[at + i];
 							sumsT2[i] -= u2k[at + i];
 						}
@@ -713,13 +722,12 @@ public final class LabelReader {
 					double varI = varIs[i];
 					if (varI <= 1e-9) continue;
 					double area = areas[i];
-					double si = sis[i];
+					double covariance = sum - sumT * sis[i] / area;
+					double best = m.scores[model.word];
+					// a correlation of at most 0 cannot beat a best of 0 or more (each test only skips: their order is free)
+					if (covariance <= 0 && best >= 0) continue;
 					double varT = sumT2 - sumT * sumT / area;
 					if (varT <= 1e-9) continue;
-					double covariance = sum - sumT * si / area;
-					double best = m.scores[model.word];
-					// a correlation of at most 0 cannot beat a best of 0 or more
-					if (covariance <= 0 && best >= 0) continue;
 					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
 					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
 					double r = covariance / Math.sqrt(varI * varT);
@@ -738,6 +746,20 @@ public final class LabelReader {
 			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
 		}
 		return m.boxes[m.best()] == null ? null : m;
+	}
+
+	/** Per row, the first and one past the last index holding a value other than 0 (empty: 0, 0). */
+	private static int[][] nonZero(double[][] rows) {
+		int[][] out = new int[rows.length][];
+		for (int t = 0; t < rows.length; t++) {
+			double[] r = rows[t];
+			int a = 0;
+			int b = r.length;
+			while (a < b && r[a] == 0) a++;
+			while (b > a && r[b - 1] == 0) b--;
+			out[t] = a < b ? new int[] { a, b } : new int[] { 0, 0 };
+		}
+		return out;
 	}
 
 	/**
@@ -918,14 +940,11 @@ public final class LabelReader {
 		final double[] values;
 		final boolean[] unknown;
 		final boolean anyUnknown;
-		/** The unknown pixels as 1, the known as 0. */
-		final double[] unknownMask;
 		/** Per row, the first and one past the last column holding a value other than 0 (empty: from = to). */
 		final int[] valuesFrom;
 		final int[] valuesTo;
-		/** Per row, the first and one past the last unknown column (empty: from = to). */
-		final int[] unknownFrom;
-		final int[] unknownTo;
+		/** Per row, the runs of unknown pixels: start and end (exclusive) columns, one after another. */
+		final int[][] unknownRuns;
 		final int width;
 		final int height;
 		final double[] sum;
@@ -947,32 +966,37 @@ public final class LabelReader {
 			}
 			anyUnknown = any;
 			values = new double[pixels.length];
-			unknownMask = new double[pixels.length];
-			for (int i = 0; i < pixels.length; i++) {
-				values[i] = pixels[i];
-				if (unknown[i]) unknownMask[i] = 1;
-			}
+			for (int i = 0; i < pixels.length; i++) values[i] = pixels[i];
 			valuesFrom = new int[height];
 			valuesTo = new int[height];
-			unknownFrom = new int[height];
-			unknownTo = new int[height];
+			unknownRuns = new int[height][];
 			for (int y = 0; y < height; y++) {
-				extent(values, y, valuesFrom, valuesTo);
-				extent(unknownMask, y, unknownFrom, unknownTo);
+				int a = 0;
+				int b = width;
+				while (a < b && values[y * width + a] == 0) a++;
+				while (b > a && values[y * width + b - 1] == 0) b--;
+				valuesFrom[y] = a;
+				valuesTo[y] = b;
+				unknownRuns[y] = runs(unknown, y);
 			}
 			sum = integral(pixels, false);
 			sum2 = integral(pixels, true);
 			sumU = any ? integral(unknownValues, false) : null;
 		}
 
-		/** The columns of row y from the first to past the last value other than 0. */
-		private void extent(double[] v, int y, int[] from, int[] to) {
-			int a = 0;
-			int b = width;
-			while (a < b && v[y * width + a] == 0) a++;
-			while (b > a && v[y * width + b - 1] == 0) b--;
-			from[y] = a;
-			to[y] = b;
+		/** The runs of true in row y of a mask: start and end (exclusive) columns, one after another. */
+		private int[] runs(boolean[] mask, int y) {
+			int[] out = new int[8];
+			int n = 0;
+			for (int x = 0; x < width; x++) {
+				if (!mask[y * width + x] || (x > 0 && mask[y * width + x - 1])) continue;
+				int end = x;
+				while (end < width && mask[y * width + end]) end++;
+				if (n + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+				out[n++] = x;
+				out[n++] = end;
+			}
+			return Arrays.copyOf(out, n);
 		}
 
 		private double[] integral(float[] v, boolean squared) {
@@ -1017,6 +1041,12 @@ public final class LabelReader {
 			return (sti - st * si / n) / Math.sqrt(vt * vi);
 		}
 
+		/** True when every known pixel is paper (0): no window's variance exceeds 0, so no word scores. */
+		boolean blank() {
+			for (float v : pixels) if (v != 0) return false;
+			return true;
+		}
+
 		/** Sum over [x0, x1) x [y0, y1); outside the crop counts as paper (0). */
 		double area(double[] s, int x0, int y0, int x1, int y1) {
 			x0 = Math.max(0, Math.min(width, x0));
@@ -1029,8 +1059,7 @@ public final class LabelReader {
 
 		/**
 		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
-		 * top at top0 + t and its left edge at every x; visits only the rows and columns that hold
-		 * unknown pixels (elsewhere the sums gain nothing).
+		 * top at top0 + t and its left edge at every x; visits only the runs of unknown pixels.
 		 */
 		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
 			int positions = Math.max(0, width - l.width + 1);
@@ -1044,15 +1073,16 @@ public final class LabelReader {
 					int y = top0 + t + l.inkY[k];
 					if (y < 0 || y >= height) continue;
 					int dx = l.inkX[k];
-					int a = Math.max(first, unknownFrom[y] - dx);
-					int b = Math.min(end, unknownTo[y] - dx);
-					int ci = y * width + dx;
 					double v = l.inkValue[k];
 					double v2 = l.inkValue2[k];
-					for (int x = a; x < b; x++) {
-						double u = unknownMask[ci + x];
-						sums[x] += v * u;
-						squares[x] += v2 * u;
+					int[] runs = unknownRuns[y];
+					for (int r = 0; r < runs.length; r += 2) {
+						int a = Math.max(first, runs[r] - dx);
+						int b = Math.min(end, runs[r + 1] - dx);
+						for (int x = a; x < b; x++) {
+							sums[x] += v;
+							squares[x] += v2;
+						}
 					}
 				}
 			}

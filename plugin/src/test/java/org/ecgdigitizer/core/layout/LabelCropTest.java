@@ -1,12 +1,15 @@
 package org.ecgdigitizer.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+
+import org.ecgdigitizer.core.Box;
 
 import org.ecgdigitizer.core.io.GlyphOutlines;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,5 +90,25 @@ class LabelCropTest {
 		}
 		assertTrue(sawUnknown, "the crops hold unknown pixels");
 		assertTrue(compared > 10000, compared + " sums compared");
+	}
+
+	/**
+	 * Ink that is all clutter (a pulse's edge, a long upright line) leaves a blank crop: nothing
+	 * to read, found at once, as the search over every place finds it.
+	 */
+	@Test
+	void inkThatIsAllClutterIsNothingToRead() {
+		BufferedImage img = LabelReaderTest.canvas(120, 120);
+		Graphics2D g = LabelReaderTest.pen(img);
+		g.fillRect(60, 10, 2, 100);
+		g.dispose();
+		LabelReaderTest.Inked line = new LabelReaderTest.Inked(img);
+		// read at a label's size, the line is more than a letter tall: all of it is clutter
+		Box at = Box.fromCorners(line.box.x, 70, line.box.maxX(), 90);
+		assertEquals(null, LabelReader.match(line.ink, line.w, line.h, at, 20, false));
+		assertEquals(null, LabelReader.match(line.ink, line.w, line.h, at, 20, false, true));
+		LabelReader.Reading r = LabelReader.read(line.ink, line.w, line.h, at, 20);
+		assertEquals("nothing to read", r.doubt);
+		assertFalse(r.accepted());
 	}
 }
