@@ -110,10 +110,6 @@ public final class Rectifier {
 		}
 	}
 
-	/** The output is resampled in blocks of this many rows and columns (see {@link #warp}). */
-	static final int BLOCK_ROWS = 32;
-	static final int BLOCK_COLUMNS = 128;
-
 	/** Resamples packed RGB pixels through the warp, bilinearly. */
 	public static int[] warp(int[] rgb, Warp warp, int fill) {
 		return warp(rgb, warp, fill, null);
@@ -125,71 +121,35 @@ public final class Rectifier {
 	 */
 	public static int[] warp(int[] rgb, Warp warp, int fill, PaperDisplacement.Field displacement) {
 		if (warp.isIdentity() && displacement == null) return rgb;
-		Sampler sampler = new Sampler(rgb, warp, fill, displacement);
-		// In blocks of a few rows and columns: a tilted row of the output crosses a hundred rows of
-		// the source, and a block keeps the source pixels it reads in the cache.
-		for (int yb = 0; yb < warp.height; yb += BLOCK_ROWS) {
-			int ye = Math.min(warp.height, yb + BLOCK_ROWS);
-			for (int xb = 0; xb < warp.width; xb += BLOCK_COLUMNS) {
-				int xe = Math.min(warp.width, xb + BLOCK_COLUMNS);
-				for (int y = yb; y < ye; y++) sampler.row(y, xb, xe);
-			}
+		int w = warp.sourceWidth;
+		int h = warp.sourceHeight;
+		int width = warp.width;
+		int[] out = new int[width * warp.height];
+		double[] m = warp.toSource.coefficients();
+		// the terms that depend on the column alone, computed once
+		double[] xx = new double[width];
+		double[] yx = new double[width];
+		double[] dx = new double[width];
+		for (int x = 0; x < width; x++) {
+			double px = x + 0.5;
+			xx[x] = m[0] * px;
+			yx[x] = m[3] * px;
+			dx[x] = m[6] * px;
 		}
-		return sampler.out;
-	}
-
-	/** Samples the source for a warp's output pixels, a run of one row at a time. */
-	private static final class Sampler {
-		private final int[] rgb;
-		private final int w;
-		private final int h;
-		private final int fill;
-		private final PaperDisplacement.Field displacement;
-		private final int width;
-		private final int[] out;
-		private final double[] m;
-		/** The terms that depend on the column alone, computed once. */
-		private final double[] xx;
-		private final double[] yx;
-		private final double[] dx;
-		/** A rotation has no perspective: the divisor is exactly 1 and dividing by it changes nothing. */
-		private final boolean affine;
-		/** Where each column falls on the displacement's lattice, found once for all rows. */
-		private final double[] nodeX;
-		private final double[] d = new double[2];
-
-		Sampler(int[] rgb, Warp warp, int fill, PaperDisplacement.Field displacement) {
-			this.rgb = rgb;
-			this.w = warp.sourceWidth;
-			this.h = warp.sourceHeight;
-			this.fill = fill;
-			this.displacement = displacement;
-			this.width = warp.width;
-			this.out = new int[width * warp.height];
-			this.m = warp.toSource.coefficients();
-			xx = new double[width];
-			yx = new double[width];
-			dx = new double[width];
-			for (int x = 0; x < width; x++) {
-				double px = x + 0.5;
-				xx[x] = m[0] * px;
-				yx[x] = m[3] * px;
-				dx[x] = m[6] * px;
-			}
-			affine = m[6] == 0 && m[7] == 0 && m[8] == 1;
-			nodeX = new double[displacement == null ? 0 : width];
-			for (int x = 0; x < nodeX.length; x++) nodeX[x] = displacement.nodeX(x + 0.5);
-		}
-
-		/** Output pixels [xb, xe) of row y. */
-		void row(int y, int xb, int xe) {
+		// a rotation has no perspective: the divisor is exactly 1 and dividing by it changes nothing
+		boolean affine = m[6] == 0 && m[7] == 0 && m[8] == 1;
+		double[] d = new double[2];
+		// where each column falls on the displacement's lattice, found once for all rows
+		double[] nodeX = new double[displacement == null ? 0 : width];
+		for (int x = 0; x < nodeX.length; x++) nodeX[x] = displacement.nodeX(x + 0.5);
+		for (int y = 0; y < warp.height; y++) {
 			double py = y + 0.5;
 			double xy = m[1] * py;
 			double yy = m[4] * py;
 			double dy = m[7] * py;
 			double nodeY = displacement == null ? 0 : displacement.nodeY(py);
 			int row = y * width;
-			for (int x = xb; x < xe; x++) {
+			for (int x = 0; x < width; x++) {
 				// continuous source point, then to pixel-index space (centres at integers)
 				double sx;
 				double sy;
@@ -229,11 +189,12 @@ public final class Rectifier {
 					out[row + x] = blend(rgb[i], rgb[i + 1], rgb[i + w], rgb[i + w + 1], fx, fy);
 				}
 				else {
-					out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb,
-						w, h, x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
+					out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w,
+						h, x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
 				}
 			}
 		}
+		return out;
 	}
 
 	/** Math.floor as an int, for values well inside the int range. */
