@@ -21,6 +21,8 @@ public final class LearnedInk implements InkSource {
 	/** Ink-class probability below which a pixel loses all its ink, and above which it keeps all. */
 	static final float KEEP_FROM = 0.25f;
 	static final float KEEP_TO = 0.65f;
+	/** Ink-class probability above which a pixel beside a kept stroke counts as part of it (see {@link StrokeKeep}). */
+	static final float STROKE_FROM = 0f;
 
 	private final String name;
 	private final InkClassifier classifier;
@@ -70,13 +72,16 @@ public final class LearnedInk implements InkSource {
 		for (int i = 0; i < candidate.length; i++) candidate[i] = ink[i] > 0.02f;
 		int[] pixels = Pixels.of(candidate);
 		float[][] p = classifier.probabilitiesAt(plane, ws, hs, pixels);
-		float[] keep = new float[ws * hs];
-		java.util.Arrays.fill(keep, 1);
+		float[] inkProbability = new float[ws * hs];
+		java.util.Arrays.fill(inkProbability, Float.NaN);
 		for (int k = 0; k < pixels.length; k++) {
 			float q = 0;
 			for (int c : inkClasses) q += p[c][k];
-			keep[pixels[k]] = Math.max(0, Math.min(1, (q - KEEP_FROM) / (KEEP_TO - KEEP_FROM)));
+			inkProbability[pixels[k]] = q;
 		}
+		// spreading along strokes assumes a work pixel of a pen's width: only where the scale was measured
+		float strokeFrom = Double.isNaN(pxPerMm) ? Float.POSITIVE_INFINITY : STROKE_FROM;
+		float[] keep = StrokeKeep.of(inkProbability, ws, hs, KEEP_FROM, KEEP_TO, strokeFrom);
 		return InkPlanes.resize(keep, ws, hs, w, h);
 	}
 
