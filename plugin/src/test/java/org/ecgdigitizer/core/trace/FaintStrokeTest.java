@@ -44,6 +44,13 @@ class FaintStrokeTest {
 		return new LeadRegion(Lead.II, false, 0, 0, false, 0, 2.5, new Box(0, 10, W, 50), BASE, null, 1);
 	}
 
+	/** The highest row any run on a path reaches. */
+	static double topOf(TraceExtractor.Run[] path) {
+		double top = Double.POSITIVE_INFINITY;
+		for (TraceExtractor.Run r : path) if (r != null) top = Math.min(top, r.top);
+		return top;
+	}
+
 	static double highest(Trace t) {
 		double top = Double.POSITIVE_INFINITY;
 		for (double y : t.path()) if (!Double.isNaN(y)) top = Math.min(top, y);
@@ -61,14 +68,10 @@ class FaintStrokeTest {
 		assertTrue(highest(t) < BASE - 0.6 * (BASE - APEX), "apex traced: " + highest(t));
 		TraceExtractor.Run[][] runs = new TraceExtractor.Run[W][];
 		for (int x = 0; x < W; x++) runs[x] = TraceExtractor.runs(d, d, starts, W, x, 0, H, 2);
-		TraceExtractor.Run[] without = TraceExtractor.path(runs, BASE, MM);
-		double top = Double.POSITIVE_INFINITY;
-		for (TraceExtractor.Run r : without) if (r != null) top = Math.min(top, r.top);
+		double top = topOf(TraceExtractor.path(runs, BASE, MM));
 		assertTrue(top > APEX + 5 * MM, "without the faint ink the spike is skipped: top " + top);
 		// measured: 47 px without; with it the runs of the apex's columns (row 17) are on the path
-		TraceExtractor.Run[] with = TraceExtractor.path(runs, BASE, MM, TraceExtractor.FaintInk.forPage(d, W, 0, 2, MM));
-		double withTop = Double.POSITIVE_INFINITY;
-		for (TraceExtractor.Run r : with) if (r != null) withTop = Math.min(withTop, r.top);
+		double withTop = topOf(TraceExtractor.path(runs, BASE, MM, TraceExtractor.FaintInk.forPage(d, W, 0, 2, MM)));
 		assertEquals(APEX, withTop, 0.5 * MM, "runs followed to the apex");
 		// the level trace on either side is untouched
 		assertEquals(BASE, t.ys[10], 0.5);

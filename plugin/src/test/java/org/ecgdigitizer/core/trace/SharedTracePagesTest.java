@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class SharedTracePagesTest {
 
+	/** A digitizer with the default settings on a page image, not yet run. */
+	private static EcgDigitizer digitizer(Path image) throws IOException {
+		ImageFiles.LoadedImage loaded = ImageFiles.read(image);
+		return new EcgDigitizer(ImageFiles.asImg(loaded.image), loaded.dpi, DigitizerSettings.defaults(), "page");
+	}
+
 	/** The mean 2024 SNR of an eik-dev page against its masked reference. */
 	private static double snr(String page) throws IOException {
 		Path dir = SharedData.require("eik-dev");
-		Path image = dir.resolve(page + ".png");
-		ImageFiles.LoadedImage loaded = ImageFiles.read(image);
-		EcgDigitizer d = new EcgDigitizer(ImageFiles.asImg(loaded.image), loaded.dpi, DigitizerSettings.defaults(),
-			"page");
+		EcgDigitizer d = digitizer(dir.resolve(page + ".png"));
 		assertTrue(d.checkInput() && d.process(), page + ": " + d.getErrorMessage());
 		return Evaluation.score(Wfdb.read(dir.resolve(page + Evaluation.MASKED_SUFFIX + ".hea")).withName("page"), d
 			.getResult().record).meanSnr2024();
@@ -63,10 +66,7 @@ class SharedTracePagesTest {
 	/** A thin grey trace at 2.8 px/mm on a red grid: it was refused with 0 of 12 leads traced. */
 	@Test
 	void aThinGreyTraceAtLowResolutionIsTraced() throws IOException {
-		Path image = SharedData.require("real-images").resolve("eik_ecg00010.png");
-		ImageFiles.LoadedImage loaded = ImageFiles.read(image);
-		EcgDigitizer d = new EcgDigitizer(ImageFiles.asImg(loaded.image), loaded.dpi, DigitizerSettings.defaults(),
-			"page");
+		EcgDigitizer d = digitizer(SharedData.require("real-images").resolve("eik_ecg00010.png"));
 		assertTrue(d.checkInput());
 		boolean ok = d.process();
 		LeadCheck check = d.getLeadCheck();
