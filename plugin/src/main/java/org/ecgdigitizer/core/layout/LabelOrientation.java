@@ -108,8 +108,10 @@ public final class LabelOrientation {
 		for (; count < toRead && !enough.test(up, down, toRead - count); count++) {
 			Box b = words.get(count);
 			LabelReader.Reading asIs = upright.read(b, b.height);
+			// I, II or III upright says nothing however the word reads turned: it is not read again
+			if (symmetric(asIs)) continue;
 			LabelReader.Reading asTurned = turned.read(LabelReader.turn(b, upright.width(), upright.height()), b.height);
-			if (asIs.accepted() == asTurned.accepted() || symmetric(asIs) || symmetric(asTurned)) continue;
+			if (asIs.accepted() == asTurned.accepted() || symmetric(asTurned)) continue;
 			if (asIs.accepted()) {
 				up++;
 				read.add(asIs.text);
@@ -126,7 +128,7 @@ public final class LabelOrientation {
 	 * The short, isolated words of letter-sized ink that a lead name may be, those of the page's
 	 * most common type size first.
 	 */
-	private static List<Box> labelLikeWords(Components components, double mmX, double mmY) {
+	static List<Box> labelLikeWords(Components components, double mmX, double mmY) {
 		List<Components.Component> glyphs = new ArrayList<>();
 		for (Components.Component c : components.components) if (LabelFinder.isGlyph(c, mmX, mmY)) glyphs.add(c);
 		List<Box> words = new ArrayList<>();
@@ -147,7 +149,7 @@ public final class LabelOrientation {
 	}
 
 	/** I, II and III read the same either way up: reading them one way only is chance, not evidence. */
-	private static boolean symmetric(LabelReader.Reading r) {
+	static boolean symmetric(LabelReader.Reading r) {
 		return r.accepted() && r.text.matches("I+");
 	}
 

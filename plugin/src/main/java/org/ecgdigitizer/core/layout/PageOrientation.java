@@ -269,7 +269,7 @@ public final class PageOrientation {
 	 * How far the trace strays from the row's line between columns a and b: the mean distance of the
 	 * middle of its ink (within a third of the band of the line) from the line; NaN off the row.
 	 */
-	private static double deviation(TraceRow r, PageInk ink, double a, double b) {
+	static double deviation(TraceRow r, PageInk ink, double a, double b) {
 		int xa = (int) Math.round(a);
 		int xb = (int) Math.round(b);
 		if (xa < r.start || xb > r.end) return Double.NaN;
@@ -278,14 +278,14 @@ public final class PageOrientation {
 		int n = 0;
 		for (int x = xa; x < xb; x++) {
 			double line = r.lineAt(x);
-			int top = -1;
-			int bottom = -1;
-			for (int y = (int) Math.max(0, line - reach); y <= Math.min(ink.h - 1, line + reach); y++) {
-				if (!ink.at(x, y)) continue;
-				if (top < 0) top = y;
-				bottom = y;
-			}
-			if (top < 0) continue;
+			int from = (int) Math.max(0, line - reach);
+			double last = Math.min(ink.h - 1, line + reach);
+			if (!(last >= from)) continue;
+			int to = (int) Math.floor(last);
+			// the first and last ink of the column's band, read from the column's bits
+			int top = ink.columns.nextSet(x, from);
+			if (top > to) continue;
+			int bottom = ink.columns.previousSet(x, to);
 			sum += Math.abs((top + bottom) / 2.0 - line);
 			n++;
 		}

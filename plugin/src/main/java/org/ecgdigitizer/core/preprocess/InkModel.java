@@ -69,17 +69,17 @@ public final class InkModel {
 		public final double[] inkColour;
 
 		/**
-		 * The same result with each pixel's ink kept in proportion to {@code keep} (0..1): how a
-		 * classifier removes what it knows is not ink (grid, paper, shadows) from the rules' ink.
+		 * This result with each pixel's ink kept in proportion to {@code keep} (0..1): how a
+		 * classifier removes what it knows is not ink (grid, paper, shadows) from the rules' ink. The
+		 * planes are scaled in place (two full planes fewer at the page's largest): the rules' own
+		 * result is gone.
 		 */
 		public Result keeping(float[] keep) {
-			float[] k = ink.clone();
-			float[] d = density.clone();
-			for (int i = 0; i < k.length; i++) {
-				k[i] *= keep[i];
-				d[i] *= keep[i];
+			for (int i = 0; i < ink.length; i++) {
+				ink[i] *= keep[i];
+				density[i] *= keep[i];
 			}
-			return new Result(k, d, colourSeparated, gridColour, inkColour);
+			return this;
 		}
 
 		/** The same result for the page turned a quarter clockwise. */
