@@ -20,7 +20,7 @@ import org.ecgdigitizer.core.preprocess.PreparedPage;
  */
 final class PageInk {
 
-	/** Gaps in the ink up to twice this many pixels are bridged when grouping ink into components. */
+	/** Gaps in a stroke up to twice this many pixels are bridged (where it crossed a grid line taken away). */
 	static final int BRIDGE = 2;
 
 	final int w;
@@ -33,15 +33,12 @@ final class PageInk {
 	final Bits columns;
 	/** Components of the ink before rules were erased (letters are read from them). */
 	final Components raw;
-	/** Components of the mask dilated by {@link #BRIDGE}: a thin trace broken where it crossed a grid line is one piece. */
-	final Components bridged;
 	final double mmX;
 	final double mmY;
 
 	private List<CalibrationPulse> pulses;
 
-	private PageInk(int w, int h, boolean[] mask, Bits rows, Bits columns, Components raw, Components bridged,
-		double mmX, double mmY)
+	private PageInk(int w, int h, boolean[] mask, Bits rows, Bits columns, Components raw, double mmX, double mmY)
 	{
 		this.w = w;
 		this.h = h;
@@ -49,7 +46,6 @@ final class PageInk {
 		this.rows = rows;
 		this.columns = columns;
 		this.raw = raw;
-		this.bridged = bridged;
 		this.mmX = mmX;
 		this.mmY = mmY;
 	}
@@ -72,13 +68,12 @@ final class PageInk {
 		Components raw = Components.of(rows);
 		raw.erase(rows, rules(raw, x, y));
 		boolean[] mask = rows.toMask();
-		Components bridged = Components.of(rows.grown(BRIDGE));
-		return new PageInk(w, h, mask, rows, rows.transposed(), raw, bridged, x, y);
+		return new PageInk(w, h, mask, rows, rows.transposed(), raw, x, y);
 	}
 
 	/** The same ink read at another scale. */
 	PageInk rescaled(double newMmX, double newMmY) {
-		return new PageInk(w, h, mask, rows, columns, raw, bridged, newMmX, newMmY);
+		return new PageInk(w, h, mask, rows, columns, raw, newMmX, newMmY);
 	}
 
 	/**

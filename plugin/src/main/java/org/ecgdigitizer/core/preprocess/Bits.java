@@ -184,13 +184,6 @@ public final class Bits {
 		return out;
 	}
 
-	/** The pixels grown by r (less than 64) in every direction (a square structuring element). */
-	public Bits grown(int r) {
-		Bits along = new Bits(w, h);
-		for (int y = 0; y < h; y++) growAlong(bits, y * words, along.bits, y * words, r);
-		return along.grownAcross(r);
-	}
-
 	/** The pixels grown by r lines up and down. */
 	public Bits grownAcross(int r) {
 		Bits out = new Bits(w, h);
@@ -204,24 +197,6 @@ public final class Bits {
 			int row = y * words;
 			for (int i = 0; i < words; i++) out[at + i] |= bits[row + i];
 		}
-	}
-
-	/** Line in[from..] grown by r pixels each way into out[at..]. */
-	private void growAlong(long[] in, int from, long[] out, int at, int r) {
-		for (int i = 0; i < words; i++) {
-			long v = in[from + i];
-			long before = i > 0 ? in[from + i - 1] : 0;
-			long after = i + 1 < words ? in[from + i + 1] : 0;
-			long g = v;
-			for (int s = 1; s <= r; s++) {
-				// a pixel s to the left or right, across the word's edge
-				g |= v << s | before >>> (64 - s) | v >>> s | after << (64 - s);
-			}
-			out[at + i] = g;
-		}
-		// nothing grows past the line's end
-		int tail = w & 63;
-		if (tail != 0) out[at + words - 1] &= -1L >>> (64 - tail);
 	}
 
 	/** Receives runs of set pixels [from, to) along a line. */
