@@ -110,15 +110,57 @@ public final class LabelFinder {
 	 */
 	static List<Label> candidates(LeadRegion region, PageInk ink, List<CalibrationPulse> pulses, int max) {
 		List<Label> out = candidates(region, ink.raw, pulses, ink.mmX, ink.mmY, max);
+		if (region.column == 0) addNew(out, aboveTheRow(region, ink.raw, pulses, ink.mmX, ink.mmY, out), false);
 		List<Components.Component> touching = glyphs(region, lettersTouchingStrokes(region, ink), pulses, ink.mmX,
 			ink.mmY);
-		for (Label l : ranked(region, touching, ink.mmX, ink.mmY, max)) {
-			boolean known = false;
-			for (Label o : out) known |= o.box.x == l.box.x && o.box.y == l.box.y && o.box.width == l.box.width && o.box
-				.height == l.box.height;
-			if (!known) out.add(new Label(l.box, true));
-		}
+		addNew(out, ranked(region, touching, ink.mmX, ink.mmY, max), true);
 		return out;
+	}
+
+	/** Adds the labels of {@code more} whose boxes {@code out} does not hold yet. */
+	private static void addNew(List<Label> out, List<Label> more, boolean touching) {
+		for (Label l : more) {
+			if (!holds(out, l.box)) out.add(new Label(l.box, touching));
+		}
+	}
+
+	private static boolean holds(List<Label> labels, Box b) {
+		for (Label o : labels) {
+			if (o.box.x == b.x && o.box.y == b.y && o.box.width == b.width && o.box.height == b.height) return true;
+		}
+		return false;
+	}
+
+	/** Around the line, names are looked for this far (mm) above and below it. */
+	static final double NEAR_LINE_MM = 13;
+
+	/**
+	 * The name printed at a row's start above its trace, anywhere up to the top of the row's band
+	 * (half-way to the row above, {@link RowFinder#setBands}): printers that name each row at its
+	 * start (GE's 6x1 limb-lead pages) put the name up to a third of the row pitch above the line,
+	 * beyond the {@link #NEAR_LINE_MM} looked at around it, and the nearer blobs there (pieces of the
+	 * trace, the pulse's corners) rank first. In the row's own band it is this row's name: a name
+	 * printed below a row sits nearer that row's line than half-way to the next one. The calibration
+	 * pulses stand at the same place on every row, so ink where any row has its pulse is a pulse, not
+	 * a name. Returns at most one label, not one of {@code known}: the word nearest the row's start.
+	 */
+	static List<Label> aboveTheRow(LeadRegion region, Components components, List<CalibrationPulse> pulses,
+		double mmX, double mmY, List<Label> known)
+	{
+		double top = region.box.y;
+		if (top >= region.baselineY) return List.of();
+		List<Components.Component> above = new ArrayList<>();
+		for (Components.Component c : glyphs(region, components.components, pulses, mmX, mmY, top, region.baselineY)) {
+			if (c.maxY >= region.baselineY - 0.3 * mmY || c.minY < top) continue;
+			boolean pulseColumn = false;
+			for (CalibrationPulse p : pulses) pulseColumn |= c.maxX >= p.box.x && c.minX <= p.box.maxX();
+			if (!pulseColumn) above.add(c);
+		}
+		// what lies above the line is ranked by where it starts alone: the name starts where the row does
+		for (Label l : ranked(region, above, mmX, mmY, Integer.MAX_VALUE, 0)) {
+			if (!holds(known, l.box)) return List.of(l);
+		}
+		return List.of();
 	}
 
 	/** Upright ink runs longer than this (mm) are strokes of the trace or ticks, not letters. */
@@ -153,8 +195,8 @@ public final class LabelFinder {
 	static List<Components.Component> lettersTouchingStrokes(LeadRegion region, PageInk ink) {
 		int x0 = (int) Math.max(0, Math.floor(region.box.x - 8 * ink.mmX));
 		int x1 = (int) Math.min(ink.w, Math.ceil(region.box.x + 14 * ink.mmX));
-		int y0 = (int) Math.max(0, Math.floor(region.baselineY - 13 * ink.mmY));
-		int y1 = (int) Math.min(ink.h, Math.ceil(region.baselineY + 13 * ink.mmY));
+		int y0 = (int) Math.max(0, Math.floor(region.baselineY - NEAR_LINE_MM * ink.mmY));
+		int y1 = (int) Math.min(ink.h, Math.ceil(region.baselineY + NEAR_LINE_MM * ink.mmY));
 		int w = x1 - x0;
 		int h = y1 - y0;
 		if (w <= 0 || h <= 0) return new ArrayList<>();
@@ -206,10 +248,16 @@ public final class LabelFinder {
 	private static List<Components.Component> glyphs(LeadRegion region, List<Components.Component> components,
 		List<CalibrationPulse> pulses, double mmX, double mmY)
 	{
+		return glyphs(region, components, pulses, mmX, mmY, region.baselineY - NEAR_LINE_MM * mmY, region.baselineY +
+			NEAR_LINE_MM * mmY);
+	}
+
+	/** The components between heights y0 and y1 near a segment's start that may be letters of its name. */
+	private static List<Components.Component> glyphs(LeadRegion region, List<Components.Component> components,
+		List<CalibrationPulse> pulses, double mmX, double mmY, double y0, double y1)
+	{
 		double x0 = region.box.x - 8 * mmX;
 		double x1 = region.box.x + 14 * mmX;
-		double y0 = region.baselineY - 13 * mmY;
-		double y1 = region.baselineY + 13 * mmY;
 		List<Components.Component> glyphs = new ArrayList<>();
 		for (Components.Component c : components) {
 			if (c.maxX < x0 || c.minX > x1 || c.maxY < y0 || c.minY > y1) continue;
@@ -231,6 +279,13 @@ public final class LabelFinder {
 	private static List<Label> ranked(LeadRegion region, List<Components.Component> glyphs, double mmX, double mmY,
 		int max)
 	{
+		return ranked(region, glyphs, mmX, mmY, max, 0.5);
+	}
+
+	/** As {@link #ranked(LeadRegion, List, double, double, int)}, a millimetre from the line weighing {@code dyWeight} mm along it. */
+	private static List<Label> ranked(LeadRegion region, List<Components.Component> glyphs, double mmX, double mmY,
+		int max, double dyWeight)
+	{
 		List<List<Components.Component>> words = words(glyphs, mmX, mmY);
 		// the best words: close to the segment start and to the baseline, and short (a lead name has 1-4 characters)
 		List<Label> found = new ArrayList<>();
@@ -241,7 +296,7 @@ public final class LabelFinder {
 			if (b.height / mmY < 1.5) continue;
 			double dx = Math.abs(b.x - region.box.x) / mmX;
 			double dy = Math.abs(b.centerY() - region.baselineY) / mmY;
-			double score = dx + 0.5 * dy;
+			double score = dx + dyWeight * dy;
 			int at = 0;
 			while (at < scores.size() && scores.get(at) <= score) at++;
 			scores.add(at, score);

@@ -116,7 +116,9 @@ final class LayoutChooser {
 					if (kind.rows + strips <= n) candidates.add(PageLayout.of(kind, false, strips));
 				}
 			}
-			PageLayout shown = asShown(seen);
+			double[] startSeen = new double[n];
+			for (LayoutEvidence.Boundary b : starts) startSeen[b.row] = b.strength;
+			PageLayout shown = asShown(seen, startSeen);
 			if (shown != null) candidates.add(shown);
 		}
 		if (candidates.isEmpty()) {
@@ -188,37 +190,34 @@ final class LayoutChooser {
 		return segments > 1 && Math.abs(k - Math.round(k)) < 1e-6;
 	}
 
+	/** Equal segments a row may be cut into: 6x2's halves, 3x4's quarters, a 15-lead page's fifths. */
+	static final int[] CUTS = { 2, 4, 5 };
+	/** A place counts as shown on a page when some row shows this much there (a lone row's clear mark, {@link #ALONE}). */
+	static final double SHOWN = 0.5;
+
 	/**
 	 * The arrangement the rows show by themselves: each row cut where it shows boundaries at every
-	 * one of the places of 2, 4 or 5 equal segments, or left whole. Its names are unknown until the
-	 * labels are read.
+	 * one of the places of 2, 4 or 5 equal segments, or left whole. Printers cut every row of the
+	 * block alike, so the places different rows show add up ({@link #pageCut}): a row that shows
+	 * some of the page's places, or nothing at all (no mark at its start either, as a rhythm strip's
+	 * name), is cut as the page. Its names are unknown until the labels are read.
+	 *
+	 * @param startSeen per row, how clearly its start is marked (a name there)
 	 */
-	static PageLayout asShown(double[][] seen) {
+	static PageLayout asShown(double[][] seen, double[] startSeen) {
 		int n = seen.length;
+		int page = pageCut(seen);
 		List<List<String>> rows = new ArrayList<>();
 		for (int r = 0; r < n; r++) {
-			int best = 1;
-			double bestMargin = 0;
-			for (int segments : new int[] { 2, 4, 5 }) {
+			int best = rowCut(seen[r]);
+			if (best == 1 && page > 1) {
 				double in = 0;
-				int inCount = 0;
-				double out = 0;
-				int outCount = 0;
+				double any = 0;
 				for (int f = 0; f < FRACTIONS.length; f++) {
-					if (expects(segments, FRACTIONS[f])) {
-						in += seen[r][f];
-						inCount++;
-					}
-					else {
-						out += seen[r][f];
-						outCount++;
-					}
+					if (expects(page, FRACTIONS[f])) in = Math.max(in, seen[r][f]);
+					any = Math.max(any, seen[r][f]);
 				}
-				double margin = in / inCount - (outCount == 0 ? 0 : out / outCount);
-				if (in / inCount >= 0.6 && margin > bestMargin + 0.1) {
-					best = segments;
-					bestMargin = margin;
-				}
+				if (in >= SHOWN || any < SHOWN && startSeen[r] < SHOWN) best = page;
 			}
 			List<String> names = new ArrayList<>();
 			for (int i = 0; i < best; i++) names.add("?");
@@ -232,5 +231,77 @@ final class LayoutChooser {
 			// rows cut into 4 and 5 have no common columns: no printer does that
 			return null;
 		}
+	}
+
+	/**
+	 * The equal segments the page's rows show together, or 1: every place of the cut shown on some
+	 * row ({@link #SHOWN}), one of them on a second row too, and the places shown better than the
+	 * places of no cut; of several cuts, the one whose places stand out most.
+	 */
+	static int pageCut(double[][] seen) {
+		double[] most = new double[FRACTIONS.length];
+		int[] rowsShowing = new int[FRACTIONS.length];
+		for (double[] row : seen) {
+			for (int f = 0; f < FRACTIONS.length; f++) {
+				most[f] = Math.max(most[f], row[f]);
+				if (row[f] >= SHOWN) rowsShowing[f]++;
+			}
+		}
+		int best = 1;
+		double bestMargin = 0;
+		for (int segments : CUTS) {
+			double in = 0;
+			int inCount = 0;
+			double out = 0;
+			int outCount = 0;
+			int marks = 0;
+			boolean every = true;
+			for (int f = 0; f < FRACTIONS.length; f++) {
+				if (expects(segments, FRACTIONS[f])) {
+					in += most[f];
+					inCount++;
+					marks += rowsShowing[f];
+					every &= most[f] >= SHOWN;
+				}
+				else {
+					out += most[f];
+					outCount++;
+				}
+			}
+			double margin = in / inCount - (outCount == 0 ? 0 : out / outCount);
+			if (every && marks > inCount && margin > bestMargin) {
+				best = segments;
+				bestMargin = margin;
+			}
+		}
+		return best;
+	}
+
+	/** The equal segments one row shows by itself (boundaries at every place of the cut), or 1. */
+	static int rowCut(double[] seen) {
+		int best = 1;
+		double bestMargin = 0;
+		for (int segments : CUTS) {
+			double in = 0;
+			int inCount = 0;
+			double out = 0;
+			int outCount = 0;
+			for (int f = 0; f < FRACTIONS.length; f++) {
+				if (expects(segments, FRACTIONS[f])) {
+					in += seen[f];
+					inCount++;
+				}
+				else {
+					out += seen[f];
+					outCount++;
+				}
+			}
+			double margin = in / inCount - (outCount == 0 ? 0 : out / outCount);
+			if (in / inCount >= 0.6 && margin > bestMargin + 0.1) {
+				best = segments;
+				bestMargin = margin;
+			}
+		}
+		return best;
 	}
 }

@@ -68,14 +68,21 @@ public final class LayoutEvidence {
 		public final double fraction;
 		/** 0 = nothing there, 1 = clear. */
 		public final double strength;
-		/** "tick", "label", "break" or "none". */
+		/** "tick", "label", "word", "gap" or "none". */
 		public final String seen;
+		/** The lead name read there ("label"), else null. */
+		public final String text;
 
 		public Boundary(int row, double fraction, double strength, String seen) {
+			this(row, fraction, strength, seen, null);
+		}
+
+		public Boundary(int row, double fraction, double strength, String seen, String text) {
 			this.row = row;
 			this.fraction = fraction;
 			this.strength = strength;
 			this.seen = seen;
+			this.text = text;
 		}
 
 		Map<String, Object> toJson() {
@@ -84,13 +91,14 @@ public final class LayoutEvidence {
 			m.put("fraction", fraction);
 			m.put("strength", strength);
 			m.put("seen", seen);
+			if (text != null) m.put("text", text);
 			return m;
 		}
 
 		static Boundary fromJson(Object json) {
 			Map<String, Object> m = Json.object(json);
 			return new Boundary((int) Json.number(m.get("row"), 0), Json.number(m.get("fraction"), 0), Json.number(m.get(
-				"strength"), 0), (String) m.get("seen"));
+				"strength"), 0), (String) m.get("seen"), (String) m.get("text"));
 		}
 	}
 

@@ -44,7 +44,7 @@ final class SeparatorFinder {
 				double x = cal.x0 + (cal.x1 - cal.x0) * fractions[f];
 				out.add(tick(row, ink, x) != null ? new LayoutEvidence.Boundary(r, fractions[f], 1, "tick") : null);
 				if (out.get(out.size() - 1) != null) continue;
-				List<LabelFinder.Label> starting = labelsStarting(row, ink, cal.pulses, x);
+				List<LabelFinder.Label> starting = labelsStarting(row, ink, cal.pulses, x, fractions[f] <= 0);
 				if (starting.isEmpty()) {
 					double gap = gap(row, ink, x);
 					out.set(out.size() - 1, new LayoutEvidence.Boundary(r, fractions[f], gap, gap > 0 ? "gap" : "none"));
@@ -56,10 +56,15 @@ final class SeparatorFinder {
 		}
 		List<List<LabelReader.Reading>> readings = LabelReader.readAll(page, words);
 		boolean[] read = new boolean[at.size()];
+		String[] texts = new String[at.size()];
 		int unread = 0;
 		for (int i = 0; i < at.size(); i++) {
 			double fraction = fractions[at.get(i)[2]];
-			for (LabelReader.Reading rd : readings.get(i)) read[i] |= rd.accepted() && namesBoundary(rd.text, fraction);
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (read[i] || !rd.accepted() || !namesBoundary(rd.text, fraction)) continue;
+				read[i] = true;
+				texts[i] = rd.text;
+			}
 			if (!read[i]) unread++;
 		}
 		// on a noisy page word-like specks are everywhere and tell nothing
@@ -67,7 +72,7 @@ final class SeparatorFinder {
 		for (int i = 0; i < at.size(); i++) {
 			int[] a = at.get(i);
 			out.set(a[0], new LayoutEvidence.Boundary(a[1], fractions[a[2]], read[i] ? 1 : wordWeight, read[i] ? "label"
-				: "word"));
+				: "word", texts[i]));
 		}
 		return out;
 	}
@@ -84,17 +89,39 @@ final class SeparatorFinder {
 		return fraction <= 0 || !word.equals("I");
 	}
 
-	/** Word-like blobs that start where a segment starting at x would have its name. */
+	/**
+	 * Word-like blobs that start where a segment starting at x would have its name, beside the line or
+	 * above the trace up to the row's band top ({@link LabelFinder#aboveTheRow}); at a row's start
+	 * ({@code rowStart}) also after the calibration pulse where one is printed there.
+	 */
 	private static List<LabelFinder.Label> labelsStarting(TraceRow row, PageInk ink, List<CalibrationPulse> pulses,
-		double x)
+		double x, boolean rowStart)
 	{
-		LeadRegion probe = new LeadRegion(Lead.I, false, 0, 1, false, 0, 1, Box.fromCorners(x, row.top, x + 10 * ink.mmX,
-			row.bottom), row.lineAt(x + 5 * ink.mmX), null, 1);
+		LeadRegion probe = new LeadRegion(Lead.I, false, 0, 1, false, 0, 1, Box.fromCorners(x, row.top, x +
+			10 * ink.mmX, row.bottom), row.lineAt(x + 5 * ink.mmX), null, 1);
+		List<LabelFinder.Label> candidates = LabelFinder.candidates(probe, ink.raw, pulses, ink.mmX, ink.mmY, 3);
+		// names printed high above the trace are looked for at every place alike, so that how thoroughly
+		// a page names its row starts (the chooser's marking) is measured as its segment starts are
+		candidates.addAll(LabelFinder.aboveTheRow(probe, ink.raw, pulses, ink.mmX, ink.mmY, candidates));
+		double last = x + LABEL_AFTER_MM * ink.mmX;
+		if (rowStart) last = Math.max(last, afterPulse(pulses, x - LABEL_BEFORE_MM * ink.mmX, last) + LABEL_AFTER_MM * ink.mmX);
 		List<LabelFinder.Label> out = new ArrayList<>();
-		for (LabelFinder.Label label : LabelFinder.candidates(probe, ink.raw, pulses, ink.mmX, ink.mmY, 3)) {
-			if (label.box.x >= x - LABEL_BEFORE_MM * ink.mmX && label.box.x <= x + LABEL_AFTER_MM * ink.mmX) out.add(label);
+		for (LabelFinder.Label label : candidates) {
+			if (label.box.x >= x - LABEL_BEFORE_MM * ink.mmX && label.box.x <= last) out.add(label);
 		}
 		return out;
+	}
+
+	/**
+	 * Where the calibration pulses printed over [a, b] end (printers draw them at the same place on
+	 * every row, so a row whose own pulse was not found has it there too), or a when none is.
+	 */
+	static double afterPulse(List<CalibrationPulse> pulses, double a, double b) {
+		double end = a;
+		for (CalibrationPulse p : pulses) {
+			if (p.box.maxX() >= a && p.box.x <= b) end = Math.max(end, p.box.maxX());
+		}
+		return end;
 	}
 
 	/** A tick is a few millimetres long... */

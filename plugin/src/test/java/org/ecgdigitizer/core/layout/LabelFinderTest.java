@@ -97,4 +97,80 @@ class LabelFinderTest {
 		assertEquals(List.of("V1"), read(inked, labels, false));
 		assertEquals(List.of(), read(inked, labels, true));
 	}
+
+	/**
+	 * A row whose line runs at y = 300 in a band from 150 to 450 (a 37.5 mm row pitch), its name
+	 * printed at its start {@code aboveMm} above the line (the name's foot), with blobs nearer the
+	 * line (pieces of trace) that rank before it, and, when {@code pulse}, a calibration pulse's
+	 * corner standing above the line at the row's start.
+	 */
+	private static LabelReaderTest.Inked rowWithNameAbove(String name, double aboveMm, boolean pulse) {
+		BufferedImage img = LabelReaderTest.canvas(480, 500);
+		Graphics2D g = LabelReaderTest.pen(img);
+		g.fillRect(80, 299, 400, 2);
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		double cap = 3 * MM;
+		double x = 92;
+		for (char c : name.toCharArray()) {
+			g.fill(dejavu.glyph(c, x, 300 - aboveMm * MM, cap));
+			x += dejavu.advance(c, cap);
+		}
+		// pieces of the trace near the start, 2 to 4 mm from the line: likelier by place than the name
+		g.fillRect(84, 300 - (int) (4 * MM), 3, (int) (2 * MM));
+		g.fillRect(100, 300 + (int) (2 * MM), 3, (int) (2 * MM));
+		g.fillRect(116, 300 - (int) (3 * MM), 3, (int) (2 * MM));
+		if (pulse) g.fillRect(62, 300 - (int) (12 * MM), 4, (int) (3 * MM));
+		g.dispose();
+		return new LabelReaderTest.Inked(img);
+	}
+
+	private static LeadRegion rowStart() {
+		return new LeadRegion(Lead.I, false, 1, 0, false, 0, 10, Box.fromCorners(80, 150, 480, 450), 300, null, null, 1,
+			0);
+	}
+
+	/** eik_ecg00005's printer (a GE 6x1 page): the row's name about 13 mm above its line, a third of the row pitch. */
+	@Test
+	void aNameWellAboveTheLineInTheRowsBandIsFound() {
+		for (double above : new double[] { 13, 15 }) {
+			LabelReaderTest.Inked inked = rowWithNameAbove("aVL", above, false);
+			PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+			List<LabelFinder.Label> near = LabelFinder.candidates(rowStart(), ink.raw, List.of(), MM, MM, 3);
+			assertFalse(read(inked, near, false).contains("aVL"), "the nearer blobs rank first: " + above);
+			List<LabelFinder.Label> labels = LabelFinder.candidates(rowStart(), ink, List.of(), 3);
+			assertTrue(read(inked, labels, false).contains("aVL"), above + " mm above: " + read(inked, labels, false));
+		}
+	}
+
+	/** A name above the band's top is the row above's (printed below its line): this row's search stops at its band. */
+	@Test
+	void aNameInTheRowAbovesBandIsNotThisRowsName() {
+		LabelReaderTest.Inked inked = rowWithNameAbove("aVL", 20, false);
+		PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+		List<LabelFinder.Label> labels = LabelFinder.candidates(rowStart(), ink, List.of(), 3);
+		assertFalse(read(inked, labels, false).contains("aVL"), read(inked, labels, false).toString());
+	}
+
+	/** Only a segment at a row's start is looked for so far above: inside a row the name is printed beside the line. */
+	@Test
+	void onlyARowsStartIsSearchedAboveTheLine() {
+		LabelReaderTest.Inked inked = rowWithNameAbove("aVL", 13, false);
+		PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+		LeadRegion inside = new LeadRegion(Lead.I, false, 1, 1, false, 0, 10, Box.fromCorners(80, 150, 480, 450), 300,
+			null, null, 1, 0);
+		assertFalse(read(inked, LabelFinder.candidates(inside, ink, List.of(), 3), false).contains("aVL"));
+	}
+
+	/** Where any row has its calibration pulse, ink above the line is a pulse (this row's was not found), not a name. */
+	@Test
+	void inkWhereTheRowsHaveTheirPulsesIsNoName() {
+		LabelReaderTest.Inked inked = rowWithNameAbove("aVL", 13, true);
+		PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+		CalibrationPulse elsewhere = new CalibrationPulse(2, Box.fromCorners(58, 520, 70, 600), 600, 80, 12, MM, MM);
+		List<LabelFinder.Label> above = LabelFinder.aboveTheRow(rowStart(), ink.raw, List.of(elsewhere), MM, MM,
+			LabelFinder.candidates(rowStart(), ink.raw, List.of(elsewhere), MM, MM, 3));
+		assertEquals(1, above.size(), above.toString());
+		assertTrue(above.get(0).box.x >= 90, "the pulse's corner was taken: " + above.get(0).box);
+		assertEquals(List.of("aVL"), read(inked, above, false));
+	}
 }

@@ -139,6 +139,28 @@ class LayoutDetectionTest {
 	}
 
 	/**
+	 * The same pages with their labels above the traces, as GE prints its 6x1 limb-lead pages
+	 * (eik_ecg00005): at a row's start, a third of the row pitch above the line (10 mm on six rows,
+	 * 27 mm on two), beyond where names are looked for around the line but in the row's own band.
+	 */
+	@Test
+	void pagesWithoutATemplateAreNamedFromLabelsAboveTheirTraces() {
+		for (String spec : new String[] { "rows:I;II;III;aVR;aVL;aVF", "rows:II;V5" }) {
+			int pages = 0;
+			for (long seed = 2100; pages < 2; seed++) {
+				SyntheticPage page = page(PageSpec.defaults().withLayout(spec), seed);
+				if (!"above".equals(page.truth().page.get("labels"))) continue;
+				pages++;
+				LeadLayout layout = detect(page);
+				String at = spec + " seed " + seed + " read as " + layout.layout.spec() + " " + layout.warnings;
+				assertTrue(layout.layout.isFree(), at);
+				assertEquals("labels", layout.namingSource, at);
+				assertEquals(spec.substring(5).replace(';', ' '), names(layout), at);
+			}
+		}
+	}
+
+	/**
 	 * Some printers (and ecg-image-kit) show every column over the same window: the QRS complexes of
 	 * the right column then fall where the rhythm strip has them half a page earlier.
 	 */

@@ -51,4 +51,27 @@ class SeparatorFinderTest {
 			if (b.row == 3 && b.fraction > 0) assertFalse(b.seen.equals("label"), b.fraction + " " + b.seen);
 		}
 	}
+
+	/** At a row's start the name follows the calibration pulse: where the page's pulses over the start end. */
+	@Test
+	void aRowsNameMayFollowThePulsesAtItsStart() {
+		CalibrationPulse atStart = new CalibrationPulse(2, org.ecgdigitizer.core.Box.fromCorners(95, 1224, 164, 1349), 1349,
+			125, 69, 13, 13);
+		CalibrationPulse atEnd = new CalibrationPulse(2, org.ecgdigitizer.core.Box.fromCorners(2600, 1224, 2669, 1349),
+			1349, 125, 69, 13, 13);
+		assertEquals(164, SeparatorFinder.afterPulse(java.util.List.of(atStart, atEnd), 92, 158), 1e-9);
+		assertEquals(92, SeparatorFinder.afterPulse(java.util.List.of(atEnd), 92, 158), 1e-9);
+	}
+
+	/** The name read where a boundary is seen goes into the evidence, and back from its JSON. */
+	@Test
+	void aBoundaryKeepsTheNameReadThere() {
+		LayoutEvidence.Boundary b = new LayoutEvidence.Boundary(1, 0.2, 1, "label", "aVL");
+		LayoutEvidence e = new LayoutEvidence(java.util.List.of(), java.util.List.of(b), java.util.List.of(), java.util
+			.List.of(), null, null, null);
+		LayoutEvidence back = LayoutEvidence.fromJson(org.ecgdigitizer.core.io.Json.parse(org.ecgdigitizer.core.io.Json
+			.write(e.toJson())));
+		assertEquals("aVL", back.boundaries.get(0).text);
+		assertEquals(null, new LayoutEvidence.Boundary(1, 0.2, 0, "none").text);
+	}
 }
