@@ -1,10 +1,12 @@
 package org.ecgdigitizer.core.layout;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.layout.PageLayout.ColumnTiming;
 
 /**
@@ -13,7 +15,9 @@ import org.ecgdigitizer.core.layout.PageLayout.ColumnTiming;
  * once, so the QRS complexes of a segment fall at the record times of the complexes of every
  * segment shown over the same time. A later column's complexes are put at the record times each
  * assumption gives them and compared with those of a segment whose times are not in doubt: a
- * rhythm strip (the whole record), else the first column (which only the same window can test).
+ * rhythm strip (the whole record), else the first column (which only the same window can test;
+ * the sequence is then tested where it joins columns: the heart beats on across each boundary,
+ * {@link #continuity}).
  *
  * <p>A regular rhythm makes both assumptions line up roughly when a column lasts nearly a whole
  * number of beats (5 s at 48 bpm, 72 bpm, 96 bpm): the complexes then line up under the wrong
@@ -85,6 +89,8 @@ final class ColumnTimingChooser {
 		double stripEnd = 0;
 		double firstColumnEnd = 0;
 		List<double[]> later = new ArrayList<>();
+		// per row, the page times of each column's complexes (columns left to right)
+		Map<Integer, TreeMap<Integer, double[]>> byRow = new TreeMap<>();
 		for (PageLayout.Cell cell : layout.cells()) {
 			TraceRow row = rows.get(cell.row);
 			double a = cal.x0 + rowPx * cell.startFraction(layout.columnCount()) + margin;
@@ -96,11 +102,15 @@ final class ColumnTimingChooser {
 			}
 			else if (cell.column == 0) {
 				for (double x : beats) firstColumn.add((x - cal.x0) / pps);
+				byRow.computeIfAbsent(cell.row, k -> new TreeMap<>()).put(cell.column, seconds(beats, cal.x0, pps));
 				firstColumnEnd = Math.max(firstColumnEnd, (b - cal.x0) / pps);
 			}
 			else {
 				double pageStart = cal.seconds * cell.startFraction(layout.columnCount());
 				for (double x : beats) later.add(new double[] { (x - cal.x0) / pps, pageStart });
+				if (cell.columnSpan == 1) {
+					byRow.computeIfAbsent(cell.row, k -> new TreeMap<>()).put(cell.column, seconds(beats, cal.x0, pps));
+				}
 			}
 		}
 		// both assumptions are tested against the same reference where a strip allows it; without
@@ -108,12 +118,14 @@ final class ColumnTimingChooser {
 		boolean byStrip = strips.size() >= MIN_BEATS;
 		List<Double> reference = byStrip ? strips : firstColumn;
 		double referenceEnd = byStrip ? stripEnd : firstColumnEnd;
-		Fit sequential = byStrip ? fit(later, reference, stripEnd, false) : new Fit(0, 0, Double.NaN);
+		Fit sequential = byStrip ? fit(later, reference, stripEnd, false) : continuity(byRow);
 		Fit sameWindow = fit(later, reference, referenceEnd, true);
-		String counts = String.format(Locale.ROOT, "later columns' QRS complexes line up with those of the %s %s if " +
-			"the columns show the same window, %s if they follow one another", byStrip ? "rhythm strip" : "first column",
-			sameWindow.describe(), sequential.describe());
-		// without a strip nothing tests the sequence, so the same window must also fit closely
+		String counts = byStrip ? String.format(Locale.ROOT, "later columns' QRS complexes line up with those of the " +
+			"rhythm strip %s if the columns show the same window, %s if they follow one another", sameWindow.describe(),
+			sequential.describe()) : String.format(Locale.ROOT, "later columns' QRS complexes line up with those of the " +
+				"first column %s if the columns show the same window; across the columns' boundaries the beat interval " +
+				"is the row's own %s if they follow one another", sameWindow.describe(), sequential.describe());
+		// without a strip the same window must also fit closely
 		boolean sameConvinces = sameWindow.holds() && (byStrip || sameWindow.medianOffset <= CLOSE_S);
 		ColumnTiming assumed = ColumnTiming.SEQUENTIAL;
 		String source = "default";
@@ -153,6 +165,53 @@ final class ColumnTimingChooser {
 				"first column", why);
 	}
 
+	private static double[] seconds(double[] xs, double x0, double pps) {
+		double[] t = new double[xs.length];
+		for (int i = 0; i < xs.length; i++) t[i] = (xs[i] - x0) / pps;
+		return t;
+	}
+
+	/**
+	 * How well the sequence fits without a rhythm strip: if a row's columns follow one another, the
+	 * heart went on beating across each boundary between two columns, so the interval from the last
+	 * complex before it to the first after it (page times, then record times) is one of the row's own
+	 * beat intervals (the median of those inside the two columns), or two where a complex fell in the
+	 * margins left out at the boundary. Each boundary is one comparison, its offset the distance to
+	 * that. A regular rhythm whose beats fit a column a whole number of times passes this as it lines
+	 * up under the same window, so the two then tie; a rhythm that does not, or an irregular one,
+	 * tells them apart. This looks across one boundary only, so the beat-to-beat variation of a real
+	 * rhythm does not add up over the page, as extrapolating the first column's rhythm would.
+	 *
+	 * @param byRow per row, per column (left to right), its complexes' page times (s)
+	 */
+	static Fit continuity(Map<Integer, TreeMap<Integer, double[]>> byRow) {
+		List<Double> offsets = new ArrayList<>();
+		int matched = 0;
+		for (TreeMap<Integer, double[]> columns : byRow.values()) {
+			for (Map.Entry<Integer, double[]> e : columns.entrySet()) {
+				double[] before = e.getValue();
+				double[] after = columns.get(e.getKey() + 1);
+				if (after == null || before.length == 0 || after.length == 0) continue;
+				double rr = medianInterval(before, after);
+				if (Double.isNaN(rr)) continue;
+				double gap = after[0] - before[before.length - 1];
+				double offset = Math.min(Math.abs(gap - rr), Math.abs(gap - 2 * rr));
+				offsets.add(offset);
+				if (offset <= SAME_BEAT_S) matched++;
+			}
+		}
+		return new Fit(offsets.size(), matched, Median.of(offsets));
+	}
+
+	/** The median interval between successive complexes inside either column; NaN with fewer than two. */
+	static double medianInterval(double[] a, double[] b) {
+		List<Double> intervals = new ArrayList<>();
+		for (double[] beats : new double[][] { a, b }) {
+			for (int i = 1; i < beats.length; i++) intervals.add(beats[i] - beats[i - 1]);
+		}
+		return intervals.size() < 2 ? Double.NaN : Median.of(intervals);
+	}
+
 	/** 1 when the same window fits clearly closer, -1 when the sequence does, 0 when neither. */
 	static int closer(Fit sameWindow, Fit sequential) {
 		if (sameWindow.medianOffset <= CLOSE_S && sequential.medianOffset >= sameWindow.medianOffset +
@@ -184,13 +243,6 @@ final class ColumnTimingChooser {
 			offsets.add(nearest);
 			if (nearest <= SAME_BEAT_S) matched++;
 		}
-		double median = Double.NaN;
-		if (!offsets.isEmpty()) {
-			double[] v = new double[offsets.size()];
-			for (int i = 0; i < v.length; i++) v[i] = offsets.get(i);
-			Arrays.sort(v);
-			median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-		}
-		return new Fit(offsets.size(), matched, median);
+		return new Fit(offsets.size(), matched, Median.of(offsets));
 	}
 }

@@ -402,6 +402,7 @@ final class PulseFinder {
 			if (j < n && hi[j] >= 0 && lo[j] - hi[j] >= minH) {
 				int fall = j;
 				while (fall + 1 < n && hi[fall + 1] >= 0 && lo[fall + 1] - hi[fall + 1] >= minH) fall++;
+				if (!footOnLine(topY, foot, r.lineAt(xStart + i))) continue;
 				double heightPx = foot - topY;
 				double widthPx = (j + fall) / 2.0 - i;
 				CalibrationPulse pulse = new CalibrationPulse(rowIndex, Box.fromCorners(xStart + i, topY, xStart +
@@ -411,6 +412,16 @@ final class PulseFinder {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a pulse from top to foot stands on the row's 0 mV line: its foot is the line the
+	 * trace runs on before and after it, so it lies nearer the line the row's trace was found on
+	 * than its top does (a 1 mV step rises away from the line; the baseline read off a row may be
+	 * a little off the foot, never past the top).
+	 */
+	static boolean footOnLine(double top, double foot, double line) {
+		return Math.abs(foot - line) < Math.abs(top - line);
 	}
 
 	private static boolean plausible(CalibrationPulse pulse) {
