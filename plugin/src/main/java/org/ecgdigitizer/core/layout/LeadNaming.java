@@ -286,6 +286,7 @@ public final class LeadNaming {
 			deductions.add(d);
 			notes.add("the label at " + d);
 		}
+		inOrder(layout, names, allowed, missing, read, deductions, notes);
 		int unreadShort = 0;
 		for (int i = 0; i < cells; i++) if (names[i].equals("?") && !layout.cells().get(i).rhythm) unreadShort++;
 		for (int i = 0; i < cells; i++) {
@@ -328,6 +329,49 @@ public final class LeadNaming {
 				fixedOrder ? "chosen" : "standard or Cabrera", layout.kind().id, contra), unnamed == 0 ? "" : String.format(
 					Locale.ROOT, "; %d segment(s) without one of the 12 standard names, left for their signals to name", unnamed)));
 		return new Result(printed, named(printed, labelled), "labels", notes, chosen, deductions);
+	}
+
+	/**
+	 * Names the unread short segments by the order the labels read show ({@link NameDeduction#inOrder})
+	 * when most segments were read; takes the leads it names out of {@code missing}.
+	 */
+	private static void inOrder(PageLayout layout, String[] names, List<List<Lead>> allowed, List<Lead> missing,
+		int read, List<NameDeduction.Deduction> deductions, List<String> notes)
+	{
+		List<Integer> shortCells = new ArrayList<>();
+		for (int i = 0; i < names.length; i++) if (!layout.cells().get(i).rhythm) shortCells.add(i);
+		int n = shortCells.size();
+		int[] rows = new int[n];
+		int[] columns = new int[n];
+		Lead[] leads = new Lead[n];
+		List<List<Lead>> shortAllowed = new ArrayList<>();
+		int named = 0;
+		for (int k = 0; k < n; k++) {
+			int i = shortCells.get(k);
+			PageLayout.Cell cell = layout.cells().get(i);
+			rows[k] = cell.row;
+			columns[k] = cell.column;
+			String name = names[i].startsWith("-") ? names[i].substring(1) : names[i];
+			leads[k] = Lead.parse(name);
+			// a name outside the 12 leads (V4R) leaves the page's order unknown
+			if (leads[k] == null && !names[i].equals("?")) return;
+			if (leads[k] != null) named++;
+			shortAllowed.add(allowed.get(i));
+		}
+		if (2 * named <= n) return;
+		NameDeduction.InOrder found = NameDeduction.inOrder(rows, columns, leads, shortAllowed, missing);
+		if (found == null) return;
+		for (int k = 0; k < n; k++) {
+			if (found.leads[k] == null) continue;
+			int i = shortCells.get(k);
+			names[i] = found.leads[k].label();
+			missing.remove(found.leads[k]);
+			NameDeduction.Deduction d = new NameDeduction.Deduction(rows[k], columns[k], names[i], NameDeduction.labels(
+				shortAllowed.get(k)), "order of the labels read", "the labels read follow the standard order " + found.order +
+					"; the unread segments take the missing leads in that order");
+			deductions.add(d);
+			notes.add("the label at " + d);
+		}
 	}
 
 	/**

@@ -133,6 +133,105 @@ public final class NameDeduction {
 		return out;
 	}
 
+	/** At least this many labels of one group must follow the standard order in a reading order to show it. */
+	static final int MIN_IN_ORDER = 3;
+
+	/** Segments named by the order the page prints its leads in, and which order that is. */
+	static final class InOrder {
+		/** Per segment its lead, or null. */
+		final Lead[] leads;
+		/** "down the columns" or "along the rows". */
+		final String order;
+
+		InOrder(Lead[] leads, String order) {
+			this.leads = leads;
+			this.order = order;
+		}
+	}
+
+	/**
+	 * Printers print each group of leads (I, II, III, aVR, aVL, aVF; V1-V6) in its standard order,
+	 * down the columns (3x4, 6x2) or along the rows; which one a page uses its labels show. When
+	 * the labels read follow the standard order in exactly one reading order (at least
+	 * {@link #MIN_IN_ORDER} of one group, none out of order), every missing lead is of one group and
+	 * there are as many unread segments as missing leads, the unread segments take the missing leads
+	 * in that order, provided the group then runs in order and each segment's shortlist allows its
+	 * lead. A page that prints its own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...) fits
+	 * neither reading order and is left alone.
+	 *
+	 * @param rows per short segment its row
+	 * @param columns per short segment its column
+	 * @param names per short segment the lead read, or null where not read
+	 * @param allowed per short segment the leads its label may read (empty: any)
+	 * @param missing the leads the page prints that no segment is named
+	 * @return the names of the unread segments, or null
+	 */
+	static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed, List<Lead> missing) {
+		int n = names.length;
+		int unread = 0;
+		for (Lead l : names) if (l == null) unread++;
+		if (unread == 0 || unread != missing.size()) return null;
+		boolean limbMissing = false;
+		boolean chestMissing = false;
+		for (Lead l : missing) {
+			if (l.isLimb()) limbMissing = true;
+			else chestMissing = true;
+		}
+		if (limbMissing && chestMissing) return null;
+		InOrder found = null;
+		for (boolean byColumns : new boolean[] { true, false }) {
+			Integer[] order = new Integer[n];
+			for (int i = 0; i < n; i++) order[i] = i;
+			java.util.Arrays.sort(order, (a, b) -> byColumns ? (columns[a] != columns[b] ? columns[a] - columns[b]
+				: rows[a] - rows[b]) : (rows[a] != rows[b] ? rows[a] - rows[b] : columns[a] - columns[b]));
+			if (!showsOrder(order, names)) continue;
+			// the missing leads, in their order, go to the unread segments in reading order
+			List<Lead> sorted = new ArrayList<>(missing);
+			sorted.sort(null);
+			Lead[] filled = names.clone();
+			Lead[] out = new Lead[n];
+			int next = 0;
+			for (int k = 0; k < n; k++) {
+				int i = order[k];
+				if (filled[i] != null) continue;
+				filled[i] = sorted.get(next++);
+				out[i] = filled[i];
+				if (!allowed.get(i).isEmpty() && !allowed.get(i).contains(out[i])) return null;
+			}
+			if (!inSequence(order, filled, true) || !inSequence(order, filled, false)) continue;
+			InOrder candidate = new InOrder(out, byColumns ? "down the columns" : "along the rows");
+			// both reading orders the same on a page of one column: one order
+			if (found != null && !java.util.Arrays.equals(found.leads, candidate.leads)) return null;
+			if (found == null) found = candidate;
+		}
+		return found;
+	}
+
+	/** Whether the leads read follow the standard order in this reading order, with enough of one group. */
+	private static boolean showsOrder(Integer[] order, Lead[] names) {
+		if (!inSequence(order, names, true) || !inSequence(order, names, false)) return false;
+		int limb = 0;
+		int chest = 0;
+		for (Lead l : names) {
+			if (l == null) continue;
+			if (l.isLimb()) limb++;
+			else chest++;
+		}
+		return Math.max(limb, chest) >= MIN_IN_ORDER;
+	}
+
+	/** Whether the named leads of a group (limb or chest) rise strictly in this reading order. */
+	private static boolean inSequence(Integer[] order, Lead[] names, boolean limb) {
+		int last = -1;
+		for (Integer i : order) {
+			Lead l = names[i];
+			if (l == null || l.isLimb() != limb) continue;
+			if (l.ordinal() <= last) return false;
+			last = l.ordinal();
+		}
+		return true;
+	}
+
 	/** Why a segment was named from what its label allows: which of those leads other labels name. */
 	public static String why(List<Lead> allows, Lead named, List<Lead> readElsewhere) {
 		List<String> others = new ArrayList<>();
