@@ -65,6 +65,11 @@ public final class LabelReader {
 	/** Acceptance: correlation of the best word, and its lead ahead of the best other lead. */
 	static final double MIN_SCORE = 0.55;
 	static final double MIN_MARGIN = 0.06;
+	/**
+	 * A word refused only for its rivals leaves a shortlist of leads when it matches at least this
+	 * well (accepted labels match at 0.8-0.97; below this the word itself may be wrong).
+	 */
+	static final double SHORTLIST_SCORE = 0.75;
 	/** Every letter of the accepted word must correlate this well with the crop on its own. */
 	static final double MIN_LETTER = 0.6;
 	/** Each letter is checked over its box widened by this much (in ink heights) on either side. */
@@ -150,7 +155,7 @@ public final class LabelReader {
 			this(text, best, score, margin, weakestLetter, box, doubt, candidate, false, List.of());
 		}
 
-		private Reading(String text, String best, double score, double margin, double weakestLetter, Box box,
+		Reading(String text, String best, double score, double margin, double weakestLetter, Box box,
 			String doubt, Box candidate, boolean touchesStroke, List<String> rivals)
 		{
 			this.touchesStroke = touchesStroke;
@@ -361,8 +366,11 @@ public final class LabelReader {
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
 		else if (WORDS[best].equals("I") && at.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
 		else if (WORDS[best].equals("I") && at.width < I_MIN_WIDTH * inkHeightPx) doubt = "thinner than an I (a line?)";
-		// a shortlist only where every letter of the best word matches: the rivals then differ in a hidden stroke
-		boolean onlyClose = doubt != null && doubt.startsWith("close to ") && weakest >= MIN_LETTER;
+		// a shortlist only where the best word matches well and every letter of it that shows matches: the
+		// rivals then differ in what is hidden
+		boolean onlyClose = doubt != null && doubt.startsWith("close to ") && m.scores[best] >= SHORTLIST_SCORE &&
+			(weakest >= MIN_LETTER || Double.isFinite(m.weakestLetter(best, true)) && m.weakestLetter(best,
+				true) >= MIN_LETTER);
 		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, back(wordBox,
 			w, h, turned), doubt, box, false, onlyClose ? List.copyOf(close) : List.of());
 	}
@@ -453,6 +461,14 @@ public final class LabelReader {
 		 * box; a letter mostly hidden by clutter counts as not matching.
 		 */
 		double weakestLetter(int word) {
+			return weakestLetter(word, false);
+		}
+
+		/**
+		 * The worst correlation of a letter of a word over its own box; a letter mostly hidden counts
+		 * as 0, or is passed over when {@code skipHidden} (+infinity when every letter is hidden).
+		 */
+		double weakestLetter(int word, boolean skipHidden) {
 			WordModel model = models[word];
 			LabelGlyphs.Letter[] all = STYLES.get(model.style).letters;
 			int n = model.letters.length;
@@ -474,7 +490,10 @@ public final class LabelReader {
 						if (!crop.unknown[i]) seen += t[i];
 					}
 				}
-				if (seen < MIN_LETTER_VISIBLE * l.sum) return 0;
+				if (seen < MIN_LETTER_VISIBLE * l.sum) {
+					if (skipHidden) continue;
+					return 0;
+				}
 				// the letter's box and the paper around it, up to half way to its neighbours
 				int x0 = x - grow;
 				int x1 = x + l.width - 1 + grow;

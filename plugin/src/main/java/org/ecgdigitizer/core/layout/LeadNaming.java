@@ -333,7 +333,7 @@ public final class LeadNaming {
 
 	/**
 	 * Names the unread short segments by the order the labels read show ({@link NameDeduction#inOrder})
-	 * when most segments were read; takes the leads it names out of {@code missing}.
+	 * when at least half of them were read; takes the leads it names out of {@code missing}.
 	 */
 	private static void inOrder(PageLayout layout, String[] names, List<List<Lead>> allowed, List<Lead> missing,
 		int read, List<NameDeduction.Deduction> deductions, List<String> notes)
@@ -358,7 +358,7 @@ public final class LeadNaming {
 			if (leads[k] != null) named++;
 			shortAllowed.add(allowed.get(i));
 		}
-		if (2 * named <= n) return;
+		if (2 * named < n) return;
 		NameDeduction.InOrder found = NameDeduction.inOrder(rows, columns, leads, shortAllowed, missing);
 		if (found == null) return;
 		for (int k = 0; k < n; k++) {
