@@ -65,6 +65,11 @@ public final class LabelReader {
 	/** Acceptance: correlation of the best word, and its lead ahead of the best other lead. */
 	static final double MIN_SCORE = 0.55;
 	static final double MIN_MARGIN = 0.06;
+	/**
+	 * A word refused only for its rivals leaves a shortlist of leads when it matches at least this
+	 * well (accepted labels match at 0.8-0.97; below this the word itself may be wrong).
+	 */
+	static final double SHORTLIST_SCORE = 0.75;
 	/** Every letter of the accepted word must correlate this well with the crop on its own. */
 	static final double MIN_LETTER = 0.6;
 	/** Each letter is checked over its box widened by this much (in ink heights) on either side. */
@@ -138,17 +143,23 @@ public final class LabelReader {
 		 * holds a piece of the trace too, so it is no box to erase.
 		 */
 		public final boolean touchesStroke;
+		/**
+		 * When the best word was refused only because other leads' words match about as well (a
+		 * letter hidden by the trace: II or III, V3 or V1): those words. Empty otherwise.
+		 */
+		public final List<String> rivals;
 
 		Reading(String text, String best, double score, double margin, double weakestLetter, Box box, String doubt,
 			Box candidate)
 		{
-			this(text, best, score, margin, weakestLetter, box, doubt, candidate, false);
+			this(text, best, score, margin, weakestLetter, box, doubt, candidate, false, List.of());
 		}
 
-		private Reading(String text, String best, double score, double margin, double weakestLetter, Box box,
-			String doubt, Box candidate, boolean touchesStroke)
+		Reading(String text, String best, double score, double margin, double weakestLetter, Box box,
+			String doubt, Box candidate, boolean touchesStroke, List<String> rivals)
 		{
 			this.touchesStroke = touchesStroke;
+			this.rivals = rivals;
 			this.doubt = doubt;
 			this.candidate = candidate;
 			this.text = text;
@@ -165,12 +176,34 @@ public final class LabelReader {
 
 		/** This reading turned down for a reason found outside the crop. */
 		public Reading unaccepted(String why) {
-			return new Reading(null, best, score, margin, weakestLetter, box, why, candidate, touchesStroke);
+			return new Reading(null, best, score, margin, weakestLetter, box, why, candidate, touchesStroke, rivals);
 		}
 
 		/** This reading, of letters freed from a stroke. */
 		Reading touchingStroke() {
-			return new Reading(text, best, score, margin, weakestLetter, box, doubt, candidate, true);
+			return new Reading(text, best, score, margin, weakestLetter, box, doubt, candidate, true, rivals);
+		}
+
+		/**
+		 * The leads this label may name though it was not read: the best word's and its rivals' (words
+		 * outside the 12 leads, such as V4R, name none); empty when it was read or refused for
+		 * another reason.
+		 */
+		public List<Lead> possibleLeads() {
+			List<Lead> out = new ArrayList<>();
+			if (text != null || rivals.isEmpty()) return out;
+			for (String word : rivalsAndBest()) {
+				Lead lead = leadOf(word);
+				if (lead != null && !out.contains(lead)) out.add(lead);
+			}
+			return out;
+		}
+
+		private List<String> rivalsAndBest() {
+			List<String> words = new ArrayList<>();
+			words.add(best);
+			words.addAll(rivals);
+			return words;
 		}
 
 		/** The lead the accepted word names, or null. */
@@ -312,10 +345,12 @@ public final class LabelReader {
 		// words alike but for a letter differ little overall: compare them where they differ
 		double margin = Double.POSITIVE_INFINITY;
 		int closest = -1;
+		List<String> close = new ArrayList<>();
 		for (int i = 0; i < WORDS.length; i++) {
 			if (WORD_LEADS[i] == WORD_LEADS[best] || m.models[i] == null || partial[i]) continue;
 			double global = m.scores[best] - m.scores[i];
 			double d = global >= CLOSE ? global : m.localMargin(best, i, twin(m.models[best], i));
+			if (d < MIN_MARGIN) close.add(WORDS[i]);
 			if (d < margin) {
 				margin = d;
 				closest = i;
@@ -331,8 +366,13 @@ public final class LabelReader {
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
 		else if (WORDS[best].equals("I") && at.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
 		else if (WORDS[best].equals("I") && at.width < I_MIN_WIDTH * inkHeightPx) doubt = "thinner than an I (a line?)";
+		// a shortlist only where the best word matches well and every letter of it that shows matches: the
+		// rivals then differ in what is hidden
+		boolean onlyClose = doubt != null && doubt.startsWith("close to ") && m.scores[best] >= SHORTLIST_SCORE &&
+			(weakest >= MIN_LETTER || Double.isFinite(m.weakestLetter(best, true)) && m.weakestLetter(best,
+				true) >= MIN_LETTER);
 		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, back(wordBox,
-			w, h, turned), doubt, box);
+			w, h, turned), doubt, box, false, onlyClose ? List.copyOf(close) : List.of());
 	}
 
 	/** Another word in the same type, case and spacing as a model, or null. */
@@ -421,6 +461,14 @@ public final class LabelReader {
 		 * box; a letter mostly hidden by clutter counts as not matching.
 		 */
 		double weakestLetter(int word) {
+			return weakestLetter(word, false);
+		}
+
+		/**
+		 * The worst correlation of a letter of a word over its own box; a letter mostly hidden counts
+		 * as 0, or is passed over when {@code skipHidden} (+infinity when every letter is hidden).
+		 */
+		double weakestLetter(int word, boolean skipHidden) {
 			WordModel model = models[word];
 			LabelGlyphs.Letter[] all = STYLES.get(model.style).letters;
 			int n = model.letters.length;
@@ -442,7 +490,10 @@ public final class LabelReader {
 						if (!crop.unknown[i]) seen += t[i];
 					}
 				}
-				if (seen < MIN_LETTER_VISIBLE * l.sum) return 0;
+				if (seen < MIN_LETTER_VISIBLE * l.sum) {
+					if (skipHidden) continue;
+					return 0;
+				}
 				// the letter's box and the paper around it, up to half way to its neighbours
 				int x0 = x - grow;
 				int x1 = x + l.width - 1 + grow;

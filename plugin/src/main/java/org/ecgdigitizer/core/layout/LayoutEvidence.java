@@ -237,6 +237,8 @@ public final class LayoutEvidence {
 	public final Timing timing;
 	/** Why the page was taken to be upright ({@link PageOrientation.Evidence}), or null when not known here. */
 	public final Map<String, Object> orientation;
+	/** Segments whose labels were not read, named by what the other labels or the signals leave. */
+	public final List<NameDeduction.Deduction> naming;
 
 	public LayoutEvidence(List<Row> rows, List<Boundary> boundaries, List<Label> labels, List<Hypothesis> hypotheses,
 		String chosen, String why, Timing timing)
@@ -247,6 +249,13 @@ public final class LayoutEvidence {
 	public LayoutEvidence(List<Row> rows, List<Boundary> boundaries, List<Label> labels, List<Hypothesis> hypotheses,
 		String chosen, String why, Timing timing, Map<String, Object> orientation)
 	{
+		this(rows, boundaries, labels, hypotheses, chosen, why, timing, orientation, List.of());
+	}
+
+	private LayoutEvidence(List<Row> rows, List<Boundary> boundaries, List<Label> labels, List<Hypothesis> hypotheses,
+		String chosen, String why, Timing timing, Map<String, Object> orientation, List<NameDeduction.Deduction> naming)
+	{
+		this.naming = List.copyOf(naming);
 		this.orientation = orientation;
 		this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
 		this.boundaries = Collections.unmodifiableList(new ArrayList<>(boundaries));
@@ -263,11 +272,20 @@ public final class LayoutEvidence {
 
 	/** The same evidence with the layout finally chosen (after the labels named it) and why. */
 	public LayoutEvidence withChoice(String newChosen, String newWhy) {
-		return new LayoutEvidence(rows, boundaries, labels, hypotheses, newChosen, newWhy, timing, orientation);
+		return new LayoutEvidence(rows, boundaries, labels, hypotheses, newChosen, newWhy, timing, orientation, naming);
 	}
 
 	public LayoutEvidence withTiming(Timing newTiming) {
-		return new LayoutEvidence(rows, boundaries, labels, hypotheses, chosen, why, newTiming, orientation);
+		return new LayoutEvidence(rows, boundaries, labels, hypotheses, chosen, why, newTiming, orientation, naming);
+	}
+
+	/** The same evidence with more segments named by deduction (replacing what was known of those segments). */
+	public LayoutEvidence withNaming(List<NameDeduction.Deduction> more) {
+		if (more.isEmpty()) return this;
+		List<NameDeduction.Deduction> all = new ArrayList<>(naming);
+		for (NameDeduction.Deduction d : more) all.removeIf(o -> o.row == d.row && o.column == d.column);
+		all.addAll(more);
+		return new LayoutEvidence(rows, boundaries, labels, hypotheses, chosen, why, timing, orientation, all);
 	}
 
 	/** The boundary evidence of a row at a fraction of its length, or 0 when it was not looked at. */
@@ -318,6 +336,11 @@ public final class LayoutEvidence {
 		m.put("why", why);
 		m.put("column_timing", timing == null ? null : timing.toJson());
 		m.put("orientation", orientation);
+		if (!naming.isEmpty()) {
+			List<Object> n = new ArrayList<>();
+			for (NameDeduction.Deduction d : naming) n.add(d.toJson());
+			m.put("naming", n);
+		}
 		return m;
 	}
 
@@ -334,8 +357,10 @@ public final class LayoutEvidence {
 		for (Object o : list(m.get("hypotheses"))) hypotheses.add(Hypothesis.fromJson(o));
 		Object t = m.get("column_timing");
 		Object o = m.get("orientation");
+		List<NameDeduction.Deduction> naming = new ArrayList<>();
+		for (Object d : list(m.get("naming"))) naming.add(NameDeduction.Deduction.fromJson(d));
 		return new LayoutEvidence(rows, boundaries, labels, hypotheses, (String) m.get("chosen"), (String) m.get("why"),
-			t == null ? null : Timing.fromJson(t), o == null ? null : Json.object(o));
+			t == null ? null : Timing.fromJson(t), o == null ? null : Json.object(o), naming);
 	}
 
 	private static List<Object> list(Object json) {

@@ -74,7 +74,7 @@ public final class LeadDetector {
 			}
 			LayoutEvidence evidence = new LayoutEvidence(rowEvidence(rows, ink, cal), choice.boundaries, labelEvidence(
 				naming, layout, cal), choice.hypotheses, naming.layout.spec(), why(choice, candidate, naming), timing,
-				page.orientation);
+				page.orientation).withNaming(naming.deductions);
 			return new LeadLayout(naming.layout, layoutSource, naming.regions, cal.speed, cal.speedSource, cal.gain,
 				cal.gainSource, cal.seconds, cal.x0, cal.x1, cal.pulses, naming.source, cal.geometry, notes, separators,
 				evidence, unread(naming.layout, regions));

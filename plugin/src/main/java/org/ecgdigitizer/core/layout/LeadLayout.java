@@ -117,6 +117,13 @@ public final class LeadLayout {
 			pageSeconds, x0, x1, pulses, source, geometry, w, separators, evidence, unread);
 	}
 
+	/** The same layout with other evidence (segments the signals named, say). */
+	public LeadLayout withEvidence(LayoutEvidence newEvidence) {
+		if (newEvidence == evidence) return this;
+		return new LeadLayout(layout, layoutSource, regions, speedMmPerS, speedSource, gainMmPerMv, gainSource,
+			pageSeconds, x0, x1, pulses, namingSource, geometry, warnings, separators, newEvidence, unread);
+	}
+
 	/** The named regions followed by the unread ones: what the trace extractor follows. */
 	public LeadLayout withUnreadTraced() {
 		if (unread.isEmpty()) return this;

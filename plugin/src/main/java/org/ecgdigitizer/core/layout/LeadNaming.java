@@ -45,15 +45,24 @@ public final class LeadNaming {
 		public final List<String> notes;
 		/** The reading each region's label box and text came from (null: no candidate). */
 		public final List<LabelReader.Reading> chosen;
+		/** The segments named by what the other labels leave, and why. */
+		public final List<NameDeduction.Deduction> deductions;
 
 		Result(PageLayout layout, List<LeadRegion> regions, String source, List<String> notes,
 			List<LabelReader.Reading> chosen)
+		{
+			this(layout, regions, source, notes, chosen, List.of());
+		}
+
+		Result(PageLayout layout, List<LeadRegion> regions, String source, List<String> notes,
+			List<LabelReader.Reading> chosen, List<NameDeduction.Deduction> deductions)
 		{
 			this.layout = layout;
 			this.regions = regions;
 			this.source = source;
 			this.notes = notes;
 			this.chosen = chosen;
+			this.deductions = List.copyOf(deductions);
 		}
 	}
 
@@ -121,7 +130,9 @@ public final class LeadNaming {
 			labelled.add(r.withLabel(rd.touchesStroke ? null : rd.candidate, rd.text));
 		}
 		if (!confirmed) {
-			Result printed = asPrinted(layout, labelled, chosen, read, bestAgree, bestContra, fixedOrder);
+			List<List<Lead>> allowed = new ArrayList<>();
+			for (int i = 0; i < regions.size(); i++) allowed.add(possibleLeads(i, readings.get(i), place, mmX, mmY));
+			Result printed = asPrinted(layout, labelled, chosen, allowed, read, bestAgree, bestContra, fixedOrder);
 			if (printed != null) return printed;
 			if (layout.isFree()) {
 				return new Result(layout, named(layout, labelled), "template", List.of(String.format(Locale.ROOT,
@@ -187,6 +198,19 @@ public final class LeadNaming {
 	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen, int read,
 		int agree, int contra, boolean fixedOrder)
 	{
+		List<List<Lead>> none = new ArrayList<>();
+		for (int i = 0; i < labelled.size(); i++) none.add(List.of());
+		return asPrinted(layout, labelled, chosen, none, read, agree, contra, fixedOrder);
+	}
+
+	/**
+	 * As {@link #asPrinted(PageLayout, List, List, int, int, int, boolean)}, with per region the leads
+	 * its label may read though it was not read ({@link #possibleLeads}): those that no other label
+	 * names name it ({@link NameDeduction}).
+	 */
+	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
+		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder)
+	{
 		int cells = layout.cells().size();
 		if (layout.isFree()) {
 			// a page's own arrangement stands only when most of its segments are named: half of them
@@ -237,9 +261,34 @@ public final class LeadNaming {
 		for (Lead lead : Lead.values()) {
 			if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) missing.add(lead);
 		}
+		List<String> notes = new ArrayList<>();
+		List<NameDeduction.Deduction> deductions = new ArrayList<>();
+		List<Lead> readLeads = new ArrayList<>();
+		for (Lead lead : Lead.values()) if (have[lead.ordinal()]) readLeads.add(lead);
+		// labels narrowed down to a few words name the one that no other label names
+		List<Integer> unreadCells = new ArrayList<>();
+		List<List<Lead>> unreadAllowed = new ArrayList<>();
+		for (int i = 0; i < cells; i++) {
+			if (!names[i].equals("?") || layout.cells().get(i).rhythm) continue;
+			if (fixedOrder && layout.isFree() && layout.cells().get(i).lead != null) continue;
+			unreadCells.add(i);
+			unreadAllowed.add(allowed.get(i));
+		}
+		Lead[] deduced = NameDeduction.deduce(unreadAllowed, missing);
+		for (int u = 0; u < deduced.length; u++) {
+			if (deduced[u] == null) continue;
+			int i = unreadCells.get(u);
+			PageLayout.Cell cell = layout.cells().get(i);
+			names[i] = deduced[u].label();
+			NameDeduction.Deduction d = new NameDeduction.Deduction(cell.row, cell.column, names[i], NameDeduction.labels(
+				unreadAllowed.get(u)), "label and unused leads", NameDeduction.why(unreadAllowed.get(u), deduced[u],
+					readLeads));
+			deductions.add(d);
+			notes.add("the label at " + d);
+		}
+		inOrder(layout, names, allowed, missing, read, deductions, notes);
 		int unreadShort = 0;
 		for (int i = 0; i < cells; i++) if (names[i].equals("?") && !layout.cells().get(i).rhythm) unreadShort++;
-		List<String> notes = new ArrayList<>();
 		for (int i = 0; i < cells; i++) {
 			PageLayout.Cell cell = layout.cells().get(i);
 			if (!names[i].equals("?")) continue;
@@ -251,12 +300,22 @@ public final class LeadNaming {
 			}
 			else if (!cell.rhythm && unreadShort == 1 && missing.size() == 1) {
 				names[i] = missing.get(0).label();
+				deductions.add(new NameDeduction.Deduction(cell.row, cell.column, names[i], NameDeduction.labels(allowed.get(
+					i)), "the one lead left", "no other label names " + names[i]));
 				notes.add(String.format(Locale.ROOT, "the label at row %d, column %d was not read; named %s, the one lead " +
 					"no other label names", cell.row + 1, cell.column + 1, names[i]));
 			}
 			else if (cell.rhythm && cell.lead != null) {
 				names[i] = cell.name;
 			}
+		}
+		// labels narrowed down but not decided: the signals may decide among their leads
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell cell = layout.cells().get(i);
+			if (!names[i].equals("?") || cell.rhythm || allowed.get(i).isEmpty()) continue;
+			List<String> words = NameDeduction.labels(allowed.get(i));
+			deductions.add(new NameDeduction.Deduction(cell.row, cell.column, null, words, NameDeduction.SHORTLIST,
+				"its label reads " + String.join(" or ", words) + "; the labels do not tell which"));
 		}
 		for (int i = 0; i < cells; i++) {
 			PageLayout.Cell c = layout.cells().get(i);
@@ -269,7 +328,66 @@ public final class LeadNaming {
 			layout.isFree() ? "" : String.format(Locale.ROOT, ", %d agreeing with the %s %s order, %d not", agree,
 				fixedOrder ? "chosen" : "standard or Cabrera", layout.kind().id, contra), unnamed == 0 ? "" : String.format(
 					Locale.ROOT, "; %d segment(s) without one of the 12 standard names, left for their signals to name", unnamed)));
-		return new Result(printed, named(printed, labelled), "labels", notes, chosen);
+		return new Result(printed, named(printed, labelled), "labels", notes, chosen, deductions);
+	}
+
+	/**
+	 * Names the unread short segments by the order the labels read show ({@link NameDeduction#inOrder})
+	 * when at least half of them were read; takes the leads it names out of {@code missing}.
+	 */
+	private static void inOrder(PageLayout layout, String[] names, List<List<Lead>> allowed, List<Lead> missing,
+		int read, List<NameDeduction.Deduction> deductions, List<String> notes)
+	{
+		List<Integer> shortCells = new ArrayList<>();
+		for (int i = 0; i < names.length; i++) if (!layout.cells().get(i).rhythm) shortCells.add(i);
+		int n = shortCells.size();
+		int[] rows = new int[n];
+		int[] columns = new int[n];
+		Lead[] leads = new Lead[n];
+		List<List<Lead>> shortAllowed = new ArrayList<>();
+		int named = 0;
+		for (int k = 0; k < n; k++) {
+			int i = shortCells.get(k);
+			PageLayout.Cell cell = layout.cells().get(i);
+			rows[k] = cell.row;
+			columns[k] = cell.column;
+			String name = names[i].startsWith("-") ? names[i].substring(1) : names[i];
+			leads[k] = Lead.parse(name);
+			// a name outside the 12 leads (V4R) leaves the page's order unknown
+			if (leads[k] == null && !names[i].equals("?")) return;
+			if (leads[k] != null) named++;
+			shortAllowed.add(allowed.get(i));
+		}
+		if (2 * named < n) return;
+		NameDeduction.InOrder found = NameDeduction.inOrder(rows, columns, leads, shortAllowed, missing);
+		if (found == null) return;
+		for (int k = 0; k < n; k++) {
+			if (found.leads[k] == null) continue;
+			int i = shortCells.get(k);
+			names[i] = found.leads[k].label();
+			missing.remove(found.leads[k]);
+			NameDeduction.Deduction d = new NameDeduction.Deduction(rows[k], columns[k], names[i], NameDeduction.labels(
+				shortAllowed.get(k)), "order of the labels read", "the labels read follow the standard order " + found.order +
+					"; the unread segments take the missing leads in that order");
+			deductions.add(d);
+			notes.add("the label at " + d);
+		}
+	}
+
+	/**
+	 * The leads region i's label may read though it was not read: of its readings refused only
+	 * because words of a few leads match about as well, those at the place where this page's labels
+	 * sit (while that place is unknown, none: a neighbour's name lies near a segment too).
+	 */
+	static List<Lead> possibleLeads(int i, List<LabelReader.Reading> readings, Places place, double mmX, double mmY) {
+		List<Lead> out = new ArrayList<>();
+		if (place.overall == null) return out;
+		for (LabelReader.Reading rd : readings) {
+			if (rd.accepted()) continue;
+			if (place.distanceMm(i, rd, mmX, mmY) > PLACE_MM) continue;
+			for (Lead l : rd.possibleLeads()) if (!out.contains(l)) out.add(l);
+		}
+		return out;
 	}
 
 	/** Whether a layout has fewer rows than every template (3x4's three): no template has room for its page. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.ecgdigitizer.core.layout.LeadLayout;
 import org.ecgdigitizer.core.layout.LeadRegion;
+import org.ecgdigitizer.core.layout.NameDeduction;
 import org.ecgdigitizer.core.layout.PageLayout;
 import org.ecgdigitizer.core.trace.Trace;
 
@@ -60,8 +61,10 @@ public final class LeadIdentification {
 		for (Trace t : traces) regions.add(t.region);
 		traces = new ArrayList<>(traces);
 		int namedCount = layout.regions.size();
+		List<NameDeduction.Deduction> deductions = new ArrayList<>();
 		if (traces.size() > namedCount) {
-			pageLayout = nameUnread(pageLayout, regions, signals, traces, namedCount, notes);
+			pageLayout = nameUnread(pageLayout, regions, signals, traces, namedCount, layout.evidence.naming, deductions,
+				notes);
 		}
 
 		if ("labels".equals(source)) {
@@ -124,7 +127,8 @@ public final class LeadIdentification {
 		}
 		List<Trace> renamed = new ArrayList<>();
 		for (int i = 0; i < traces.size(); i++) renamed.add(traces.get(i).withRegion(regions.get(i)));
-		return new Result(layout.withNaming(regions, pageLayout, source, notes), renamed);
+		LeadLayout named = layout.withNaming(regions, pageLayout, source, notes);
+		return new Result(named.withEvidence(named.evidence.withNaming(deductions)), renamed);
 	}
 
 	/**
@@ -133,7 +137,8 @@ public final class LeadIdentification {
 	 * with their names.
 	 */
 	private static PageLayout nameUnread(PageLayout layout, List<LeadRegion> regions, List<double[]> signals,
-		List<Trace> traces, int namedCount, List<String> notes)
+		List<Trace> traces, int namedCount, List<NameDeduction.Deduction> evidence,
+		List<NameDeduction.Deduction> deductions, List<String> notes)
 	{
 		double[][] byLead = new double[Lead.values().length][];
 		for (int i = 0; i < namedCount; i++) {
@@ -146,8 +151,18 @@ public final class LeadIdentification {
 			}
 			byLead[r.lead.ordinal()] = s;
 		}
-		UnreadLeads.Naming naming = UnreadLeads.name(byLead, signals.subList(namedCount, signals.size()));
+		List<List<Lead>> allowed = new ArrayList<>();
+		for (int i = namedCount; i < regions.size(); i++) {
+			allowed.add(NameDeduction.shortlist(evidence, regions.get(i).row, regions.get(i).column));
+		}
+		UnreadLeads.Naming naming = UnreadLeads.name(byLead, signals.subList(namedCount, signals.size()), allowed);
 		notes.addAll(naming.notes);
+		for (int u = 0; u < naming.leads.length; u++) {
+			if (naming.leads[u] == null) continue;
+			LeadRegion r = regions.get(namedCount + u);
+			deductions.add(new NameDeduction.Deduction(r.row, r.column, naming.leads[u].label(), NameDeduction.labels(allowed
+				.get(u)), naming.rules[u], naming.whys[u]));
+		}
 		List<PageLayout.Cell> cells = new ArrayList<>(layout.cells());
 		int kept = namedCount;
 		for (int u = 0; u < naming.leads.length; u++) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgdigitizer.core.layout.NameDeduction;
+
 /**
  * Names the segments whose printed names were not read, from their signals. The six limb leads are
  * two signals seen six ways (Einthoven's and Goldberger's laws: III = II - I, aVR = -(I + II) / 2,
@@ -27,13 +29,17 @@ final class UnreadLeads {
 
 	private UnreadLeads() {}
 
-	/** Per unread segment its lead, or null; and why. */
+	/** Per unread segment its lead, or null, the rule that named it and why; and notes for the user. */
 	static final class Naming {
 		final Lead[] leads;
+		final String[] rules;
+		final String[] whys;
 		final List<String> notes;
 
 		Naming(Lead[] leads, List<String> notes) {
 			this.leads = leads;
+			this.rules = new String[leads.length];
+			this.whys = new String[leads.length];
 			this.notes = notes;
 		}
 	}
@@ -44,12 +50,58 @@ final class UnreadLeads {
 	 * @param unread the signals of the unread segments
 	 */
 	static Naming name(double[][] named, List<double[]> unread) {
-		Lead[] leads = new Lead[unread.size()];
-		List<String> notes = new ArrayList<>();
-		if (unread.isEmpty()) return new Naming(leads, notes);
-		byLimbLaws(named, unread, leads, notes);
-		byElimination(named, leads, notes);
-		return new Naming(leads, notes);
+		List<List<Lead>> none = new ArrayList<>();
+		for (int u = 0; u < unread.size(); u++) none.add(List.of());
+		return name(named, unread, none);
+	}
+
+	/**
+	 * As {@link #name(double[][], List)}, with per unread segment the leads its label may read
+	 * (empty: any): the laws give a segment only one of those, and a shortlist that the leads named
+	 * leave one lead names the segment ({@link NameDeduction}).
+	 */
+	static Naming name(double[][] named, List<double[]> unread, List<List<Lead>> allowed) {
+		Naming naming = new Naming(new Lead[unread.size()], new ArrayList<>());
+		if (unread.isEmpty()) return naming;
+		byLimbLaws(named, unread, allowed, naming);
+		byShortlists(named, allowed, naming);
+		byElimination(named, naming);
+		return naming;
+	}
+
+	/** Shortlists (a label that reads II or III) of which the leads named leave one. */
+	private static void byShortlists(double[][] named, List<List<Lead>> allowed, Naming naming) {
+		List<Lead> missing = missing(named, naming.leads);
+		List<List<Lead>> open = new ArrayList<>();
+		for (int u = 0; u < allowed.size(); u++) open.add(naming.leads[u] == null ? allowed.get(u) : List.of());
+		List<Lead> before = new ArrayList<>(missing);
+		Lead[] deduced = NameDeduction.deduce(open, missing);
+		for (int u = 0; u < deduced.length; u++) {
+			if (deduced[u] == null) continue;
+			naming.leads[u] = deduced[u];
+			naming.rules[u] = "label and unused leads";
+			List<Lead> taken = new ArrayList<>();
+			for (Lead l : Lead.values()) if (!before.contains(l)) taken.add(l);
+			naming.whys[u] = NameDeduction.why(allowed.get(u), deduced[u], taken);
+			naming.notes.add("named an unread segment " + deduced[u].label() + ": " + naming.whys[u]);
+		}
+	}
+
+	/** The leads of the groups (limb, chest) the page prints that no segment is named. */
+	private static List<Lead> missing(double[][] named, Lead[] leads) {
+		boolean[] have = new boolean[Lead.values().length];
+		for (int l = 0; l < named.length; l++) have[l] = named[l] != null;
+		for (Lead lead : leads) if (lead != null) have[lead.ordinal()] = true;
+		boolean limb = false;
+		boolean chest = false;
+		for (Lead lead : Lead.values()) {
+			if (!have[lead.ordinal()]) continue;
+			if (lead.isLimb()) limb = true;
+			else chest = true;
+		}
+		List<Lead> out = new ArrayList<>();
+		for (Lead lead : Lead.values()) if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) out.add(lead);
+		return out;
 	}
 
 	/**
@@ -57,13 +109,15 @@ final class UnreadLeads {
 	 * unread segments and fit the laws, those within {@link #CLEAR_RATIO} of the best fit are all
 	 * plausible, and a segment is named only where they all agree.
 	 */
-	private static void byLimbLaws(double[][] named, List<double[]> unread, Lead[] leads, List<String> notes) {
+	private static void byLimbLaws(double[][] named, List<double[]> unread, List<List<Lead>> allowed, Naming naming) {
+		Lead[] leads = naming.leads;
+		List<String> notes = naming.notes;
 		List<Integer> missing = new ArrayList<>();
 		for (int l = 0; l < 6; l++) if (named[l] == null) missing.add(l);
 		if (missing.isEmpty()) return;
 		int[] assignment = new int[unread.size()];
 		Arrays.fill(assignment, -1);
-		Search search = new Search(named, unread, missing);
+		Search search = new Search(named, unread, missing, allowed);
 		search.visit(assignment, 0, new boolean[6]);
 		if (search.fits.isEmpty()) return;
 		double best = Double.POSITIVE_INFINITY;
@@ -84,6 +138,14 @@ final class UnreadLeads {
 			}
 			if (agreed < 0) continue;
 			leads[u] = Lead.values()[agreed];
+			naming.rules[u] = "limb-lead laws";
+			double next = Double.NaN;
+			for (Fit f : search.fits) {
+				if (f.assignment[u] != agreed && !(f.misfit >= next)) next = f.misfit;
+			}
+			naming.whys[u] = String.format(Locale.ROOT, "the laws fit to %.2f of their power (%.2f in the worst law)%s",
+				best, worstLaw, Double.isNaN(next) ? "; no other naming of this segment fits" : String.format(Locale.ROOT,
+					"; %.2f with another name for this segment", next));
 			names.add(leads[u].label());
 		}
 		if (names.isEmpty()) {
@@ -97,35 +159,23 @@ final class UnreadLeads {
 	}
 
 	/** One unread segment left and one lead missing of the groups the page prints: that lead. */
-	private static void byElimination(double[][] named, Lead[] leads, List<String> notes) {
-		boolean[] have = new boolean[Lead.values().length];
-		for (int l = 0; l < named.length; l++) have[l] = named[l] != null;
+	private static void byElimination(double[][] named, Naming naming) {
+		Lead[] leads = naming.leads;
 		int left = -1;
 		int unnamed = 0;
 		for (int u = 0; u < leads.length; u++) {
-			if (leads[u] != null) have[leads[u].ordinal()] = true;
-			else {
-				left = u;
-				unnamed++;
-			}
+			if (leads[u] != null) continue;
+			left = u;
+			unnamed++;
 		}
 		if (unnamed != 1) return;
-		boolean limb = false;
-		boolean chest = false;
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()]) continue;
-			if (lead.isLimb()) limb = true;
-			else chest = true;
-		}
-		Lead only = null;
-		for (Lead lead : Lead.values()) {
-			if (have[lead.ordinal()] || !(lead.isLimb() ? limb : chest)) continue;
-			if (only != null) return;
-			only = lead;
-		}
-		if (only == null) return;
+		List<Lead> missing = missing(named, leads);
+		if (missing.size() != 1) return;
+		Lead only = missing.get(0);
 		leads[left] = only;
-		notes.add("named the last unread segment " + only.label() + ", the one lead no other segment names");
+		naming.rules[left] = "the one lead left";
+		naming.whys[left] = "no other segment is named " + only.label();
+		naming.notes.add("named the last unread segment " + only.label() + ", the one lead no other segment names");
 	}
 
 	/** Every injective naming of unread segments as missing limb leads, scored by the laws. */
@@ -133,11 +183,13 @@ final class UnreadLeads {
 		final double[][] named;
 		final List<double[]> unread;
 		final List<Integer> missing;
+		final List<List<Lead>> allowed;
 		/** The namings that fit the laws and name the most segments. */
 		final List<Fit> fits = new ArrayList<>();
 		int mostNamed = 0;
 
-		Search(double[][] named, List<double[]> unread, List<Integer> missing) {
+		Search(double[][] named, List<double[]> unread, List<Integer> missing, List<List<Lead>> allowed) {
+			this.allowed = allowed;
 			this.named = named;
 			this.unread = unread;
 			this.missing = missing;
@@ -152,6 +204,8 @@ final class UnreadLeads {
 			visit(assignment, u + 1, used);
 			for (int l : missing) {
 				if (used[l]) continue;
+				// a label narrowed down to a few leads is one of them
+				if (!allowed.get(u).isEmpty() && !allowed.get(u).contains(Lead.values()[l])) continue;
 				used[l] = true;
 				assignment[u] = l;
 				visit(assignment, u + 1, used);

@@ -1,5 +1,6 @@
 package org.ecgdigitizer.core.layout;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.io.GlyphOutlines;
 import org.ecgdigitizer.core.io.StrokeFont;
 import org.junit.jupiter.api.BeforeAll;
+import org.ecgdigitizer.core.signal.Lead;
 import org.junit.jupiter.api.Test;
 
 class LabelReaderTest {
@@ -207,6 +209,29 @@ class LabelReaderTest {
 			what.add(lead + " against a trace");
 		}
 		check(words, truth, what, 0.25);
+	}
+
+	/**
+	 * A trace line down the last I of III hides what tells III from II: the reader refuses, and says
+	 * which leads the label may name (the naming then picks the one no other label names).
+	 */
+	@Test
+	void aHiddenLetterLeavesAShortlistOfTheLeadsItMayName() {
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		double cap = 20;
+		Inked alone = new Inked(outlineText("III", dejavu, cap, 0));
+		BufferedImage img = outlineText("III", dejavu, cap, 0);
+		Graphics2D g = pen(img);
+		int right = (int) alone.box.maxX();
+		g.fillRect(right - 4, 0, 6, img.getHeight());
+		g.dispose();
+		Inked inked = new Inked(img);
+		LabelReader.Reading r = new Inked(inked.ink, inked.w, inked.h, alone.box).read();
+		assertEquals(null, r.text, r.toString());
+		assertTrue(r.possibleLeads().contains(Lead.II) && r.possibleLeads().contains(Lead.III), r + " " + r.rivals);
+		// a word read cleanly has no shortlist
+		assertTrue(alone.read().accepted());
+		assertTrue(alone.read().possibleLeads().isEmpty());
 	}
 
 	/** A word turned half-way round reads when read turned, and never as another lead upright. */

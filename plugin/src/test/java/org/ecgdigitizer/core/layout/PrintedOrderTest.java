@@ -68,10 +68,33 @@ class PrintedOrderTest {
 		}
 		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
 		assertEquals("labels", named.source, named.notes.toString());
-		assertEquals("rows:?,?;I,aVR;?,?;II,aVL;?,?;III,aVF;I", named.layout.spec(), named.notes.toString());
+		// the limb leads read run down the columns in the standard order: so do the chest leads
+		assertEquals("rows:V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF;I", named.layout.spec(), named.notes.toString());
 		for (LeadRegion r : named.regions) {
-			if (!r.rhythm) assertEquals(rows[r.row][r.column], r.label());
+			if (!r.rhythm && rows[r.row] != null) assertEquals(rows[r.row][r.column], r.label());
 		}
+		assertEquals(6, named.deductions.size());
+		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
+	}
+
+	/** A label refused between II and III, printed on a page where III was read, names II. */
+	@Test
+	void aLabelNarrowedDownToLeadsOthersNameIsTheOneLeft() {
+		PageLayout layout = PageLayout.parse("12x1");
+		List<LeadRegion> regions = regions(layout, new double[12]);
+		// ecg-image-kit's 12x1 order: no reading order of the page's own
+		String[] printed = { "V4", "V1", "aVR", null, "V5", "V2", "aVL", null, "V6", "V3", "aVF", "III" };
+		List<List<LabelReader.Reading>> readings = readings(regions, printed);
+		LabelReader.Reading read = label("II", regions.get(7));
+		readings.get(7).add(new LabelReader.Reading(null, "II", 0.92, 0.01, 0.9, read.box, "close to III", read.candidate,
+			false, List.of("III")));
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings, false, MM, MM);
+		assertEquals("rows:V4;V1;aVR;I;V5;V2;aVL;II;V6;V3;aVF;III", named.layout.spec(), named.notes.toString());
+		assertEquals(2, named.deductions.size(), named.deductions.toString());
+		assertEquals("II", named.deductions.get(0).lead);
+		assertEquals(List.of("II", "III"), named.deductions.get(0).labelAllows);
+		assertEquals("label and unused leads", named.deductions.get(0).rule);
+		assertEquals("the one lead left", named.deductions.get(1).rule);
 	}
 
 	/** Two misreadings among many agreeing labels do not overrule the order; one never does. */

@@ -93,6 +93,30 @@ class UnreadLeadsTest {
 		assertArrayEquals(new Lead[] { Lead.I, null, Lead.II, null }, naming.leads, naming.notes.toString());
 	}
 
+	/**
+	 * 12x1/E07506: III and V3 unread and V3's trace fits III's laws almost as well as III's; its label
+	 * reads V3 or II, so the laws may not call it III, and with II named it is V3.
+	 */
+	@Test
+	void aLabelsShortlistKeepsTheLawsFromGivingItsSegmentAnotherLead() {
+		Random random = new Random(6);
+		double[][] leads = limbLeads(5);
+		double[][] named = new double[12][];
+		for (Lead l : new Lead[] { Lead.I, Lead.II, Lead.AVR, Lead.AVL, Lead.AVF, Lead.V1, Lead.V2, Lead.V4, Lead.V5,
+			Lead.V6 }) named[l.ordinal()] = traced(leads[l.ordinal()], random);
+		List<double[]> unread = new ArrayList<>();
+		unread.add(traced(leads[Lead.III.ordinal()], random));
+		// a chest lead that looks like III
+		unread.add(traced(leads[Lead.III.ordinal()], random));
+		List<List<Lead>> any = List.of(List.of(), List.of());
+		assertArrayEquals(new Lead[2], UnreadLeads.name(named, unread, any).leads);
+		List<List<Lead>> allowed = List.of(List.of(), List.of(Lead.V3, Lead.II));
+		UnreadLeads.Naming naming = UnreadLeads.name(named, unread, allowed);
+		assertArrayEquals(new Lead[] { Lead.III, Lead.V3 }, naming.leads, naming.notes.toString());
+		assertEquals("limb-lead laws", naming.rules[0]);
+		assertEquals("label and unused leads", naming.rules[1]);
+	}
+
 	@Test
 	void signalsThatBreakTheLawsNameNothing() {
 		Random random = new Random(5);

@@ -1,0 +1,253 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ecgdigitizer.core.io.Json;
+import org.ecgdigitizer.core.signal.Lead;
+
+/**
+ * Names segments whose labels were not read from what the page's other labels leave: a printer
+ * prints each lead once, so a label the reader could only narrow down to a few words (a trace line
+ * hides the letter that tells II from III, V3 from V1) names the one of them no other label
+ * names; and when the labels narrow each other down (two unread labels that read II or III take
+ * both, so a third that reads V3 or II is V3), so does that. What each name rests on is kept as a
+ * {@link Deduction}.
+ */
+public final class NameDeduction {
+
+	/** The rule of a segment left unnamed whose label reads one of a few leads. */
+	public static final String SHORTLIST = "label shortlist";
+
+	private NameDeduction() {}
+
+	/** One segment named by deduction, with what it rests on (the JSON's {@code naming_evidence}). */
+	public static final class Deduction {
+		public final int row;
+		public final int column;
+		/** The name given; null for a {@link #SHORTLIST}, not named yet. */
+		public final String lead;
+		/** The leads its own label may read ({@link LabelReader.Reading#possibleLeads}); empty: none read. */
+		public final List<String> labelAllows;
+		/** "label and unused leads", "the one lead left", "limb-lead laws" or {@link #SHORTLIST}. */
+		public final String rule;
+		public final String why;
+
+		public Deduction(int row, int column, String lead, List<String> labelAllows, String rule, String why) {
+			this.row = row;
+			this.column = column;
+			this.lead = lead;
+			this.labelAllows = List.copyOf(labelAllows);
+			this.rule = rule;
+			this.why = why;
+		}
+
+		public Map<String, Object> toJson() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("row", row);
+			m.put("column", column);
+			m.put("lead", lead);
+			m.put("label_allows", labelAllows);
+			m.put("rule", rule);
+			m.put("why", why);
+			return m;
+		}
+
+		static Deduction fromJson(Object json) {
+			Map<String, Object> m = Json.object(json);
+			List<String> allows = new ArrayList<>();
+			Object a = m.get("label_allows");
+			if (a != null) for (Object o : Json.array(a)) allows.add((String) o);
+			return new Deduction((int) Json.number(m.get("row"), 0), (int) Json.number(m.get("column"), 0), (String) m.get(
+				"lead"), allows, (String) m.get("rule"), (String) m.get("why"));
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "row %d, column %d: %s (%s: %s)", row + 1, column + 1, lead, rule, why);
+		}
+	}
+
+	/**
+	 * Names what can be named of the unread segments.
+	 *
+	 * @param allowed per unread segment the leads its label may read (empty: nothing known)
+	 * @param missing the leads the page prints that no segment is named yet; the leads named here are
+	 *        taken out of it
+	 * @return per unread segment its lead, or null
+	 */
+	public static Lead[] deduce(List<List<Lead>> allowed, List<Lead> missing) {
+		int n = allowed.size();
+		Lead[] out = new Lead[n];
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			List<List<Lead>> options = new ArrayList<>();
+			for (int u = 0; u < n; u++) {
+				List<Lead> o = new ArrayList<>();
+				if (out[u] == null) for (Lead l : allowed.get(u)) if (missing.contains(l)) o.add(l);
+				options.add(o);
+			}
+			// k labels that may each read only the same k leads take those k leads from every other label
+			for (int u = 0; u < n; u++) {
+				List<Lead> set = options.get(u);
+				if (set.isEmpty()) continue;
+				List<Integer> same = new ArrayList<>();
+				for (int v = 0; v < n; v++) if (options.get(v).size() == set.size() && options.get(v).containsAll(set)) same.add(v);
+				if (same.size() != set.size()) continue;
+				for (int v = 0; v < n; v++) {
+					if (same.contains(v)) continue;
+					options.set(v, without(options.get(v), set));
+				}
+			}
+			for (int u = 0; u < n; u++) {
+				if (out[u] != null || options.get(u).size() != 1 || allowed.get(u).isEmpty()) continue;
+				out[u] = options.get(u).get(0);
+				missing.remove(out[u]);
+				changed = true;
+				break;
+			}
+		}
+		return out;
+	}
+
+	/** Per segment (row, column) the leads its label may read, from the {@link #SHORTLIST} entries. */
+	public static List<Lead> shortlist(List<Deduction> evidence, int row, int column) {
+		List<Lead> out = new ArrayList<>();
+		for (Deduction d : evidence) {
+			if (d.lead != null || d.row != row || d.column != column || !SHORTLIST.equals(d.rule)) continue;
+			for (String w : d.labelAllows) {
+				Lead l = Lead.parse(w);
+				if (l != null && !out.contains(l)) out.add(l);
+			}
+		}
+		return out;
+	}
+
+	private static List<Lead> without(List<Lead> from, List<Lead> taken) {
+		List<Lead> out = new ArrayList<>(from);
+		out.removeAll(taken);
+		return out;
+	}
+
+	/** At least this many labels of one group must follow the standard order in a reading order to show it. */
+	static final int MIN_IN_ORDER = 3;
+
+	/** Segments named by the order the page prints its leads in, and which order that is. */
+	static final class InOrder {
+		/** Per segment its lead, or null. */
+		final Lead[] leads;
+		/** "down the columns" or "along the rows". */
+		final String order;
+
+		InOrder(Lead[] leads, String order) {
+			this.leads = leads;
+			this.order = order;
+		}
+	}
+
+	/**
+	 * Printers print each group of leads (I, II, III, aVR, aVL, aVF; V1-V6) in its standard order,
+	 * down the columns (3x4, 6x2) or along the rows; which one a page uses its labels show. When
+	 * the labels read follow the standard order in exactly one reading order (at least
+	 * {@link #MIN_IN_ORDER} of one group, none out of order), every missing lead is of one group and
+	 * there are as many unread segments as missing leads, the unread segments take the missing leads
+	 * in that order, provided the group then runs in order and each segment's shortlist allows its
+	 * lead. A page that prints its own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...) fits
+	 * neither reading order and is left alone.
+	 *
+	 * @param rows per short segment its row
+	 * @param columns per short segment its column
+	 * @param names per short segment the lead read, or null where not read
+	 * @param allowed per short segment the leads its label may read (empty: any)
+	 * @param missing the leads the page prints that no segment is named
+	 * @return the names of the unread segments, or null
+	 */
+	static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed, List<Lead> missing) {
+		int n = names.length;
+		int unread = 0;
+		for (Lead l : names) if (l == null) unread++;
+		if (unread == 0 || unread != missing.size()) return null;
+		boolean limbMissing = false;
+		boolean chestMissing = false;
+		for (Lead l : missing) {
+			if (l.isLimb()) limbMissing = true;
+			else chestMissing = true;
+		}
+		if (limbMissing && chestMissing) return null;
+		InOrder found = null;
+		for (boolean byColumns : new boolean[] { true, false }) {
+			Integer[] order = new Integer[n];
+			for (int i = 0; i < n; i++) order[i] = i;
+			java.util.Arrays.sort(order, (a, b) -> byColumns ? (columns[a] != columns[b] ? columns[a] - columns[b]
+				: rows[a] - rows[b]) : (rows[a] != rows[b] ? rows[a] - rows[b] : columns[a] - columns[b]));
+			if (!showsOrder(order, names)) continue;
+			// the missing leads, in their order, go to the unread segments in reading order
+			List<Lead> sorted = new ArrayList<>(missing);
+			sorted.sort(null);
+			Lead[] filled = names.clone();
+			Lead[] out = new Lead[n];
+			int next = 0;
+			for (int k = 0; k < n; k++) {
+				int i = order[k];
+				if (filled[i] != null) continue;
+				filled[i] = sorted.get(next++);
+				out[i] = filled[i];
+				if (!allowed.get(i).isEmpty() && !allowed.get(i).contains(out[i])) return null;
+			}
+			if (!inSequence(order, filled, true) || !inSequence(order, filled, false)) continue;
+			InOrder candidate = new InOrder(out, byColumns ? "down the columns" : "along the rows");
+			// both reading orders the same on a page of one column: one order
+			if (found != null && !java.util.Arrays.equals(found.leads, candidate.leads)) return null;
+			if (found == null) found = candidate;
+		}
+		return found;
+	}
+
+	/** Whether the leads read follow the standard order in this reading order, with enough of one group. */
+	private static boolean showsOrder(Integer[] order, Lead[] names) {
+		if (!inSequence(order, names, true) || !inSequence(order, names, false)) return false;
+		int limb = 0;
+		int chest = 0;
+		for (Lead l : names) {
+			if (l == null) continue;
+			if (l.isLimb()) limb++;
+			else chest++;
+		}
+		return Math.max(limb, chest) >= MIN_IN_ORDER;
+	}
+
+	/** Whether the named leads of a group (limb or chest) rise strictly in this reading order. */
+	private static boolean inSequence(Integer[] order, Lead[] names, boolean limb) {
+		int last = -1;
+		for (Integer i : order) {
+			Lead l = names[i];
+			if (l == null || l.isLimb() != limb) continue;
+			if (l.ordinal() <= last) return false;
+			last = l.ordinal();
+		}
+		return true;
+	}
+
+	/** Why a segment was named from what its label allows: which of those leads other labels name. */
+	public static String why(List<Lead> allows, Lead named, List<Lead> readElsewhere) {
+		List<String> others = new ArrayList<>();
+		for (Lead l : allows) if (l != named) others.add(l.label() + (readElsewhere.contains(l) ? " is printed elsewhere"
+			: " goes to another unread label"));
+		if (others.isEmpty()) return "its label reads " + named.label() + " or a name outside the 12 leads (V4R, V7 ...)";
+		return String.format(Locale.ROOT, "its label reads %s; %s", labels(allows, " or "), String.join(", ", others));
+	}
+
+	public static List<String> labels(List<Lead> leads) {
+		List<String> out = new ArrayList<>();
+		for (Lead l : leads) out.add(l.label());
+		return out;
+	}
+
+	private static String labels(List<Lead> leads, String sep) {
+		return String.join(sep, labels(leads));
+	}
+}

@@ -1,0 +1,122 @@
+package org.ecgdigitizer.core.layout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ecgdigitizer.core.signal.Lead;
+import org.junit.jupiter.api.Test;
+
+/** Unread labels named from what the labels read leave: shortlists and the order of the page. */
+class NameDeductionTest {
+
+	private static List<Lead> leads(Lead... l) {
+		return new ArrayList<>(List.of(l));
+	}
+
+	/** 12x1/JS20005: II's label reads II or III, III was read: it is II. */
+	@Test
+	void aShortlistNamesTheOneLeadNoOtherLabelNames() {
+		List<Lead> missing = leads(Lead.I, Lead.II);
+		Lead[] out = NameDeduction.deduce(List.of(List.of(), List.of(Lead.II, Lead.III)), missing);
+		assertArrayEquals(new Lead[] { null, Lead.II }, out);
+		assertEquals(List.of(Lead.I), missing);
+	}
+
+	/** 12x1/E07506: two labels read II or III take both, so the one that reads V3 or II is V3. */
+	@Test
+	void labelsThatShareAShortlistTakeItsLeadsFromTheOthers() {
+		List<Lead> missing = leads(Lead.I, Lead.II, Lead.III, Lead.AVR, Lead.V3);
+		Lead[] out = NameDeduction.deduce(List.of(List.of(Lead.II, Lead.III), List.of(Lead.V3, Lead.II), List.of(Lead.II,
+			Lead.III), List.of()), missing);
+		assertArrayEquals(new Lead[] { null, Lead.V3, null, null }, out);
+		assertEquals(leads(Lead.I, Lead.II, Lead.III, Lead.AVR), missing);
+	}
+
+	@Test
+	void shortlistsThatLeaveAChoiceNameNothing() {
+		Lead[] out = NameDeduction.deduce(List.of(List.of(Lead.II, Lead.III), List.of(Lead.V3, Lead.V1)), leads(Lead.II,
+			Lead.III, Lead.V1, Lead.V3));
+		assertArrayEquals(new Lead[2], out);
+		// a shortlist whose leads are all named elsewhere names nothing either (the reader was wrong)
+		assertArrayEquals(new Lead[1], NameDeduction.deduce(List.of(List.of(Lead.V4)), leads(Lead.V2)));
+	}
+
+	/** The cells of a 6x2 page (rows of two), in row-major order. */
+	private static int[][] grid(int rows, int columns) {
+		int n = rows * columns;
+		int[] r = new int[n];
+		int[] c = new int[n];
+		for (int i = 0; i < n; i++) {
+			r[i] = i / columns;
+			c[i] = i % columns;
+		}
+		return new int[][] { r, c };
+	}
+
+	private static Lead[] parse(String... names) {
+		Lead[] out = new Lead[names.length];
+		for (int i = 0; i < names.length; i++) out[i] = names[i] == null ? null : Lead.parse(names[i]);
+		return out;
+	}
+
+	private static List<List<Lead>> none(int n) {
+		List<List<Lead>> out = new ArrayList<>();
+		for (int i = 0; i < n; i++) out.add(List.of());
+		return out;
+	}
+
+	/**
+	 * 6x2/muse-sinus: the limb leads read follow the standard order down the columns (I, II, III;
+	 * aVR, aVL, aVF), every chest label unread: V1-V3 down the first column, V4-V6 down the second.
+	 */
+	@Test
+	void unreadSegmentsTakeTheMissingLeadsInTheOrderTheLabelsShow() {
+		int[][] g = grid(6, 2);
+		Lead[] names = parse(null, null, "I", "aVR", null, null, "II", "aVL", null, null, "III", "aVF");
+		List<Lead> missing = leads(Lead.V1, Lead.V2, Lead.V3, Lead.V4, Lead.V5, Lead.V6);
+		NameDeduction.InOrder found = NameDeduction.inOrder(g[0], g[1], names, none(12), missing);
+		assertNotNull(found);
+		assertArrayEquals(parse("V1", "V4", null, null, "V2", "V5", null, null, "V3", "V6", null, null), found.leads);
+		assertEquals("down the columns", found.order);
+		// 6x2/JS20006: II and III unread between the chest leads
+		names = parse("V1", "V4", "I", "aVR", "V2", "V5", null, "aVL", "V3", "V6", null, "aVF");
+		found = NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.II, Lead.III));
+		assertNotNull(found);
+		assertEquals(Lead.II, found.leads[6]);
+		assertEquals(Lead.III, found.leads[10]);
+	}
+
+	/** A printer's own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...) shows neither reading order. */
+	@Test
+	void labelsOutOfTheStandardOrderNameNothing() {
+		int[][] g = grid(12, 1);
+		Lead[] names = parse("V4", "V1", "aVR", null, "V5", "V2", "aVL", "II", "V6", "V3", "aVF", "III");
+		assertNull(NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.I)));
+		// the Cabrera order (aVL, I, -aVR, II, aVF, III) neither
+		g = grid(6, 2);
+		names = parse("aVL", "V1", "I", "V2", null, "V3", "II", "V4", "aVF", "V5", "III", null);
+		assertNull(NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.AVR, Lead.V6)));
+	}
+
+	@Test
+	void theOrderNamesNothingWhereItIsUnsure() {
+		int[][] g = grid(6, 2);
+		// limb and chest leads both missing: which unread cell is which group is not known
+		Lead[] names = parse(null, "V4", "I", "aVR", "V2", "V5", "II", "aVL", "V3", "V6", null, "aVF");
+		assertNull(NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.III, Lead.V1)));
+		// a shortlist that the order contradicts: one of the two is wrong, so neither names
+		names = parse("V1", "V4", "I", "aVR", "V2", "V5", null, "aVL", "V3", "V6", null, "aVF");
+		List<List<Lead>> allowed = none(12);
+		allowed.set(6, List.of(Lead.III, Lead.AVL));
+		assertNull(NameDeduction.inOrder(g[0], g[1], names, allowed, leads(Lead.II, Lead.III)));
+		// too few labels read to show an order
+		names = parse("V1", null, "I", null, null, null, null, null, null, null, null, null);
+		assertNull(NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.II, Lead.III, Lead.AVR, Lead.AVL,
+			Lead.AVF, Lead.V2, Lead.V3, Lead.V4, Lead.V5, Lead.V6)));
+	}
+}
