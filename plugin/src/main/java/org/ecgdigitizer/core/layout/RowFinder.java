@@ -159,12 +159,15 @@ final class RowFinder {
 			boolean whole = g > 0;
 			for (double o : gaps) {
 				long k = Math.round(o / g);
-				if (k < 1 || Math.abs(o / k - g) > EVEN * g) whole = false;
+				if (k < 1 || k > MAX_SKIPPED + 1 || Math.abs(o / k - g) > EVEN * g) whole = false;
 			}
 			if (whole) return g;
 		}
 		return gaps.length == 0 ? Double.NaN : Median.of(gaps);
 	}
+
+	/** Rows seldom go missing more than this many together between two rows found. */
+	static final int MAX_SKIPPED = 2;
 
 	/** The gaps between neighbouring rows' baselines, top to bottom. */
 	static double[] gaps(List<TraceRow> sorted) {
