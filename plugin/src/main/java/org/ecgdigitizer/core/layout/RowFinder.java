@@ -749,8 +749,7 @@ final class RowFinder {
 	 * The columns the row's trace covers: from the first to the last stretch of at least 3 mm in
 	 * which every column holds ink near the row's line (1.5 mm, or 15% of its band) (gaps up to 1.5 mm bridged:
 	 * anti-aliasing, a grid line taken away). Labels sit beside the line, specks are short, and a
-	 * grid line left behind a few millimetres off does not count even where strokes join it, nor does
-	 * a broad stretch of ink (the dark edge of a photographed page, a shadow: {@link #broad}).
+	 * grid line left behind a few millimetres off does not count even where strokes join it.
 	 */
 	static void extent(TraceRow r, PageInk ink) {
 		// within 1.5 mm of the line, or a little more on rows with room for tall complexes
@@ -769,7 +768,7 @@ final class RowFinder {
 			}
 			if (inked) {
 				if (runStart < 0 || x - last > maxGap) {
-					if (runStart >= 0 && last + 1 - runStart >= minRun && !broad(r, ink, runStart, last + 1)) {
+					if (runStart >= 0 && last + 1 - runStart >= minRun) {
 						if (start < 0) start = runStart;
 						end = last + 1;
 					}
@@ -777,7 +776,7 @@ final class RowFinder {
 				}
 				last = x;
 			}
-			else if (x == ink.w && runStart >= 0 && last + 1 - runStart >= minRun && !broad(r, ink, runStart, last + 1)) {
+			else if (x == ink.w && runStart >= 0 && last + 1 - runStart >= minRun) {
 				if (start < 0) start = runStart;
 				end = last + 1;
 			}

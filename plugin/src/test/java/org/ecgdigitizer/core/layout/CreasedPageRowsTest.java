@@ -86,23 +86,6 @@ class CreasedPageRowsTest {
 		for (int r = 0; r < 3; r++) assertEquals(400 + 200 * r, rows.get(r).baseline, MM, rows.toString());
 	}
 
-	/** The dark edge of a photographed page (or the desk beside it) where a row's line meets it is not the row's start. */
-	@Test
-	void aDarkPageEdgeDoesNotStartARow() {
-		int w = 1200;
-		int h = 400;
-		float[] ink = new float[w * h];
-		for (int x = 0; x < 50; x++) for (int y = 0; y < h; y++) set(ink, w, x, y);
-		trace(ink, w, 200, 120, 1150);
-		PageInk page = PageInk.of(ink, w, h, MM, MM, false);
-		TraceRow row = new TraceRow(200, 100, 0, w, "ink");
-		row.top = 100;
-		row.bottom = 300;
-		RowFinder.extent(row, page);
-		assertEquals(120, row.start, 2, row.toString());
-		assertEquals(1150, row.end, 2, row.toString());
-	}
-
 	/**
 	 * Two strong rows kept, and two lines above them at the rows' spacing, weak because a crease broke
 	 * their ink, with a trace's complexes: both are rows, the outer one found from the inner. A weak
