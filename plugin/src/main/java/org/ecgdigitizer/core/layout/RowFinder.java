@@ -3,6 +3,7 @@ package org.ecgdigitizer.core.layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.Bits;
@@ -28,8 +29,8 @@ final class RowFinder {
 	static List<TraceRow> find(PageInk ink) {
 		List<TraceRow> lines = new ArrayList<>();
 		for (TraceRow t : tracks(ink)) {
-			// a printed rule or a grid line left behind is straight; a trace never is
-			if (straight(t, ink)) continue;
+			// a printed rule or a grid line left behind is straight; a trace never is; a shadow is broad
+			if (straight(t, ink) || broad(t, ink)) continue;
 			extent(t, ink);
 			lines.add(t);
 		}
@@ -81,7 +82,7 @@ final class RowFinder {
 				pulsed.add(pulse);
 			}
 		}
-		lowVoltageRows(found, kept, pulsed, median, ink.mmY);
+		lowVoltageRows(found, kept, pulsed, median, ink.mmY, r -> hasExcursions(r, ink));
 		// Above the first row with a pulse, a weak row without one is header text or grid left over.
 		int firstPulsed = pulsed.indexOf(true);
 		int pulses = 0;
@@ -98,27 +99,41 @@ final class RowFinder {
 	/** Rows kept are this evenly spaced: a gap within this fraction of theirs is on their spacing. */
 	static final double EVEN = 0.15;
 
+	/** A line at the rows' spacing with a trace's complexes is a row when at least this fraction of a typical row's strength. */
+	static final double BROKEN_ROW = 0.25;
+
 	/**
-	 * Adds the lines nearly as long as a typical row that were left out only for want of a tall complex,
-	 * when they lie one row spacing from the nearest row kept: leads with a low voltage (lead I
-	 * and aVL often show QRS complexes under 0.4 mV) are rows all the same. Text and rules are
-	 * neither that long nor at the rows' spacing.
+	 * Adds the lines left out at one row spacing from the nearest row kept, working outwards from the
+	 * rows kept: those nearly as long as a typical row that lack only a tall complex (leads with a low
+	 * voltage: lead I and aVL often show QRS complexes under 0.4 mV), and those with a trace's
+	 * complexes whose ink is broken into short stretches (a crease or a fold across the page, a
+	 * faded print). Text and rules are neither that long nor at the rows' spacing; a shadow is not
+	 * followed as a line at all ({@link #broad}).
+	 *
+	 * @param complexes whether a line leaves its baseline as a trace does ({@link #hasExcursions})
 	 */
 	static void lowVoltageRows(List<TraceRow> found, List<TraceRow> kept, List<Boolean> pulsed, double median,
-		double mmY)
+		double mmY, Predicate<TraceRow> complexes)
 	{
 		if (kept.size() < 2) return;
 		List<TraceRow> sorted = new ArrayList<>(kept);
 		sorted.sort((a, b) -> Double.compare(a.baseline, b.baseline));
-		double spacing = PageCalibration.rowSpacing(sorted);
+		double spacing = spacingOf(sorted);
 		if (spacing < MIN_SPACING_MM * mmY) return;
-		for (TraceRow row : found) {
-			if (kept.contains(row) || row.strength < WEAK_ROW * median) continue;
-			double nearest = Double.POSITIVE_INFINITY;
-			for (TraceRow k : sorted) nearest = Math.min(nearest, Math.abs(row.baseline - k.baseline));
-			if (Math.abs(nearest - spacing) <= EVEN * spacing) {
-				kept.add(row);
-				pulsed.add(false);
+		boolean added = true;
+		while (added) {
+			added = false;
+			for (TraceRow row : found) {
+				if (kept.contains(row)) continue;
+				boolean low = row.strength >= WEAK_ROW * median;
+				if (!low && (row.strength < BROKEN_ROW * median || !complexes.test(row))) continue;
+				double nearest = Double.POSITIVE_INFINITY;
+				for (TraceRow k : kept) nearest = Math.min(nearest, Math.abs(row.baseline - k.baseline));
+				if (Math.abs(nearest - spacing) <= EVEN * spacing) {
+					kept.add(row);
+					pulsed.add(false);
+					added = true;
+				}
 			}
 		}
 		// in page order again, each with its pulse flag
@@ -129,6 +144,43 @@ final class RowFinder {
 		for (TraceRow r : rows) pulsed.add(flags.get(kept.indexOf(r)));
 		kept.clear();
 		kept.addAll(rows);
+	}
+
+	/**
+	 * The spacing of rows, top to bottom: the smallest gap between neighbours that every other gap is
+	 * a whole number of (a gap that skips a row not yet kept is two spacings, never one and a half),
+	 * else the median gap.
+	 */
+	static double spacingOf(List<TraceRow> sorted) {
+		double[] gaps = gaps(sorted);
+		double[] ascending = gaps.clone();
+		Arrays.sort(ascending);
+		for (double g : ascending) {
+			boolean whole = g > 0;
+			for (double o : gaps) {
+				long k = Math.round(o / g);
+				if (k < 1 || k > MAX_SKIPPED + 1 || Math.abs(o / k - g) > EVEN * g) whole = false;
+			}
+			if (whole) return g;
+		}
+		return gaps.length == 0 ? Double.NaN : Median.of(gaps);
+	}
+
+	/** Rows seldom go missing more than this many together between two rows found. */
+	static final int MAX_SKIPPED = 2;
+
+	/** The gaps between neighbouring rows' baselines, top to bottom. */
+	static double[] gaps(List<TraceRow> sorted) {
+		double[] gaps = new double[Math.max(0, sorted.size() - 1)];
+		for (int i = 0; i < gaps.length; i++) gaps[i] = sorted.get(i + 1).baseline - sorted.get(i).baseline;
+		return gaps;
+	}
+
+	/** As {@link #lowVoltageRows(List, List, List, double, double, Predicate)}, without broken lines. */
+	static void lowVoltageRows(List<TraceRow> found, List<TraceRow> kept, List<Boolean> pulsed, double median,
+		double mmY)
+	{
+		lowVoltageRows(found, kept, pulsed, median, mmY, r -> false);
 	}
 
 	/** A row is where the pulses' pitch puts one when its line passes within this many pitches of the place. */
@@ -461,6 +513,52 @@ final class RowFinder {
 		return found >= 3 && level >= 0.95 * found && onLine(row, ink) >= ON_LINE;
 	}
 
+	/** A pen's line is thinner than this many mm; a trace leaves most of the band around its line paper. */
+	static final double PEN_MM = 0.9;
+	/** The band around a row's line in which its ink's thickness is measured: +- this many mm. */
+	static final double BAND_MM = 1.5;
+
+	/**
+	 * A crease's shadow or a stain, not a trace: broad and soft. Where ink lies near its line, it is
+	 * at least {@link #PEN_MM} thick in three columns of four, whereas a pen draws a line a few
+	 * tenths of a millimetre thick and only a trace's steep strokes (a few columns per beat) fill
+	 * the band. A shadow dark enough to pass for ink fills it wherever it lies.
+	 */
+	static boolean broad(TraceRow row, PageInk ink) {
+		return broad(row, ink, row.runStart, row.runEnd);
+	}
+
+	/** Whether the row's ink near its line between columns a and b is broad ({@link #broad(TraceRow, PageInk)}). */
+	static boolean broad(TraceRow row, PageInk ink, int a, int b) {
+		// a line two or three pixels thick is a pen's at any resolution (anti-aliasing adds a pixel)
+		return thinQuartile(row, ink, a, b) >= Math.max(PEN_MM * ink.mmY, 3);
+	}
+
+	/**
+	 * The lower quartile, over the columns a..b with ink near the row's line, of that ink's
+	 * thickness in px (within {@link #BAND_MM} of the line); 0 when no column holds ink there.
+	 */
+	static double thinQuartile(TraceRow row, PageInk ink, int a, int b) {
+		int half = (int) Math.max(1, Math.round(BAND_MM * ink.mmY));
+		int[] counts = new int[2 * half + 2];
+		int columns = 0;
+		for (int x = Math.max(0, a); x < Math.min(ink.w, b); x++) {
+			int line = (int) Math.round(row.lineAt(x));
+			int n = 0;
+			for (int y = Math.max(0, line - half); y <= Math.min(ink.h - 1, line + half); y++) if (ink.at(x, y)) n++;
+			if (n == 0) continue;
+			counts[n]++;
+			columns++;
+		}
+		if (columns == 0) return 0;
+		int seen = 0;
+		for (int n = 1; n < counts.length; n++) {
+			seen += counts[n];
+			if (seen > columns / 4) return n;
+		}
+		return counts.length - 1;
+	}
+
 	/**
 	 * The fraction of the columns the row spans that hold ink on its line itself (within a pixel of
 	 * the most inked image row near its baseline): all of them for a printed line, far fewer for a
@@ -545,8 +643,7 @@ final class RowFinder {
 	 */
 	static List<TraceRow> fillSkippedRows(List<TraceRow> rows, PageInk ink) {
 		if (rows.size() < 3) return rows;
-		double[] gaps = new double[rows.size() - 1];
-		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		double[] gaps = gaps(rows);
 		double spacing = Median.of(gaps);
 		// rows of a 12-lead page are at least 8 mm apart, and there are at most 12 of them
 		if (spacing < 8 * ink.mmY) return rows;
@@ -604,8 +701,7 @@ final class RowFinder {
 	 */
 	static List<TraceRow> evenlySpaced(List<TraceRow> rows) {
 		if (rows.size() < 4) return rows;
-		double[] gaps = new double[rows.size() - 1];
-		for (int i = 0; i < gaps.length; i++) gaps[i] = rows.get(i + 1).baseline - rows.get(i).baseline;
+		double[] gaps = gaps(rows);
 		double median = Median.of(gaps);
 		int bestStart = 0;
 		int bestLength = 1;
