@@ -123,9 +123,14 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
+		FaintInk faint = FaintInk.forPage(density, w, xa, crossing, mmY);
+		int steepRows = (int) Math.ceil(STEEP_MM * mmY);
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
-		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY));
+		for (int i = 0; i < n; i++) {
+			runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
+			if (faint != null) runs[i] = faint.joinPieces(runs[i], i, steepRows);
+		}
+		Run[] chosen = path(runs, region.baselineY, mmY, faint);
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -190,7 +195,7 @@ public final class TraceExtractor {
 					for (int j = 0; j < ps.length; j++) {
 						int g = gap(ps[j], rs[k]);
 						// a jump across the faint ink of a stroke pays only for the bare rows
-						int jump = g > 0 && skipped == 0 && faint != null ? faint.bareRows(p, ps[j], ps, i, rs[k], rs) : g;
+						int jump = g > 0 && faint != null ? faint.bareRows(runs, p, ps[j], i, rs[k]) : g;
 						boolean continues = skipped == 0 && g == 0 && onTrace[p][j];
 						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, jump - skipped) / mmY + (steep &&
 							continues ? STROKE_AWAY * away : away);
@@ -316,24 +321,29 @@ public final class TraceExtractor {
 		}
 
 		/**
-		 * The rows between run a of column p and run b of column i = p + 1 that the pen's ink does
+		 * The rows between run a of column p and run b of a later column i that the pen's ink does
 		 * not cover: those in holes taller than {@link #holes}; all of them when no row between holds
-		 * faint ink, or when another run of the two columns reaches past the gap (another stroke
-		 * crosses it: a neighbour's complex). A run wholly inside the gap is a darker piece of the
-		 * same stroke.
+		 * faint ink, or when another run of the columns p..i reaches past the gap (another stroke
+		 * crosses it: a neighbour's complex). A row is covered when any of the columns p..i holds
+		 * faint ink in it: a stroke steeper than a pixel per column leaves columns between its pieces
+		 * where no pixel reaches the level of a run (JPEG and camera blur spread a thin pen's ink
+		 * over its neighbours). A run wholly inside the gap is a darker piece of the same stroke.
 		 *
-		 * @param ps the runs of column p, a among them
-		 * @param rs the runs of column i, b among them
+		 * @param runs the runs of every column, a in column p and b in column i
 		 */
-		int bareRows(int p, Run a, Run[] ps, int i, Run b, Run[] rs) {
+		int bareRows(Run[][] runs, int p, Run a, int i, Run b) {
 			int from = Math.min(a.bottom, b.bottom) + 1;
 			int to = Math.max(a.top, b.top);
-			if (crosses(ps, a, from, to) || crosses(rs, b, from, to)) return to - from;
+			for (int c = p; c <= i; c++) {
+				if (crosses(runs[c], c == p ? a : c == i ? b : null, c == i ? null : b, from, to)) return to - from;
+			}
 			int bare = 0;
 			int hole = 0;
 			boolean faint = false;
 			for (int y = from; y < to; y++) {
-				if (density[y * w + xa + p] >= LEVEL || density[y * w + xa + i] >= LEVEL) {
+				boolean inked = false;
+				for (int c = p; c <= i && !inked; c++) inked = density[y * w + xa + c] >= LEVEL;
+				if (inked) {
 					faint = true;
 					if (hole > holes) bare += hole;
 					hole = 0;
@@ -346,10 +356,68 @@ public final class TraceExtractor {
 			return hole > holes ? bare + hole : bare;
 		}
 
-		/** Whether a run other than {@code own} overlaps rows [from, to) and reaches beyond them. */
-		private static boolean crosses(Run[] runs, Run own, int from, int to) {
+		/**
+		 * Column i's runs with the pieces of one steep stroke joined: a thin pen's stroke crossing a
+		 * column leaves some of its ink in every row it crosses, so where two runs of the column are
+		 * both steep (at least {@code steepRows} tall, as a trace at rest never is) and every row
+		 * between them holds faint ink in this column, holes no taller than {@link #holes} included,
+		 * the pen did not lift: the column's trace spans both, and its faint rows count in its ink.
+		 */
+		Run[] joinPieces(Run[] runs, int i, int steepRows) {
+			if (runs.length < 2) return runs;
+			Run[] sorted = runs.clone();
+			Arrays.sort(sorted, (a, b) -> Integer.compare(a.top, b.top));
+			List<Run> out = new ArrayList<>();
+			for (Run r : sorted) {
+				Run last = out.isEmpty() ? null : out.get(out.size() - 1);
+				if (last != null && last.bottom - last.top + 1 >= steepRows && r.bottom - r.top + 1 >= steepRows &&
+					faintBetween(i, last.bottom + 1, r.top))
+				{
+					double mass = last.mass + r.mass;
+					double moment = last.mass * last.centroid + r.mass * r.centroid;
+					for (int y = last.bottom + 1; y < r.top; y++) {
+						float d = density[y * w + xa + i];
+						mass += d;
+						moment += d * (y + 0.5);
+					}
+					out.set(out.size() - 1, new Run(last.top, r.bottom, mass, mass > 0 ? moment / mass : (last.top +
+						r.bottom + 1) / 2.0));
+				}
+				else {
+					out.add(r);
+				}
+			}
+			return out.size() == runs.length ? runs : out.toArray(new Run[0]);
+		}
+
+		/** Whether rows [from, to) of column i hold faint ink, with no hole taller than {@link #holes}. */
+		private boolean faintBetween(int i, int from, int to) {
+			int hole = 0;
+			boolean any = false;
+			for (int y = from; y < to; y++) {
+				if (density[y * w + xa + i] >= LEVEL) {
+					any = true;
+					hole = 0;
+				}
+				else if (++hole > holes) {
+					return false;
+				}
+			}
+			return any;
+		}
+
+		/**
+		 * Whether a run other than {@code own} overlaps rows [from, to) and reaches beyond them. A run
+		 * of own's column that touches {@code target} is no other stroke: it is the steep stroke
+		 * itself, broken off from own's piece by its faint rows, going on to the target.
+		 */
+		private static boolean crosses(Run[] runs, Run own, Run target, int from, int to) {
 			for (Run r : runs) {
-				if (r != own && r.bottom >= from && r.top < to && (r.top < from || r.bottom >= to)) return true;
+				if (r != own && r.bottom >= from && r.top < to && (r.top < from || r.bottom >= to) && (target == null ||
+					gap(r, target) > 0))
+				{
+					return true;
+				}
 			}
 			return false;
 		}
@@ -448,7 +516,8 @@ public final class TraceExtractor {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
-		double pen = penWidth(chosen);
+		double penMass = penMass(chosen);
+		double pen = Math.max(1, penMass);
 		boolean[] steep = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
@@ -474,9 +543,12 @@ public final class TraceExtractor {
 		}
 		// a steep stroke's width across is the pen's own width; level runs also hold its jitter
 		double stroke = pen;
+		// a pen thinner than a pixel: across its steep strokes, or where there are too few, along the trace
+		boolean thinPen = penMass < 1;
 		if (widths.size() >= 10) {
 			widths.sort(Double::compare);
 			stroke = Math.max(1, widths.get(widths.size() / 4));
+			thinPen = widths.get(widths.size() / 4) < 1;
 		}
 		double[] fine = new double[n * Trace.STEPS];
 		for (int j = 0; j < fine.length; j++) fine[j] = between(ys, (j + 0.5) / Trace.STEPS - 0.5);
@@ -496,6 +568,15 @@ public final class TraceExtractor {
 			int to = (after ? b + 1 : b) * Trace.STEPS + (after ? Trace.STEPS / 2 : Trace.STEPS);
 			for (int j = from; j < to; j++) fine[j] = polylineAt(points, (j + 0.5) / Trace.STEPS);
 			for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
+			// the stretch's extremes are the signal's: a pen thinner than a pixel puts its up and down
+			// strokes into the apex's same pixels, where their row crossings cannot be told apart and
+			// the polyline between them falls short of the apex
+			for (RowCut c : cuts.get(k)) {
+				if (c.apex == 0 || !thinPen) continue;
+				double apexY = c.apexEdge - c.apex * stroke / 2;
+				int j = Math.max(from, Math.min(to - 1, (int) Math.floor((c.left + c.right) / 2 * Trace.STEPS)));
+				fine[j] = c.apex < 0 ? Math.min(fine[j], apexY) : Math.max(fine[j], apexY);
+			}
 		}
 		return new double[][] { ys, fine };
 	}
@@ -656,6 +737,11 @@ public final class TraceExtractor {
 	 * neighbours' centroids agree), which is the pen's own width; sloped columns hold more ink.
 	 */
 	static double penWidth(Run[] chosen) {
+		return Math.max(1, penMass(chosen));
+	}
+
+	/** The ink of a level column of the trace (px): the pen's thickness, below 1 for a pen thinner than a pixel; 1 when no column is traced. */
+	static double penMass(Run[] chosen) {
 		List<Double> level = new ArrayList<>();
 		List<Double> all = new ArrayList<>();
 		for (int i = 0; i < chosen.length; i++) {
@@ -671,6 +757,6 @@ public final class TraceExtractor {
 		List<Double> masses = level.size() >= 20 ? level : all;
 		if (masses.isEmpty()) return 1;
 		masses.sort(Double::compare);
-		return Math.max(1, masses.get((int) (masses.size() * (masses == level ? 0.5 : 0.3))));
+		return masses.get((int) (masses.size() * (masses == level ? 0.5 : 0.3)));
 	}
 }

@@ -89,19 +89,19 @@ class FaintStrokeTest {
 		TraceExtractor.Run[] left = { low };
 		TraceExtractor.Run[] right = { high };
 		// bare paper between: every row counts
-		assertEquals(19, faint.bareRows(0, low, left, 1, high, right));
+		assertEquals(19, faint.bareRows(new TraceExtractor.Run[][] { left, right }, 0, low, 1, high));
 		// grey in either column, with holes of up to 2 rows (a grid line's crossing): free
 		for (int y = 11; y < 30; y++) if (y % 3 != 0) density[y * w + (y < 20 ? 1 : 0)] = 0.15f;
-		assertEquals(0, faint.bareRows(0, low, left, 1, high, right));
+		assertEquals(0, faint.bareRows(new TraceExtractor.Run[][] { left, right }, 0, low, 1, high));
 		// a hole of 5 rows (20-23 cleared, 24 a hole already) is paper
 		for (int y = 20; y < 24; y++) density[y * w] = 0;
-		assertEquals(5, faint.bareRows(0, low, left, 1, high, right));
+		assertEquals(5, faint.bareRows(new TraceExtractor.Run[][] { left, right }, 0, low, 1, high));
 		// a darker piece of the stroke inside the gap is the same stroke; another stroke reaching past it is not
 		for (int y = 20; y < 24; y++) density[y * w] = 0.15f;
 		TraceExtractor.Run piece = new TraceExtractor.Run(15, 17, 2, 16);
-		assertEquals(0, faint.bareRows(0, low, left, 1, high, new TraceExtractor.Run[] { high, piece }));
+		assertEquals(0, faint.bareRows(new TraceExtractor.Run[][] { left, { high, piece } }, 0, low, 1, high));
 		TraceExtractor.Run other = new TraceExtractor.Run(20, 36, 12, 28);
-		assertEquals(19, faint.bareRows(0, low, left, 1, high, new TraceExtractor.Run[] { high, other }));
+		assertEquals(19, faint.bareRows(new TraceExtractor.Run[][] { left, { high, other } }, 0, low, 1, high));
 	}
 
 	@Test
