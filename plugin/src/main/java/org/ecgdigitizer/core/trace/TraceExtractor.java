@@ -123,14 +123,9 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
-		FaintInk faint = FaintInk.forPage(density, w, xa, crossing, mmY);
-		int steepRows = (int) Math.ceil(STEEP_MM * mmY);
 		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) {
-			runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
-			if (faint != null) runs[i] = faint.joinPieces(runs[i], i, steepRows);
-		}
-		Run[] chosen = path(runs, region.baselineY, mmY, faint);
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
+		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -357,56 +352,6 @@ public final class TraceExtractor {
 		}
 
 		/**
-		 * Column i's runs with the pieces of one steep stroke joined: a thin pen's stroke crossing a
-		 * column leaves some of its ink in every row it crosses, so where two runs of the column are
-		 * both steep (at least {@code steepRows} tall, as a trace at rest never is) and every row
-		 * between them holds faint ink in this column, holes no taller than {@link #holes} included,
-		 * the pen did not lift: the column's trace spans both, and its faint rows count in its ink.
-		 */
-		Run[] joinPieces(Run[] runs, int i, int steepRows) {
-			if (runs.length < 2) return runs;
-			Run[] sorted = runs.clone();
-			Arrays.sort(sorted, (a, b) -> Integer.compare(a.top, b.top));
-			List<Run> out = new ArrayList<>();
-			for (Run r : sorted) {
-				Run last = out.isEmpty() ? null : out.get(out.size() - 1);
-				if (last != null && last.bottom - last.top + 1 >= steepRows && r.bottom - r.top + 1 >= steepRows &&
-					faintBetween(i, last.bottom + 1, r.top))
-				{
-					double mass = last.mass + r.mass;
-					double moment = last.mass * last.centroid + r.mass * r.centroid;
-					for (int y = last.bottom + 1; y < r.top; y++) {
-						float d = density[y * w + xa + i];
-						mass += d;
-						moment += d * (y + 0.5);
-					}
-					out.set(out.size() - 1, new Run(last.top, r.bottom, mass, mass > 0 ? moment / mass : (last.top +
-						r.bottom + 1) / 2.0));
-				}
-				else {
-					out.add(r);
-				}
-			}
-			return out.size() == runs.length ? runs : out.toArray(new Run[0]);
-		}
-
-		/** Whether rows [from, to) of column i hold faint ink, with no hole taller than {@link #holes}. */
-		private boolean faintBetween(int i, int from, int to) {
-			int hole = 0;
-			boolean any = false;
-			for (int y = from; y < to; y++) {
-				if (density[y * w + xa + i] >= LEVEL) {
-					any = true;
-					hole = 0;
-				}
-				else if (++hole > holes) {
-					return false;
-				}
-			}
-			return any;
-		}
-
-		/**
 		 * Whether a run other than {@code own} overlaps rows [from, to) and reaches beyond them. A run
 		 * of own's column that touches {@code target} is no other stroke: it is the steep stroke
 		 * itself, broken off from own's piece by its faint rows, going on to the target.
@@ -516,8 +461,7 @@ public final class TraceExtractor {
 		int n = chosen.length;
 		double[] ys = new double[n];
 		Arrays.fill(ys, Double.NaN);
-		double penMass = penMass(chosen);
-		double pen = Math.max(1, penMass);
+		double pen = penWidth(chosen);
 		boolean[] steep = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			Run r = chosen[i];
@@ -543,12 +487,9 @@ public final class TraceExtractor {
 		}
 		// a steep stroke's width across is the pen's own width; level runs also hold its jitter
 		double stroke = pen;
-		// a pen thinner than a pixel: across its steep strokes, or where there are too few, along the trace
-		boolean thinPen = penMass < 1;
 		if (widths.size() >= 10) {
 			widths.sort(Double::compare);
 			stroke = Math.max(1, widths.get(widths.size() / 4));
-			thinPen = widths.get(widths.size() / 4) < 1;
 		}
 		double[] fine = new double[n * Trace.STEPS];
 		for (int j = 0; j < fine.length; j++) fine[j] = between(ys, (j + 0.5) / Trace.STEPS - 0.5);
@@ -568,15 +509,6 @@ public final class TraceExtractor {
 			int to = (after ? b + 1 : b) * Trace.STEPS + (after ? Trace.STEPS / 2 : Trace.STEPS);
 			for (int j = from; j < to; j++) fine[j] = polylineAt(points, (j + 0.5) / Trace.STEPS);
 			for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
-			// the stretch's extremes are the signal's: a pen thinner than a pixel puts its up and down
-			// strokes into the apex's same pixels, where their row crossings cannot be told apart and
-			// the polyline between them falls short of the apex
-			for (RowCut c : cuts.get(k)) {
-				if (c.apex == 0 || !thinPen) continue;
-				double apexY = c.apexEdge - c.apex * stroke / 2;
-				int j = Math.max(from, Math.min(to - 1, (int) Math.floor((c.left + c.right) / 2 * Trace.STEPS)));
-				fine[j] = c.apex < 0 ? Math.min(fine[j], apexY) : Math.max(fine[j], apexY);
-			}
 		}
 		return new double[][] { ys, fine };
 	}
@@ -737,11 +669,6 @@ public final class TraceExtractor {
 	 * neighbours' centroids agree), which is the pen's own width; sloped columns hold more ink.
 	 */
 	static double penWidth(Run[] chosen) {
-		return Math.max(1, penMass(chosen));
-	}
-
-	/** The ink of a level column of the trace (px): the pen's thickness, below 1 for a pen thinner than a pixel; 1 when no column is traced. */
-	static double penMass(Run[] chosen) {
 		List<Double> level = new ArrayList<>();
 		List<Double> all = new ArrayList<>();
 		for (int i = 0; i < chosen.length; i++) {
@@ -757,6 +684,6 @@ public final class TraceExtractor {
 		List<Double> masses = level.size() >= 20 ? level : all;
 		if (masses.isEmpty()) return 1;
 		masses.sort(Double::compare);
-		return masses.get((int) (masses.size() * (masses == level ? 0.5 : 0.3)));
+		return Math.max(1, masses.get((int) (masses.size() * (masses == level ? 0.5 : 0.3))));
 	}
 }
