@@ -190,7 +190,7 @@ public final class TraceExtractor {
 					for (int j = 0; j < ps.length; j++) {
 						int g = gap(ps[j], rs[k]);
 						// a jump across the faint ink of a stroke pays only for the bare rows
-						int jump = g > 0 && skipped == 0 && faint != null ? faint.bareRows(p, ps[j], ps, i, rs[k], rs) : g;
+						int jump = g > 0 && faint != null ? faint.bareRows(runs, p, ps[j], i, rs[k]) : g;
 						boolean continues = skipped == 0 && g == 0 && onTrace[p][j];
 						double c = cost[p][j] + SKIP * skipped + JUMP_PER_MM * Math.max(0, jump - skipped) / mmY + (steep &&
 							continues ? STROKE_AWAY * away : away);
@@ -316,24 +316,29 @@ public final class TraceExtractor {
 		}
 
 		/**
-		 * The rows between run a of column p and run b of column i = p + 1 that the pen's ink does
+		 * The rows between run a of column p and run b of a later column i that the pen's ink does
 		 * not cover: those in holes taller than {@link #holes}; all of them when no row between holds
-		 * faint ink, or when another run of the two columns reaches past the gap (another stroke
-		 * crosses it: a neighbour's complex). A run wholly inside the gap is a darker piece of the
-		 * same stroke.
+		 * faint ink, or when another run of the columns p..i reaches past the gap (another stroke
+		 * crosses it: a neighbour's complex). A row is covered when any of the columns p..i holds
+		 * faint ink in it: a stroke steeper than a pixel per column leaves columns between its pieces
+		 * where no pixel reaches the level of a run (JPEG and camera blur spread a thin pen's ink
+		 * over its neighbours). A run wholly inside the gap is a darker piece of the same stroke.
 		 *
-		 * @param ps the runs of column p, a among them
-		 * @param rs the runs of column i, b among them
+		 * @param runs the runs of every column, a in column p and b in column i
 		 */
-		int bareRows(int p, Run a, Run[] ps, int i, Run b, Run[] rs) {
+		int bareRows(Run[][] runs, int p, Run a, int i, Run b) {
 			int from = Math.min(a.bottom, b.bottom) + 1;
 			int to = Math.max(a.top, b.top);
-			if (crosses(ps, a, from, to) || crosses(rs, b, from, to)) return to - from;
+			for (int c = p; c <= i; c++) {
+				if (crosses(runs[c], c == p ? a : c == i ? b : null, c == i ? null : b, from, to)) return to - from;
+			}
 			int bare = 0;
 			int hole = 0;
 			boolean faint = false;
 			for (int y = from; y < to; y++) {
-				if (density[y * w + xa + p] >= LEVEL || density[y * w + xa + i] >= LEVEL) {
+				boolean inked = false;
+				for (int c = p; c <= i && !inked; c++) inked = density[y * w + xa + c] >= LEVEL;
+				if (inked) {
 					faint = true;
 					if (hole > holes) bare += hole;
 					hole = 0;
@@ -346,10 +351,18 @@ public final class TraceExtractor {
 			return hole > holes ? bare + hole : bare;
 		}
 
-		/** Whether a run other than {@code own} overlaps rows [from, to) and reaches beyond them. */
-		private static boolean crosses(Run[] runs, Run own, int from, int to) {
+		/**
+		 * Whether a run other than {@code own} overlaps rows [from, to) and reaches beyond them. A run
+		 * of own's column that touches {@code target} is no other stroke: it is the steep stroke
+		 * itself, broken off from own's piece by its faint rows, going on to the target.
+		 */
+		private static boolean crosses(Run[] runs, Run own, Run target, int from, int to) {
 			for (Run r : runs) {
-				if (r != own && r.bottom >= from && r.top < to && (r.top < from || r.bottom >= to)) return true;
+				if (r != own && r.bottom >= from && r.top < to && (r.top < from || r.bottom >= to) && (target == null ||
+					gap(r, target) > 0))
+				{
+					return true;
+				}
 			}
 			return false;
 		}

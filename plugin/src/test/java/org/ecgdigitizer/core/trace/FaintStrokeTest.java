@@ -89,19 +89,51 @@ class FaintStrokeTest {
 		TraceExtractor.Run[] left = { low };
 		TraceExtractor.Run[] right = { high };
 		// bare paper between: every row counts
-		assertEquals(19, faint.bareRows(0, low, left, 1, high, right));
+		assertEquals(19, faint.bareRows(new TraceExtractor.Run[][] { left, right }, 0, low, 1, high));
 		// grey in either column, with holes of up to 2 rows (a grid line's crossing): free
 		for (int y = 11; y < 30; y++) if (y % 3 != 0) density[y * w + (y < 20 ? 1 : 0)] = 0.15f;
-		assertEquals(0, faint.bareRows(0, low, left, 1, high, right));
+		assertEquals(0, faint.bareRows(new TraceExtractor.Run[][] { left, right }, 0, low, 1, high));
 		// a hole of 5 rows (20-23 cleared, 24 a hole already) is paper
 		for (int y = 20; y < 24; y++) density[y * w] = 0;
-		assertEquals(5, faint.bareRows(0, low, left, 1, high, right));
+		assertEquals(5, faint.bareRows(new TraceExtractor.Run[][] { left, right }, 0, low, 1, high));
 		// a darker piece of the stroke inside the gap is the same stroke; another stroke reaching past it is not
 		for (int y = 20; y < 24; y++) density[y * w] = 0.15f;
 		TraceExtractor.Run piece = new TraceExtractor.Run(15, 17, 2, 16);
-		assertEquals(0, faint.bareRows(0, low, left, 1, high, new TraceExtractor.Run[] { high, piece }));
+		assertEquals(0, faint.bareRows(new TraceExtractor.Run[][] { left, { high, piece } }, 0, low, 1, high));
 		TraceExtractor.Run other = new TraceExtractor.Run(20, 36, 12, 28);
-		assertEquals(19, faint.bareRows(0, low, left, 1, high, new TraceExtractor.Run[] { high, other }));
+		assertEquals(19, faint.bareRows(new TraceExtractor.Run[][] { left, { high, other } }, 0, low, 1, high));
+	}
+
+	/**
+	 * A stroke steeper than a pixel per column leaves a column between its pieces with no run at all
+	 * (JPEG and camera blur spread a thin pen's ink over its neighbours): the jump across it pays
+	 * only for rows no column between holds ink in; and a run of the first column that touches the
+	 * jump's target is that stroke itself, not another one crossing.
+	 */
+	@Test
+	void aJumpAcrossAColumnWithoutARunPaysForBareRowsOnly() {
+		int w = 3;
+		int h = 40;
+		float[] density = new float[w * h];
+		TraceExtractor.FaintInk faint = new TraceExtractor.FaintInk(density, w, 0, 2);
+		TraceExtractor.Run low = new TraceExtractor.Run(30, 31, 1.5, 30.5);
+		TraceExtractor.Run high = new TraceExtractor.Run(5, 10, 4, 7.5);
+		TraceExtractor.Run[][] runs = { { low }, {}, { high } };
+		assertEquals(19, faint.bareRows(runs, 0, low, 2, high));
+		// the skipped column holds the stroke's grey
+		for (int y = 11; y < 30; y++) density[y * w + 1] = 0.2f;
+		assertEquals(0, faint.bareRows(runs, 0, low, 2, high));
+		// a run of the skipped column that reaches past the gap is another stroke
+		TraceExtractor.Run across = new TraceExtractor.Run(20, 36, 10, 28);
+		assertEquals(19, faint.bareRows(new TraceExtractor.Run[][] { { low }, { across }, { high } }, 0, low, 2, high));
+		// neighbouring columns: the first column's own stroke piece going on up to the target is no crossing
+		TraceExtractor.Run piece = new TraceExtractor.Run(6, 12, 5, 9);
+		TraceExtractor.Run[][] two = { { low, piece }, { high } };
+		for (int y = 11; y < 30; y++) density[y * w] = 0.2f;
+		assertEquals(0, faint.bareRows(two, 0, low, 1, high));
+		// but one reaching past the gap without touching the target is
+		TraceExtractor.Run other = new TraceExtractor.Run(14, 33, 9, 23);
+		assertEquals(19, faint.bareRows(new TraceExtractor.Run[][] { { low, other }, { high } }, 0, low, 1, high));
 	}
 
 	@Test
