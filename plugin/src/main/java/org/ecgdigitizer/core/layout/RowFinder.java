@@ -16,14 +16,13 @@ final class RowFinder {
 
 	/** Rows with a pulse that make the rows above them without one suspect... */
 	static final int MIN_PULSED_ROWS = 2;
-	/** ...when those are weaker than this fraction of the median row. */
+	/** ...when those are weaker than this fraction of the median row and of the weakest pulsed row. */
 	static final double WEAK_ROW = 0.7;
 	/** Separate places where a row of trace must reach 2 mm away from its baseline. */
 	static final int MIN_EXCURSIONS = 3;
 
 	private RowFinder() {}
 
-	static final boolean DEBUG = System.getProperty("rowdebug") != null;
 
 	/** Rows of traces, top to bottom, without weak stragglers. */
 	static List<TraceRow> find(PageInk ink) {
@@ -76,23 +75,29 @@ final class RowFinder {
 		for (TraceRow row : found) {
 			// a calibration pulse starts a row however little of the trace stays near its baseline
 			boolean pulse = withPulse.contains(row);
-			if (DEBUG) System.err.println("cand " + row + " pulse=" + pulse + " exc=" + hasExcursions(row, ink) + " median=" + median);
 			if (pulse || row.strength >= 0.4 * median && hasExcursions(row, ink)) {
 				kept.add(row);
 				pulsed.add(pulse);
 			}
 		}
 		lowVoltageRows(found, kept, pulsed, median, ink.mmY, r -> hasExcursions(r, ink));
-		// Above the first row with a pulse, a weak row without one is header text or grid left over.
+		// Above the first row with a pulse, a weak row without one is header text or grid left over; a row
+		// as strong as one the printer marked with a pulse is a row whose pulse was not seen (cut off by a
+		// photo's edge, say)
 		int firstPulsed = pulsed.indexOf(true);
 		int pulses = 0;
-		for (boolean p : pulsed) if (p) pulses++;
+		double weakestPulsed = Double.POSITIVE_INFINITY;
+		for (int i = 0; i < kept.size(); i++) {
+			if (!pulsed.get(i)) continue;
+			pulses++;
+			weakestPulsed = Math.min(weakestPulsed, kept.get(i).strength);
+		}
+		double header = WEAK_ROW * Math.min(median, weakestPulsed);
 		List<TraceRow> rows = new ArrayList<>();
 		for (int i = 0; i < kept.size(); i++) {
-			if (i < firstPulsed && pulses >= MIN_PULSED_ROWS && kept.get(i).strength < WEAK_ROW * median) continue;
+			if (i < firstPulsed && pulses >= MIN_PULSED_ROWS && kept.get(i).strength < header) continue;
 			rows.add(kept.get(i));
 		}
-		if (DEBUG) System.err.println("before pitch/fill/even: " + rows);
 		return evenlySpaced(fillSkippedRows(onPitch(rows, found, RowPitch.of(stacked), ink), ink));
 	}
 
@@ -221,7 +226,6 @@ final class RowFinder {
 			if (!placed.contains(r) && !pitch.governs(r.lineAt(pitch.x))) placed.add(r);
 		}
 		placed.sort((a, b) -> Double.compare(a.baseline, b.baseline));
-		if (DEBUG) System.err.println("pitch " + pitch.pitch + " missing " + pitch.missing() + " -> " + placed);
 		return placed;
 	}
 

@@ -161,7 +161,7 @@ public final class InkModel {
 		// to be rectified is a photo, and the paper's white shows between grid lines only when a
 		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).
 		if (warp != null && !warp.isIdentity() && mm >= MIN_PX_PER_MM_FOR_PAPER_TEST) {
-			boolean[] paper = white.paperTiles(warp);
+			boolean[] paper = white.paperTiles(warp, rgb, h);
 			for (int y = 0; y < h; y++) {
 				int rowTile = (y / PaperWhite.TILE) * white.tw;
 				for (int x = 0, i = y * w; x < w; x++, i++) {
@@ -485,21 +485,30 @@ public final class InkModel {
 		 * shadow is still page; a desk differs in brightness or hue). The largest connected set of
 		 * such tiles, with the holes inside it (stains, dense print), is the page.
 		 */
-		boolean[] paperTiles(Rectifier.Warp warp) {
+		boolean[] paperTiles(Rectifier.Warp warp, int[] rgb, int h) {
 			int n = tw * th;
-			// rectifying a photo fills what lies beyond the original image with paper colour
+			// rectifying a photo fills what lies beyond the original image with paper colour; a photo often
+			// shows the page up to the image's edge (pulses and strips lie there), so a tile the edge
+			// crosses is judged by the white of its pixels inside the image, and only a tile wholly
+			// beyond it is left out
 			boolean[] beyond = new boolean[n];
+			boolean[] wholly = new boolean[n];
+			float[][] white = { raw[0].clone(), raw[1].clone(), raw[2].clone() };
 			if (warp != null && !warp.isIdentity()) {
 				for (int i = 0; i < n; i++) {
-					for (int corner = 0; corner < 4 && !beyond[i]; corner++) {
+					int corners = 0;
+					for (int corner = 0; corner < 4; corner++) {
 						double[] p = warp.toSource((i % tw + corner % 2) * TILE, (i / tw + corner / 2) * TILE);
-						beyond[i] = p[0] < 0 || p[1] < 0 || p[0] > warp.sourceWidth || p[1] > warp.sourceHeight;
+						if (beyondSource(p, warp)) corners++;
 					}
+					beyond[i] = corners > 0;
+					wholly[i] = corners == 4;
+					if (beyond[i] && !wholly[i]) whiteInsideSource(i, warp, rgb, h, white);
 				}
 			}
 			// each tile's own white: the neighbourhood maximum would let the page bleed into the desk
 			float[] lum = new float[n];
-			for (int i = 0; i < n; i++) lum[i] = (raw[0][i] + raw[1][i] + raw[2][i]) / 3;
+			for (int i = 0; i < n; i++) lum[i] = (white[0][i] + white[1][i] + white[2][i]) / 3;
 			float[] sorted = lum.clone();
 			Arrays.sort(sorted);
 			float reference = sorted[(int) (0.8 * (n - 1))];
@@ -507,15 +516,15 @@ public final class InkModel {
 			int count = 0;
 			for (int i = 0; i < n; i++) {
 				if (lum[i] < 0.9 * reference) continue;
-				for (int c = 0; c < 3; c++) hue[c] += raw[c][i] / lum[i];
+				for (int c = 0; c < 3; c++) hue[c] += white[c][i] / lum[i];
 				count++;
 			}
 			for (int c = 0; c < 3; c++) hue[c] /= Math.max(1, count);
 			boolean[] candidate = new boolean[n];
 			for (int i = 0; i < n; i++) {
 				double off = 0;
-				for (int c = 0; c < 3; c++) off = Math.max(off, Math.abs(raw[c][i] / lum[i] - hue[c]));
-				candidate[i] = !beyond[i] && lum[i] >= PAGE_MIN_BRIGHTNESS * reference && off < PAGE_MAX_HUE_SHIFT;
+				for (int c = 0; c < 3; c++) off = Math.max(off, Math.abs(white[c][i] / lum[i] - hue[c]));
+				candidate[i] = !wholly[i] && lum[i] >= PAGE_MIN_BRIGHTNESS * reference && off < PAGE_MAX_HUE_SHIFT;
 			}
 			boolean[] page = largestRegion(candidate, tw, th);
 			// fill holes: tiles not reachable from the border through non-page tiles
@@ -543,6 +552,39 @@ public final class InkModel {
 			}
 			for (int i = 0; i < n; i++) page[i] = !outside[i];
 			return page;
+		}
+
+		private static boolean beyondSource(double[] p, Rectifier.Warp warp) {
+			return p[0] < 0 || p[1] < 0 || p[0] > warp.sourceWidth || p[1] > warp.sourceHeight;
+		}
+
+		/** A tile's white per channel (as in the constructor) over its pixels that came from the image. */
+		private void whiteInsideSource(int i, Rectifier.Warp warp, int[] rgb, int h, float[][] white) {
+			int[] histogram = new int[3 * 256];
+			int count = 0;
+			int x0 = (i % tw) * TILE;
+			int y0 = (i / tw) * TILE;
+			for (int y = y0; y < Math.min(h, y0 + TILE); y++) {
+				for (int x = x0; x < Math.min(w, x0 + TILE); x++) {
+					if (beyondSource(warp.toSource(x + 0.5, y + 0.5), warp)) continue;
+					int p = rgb[y * w + x];
+					histogram[p >> 16 & 255]++;
+					histogram[256 + (p >> 8 & 255)]++;
+					histogram[512 + (p & 255)]++;
+					count++;
+				}
+			}
+			if (count == 0) return;
+			for (int c = 0; c < 3; c++) {
+				int acc = 0;
+				for (int b = 0; b < 256; b++) {
+					acc += histogram[c * 256 + b];
+					if (acc >= 0.92 * count) {
+						white[c][i] = Math.max(b, 24);
+						break;
+					}
+				}
+			}
 		}
 
 		/** The largest 4-connected set of true tiles. */

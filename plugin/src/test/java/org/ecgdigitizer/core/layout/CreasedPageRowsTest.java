@@ -133,4 +133,42 @@ class CreasedPageRowsTest {
 		double[] printed = { 707, 990, 1271, 1533 };
 		for (int i = 0; i < 4; i++) assertEquals(printed[i], rows.get(i).baseline, 15, rows.toString());
 	}
+
+	/** A 10 mm calibration pulse, 5 mm wide, standing on baseline at x0. */
+	private static void pulse(float[] ink, int w, int baseline, int x0) {
+		int top = (int) (baseline - 10 * MM);
+		int x1 = (int) (x0 + 5 * MM);
+		for (int y = top; y <= baseline + 1; y++) {
+			set(ink, w, x0, y);
+			set(ink, w, x0 + 1, y);
+			set(ink, w, x1, y);
+			set(ink, w, x1 + 1, y);
+		}
+		for (int x = x0; x <= x1 + 1; x++) {
+			set(ink, w, x, top);
+			set(ink, w, x, top + 1);
+		}
+	}
+
+	/**
+	 * A photo cut off the pulses of the top two rows, and their ink is broken as the lower rows' is:
+	 * rows as strong as a row with a pulse are rows, not header text, though the full-length strip
+	 * makes every short row look weak.
+	 */
+	@Test
+	void rowsAsStrongAsAPulsedRowAreKeptAboveIt() {
+		int w = 2000;
+		int h = 1100;
+		float[] ink = new float[w * h];
+		for (int r = 0; r < 3; r++) {
+			int baseline = 200 + 250 * r;
+			if (r == 2) pulse(ink, w, baseline, 40);
+			// broken: every other 2.5 s, as a crease or fading leaves it
+			for (int x0 = 120; x0 < 1900; x0 += 400) trace(ink, w, baseline, x0, Math.min(1900, x0 + 200));
+		}
+		pulse(ink, w, 950, 40);
+		trace(ink, w, 950, 120, 1900);
+		List<TraceRow> rows = RowFinder.find(PageInk.of(ink, w, h, MM, MM, false));
+		assertEquals(4, rows.size(), rows.toString());
+	}
 }
