@@ -79,8 +79,11 @@ public final class LeadDetector {
 				cal.gainSource, cal.seconds, cal.x0, cal.x1, cal.pulses, naming.source, cal.geometry, notes, separators,
 				evidence, unread(naming.layout, regions));
 		}
+		// the naming's own note may already say what to do; say it once
+		String advice = "choose the layout with its names, for example rows:I;II;III";
+		String why = tried == null || !tried.endsWith(advice) ? "(" + tried + "); " + advice : "(" + tried + ")";
 		throw new EcgException(String.format(Locale.ROOT, "found %d row(s) of ECG traces but no layout whose leads can " +
-			"be named (%s); choose the layout with its names, for example rows:I;II;III", rows.size(), tried));
+			"be named %s", rows.size(), why));
 	}
 
 	/** The regions of the short segments the naming left without a lead name, for the signals to name. */
