@@ -250,26 +250,17 @@ final class LayoutChooser {
 		int best = 1;
 		double bestMargin = 0;
 		for (int segments : CUTS) {
-			double in = 0;
-			int inCount = 0;
-			double out = 0;
-			int outCount = 0;
+			int places = 0;
 			int marks = 0;
 			boolean every = true;
 			for (int f = 0; f < FRACTIONS.length; f++) {
-				if (expects(segments, FRACTIONS[f])) {
-					in += most[f];
-					inCount++;
-					marks += rowsShowing[f];
-					every &= most[f] >= SHOWN;
-				}
-				else {
-					out += most[f];
-					outCount++;
-				}
+				if (!expects(segments, FRACTIONS[f])) continue;
+				places++;
+				marks += rowsShowing[f];
+				every &= most[f] >= SHOWN;
 			}
-			double margin = in / inCount - (outCount == 0 ? 0 : out / outCount);
-			if (every && marks > inCount && margin > bestMargin) {
+			double margin = meanSeen(segments, most, true) - meanSeen(segments, most, false);
+			if (every && marks > places && margin > bestMargin) {
 				best = segments;
 				bestMargin = margin;
 			}
@@ -282,26 +273,28 @@ final class LayoutChooser {
 		int best = 1;
 		double bestMargin = 0;
 		for (int segments : CUTS) {
-			double in = 0;
-			int inCount = 0;
-			double out = 0;
-			int outCount = 0;
-			for (int f = 0; f < FRACTIONS.length; f++) {
-				if (expects(segments, FRACTIONS[f])) {
-					in += seen[f];
-					inCount++;
-				}
-				else {
-					out += seen[f];
-					outCount++;
-				}
-			}
-			double margin = in / inCount - (outCount == 0 ? 0 : out / outCount);
-			if (in / inCount >= 0.6 && margin > bestMargin + 0.1) {
+			double in = meanSeen(segments, seen, true);
+			double margin = in - meanSeen(segments, seen, false);
+			if (in >= 0.6 && margin > bestMargin + 0.1) {
 				best = segments;
 				bestMargin = margin;
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * The mean of what is seen at the places a cut into segments has (expected true) or at the other
+	 * places (false); 0 where there are none.
+	 */
+	private static double meanSeen(int segments, double[] seen, boolean expected) {
+		double sum = 0;
+		int count = 0;
+		for (int f = 0; f < FRACTIONS.length; f++) {
+			if (expects(segments, FRACTIONS[f]) != expected) continue;
+			sum += seen[f];
+			count++;
+		}
+		return count == 0 ? 0 : sum / count;
 	}
 }

@@ -448,18 +448,7 @@ public final class InkModel {
 							even[512 + (p & 255)]++;
 						}
 					}
-					for (int c = 0; c < 3; c++) {
-						int acc = 0;
-						int v = 255;
-						for (int b = 0; b < 256; b++) {
-							acc += even[c * 256 + b] + odd[c * 256 + b];
-							if (acc >= 0.92 * count) {
-								v = b;
-								break;
-							}
-						}
-						raw[c][ty * tw + tx] = Math.max(v, 24);
-					}
+					for (int c = 0; c < 3; c++) raw[c][ty * tw + tx] = channelWhite(even, odd, c, count);
 				}
 			}
 			for (int c = 0; c < 3; c++) {
@@ -575,16 +564,22 @@ public final class InkModel {
 				}
 			}
 			if (count == 0) return;
-			for (int c = 0; c < 3; c++) {
-				int acc = 0;
-				for (int b = 0; b < 256; b++) {
-					acc += histogram[c * 256 + b];
-					if (acc >= 0.92 * count) {
-						white[c][i] = Math.max(b, 24);
-						break;
-					}
-				}
+			for (int c = 0; c < 3; c++) white[c][i] = channelWhite(histogram, EMPTY_HISTOGRAM, c, count);
+		}
+
+		private static final int[] EMPTY_HISTOGRAM = new int[3 * 256];
+
+		/**
+		 * A channel's white in a tile: the 92nd percentile of its histogram (held in two arrays whose
+		 * counts add up), at least 24.
+		 */
+		private static float channelWhite(int[] even, int[] odd, int channel, int count) {
+			int acc = 0;
+			for (int b = 0; b < 256; b++) {
+				acc += even[channel * 256 + b] + odd[channel * 256 + b];
+				if (acc >= 0.92 * count) return Math.max(b, 24);
 			}
+			return 255;
 		}
 
 		/** The largest 4-connected set of true tiles. */
