@@ -52,7 +52,7 @@ public final class Stages {
 	public static PreparedPage fromRectified(int[] rgb, PageGeometry geometry, InkSource source) {
 		InkModel.Result ink = source.separate(rgb, geometry.width(), geometry.height(), geometry.pxPerMmX,
 			geometry.pxPerMmY, null);
-		return new PreparedPage(rgb, ink.ink, ink.density, geometry, ink);
+		return new PreparedPage(rgb, ink.ink, ink.density, geometry.withInkModel(ink.model), ink);
 	}
 
 	/** Stage 2: rows, pulses, layout and the named lead regions. */

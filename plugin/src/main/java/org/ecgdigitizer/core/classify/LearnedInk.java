@@ -57,7 +57,7 @@ public final class LearnedInk implements InkSource {
 	@Override
 	public InkModel.Result separate(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY, Rectifier.Warp warp) {
 		InkModel.Result rules = InkModel.compute(rgb, w, h, pxPerMmX, pxPerMmY, warp);
-		return rules.keeping(keep(rgb, w, h, pxPerMmX, rules.ink));
+		return rules.keeping(keep(rgb, w, h, pxPerMmX, rules.ink)).madeBy(name);
 	}
 
 	/** Per pixel of the page, the share of the rules' ink the classifier keeps (0..1). */

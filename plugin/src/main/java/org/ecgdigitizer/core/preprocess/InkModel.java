@@ -67,6 +67,8 @@ public final class InkModel {
 		/** Mean darkness vectors (r, g, b) of the grid and of the ink. */
 		public final double[] gridColour;
 		public final double[] inkColour;
+		/** Which ink model made it: rules, learned, or the name of a model file. */
+		public final String model;
 
 		/**
 		 * This result with each pixel's ink kept in proportion to {@code keep} (0..1): how a
@@ -85,10 +87,18 @@ public final class InkModel {
 		/** The same result for the page turned a quarter clockwise. */
 		Result turnedClockwise(int w, int h) {
 			return new Result(Orientation.turnClockwise(ink, w, h), Orientation.turnClockwise(density, w, h),
-				colourSeparated, gridColour, inkColour);
+				colourSeparated, gridColour, inkColour, model);
 		}
 
-		Result(float[] ink, float[] density, boolean colourSeparated, double[] gridColour, double[] inkColour) {
+		/** The same planes, credited to another model (a classifier that reworked the rules' ink). */
+		public Result madeBy(String newModel) {
+			return new Result(ink, density, colourSeparated, gridColour, inkColour, newModel);
+		}
+
+		Result(float[] ink, float[] density, boolean colourSeparated, double[] gridColour, double[] inkColour,
+			String model)
+		{
+			this.model = model;
 			this.ink = ink;
 			this.density = density;
 			this.colourSeparated = colourSeparated;
@@ -171,7 +181,7 @@ public final class InkModel {
 		}
 		// the density replaces the residual
 		density(residual, prob);
-		return new Result(prob, residual, separated, grid, ink);
+		return new Result(prob, residual, separated, grid, ink, "rules");
 	}
 
 	/**

@@ -56,6 +56,11 @@ public final class PageGeometry {
 	 * rectified page undoes it; null when not measured (no grid).
 	 */
 	public final PaperDisplacement.Field paperDisplacement;
+	/**
+	 * Which ink model separated the ink (rules, learned or a model file's name; with the default,
+	 * auto, the one it chose for this page), or null when no ink model ran (a vector PDF).
+	 */
+	public final String inkModel;
 
 	public PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
 		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi)
@@ -74,6 +79,15 @@ public final class PageGeometry {
 		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi,
 		Orientation.Reading orientation, PaperDisplacement.Field paperDisplacement)
 	{
+		this(pxPerMmX, pxPerMmY, scaleSource, angleDeg, angleSource, warp, shrink, grid, fileDpi, orientation,
+			paperDisplacement, null);
+	}
+
+	private PageGeometry(double pxPerMmX, double pxPerMmY, ScaleSource scaleSource, double angleDeg,
+		AngleSource angleSource, Rectifier.Warp warp, int shrink, GridEstimate grid, double fileDpi,
+		Orientation.Reading orientation, PaperDisplacement.Field paperDisplacement, String inkModel)
+	{
+		this.inkModel = inkModel;
 		this.paperDisplacement = paperDisplacement;
 		this.pxPerMmX = pxPerMmX;
 		this.pxPerMmY = pxPerMmY;
@@ -89,7 +103,19 @@ public final class PageGeometry {
 
 	public PageGeometry withScale(double x, double y, ScaleSource source) {
 		return new PageGeometry(x, y, source, angleDeg, angleSource, warp, shrink, grid, fileDpi, orientation,
-			paperDisplacement);
+			paperDisplacement, inkModel);
+	}
+
+	/** This geometry of the page turned half-way round (it was upside down). */
+	public PageGeometry turnedHalf() {
+		return new PageGeometry(pxPerMmX, pxPerMmY, scaleSource, angleDeg + 180, angleSource, warp.turnedHalf(), shrink,
+			grid, fileDpi, orientation, paperDisplacement, inkModel);
+	}
+
+	/** This geometry, saying which ink model separated the page's ink. */
+	public PageGeometry withInkModel(String model) {
+		return new PageGeometry(pxPerMmX, pxPerMmY, scaleSource, angleDeg, angleSource, warp, shrink, grid, fileDpi,
+			orientation, paperDisplacement, model);
 	}
 
 	public int width() {
@@ -114,6 +140,7 @@ public final class PageGeometry {
 		m.put("grid", grid == null ? null : grid.toJson());
 		m.put("orientation", orientation == null ? null : orientation.toJson());
 		m.put("paper_displacement", paperDisplacement == null ? null : paperDisplacement.toJson());
+		m.put("ink_model", inkModel);
 		return m;
 	}
 
@@ -129,7 +156,7 @@ public final class PageGeometry {
 			Rectifier.Warp.fromJson(m.get("warp")), (int) Json.number(m.get("shrink"), 1), grid == null ? null
 				: GridEstimate.fromJson(grid), Json.number(m.get("file_dpi"), Double.NaN), orientation == null ? null
 					: Orientation.Reading.fromJson(orientation), displacement == null ? null : PaperDisplacement.Field
-						.fromJson(displacement));
+						.fromJson(displacement), (String) m.get("ink_model"));
 	}
 
 	@Override

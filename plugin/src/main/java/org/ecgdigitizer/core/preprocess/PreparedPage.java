@@ -86,9 +86,7 @@ public final class PreparedPage {
 	 * density when first asked for.
 	 */
 	public PreparedPage turnedHalf() {
-		PageGeometry g = geometry;
-		PageGeometry turned = new PageGeometry(g.pxPerMmX, g.pxPerMmY, g.scaleSource, g.angleDeg + 180, g.angleSource,
-			g.warp.turnedHalf(), g.shrink, g.grid, g.fileDpi, g.orientation, g.paperDisplacement);
+		PageGeometry turned = geometry.turnedHalf();
 		PreparedPage page = new PreparedPage(null, reversed(ink), null, turned, inkModel, orientation, new HashMap<>());
 		page.turnedFrom = this;
 		return page;

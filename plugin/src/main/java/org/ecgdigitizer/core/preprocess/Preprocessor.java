@@ -162,7 +162,7 @@ public final class Preprocessor {
 			source = PageGeometry.ScaleSource.UNKNOWN;
 		}
 		PageGeometry geometry = new PageGeometry(pxX, pxY, source, angle, angleSource, warp, shrink, grid.found
-			? grid : null, fileDpi, orientation, displacement);
+			? grid : null, fileDpi, orientation, displacement).withInkModel(ink.model);
 		return new PreparedPage(rectified, ink.ink, ink.density, geometry, ink);
 	}
 
