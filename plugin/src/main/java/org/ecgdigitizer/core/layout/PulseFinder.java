@@ -245,7 +245,8 @@ final class PulseFinder {
 
 	/**
 	 * Whether columns a..b between two strokes hold a bar at the top and nothing in the middle: in
-	 * most of them ink near the top row, and no ink from 1 mm below the top to 1 mm above the foot.
+	 * most of them ink near the top row, and no ink from 1 mm below the top to 1 mm above the foot
+	 * but grid lines crossing it ({@link #onlyGridCrossings}).
 	 */
 	private static boolean rectangle(PageInk ink, int a, int b, int top, int foot, int tol, double mmY) {
 		int bar = 0;
@@ -256,9 +257,29 @@ final class PulseFinder {
 		for (int x = a + tol; x <= b - tol; x++) {
 			n++;
 			if (ink.inkBetween(x, top - tol, top + tol + 1)) bar++;
-			if (innerBottom <= innerTop || !ink.inkBetween(x, innerTop, innerBottom)) empty++;
+			if (innerBottom <= innerTop || onlyGridCrossings(ink, x, innerTop, innerBottom, tol, mmY)) empty++;
 		}
 		return n > 0 && bar >= 0.8 * n && empty >= 0.8 * n;
+	}
+
+	/** A grid's heavy lines, those a faint or dotted grid leaves in the ink, are this many mm apart. */
+	static final double MAJOR_GRID_MM = 5;
+
+	/**
+	 * Whether column x holds no ink in rows [y0, y1) but thin flat crossings no closer than a grid's
+	 * heavy lines: where the ink separation keeps a dotted or faint grid, its 5 mm lines cross a
+	 * pulse as dots or dashes a pixel or two tall. A trace's stroke or a grid's vertical line inside
+	 * fills the column, and a grid kept whole crosses it every millimetre.
+	 */
+	static boolean onlyGridCrossings(PageInk ink, int x, int y0, int y1, int tol, double mmY) {
+		int allowed = (int) Math.max(1, Math.ceil((y1 - y0) / (MAJOR_GRID_MM * mmY)));
+		int crossings = 0;
+		for (int y = ink.columns.nextSet(x, y0); y < y1; y = ink.columns.nextSet(x, y)) {
+			int end = Math.min(y1, ink.columns.nextClear(x, y));
+			if (end - y > tol || ++crossings > allowed) return false;
+			y = end;
+		}
+		return true;
 	}
 
 	/** The pulses that start rows, as the rows show them one by one (the rows' extents found). */

@@ -98,7 +98,7 @@ final class RowFinder {
 			if (i < firstPulsed && pulses >= MIN_PULSED_ROWS && kept.get(i).strength < header) continue;
 			rows.add(kept.get(i));
 		}
-		return evenlySpaced(fillSkippedRows(onPitch(rows, found, RowPitch.of(stacked), ink), ink));
+		return evenlySpaced(fillSkippedRows(onPitch(rows, found, RowPitch.of(stacked), ink), ink), ink.mmX);
 	}
 
 	/** Rows kept are this evenly spaced: a gap within this fraction of theirs is on their spacing. */
@@ -701,8 +701,40 @@ final class RowFinder {
 	/**
 	 * Rows of traces are printed at nearly even spacing; text blocks, shading and stains found as
 	 * rows are not. Of the runs of consecutive rows whose gaps are 0.6 to 1.6 times the median gap,
-	 * keeps the one with the most trace in it (lines of header text are many, close and weak).
+	 * keeps the one with the most trace in it (lines of header text are many, close and weak), and
+	 * the rhythm strips printed below it at a spacing of their own ({@link #rhythmStrip}).
 	 */
+	static List<TraceRow> evenlySpaced(List<TraceRow> rows, double mmX) {
+		List<TraceRow> block = new ArrayList<>(evenlySpaced(rows));
+		int next = block.isEmpty() ? rows.size() : rows.indexOf(block.get(block.size() - 1)) + 1;
+		while (next < rows.size() && rhythmStrip(rows.get(next), block, mmX)) block.add(rows.get(next++));
+		return block;
+	}
+
+	/**
+	 * Whether a row found below a block of rows is a rhythm strip: one lead printed across the whole
+	 * width the block spans (its ink begins and ends where the block's rows do, within
+	 * {@link RowEnds#REACH_MM}), so at least as strong as the block's median row. Printers put it
+	 * below the block at a distance of their own (closer or further than the rows' pitch: GE and
+	 * ecg-image-kit leave room for the labels, some photos squeeze it), so its gap says nothing;
+	 * text and stains below a block are neither that long nor that continuous.
+	 */
+	static boolean rhythmStrip(TraceRow row, List<TraceRow> block, double mmX) {
+		if (block.size() < 2) return false;
+		double[] starts = new double[block.size()];
+		double[] ends = new double[block.size()];
+		double[] strengths = new double[block.size()];
+		for (int i = 0; i < block.size(); i++) {
+			starts[i] = block.get(i).start;
+			ends[i] = block.get(i).end;
+			strengths[i] = block.get(i).strength;
+		}
+		double reach = RowEnds.REACH_MM * mmX;
+		return row.end > row.start && row.start <= Median.of(starts) + reach && row.end >= Median.of(ends) - reach &&
+			row.strength >= Median.of(strengths);
+	}
+
+	/** The evenly spaced run of rows with the most trace in it, as {@link #evenlySpaced(List, double)} finds it. */
 	static List<TraceRow> evenlySpaced(List<TraceRow> rows) {
 		if (rows.size() < 4) return rows;
 		double[] gaps = gaps(rows);
