@@ -1,6 +1,5 @@
 package org.ecgdigitizer.core.preprocess;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -532,9 +531,10 @@ public final class PaperDisplacement {
 		int best = -1;
 		int bestSize = 0;
 		int label = 0;
+		int[] stack = new int[n];
 		for (int start = 0; start < n; start++) {
 			if (!ok[start] || component[start] >= 0) continue;
-			int size = flood(ok, component, nx, ny, start, label);
+			int size = flood(ok, component, nx, ny, start, label, stack);
 			if (size > bestSize) {
 				bestSize = size;
 				best = label;
@@ -623,21 +623,23 @@ public final class PaperDisplacement {
 		}
 	}
 
-	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label) {
-		ArrayDeque<Integer> stack = new ArrayDeque<>();
-		stack.push(start);
+	/** Labels the seen nodes connected to start; returns how many. {@code stack}: room for every node. */
+	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label, int[] stack) {
+		// a node is labelled when pushed, so each is pushed at most once
+		int top = 0;
+		stack[top++] = start;
 		component[start] = label;
 		int size = 0;
 		int[] neighbours = new int[4];
-		while (!stack.isEmpty()) {
-			int k = stack.pop();
+		while (top > 0) {
+			int k = stack[--top];
 			size++;
 			int count = neighbours(k, nx, ny, neighbours);
 			for (int q = 0; q < count; q++) {
 				int m = neighbours[q];
 				if (ok[m] && component[m] < 0) {
 					component[m] = label;
-					stack.push(m);
+					stack[top++] = m;
 				}
 			}
 		}
