@@ -1,6 +1,5 @@
 package org.ecgdigitizer.core.preprocess;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -197,29 +196,6 @@ public final class PaperDisplacement {
 	 * @return the field, or null when the page is too small to hold a lattice
 	 */
 	public static Field measure(int[] rgb, int w, int h, double pxPerMmX, double pxPerMmY) {
-		// A coloured grid is read from its colour alone: a fold's shadow has none. Dark ink of little
-		// colour (black or dark blue traces, text) hides the grid, so it is left out, not read as paper:
-		// it weighs 0 (and shows 0) where the paper's pixels weigh 1, so the sums need no test per pixel.
-		// Each pixel is one code (see VALUE): its visible value and weight are looked up.
-		short[] code = new short[rgb.length];
-		for (int i = 0; i < rgb.length; i++) {
-			int p = rgb[i];
-			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
-			int min = Math.min(r, Math.min(g, b));
-			int c = Math.max(r, Math.max(g, b)) - min;
-			// luma is at least the smallest channel, so a pixel whose every channel is above
-			// LIGHT_CHANNEL is far lighter than ink: most of a page is read without the luma
-			if (min <= LIGHT_CHANNEL) {
-				float dark = 1 - Planes.luma(p) / 255f;
-				if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
-			}
-			code[i] = (short) (c + 1);
-		}
-		return measure(code, w, h, pxPerMmX, pxPerMmY);
-	}
-
-	/** The field from the grid plane's pixel codes (visible values, weights 1 paper and 0 ink). */
-	private static Field measure(short[] code, int w, int h, double pxPerMmX, double pxPerMmY) {
 		double mm = Math.sqrt(pxPerMmX * pxPerMmY);
 		double step = STEP_MM * mm;
 		int nx = (int) Math.floor(w / step);
@@ -227,10 +203,15 @@ public final class PaperDisplacement {
 		if (nx < 3 || ny < 3) return null;
 		int half = (int) Math.round(WINDOW_MM * mm / 2);
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
+		double[][] sumX = new double[ny][];
+		double[][] seenX = new double[ny][];
+		double[][] sumY = new double[nx][h];
+		double[][] seenY = new double[nx][h];
+		bandProfiles(rgb, w, h, step, half, sumX, seenX, sumY, seenY);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
-		double[] vx = axis(code, w, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
-		double[] vy = axis(code, w, h, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
+		double[] vx = axis(sumX, seenX, h, pxPerMmX, step, nx, ny, half, coarseHalf, true, okX);
+		double[] vy = axis(sumY, seenY, w, pxPerMmY, step, nx, ny, half, coarseHalf, false, okY);
 		// the page's scale and tilt are the whole grid's reading: the field keeps only what varies
 		// across the page beyond them
 		removeAffine(vx, okX, nx, ny);
@@ -271,12 +252,12 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(short[] code, int w, int h, double pxPerMm, double step, int nx,
-		int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
+	private static double[] axis(double[][] bandSum, double[][] bandSeen, int across, double pxPerMm, double step,
+		int nx, int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
 		double[][] read = new double[4][n];
-		phases(code, w, h, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
+		phases(bandSum, bandSeen, across, pxPerMm, step, nx, ny, half, coarseHalf, acrossColumns, read);
 		double[] phase = read[0];
 		double[] amplitude = read[1];
 		boolean[] seen = seen(amplitude);
@@ -308,15 +289,16 @@ public final class PaperDisplacement {
 	}
 
 	/**
-	 * The phases of the 1 mm and 5 mm periods in each node's window. With {@code acrossColumns} the
-	 * window's column profile is read (vertical lines, x displacement); otherwise its row profile.
-	 * Ink pixels (weight 0, visible value 0) count as unseen, not as paper: a trace
-	 * hiding a grid line must not move it.
+	 * The phases of the 1 mm and 5 mm periods in each node's window, from the profiles of the bands
+	 * of the page through each line of nodes ({@link #bandProfiles}; {@code across}: the page's extent
+	 * across the bands). With {@code acrossColumns} the window's column profile is read (vertical
+	 * lines, x displacement); otherwise its row profile. Ink pixels (weight 0, visible value 0) count
+	 * as unseen, not as paper: a trace hiding a grid line must not move it.
 	 */
-	private static void phases(short[] code, int w, int h, double period, double step, int nx,
-		int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
+	private static void phases(double[][] bandSum, double[][] bandSeen, int across, double period, double step,
+		int nx, int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
-		int along = acrossColumns ? w : h;
+		int along = bandSum[0].length;
 		double coarsePeriod = MAJOR_MM * period;
 		double[][] wave = new double[4][along];
 		for (int i = 0; i < along; i++) {
@@ -327,50 +309,16 @@ public final class PaperDisplacement {
 			wave[2][i] = Math.cos(u);
 			wave[3][i] = Math.sin(u);
 		}
-		double[] sum = new double[along];
-		double[] seen = new double[along];
 		// prefix sums of the profile and of the seen count, each plain and times each wave
 		double[][] prefix = new double[10][along + 1];
 		int bands = acrossColumns ? ny : nx;
 		int nodes = acrossColumns ? nx : ny;
-		// a band of columns is read row by row, from each row's running sums
-		double[][] bandSum = null;
-		double[][] bandSeen = null;
-		if (!acrossColumns) {
-			bandSum = new double[bands][h];
-			bandSeen = new double[bands][h];
-			double[][] rowSum = new double[RUNNING_ROWS][w + 1];
-			int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
-			for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
-				runningSums(code, w, y0, Math.min(RUNNING_ROWS, h - y0), rowSum, rowSeen);
-				for (int y = y0; y < Math.min(h, y0 + RUNNING_ROWS); y++) {
-					for (int b = 0; b < bands; b++) {
-						int centre = (int) Math.round((b + 0.5) * step);
-						int from = Math.max(0, centre - half);
-						int to = Math.min(w, centre + half);
-						bandSum[b][y] = rowSum[y - y0][to] - rowSum[y - y0][from];
-						bandSeen[b][y] = rowSeen[y - y0][to] - rowSeen[y - y0][from];
-					}
-				}
-			}
-		}
-		// a band of rows slides down: rows entering it are added, rows leaving it taken away
-		int bandFrom = 0;
-		int bandTo = 0;
 		for (int b = 0; b < bands; b++) {
 			int centre = (int) Math.round((b + 0.5) * step);
 			int from = Math.max(0, centre - half);
-			int to = Math.min(acrossColumns ? h : w, centre + half);
-			if (acrossColumns) {
-				for (int y = bandFrom; y < Math.min(from, bandTo); y++) addRow(code, w, y, -1, sum, seen);
-				for (int y = Math.max(bandTo, from); y < to; y++) addRow(code, w, y, 1, sum, seen);
-				bandFrom = from;
-				bandTo = to;
-			}
-			else {
-				sum = bandSum[b];
-				seen = bandSeen[b];
-			}
+			int to = Math.min(across, centre + half);
+			double[] sum = bandSum[b];
+			double[] seen = bandSeen[b];
 			prefixSums(sum, seen, wave, prefix);
 			for (int a = 0; a < nodes; a++) {
 				int c = (int) Math.round((a + 0.5) * step);
@@ -455,23 +403,106 @@ public final class PaperDisplacement {
 		}
 	}
 
-	/** Adds (sign 1) or removes (-1) one row of the plane to the column profile. */
-	private static void addRow(short[] code, int w, int y, int sign, double[] sum, double[] seen) {
-		int row = y * w;
-		// an ink pixel adds 0: the sums are the same as skipping it
-		if (sign > 0) {
-			for (int x = 0; x < w; x++) {
-				int k = code[row + x];
-				sum[x] += VALUE[k];
-				seen[x] += WEIGHT[k];
+	/**
+	 * The profiles of the bands through each line of nodes, in one pass over the page's rows: the
+	 * column profile of the rows within {@code half} of each row of nodes (sumX, seenX: ny bands,
+	 * each w long, made here) and the row profile of the columns within {@code half} of each column
+	 * of nodes (sumY, seenY: nx bands of h). A coloured grid is read from its colour alone: a fold's
+	 * shadow has none. Dark ink of little colour (black or dark blue traces, text) hides the grid,
+	 * so it is left out, not read as paper: it weighs 0 (and shows 0) where the paper's pixels weigh
+	 * 1, so the sums need no test per pixel. Each pixel is one code (see VALUE): its visible value
+	 * and weight are looked up. Every visible value is a float multiple of 2^-31 no larger than 1,
+	 * so every sum here (of fewer than 2^21 of them) is exact whatever the order: a band of rows is
+	 * the difference of the columns' running sums at its ends.
+	 */
+	static void bandProfiles(int[] rgb, int w, int h, double step, int half, double[][] sumX, double[][] seenX,
+		double[][] sumY, double[][] seenY)
+	{
+		int ny = sumX.length;
+		int nx = sumY.length;
+		int[] rowFrom = new int[ny];
+		int[] rowTo = new int[ny];
+		for (int b = 0; b < ny; b++) {
+			int centre = (int) Math.round((b + 0.5) * step);
+			rowFrom[b] = Math.max(0, centre - half);
+			rowTo[b] = Math.min(h, centre + half);
+		}
+		int[] columnFrom = new int[nx];
+		int[] columnTo = new int[nx];
+		for (int b = 0; b < nx; b++) {
+			int centre = (int) Math.round((b + 0.5) * step);
+			columnFrom[b] = Math.max(0, centre - half);
+			columnTo[b] = Math.min(w, centre + half);
+		}
+		// the columns' running sums over the rows so far, and each open band's at its first row
+		double[] columnSum = new double[w];
+		int[] columnSeen = new int[w];
+		double[][] startSum = new double[ny][];
+		int[][] startSeen = new int[ny][];
+		int opened = 0;
+		int closed = 0;
+		short[] code = new short[RUNNING_ROWS * w];
+		double[][] rowSum = new double[RUNNING_ROWS][w + 1];
+		int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
+		for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
+			int rows = Math.min(RUNNING_ROWS, h - y0);
+			codes(rgb, y0 * w, rows * w, code);
+			// the row profiles of the column bands, from each row's running sums
+			runningSums(code, w, 0, rows, rowSum, rowSeen);
+			for (int q = 0; q < rows; q++) {
+				int y = y0 + q;
+				double[] rs = rowSum[q];
+				int[] rn = rowSeen[q];
+				for (int b = 0; b < nx; b++) {
+					sumY[b][y] = rs[columnTo[b]] - rs[columnFrom[b]];
+					seenY[b][y] = rn[columnTo[b]] - rn[columnFrom[b]];
+				}
+			}
+			for (int q = 0; q < rows; q++) {
+				int y = y0 + q;
+				for (; opened < ny && rowFrom[opened] == y; opened++) {
+					startSum[opened] = columnSum.clone();
+					startSeen[opened] = columnSeen.clone();
+				}
+				int row = q * w;
+				for (int x = 0; x < w; x++) {
+					int k = code[row + x];
+					columnSum[x] += VALUE[k];
+					columnSeen[x] += WEIGHT[k];
+				}
+				for (; closed < ny && rowTo[closed] == y + 1; closed++) {
+					double[] sum = new double[w];
+					double[] seen = new double[w];
+					double[] s0 = startSum[closed];
+					int[] n0 = startSeen[closed];
+					for (int x = 0; x < w; x++) {
+						sum[x] = columnSum[x] - s0[x];
+						seen[x] = columnSeen[x] - n0[x];
+					}
+					sumX[closed] = sum;
+					seenX[closed] = seen;
+					startSum[closed] = null;
+					startSeen[closed] = null;
+				}
 			}
 		}
-		else {
-			for (int x = 0; x < w; x++) {
-				int k = code[row + x];
-				sum[x] -= VALUE[k];
-				seen[x] -= WEIGHT[k];
+	}
+
+	/** The codes (see VALUE) of {@code count} pixels from {@code first} into code. */
+	private static void codes(int[] rgb, int first, int count, short[] code) {
+		for (int i = 0; i < count; i++) {
+			int p = rgb[first + i];
+			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
+			int min = Math.min(r, Math.min(g, b));
+			int c = Math.max(r, Math.max(g, b)) - min;
+			code[i] = 0;
+			// luma is at least the smallest channel, so a pixel whose every channel is above
+			// LIGHT_CHANNEL is far lighter than ink: most of a page is read without the luma
+			if (min <= LIGHT_CHANNEL) {
+				float dark = 1 - Planes.luma(p) / 255f;
+				if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
 			}
+			code[i] = (short) (c + 1);
 		}
 	}
 
@@ -500,9 +531,10 @@ public final class PaperDisplacement {
 		int best = -1;
 		int bestSize = 0;
 		int label = 0;
+		int[] stack = new int[n];
 		for (int start = 0; start < n; start++) {
 			if (!ok[start] || component[start] >= 0) continue;
-			int size = flood(ok, component, nx, ny, start, label);
+			int size = flood(ok, component, nx, ny, start, label, stack);
 			if (size > bestSize) {
 				bestSize = size;
 				best = label;
@@ -591,21 +623,23 @@ public final class PaperDisplacement {
 		}
 	}
 
-	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label) {
-		ArrayDeque<Integer> stack = new ArrayDeque<>();
-		stack.push(start);
+	/** Labels the seen nodes connected to start; returns how many. {@code stack}: room for every node. */
+	private static int flood(boolean[] ok, int[] component, int nx, int ny, int start, int label, int[] stack) {
+		// a node is labelled when pushed, so each is pushed at most once
+		int top = 0;
+		stack[top++] = start;
 		component[start] = label;
 		int size = 0;
 		int[] neighbours = new int[4];
-		while (!stack.isEmpty()) {
-			int k = stack.pop();
+		while (top > 0) {
+			int k = stack[--top];
 			size++;
 			int count = neighbours(k, nx, ny, neighbours);
 			for (int q = 0; q < count; q++) {
 				int m = neighbours[q];
 				if (ok[m] && component[m] < 0) {
 					component[m] = label;
-					stack.push(m);
+					stack[top++] = m;
 				}
 			}
 		}
@@ -651,15 +685,20 @@ public final class PaperDisplacement {
 		int side = 2 * r + 1;
 		double[] window = new double[side * side];
 		double[] merged = new double[side * side];
-		double[] leaving = new double[side];
-		double[] entering = new double[side];
+		// each column's agreeing nodes of a row's window, sorted once: the column enters and leaves it
+		double[][] columns = new double[nx][side];
+		int[] sizes = new int[nx];
+		double[] none = new double[0];
 		for (int j = 0; j < ny; j++) {
 			int from = Math.max(0, j - r);
 			int to = Math.min(ny - 1, j + r);
+			for (int a = 0; a < nx; a++) sizes[a] = column(v, ok, nx, a, from, to, columns[a]);
 			int n = 0;
 			for (int i = -r; i < nx; i++) {
-				int out = i - r - 1 >= 0 ? column(v, ok, nx, i - r - 1, from, to, leaving) : 0;
-				int in = i + r < nx ? column(v, ok, nx, i + r, from, to, entering) : 0;
+				double[] leaving = i - r - 1 >= 0 ? columns[i - r - 1] : none;
+				int out = i - r - 1 >= 0 ? sizes[i - r - 1] : 0;
+				double[] entering = i + r < nx ? columns[i + r] : none;
+				int in = i + r < nx ? sizes[i + r] : 0;
 				if (out + in > 0) {
 					n = merge(window, n, leaving, out, entering, in, merged);
 					double[] t = window;

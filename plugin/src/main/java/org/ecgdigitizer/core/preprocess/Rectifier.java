@@ -138,63 +138,99 @@ public final class Rectifier {
 		}
 		// a rotation has no perspective: the divisor is exactly 1 and dividing by it changes nothing
 		boolean affine = m[6] == 0 && m[7] == 0 && m[8] == 1;
-		double[] d = new double[2];
-		// where each column falls on the displacement's lattice, found once for all rows
-		double[] nodeX = new double[displacement == null ? 0 : width];
-		for (int x = 0; x < nodeX.length; x++) nodeX[x] = displacement.nodeX(x + 0.5);
+		// where each column falls on the displacement's lattice (its node and the weights of it and
+		// the next), found once for all rows; the weights are PaperDisplacement.Field.atNodes' own
+		int[] nodeCol = new int[displacement == null ? 0 : width];
+		double[] nextWeight = new double[nodeCol.length];
+		double[] nodeWeight = new double[nodeCol.length];
+		for (int x = 0; x < nodeCol.length; x++) {
+			double fx = displacement.nodeX(x + 0.5);
+			nodeCol[x] = (int) fx;
+			nextWeight[x] = fx - nodeCol[x];
+			nodeWeight[x] = 1 - nextWeight[x];
+		}
+		int nx = displacement == null ? 0 : displacement.nx;
+		int kx = nx > 1 ? 1 : 0;
+		int ky = displacement != null && displacement.ny > 1 ? nx : 0;
+		float[] fieldX = displacement == null ? null : displacement.dx;
+		float[] fieldY = displacement == null ? null : displacement.dy;
+		// each row's source points first (one small loop per kind of map), then its samples
+		double[] sxRow = new double[width];
+		double[] syRow = new double[width];
 		for (int y = 0; y < warp.height; y++) {
 			double py = y + 0.5;
 			double xy = m[1] * py;
 			double yy = m[4] * py;
 			double dy = m[7] * py;
-			double nodeY = displacement == null ? 0 : displacement.nodeY(py);
-			int row = y * width;
-			for (int x = 0; x < width; x++) {
-				// continuous source point, then to pixel-index space (centres at integers)
-				double sx;
-				double sy;
-				if (displacement != null) {
-					displacement.atNodes(nodeX[x], nodeY, d);
-					double qx = x + 0.5 + d[0];
-					double qy = py + d[1];
+			// continuous source points, then to pixel-index space (centres at integers)
+			if (displacement != null) {
+				double nodeY = displacement.nodeY(py);
+				int nodeRow = (int) nodeY * nx;
+				double ay = nodeY - (int) nodeY;
+				double ry = 1 - ay;
+				for (int x = 0; x < width; x++) {
+					// the displacement bilinear between nodes, as PaperDisplacement.Field.atNodes gives it
+					double ax = nextWeight[x];
+					double rx = nodeWeight[x];
+					double w00 = rx * ry, w10 = ax * ry, w01 = rx * ay, w11 = ax * ay;
+					int k = nodeRow + nodeCol[x];
+					double d0 = w00 * fieldX[k] + w10 * fieldX[k + kx] + w01 * fieldX[k + ky] + w11 * fieldX[k + kx + ky];
+					double d1 = w00 * fieldY[k] + w10 * fieldY[k + kx] + w01 * fieldY[k + ky] + w11 * fieldY[k + kx + ky];
+					double qx = x + 0.5 + d0;
+					double qy = py + d1;
 					if (affine) {
-						sx = m[0] * qx + m[1] * qy + m[2] - 0.5;
-						sy = m[3] * qx + m[4] * qy + m[5] - 0.5;
+						sxRow[x] = m[0] * qx + m[1] * qy + m[2] - 0.5;
+						syRow[x] = m[3] * qx + m[4] * qy + m[5] - 0.5;
 					}
 					else {
 						double q = m[6] * qx + m[7] * qy + m[8];
-						sx = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
-						sy = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
+						sxRow[x] = (m[0] * qx + m[1] * qy + m[2]) / q - 0.5;
+						syRow[x] = (m[3] * qx + m[4] * qy + m[5]) / q - 0.5;
 					}
 				}
-				else if (affine) {
-					sx = xx[x] + xy + m[2] - 0.5;
-					sy = yx[x] + yy + m[5] - 0.5;
-				}
-				else {
-					double q = dx[x] + dy + m[8];
-					sx = (xx[x] + xy + m[2]) / q - 0.5;
-					sy = (yx[x] + yy + m[5]) / q - 0.5;
-				}
-				int x0 = floor(sx);
-				int y0 = floor(sy);
-				if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
-					out[row + x] = fill;
-					continue;
-				}
-				double fx = sx - x0;
-				double fy = sy - y0;
-				if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
-					int i = y0 * w + x0;
-					out[row + x] = blend(rgb[i], rgb[i + 1], rgb[i + w], rgb[i + w + 1], fx, fy);
-				}
-				else {
-					out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w,
-						h, x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
+			}
+			else if (affine) {
+				for (int x = 0; x < width; x++) {
+					sxRow[x] = xx[x] + xy + m[2] - 0.5;
+					syRow[x] = yx[x] + yy + m[5] - 0.5;
 				}
 			}
+			else {
+				for (int x = 0; x < width; x++) {
+					double q = dx[x] + dy + m[8];
+					sxRow[x] = (xx[x] + xy + m[2]) / q - 0.5;
+					syRow[x] = (yx[x] + yy + m[5]) / q - 0.5;
+				}
+			}
+			sampleRow(rgb, w, h, sxRow, syRow, fill, out, y * width);
 		}
 		return out;
+	}
+
+	/** Samples the source bilinearly at each of a row's points (pixel-index space) into out from {@code row}. */
+	private static void sampleRow(int[] rgb, int w, int h, double[] sxRow, double[] syRow, int fill, int[] out,
+		int row)
+	{
+		for (int x = 0; x < sxRow.length; x++) {
+			double sx = sxRow[x];
+			double sy = syRow[x];
+			int x0 = floor(sx);
+			int y0 = floor(sy);
+			if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
+				out[row + x] = fill;
+				continue;
+			}
+			double fx = sx - x0;
+			double fy = sy - y0;
+			if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+				int i = y0 * w + x0;
+				out[row + x] = blend(rgb[i], rgb[i + 1], rgb[i + w], rgb[i + w + 1], fx, fy);
+			}
+			else {
+				out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w, h,
+					x0, y0 + 1, fill), pixel(rgb, w, h, x0 + 1, y0 + 1, fill), fx, fy);
+			}
+		}
 	}
 
 	/** Math.floor as an int, for values well inside the int range. */
@@ -212,12 +248,21 @@ public final class Rectifier {
 		double w10 = fx * (1 - fy);
 		double w01 = (1 - fx) * fy;
 		double w11 = fx * fy;
-		int r = (int) Math.round(w00 * (p00 >> 16 & 255) + w10 * (p10 >> 16 & 255) + w01 * (p01 >> 16 & 255) +
-			w11 * (p11 >> 16 & 255));
-		int g = (int) Math.round(w00 * (p00 >> 8 & 255) + w10 * (p10 >> 8 & 255) + w01 * (p01 >> 8 & 255) + w11 *
-			(p11 >> 8 & 255));
-		int b = (int) Math.round(w00 * (p00 & 255) + w10 * (p10 & 255) + w01 * (p01 & 255) + w11 * (p11 & 255));
+		int r = round(w00 * (p00 >> 16 & 255) + w10 * (p10 >> 16 & 255) + w01 * (p01 >> 16 & 255) + w11 * (p11 >> 16
+			& 255));
+		int g = round(w00 * (p00 >> 8 & 255) + w10 * (p10 >> 8 & 255) + w01 * (p01 >> 8 & 255) + w11 * (p11 >> 8
+			& 255));
+		int b = round(w00 * (p00 & 255) + w10 * (p10 & 255) + w01 * (p01 & 255) + w11 * (p11 & 255));
 		return r << 16 | g << 8 | b;
+	}
+
+	/**
+	 * Math.round of a value that is not negative (a blend of channels with weights that are not):
+	 * its whole part and fraction are exact, and a fraction of a half rounds up as Math.round does.
+	 */
+	static int round(double v) {
+		int whole = (int) v;
+		return v - whole >= 0.5 ? whole + 1 : whole;
 	}
 
 	/** The brightest common colour of a page: its paper. */

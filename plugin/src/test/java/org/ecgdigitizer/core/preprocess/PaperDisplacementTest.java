@@ -204,6 +204,71 @@ class PaperDisplacementTest {
 		assertEquals(3, d[1], 1e-12);
 	}
 
+	/**
+	 * The bands' profiles made in one pass (a band of rows as the difference of running column sums)
+	 * are the sums over each band's own pixels, taken one pixel after another, to the bit.
+	 */
+	@Test
+	void bandProfilesAreEachBandsOwnSums() {
+		java.util.Random random = new java.util.Random(11);
+		for (int trial = 0; trial < 6; trial++) {
+			int w = 40 + random.nextInt(60);
+			int h = 30 + random.nextInt(50); // not always a multiple of the four rows summed at once
+			int[] rgb = new int[w * h];
+			for (int i = 0; i < rgb.length; i++) {
+				// paper of every colour, and dark ink of little colour (weight 0)
+				rgb[i] = random.nextInt(8) == 0 ? 0x101418 : random.nextInt(1 << 24);
+			}
+			double step = 5 + 4 * random.nextDouble();
+			int half = 3 + random.nextInt(8);
+			int nx = (int) Math.floor(w / step);
+			int ny = (int) Math.floor(h / step);
+			double[][] sumX = new double[ny][];
+			double[][] seenX = new double[ny][];
+			double[][] sumY = new double[nx][h];
+			double[][] seenY = new double[nx][h];
+			PaperDisplacement.bandProfiles(rgb, w, h, step, half, sumX, seenX, sumY, seenY);
+			// each pixel's visible value and weight, as measure reads them
+			float[] value = new float[w * h];
+			int[] weight = new int[w * h];
+			for (int i = 0; i < rgb.length; i++) {
+				int p = rgb[i];
+				int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
+				int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+				float dark = 1 - Planes.luma(p) / 255f;
+				boolean ink = dark > PaperDisplacement.INK_DARKNESS && c / 255f < 0.5f * dark;
+				value[i] = ink ? 0 : c / 255f;
+				weight[i] = ink ? 0 : 1;
+			}
+			for (int band = 0; band < ny; band++) {
+				int centre = (int) Math.round((band + 0.5) * step);
+				for (int x = 0; x < w; x++) {
+					double s = 0;
+					double n = 0;
+					for (int y = Math.max(0, centre - half); y < Math.min(h, centre + half); y++) {
+						s += value[y * w + x];
+						n += weight[y * w + x];
+					}
+					assertEquals(s, sumX[band][x], 0.0);
+					assertEquals(n, seenX[band][x], 0.0);
+				}
+			}
+			for (int band = 0; band < nx; band++) {
+				int centre = (int) Math.round((band + 0.5) * step);
+				for (int y = 0; y < h; y++) {
+					double s = 0;
+					double n = 0;
+					for (int x = Math.max(0, centre - half); x < Math.min(w, centre + half); x++) {
+						s += value[y * w + x];
+						n += weight[y * w + x];
+					}
+					assertEquals(s, sumY[band][y], 0.0);
+					assertEquals(n, seenY[band][y], 0.0);
+				}
+			}
+		}
+	}
+
 	/** Running sums along up to four rows at once are each row's own sums, as one row at a time gives them. */
 	@Test
 	void runningSumsOfUpToFourRowsAreEachRowsOwn() {

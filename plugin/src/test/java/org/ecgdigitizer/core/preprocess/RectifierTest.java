@@ -50,6 +50,22 @@ class RectifierTest {
 		check(rgb, w, h, Rectifier.Warp.homography(photo, w, h, 1, (long) (2.5 * w * h)), field);
 	}
 
+	/** The blend's rounding is Math.round's on every value a blend gives (none negative), halves and all. */
+	@Test
+	void roundingIsMathRoundOnValuesThatAreNotNegative() {
+		Random random = new Random(5);
+		for (int k = 0; k <= 255; k++) {
+			for (double v : new double[] { k, k + 0.5, Math.nextDown(k + 0.5), Math.nextUp(k + 0.5), Math.nextDown(
+				k + 1.0), k + 0.25, Math.nextUp((double) k) }) {
+				assertEquals(Math.round(v), Rectifier.round(v), "v " + v);
+			}
+		}
+		for (int i = 0; i < 100_000; i++) {
+			double v = 256 * random.nextDouble();
+			assertEquals(Math.round(v), Rectifier.round(v), "v " + v);
+		}
+	}
+
 	private static void check(int[] rgb, int w, int h, Rectifier.Warp warp, PaperDisplacement.Field field) {
 		int fill = 0xf0e8e0;
 		int[] out = Rectifier.warp(rgb, warp, fill, field);
