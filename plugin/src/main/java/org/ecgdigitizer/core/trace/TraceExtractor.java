@@ -56,6 +56,13 @@ public final class TraceExtractor {
 	 * 10 mm/mV, more than a recording's own offset between beats usually is.
 	 */
 	static final double REST_MOVES_MM = 3;
+	/**
+	 * An unbroken stretch of ink at least this long (mm) is pen trace: a printed character is at
+	 * most about 3 mm wide, and the paper shows between characters.
+	 */
+	static final double UNBROKEN_MM = 4;
+	/** The share of a region's columns a broken path's unbroken stretches must hold to say where it rests. */
+	static final double UNBROKEN_SHARE = 0.1;
 
 	private TraceExtractor() {}
 
@@ -89,17 +96,35 @@ public final class TraceExtractor {
 		}
 		double mmY = layout.geometry.pxPerMmY;
 		Bits starts = starts(ink, w, h);
-		for (LeadRegion region : layout.regions) {
-			Trace trace = follow(ink, density, starts, w, h, region, mmY);
-			// the 0 mV level is where the trace rests between beats; a baseline put far from it
-			// (a row whose pulse was not found) is moved there and the trace followed again
-			double rest = restingLevel(trace.ys, mmY);
-			if (Math.abs(rest - region.baselineY) > REST_MOVES_MM * mmY) {
-				trace = follow(ink, density, starts, w, h, region.withBaseline(rest), mmY);
-			}
-			traces.add(trace);
-		}
+		for (LeadRegion region : layout.regions) traces.add(traceRegion(ink, density, starts, w, h, region, mmY));
 		return traces;
+	}
+
+	/**
+	 * Follows one region's trace. The 0 mV level is where the trace rests between beats; a
+	 * baseline put far from it (a row whose pulse was not found, or one put on the text printed
+	 * under the row) is moved there and the trace followed again. A path followed from a baseline
+	 * put on text goes along the text and rests there, confirming the baseline by itself. But a pen
+	 * draws the trace without lifting, while text is glyphs with paper between them: when the path
+	 * is unbroken over less than half of the columns it covers, its unbroken stretches alone may
+	 * still move the baseline.
+	 */
+	static Trace traceRegion(float[] ink, float[] density, Bits starts, int w, int h, LeadRegion region, double mmY) {
+		Followed first = followed(ink, density, starts, w, h, region, mmY);
+		double rest = restingLevel(first.trace.ys, mmY);
+		if (!movesBaseline(rest, region, mmY)) {
+			long covered = Arrays.stream(first.trace.ys).filter(y -> !Double.isNaN(y)).count();
+			long unbroken = Arrays.stream(first.unbroken).filter(y -> !Double.isNaN(y)).count();
+			if (Double.isNaN(rest) || unbroken >= covered / 2) return first.trace;
+			rest = restingLevel(first.unbroken, mmY, UNBROKEN_SHARE);
+			if (!movesBaseline(rest, region, mmY)) return first.trace;
+		}
+		return follow(ink, density, starts, w, h, region.withBaseline(rest), mmY);
+	}
+
+	/** Whether a resting level is known and far enough from the region's baseline to move it there. */
+	private static boolean movesBaseline(double rest, LeadRegion region, double mmY) {
+		return !Double.isNaN(rest) && Math.abs(rest - region.baselineY) > REST_MOVES_MM * mmY;
 	}
 
 	/** Zeroes a box in each of the planes. */
@@ -113,8 +138,26 @@ public final class TraceExtractor {
 		}
 	}
 
+	/** A followed trace, and its column values on the path's unbroken stretches only (NaN elsewhere). */
+	static final class Followed {
+		final Trace trace;
+		final double[] unbroken;
+
+		Followed(Trace trace, double[] unbroken) {
+			this.trace = trace;
+			this.unbroken = unbroken;
+		}
+	}
+
 	/** Follows one region's trace. */
 	static Trace follow(float[] ink, float[] density, Bits starts, int w, int h, LeadRegion region, double mmY) {
+		return followed(ink, density, starts, w, h, region, mmY).trace;
+	}
+
+	/** As {@link #follow}, with the path's unbroken stretches. */
+	static Followed followed(float[] ink, float[] density, Bits starts, int w, int h, LeadRegion region,
+		double mmY)
+	{
 		int xa = Math.max(0, (int) Math.floor(region.box.x));
 		int xb = Math.min(w, (int) Math.ceil(region.box.maxX()));
 		int n = Math.max(0, xb - xa);
@@ -132,7 +175,28 @@ public final class TraceExtractor {
 		int covered = 0;
 		for (double y : ys) if (!Double.isNaN(y)) covered++;
 		double confidence = n == 0 ? 0 : covered / (double) n;
-		return new Trace(region, xa, ys, fine, confidence);
+		return new Followed(new Trace(region, xa, ys, fine, confidence), unbroken(chosen, ys, UNBROKEN_MM * mmY));
+	}
+
+	/**
+	 * The column values of the stretches at least {@code minPx} columns long in which every
+	 * column's run touches the next one's, NaN elsewhere.
+	 */
+	static double[] unbroken(Run[] chosen, double[] ys, double minPx) {
+		int n = chosen.length;
+		double[] out = new double[n];
+		Arrays.fill(out, Double.NaN);
+		for (int i = 0; i < n;) {
+			if (chosen[i] == null) {
+				i++;
+				continue;
+			}
+			int end = i;
+			while (end + 1 < n && chosen[end + 1] != null && gap(chosen[end], chosen[end + 1]) == 0) end++;
+			if (end - i + 1 >= minPx) System.arraycopy(ys, i, out, i, end - i + 1);
+			i = end + 1;
+		}
+		return out;
 	}
 
 	/**
@@ -260,8 +324,13 @@ public final class TraceExtractor {
 	 * there than at any other height.
 	 */
 	static double restingLevel(double[] ys, double mmY) {
+		return restingLevel(ys, mmY, 0.5);
+	}
+
+	/** As {@link #restingLevel(double[], double)}, NaN when less than {@code share} of the columns have a value. */
+	static double restingLevel(double[] ys, double mmY, double share) {
 		double[] v = Arrays.stream(ys).filter(y -> !Double.isNaN(y)).sorted().toArray();
-		if (v.length < Math.max(10, ys.length / 2)) return Double.NaN;
+		if (v.length < Math.max(10, Math.floor(ys.length * share))) return Double.NaN;
 		double band = REST_BAND_MM * mmY;
 		int best = 0;
 		int bestFrom = 0;

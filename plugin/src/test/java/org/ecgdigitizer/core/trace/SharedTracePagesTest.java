@@ -95,4 +95,25 @@ class SharedTracePagesTest {
 		// of thin QRS strokes was followed, 0 before the thin trace was
 		assertTrue(ok && check.digitized.size() == 12, check == null ? d.getErrorMessage() : "traced " + check.digitized);
 	}
+	/**
+	 * A photo whose II rhythm strip runs 3-4 mm above the footer text (filter, speed, gain) across the
+	 * page; the strip's baseline was put on the text, and the path followed the text over the left
+	 * half of the page.
+	 */
+	@Test
+	void aRhythmStripAboveTheFooterTextIsTracedNotTheText() throws IOException {
+		EcgDigitizer d = digitizer(SharedData.require("real-images").resolve("eik_ecg00030.jpg"));
+		assertTrue(d.checkInput() && d.process(), d.getErrorMessage());
+		double mm = d.getLeadLayout().geometry.pxPerMmY;
+		int h = d.getPreparedPage().height();
+		Trace strip = null;
+		for (Trace t : d.getTraces()) if (t.region.rhythm) strip = t;
+		assertTrue(strip != null, "no rhythm strip traced");
+		double rest = TraceExtractor.restingLevel(strip.ys, mm);
+		// the footer's glyphs fill the page's bottom 5 mm; measured: the strip rests 6.2 mm above the
+		// bottom edge, coverage 0.99 (2.2 mm, on the text, coverage 0.85, when the resting level was
+		// read from every column of a path along the text)
+		assertTrue(rest < h - 5 * mm, "the strip rests " + (h - rest) / mm + " mm above the bottom edge");
+		assertTrue(strip.coverage() > 0.9, "strip coverage " + strip.coverage());
+	}
 }

@@ -157,4 +157,19 @@ class TraceRulesTest {
 		// measured: 1.0; 0.005 when a column's run is weighed against a full pixel of ink
 		assertTrue(t.coverage() > 0.95, "coverage " + t.coverage());
 	}
+	/** A pen draws its trace without lifting; glyphs of text leave paper between them. */
+	@Test
+	void onlyStretchesOfTouchingRunsAtLeastUnbrokenLongAreUnbroken() {
+		TraceExtractor.Run level = new TraceExtractor.Run(100, 101, 1, 101);
+		TraceExtractor.Run apart = new TraceExtractor.Run(110, 111, 1, 111);
+		// 12 touching columns, a gap, 3 columns of a glyph apart from one another
+		TraceExtractor.Run[] chosen = new TraceExtractor.Run[17];
+		double[] ys = new double[17];
+		for (int i = 0; i < 12; i++) chosen[i] = level;
+		for (int i = 13; i < 17; i++) chosen[i] = i % 2 == 0 ? level : apart;
+		for (int i = 0; i < 17; i++) ys[i] = chosen[i] == null ? Double.NaN : chosen[i].centroid;
+		double[] unbroken = TraceExtractor.unbroken(chosen, ys, 10);
+		for (int i = 0; i < 12; i++) assertEquals(101, unbroken[i], 0);
+		for (int i = 12; i < 17; i++) assertTrue(Double.isNaN(unbroken[i]), "column " + i);
+	}
 }
