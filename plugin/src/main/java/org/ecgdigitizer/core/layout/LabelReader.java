@@ -303,11 +303,7 @@ public final class LabelReader {
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
 				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
-				// ink much taller than the type holds more than the word, so its foot is a guess: a word
-				// found only at the page's size must be the word the ink read best as it stands
-				if (r.accepted() || again.accepted() && (r.candidate.height < size || again.text.equals(r.best))) {
-					readings.set(k, again);
-				}
+				if (again.accepted() || r.accepted()) readings.set(k, again);
 			}
 		}
 	}
@@ -644,12 +640,8 @@ public final class LabelReader {
 		double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
 		int cw = (int) Math.ceil((wx1 - wx0) * s);
 		int ch = (int) Math.ceil((wy1 - wy0) * s);
-		// a trace's stroke goes on beyond the crop: its upright runs are measured on rows above and below too
-		int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
-		float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
-		boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
-		float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
-		boolean[] clutter = Arrays.copyOfRange(tallClutter, beyond * cw, (beyond + ch) * cw);
+		float[] raw = resample(ink, w, h, wx0, wy0, s, cw, ch, turned);
+		boolean[] clutter = clutter(raw, cw, ch);
 		for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
 		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores

@@ -162,7 +162,11 @@ public final class LabelAccuracy {
 			return c;
 		}
 		if ("labels".equals(layout.namingSource)) c.pagesByLabels++;
-		List<List<LabelFinder.Label>> candidates = LeadDetector.labelCandidates(page, layout);
+		// the named regions and those whose labels were not read (a page named as printed keeps them apart)
+		List<LeadRegion> regions = new ArrayList<>(layout.regions);
+		regions.addAll(layout.unread);
+		PageInk pageInk = PageInk.of(page).rescaled(layout.geometry.pxPerMmX, layout.geometry.pxPerMmY);
+		List<List<LabelFinder.Label>> candidates = LeadDetector.labelCandidates(regions, pageInk, layout.pulses);
 		long t0 = System.nanoTime();
 		List<List<LabelReader.Reading>> readings = LabelReader.readAll(page, candidates);
 		c.nanos = System.nanoTime() - t0;
