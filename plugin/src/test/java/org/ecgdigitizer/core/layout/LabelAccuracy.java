@@ -67,6 +67,9 @@ public final class LabelAccuracy {
 		int pagesByLabels;
 		long nanos;
 		final List<String> misreads = new ArrayList<>();
+		/** Pipeline: why the labels not read were not (no candidate, or the best reading's doubt). */
+		final Map<String, Integer> unread = new java.util.TreeMap<>();
+		final List<String> unreadLabels = new ArrayList<>();
 
 		void add(Counts o) {
 			labels += o.labels;
@@ -76,6 +79,8 @@ public final class LabelAccuracy {
 			pagesByLabels += o.pagesByLabels;
 			nanos += o.nanos;
 			misreads.addAll(o.misreads);
+			o.unread.forEach((k, v) -> unread.merge(k, v, Integer::sum));
+			unreadLabels.addAll(o.unreadLabels);
 		}
 
 		double readRate() {
@@ -157,7 +162,11 @@ public final class LabelAccuracy {
 			return c;
 		}
 		if ("labels".equals(layout.namingSource)) c.pagesByLabels++;
-		List<List<LabelFinder.Label>> candidates = LeadDetector.labelCandidates(page, layout);
+		// the named regions and those whose labels were not read (a page named as printed keeps them apart)
+		List<LeadRegion> regions = new ArrayList<>(layout.regions);
+		regions.addAll(layout.unread);
+		PageInk pageInk = PageInk.of(page).rescaled(layout.geometry.pxPerMmX, layout.geometry.pxPerMmY);
+		List<List<LabelFinder.Label>> candidates = LeadDetector.labelCandidates(regions, pageInk, layout.pulses);
 		long t0 = System.nanoTime();
 		List<List<LabelReader.Reading>> readings = LabelReader.readAll(page, candidates);
 		c.nanos = System.nanoTime() - t0;
@@ -183,6 +192,21 @@ public final class LabelAccuracy {
 			}
 		}
 		for (boolean b : read) if (b) c.right++;
+		// why the labels not read were not: no candidate in the box, or the doubt of the best reading there
+		for (int i = 0; i < truths.size(); i++) {
+			if (read[i]) continue;
+			LabelReader.Reading best = null;
+			for (List<LabelReader.Reading> list : readings) {
+				for (LabelReader.Reading r : list) {
+					if (!truths.get(i).contains(r.candidate.centerX(), r.candidate.centerY())) continue;
+					if (best == null || r.score > best.score) best = r;
+				}
+			}
+			String why = best == null ? "no candidate" : best.doubt == null ? "read " + best.text : best.doubt.replaceAll(
+				"close to .*", "close to another word");
+			c.unread.merge(why, 1, Integer::sum);
+			c.unreadLabels.add(name + " " + labels.get(i).text + ": " + why);
+		}
 		return c;
 	}
 
@@ -227,6 +251,8 @@ public final class LabelAccuracy {
 			1e-9 / pages.size(), allPiped.nanos * 1e-9 / pages.size()));
 		for (String m : allAlone.misreads) System.out.println("alone: " + m);
 		for (String m : allPiped.misreads) System.out.println("pipeline: " + m);
+		System.out.println("why labels were not read (pipeline): " + allPiped.unread);
+		if (System.getProperty("unread") != null) for (String m : allPiped.unreadLabels) System.out.println("unread: " + m);
 		if (cells != null) {
 			Map<String, Integer> doubts = new java.util.TreeMap<>();
 			for (Cell c : cells) {
