@@ -75,6 +75,13 @@ final class LabelGlyphs {
 		final int[] inkX;
 		final float[] inkValue;
 		final float[] inkValue2;
+		/**
+		 * Per row y, the sums of the row's first j values (at y * (width + 1) + j), and of their
+		 * squares: the letter's sums over any run of columns. Sums of these values are exact in
+		 * doubles in any order (multiples of 2^-39 below 2^10), so they equal the pixel-by-pixel sums.
+		 */
+		final double[] rowSums;
+		final double[] rowSums2;
 
 		Letter(float[] pixels, int width, double left, double advance) {
 			this.pixels = pixels;
@@ -102,6 +109,15 @@ final class LabelGlyphs {
 				inkX[k] = i % width;
 				inkValue2[k] = pixels[i] * pixels[i];
 				inkValue[k++] = pixels[i];
+			}
+			rowSums = new double[H * (width + 1)];
+			rowSums2 = new double[rowSums.length];
+			for (int y = 0; y < H; y++) {
+				for (int x = 0; x < width; x++) {
+					float v = pixels[y * width + x];
+					rowSums[y * (width + 1) + x + 1] = rowSums[y * (width + 1) + x] + v;
+					rowSums2[y * (width + 1) + x + 1] = rowSums2[y * (width + 1) + x] + v * v;
+				}
 			}
 		}
 	}

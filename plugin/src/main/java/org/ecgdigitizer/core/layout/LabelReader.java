@@ -117,6 +117,13 @@ public final class LabelReader {
 	private static final Map<String, WordModel> BY_KEY = index(MODELS);
 	/** The widest word model, in pixels at H. */
 	private static final int WIDEST = MODELS.stream().mapToInt(m -> m.width).max().orElse(0);
+	/**
+	 * How far a letter's box may start beyond where the word's last letter ends, in pixels at H
+	 * (0 unless a letter overhangs the last): a word's places keep its last letter on the crop.
+	 */
+	private static final int OVERHANG = overhang(MODELS);
+	/** The indices of MODELS, one type style after another (in MODELS' order within a style). */
+	private static final int[] BY_STYLE = byStyle(MODELS);
 
 	private LabelReader() {}
 
@@ -625,6 +632,8 @@ public final class LabelReader {
 
 	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
 	private static final double CLEARLY_BELOW = 1 - 1e-9;
+	/** A squared correlation above this share of a negative best one's is below it whatever the rounding. */
+	private static final double CLEARLY_ABOVE = 1 + 1e-9;
 
 	/**
 	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
@@ -658,20 +667,25 @@ public final class LabelReader {
 		m.crop = c;
 		m.raw = raw;
 		Arrays.fill(m.scores, Double.NEGATIVE_INFINITY);
-		// dot[style][letter][top][x]: sums of letter times crop at each place, computed when first
-		// needed; hid and hid2: the letter (and its square) times the clutter mask
+		// The words are scored one type style after another (all of a style's letters then fit in
+		// the processor's caches), the best place of each word kept as if they were scored in
+		// MODELS' order: an equal score wins only from a word model earlier in MODELS.
+		// dot[letter][top][x]: sums of the style's letter times crop at each place, computed when
+		// first needed; hid and hid2: the letter (and its square) times the clutter mask. Their
+		// rows are long enough for every letter of every word at each of its places and hold 0
+		// where no word puts the letter: a word's sums add its letters' rows without looking where
+		// they are 0 (adding 0 changes no sum here: none is -0)
 		int letterCount = LabelGlyphs.LETTERS.length();
-		double[][][][] dot = new double[STYLES.size()][letterCount][][];
-		double[][][][] hid = new double[STYLES.size()][letterCount][][];
-		double[][][][] hid2 = new double[STYLES.size()][letterCount][][];
-		// per top, where each letter's dot and hidden sums can be other than 0 (adding 0 elsewhere changes nothing)
-		int[][][][] dotSpan = new int[STYLES.size()][letterCount][][];
-		int[][][][] hidSpan = new int[STYLES.size()][letterCount][][];
+		int rowLength = cw + OVERHANG + 1;
+		double[][][] dot = new double[letterCount][][];
+		double[][][] hid = new double[letterCount][][];
+		double[][][] hid2 = new double[letterCount][][];
+		boolean[] done = new boolean[letterCount];
+		int style = -1;
+		// the row of a letter a word does not have
+		double[][] none = Crop.rows(tops, rowLength);
 		Windows[] windows = new Windows[WIDEST + 1];
-		// a word's sums over the crop, and its visible sums, at each of its places
-		double[] sums = new double[Math.max(1, cw)];
-		double[] sumsT = new double[sums.length];
-		double[] sumsT2 = new double[sums.length];
+		int[] bestModel = new int[WORDS.length];
 		// the places [from, to] where some word that can be read here puts each letter
 		int[][] from = new int[STYLES.size()][letterCount];
 		int[][] to = new int[STYLES.size()][letterCount];
@@ -689,39 +703,56 @@ public final class LabelReader {
 				to[model.style][l] = everyPlace ? positions - 1 : Math.max(to[model.style][l], xTo + model.offsets[k]);
 			}
 		}
-		for (WordModel model : MODELS) {
+		double[][][] d = new double[4][][];
+		double[][][] u = new double[4][][];
+		double[][][] u2 = new double[4][][];
+		int[] o = new int[4];
+		for (int index : BY_STYLE) {
+			WordModel model = MODELS.get(index);
 			if (model.width < minWidth) continue;
 			// the word must cover the candidate's ink, but for the slack a reading allows (the
 			// candidate may lack letters that touch the trace, so the word may reach beyond it)
 			int xFrom = model.xFrom(fx1);
 			int xTo = model.xTo(fx0, cw);
 			if (xFrom > xTo && !everyPlace) continue;
+			if (model.style != style) {
+				// the rows of the style before are used again, cleared
+				for (int l = 0; l < letterCount; l++) {
+					if (!done[l]) continue;
+					for (double[] row : dot[l]) Arrays.fill(row, 0);
+					if (c.anyUnknown) {
+						for (double[] row : hid[l]) Arrays.fill(row, 0);
+						for (double[] row : hid2[l]) Arrays.fill(row, 0);
+					}
+					done[l] = false;
+				}
+				style = model.style;
+			}
 			LabelGlyphs.Letter[] letters = STYLES.get(model.style).letters;
 			int n = model.letters.length;
-			double[][][] d = new double[n][][];
-			double[][][] u = new double[n][][];
-			double[][][] u2 = new double[n][][];
-			int[][][] ds = new int[n][][];
-			int[][][] us = new int[n][][];
 			for (int k = 0; k < n; k++) {
 				int l = model.letters[k];
-				if (dot[model.style][l] == null) {
-					int a = from[model.style][l];
-					int b = to[model.style][l];
-					dot[model.style][l] = c.dots(letters[l], top0, tops, a, b);
-					dotSpan[model.style][l] = nonZero(dot[model.style][l]);
+				if (done[l]) continue;
+				if (dot[l] == null) {
+					dot[l] = Crop.rows(tops, rowLength);
 					if (c.anyUnknown) {
-						double[][][] hidden = c.hiddenDots(letters[l], top0, tops, a, b);
-						hid[model.style][l] = hidden[0];
-						hid2[model.style][l] = hidden[1];
-						hidSpan[model.style][l] = nonZero(hidden[0]);
+						hid[l] = Crop.rows(tops, rowLength);
+						hid2[l] = Crop.rows(tops, rowLength);
 					}
 				}
-				d[k] = dot[model.style][l];
-				u[k] = hid[model.style][l];
-				u2[k] = hid2[model.style][l];
-				ds[k] = dotSpan[model.style][l];
-				us[k] = hidSpan[model.style][l];
+				int a = from[model.style][l];
+				int b = to[model.style][l];
+				c.dots(letters[l], top0, tops, a, b, dot[l]);
+				if (c.anyUnknown) c.hiddenDots(letters[l], top0, tops, a, b, hid[l], hid2[l]);
+				done[l] = true;
+			}
+			// the first four letters (the longest word has four)
+			for (int k = 0; k < 4; k++) {
+				int l = k < n ? model.letters[k] : -1;
+				d[k] = l < 0 ? none : dot[l];
+				u[k] = l < 0 || !c.anyUnknown ? none : hid[l];
+				u2[k] = l < 0 || !c.anyUnknown ? none : hid2[l];
+				o[k] = l < 0 ? 0 : model.offsets[k];
 			}
 			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
 			Windows win = everyPlace ? new Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
@@ -730,62 +761,69 @@ public final class LabelReader {
 					tops, mx, my);
 				windows[model.width] = win;
 			}
-			// the word's sums at every place, letter by letter in the word's order (as one sum would add them)
-			int places = xTo - xFrom + 1;
-			if (places <= 0) continue;
+			if (xTo < xFrom) continue;
 			double visible = MIN_VISIBLE * model.sum;
+			int o0 = o[0];
+			int o1 = o[1];
+			int o2 = o[2];
+			int o3 = o[3];
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
-				// (the first letter's sums are never -0, so 0 + them is them)
 				double[] d0 = d[0][t];
-				System.arraycopy(d0, xFrom + model.offsets[0], sums, 0, places);
-				for (int k = 1; k < n; k++) {
-					double[] dk = d[k][t];
-					int at = xFrom + model.offsets[k];
-					int end = Math.min(places, ds[k][t][1] - at);
-					for (int i = Math.max(0, ds[k][t][0] - at); i < end; i++) sums[i] += dk[at + i];
-				}
-				if (c.anyUnknown) {
-					// the sums of what shows: the word's sums less its hidden part, letter by letter
-					Arrays.fill(sumsT, 0, places, model.sum);
-					Arrays.fill(sumsT2, 0, places, model.sum2);
-					for (int k = 0; k < n; k++) {
-						double[] uk = u[k][t];
-						double[] u2k = u2[k][t];
-						int at = xFrom + model.offsets[k];
-						int end = Math.min(places, us[k][t][1] - at);
-						for (int i = Math.max(0, us[k][t][0] - at); i < end; i++) {
-							sumsT[i] -= uk[at + i];
-							sumsT2[i] -= u2k[at + i];
-						}
-					}
-				}
+				double[] d1 = d[1][t];
+				double[] d2 = d[2][t];
+				double[] d3 = d[3][t];
+				double[] u0 = u[0][t];
+				double[] u1 = u[1][t];
+				double[] u2t = u[2][t];
+				double[] u3 = u[3][t];
+				double[] v0 = u2[0][t];
+				double[] v1 = u2[1][t];
+				double[] v2 = u2[2][t];
+				double[] v3 = u2[3][t];
 				double[] areas = win.area[t];
 				double[] sis = win.si[t];
 				double[] varIs = win.varI[t];
 				for (int x = xFrom; x <= xTo; x++) {
-					int p = x - xFrom;
-					double sum = sums[p];
-					double sumT = c.anyUnknown ? sumsT[p] : model.sum;
-					double sumT2 = c.anyUnknown ? sumsT2[p] : model.sum2;
+					// the word's sums letter by letter in the word's order, as one sum would add them;
+					// what shows of it: its sums less the hidden parts (exact in any order)
+					double sum = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
+					double sumT = model.sum - u0[x + o0] - u1[x + o1] - u2t[x + o2] - u3[x + o3];
+					double sumT2 = model.sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3];
+					for (int k = 4; k < n; k++) {
+						int at = x + model.offsets[k];
+						int l = model.letters[k];
+						sum += dot[l][t][at];
+						if (c.anyUnknown) {
+							sumT -= hid[l][t][at];
+							sumT2 -= hid2[l][t][at];
+						}
+					}
 					if (sumT < visible) continue;
 					int i = x - win.x0;
 					double varI = varIs[i];
 					if (varI <= 1e-9) continue;
 					double area = areas[i];
-					double covariance = sum - sumT * sis[i] / area;
+					double explained = sumT * sis[i];
 					double best = m.scores[model.word];
-					// a correlation of at most 0 cannot beat a best of 0 or more (each test only skips: their order is free)
-					if (covariance <= 0 && best >= 0) continue;
+					// a correlation below 0 cannot beat a best of 0 or more, nor one of 0 a best above 0
+					// (each test only skips what cannot even equal the best: their order is free); a
+					// covariance clearly below 0 is told without dividing (the slack covers rounding)
+					if (best >= 0 && sum * area < CLEARLY_BELOW * explained) continue;
+					double covariance = sum - explained / area;
+					if (covariance < 0 && best >= 0 || covariance == 0 && best > 0) continue;
 					double varT = sumT2 - sumT * sumT / area;
 					if (varT <= 1e-9) continue;
 					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
 					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
+					if (best < 0 && covariance < 0 && covariance * covariance > CLEARLY_ABOVE * best * best * (varI *
+						varT)) continue;
 					double r = covariance / Math.sqrt(varI * varT);
-					if (r > m.scores[model.word]) {
+					if (r > best || r == best && index < bestModel[model.word]) {
 						m.scores[model.word] = r;
 						m.models[model.word] = model;
 						m.places[model.word] = new int[] { x, top };
+						bestModel[model.word] = index;
 					}
 				}
 			}
@@ -797,20 +835,6 @@ public final class LabelReader {
 			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
 		}
 		return m.boxes[m.best()] == null ? null : m;
-	}
-
-	/** Per row, the first and one past the last index holding a value other than 0 (empty: 0, 0). */
-	private static int[][] nonZero(double[][] rows) {
-		int[][] out = new int[rows.length][];
-		for (int t = 0; t < rows.length; t++) {
-			double[] r = rows[t];
-			int a = 0;
-			int b = r.length;
-			while (a < b && r[a] == 0) a++;
-			while (b > a && r[b - 1] == 0) b--;
-			out[t] = a < b ? new int[] { a, b } : new int[] { 0, 0 };
-		}
-		return out;
 	}
 
 	/**
@@ -1063,6 +1087,13 @@ public final class LabelReader {
 			return out;
 		}
 
+		/** n rows of zeros (one by one: a two-dimensional array is made more slowly). */
+		static double[][] rows(int n, int length) {
+			double[][] out = new double[n][];
+			for (int i = 0; i < n; i++) out[i] = new double[length];
+			return out;
+		}
+
 		/** Normalised correlation of a crop-sized drawing with the crop over the known pixels of [x0, x1] x [y0, y1]. */
 		double correlation(float[] t, int x0, int y0, int x1, int y1) {
 			double st = 0;
@@ -1112,60 +1143,116 @@ public final class LabelReader {
 		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
 		 * top at top0 + t and its left edge at every x; visits only the runs of unknown pixels.
 		 */
-		double[][][] hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
+		void hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
 			int positions = Math.max(0, width - l.width + 1);
-			double[][][] out = new double[2][tops][positions];
 			int first = Math.max(0, from);
 			int end = Math.min(positions, to + 1);
+			int lw = l.width;
+			double[] pre = l.rowSums;
+			double[] pre2 = l.rowSums2;
+			// a letter's values are multiples of 2^-31 (squares 2^-39) and its sums stay below 2^10:
+			// every partial sum is exact, so adding a row's run at once gives the pixel-by-pixel sums
 			for (int t = 0; t < tops; t++) {
-				double[] sums = out[0][t];
-				double[] squares = out[1][t];
-				for (int k = 0; k < l.inkY.length; k++) {
-					int y = top0 + t + l.inkY[k];
+				double[] sums = hidden[t];
+				double[] squares = hiddenSquares[t];
+				for (int ly = 0; ly < H; ly++) {
+					int y = top0 + t + ly;
 					if (y < 0 || y >= height) continue;
-					int dx = l.inkX[k];
-					double v = l.inkValue[k];
-					double v2 = l.inkValue2[k];
 					int[] runs = unknownRuns[y];
+					int row = ly * (lw + 1);
 					for (int r = 0; r < runs.length; r += 2) {
-						int a = Math.max(first, runs[r] - dx);
-						int b = Math.min(end, runs[r + 1] - dx);
+						int r0 = runs[r];
+						int r1 = runs[r + 1];
+						// the letter's columns r0 - x to r1 - x (clipped to the letter) are hidden at x
+						int a = Math.max(first, r0 - lw + 1);
+						int b = Math.min(end, r1);
 						for (int x = a; x < b; x++) {
-							sums[x] += v;
-							squares[x] += v2;
+							int lo = row + Math.max(0, r0 - x);
+							int hi = row + Math.min(lw, r1 - x);
+							sums[x] += pre[hi] - pre[lo];
+							squares[x] += pre2[hi] - pre2[lo];
 						}
 					}
 				}
 			}
-			return out;
 		}
 
 		/**
 		 * Sum of a letter's values times the crop, for the letter's top at top0 + t and its left
 		 * edge at every x from {@code from} to {@code to} (0 elsewhere).
 		 */
-		double[][] dots(LabelGlyphs.Letter l, int top0, int tops, int from, int to) {
+		void dots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] out) {
 			int positions = Math.max(0, width - l.width + 1);
-			double[][] out = new double[tops][positions];
 			int first = Math.max(0, from);
 			int end = Math.min(positions, to + 1);
+			int[] inkY = l.inkY;
+			int[] inkX = l.inkX;
+			float[] inkValue = l.inkValue;
+			int n = inkY.length;
 			for (int t = 0; t < tops; t++) {
 				int top = top0 + t;
 				double[] row = out[t];
-				// only the letter's inked pixels contribute, and only where the crop's row holds ink (elsewhere they add 0)
-				for (int k = 0; k < l.inkY.length; k++) {
-					int y = top + l.inkY[k];
-					if (y < 0 || y >= height) continue;
-					int dx = l.inkX[k];
+				// the ink pixels on the crop's rows (they run top to bottom)
+				int k = 0;
+				while (k < n && top + inkY[k] < 0) k++;
+				int kEnd = n;
+				while (kEnd > k && top + inkY[kEnd - 1] >= height) kEnd--;
+				// four pixels at a time, each place's products added in the pixels' order (a product of
+				// paper is +0, which changes no sum: the range is the four pixels' ranges together)
+				for (; k + 4 <= kEnd; k += 4) {
+					int a = end;
+					int b = first;
+					for (int j = k; j < k + 4; j++) {
+						int y = top + inkY[j];
+						int aj = Math.max(first, valuesFrom[y] - inkX[j]);
+						int bj = Math.min(end, valuesTo[y] - inkX[j]);
+						if (aj < bj) {
+							a = Math.min(a, aj);
+							b = Math.max(b, bj);
+						}
+					}
+					if (a >= b) continue;
+					int c0 = (top + inkY[k]) * width + inkX[k];
+					int c1 = (top + inkY[k + 1]) * width + inkX[k + 1];
+					int c2 = (top + inkY[k + 2]) * width + inkX[k + 2];
+					int c3 = (top + inkY[k + 3]) * width + inkX[k + 3];
+					double v0 = inkValue[k];
+					double v1 = inkValue[k + 1];
+					double v2 = inkValue[k + 2];
+					double v3 = inkValue[k + 3];
+					for (int x = a; x < b; x++) {
+						row[x] = row[x] + v0 * values[c0 + x] + v1 * values[c1 + x] + v2 * values[c2 + x] + v3 * values[c3 +
+							x];
+					}
+				}
+				for (; k < kEnd; k++) {
+					int y = top + inkY[k];
+					int dx = inkX[k];
 					int a = Math.max(first, valuesFrom[y] - dx);
 					int b = Math.min(end, valuesTo[y] - dx);
 					int ci = y * width + dx;
-					double v = l.inkValue[k];
+					double v = inkValue[k];
 					for (int x = a; x < b; x++) row[x] += v * values[ci + x];
 				}
 			}
-			return out;
 		}
+	}
+
+	private static int[] byStyle(List<WordModel> models) {
+		return java.util.stream.IntStream.range(0, models.size()).boxed().sorted(java.util.Comparator.comparingInt(
+			i -> models.get(i).style)).mapToInt(Integer::intValue).toArray();
+	}
+
+	private static int overhang(List<WordModel> models) {
+		int out = 0;
+		for (WordModel m : models) {
+			int n = m.letters.length;
+			int lastEnd = m.offsets[n - 1] + STYLES.get(m.style).letters[m.letters[n - 1]].width;
+			for (int k = 0; k < n; k++) out = Math.max(out, m.offsets[k] - lastEnd);
+		}
+		return out;
 	}
 
 	private static List<WordModel> buildModels() {

@@ -59,8 +59,11 @@ class LabelCropTest {
 					int tops = c.height + 6 - LabelGlyphs.H;
 					int from = 2;
 					int to = positions - 3;
-					double[][] dots = c.dots(l, top0, tops, from, to);
-					double[][][] hidden = c.hiddenDots(l, top0, tops, from, to);
+					double[][] dots = LabelReader.Crop.rows(tops, c.width + 1);
+					double[][][] hidden = { LabelReader.Crop.rows(tops, c.width + 1), LabelReader.Crop.rows(tops, c.width +
+						1) };
+					c.dots(l, top0, tops, from, to, dots);
+					c.hiddenDots(l, top0, tops, from, to, hidden[0], hidden[1]);
 					for (int t = 0; t < tops; t++) {
 						for (int x = 0; x < positions; x++) {
 							double dot = 0;
