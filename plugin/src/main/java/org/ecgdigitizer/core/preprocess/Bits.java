@@ -36,10 +36,14 @@ public final class Bits {
 	void setRowAbove(int y, float[] p, float threshold) {
 		int row = y * w;
 		int word = y * words;
+		// +0 for -0 (the same comparison): -0 - +0 would read as below 0
+		float t = threshold + 0f;
 		for (int x0 = 0; x0 < w; x0 += 64) {
 			long v = 0;
 			int end = Math.min(w, x0 + 64);
-			for (int x = x0; x < end; x++) if (p[row + x] > threshold) v |= 1L << x;
+			// p > threshold exactly when threshold - p is below 0 (NaN included: it reads as a positive NaN);
+			// the sign bit, not a branch, which a noisy plane would mispredict at every other pixel
+			for (int x = x0; x < end; x++) v |= (long) (Float.floatToIntBits(t - p[row + x]) >>> 31) << x;
 			bits[word + (x0 >>> 6)] = v;
 		}
 	}

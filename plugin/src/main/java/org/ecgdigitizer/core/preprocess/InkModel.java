@@ -152,15 +152,16 @@ public final class InkModel {
 			// the page is rectified and its pitch known: the 5 mm cell repeats exactly
 			gridLineDarkness = PeriodicTemplate.subtract(residual, w, h, 5 * pxPerMmX, 5 * pxPerMmY, TEMPLATE_CELLS);
 		}
-		removeLineTemplate(residual, w, h);
+		Bits positive = removeLineTemplate(residual, w, h);
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
 		if (gridLineDarkness >= CROSSING_DARKNESS) {
 			// a photocopy: its grid lines took the ink of every stroke crossing them
 			healCrossings(residual, inkDarkness, scratch, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
+			positive = Bits.above(residual, w, h, 0f);
 		}
 		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
-		Morphology.largerTopHat(residual, w, h, thin, scratch);
+		Morphology.largerTopHat(residual, positive, thin, scratch);
 		scratch = null;
 		// the probability replaces the ink's darkness, no longer needed
 		float[] prob = inkDarkness;
@@ -180,7 +181,7 @@ public final class InkModel {
 			}
 		}
 		// the density replaces the residual
-		density(residual, prob);
+		density(residual, prob, inked);
 		return new Result(prob, residual, separated, grid, ink, "rules");
 	}
 
@@ -267,18 +268,23 @@ public final class InkModel {
 
 	/**
 	 * Ink density in place of the residual: the residual as a share of a fully inked pixel's (the
-	 * typical darkness of confident ink pixels), where the probability is not 0.
+	 * typical darkness of confident ink pixels), where the probability is not 0. Confident ink is
+	 * looked for among the {@code inked} pixels only: every pixel whose probability is above
+	 * {@link #MASK_THRESHOLD} is one of them (a pixel leaves them only when its probability goes to 0).
 	 */
-	private static void density(float[] residual, float[] prob) {
+	private static void density(float[] residual, float[] prob, Bits inked) {
 		int[] inkHistogram = new int[Planes.PERCENTILE_BINS];
-		int count = 0;
-		for (int i = 0; i < prob.length; i++) {
-			if (prob[i] >= 1f) {
-				inkHistogram[Planes.percentileBin(residual[i])]++;
-				count++;
+		int[] count = new int[1];
+		int w = inked.w;
+		inked.rowRuns((y, from, to) -> {
+			for (int i = y * w + from; i < y * w + to; i++) {
+				if (prob[i] >= 1f) {
+					inkHistogram[Planes.percentileBin(residual[i])]++;
+					count[0]++;
+				}
 			}
-		}
-		float full = count < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count, 0.75));
+		});
+		float full = count[0] < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count[0], 0.75));
 		for (int i = 0; i < prob.length; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
 	}
 
@@ -287,9 +293,10 @@ public final class InkModel {
 
 	/**
 	 * Subtracts, from every pixel, the larger of its column's and its row's low percentile
-	 * (within horizontal bands, so a slightly warped grid still matches), in place.
+	 * (within horizontal bands, so a slightly warped grid still matches), in place; returns the
+	 * pixels left above 0, found as each row is done (the top-hat needs them).
 	 */
-	static void removeLineTemplate(float[] v, int w, int h) {
+	static Bits removeLineTemplate(float[] v, int w, int h) {
 		int bands = Math.max(1, Math.min(6, h / 150));
 		float[] colLevel = new float[bands * w];
 		int bins = 64;
@@ -318,6 +325,7 @@ public final class InkModel {
 				colLevel[band * w + x] = percentileOfHistogram(columnHist, x, w, (y1 - y0) * 0.25, bins);
 			}
 		}
+		Bits positive = new Bits(w, h);
 		for (int y = 0; y < h; y++) {
 			// blend the two nearest bands so band edges leave no seam
 			double bandPos = (y + 0.5) * bands / (double) h - 0.5;
@@ -329,7 +337,9 @@ public final class InkModel {
 				float col = colLevel[b0 * w + x] * (1 - t) + colLevel[b1 * w + x] * t;
 				v[row + x] = Math.max(0, v[row + x] - Math.max(col, rowLevel[y]));
 			}
+			positive.setRowAbove(y, v, 0f);
 		}
+		return positive;
 	}
 
 	/** The pixels that are ink: probability above {@link #MASK_THRESHOLD}. */

@@ -36,10 +36,16 @@ public final class Morphology {
 	 * is the pixel itself, the larger of the two: only the pixels of long row runs change.</p>
 	 */
 	static void largerTopHat(float[] p, int w, int h, int length, float[] scratch) {
+		largerTopHat(p, Bits.above(p, w, h, 0f), length, scratch);
+	}
+
+	/** {@link #largerTopHat(float[], int, int, int, float[])} given the plane's pixels above 0. */
+	static void largerTopHat(float[] p, Bits positive, int length, float[] scratch) {
+		int w = positive.w;
+		int h = positive.h;
 		length |= 1;
 		int half = length / 2;
 		LineOpening opening = new LineOpening(length, Math.max(w, h));
-		Bits positive = Bits.above(p, w, h, 0f);
 		// the opening along columns, into scratch: read only on long row runs, so a short column run
 		// (not opened: its opening is 0) only needs what the scratch plane held cleared
 		positive.columnRuns((x, a, b) -> {

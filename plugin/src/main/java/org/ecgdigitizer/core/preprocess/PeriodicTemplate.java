@@ -40,6 +40,7 @@ public final class PeriodicTemplate {
 		float[] pattern = new float[bx * by];
 		// the pattern along each phase row, laid out along the tile's columns, so the subtraction reads it in order
 		float[] patternRows = null;
+		int[] levels = null;
 		List<Float> contrasts = new ArrayList<>();
 		for (int ty = 0; ty < h; ty += tileH) {
 			for (int tx = 0; tx < w; tx += tileW) {
@@ -51,14 +52,13 @@ public final class PeriodicTemplate {
 				int[] binX = phaseBins(tx, x1, periodX, bx);
 				int[] binY = phaseBins(ty, y1, periodY, by);
 				Arrays.fill(hist, 0);
+				if (levels == null || levels.length < x1 - tx) levels = new int[x1 - tx];
 				for (int y = ty; y < y1; y++) {
 					int rowBin = binY[y - ty] * bx;
 					int row = y * w;
-					for (int x = tx; x < x1; x++) {
-						int bin = rowBin + binX[x - tx];
-						int level = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
-						hist[level * nb + bin]++;
-					}
+					// the levels in a loop of their own, which the processor does several pixels at a time
+					for (int x = tx; x < x1; x++) levels[x - tx] = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
+					for (int x = tx; x < x1; x++) hist[levels[x - tx] * nb + rowBin + binX[x - tx]]++;
 				}
 				binCounts(binX, binY, bx, by, count);
 				for (int b = 0; b < pattern.length; b++) {
