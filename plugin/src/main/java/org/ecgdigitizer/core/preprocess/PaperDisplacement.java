@@ -136,11 +136,20 @@ public final class PaperDisplacement {
 			double ax = fx - ix;
 			double ay = fy - iy;
 			int k = iy * nx + ix;
+			double w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
+			out[0] = between(dx, k, w00, w10, w01, w11);
+			out[1] = between(dy, k, w00, w10, w01, w11);
+		}
+
+		/**
+		 * One axis of the field ({@link #dx} or {@link #dy}) blended over node k, the next node along
+		 * x, the next along y and the one diagonally beyond (the same node where the lattice has one
+		 * column or row), with those four weights.
+		 */
+		double between(float[] axis, int k, double w00, double w10, double w01, double w11) {
 			int kx = nx > 1 ? 1 : 0;
 			int ky = ny > 1 ? nx : 0;
-			double w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
-			out[0] = w00 * dx[k] + w10 * dx[k + kx] + w01 * dx[k + ky] + w11 * dx[k + kx + ky];
-			out[1] = w00 * dy[k] + w10 * dy[k + kx] + w01 * dy[k + ky] + w11 * dy[k + kx + ky];
+			return w00 * axis[k] + w10 * axis[k + kx] + w01 * axis[k + ky] + w11 * axis[k + kx + ky];
 		}
 
 		/**

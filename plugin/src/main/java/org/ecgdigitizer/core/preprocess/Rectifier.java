@@ -150,10 +150,6 @@ public final class Rectifier {
 			nodeWeight[x] = 1 - nextWeight[x];
 		}
 		int nx = displacement == null ? 0 : displacement.nx;
-		int kx = nx > 1 ? 1 : 0;
-		int ky = displacement != null && displacement.ny > 1 ? nx : 0;
-		float[] fieldX = displacement == null ? null : displacement.dx;
-		float[] fieldY = displacement == null ? null : displacement.dy;
 		// each row's source points first (one small loop per kind of map), then its samples
 		double[] sxRow = new double[width];
 		double[] syRow = new double[width];
@@ -174,8 +170,8 @@ public final class Rectifier {
 					double rx = nodeWeight[x];
 					double w00 = rx * ry, w10 = ax * ry, w01 = rx * ay, w11 = ax * ay;
 					int k = nodeRow + nodeCol[x];
-					double d0 = w00 * fieldX[k] + w10 * fieldX[k + kx] + w01 * fieldX[k + ky] + w11 * fieldX[k + kx + ky];
-					double d1 = w00 * fieldY[k] + w10 * fieldY[k + kx] + w01 * fieldY[k + ky] + w11 * fieldY[k + kx + ky];
+					double d0 = displacement.between(displacement.dx, k, w00, w10, w01, w11);
+					double d1 = displacement.between(displacement.dy, k, w00, w10, w01, w11);
 					double qx = x + 0.5 + d0;
 					double qy = py + d1;
 					if (affine) {
