@@ -152,59 +152,131 @@ public final class NameDeduction {
 	/**
 	 * Printers print each group of leads (I, II, III, aVR, aVL, aVF; V1-V6) in its standard order,
 	 * down the columns (3x4, 6x2) or along the rows; which one a page uses its labels show. When
-	 * the labels read follow the standard order in exactly one reading order (at least
-	 * {@link #MIN_IN_ORDER} of one group, none out of order), every missing lead is of one group and
-	 * there are as many unread segments as missing leads, the unread segments take the missing leads
-	 * in that order, provided the group then runs in order and each segment's shortlist allows its
-	 * lead. A page that prints its own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...) fits
-	 * neither reading order and is left alone.
+	 * the labels read follow the standard order in a reading order (at least {@link #MIN_IN_ORDER} of
+	 * one group, none out of order) and there are as many unread segments as missing leads, each
+	 * group's missing leads go to the unread segments in that group's order; the groups may take
+	 * turns (ecg-image-kit's 6x2 rows V1, V4; I, aVR; ...), so every way of giving them out that keeps
+	 * both groups in order and each segment's shortlist is tried, and a segment is named where all of
+	 * them (in every reading order the labels show) give it the same lead: where the names read fix
+	 * the order (V3 is the only place left between V2 and V4), not where two groups' leads could
+	 * trade places. A page that prints its own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...)
+	 * fits neither reading order and is left alone.
 	 *
 	 * @param rows per short segment its row
 	 * @param columns per short segment its column
 	 * @param names per short segment the lead read, or null where not read
 	 * @param allowed per short segment the leads its label may read (empty: any)
 	 * @param missing the leads the page prints that no segment is named
-	 * @return the names of the unread segments, or null
+	 * @return the names of the unread segments (null where the order does not fix one), or null when
+	 *         it names none
 	 */
 	static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed, List<Lead> missing) {
 		int n = names.length;
 		int unread = 0;
 		for (Lead l : names) if (l == null) unread++;
 		if (unread == 0 || unread != missing.size()) return null;
-		boolean limbMissing = false;
-		boolean chestMissing = false;
-		for (Lead l : missing) {
-			if (l.isLimb()) limbMissing = true;
-			else chestMissing = true;
-		}
-		if (limbMissing && chestMissing) return null;
-		InOrder found = null;
+		List<Lead> limbMissing = new ArrayList<>();
+		List<Lead> chestMissing = new ArrayList<>();
+		for (Lead l : missing) (l.isLimb() ? limbMissing : chestMissing).add(l);
+		limbMissing.sort(null);
+		chestMissing.sort(null);
+		Lead[] agreed = null;
+		String shownBy = null;
 		for (boolean byColumns : new boolean[] { true, false }) {
 			Integer[] order = new Integer[n];
 			for (int i = 0; i < n; i++) order[i] = i;
 			java.util.Arrays.sort(order, (a, b) -> byColumns ? (columns[a] != columns[b] ? columns[a] - columns[b]
 				: rows[a] - rows[b]) : (rows[a] != rows[b] ? rows[a] - rows[b] : columns[a] - columns[b]));
 			if (!showsOrder(order, names)) continue;
-			// the missing leads, in their order, go to the unread segments in reading order
-			List<Lead> sorted = new ArrayList<>(missing);
-			sorted.sort(null);
-			Lead[] filled = names.clone();
-			Lead[] out = new Lead[n];
-			int next = 0;
-			for (int k = 0; k < n; k++) {
-				int i = order[k];
-				if (filled[i] != null) continue;
-				filled[i] = sorted.get(next++);
-				out[i] = filled[i];
-				if (!allowed.get(i).isEmpty() && !allowed.get(i).contains(out[i])) return null;
+			Completions c = new Completions(order, names, allowed, limbMissing, chestMissing);
+			c.visit(0, 0, 0, -1, -1);
+			if (c.count == 0) continue;
+			if (agreed == null) {
+				agreed = c.common;
+				shownBy = byColumns ? "down the columns" : "along the rows";
+				continue;
 			}
-			if (!inSequence(order, filled, true) || !inSequence(order, filled, false)) continue;
-			InOrder candidate = new InOrder(out, byColumns ? "down the columns" : "along the rows");
-			// both reading orders the same on a page of one column: one order
-			if (found != null && !java.util.Arrays.equals(found.leads, candidate.leads)) return null;
-			if (found == null) found = candidate;
+			// both reading orders (one column, or labels that fit either): only what both give
+			for (int i = 0; i < n; i++) if (agreed[i] != c.common[i]) agreed[i] = null;
 		}
-		return found;
+		if (agreed == null) return null;
+		boolean any = false;
+		for (int i = 0; i < n; i++) {
+			if (names[i] != null) agreed[i] = null;
+			any |= agreed[i] != null;
+		}
+		return any ? new InOrder(agreed, shownBy) : null;
+	}
+
+	/**
+	 * Every way of giving the missing leads to the unread segments, in one reading order, that keeps
+	 * each group in its standard order and each segment's shortlist: per segment the lead all of
+	 * them give it ({@link #common}, null where they differ), and how many there are.
+	 */
+	private static final class Completions {
+		final Integer[] order;
+		final Lead[] names;
+		final List<List<Lead>> allowed;
+		final List<Lead> limb;
+		final List<Lead> chest;
+		final Lead[] current;
+		final Lead[] common;
+		final boolean[] differ;
+		int count;
+
+		Completions(Integer[] order, Lead[] names, List<List<Lead>> allowed, List<Lead> limb, List<Lead> chest) {
+			this.order = order;
+			this.names = names;
+			this.allowed = allowed;
+			this.limb = limb;
+			this.chest = chest;
+			this.current = new Lead[names.length];
+			this.common = new Lead[names.length];
+			this.differ = new boolean[names.length];
+		}
+
+		/**
+		 * @param k the place in the reading order
+		 * @param nextLimb how many missing limb leads are given out
+		 * @param lastLimb the ordinal of the last limb lead so far, -1 for none
+		 */
+		void visit(int k, int nextLimb, int nextChest, int lastLimb, int lastChest) {
+			if (k == order.length) {
+				if (nextLimb < limb.size() || nextChest < chest.size()) return;
+				count++;
+				for (int i = 0; i < current.length; i++) {
+					if (names[i] != null || differ[i]) continue;
+					if (count == 1) common[i] = current[i];
+					else if (common[i] != current[i]) {
+						common[i] = null;
+						differ[i] = true;
+					}
+				}
+				return;
+			}
+			int i = order[k];
+			Lead read = names[i];
+			if (read != null) {
+				if (read.isLimb() ? read.ordinal() > lastLimb : read.ordinal() > lastChest) {
+					visit(k + 1, nextLimb, nextChest, read.isLimb() ? read.ordinal() : lastLimb, read.isLimb() ? lastChest
+						: read.ordinal());
+				}
+				return;
+			}
+			if (nextLimb < limb.size() && fits(i, limb.get(nextLimb), lastLimb)) {
+				current[i] = limb.get(nextLimb);
+				visit(k + 1, nextLimb + 1, nextChest, current[i].ordinal(), lastChest);
+			}
+			if (nextChest < chest.size() && fits(i, chest.get(nextChest), lastChest)) {
+				current[i] = chest.get(nextChest);
+				visit(k + 1, nextLimb, nextChest + 1, lastLimb, current[i].ordinal());
+			}
+			current[i] = null;
+		}
+
+		private boolean fits(int i, Lead lead, int last) {
+			return lead.ordinal() > last && (allowed.get(i).isEmpty() || allowed.get(i).contains(lead));
+		}
 	}
 
 	/** Whether the leads read follow the standard order in this reading order, with enough of one group. */

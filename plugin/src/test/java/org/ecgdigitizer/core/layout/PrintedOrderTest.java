@@ -77,6 +77,29 @@ class PrintedOrderTest {
 		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
 	}
 
+	/**
+	 * 6x2/muse-sinus as a reader that sees more reads it: V4 beside the limb leads but aVL not, so the
+	 * unread segments are of both groups. Down the columns V1, V2 and V3 must come before V4, which
+	 * fixes them; aVL, V5 and V6 share the places between aVR and aVF and are left to the signals.
+	 * Before, the order rule named none of the six.
+	 */
+	@Test
+	void readNamesOfBothGroupsNameWhatTheirOrderFixes() {
+		PageLayout layout = PageLayout.parse("6x2+1");
+		List<LeadRegion> regions = regions(layout, new double[7]);
+		String[] printed = new String[regions.size()];
+		String[][] rows = { { null, "V4" }, { "I", "aVR" }, null, { "II", null }, null, { "III", "aVF" } };
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm) printed[i] = "I";
+			else if (rows[r.row] != null) printed[i] = rows[r.row][r.column];
+		}
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
+		assertEquals("rows:V1,V4;I,aVR;V2,?;II,?;V3,?;III,aVF;I", named.layout.spec(), named.notes.toString());
+		assertEquals(3, named.deductions.size(), named.deductions.toString());
+		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
+	}
+
 	/** A label refused between II and III, printed on a page where III was read, names II. */
 	@Test
 	void aLabelNarrowedDownToLeadsOthersNameIsTheOneLeft() {
