@@ -367,7 +367,7 @@ public final class LeadNaming {
 			names[i] = found.leads[k].label();
 			missing.remove(found.leads[k]);
 			NameDeduction.Deduction d = new NameDeduction.Deduction(rows[k], columns[k], names[i], NameDeduction.labels(
-				shortAllowed.get(k)), "order of the labels read", "the labels read follow each group's standard order " + found
+				shortAllowed.get(k)), NameDeduction.ORDER, "the labels read follow each group's standard order " + found
 					.order + "; every way of giving the unread segments the missing leads in that order gives this one " +
 					names[i]);
 			deductions.add(d);

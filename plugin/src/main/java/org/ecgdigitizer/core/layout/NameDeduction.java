@@ -133,15 +133,18 @@ public final class NameDeduction {
 		return out;
 	}
 
+	/** The rule of a segment named by the order of the names around it ({@link #inOrder}). */
+	public static final String ORDER = "order of the labels read";
+
 	/** At least this many labels of one group must follow the standard order in a reading order to show it. */
 	static final int MIN_IN_ORDER = 3;
 
 	/** Segments named by the order the page prints its leads in, and which order that is. */
-	static final class InOrder {
+	public static final class InOrder {
 		/** Per segment its lead, or null. */
-		final Lead[] leads;
+		public final Lead[] leads;
 		/** "down the columns" or "along the rows". */
-		final String order;
+		public final String order;
 
 		InOrder(Lead[] leads, String order) {
 			this.leads = leads;
@@ -170,7 +173,9 @@ public final class NameDeduction {
 	 * @return the names of the unread segments (null where the order does not fix one), or null when
 	 *         it names none
 	 */
-	static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed, List<Lead> missing) {
+	public static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed,
+		List<Lead> missing)
+	{
 		int n = names.length;
 		int unread = 0;
 		for (Lead l : names) if (l == null) unread++;

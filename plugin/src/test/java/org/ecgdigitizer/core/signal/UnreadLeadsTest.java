@@ -117,6 +117,47 @@ class UnreadLeadsTest {
 		assertEquals("label and unused leads", naming.rules[1]);
 	}
 
+	/**
+	 * ecg-image-kit's 6x2 rows (V1, V4), (I, aVR), (V2, V5), (II, aVL), (V3, V6), (III, aVF) with V5,
+	 * aVL and V6 unread: the laws find aVL, and with it named, down the second column V5 has one place
+	 * left before it and V6 one after. Before, two segments were left and elimination names only one.
+	 */
+	@Test
+	void theLawsNamesFixTheOrderOfTheRest() {
+		Random random = new Random(7);
+		double[][] leads = limbLeads(6);
+		double[][] named = new double[12][];
+		int[][] namedAt = new int[12][];
+		String[][] page = { { "V1", "V4" }, { "I", "aVR" }, { "V2", "V5" }, { "II", "aVL" }, { "V3", "V6" }, { "III",
+			"aVF" } };
+		List<double[]> unread = new ArrayList<>();
+		List<int[]> unreadAt = new ArrayList<>();
+		List<Lead> truth = new ArrayList<>();
+		for (int row = 0; row < 6; row++) {
+			for (int column = 0; column < 2; column++) {
+				Lead l = Lead.parse(page[row][column]);
+				double[] s = traced(leads[l.ordinal()], random);
+				if (l == Lead.V5 || l == Lead.AVL || l == Lead.V6) {
+					unread.add(s);
+					unreadAt.add(new int[] { row, column });
+					truth.add(l);
+				}
+				else {
+					named[l.ordinal()] = s;
+					namedAt[l.ordinal()] = new int[] { row, column };
+				}
+			}
+		}
+		List<List<Lead>> any = List.of(List.of(), List.of(), List.of());
+		UnreadLeads.Naming lawsOnly = UnreadLeads.name(named, unread, any);
+		assertArrayEquals(new Lead[] { null, Lead.AVL, null }, lawsOnly.leads, lawsOnly.notes.toString());
+		UnreadLeads.Naming naming = UnreadLeads.name(named, unread, any, new UnreadLeads.Places(namedAt, unreadAt.toArray(
+			new int[0][])));
+		assertArrayEquals(truth.toArray(new Lead[0]), naming.leads, naming.notes.toString());
+		assertEquals("order of the labels read", naming.rules[0]);
+		assertEquals("limb-lead laws", naming.rules[1]);
+	}
+
 	@Test
 	void signalsThatBreakTheLawsNameNothing() {
 		Random random = new Random(5);
