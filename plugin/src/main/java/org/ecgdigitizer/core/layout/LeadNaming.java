@@ -250,17 +250,12 @@ public final class LeadNaming {
 		}
 		// the leads a page of this kind prints: all 12 on a template; on a page of its own, the
 		// groups (limb, chest) that it prints at all, as printers print them together
-		boolean limb = !layout.isFree();
-		boolean chest = !layout.isFree();
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()]) continue;
-			if (lead.isLimb()) limb = true;
-			else chest = true;
+		int unreadCount = 0;
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell cell = layout.cells().get(i);
+			if (names[i].equals("?") && !cell.rhythm && !(fixedOrder && layout.isFree() && cell.lead != null)) unreadCount++;
 		}
-		List<Lead> missing = new ArrayList<>();
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) missing.add(lead);
-		}
+		List<Lead> missing = NameDeduction.missing(have, !layout.isFree(), !layout.isFree(), unreadCount);
 		List<String> notes = new ArrayList<>();
 		List<NameDeduction.Deduction> deductions = new ArrayList<>();
 		List<Lead> readLeads = new ArrayList<>();

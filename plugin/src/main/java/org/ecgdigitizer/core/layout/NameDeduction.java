@@ -114,6 +114,32 @@ public final class NameDeduction {
 		return out;
 	}
 
+	/**
+	 * The leads a page prints that no segment is named: of the groups (limb, chest) it is known to
+	 * print or has a lead named of, as printers print a group together; of both when its unread
+	 * segments outnumber what those groups miss, since every segment shows some lead (12x1/muse-af
+	 * with only aVR, aVL and aVF read has nine unread rows, not three: its chest leads are printed too).
+	 *
+	 * @param named per lead (ordinal) whether a segment is named it
+	 * @param limb, chest whether the page is known to print that group (a template prints both)
+	 * @param unread how many segments are still unnamed
+	 */
+	public static List<Lead> missing(boolean[] named, boolean limb, boolean chest, int unread) {
+		for (Lead lead : Lead.values()) {
+			if (!named[lead.ordinal()]) continue;
+			if (lead.isLimb()) limb = true;
+			else chest = true;
+		}
+		List<Lead> out = new ArrayList<>();
+		for (Lead lead : Lead.values()) {
+			if (!named[lead.ordinal()] && (lead.isLimb() ? limb : chest)) out.add(lead);
+		}
+		if (unread <= out.size() || limb && chest) return out;
+		out.clear();
+		for (Lead lead : Lead.values()) if (!named[lead.ordinal()]) out.add(lead);
+		return out;
+	}
+
 	/** Per segment (row, column) the leads its label may read, from the {@link #SHORTLIST} entries. */
 	public static List<Lead> shortlist(List<Deduction> evidence, int row, int column) {
 		List<Lead> out = new ArrayList<>();

@@ -154,21 +154,16 @@ final class UnreadLeads {
 		}
 	}
 
-	/** The leads of the groups (limb, chest) the page prints that no segment is named. */
+	/** The leads of the groups (limb, chest) the page prints that no segment is named ({@link NameDeduction#missing}). */
 	private static List<Lead> missing(double[][] named, Lead[] leads) {
 		boolean[] have = new boolean[Lead.values().length];
 		for (int l = 0; l < named.length; l++) have[l] = named[l] != null;
-		for (Lead lead : leads) if (lead != null) have[lead.ordinal()] = true;
-		boolean limb = false;
-		boolean chest = false;
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()]) continue;
-			if (lead.isLimb()) limb = true;
-			else chest = true;
+		int unread = 0;
+		for (Lead lead : leads) {
+			if (lead != null) have[lead.ordinal()] = true;
+			else unread++;
 		}
-		List<Lead> out = new ArrayList<>();
-		for (Lead lead : Lead.values()) if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) out.add(lead);
-		return out;
+		return NameDeduction.missing(have, false, false, unread);
 	}
 
 	/**

@@ -158,6 +158,30 @@ class UnreadLeadsTest {
 		assertEquals("limb-lead laws", naming.rules[1]);
 	}
 
+	/**
+	 * 12x1/muse-af read with only aVR, aVL and aVF named: its nine unread rows are not all limb leads,
+	 * so a label that reads V1, III or aVL may be V1 and is not named III. Before, the page was taken
+	 * to print limb leads only (no chest lead named) and the row was named III.
+	 */
+	@Test
+	void moreUnreadSegmentsThanMissingLimbLeadsMeanTheChestLeadsArePrintedToo() {
+		Random random = new Random(8);
+		double[][] leads = limbLeads(7);
+		double[][] named = new double[12][];
+		for (Lead l : new Lead[] { Lead.AVR, Lead.AVL, Lead.AVF }) named[l.ordinal()] = traced(leads[l.ordinal()], random);
+		List<double[]> unread = new ArrayList<>();
+		List<List<Lead>> allowed = new ArrayList<>();
+		for (int u = 0; u < 9; u++) {
+			unread.add(noise(random, 0.5));
+			allowed.add(u == 0 ? List.of(Lead.V1, Lead.III, Lead.AVL) : List.of());
+		}
+		UnreadLeads.Naming naming = UnreadLeads.name(named, unread, allowed);
+		assertArrayEquals(new Lead[9], naming.leads, naming.notes.toString());
+		// on a page of limb leads alone (three unread segments for three missing leads) it is III
+		naming = UnreadLeads.name(named, unread.subList(0, 3), allowed.subList(0, 3));
+		assertEquals(Lead.III, naming.leads[0], naming.notes.toString());
+	}
+
 	@Test
 	void signalsThatBreakTheLawsNameNothing() {
 		Random random = new Random(5);
