@@ -91,12 +91,14 @@ public final class LeadNaming {
 		PageLayout best = layout;
 		int bestAgree = 0;
 		int bestContra = 0;
+		List<int[]> everyOrder = new ArrayList<>();
 		if (!layout.isFree()) {
 			orders.add(layout);
 			if (!fixedOrder) orders.add(layout.withOrder(!layout.isCabrera()));
 			best = null;
 			for (PageLayout order : orders) {
 				int[] counts = agreement(order, regions, readings, lines, mmX, mmY);
+				everyOrder.add(counts);
 				if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
 					best = order;
 					bestAgree = counts[0];
@@ -132,7 +134,8 @@ public final class LeadNaming {
 		if (!confirmed) {
 			List<List<Lead>> allowed = new ArrayList<>();
 			for (int i = 0; i < regions.size(); i++) allowed.add(possibleLeads(i, readings.get(i), place, mmX, mmY));
-			Result printed = asPrinted(layout, labelled, chosen, allowed, read, bestAgree, bestContra, fixedOrder);
+			Result printed = asPrinted(layout, labelled, chosen, allowed, read, bestAgree, bestContra, fixedOrder,
+				!fixedOrder && contradictsEvery(everyOrder));
 			if (printed != null) return printed;
 			if (layout.isFree()) {
 				return new Result(layout, named(layout, labelled), "template", List.of(String.format(Locale.ROOT,
@@ -200,7 +203,7 @@ public final class LeadNaming {
 	{
 		List<List<Lead>> none = new ArrayList<>();
 		for (int i = 0; i < labelled.size(); i++) none.add(List.of());
-		return asPrinted(layout, labelled, chosen, none, read, agree, contra, fixedOrder);
+		return asPrinted(layout, labelled, chosen, none, read, agree, contra, fixedOrder, false);
 	}
 
 	/**
@@ -210,6 +213,17 @@ public final class LeadNaming {
 	 */
 	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
 		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder)
+	{
+		return asPrinted(layout, labelled, chosen, allowed, read, agree, contra, fixedOrder, false);
+	}
+
+	/**
+	 * As {@link #asPrinted(PageLayout, List, List, List, int, int, int, boolean)}; {@code unlikeEvery}: the
+	 * labels read contradict every known order of the template's arrangement ({@link #contradictsEvery}),
+	 * so they name the page however few they are.
+	 */
+	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
+		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder, boolean unlikeEvery)
 	{
 		int cells = layout.cells().size();
 		if (layout.isFree()) {
@@ -222,7 +236,7 @@ public final class LeadNaming {
 			// the user's order yields only to labels that clearly name the segments otherwise
 			if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) return null;
 		}
-		else if (read < MIN_AGREE || !contradicted(agree, contra)) {
+		else if (!unlikeEvery && (read < MIN_AGREE || !contradicted(agree, contra))) {
 			// a template the labels contradict names the unread segments wrongly too: they are left to
 			// their signals however few labels were read
 			return null;
@@ -401,6 +415,25 @@ public final class LeadNaming {
 	 */
 	static boolean contradicted(int agree, int contra) {
 		return contra >= MIN_CONTRADICTIONS && 2 * contra >= agree;
+	}
+
+	/**
+	 * Whether the labels read contradict every known order of the arrangement (standard and Cabrera):
+	 * each order is contradicted, at least as often as it is agreed with, by at least
+	 * {@link #MIN_CONTRADICTIONS} labels in all. A printer prints a 12x1 page in the standard order, the
+	 * Cabrera order or an order of its own; labels that fit neither known order are the page's own
+	 * (12x1/muse-af read as aVR on row 3 and aVF on row 11: the standard order puts III and V5 there, the
+	 * Cabrera order -aVR and V5, so its aVR agrees with Cabrera by chance), and a template would name every
+	 * other row wrongly. One label never overrules an order; nor do labels of which more agree with it.
+	 *
+	 * @param counts per known order {agreeing, contradicting} ({@link #agreement})
+	 */
+	static boolean contradictsEvery(List<int[]> counts) {
+		if (counts.isEmpty()) return false;
+		for (int[] c : counts) {
+			if (c[1] == 0 || c[1] < c[0] || c[0] + c[1] < MIN_CONTRADICTIONS) return false;
+		}
+		return true;
 	}
 
 	/** The regions of a layout's cells named by those cells; cells without a standard lead are left out. */

@@ -120,6 +120,33 @@ class PrintedOrderTest {
 		assertEquals("the one lead left", named.deductions.get(1).rule);
 	}
 
+	/**
+	 * 12x1/muse-af as a reader that drops its one misreading reads it: aVR on row 3 and aVF on row 11
+	 * (ecg-image-kit's rows V4, V1, aVR, I, V5, V2, aVL, II, V6, V3, aVF, III). The standard order puts
+	 * III and V5 there, the Cabrera order -aVR and V5: the labels contradict every known order, so
+	 * they name their rows and the rest is left to the signals. Before, one agreement with Cabrera
+	 * (its -aVR) against one contradiction kept the standard template: 0 of 13 right.
+	 */
+	@Test
+	void twoLabelsThatContradictEveryKnownOrderNameThePage() {
+		PageLayout layout = PageLayout.parse("12x1+1");
+		List<LeadRegion> regions = regions(layout, new double[13]);
+		String[] read = new String[13];
+		read[2] = "aVR";
+		read[10] = "aVF";
+		read[12] = "I";
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
+		assertEquals("labels", named.source, named.notes.toString());
+		assertEquals("rows:?;?;aVR;?;?;?;?;?;?;?;aVF;?;I", named.layout.spec(), named.notes.toString());
+		assertTrue(LeadNaming.contradictsEvery(List.of(new int[] { 0, 2 }, new int[] { 1, 1 })));
+		// one label alone, or labels of which more agree with an order, leave the template
+		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 0, 1 }, new int[] { 0, 1 })));
+		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 2, 1 }, new int[] { 0, 3 })));
+		read[10] = null;
+		named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
+		assertEquals("template", named.source, named.notes.toString());
+	}
+
 	/** Two misreadings among many agreeing labels do not overrule the order; one never does. */
 	@Test
 	void aFewContradictionsAmongManyAgreementsKeepTheTemplate() {
