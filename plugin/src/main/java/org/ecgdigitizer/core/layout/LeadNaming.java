@@ -106,8 +106,8 @@ public final class LeadNaming {
 				}
 			}
 		}
-		boolean confirmed = !layout.isFree() && bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <=
-			bestAgree;
+		boolean confirmed = !layout.isFree() && (bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <=
+			bestAgree || agreedAgainstTheOther(bestAgree, bestContra, everyOrder));
 		PageLayout order = confirmed ? best : layout;
 
 		Places place = places(order, regions, readings, lines);
@@ -415,6 +415,23 @@ public final class LeadNaming {
 	 */
 	static boolean contradicted(int agree, int contra) {
 		return contra >= MIN_CONTRADICTIONS && 2 * contra >= agree;
+	}
+
+	/**
+	 * Whether a few labels fix the best order: every one read agrees with it, and at least
+	 * {@link #MIN_CONTRADICTIONS} of them contradict the other known order (a Cabrera 12x1 page read
+	 * only as aVL on row 1 and I on row 2). Two misreadings that both fall on the Cabrera order's
+	 * leads, where the standard order has others, are far less likely than a Cabrera page; labels
+	 * that both orders share (V1-V6) tell nothing and do not count against the other.
+	 *
+	 * @param counts per known order {agreeing, contradicting}; one order alone (the user's) is not fixed
+	 *        this way
+	 */
+	static boolean agreedAgainstTheOther(int agree, int contra, List<int[]> counts) {
+		if (counts.size() < 2 || contra > 0 || agree < MIN_CONTRADICTIONS) return false;
+		int against = 0;
+		for (int[] c : counts) against = Math.max(against, c[1]);
+		return against >= MIN_CONTRADICTIONS;
 	}
 
 	/**

@@ -147,6 +147,31 @@ class PrintedOrderTest {
 		assertEquals("template", named.source, named.notes.toString());
 	}
 
+	/**
+	 * A Cabrera 12x1 page (aVL, I, -aVR, II, aVF, III, V1-V6) of which only aVL and I were read: both
+	 * agree with the Cabrera order and contradict the standard one (I, II there), so the labels fix the
+	 * Cabrera order. Before, three agreeing labels were needed and the standard template named it.
+	 */
+	@Test
+	void twoLabelsThatAgreeWithOneKnownOrderAndContradictTheOtherFixIt() {
+		PageLayout layout = PageLayout.parse("12x1");
+		List<LeadRegion> regions = regions(layout, new double[12]);
+		String[] read = new String[12];
+		read[0] = "aVL";
+		read[1] = "I";
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
+		assertEquals("labels", named.source, named.notes.toString());
+		assertTrue(named.layout.isCabrera(), named.layout.spec());
+		assertEquals("-aVR", named.regions.get(2).label());
+		// chest labels, which both orders share, fix nothing
+		read = new String[12];
+		read[6] = "V1";
+		read[7] = "V2";
+		named = LeadNaming.name(PageLayout.parse("12x1/cabrera"), regions, readings(regions, read), false, MM, MM);
+		assertEquals("template", named.source, named.notes.toString());
+		assertFalse(LeadNaming.agreedAgainstTheOther(2, 0, List.of(new int[] { 2, 0 })));
+	}
+
 	/** Two misreadings among many agreeing labels do not overrule the order; one never does. */
 	@Test
 	void aFewContradictionsAmongManyAgreementsKeepTheTemplate() {
