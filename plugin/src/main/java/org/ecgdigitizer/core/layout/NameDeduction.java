@@ -219,7 +219,8 @@ public final class NameDeduction {
 			java.util.Arrays.sort(order, (a, b) -> byColumns ? (columns[a] != columns[b] ? columns[a] - columns[b]
 				: rows[a] - rows[b]) : (rows[a] != rows[b] ? rows[a] - rows[b] : columns[a] - columns[b]));
 			if (!showsOrder(order, names)) continue;
-			Completions c = new Completions(order, names, allowed, limbMissing, chestMissing);
+			Completions c = new Completions(order, names, allowed, limbMissing, chestMissing, Blocks.of(rows, columns,
+				names));
 			c.visit(0, 0, 0, -1, -1);
 			if (c.count == 0) continue;
 			if (agreed == null) {
@@ -255,7 +256,12 @@ public final class NameDeduction {
 		final boolean[] differ;
 		int count;
 
-		Completions(Integer[] order, Lead[] names, List<List<Lead>> allowed, List<Lead> limb, List<Lead> chest) {
+		final Blocks blocks;
+
+		Completions(Integer[] order, Lead[] names, List<List<Lead>> allowed, List<Lead> limb, List<Lead> chest,
+			Blocks blocks)
+		{
+			this.blocks = blocks;
 			this.order = order;
 			this.names = names;
 			this.allowed = allowed;
@@ -274,6 +280,10 @@ public final class NameDeduction {
 		void visit(int k, int nextLimb, int nextChest, int lastLimb, int lastChest) {
 			if (k == order.length) {
 				if (nextLimb < limb.size() || nextChest < chest.size()) return;
+				for (int i = 0; i < current.length; i++) if (names[i] != null) current[i] = names[i];
+				boolean fits = blocks.keeps(current);
+				for (int i = 0; i < current.length; i++) if (names[i] != null) current[i] = null;
+				if (!fits) return;
 				count++;
 				for (int i = 0; i < current.length; i++) {
 					if (names[i] != null || differ[i]) continue;
@@ -307,6 +317,50 @@ public final class NameDeduction {
 
 		private boolean fits(int i, Lead lead, int last) {
 			return lead.ordinal() > last && (allowed.get(i).isEmpty() || allowed.get(i).contains(lead));
+		}
+	}
+
+	/**
+	 * Printers print each group in a block of its own: every column of the block holds one group (3x4:
+	 * I-III, aVR-aVF, V1-V3, V4-V6; 6x2: limb leads left, chest leads right) or every row does
+	 * (ecg-image-kit's 6x2 rows V1, V4; I, aVR; V2, V5; ...; a 12x1 page, one lead a row). Which of the
+	 * two a page may use its names read show: a column that holds both groups rules columns out, a row
+	 * that holds both rules rows out. A way of naming the unread segments must keep one that the page
+	 * may use (on ecg-image-kit's 6x2 rows, the segment beside II is a limb lead, the one beside V2 a
+	 * chest lead).
+	 */
+	static final class Blocks {
+		final int[] rows;
+		final int[] columns;
+		final boolean byColumns;
+		final boolean byRows;
+
+		private Blocks(int[] rows, int[] columns, boolean byColumns, boolean byRows) {
+			this.rows = rows;
+			this.columns = columns;
+			this.byColumns = byColumns;
+			this.byRows = byRows;
+		}
+
+		static Blocks of(int[] rows, int[] columns, Lead[] names) {
+			return new Blocks(rows, columns, oneGroupEach(columns, names), oneGroupEach(rows, names));
+		}
+
+		/** Whether a complete naming keeps a block structure the names read allow (any, when they allow none). */
+		boolean keeps(Lead[] named) {
+			if (!byColumns && !byRows) return true;
+			return byColumns && oneGroupEach(columns, named) || byRows && oneGroupEach(rows, named);
+		}
+
+		/** Whether the named segments of each line (a column, or a row) are all of one group. */
+		private static boolean oneGroupEach(int[] line, Lead[] names) {
+			java.util.Map<Integer, Boolean> group = new java.util.HashMap<>();
+			for (int i = 0; i < names.length; i++) {
+				if (names[i] == null) continue;
+				Boolean before = group.putIfAbsent(line[i], names[i].isLimb());
+				if (before != null && before != names[i].isLimb()) return false;
+			}
+			return true;
 		}
 	}
 

@@ -80,8 +80,9 @@ class PrintedOrderTest {
 	/**
 	 * 6x2/muse-sinus as a reader that sees more reads it: V4 beside the limb leads but aVL not, so the
 	 * unread segments are of both groups. Down the columns V1, V2 and V3 must come before V4, which
-	 * fixes them; aVL, V5 and V6 share the places between aVR and aVF and are left to the signals.
-	 * Before, the order rule named none of the six.
+	 * fixes them; aVL, V5 and V6 share the places between aVR and aVF, and the rows read (V4 beside the
+	 * first chest lead, I beside aVR, III beside aVF) hold one group each, so the segment beside II is
+	 * aVL. Before, the order rule named none of the six.
 	 */
 	@Test
 	void readNamesOfBothGroupsNameWhatTheirOrderFixes() {
@@ -95,8 +96,8 @@ class PrintedOrderTest {
 			else if (rows[r.row] != null) printed[i] = rows[r.row][r.column];
 		}
 		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
-		assertEquals("rows:V1,V4;I,aVR;V2,?;II,?;V3,?;III,aVF;I", named.layout.spec(), named.notes.toString());
-		assertEquals(3, named.deductions.size(), named.deductions.toString());
+		assertEquals("rows:V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF;I", named.layout.spec(), named.notes.toString());
+		assertEquals(6, named.deductions.size(), named.deductions.toString());
 		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
 	}
 
