@@ -435,20 +435,22 @@ public final class LeadNaming {
 	}
 
 	/**
-	 * Whether the labels read contradict every known order of the arrangement (standard and Cabrera):
-	 * each order is contradicted, at least as often as it is agreed with, by at least
-	 * {@link #MIN_CONTRADICTIONS} labels in all. A printer prints a 12x1 page in the standard order, the
-	 * Cabrera order or an order of its own; labels that fit neither known order are the page's own
-	 * (12x1/muse-af read as aVR on row 3 and aVF on row 11: the standard order puts III and V5 there, the
-	 * Cabrera order -aVR and V5, so its aVR agrees with Cabrera by chance), and a template would name every
-	 * other row wrongly. One label never overrules an order; nor do labels of which more agree with it.
+	 * Whether the labels read contradict every known order of the arrangement (standard and Cabrera)
+	 * and agree with none: each order is contradicted, and no label is read as an order prints it,
+	 * with at least {@link #MIN_CONTRADICTIONS} labels read. A printer prints a 12x1 page in the
+	 * standard order, the Cabrera order or an order of its own; labels that fit neither known order are
+	 * the page's own (12x1/muse-af read as aVR on row 3 and aVF on row 11: the standard order puts III and
+	 * V5 there, the Cabrera order -aVR and V5; a Cabrera printer prints the minus, and an aVR read
+	 * without it there is no sign of that order), and a template would name every other row wrongly.
+	 * One label never overrules an order, nor do labels of which one agrees with it (the real pages
+	 * eik_ecg00038 and 00039: V4 and II read where the standard 3x4 order has them, and one misreading).
 	 *
-	 * @param counts per known order {agreeing, contradicting} ({@link #agreement})
+	 * @param counts per known order {agreeing, contradicting, agreeing as printed} ({@link #agreement})
 	 */
 	static boolean contradictsEvery(List<int[]> counts) {
 		if (counts.isEmpty()) return false;
 		for (int[] c : counts) {
-			if (c[1] == 0 || c[1] < c[0] || c[0] + c[1] < MIN_CONTRADICTIONS) return false;
+			if (c[1] == 0 || c[2] > 0 || c[0] + c[1] < MIN_CONTRADICTIONS) return false;
 		}
 		return true;
 	}
@@ -466,7 +468,8 @@ public final class LeadNaming {
 
 	/**
 	 * Regions where some candidate reads the order's lead, and regions with accepted readings at
-	 * the place where the agreeing labels sit (anywhere, while that is unknown) none of which does.
+	 * the place where the agreeing labels sit (anywhere, while that is unknown) none of which does;
+	 * third, the agreeing regions whose name is read as the order prints it (-aVR, not aVR).
 	 */
 	static int[] agreement(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
 		double[] lines, double mmX, double mmY)
@@ -474,11 +477,14 @@ public final class LeadNaming {
 		Places places = places(order, regions, readings, lines);
 		int agree = 0;
 		int contra = 0;
+		int exact = 0;
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.rhythm || cellAt(order, r) == null) continue;
-			if (agreeing(order, r, readings.get(i)) != null) {
+			LabelReader.Reading agreeing = agreeing(order, r, readings.get(i));
+			if (agreeing != null) {
 				agree++;
+				if (agreeing.inverted() == cellAt(order, r).inverted) exact++;
 				continue;
 			}
 			for (LabelReader.Reading rd : readings.get(i)) {
@@ -488,7 +494,7 @@ public final class LeadNaming {
 				}
 			}
 		}
-		return new int[] { agree, contra };
+		return new int[] { agree, contra, exact };
 	}
 
 	/**

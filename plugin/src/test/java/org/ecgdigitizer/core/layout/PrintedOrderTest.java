@@ -139,13 +139,25 @@ class PrintedOrderTest {
 		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
 		assertEquals("labels", named.source, named.notes.toString());
 		assertEquals("rows:?;?;aVR;?;?;?;?;?;?;?;aVF;?;I", named.layout.spec(), named.notes.toString());
-		assertTrue(LeadNaming.contradictsEvery(List.of(new int[] { 0, 2 }, new int[] { 1, 1 })));
-		// one label alone, or labels of which more agree with an order, leave the template
-		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 0, 1 }, new int[] { 0, 1 })));
-		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 2, 1 }, new int[] { 0, 3 })));
+		assertTrue(LeadNaming.contradictsEvery(List.of(new int[] { 0, 2, 0 }, new int[] { 1, 1, 0 })));
+		// one label alone, or labels of which one agrees with an order as it prints it, leave the template
+		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 0, 1, 0 }, new int[] { 0, 1, 0 })));
+		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 1, 1, 1 }, new int[] { 0, 2, 0 })));
 		read[10] = null;
 		named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
 		assertEquals("template", named.source, named.notes.toString());
+		// the real pages eik_ecg00038 and 00039 (3x4+1): V4 read where the standard order has it, and a
+		// misreading (I where it has aVL); the template stands
+		PageLayout block = PageLayout.parse("3x4+1");
+		List<LeadRegion> cells = regions(block, new double[4]);
+		String[] misread = new String[cells.size()];
+		for (int i = 0; i < cells.size(); i++) {
+			LeadRegion r = cells.get(i);
+			if (!r.rhythm && r.row == 0 && r.column == 3) misread[i] = "V4";
+			if (!r.rhythm && r.row == 1 && r.column == 1) misread[i] = "I";
+		}
+		named = LeadNaming.name(block, cells, readings(cells, misread), false, MM, MM);
+		assertEquals("3x4+1", named.layout.spec(), named.notes.toString());
 	}
 
 	/**
