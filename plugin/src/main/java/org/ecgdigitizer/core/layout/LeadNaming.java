@@ -91,12 +91,14 @@ public final class LeadNaming {
 		PageLayout best = layout;
 		int bestAgree = 0;
 		int bestContra = 0;
+		List<int[]> everyOrder = new ArrayList<>();
 		if (!layout.isFree()) {
 			orders.add(layout);
 			if (!fixedOrder) orders.add(layout.withOrder(!layout.isCabrera()));
 			best = null;
 			for (PageLayout order : orders) {
 				int[] counts = agreement(order, regions, readings, lines, mmX, mmY);
+				everyOrder.add(counts);
 				if (best == null || counts[0] - counts[1] > bestAgree - bestContra) {
 					best = order;
 					bestAgree = counts[0];
@@ -104,8 +106,8 @@ public final class LeadNaming {
 				}
 			}
 		}
-		boolean confirmed = !layout.isFree() && bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <=
-			bestAgree;
+		boolean confirmed = !layout.isFree() && (bestAgree >= MIN_AGREE && bestContra * AGREE_PER_CONTRADICTION <=
+			bestAgree || agreedAgainstTheOther(bestAgree, bestContra, everyOrder));
 		PageLayout order = confirmed ? best : layout;
 
 		Places place = places(order, regions, readings, lines);
@@ -132,7 +134,8 @@ public final class LeadNaming {
 		if (!confirmed) {
 			List<List<Lead>> allowed = new ArrayList<>();
 			for (int i = 0; i < regions.size(); i++) allowed.add(possibleLeads(i, readings.get(i), place, mmX, mmY));
-			Result printed = asPrinted(layout, labelled, chosen, allowed, read, bestAgree, bestContra, fixedOrder);
+			Result printed = asPrinted(layout, labelled, chosen, allowed, read, bestAgree, bestContra, fixedOrder,
+				!fixedOrder && contradictsEvery(everyOrder));
 			if (printed != null) return printed;
 			if (layout.isFree()) {
 				return new Result(layout, named(layout, labelled), "template", List.of(String.format(Locale.ROOT,
@@ -200,7 +203,7 @@ public final class LeadNaming {
 	{
 		List<List<Lead>> none = new ArrayList<>();
 		for (int i = 0; i < labelled.size(); i++) none.add(List.of());
-		return asPrinted(layout, labelled, chosen, none, read, agree, contra, fixedOrder);
+		return asPrinted(layout, labelled, chosen, none, read, agree, contra, fixedOrder, false);
 	}
 
 	/**
@@ -210,6 +213,17 @@ public final class LeadNaming {
 	 */
 	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
 		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder)
+	{
+		return asPrinted(layout, labelled, chosen, allowed, read, agree, contra, fixedOrder, false);
+	}
+
+	/**
+	 * As {@link #asPrinted(PageLayout, List, List, List, int, int, int, boolean)}; {@code unlikeEvery}: the
+	 * labels read contradict every known order of the template's arrangement ({@link #contradictsEvery}),
+	 * so they name the page however few they are.
+	 */
+	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
+		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder, boolean unlikeEvery)
 	{
 		int cells = layout.cells().size();
 		if (layout.isFree()) {
@@ -222,7 +236,7 @@ public final class LeadNaming {
 			// the user's order yields only to labels that clearly name the segments otherwise
 			if (read < MIN_AGREE || 2 * read < cells || contra < 2 * Math.max(1, agree)) return null;
 		}
-		else if (read < MIN_AGREE || !contradicted(agree, contra)) {
+		else if (!unlikeEvery && (read < MIN_AGREE || !contradicted(agree, contra))) {
 			// a template the labels contradict names the unread segments wrongly too: they are left to
 			// their signals however few labels were read
 			return null;
@@ -250,17 +264,12 @@ public final class LeadNaming {
 		}
 		// the leads a page of this kind prints: all 12 on a template; on a page of its own, the
 		// groups (limb, chest) that it prints at all, as printers print them together
-		boolean limb = !layout.isFree();
-		boolean chest = !layout.isFree();
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()]) continue;
-			if (lead.isLimb()) limb = true;
-			else chest = true;
+		int unreadCount = 0;
+		for (int i = 0; i < cells; i++) {
+			PageLayout.Cell cell = layout.cells().get(i);
+			if (names[i].equals("?") && !cell.rhythm && !(fixedOrder && layout.isFree() && cell.lead != null)) unreadCount++;
 		}
-		List<Lead> missing = new ArrayList<>();
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) missing.add(lead);
-		}
+		List<Lead> missing = NameDeduction.missing(have, !layout.isFree(), !layout.isFree(), unreadCount);
 		List<String> notes = new ArrayList<>();
 		List<NameDeduction.Deduction> deductions = new ArrayList<>();
 		List<Lead> readLeads = new ArrayList<>();
@@ -367,8 +376,9 @@ public final class LeadNaming {
 			names[i] = found.leads[k].label();
 			missing.remove(found.leads[k]);
 			NameDeduction.Deduction d = new NameDeduction.Deduction(rows[k], columns[k], names[i], NameDeduction.labels(
-				shortAllowed.get(k)), "order of the labels read", "the labels read follow the standard order " + found.order +
-					"; the unread segments take the missing leads in that order");
+				shortAllowed.get(k)), NameDeduction.ORDER, "the labels read follow each group's standard order " + found
+					.order + "; every way of giving the unread segments the missing leads in that order gives this one " +
+					names[i]);
 			deductions.add(d);
 			notes.add("the label at " + d);
 		}
@@ -407,6 +417,44 @@ public final class LeadNaming {
 		return contra >= MIN_CONTRADICTIONS && 2 * contra >= agree;
 	}
 
+	/**
+	 * Whether a few labels fix the best order: every one read agrees with it, and at least
+	 * {@link #MIN_CONTRADICTIONS} of them contradict the other known order (a Cabrera 12x1 page read
+	 * only as aVL on row 1 and I on row 2). Two misreadings that both fall on the Cabrera order's
+	 * leads, where the standard order has others, are far less likely than a Cabrera page; labels
+	 * that both orders share (V1-V6) tell nothing and do not count against the other.
+	 *
+	 * @param counts per known order {agreeing, contradicting}; one order alone (the user's) is not fixed
+	 *        this way
+	 */
+	static boolean agreedAgainstTheOther(int agree, int contra, List<int[]> counts) {
+		if (counts.size() < 2 || contra > 0 || agree < MIN_CONTRADICTIONS) return false;
+		int against = 0;
+		for (int[] c : counts) against = Math.max(against, c[1]);
+		return against >= MIN_CONTRADICTIONS;
+	}
+
+	/**
+	 * Whether the labels read contradict every known order of the arrangement (standard and Cabrera)
+	 * and agree with none: each order is contradicted, and no label is read as an order prints it,
+	 * with at least {@link #MIN_CONTRADICTIONS} labels read. A printer prints a 12x1 page in the
+	 * standard order, the Cabrera order or an order of its own; labels that fit neither known order are
+	 * the page's own (12x1/muse-af read as aVR on row 3 and aVF on row 11: the standard order puts III and
+	 * V5 there, the Cabrera order -aVR and V5; a Cabrera printer prints the minus, and an aVR read
+	 * without it there is no sign of that order), and a template would name every other row wrongly.
+	 * One label never overrules an order, nor do labels of which one agrees with it (the real pages
+	 * eik_ecg00038 and 00039: V4 and II read where the standard 3x4 order has them, and one misreading).
+	 *
+	 * @param counts per known order {agreeing, contradicting, agreeing as printed} ({@link #agreement})
+	 */
+	static boolean contradictsEvery(List<int[]> counts) {
+		if (counts.isEmpty()) return false;
+		for (int[] c : counts) {
+			if (c[1] == 0 || c[2] > 0 || c[0] + c[1] < MIN_CONTRADICTIONS) return false;
+		}
+		return true;
+	}
+
 	/** The regions of a layout's cells named by those cells; cells without a standard lead are left out. */
 	static List<LeadRegion> named(PageLayout layout, List<LeadRegion> regions) {
 		List<LeadRegion> out = new ArrayList<>();
@@ -420,7 +468,8 @@ public final class LeadNaming {
 
 	/**
 	 * Regions where some candidate reads the order's lead, and regions with accepted readings at
-	 * the place where the agreeing labels sit (anywhere, while that is unknown) none of which does.
+	 * the place where the agreeing labels sit (anywhere, while that is unknown) none of which does;
+	 * third, the agreeing regions whose name is read as the order prints it (-aVR, not aVR).
 	 */
 	static int[] agreement(PageLayout order, List<LeadRegion> regions, List<List<LabelReader.Reading>> readings,
 		double[] lines, double mmX, double mmY)
@@ -428,11 +477,14 @@ public final class LeadNaming {
 		Places places = places(order, regions, readings, lines);
 		int agree = 0;
 		int contra = 0;
+		int exact = 0;
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.rhythm || cellAt(order, r) == null) continue;
-			if (agreeing(order, r, readings.get(i)) != null) {
+			LabelReader.Reading agreeing = agreeing(order, r, readings.get(i));
+			if (agreeing != null) {
 				agree++;
+				if (agreeing.inverted() == cellAt(order, r).inverted) exact++;
 				continue;
 			}
 			for (LabelReader.Reading rd : readings.get(i)) {
@@ -442,7 +494,7 @@ public final class LeadNaming {
 				}
 			}
 		}
-		return new int[] { agree, contra };
+		return new int[] { agree, contra, exact };
 	}
 
 	/**

@@ -114,6 +114,32 @@ public final class NameDeduction {
 		return out;
 	}
 
+	/**
+	 * The leads a page prints that no segment is named: of the groups (limb, chest) it is known to
+	 * print or has a lead named of, as printers print a group together; of both when its unread
+	 * segments outnumber what those groups miss, since every segment shows some lead (12x1/muse-af
+	 * with only aVR, aVL and aVF read has nine unread rows, not three: its chest leads are printed too).
+	 *
+	 * @param named per lead (ordinal) whether a segment is named it
+	 * @param limb, chest whether the page is known to print that group (a template prints both)
+	 * @param unread how many segments are still unnamed
+	 */
+	public static List<Lead> missing(boolean[] named, boolean limb, boolean chest, int unread) {
+		for (Lead lead : Lead.values()) {
+			if (!named[lead.ordinal()]) continue;
+			if (lead.isLimb()) limb = true;
+			else chest = true;
+		}
+		List<Lead> out = new ArrayList<>();
+		for (Lead lead : Lead.values()) {
+			if (!named[lead.ordinal()] && (lead.isLimb() ? limb : chest)) out.add(lead);
+		}
+		if (unread <= out.size() || limb && chest) return out;
+		out.clear();
+		for (Lead lead : Lead.values()) if (!named[lead.ordinal()]) out.add(lead);
+		return out;
+	}
+
 	/** Per segment (row, column) the leads its label may read, from the {@link #SHORTLIST} entries. */
 	public static List<Lead> shortlist(List<Deduction> evidence, int row, int column) {
 		List<Lead> out = new ArrayList<>();
@@ -133,15 +159,18 @@ public final class NameDeduction {
 		return out;
 	}
 
+	/** The rule of a segment named by the order of the names around it ({@link #inOrder}). */
+	public static final String ORDER = "order of the labels read";
+
 	/** At least this many labels of one group must follow the standard order in a reading order to show it. */
 	static final int MIN_IN_ORDER = 3;
 
 	/** Segments named by the order the page prints its leads in, and which order that is. */
-	static final class InOrder {
+	public static final class InOrder {
 		/** Per segment its lead, or null. */
-		final Lead[] leads;
+		public final Lead[] leads;
 		/** "down the columns" or "along the rows". */
-		final String order;
+		public final String order;
 
 		InOrder(Lead[] leads, String order) {
 			this.leads = leads;
@@ -152,59 +181,187 @@ public final class NameDeduction {
 	/**
 	 * Printers print each group of leads (I, II, III, aVR, aVL, aVF; V1-V6) in its standard order,
 	 * down the columns (3x4, 6x2) or along the rows; which one a page uses its labels show. When
-	 * the labels read follow the standard order in exactly one reading order (at least
-	 * {@link #MIN_IN_ORDER} of one group, none out of order), every missing lead is of one group and
-	 * there are as many unread segments as missing leads, the unread segments take the missing leads
-	 * in that order, provided the group then runs in order and each segment's shortlist allows its
-	 * lead. A page that prints its own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...) fits
-	 * neither reading order and is left alone.
+	 * the labels read follow the standard order in a reading order (at least {@link #MIN_IN_ORDER} of
+	 * one group, none out of order) and there are as many unread segments as missing leads, each
+	 * group's missing leads go to the unread segments in that group's order; the groups may take
+	 * turns (ecg-image-kit's 6x2 rows V1, V4; I, aVR; ...), so every way of giving them out that keeps
+	 * both groups in order and each segment's shortlist is tried, and a segment is named where all of
+	 * them (in every reading order the labels show) give it the same lead: where the names read fix
+	 * the order (V3 is the only place left between V2 and V4), not where two groups' leads could
+	 * trade places. A page that prints its own order (ecg-image-kit's 12x1 rows V4, V1, aVR, I, ...)
+	 * fits neither reading order and is left alone.
 	 *
 	 * @param rows per short segment its row
 	 * @param columns per short segment its column
 	 * @param names per short segment the lead read, or null where not read
 	 * @param allowed per short segment the leads its label may read (empty: any)
 	 * @param missing the leads the page prints that no segment is named
-	 * @return the names of the unread segments, or null
+	 * @return the names of the unread segments (null where the order does not fix one), or null when
+	 *         it names none
 	 */
-	static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed, List<Lead> missing) {
+	public static InOrder inOrder(int[] rows, int[] columns, Lead[] names, List<List<Lead>> allowed,
+		List<Lead> missing)
+	{
 		int n = names.length;
 		int unread = 0;
 		for (Lead l : names) if (l == null) unread++;
 		if (unread == 0 || unread != missing.size()) return null;
-		boolean limbMissing = false;
-		boolean chestMissing = false;
-		for (Lead l : missing) {
-			if (l.isLimb()) limbMissing = true;
-			else chestMissing = true;
-		}
-		if (limbMissing && chestMissing) return null;
-		InOrder found = null;
+		List<Lead> limbMissing = new ArrayList<>();
+		List<Lead> chestMissing = new ArrayList<>();
+		for (Lead l : missing) (l.isLimb() ? limbMissing : chestMissing).add(l);
+		limbMissing.sort(null);
+		chestMissing.sort(null);
+		Lead[] agreed = null;
+		String shownBy = null;
 		for (boolean byColumns : new boolean[] { true, false }) {
 			Integer[] order = new Integer[n];
 			for (int i = 0; i < n; i++) order[i] = i;
 			java.util.Arrays.sort(order, (a, b) -> byColumns ? (columns[a] != columns[b] ? columns[a] - columns[b]
 				: rows[a] - rows[b]) : (rows[a] != rows[b] ? rows[a] - rows[b] : columns[a] - columns[b]));
 			if (!showsOrder(order, names)) continue;
-			// the missing leads, in their order, go to the unread segments in reading order
-			List<Lead> sorted = new ArrayList<>(missing);
-			sorted.sort(null);
-			Lead[] filled = names.clone();
-			Lead[] out = new Lead[n];
-			int next = 0;
-			for (int k = 0; k < n; k++) {
-				int i = order[k];
-				if (filled[i] != null) continue;
-				filled[i] = sorted.get(next++);
-				out[i] = filled[i];
-				if (!allowed.get(i).isEmpty() && !allowed.get(i).contains(out[i])) return null;
+			Completions c = new Completions(order, names, allowed, limbMissing, chestMissing, Blocks.of(rows, columns,
+				names));
+			c.visit(0, 0, 0, -1, -1);
+			if (c.count == 0) continue;
+			if (agreed == null) {
+				agreed = c.common;
+				shownBy = byColumns ? "down the columns" : "along the rows";
+				continue;
 			}
-			if (!inSequence(order, filled, true) || !inSequence(order, filled, false)) continue;
-			InOrder candidate = new InOrder(out, byColumns ? "down the columns" : "along the rows");
-			// both reading orders the same on a page of one column: one order
-			if (found != null && !java.util.Arrays.equals(found.leads, candidate.leads)) return null;
-			if (found == null) found = candidate;
+			// both reading orders (one column, or labels that fit either): only what both give
+			for (int i = 0; i < n; i++) if (agreed[i] != c.common[i]) agreed[i] = null;
 		}
-		return found;
+		if (agreed == null) return null;
+		boolean any = false;
+		for (int i = 0; i < n; i++) {
+			if (names[i] != null) agreed[i] = null;
+			any |= agreed[i] != null;
+		}
+		return any ? new InOrder(agreed, shownBy) : null;
+	}
+
+	/**
+	 * Every way of giving the missing leads to the unread segments, in one reading order, that keeps
+	 * each group in its standard order and each segment's shortlist: per segment the lead all of
+	 * them give it ({@link #common}, null where they differ), and how many there are.
+	 */
+	private static final class Completions {
+		final Integer[] order;
+		final Lead[] names;
+		final List<List<Lead>> allowed;
+		final List<Lead> limb;
+		final List<Lead> chest;
+		final Lead[] current;
+		final Lead[] common;
+		final boolean[] differ;
+		int count;
+
+		final Blocks blocks;
+
+		Completions(Integer[] order, Lead[] names, List<List<Lead>> allowed, List<Lead> limb, List<Lead> chest,
+			Blocks blocks)
+		{
+			this.blocks = blocks;
+			this.order = order;
+			this.names = names;
+			this.allowed = allowed;
+			this.limb = limb;
+			this.chest = chest;
+			this.current = new Lead[names.length];
+			this.common = new Lead[names.length];
+			this.differ = new boolean[names.length];
+		}
+
+		/**
+		 * @param k the place in the reading order
+		 * @param nextLimb how many missing limb leads are given out
+		 * @param lastLimb the ordinal of the last limb lead so far, -1 for none
+		 */
+		void visit(int k, int nextLimb, int nextChest, int lastLimb, int lastChest) {
+			if (k == order.length) {
+				if (nextLimb < limb.size() || nextChest < chest.size()) return;
+				for (int i = 0; i < current.length; i++) if (names[i] != null) current[i] = names[i];
+				boolean fits = blocks.keeps(current);
+				for (int i = 0; i < current.length; i++) if (names[i] != null) current[i] = null;
+				if (!fits) return;
+				count++;
+				for (int i = 0; i < current.length; i++) {
+					if (names[i] != null || differ[i]) continue;
+					if (count == 1) common[i] = current[i];
+					else if (common[i] != current[i]) {
+						common[i] = null;
+						differ[i] = true;
+					}
+				}
+				return;
+			}
+			int i = order[k];
+			Lead read = names[i];
+			if (read != null) {
+				if (read.isLimb() ? read.ordinal() > lastLimb : read.ordinal() > lastChest) {
+					visit(k + 1, nextLimb, nextChest, read.isLimb() ? read.ordinal() : lastLimb, read.isLimb() ? lastChest
+						: read.ordinal());
+				}
+				return;
+			}
+			if (nextLimb < limb.size() && fits(i, limb.get(nextLimb), lastLimb)) {
+				current[i] = limb.get(nextLimb);
+				visit(k + 1, nextLimb + 1, nextChest, current[i].ordinal(), lastChest);
+			}
+			if (nextChest < chest.size() && fits(i, chest.get(nextChest), lastChest)) {
+				current[i] = chest.get(nextChest);
+				visit(k + 1, nextLimb, nextChest + 1, lastLimb, current[i].ordinal());
+			}
+			current[i] = null;
+		}
+
+		private boolean fits(int i, Lead lead, int last) {
+			return lead.ordinal() > last && (allowed.get(i).isEmpty() || allowed.get(i).contains(lead));
+		}
+	}
+
+	/**
+	 * Printers print each group in a block of its own: every column of the block holds one group (3x4:
+	 * I-III, aVR-aVF, V1-V3, V4-V6; 6x2: limb leads left, chest leads right) or every row does
+	 * (ecg-image-kit's 6x2 rows V1, V4; I, aVR; V2, V5; ...; a 12x1 page, one lead a row). Which of the
+	 * two a page may use its names read show: a column that holds both groups rules columns out, a row
+	 * that holds both rules rows out. A way of naming the unread segments must keep one that the page
+	 * may use (on ecg-image-kit's 6x2 rows, the segment beside II is a limb lead, the one beside V2 a
+	 * chest lead).
+	 */
+	static final class Blocks {
+		final int[] rows;
+		final int[] columns;
+		final boolean byColumns;
+		final boolean byRows;
+
+		private Blocks(int[] rows, int[] columns, boolean byColumns, boolean byRows) {
+			this.rows = rows;
+			this.columns = columns;
+			this.byColumns = byColumns;
+			this.byRows = byRows;
+		}
+
+		static Blocks of(int[] rows, int[] columns, Lead[] names) {
+			return new Blocks(rows, columns, oneGroupEach(columns, names), oneGroupEach(rows, names));
+		}
+
+		/** Whether a complete naming keeps a block structure the names read allow (any, when they allow none). */
+		boolean keeps(Lead[] named) {
+			if (!byColumns && !byRows) return true;
+			return byColumns && oneGroupEach(columns, named) || byRows && oneGroupEach(rows, named);
+		}
+
+		/** Whether the named segments of each line (a column, or a row) are all of one group. */
+		private static boolean oneGroupEach(int[] line, Lead[] names) {
+			java.util.Map<Integer, Boolean> group = new java.util.HashMap<>();
+			for (int i = 0; i < names.length; i++) {
+				if (names[i] == null) continue;
+				Boolean before = group.putIfAbsent(line[i], names[i].isLimb());
+				if (before != null && before != names[i].isLimb()) return false;
+			}
+			return true;
+		}
 	}
 
 	/** Whether the leads read follow the standard order in this reading order, with enough of one group. */

@@ -155,7 +155,17 @@ public final class LeadIdentification {
 		for (int i = namedCount; i < regions.size(); i++) {
 			allowed.add(NameDeduction.shortlist(evidence, regions.get(i).row, regions.get(i).column));
 		}
-		UnreadLeads.Naming naming = UnreadLeads.name(byLead, signals.subList(namedCount, signals.size()), allowed);
+		int[][] namedAt = new int[Lead.values().length][];
+		for (int i = 0; i < namedCount; i++) {
+			LeadRegion r = regions.get(i);
+			if (!r.rhythm && namedAt[r.lead.ordinal()] == null) namedAt[r.lead.ordinal()] = new int[] { r.row, r.column };
+		}
+		int[][] unreadAt = new int[regions.size() - namedCount][];
+		for (int i = namedCount; i < regions.size(); i++) {
+			unreadAt[i - namedCount] = new int[] { regions.get(i).row, regions.get(i).column };
+		}
+		UnreadLeads.Naming naming = UnreadLeads.name(byLead, signals.subList(namedCount, signals.size()), allowed,
+			new UnreadLeads.Places(namedAt, unreadAt));
 		notes.addAll(naming.notes);
 		for (int u = 0; u < naming.leads.length; u++) {
 			if (naming.leads[u] == null) continue;

@@ -61,12 +61,79 @@ final class UnreadLeads {
 	 * leave one lead names the segment ({@link NameDeduction}).
 	 */
 	static Naming name(double[][] named, List<double[]> unread, List<List<Lead>> allowed) {
+		return name(named, unread, allowed, null);
+	}
+
+	/**
+	 * As {@link #name(double[][], List, List)}, with where the short segments sit: once the laws have
+	 * named what they can, the names now known may show each group's order and fix the places of the
+	 * rest ({@link NameDeduction#inOrder}: aVL named by the laws between aVR and aVF leaves V5 and V6
+	 * their places around it).
+	 */
+	static Naming name(double[][] named, List<double[]> unread, List<List<Lead>> allowed, Places places) {
 		Naming naming = new Naming(new Lead[unread.size()], new ArrayList<>());
 		if (unread.isEmpty()) return naming;
 		byLimbLaws(named, unread, allowed, naming);
 		byShortlists(named, allowed, naming);
+		if (places != null) byOrder(named, allowed, places, naming);
 		byElimination(named, naming);
 		return naming;
+	}
+
+	/** Where the page's short segments sit: the named ones by lead, the unread ones in their order. */
+	static final class Places {
+		/** Per lead (ordinal) the {row, column} of its short segment, null where none is named. */
+		final int[][] named;
+		/** Per unread segment its {row, column}. */
+		final int[][] unread;
+
+		Places(int[][] named, int[][] unread) {
+			this.named = named;
+			this.unread = unread;
+		}
+	}
+
+	/** The unread segments whose places the order of the names now known fixes. */
+	private static void byOrder(double[][] named, List<List<Lead>> allowed, Places places, Naming naming) {
+		List<int[]> at = new ArrayList<>();
+		List<Lead> names = new ArrayList<>();
+		List<List<Lead>> shortlists = new ArrayList<>();
+		for (Lead l : Lead.values()) {
+			if (named[l.ordinal()] == null || places.named[l.ordinal()] == null) continue;
+			at.add(places.named[l.ordinal()]);
+			names.add(l);
+			shortlists.add(List.of());
+		}
+		int first = at.size();
+		for (int u = 0; u < naming.leads.length; u++) {
+			at.add(places.unread[u]);
+			names.add(naming.leads[u]);
+			shortlists.add(allowed.get(u));
+		}
+		int n = at.size();
+		int[] rows = new int[n];
+		int[] columns = new int[n];
+		int known = 0;
+		for (int i = 0; i < n; i++) {
+			rows[i] = at.get(i)[0];
+			columns[i] = at.get(i)[1];
+			if (names.get(i) != null) known++;
+		}
+		// as in the naming from labels: the order shows only when most segments are named
+		if (2 * known < n) return;
+		NameDeduction.InOrder found = NameDeduction.inOrder(rows, columns, names.toArray(new Lead[0]), shortlists,
+			missing(named, naming.leads));
+		if (found == null) return;
+		for (int u = 0; u < naming.leads.length; u++) {
+			Lead lead = found.leads[first + u];
+			if (lead == null || naming.leads[u] != null) continue;
+			naming.leads[u] = lead;
+			naming.rules[u] = NameDeduction.ORDER;
+			naming.whys[u] = "the names now known follow each group's standard order " + found.order + "; every way " +
+				"of giving the unread segments the missing leads in that order gives this one " + lead.label();
+			naming.notes.add("named an unread segment " + lead.label() + " by the order of the names around it (" + found
+				.order + ")");
+		}
 	}
 
 	/** Shortlists (a label that reads II or III) of which the leads named leave one. */
@@ -87,21 +154,16 @@ final class UnreadLeads {
 		}
 	}
 
-	/** The leads of the groups (limb, chest) the page prints that no segment is named. */
+	/** The leads of the groups (limb, chest) the page prints that no segment is named ({@link NameDeduction#missing}). */
 	private static List<Lead> missing(double[][] named, Lead[] leads) {
 		boolean[] have = new boolean[Lead.values().length];
 		for (int l = 0; l < named.length; l++) have[l] = named[l] != null;
-		for (Lead lead : leads) if (lead != null) have[lead.ordinal()] = true;
-		boolean limb = false;
-		boolean chest = false;
-		for (Lead lead : Lead.values()) {
-			if (!have[lead.ordinal()]) continue;
-			if (lead.isLimb()) limb = true;
-			else chest = true;
+		int unread = 0;
+		for (Lead lead : leads) {
+			if (lead != null) have[lead.ordinal()] = true;
+			else unread++;
 		}
-		List<Lead> out = new ArrayList<>();
-		for (Lead lead : Lead.values()) if (!have[lead.ordinal()] && (lead.isLimb() ? limb : chest)) out.add(lead);
-		return out;
+		return NameDeduction.missing(have, false, false, unread);
 	}
 
 	/**

@@ -136,6 +136,33 @@ class LeadNamingTest {
 	}
 
 	/**
+	 * A page of its own arrangement (eight rows) with five limb leads read: its three unread rows
+	 * cannot all be aVF, so the page prints chest leads too, and a label that reads aVF or V1 is not
+	 * taken for aVF. Before, only the limb leads read were counted as printed, and it was named aVF.
+	 */
+	@Test
+	void moreUnreadRowsThanMissingLeadsOfTheGroupsReadBringInTheOtherGroup() {
+		PageLayout found = PageLayout.parse("rows:?;?;?;?;?;?;?;?");
+		String[] read = { "I", "II", "III", "aVR", "aVL", null, null, null };
+		List<LeadRegion> labelled = new java.util.ArrayList<>();
+		List<List<org.ecgdigitizer.core.signal.Lead>> allowed = new java.util.ArrayList<>();
+		for (int i = 0; i < read.length; i++) {
+			labelled.add(new LeadRegion(null, false, i, 0, false, 0, 10, new org.ecgdigitizer.core.Box(0, 100 * i, 1000,
+				90), 100 * i + 45, null, read[i], 1));
+			allowed.add(i == 5 ? List.of(org.ecgdigitizer.core.signal.Lead.AVF, org.ecgdigitizer.core.signal.Lead.V1)
+				: List.of());
+		}
+		LeadNaming.Result named = LeadNaming.asPrinted(found, labelled, java.util.Collections.nCopies(read.length, null),
+			allowed, 5, 0, 0, false);
+		assertEquals("rows:I;II;III;aVR;aVL;?;?;?", named.layout.spec(), named.notes.toString());
+		// six rows, one unread: it is the one limb lead left
+		allowed = allowed.subList(0, 6);
+		named = LeadNaming.asPrinted(PageLayout.parse("rows:?;?;?;?;?;?"), labelled.subList(0, 6), java.util.Collections
+			.nCopies(6, null), allowed, 5, 0, 0, false);
+		assertEquals("rows:I;II;III;aVR;aVL;aVF", named.layout.spec(), named.notes.toString());
+	}
+
+	/**
 	 * A two-lead strip (ecg-image-kit's sel100: V5 and MLII, a Holter lead) fits no template, so the
 	 * one name read names what can be named instead of the page being refused; on three rows or more
 	 * a page's own arrangement still needs most of its segments read.

@@ -103,12 +103,64 @@ class NameDeductionTest {
 		assertNull(NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.AVR, Lead.V6)));
 	}
 
+	/**
+	 * 6x2/muse-sinus with V1, V4 and V2 read beside the limb leads: the unread segments are of both
+	 * groups (V3, V5, V6, aVL). Down the columns V3 has one place left (after V2, before V4); V5, V6
+	 * and aVL share the three places between aVR and aVF: the rows read hold one group each (V1, V4;
+	 * I, aVR; III, aVF), so the segment beside II is aVL and those beside V2 and V3 are V5 and V6.
+	 * Before, two groups missing named nothing.
+	 */
+	@Test
+	void eachGroupTakesItsMissingLeadsInItsOwnOrder() {
+		int[][] g = grid(6, 2);
+		Lead[] names = parse("V1", "V4", "I", "aVR", "V2", null, "II", null, null, null, "III", "aVF");
+		List<Lead> missing = leads(Lead.AVL, Lead.V3, Lead.V5, Lead.V6);
+		NameDeduction.InOrder found = NameDeduction.inOrder(g[0], g[1], names, none(12), missing);
+		assertNotNull(found);
+		assertArrayEquals(parse(null, null, null, null, null, "V5", null, "aVL", "V3", "V6", null, null), found.leads);
+		assertEquals("down the columns", found.order);
+		// a shortlist that leaves aVL one place: the rest follows
+		List<List<Lead>> allowed = none(12);
+		allowed.set(7, List.of(Lead.AVL, Lead.AVF));
+		found = NameDeduction.inOrder(g[0], g[1], names, allowed, missing);
+		assertArrayEquals(parse(null, null, null, null, null, "V5", null, "aVL", "V3", "V6", null, null), found.leads);
+		// limb and chest leads missing at the two ends of the first column: V1 before V2, III after II
+		names = parse(null, "V4", "I", "aVR", "V2", "V5", "II", "aVL", "V3", "V6", null, "aVF");
+		found = NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.III, Lead.V1));
+		assertNotNull(found);
+		assertEquals(Lead.V1, found.leads[0]);
+		assertEquals(Lead.III, found.leads[10]);
+	}
+
+	/**
+	 * Printers keep each group in a block: every column one group, or every row. Before, ecg-image-kit's
+	 * 6x2 page with aVL and V6 unread (beside II and V3) was left unnamed, either lead fitting both
+	 * places in order; its rows read hold one group each, so the one beside II is aVL. A page whose
+	 * columns hold one group each (6x2 standard: limb leads left) is named as before.
+	 */
+	@Test
+	void theGroupsKeepToTheirBlocks() {
+		int[][] g = grid(6, 2);
+		Lead[] names = parse("V1", "V4", "I", "aVR", "V2", "V5", "II", null, "V3", null, "III", "aVF");
+		NameDeduction.InOrder found = NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.AVL, Lead.V6));
+		assertNotNull(found);
+		assertEquals(Lead.AVL, found.leads[7]);
+		assertEquals(Lead.V6, found.leads[9]);
+		// 6x2 standard (I, V1; II, V2; ...), whose columns hold one group each, with aVL and V6 unread
+		names = parse("I", "V1", "II", "V2", "III", "V3", "aVR", "V4", null, "V5", "aVF", null);
+		found = NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.AVL, Lead.V6));
+		assertNotNull(found);
+		assertEquals(Lead.AVL, found.leads[8]);
+		assertEquals(Lead.V6, found.leads[11]);
+	}
+
 	@Test
 	void theOrderNamesNothingWhereItIsUnsure() {
+		// one column: limb and chest leads missing in places either could take, which is which is not known
+		int[][] one = grid(12, 1);
+		Lead[] names = parse("I", "II", "III", "aVR", null, null, null, "V2", "V3", "V4", "V5", "V6");
+		assertNull(NameDeduction.inOrder(one[0], one[1], names, none(12), leads(Lead.AVL, Lead.AVF, Lead.V1)));
 		int[][] g = grid(6, 2);
-		// limb and chest leads both missing: which unread cell is which group is not known
-		Lead[] names = parse(null, "V4", "I", "aVR", "V2", "V5", "II", "aVL", "V3", "V6", null, "aVF");
-		assertNull(NameDeduction.inOrder(g[0], g[1], names, none(12), leads(Lead.III, Lead.V1)));
 		// a shortlist that the order contradicts: one of the two is wrong, so neither names
 		names = parse("V1", "V4", "I", "aVR", "V2", "V5", null, "aVL", "V3", "V6", null, "aVF");
 		List<List<Lead>> allowed = none(12);

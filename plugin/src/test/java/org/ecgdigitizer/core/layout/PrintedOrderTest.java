@@ -77,6 +77,30 @@ class PrintedOrderTest {
 		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
 	}
 
+	/**
+	 * 6x2/muse-sinus as a reader that sees more reads it: V4 beside the limb leads but aVL not, so the
+	 * unread segments are of both groups. Down the columns V1, V2 and V3 must come before V4, which
+	 * fixes them; aVL, V5 and V6 share the places between aVR and aVF, and the rows read (V4 beside the
+	 * first chest lead, I beside aVR, III beside aVF) hold one group each, so the segment beside II is
+	 * aVL. Before, the order rule named none of the six.
+	 */
+	@Test
+	void readNamesOfBothGroupsNameWhatTheirOrderFixes() {
+		PageLayout layout = PageLayout.parse("6x2+1");
+		List<LeadRegion> regions = regions(layout, new double[7]);
+		String[] printed = new String[regions.size()];
+		String[][] rows = { { null, "V4" }, { "I", "aVR" }, null, { "II", null }, null, { "III", "aVF" } };
+		for (int i = 0; i < regions.size(); i++) {
+			LeadRegion r = regions.get(i);
+			if (r.rhythm) printed[i] = "I";
+			else if (rows[r.row] != null) printed[i] = rows[r.row][r.column];
+		}
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
+		assertEquals("rows:V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF;I", named.layout.spec(), named.notes.toString());
+		assertEquals(6, named.deductions.size(), named.deductions.toString());
+		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
+	}
+
 	/** A label refused between II and III, printed on a page where III was read, names II. */
 	@Test
 	void aLabelNarrowedDownToLeadsOthersNameIsTheOneLeft() {
@@ -95,6 +119,70 @@ class PrintedOrderTest {
 		assertEquals(List.of("II", "III"), named.deductions.get(0).labelAllows);
 		assertEquals("label and unused leads", named.deductions.get(0).rule);
 		assertEquals("the one lead left", named.deductions.get(1).rule);
+	}
+
+	/**
+	 * 12x1/muse-af as a reader that drops its one misreading reads it: aVR on row 3 and aVF on row 11
+	 * (ecg-image-kit's rows V4, V1, aVR, I, V5, V2, aVL, II, V6, V3, aVF, III). The standard order puts
+	 * III and V5 there, the Cabrera order -aVR and V5: the labels contradict every known order, so
+	 * they name their rows and the rest is left to the signals. Before, one agreement with Cabrera
+	 * (its -aVR) against one contradiction kept the standard template: 0 of 13 right.
+	 */
+	@Test
+	void twoLabelsThatContradictEveryKnownOrderNameThePage() {
+		PageLayout layout = PageLayout.parse("12x1+1");
+		List<LeadRegion> regions = regions(layout, new double[13]);
+		String[] read = new String[13];
+		read[2] = "aVR";
+		read[10] = "aVF";
+		read[12] = "I";
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
+		assertEquals("labels", named.source, named.notes.toString());
+		assertEquals("rows:?;?;aVR;?;?;?;?;?;?;?;aVF;?;I", named.layout.spec(), named.notes.toString());
+		assertTrue(LeadNaming.contradictsEvery(List.of(new int[] { 0, 2, 0 }, new int[] { 1, 1, 0 })));
+		// one label alone, or labels of which one agrees with an order as it prints it, leave the template
+		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 0, 1, 0 }, new int[] { 0, 1, 0 })));
+		assertFalse(LeadNaming.contradictsEvery(List.of(new int[] { 1, 1, 1 }, new int[] { 0, 2, 0 })));
+		read[10] = null;
+		named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
+		assertEquals("template", named.source, named.notes.toString());
+		// the real pages eik_ecg00038 and 00039 (3x4+1): V4 read where the standard order has it, and a
+		// misreading (I where it has aVL); the template stands
+		PageLayout block = PageLayout.parse("3x4+1");
+		List<LeadRegion> cells = regions(block, new double[4]);
+		String[] misread = new String[cells.size()];
+		for (int i = 0; i < cells.size(); i++) {
+			LeadRegion r = cells.get(i);
+			if (!r.rhythm && r.row == 0 && r.column == 3) misread[i] = "V4";
+			if (!r.rhythm && r.row == 1 && r.column == 1) misread[i] = "I";
+		}
+		named = LeadNaming.name(block, cells, readings(cells, misread), false, MM, MM);
+		assertEquals("3x4+1", named.layout.spec(), named.notes.toString());
+	}
+
+	/**
+	 * A Cabrera 12x1 page (aVL, I, -aVR, II, aVF, III, V1-V6) of which only aVL and I were read: both
+	 * agree with the Cabrera order and contradict the standard one (I, II there), so the labels fix the
+	 * Cabrera order. Before, three agreeing labels were needed and the standard template named it.
+	 */
+	@Test
+	void twoLabelsThatAgreeWithOneKnownOrderAndContradictTheOtherFixIt() {
+		PageLayout layout = PageLayout.parse("12x1");
+		List<LeadRegion> regions = regions(layout, new double[12]);
+		String[] read = new String[12];
+		read[0] = "aVL";
+		read[1] = "I";
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, read), false, MM, MM);
+		assertEquals("labels", named.source, named.notes.toString());
+		assertTrue(named.layout.isCabrera(), named.layout.spec());
+		assertEquals("-aVR", named.regions.get(2).label());
+		// chest labels, which both orders share, fix nothing
+		read = new String[12];
+		read[6] = "V1";
+		read[7] = "V2";
+		named = LeadNaming.name(PageLayout.parse("12x1/cabrera"), regions, readings(regions, read), false, MM, MM);
+		assertEquals("template", named.source, named.notes.toString());
+		assertFalse(LeadNaming.agreedAgainstTheOther(2, 0, List.of(new int[] { 2, 0 })));
 	}
 
 	/** Two misreadings among many agreeing labels do not overrule the order; one never does. */

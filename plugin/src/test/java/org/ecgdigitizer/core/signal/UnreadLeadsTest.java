@@ -117,6 +117,71 @@ class UnreadLeadsTest {
 		assertEquals("label and unused leads", naming.rules[1]);
 	}
 
+	/**
+	 * ecg-image-kit's 6x2 rows (V1, V4), (I, aVR), (V2, V5), (II, aVL), (V3, V6), (III, aVF) with V5,
+	 * aVL and V6 unread: the laws find aVL, and with it named, down the second column V5 has one place
+	 * left before it and V6 one after. Before, two segments were left and elimination names only one.
+	 */
+	@Test
+	void theLawsNamesFixTheOrderOfTheRest() {
+		Random random = new Random(7);
+		double[][] leads = limbLeads(6);
+		double[][] named = new double[12][];
+		int[][] namedAt = new int[12][];
+		String[][] page = { { "V1", "V4" }, { "I", "aVR" }, { "V2", "V5" }, { "II", "aVL" }, { "V3", "V6" }, { "III",
+			"aVF" } };
+		List<double[]> unread = new ArrayList<>();
+		List<int[]> unreadAt = new ArrayList<>();
+		List<Lead> truth = new ArrayList<>();
+		for (int row = 0; row < 6; row++) {
+			for (int column = 0; column < 2; column++) {
+				Lead l = Lead.parse(page[row][column]);
+				double[] s = traced(leads[l.ordinal()], random);
+				if (l == Lead.V5 || l == Lead.AVL || l == Lead.V6) {
+					unread.add(s);
+					unreadAt.add(new int[] { row, column });
+					truth.add(l);
+				}
+				else {
+					named[l.ordinal()] = s;
+					namedAt[l.ordinal()] = new int[] { row, column };
+				}
+			}
+		}
+		List<List<Lead>> any = List.of(List.of(), List.of(), List.of());
+		UnreadLeads.Naming lawsOnly = UnreadLeads.name(named, unread, any);
+		assertArrayEquals(new Lead[] { null, Lead.AVL, null }, lawsOnly.leads, lawsOnly.notes.toString());
+		UnreadLeads.Naming naming = UnreadLeads.name(named, unread, any, new UnreadLeads.Places(namedAt, unreadAt.toArray(
+			new int[0][])));
+		assertArrayEquals(truth.toArray(new Lead[0]), naming.leads, naming.notes.toString());
+		assertEquals("order of the labels read", naming.rules[0]);
+		assertEquals("limb-lead laws", naming.rules[1]);
+	}
+
+	/**
+	 * 12x1/muse-af read with only aVR, aVL and aVF named: its nine unread rows are not all limb leads,
+	 * so a label that reads V1, III or aVL may be V1 and is not named III. Before, the page was taken
+	 * to print limb leads only (no chest lead named) and the row was named III.
+	 */
+	@Test
+	void moreUnreadSegmentsThanMissingLimbLeadsMeanTheChestLeadsArePrintedToo() {
+		Random random = new Random(8);
+		double[][] leads = limbLeads(7);
+		double[][] named = new double[12][];
+		for (Lead l : new Lead[] { Lead.AVR, Lead.AVL, Lead.AVF }) named[l.ordinal()] = traced(leads[l.ordinal()], random);
+		List<double[]> unread = new ArrayList<>();
+		List<List<Lead>> allowed = new ArrayList<>();
+		for (int u = 0; u < 9; u++) {
+			unread.add(noise(random, 0.5));
+			allowed.add(u == 0 ? List.of(Lead.V1, Lead.III, Lead.AVL) : List.of());
+		}
+		UnreadLeads.Naming naming = UnreadLeads.name(named, unread, allowed);
+		assertArrayEquals(new Lead[9], naming.leads, naming.notes.toString());
+		// on a page of limb leads alone (three unread segments for three missing leads) it is III
+		naming = UnreadLeads.name(named, unread.subList(0, 3), allowed.subList(0, 3));
+		assertEquals(Lead.III, naming.leads[0], naming.notes.toString());
+	}
+
 	@Test
 	void signalsThatBreakTheLawsNameNothing() {
 		Random random = new Random(5);
