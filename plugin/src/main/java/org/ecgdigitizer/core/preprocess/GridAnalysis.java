@@ -244,7 +244,8 @@ public final class GridAnalysis {
 		int n = (int) Math.ceil((to - from) / step);
 		double[] tans = new double[n + 1];
 		for (int i = 0; i <= n; i++) tans[i] = Math.tan(Math.toRadians(from + i * step));
-		double[] scores = Profiles.sharpness(p, tans, 2);
+		// only the best tilt's score and its neighbours' are read
+		double[] scores = Profiles.sharpest(p, tans, 2);
 		for (int i = 0; i <= n; i++) {
 			if (scores[i] > bestScore) {
 				bestScore = scores[i];

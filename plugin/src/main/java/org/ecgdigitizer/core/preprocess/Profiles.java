@@ -111,8 +111,7 @@ final class Profiles {
 		int tilts = tans.length;
 		double[] out = new double[tilts];
 		double halfRange = tilts == 0 ? 0 : (tans[tilts - 1] - tans[0]) / 2;
-		int lines = halfRange > 0 ? (int) Math.min(1 << 20, 1 + Math.floor(STRIP_BLUR / (stride * halfRange)))
-			: 1 << 20;
+		int lines = linesPerStrip(halfRange, stride);
 		// cost in walks of the plane: one for the strips, then a strip's share of one per tilt
 		if (lines < 2 || 1 + tilts / (double) lines >= tilts) {
 			for (int i = 0; i < tilts; i++) {
@@ -125,6 +124,101 @@ final class Profiles {
 		Sweep vertical = new Sweep(p, base, false, stride, lines);
 		for (int i = 0; i < tilts; i++) out[i] = variance(horizontal.profile(tans[i])) + variance(vertical.profile(tans[i]));
 		return out;
+	}
+
+	/**
+	 * A strip score that falls this much short of the best strip score still starts a climb on
+	 * projected scores in {@link #sharpest}: strips blur a profile by at most STRIP_BLUR of a pixel,
+	 * which lowers a peak's variance by a few per cent at most.
+	 */
+	static final double CANDIDATE_MARGIN = 0.15;
+
+	/**
+	 * The scores a search for the sharpest tilt reads (tans ascending): {@link #sharpness} at the best
+	 * tilt and at its two neighbours, and NEGATIVE_INFINITY at tilts that cannot be the best. Where
+	 * sharpness would project the plane at every tilt (a range too wide for one set of strips), the
+	 * tilts are split into runs narrow enough for strips, each run swept on strips of its own; every
+	 * tilt whose strip score is a local peak within CANDIDATE_MARGIN of the best strip score then
+	 * climbs on projected scores, one tilt at a time towards the higher neighbour, to its nearest
+	 * peak. The best projected tilt lies on the slope of a strip peak that near the best, so it is
+	 * climbed to, and its score and its neighbours' are the ones sharpness gives.
+	 */
+	static double[] sharpest(Projector p, double[] tans, int stride) {
+		int tilts = tans.length;
+		int group = stripRun(tans, stride);
+		if (group == 0 || onePass(tans, stride)) return sharpness(p, tans, stride);
+		double[] strip = new double[tilts];
+		for (int first = 0; first < tilts; first += group) {
+			int end = Math.min(tilts, first + group);
+			double halfRange = (tans[end - 1] - tans[first]) / 2;
+			int lines = linesPerStrip(halfRange, stride);
+			double base = (tans[first] + tans[end - 1]) / 2;
+			Sweep horizontal = new Sweep(p, base, true, stride, lines);
+			Sweep vertical = new Sweep(p, base, false, stride, lines);
+			for (int i = first; i < end; i++) {
+				strip[i] = variance(horizontal.profile(tans[i])) + variance(vertical.profile(tans[i]));
+			}
+		}
+		double bestStrip = Double.NEGATIVE_INFINITY;
+		for (double v : strip) bestStrip = Math.max(bestStrip, v);
+		double[] out = new double[tilts];
+		java.util.Arrays.fill(out, Double.NaN);
+		for (int i = 0; i < tilts; i++) {
+			boolean peak = (i == 0 || strip[i] >= strip[i - 1]) && (i == tilts - 1 || strip[i] >= strip[i + 1]);
+			if (peak && strip[i] >= (1 - CANDIDATE_MARGIN) * bestStrip) climb(p, tans, stride, i, out);
+		}
+		for (int i = 0; i < tilts; i++) if (Double.isNaN(out[i])) out[i] = Double.NEGATIVE_INFINITY;
+		return out;
+	}
+
+	/** Climbs from tilt i to the nearest peak of the projected scores, filling in the scores it reads (NaN: not yet). */
+	private static void climb(Projector p, double[] tans, int stride, int i, double[] scores) {
+		while (true) {
+			for (int j = Math.max(0, i - 1); j <= Math.min(tans.length - 1, i + 1); j++) {
+				if (Double.isNaN(scores[j])) {
+					scores[j] = variance(p.profile(tans[j], true, stride)) + variance(p.profile(tans[j], false, stride));
+				}
+			}
+			// towards the higher neighbour, so that every score read lies below the peak its climb ends on
+			int next = i;
+			if (i > 0 && scores[i - 1] > scores[next]) next = i - 1;
+			if (i < tans.length - 1 && scores[i + 1] > scores[next]) next = i + 1;
+			if (next == i) return;
+			i = next;
+		}
+	}
+
+	/** Lines per strip that keep the blur within STRIP_BLUR over tilts halfRange (tangent) from the base. */
+	private static int linesPerStrip(double halfRange, int stride) {
+		return halfRange > 0 ? (int) Math.min(1 << 20, 1 + Math.floor(STRIP_BLUR / (stride * halfRange))) : 1 << 20;
+	}
+
+	/** Whether one set of strips serves all tilts for less than projecting each ({@link #sharpness}'s choice). */
+	private static boolean onePass(double[] tans, int stride) {
+		int tilts = tans.length;
+		int lines = linesPerStrip(tilts == 0 ? 0 : (tans[tilts - 1] - tans[0]) / 2, stride);
+		return !(lines < 2 || 1 + tilts / (double) lines >= tilts);
+	}
+
+	/**
+	 * How many neighbouring tilts {@link #sharpest} sweeps on one set of strips: the run that costs
+	 * least per tilt (a walk of the plane for the strips, then a strip's share of one per tilt),
+	 * or 0 when no run of strips costs less than projecting every tilt.
+	 */
+	private static int stripRun(double[] tans, int stride) {
+		int best = 0;
+		double bestCost = 1;
+		for (int run = 2; run <= Math.min(tans.length, 32); run++) {
+			int lines = linesPerStrip((tans[run - 1] - tans[0]) / 2, stride);
+			if (lines < 2) break;
+			// a run's cost over its own tilts, in walks of the plane, and a climb's few projections
+			double cost = 1.0 / run + 1.0 / lines;
+			if (cost < bestCost) {
+				bestCost = cost;
+				best = run;
+			}
+		}
+		return bestCost < 0.7 ? best : 0;
 	}
 
 	/**

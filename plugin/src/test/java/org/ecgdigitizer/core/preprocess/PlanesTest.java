@@ -44,4 +44,42 @@ class PlanesTest {
 			}
 		}
 	}
+
+	/** The box average as written first: each output pixel's rows summed left to right, one loop per row. */
+	private static float[] downsampleByLoops(float[] p, int w, int h, int f) {
+		int ow = w / f;
+		int oh = h / f;
+		float[] out = new float[ow * oh];
+		float norm = 1f / (f * f);
+		for (int oy = 0; oy < oh; oy++) {
+			for (int dy = 0; dy < f; dy++) {
+				for (int ox = 0; ox < ow; ox++) {
+					float s = 0;
+					for (int dx = 0; dx < f; dx++) s += p[(oy * f + dy) * w + ox * f + dx];
+					out[oy * ow + ox] += s * norm;
+				}
+			}
+		}
+		return out;
+	}
+
+	@Test
+	void downsampleIsTheBoxAverageBitForBit() {
+		Random random = new Random(11);
+		for (int f = 2; f <= 5; f++) {
+			for (int[] size : new int[][] { { 37, 23 }, { 64, 64 }, { 101, 9 } }) {
+				int w = size[0];
+				int h = size[1];
+				float[] p = new float[w * h];
+				for (int i = 0; i < p.length; i++) p[i] = random.nextInt(4) == 0 ? 0 : random.nextFloat() * 1.7f;
+				float[] expected = downsampleByLoops(p, w, h, f);
+				float[] actual = Planes.downsample(p, w, h, f);
+				assertEquals(expected.length, actual.length);
+				for (int i = 0; i < expected.length; i++) {
+					assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "f " + f + ", w " + w +
+						", pixel " + i);
+				}
+			}
+		}
+	}
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.ecgdigitizer.core.synth.PageGenerator;
+import org.ecgdigitizer.core.synth.PageSpec;
 import org.junit.jupiter.api.Test;
 
 /** The fast projection profile against the plain per-pixel one it replaced, on a drawn page. */
@@ -179,6 +183,65 @@ class ProfilesTest {
 					search[0] + " by " + search[2]);
 				assertEquals(angle, found, 0.3 * search[2], "angle " + angle);
 			}
+		}
+	}
+
+	/** The plane coarseTan searches: the page's grid plane shrunk to about 500 px and flattened. */
+	static float[] searchedPlane(int[] rgb, int w, int h, int[] size) {
+		int f = Math.max(1, Math.round(Math.max(w, h) / 500f));
+		size[0] = w / f;
+		size[1] = h / f;
+		double pxPerMm = Math.max(w, h) / GridAnalysis.PAGE_MM / f;
+		return Planes.aboveLocalMean(Planes.downsampleSmooth(Planes.gridPlane(rgb), w, h, f), size[0], size[1], (int) Math
+			.max(1, Math.round(pxPerMm * GridAnalysis.SHADING_RADIUS_MM)));
+	}
+
+	static int argmax(double[] scores) {
+		int best = 0;
+		for (int i = 0; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
+		return best;
+	}
+
+	/** The search on strips and climbs reads the best tilt and its neighbours as projecting every tilt does. */
+	static void assertSharpestAsEveryTilt(Profiles.Projector projector, double from, double to, double step, String what) {
+		int n = (int) Math.ceil((to - from) / step);
+		double[] tans = new double[n + 1];
+		for (int i = 0; i <= n; i++) tans[i] = Math.tan(Math.toRadians(from + i * step));
+		double[] every = Profiles.sharpness(projector, tans, 2);
+		double[] sharpest = Profiles.sharpest(projector, tans, 2);
+		int best = argmax(every);
+		assertEquals(best, argmax(sharpest), what);
+		for (int i = Math.max(0, best - 1); i <= Math.min(n, best + 1); i++) {
+			assertEquals(Double.doubleToLongBits(every[i]), Double.doubleToLongBits(sharpest[i]), what + ", tilt " + i);
+		}
+	}
+
+	@Test
+	void theSharpestTiltIsTheOneProjectingEveryTiltFinds() {
+		// drawn grids and generated pages (rotated within 12 degrees, a photocopy, a page without grid),
+		// searched as coarseTan searches a page (+-15 degrees) and perspective a tile (+-4 degrees)
+		List<Object[]> planes = new ArrayList<>();
+		for (double angle : new double[] { -13.7, -4.2, 0, 0.37, 2.6, 9.9 }) {
+			planes.add(new Object[] { drawnPlane(613, 421, angle), 613, 421, "drawn grid at " + angle });
+		}
+		PageSpec rotated = PageSpec.defaults().withDistortions("rotate:12");
+		for (Object[] page : new Object[][] { { rotated, 3L }, { rotated, 4L }, { rotated, 5L }, { PageSpec.defaults()
+			.withDistortions("bw"), 6L }, { PageSpec.defaults().withGridStyle(PageSpec.GridStyle.NONE), 7L } })
+		{
+			long seed = (Long) page[1];
+			BufferedImage img = PageGenerator.render(PageGenerator.synthesize(seed, 500, "s" + seed), (PageSpec) page[0],
+				seed).image();
+			int w = img.getWidth();
+			int h = img.getHeight();
+			int[] size = new int[2];
+			float[] plane = searchedPlane(img.getRGB(0, 0, w, h, null, 0, w), w, h, size);
+			planes.add(new Object[] { plane, size[0], size[1], "generated page " + seed });
+		}
+		for (Object[] plane : planes) {
+			Profiles.Projector projector = new Profiles.Projector((float[]) plane[0], (Integer) plane[1], (Integer) plane[2],
+				true);
+			assertSharpestAsEveryTilt(projector, -15, 15, 0.5, plane[3] + ", +-15 degrees");
+			assertSharpestAsEveryTilt(projector, -1.3, 6.7, 0.5, plane[3] + ", -1.3 to 6.7 degrees");
 		}
 	}
 
