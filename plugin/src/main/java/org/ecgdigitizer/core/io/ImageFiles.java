@@ -6,7 +6,6 @@ import java.awt.geom.AffineTransform;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,7 +206,7 @@ public final class ImageFiles {
 
 	/** Runs a job with a reader for the bytes, disposed after. */
 	private static <T> T withReader(byte[] bytes, FileKind kind, ReaderJob<T> job) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+		try (ImageInputStream in = new ByteImageStream(bytes)) {
 			ImageReader reader = reader(in, kind);
 			try {
 				reader.setInput(in, false, false);

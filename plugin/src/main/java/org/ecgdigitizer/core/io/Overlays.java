@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.image.DataBufferInt;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -23,6 +24,9 @@ public final class Overlays {
 
 	/** Width of a review overlay by default, px: a screen's width, enough to see every trace. */
 	public static final int REVIEW_WIDTH = 1600;
+
+	/** The opacity (of 255) of the white veil over the page, so that what was found stands out. */
+	static final int VEIL = 110;
 
 	private Overlays() {}
 
@@ -49,14 +53,9 @@ public final class Overlays {
 		double shrink = maxWidth > 0 && page.getWidth() > maxWidth ? maxWidth / (double) page.getWidth() : 1;
 		int w = Math.max(1, (int) Math.round(page.getWidth() * shrink));
 		int h = Math.max(1, (int) Math.round(page.getHeight() * shrink));
-		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		BufferedImage out = fadedPage(page, w, h);
 		Graphics2D g = out.createGraphics();
-		if (shrink < 1) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-		g.drawImage(page, 0, 0, w, h, null);
 		scale *= shrink;
-		// fade the page so the overlay stands out
-		g.setColor(new Color(255, 255, 255, 110));
-		g.fillRect(0, 0, out.getWidth(), out.getHeight());
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.scale(scale, scale);
 		float unit = (float) Math.max(1, layout.geometry.pxPerMmX / 4);
@@ -103,5 +102,102 @@ public final class Overlays {
 		}
 		g.dispose();
 		return out;
+	}
+
+	/**
+	 * The page at {@code w} x {@code h} (at most its own size) under the white veil: each review
+	 * pixel the area-weighted mean of the page pixels it covers (a thin grid line stays a fainter
+	 * line, as on a screen), then veiled. Red and blue are summed together in the two halves of an
+	 * int, weights in 256ths; Java2D's scaled drawImage and a translucent fill over it cost several
+	 * times as much.
+	 */
+	static BufferedImage fadedPage(BufferedImage page, int w, int h) {
+		int pw = page.getWidth(), ph = page.getHeight();
+		if (w > pw || h > ph || w < 1 || h < 1) throw new IllegalArgumentException("the page is only shrunk: " + pw +
+			"x" + ph + " to " + w + "x" + h);
+		int[] pixels = packedRgb(page);
+		if (pixels == null) pixels = page.getRGB(0, 0, pw, ph, null, 0, pw);
+		AreaTaps across = new AreaTaps(pw, w), down = new AreaTaps(ph, h);
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] o = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+		int[] veiled = new int[256];
+		for (int c = 0; c < 256; c++) veiled[c] = (c * (255 - VEIL) + 255 * VEIL + 127) / 255;
+		int[] redBlue = new int[pw], green = new int[pw], column = new int[pw];
+		for (int y = 0; y < h; y++) {
+			// down: the page rows this review row covers, into one row of the page's width
+			java.util.Arrays.fill(redBlue, 0);
+			java.util.Arrays.fill(green, 0);
+			for (int k = 0, from = down.first[y]; k < down.count[y]; k++) {
+				int weight = down.weights[y * down.most + k];
+				for (int x = 0, at = (from + k) * pw; x < pw; x++, at++) {
+					int p = pixels[at];
+					redBlue[x] += (p & 0xff00ff) * weight;
+					green[x] += (p & 0xff00) * weight;
+				}
+			}
+			for (int x = 0; x < pw; x++) {
+				column[x] = (redBlue[x] + 0x800080) >>> 8 & 0xff00ff | (green[x] + 0x8000) >>> 8 & 0xff00;
+			}
+			// across: the columns each review pixel covers
+			for (int x = 0, at = y * w; x < w; x++, at++) {
+				int rb = 0, g = 0;
+				for (int k = 0, from = across.first[x]; k < across.count[x]; k++) {
+					int weight = across.weights[x * across.most + k];
+					int p = column[from + k];
+					rb += (p & 0xff00ff) * weight;
+					g += (p & 0xff00) * weight;
+				}
+				rb = (rb + 0x800080) >>> 8;
+				g = (g + 0x8000) >>> 8;
+				o[at] = veiled[rb >>> 16 & 255] << 16 | veiled[g >>> 8 & 255] << 8 | veiled[rb & 255];
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * How n page pixels along one axis share out among m &lt;= n review pixels by area: review pixel
+	 * j covers page pixels first[j] to first[j] + count[j] - 1, with weights in 256ths that add up
+	 * to 256 (so that a sum of 8-bit values stays within 16 bits).
+	 */
+	static final class AreaTaps {
+		final int most;
+		final int[] first, count, weights;
+
+		AreaTaps(int n, int m) {
+			// review pixel j covers [j n, (j + 1) n) and page pixel i covers [i m, (i + 1) m)
+			most = (n + m - 1) / m + 1;
+			first = new int[m];
+			count = new int[m];
+			weights = new int[m * most];
+			for (int j = 0; j < m; j++) {
+				long from = (long) j * n, to = (long) (j + 1) * n;
+				int i0 = (int) (from / m), i1 = (int) ((to - 1) / m);
+				first[j] = i0;
+				count[j] = i1 - i0 + 1;
+				int sum = 0, largest = 0;
+				for (int i = i0; i <= i1; i++) {
+					long overlap = Math.min(to, (long) (i + 1) * m) - Math.max(from, (long) i * m);
+					int weight = (int) Math.round(256.0 * overlap / n);
+					weights[j * most + i - i0] = weight;
+					sum += weight;
+					if (weight > weights[j * most + largest]) largest = i - i0;
+				}
+				weights[j * most + largest] += 256 - sum;
+			}
+		}
+	}
+
+	/** The pixels of a packed-RGB page, one int per pixel row after row, or null for any other kind of image. */
+	private static int[] packedRgb(BufferedImage page) {
+		java.awt.image.WritableRaster raster = page.getRaster();
+		if (page.getType() != BufferedImage.TYPE_INT_RGB || !(raster.getDataBuffer() instanceof DataBufferInt) || raster
+			.getDataBuffer().getNumBanks() != 1 || raster.getDataBuffer().getOffset() != 0 || raster.getParent() != null ||
+			!(raster.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel) ||
+			((java.awt.image.SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() != page.getWidth())
+		{
+			return null;
+		}
+		return ((DataBufferInt) raster.getDataBuffer()).getData();
 	}
 }
