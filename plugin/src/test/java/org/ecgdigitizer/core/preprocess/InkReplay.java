@@ -14,15 +14,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A replay harness, not a test: the ink model and paper displacement of two builds (two
- * self-contained jars, each in a class loader of its own) on the same pages in one JVM, taking
- * turns, so that a shared machine's load falls on both alike. Each round times every page with
- * each build (the order of the builds alternates from round to round) and sums the thread's CPU
- * time and allocated bytes; the medians over the rounds after the warm-up ones are printed.
+ * A replay harness, not a test: the ink model and paper displacement of two or more builds
+ * (self-contained jars, each in a class loader of its own) on the same pages in one JVM, taking
+ * turns, so that a shared machine's load falls on all alike. Each round times every page with
+ * each build (the order of the builds rotates from round to round) and sums the thread's CPU
+ * time and allocated bytes; the medians over the rounds after the warm-up ones are printed, and
+ * each build's time over the first's, per round. Before the rounds, every build's ink, density and
+ * displacement are checked against the first's, bit for bit.
  *
  * <pre>
  * java -cp plugin/target/test-classes org.ecgdigitizer.core.preprocess.InkReplay \
- *     --a /tmp/base8/main.jar --b target/ecg-digitizer.jar --rounds 15 --warmup 5 \
+ *     --a /tmp/base8/main.jar --b target/ecg-digitizer.jar [--build ...] --rounds 15 --warmup 5 \
  *     --parts ink,disp [--prep] PAGE.png ...
  * </pre>
  *
@@ -131,16 +133,16 @@ public final class InkReplay {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String a = null;
-		String b = null;
+		List<String> paths = new ArrayList<>();
 		int rounds = 15;
 		int warmup = 5;
 		String[] parts = { "ink", "disp" };
 		List<Path> files = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
-				case "--a": a = args[++i]; break;
-				case "--b": b = args[++i]; break;
+				case "--a":
+				case "--b":
+				case "--build": paths.add(args[++i]); break;
 				case "--rounds": rounds = Integer.parseInt(args[++i]); break;
 				case "--warmup": warmup = Integer.parseInt(args[++i]); break;
 				case "--parts": parts = args[++i].split(","); break;
@@ -156,28 +158,31 @@ public final class InkReplay {
 					}
 			}
 		}
-		Build[] builds = { new Build("a", a), new Build("b", b) };
+		Build[] builds = new Build[paths.size()];
+		for (int k = 0; k < builds.length; k++) builds[k] = new Build(String.valueOf((char) ('a' + k)), paths.get(k));
+		int nb = builds.length;
 		for (Path f : files) for (Build build : builds) build.add(f);
 		int pages = files.size();
-		// the two builds' ink and density, bit for bit, on each page's own rectified pixels (a's)
+		// each build's ink and density against the first's, bit for bit, on the first's rectified pixels
 		int differ = 0;
 		for (int p = 0; p < pages; p++) {
 			int[] size = builds[0].sizes.get(p);
 			double[] pitch = builds[0].pitches.get(p);
-			Object[] results = new Object[2];
-			for (int k = 0; k < 2; k++) {
+			Object[] results = new Object[nb];
+			for (int k = 0; k < nb; k++) {
 				Object warp = builds[k].warps.get(p);
 				results[k] = builds[k].compute.invoke(null, builds[0].rectified.get(p), size[0], size[1], pitch[0], pitch[1],
 					warp);
 			}
-			for (String plane : new String[] { "ink", "density" }) {
+			for (int k = 1; k < nb; k++) for (String plane : new String[] { "ink", "density" }) {
 				float[] x = (float[]) results[0].getClass().getField(plane).get(results[0]);
-				float[] y = (float[]) results[1].getClass().getField(plane).get(results[1]);
+				float[] y = (float[]) results[k].getClass().getField(plane).get(results[k]);
 				int bad = 0;
 				for (int i = 0; i < x.length; i++) if (Float.floatToRawIntBits(x[i]) != Float.floatToRawIntBits(y[i])) bad++;
 				if (bad > 0) {
 					differ++;
-					System.out.printf(Locale.ROOT, "DIFFERENT %s on %s: %d pixels%n", plane, files.get(p), bad);
+					System.out.printf(Locale.ROOT, "DIFFERENT %s of %s on %s: %d pixels%n", plane, builds[k].name, files.get(p),
+						bad);
 				}
 			}
 		}
@@ -186,8 +191,8 @@ public final class InkReplay {
 			int[] size = builds[0].sizes.get(p);
 			double[] pitch = builds[0].pitches.get(p);
 			if (Double.isNaN(pitch[0])) continue;
-			String[] fields = new String[2];
-			for (int k = 0; k < 2; k++) {
+			String[] fields = new String[nb];
+			for (int k = 0; k < nb; k++) {
 				Object f = builds[k].measure.invoke(null, builds[0].rectified.get(p), size[0], size[1], pitch[0], pitch[1]);
 				if (f == null) continue;
 				StringBuilder text = new StringBuilder(f.toString());
@@ -198,20 +203,23 @@ public final class InkReplay {
 				}
 				fields[k] = text.toString();
 			}
-			if (!java.util.Objects.equals(fields[0], fields[1])) {
-				differ++;
-				System.out.printf(Locale.ROOT, "DIFFERENT displacement on %s: %s / %s%n", files.get(p), fields[0], fields[1]);
+			for (int k = 1; k < nb; k++) {
+				if (!java.util.Objects.equals(fields[0], fields[k])) {
+					differ++;
+					System.out.printf(Locale.ROOT, "DIFFERENT displacement on %s: %s / %s%n", files.get(p), fields[0],
+						fields[k]);
+				}
 			}
 		}
 		System.out.printf(Locale.ROOT, "ink, density and displacement of %d pages: %s%n", pages, differ == 0
 			? "identical bit for bit" : differ + " differ");
 		com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		// cpu[part][build][round], bytes likewise
-		double[][][] cpu = new double[parts.length][2][rounds];
-		double[][][] bytes = new double[parts.length][2][rounds];
+		double[][][] cpu = new double[parts.length][nb][rounds];
+		double[][][] bytes = new double[parts.length][nb][rounds];
 		for (int r = 0; r < rounds; r++) {
-			for (int turn = 0; turn < 2; turn++) {
-				int k = (r + turn) % 2;
+			for (int turn = 0; turn < nb; turn++) {
+				int k = (r + turn) % nb;
 				Build build = builds[k];
 				for (int q = 0; q < parts.length; q++) {
 					for (int p = 0; p < pages; p++) {
@@ -225,20 +233,22 @@ public final class InkReplay {
 			}
 			StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %2d", r));
 			for (int q = 0; q < parts.length; q++) {
-				line.append(String.format(Locale.ROOT, "  %s a %.1f b %.1f ms/page", parts[q], cpu[q][0][r] / pages,
-					cpu[q][1][r] / pages));
+				line.append("  ").append(parts[q]);
+				for (int k = 0; k < nb; k++) line.append(String.format(Locale.ROOT, " %s %.1f", builds[k].name, cpu[q][k][r] / pages));
+				line.append(" ms/page");
 			}
 			System.out.println(line);
 		}
-		System.out.printf(Locale.ROOT, "%d pages, median of rounds %d..%d (thread CPU per page; b/a per round)%n", pages,
+		System.out.printf(Locale.ROOT, "%d pages, median of rounds %d..%d (thread CPU per page; x/a per round)%n", pages,
 			warmup, rounds - 1);
 		for (int q = 0; q < parts.length; q++) {
-			double[] ratio = new double[rounds - warmup];
-			for (int r = warmup; r < rounds; r++) ratio[r - warmup] = cpu[q][1][r] / cpu[q][0][r];
-			System.out.printf(Locale.ROOT, "%-5s a %7.1f ms  b %7.1f ms  b/a median %.3f (quartiles %.3f-%.3f)  MB allocated a %.1f b %.1f%n",
-				parts[q], median(cpu[q][0], warmup) / pages, median(cpu[q][1], warmup) / pages, quantile(ratio, 0.5),
-				quantile(ratio, 0.25), quantile(ratio, 0.75), median(bytes[q][0], warmup) / pages, median(bytes[q][1],
-					warmup) / pages);
+			for (int k = 0; k < nb; k++) {
+				double[] ratio = new double[rounds - warmup];
+				for (int r = warmup; r < rounds; r++) ratio[r - warmup] = cpu[q][k][r] / cpu[q][0][r];
+				System.out.printf(Locale.ROOT, "%-5s %s %7.1f ms  %s/a median %.3f (quartiles %.3f-%.3f)  MB allocated %.1f  %s%n",
+					parts[q], builds[k].name, median(cpu[q][k], warmup) / pages, builds[k].name, quantile(ratio, 0.5),
+					quantile(ratio, 0.25), quantile(ratio, 0.75), median(bytes[q][k], warmup) / pages, paths.get(k));
+			}
 		}
 	}
 
