@@ -649,8 +649,13 @@ public final class LabelReader {
 		double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
 		int cw = (int) Math.ceil((wx1 - wx0) * s);
 		int ch = (int) Math.ceil((wy1 - wy0) * s);
-		float[] raw = resample(ink, w, h, wx0, wy0, s, cw, ch, turned);
-		boolean[] clutter = clutter(raw, cw, ch);
+		// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
+		// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
+		int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
+		float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
+		boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
+		float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
+		boolean[] clutter = Arrays.copyOfRange(tallClutter, beyond * cw, (beyond + ch) * cw);
 		for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
 		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores

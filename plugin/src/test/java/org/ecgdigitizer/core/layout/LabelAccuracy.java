@@ -179,16 +179,21 @@ public final class LabelAccuracy {
 			for (LabelReader.Reading r : list) if (r.accepted()) accepted.put(r.candidate.toJson().toString(), r);
 		}
 		for (LabelReader.Reading r : accepted.values()) {
+			// a reading is where its word was found: a candidate taller than the type (the name with a piece
+			// of the trace) has its centre above or below the printed name's box
 			int at = -1;
 			for (int i = 0; i < truths.size(); i++) {
+				if (r.box != null && truths.get(i).contains(r.box.centerX(), r.box.centerY())) at = i;
+			}
+			for (int i = 0; i < truths.size() && at < 0; i++) {
 				if (truths.get(i).contains(r.candidate.centerX(), r.candidate.centerY())) at = i;
 			}
 			if (at >= 0 && labels.get(at).text.equals(r.text)) read[at] = true;
 			else {
 				c.wrong++;
-				c.misreads.add(String.format(Locale.ROOT, "%s: read %s at (%.0f, %.0f) %.0fx%.0f px, printed %s", name,
-					r.text, r.candidate.x, r.candidate.y, r.candidate.width, r.candidate.height, at < 0 ? "no label" : labels.get(
-						at).text));
+				c.misreads.add(String.format(Locale.ROOT, "%s: read %s at (%.0f, %.0f) %.0fx%.0f px (word at %.0f, %.0f), printed %s",
+					name, r.text, r.candidate.x, r.candidate.y, r.candidate.width, r.candidate.height, r.box == null ? Double.NaN
+						: r.box.x, r.box == null ? Double.NaN : r.box.y, at < 0 ? "no label" : labels.get(at).text));
 			}
 		}
 		for (boolean b : read) if (b) c.right++;

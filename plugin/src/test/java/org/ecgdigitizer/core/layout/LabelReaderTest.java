@@ -234,6 +234,52 @@ class LabelReaderTest {
 		assertTrue(alone.read().possibleLeads().isEmpty());
 	}
 
+	/**
+	 * A stroke of the trace beside a lone I that the reader's crop cuts short: a QRS coming down from
+	 * far above and ending beside the I (ecg-image-kit's rhythm strip names, printed at the trace's
+	 * start), or a pulse's falling edge starting a little below the I's top and running on far below.
+	 * Inside the crop the stroke is no longer than a letter; on the page it is, so it is no second I.
+	 */
+	@Test
+	void aStrokeTheCropCutsShortIsNoLetter() {
+		List<String> misread = new ArrayList<>();
+		for (GlyphOutlines.Style style : List.of(GlyphOutlines.style("dejavu-sans"), GlyphOutlines.style(
+			"arial-metric")))
+		{
+			for (double cap : new double[] { 16, 22 }) {
+				for (double gap : new double[] { 0.25, 0.4 }) {
+					for (double end : new double[] { 0.3, 0.5 }) {
+						for (boolean fromAbove : new boolean[] { true, false }) {
+							BufferedImage img = outlineText("I", style, cap, 0);
+							Inked alone = new Inked(img);
+							BufferedImage page = canvas(img.getWidth(), (int) Math.ceil(9 * cap));
+							Graphics2D g = page.createGraphics();
+							// the word 2.5 caps below the page's top, as drawn, moved down by 2.5 caps
+							int dy = (int) Math.round(2.5 * cap);
+							g.drawImage(img, 0, dy, null);
+							g.setColor(Color.WHITE);
+							int x = (int) Math.round(alone.box.maxX() + gap * cap);
+							int top = (int) alone.box.y + dy;
+							int foot = (int) alone.box.maxY() + dy;
+							// 2 px wide, as ecg-image-kit's trace at 200 dpi
+							if (fromAbove) g.fillRect(x, 0, 2, foot - (int) Math.round(end * cap));
+							else g.fillRect(x, top + (int) Math.round(0.5 * end * cap), 2, page.getHeight());
+							g.dispose();
+							Inked inked = new Inked(page);
+							Box word = new Box(alone.box.x, alone.box.y + dy, alone.box.width, alone.box.height);
+							LabelReader.Reading r = LabelReader.read(inked.ink, inked.w, inked.h, word, word.height);
+							if (r.text != null && !r.text.equals("I")) {
+								misread.add(style.name + " " + cap + " px, gap " + gap + ", " + (fromAbove ? "ending " : "starting ") +
+									end + ": " + r);
+							}
+						}
+					}
+				}
+			}
+		}
+		assertTrue(misread.isEmpty(), String.join("\n", misread));
+	}
+
 	/** A word turned half-way round reads when read turned, and never as another lead upright. */
 	@Test
 	void readsTurnedWords() {
