@@ -345,6 +345,25 @@ public final class ImageFiles {
 		return out;
 	}
 
+	/**
+	 * The pixels of a packed-RGB image, one int per pixel, row after row with nothing between rows
+	 * (TYPE_INT_RGB on a raster of its own: one bank, no offset, a stride of its width), shared not
+	 * copied; null for any other kind of image.
+	 */
+	static int[] packedRgbPixels(BufferedImage image) {
+		java.awt.image.WritableRaster raster = image.getRaster();
+		java.awt.image.DataBuffer buffer = raster.getDataBuffer();
+		if (image.getType() != BufferedImage.TYPE_INT_RGB || !(buffer instanceof DataBufferInt) || buffer
+			.getNumBanks() != 1 || buffer.getOffset() != 0 || raster.getParent() != null || !(raster
+				.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel) ||
+			((java.awt.image.SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() != image
+				.getWidth())
+		{
+			return null;
+		}
+		return ((DataBufferInt) buffer).getData();
+	}
+
 	/** A zero-copy ImgLib2 view of a TYPE_INT_RGB image (alpha bits are ignored). */
 	public static ArrayImg<ARGBType, IntArray> asImg(BufferedImage rgb) {
 		if (rgb.getType() != BufferedImage.TYPE_INT_RGB) {

@@ -115,7 +115,7 @@ public final class Overlays {
 		int pw = page.getWidth(), ph = page.getHeight();
 		if (w > pw || h > ph || w < 1 || h < 1) throw new IllegalArgumentException("the page is only shrunk: " + pw +
 			"x" + ph + " to " + w + "x" + h);
-		int[] pixels = packedRgb(page);
+		int[] pixels = ImageFiles.packedRgbPixels(page);
 		if (pixels == null) pixels = page.getRGB(0, 0, pw, ph, null, 0, pw);
 		AreaTaps across = new AreaTaps(pw, w), down = new AreaTaps(ph, h);
 		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -186,18 +186,5 @@ public final class Overlays {
 				weights[j * most + largest] += 256 - sum;
 			}
 		}
-	}
-
-	/** The pixels of a packed-RGB page, one int per pixel row after row, or null for any other kind of image. */
-	private static int[] packedRgb(BufferedImage page) {
-		java.awt.image.WritableRaster raster = page.getRaster();
-		if (page.getType() != BufferedImage.TYPE_INT_RGB || !(raster.getDataBuffer() instanceof DataBufferInt) || raster
-			.getDataBuffer().getNumBanks() != 1 || raster.getDataBuffer().getOffset() != 0 || raster.getParent() != null ||
-			!(raster.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel) ||
-			((java.awt.image.SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride() != page.getWidth())
-		{
-			return null;
-		}
-		return ((DataBufferInt) raster.getDataBuffer()).getData();
 	}
 }

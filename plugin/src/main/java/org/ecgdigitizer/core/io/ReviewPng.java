@@ -1,7 +1,6 @@
 package org.ecgdigitizer.core.io;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +21,17 @@ final class ReviewPng {
 
 	private ReviewPng() {}
 
-	/** Whether the image is one this writer takes: packed RGB ints in one bank, no offset. */
+	/** Whether the image is one this writer takes: packed RGB ints, row after row ({@link ImageFiles#packedRgbPixels}). */
 	static boolean accepts(BufferedImage image) {
-		return image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getDataBuffer()
-			.getNumBanks() == 1 && image.getRaster().getDataBuffer().getOffset() == 0 && image.getRaster()
-				.getParent() == null;
+		return ImageFiles.packedRgbPixels(image) != null;
 	}
 
 	/** Writes a packed-RGB image (see {@link #accepts}) as a PNG deflated at {@code level}. */
 	static void write(BufferedImage image, int level, OutputStream out) throws IOException {
-		if (!accepts(image)) throw new IllegalArgumentException("expected a TYPE_INT_RGB image of its own raster");
+		int[] pixels = ImageFiles.packedRgbPixels(image);
+		if (pixels == null) throw new IllegalArgumentException("expected a TYPE_INT_RGB image of its own raster");
 		int w = image.getWidth();
 		int h = image.getHeight();
-		int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
 		out.write(SIGNATURE);
 		byte[] header = new byte[13];
 		putInt(header, 0, w);

@@ -209,18 +209,9 @@ public final class LeadNaming {
 	/**
 	 * As {@link #asPrinted(PageLayout, List, List, int, int, int, boolean)}, with per region the leads
 	 * its label may read though it was not read ({@link #possibleLeads}): those that no other label
-	 * names name it ({@link NameDeduction}).
-	 */
-	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
-		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder)
-	{
-		return asPrinted(layout, labelled, chosen, allowed, read, agree, contra, fixedOrder, false);
-	}
-
-	/**
-	 * As {@link #asPrinted(PageLayout, List, List, List, int, int, int, boolean)}; {@code unlikeEvery}: the
-	 * labels read contradict every known order of the template's arrangement ({@link #contradictsEvery}),
-	 * so they name the page however few they are.
+	 * names name it ({@link NameDeduction}). {@code unlikeEvery}: the labels read contradict every
+	 * known order of the template's arrangement ({@link #contradictsEvery}), so they name the page
+	 * however few they are.
 	 */
 	static Result asPrinted(PageLayout layout, List<LeadRegion> labelled, List<LabelReader.Reading> chosen,
 		List<List<Lead>> allowed, int read, int agree, int contra, boolean fixedOrder, boolean unlikeEvery)

@@ -322,10 +322,12 @@ public final class PaperDisplacement {
 		double[][] prefix = new double[10][along + 1];
 		int bands = acrossColumns ? ny : nx;
 		int nodes = acrossColumns ? nx : ny;
+		int[] bandFrom = new int[bands];
+		int[] bandTo = new int[bands];
+		bandEnds(step, half, across, bandFrom, bandTo);
 		for (int b = 0; b < bands; b++) {
-			int centre = (int) Math.round((b + 0.5) * step);
-			int from = Math.max(0, centre - half);
-			int to = Math.min(across, centre + half);
+			int from = bandFrom[b];
+			int to = bandTo[b];
 			double[] sum = bandSum[b];
 			double[] seen = bandSeen[b];
 			prefixSums(sum, seen, wave, prefix);
@@ -431,18 +433,10 @@ public final class PaperDisplacement {
 		int nx = sumY.length;
 		int[] rowFrom = new int[ny];
 		int[] rowTo = new int[ny];
-		for (int b = 0; b < ny; b++) {
-			int centre = (int) Math.round((b + 0.5) * step);
-			rowFrom[b] = Math.max(0, centre - half);
-			rowTo[b] = Math.min(h, centre + half);
-		}
+		bandEnds(step, half, h, rowFrom, rowTo);
 		int[] columnFrom = new int[nx];
 		int[] columnTo = new int[nx];
-		for (int b = 0; b < nx; b++) {
-			int centre = (int) Math.round((b + 0.5) * step);
-			columnFrom[b] = Math.max(0, centre - half);
-			columnTo[b] = Math.min(w, centre + half);
-		}
+		bandEnds(step, half, w, columnFrom, columnTo);
 		// the columns' running sums over the rows so far, and each open band's at its first row
 		double[] columnSum = new double[w];
 		int[] columnSeen = new int[w];
@@ -494,6 +488,15 @@ public final class PaperDisplacement {
 					startSeen[closed] = null;
 				}
 			}
+		}
+	}
+
+	/** Band b's pixels from[b] to to[b] - 1: within half of its centre (b + 0.5) step, inside 0..limit. */
+	private static void bandEnds(double step, int half, int limit, int[] from, int[] to) {
+		for (int b = 0; b < from.length; b++) {
+			int centre = (int) Math.round((b + 0.5) * step);
+			from[b] = Math.max(0, centre - half);
+			to[b] = Math.min(limit, centre + half);
 		}
 	}
 

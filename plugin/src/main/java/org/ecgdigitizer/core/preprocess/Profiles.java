@@ -110,20 +110,26 @@ final class Profiles {
 	static double[] sharpness(Projector p, double[] tans, int stride) {
 		int tilts = tans.length;
 		double[] out = new double[tilts];
-		double halfRange = tilts == 0 ? 0 : (tans[tilts - 1] - tans[0]) / 2;
-		int lines = linesPerStrip(halfRange, stride);
-		// cost in walks of the plane: one for the strips, then a strip's share of one per tilt
-		if (lines < 2 || 1 + tilts / (double) lines >= tilts) {
-			for (int i = 0; i < tilts; i++) {
-				out[i] = variance(p.profile(tans[i], true, stride)) + variance(p.profile(tans[i], false, stride));
-			}
+		if (!onePass(tans, stride)) {
+			for (int i = 0; i < tilts; i++) out[i] = projectedScore(p, tans[i], stride);
 			return out;
 		}
 		double base = (tans[0] + tans[tilts - 1]) / 2;
+		int lines = linesPerStrip((tans[tilts - 1] - tans[0]) / 2, stride);
 		Sweep horizontal = new Sweep(p, base, true, stride, lines);
 		Sweep vertical = new Sweep(p, base, false, stride, lines);
-		for (int i = 0; i < tilts; i++) out[i] = variance(horizontal.profile(tans[i])) + variance(vertical.profile(tans[i]));
+		for (int i = 0; i < tilts; i++) out[i] = stripScore(horizontal, vertical, tans[i]);
 		return out;
+	}
+
+	/** A tilt's score from the plane projected at that tilt. */
+	private static double projectedScore(Projector p, double tan, int stride) {
+		return variance(p.profile(tan, true, stride)) + variance(p.profile(tan, false, stride));
+	}
+
+	/** A tilt's score from strips shifted and added ({@link Sweep}). */
+	private static double stripScore(Sweep horizontal, Sweep vertical, double tan) {
+		return variance(horizontal.profile(tan)) + variance(vertical.profile(tan));
 	}
 
 	/**
@@ -155,9 +161,7 @@ final class Profiles {
 			double base = (tans[first] + tans[end - 1]) / 2;
 			Sweep horizontal = new Sweep(p, base, true, stride, lines);
 			Sweep vertical = new Sweep(p, base, false, stride, lines);
-			for (int i = first; i < end; i++) {
-				strip[i] = variance(horizontal.profile(tans[i])) + variance(vertical.profile(tans[i]));
-			}
+			for (int i = first; i < end; i++) strip[i] = stripScore(horizontal, vertical, tans[i]);
 		}
 		double bestStrip = Double.NEGATIVE_INFINITY;
 		for (double v : strip) bestStrip = Math.max(bestStrip, v);
@@ -175,9 +179,7 @@ final class Profiles {
 	private static void climb(Projector p, double[] tans, int stride, int i, double[] scores) {
 		while (true) {
 			for (int j = Math.max(0, i - 1); j <= Math.min(tans.length - 1, i + 1); j++) {
-				if (Double.isNaN(scores[j])) {
-					scores[j] = variance(p.profile(tans[j], true, stride)) + variance(p.profile(tans[j], false, stride));
-				}
+				if (Double.isNaN(scores[j])) scores[j] = projectedScore(p, tans[j], stride);
 			}
 			// towards the higher neighbour, so that every score read lies below the peak its climb ends on
 			int next = i;
@@ -197,6 +199,7 @@ final class Profiles {
 	private static boolean onePass(double[] tans, int stride) {
 		int tilts = tans.length;
 		int lines = linesPerStrip(tilts == 0 ? 0 : (tans[tilts - 1] - tans[0]) / 2, stride);
+		// cost in walks of the plane: one for the strips, then a strip's share of one per tilt
 		return !(lines < 2 || 1 + tilts / (double) lines >= tilts);
 	}
 

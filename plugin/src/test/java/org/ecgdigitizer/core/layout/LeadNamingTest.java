@@ -153,12 +153,12 @@ class LeadNamingTest {
 				: List.of());
 		}
 		LeadNaming.Result named = LeadNaming.asPrinted(found, labelled, java.util.Collections.nCopies(read.length, null),
-			allowed, 5, 0, 0, false);
+			allowed, 5, 0, 0, false, false);
 		assertEquals("rows:I;II;III;aVR;aVL;?;?;?", named.layout.spec(), named.notes.toString());
 		// six rows, one unread: it is the one limb lead left
 		allowed = allowed.subList(0, 6);
 		named = LeadNaming.asPrinted(PageLayout.parse("rows:?;?;?;?;?;?"), labelled.subList(0, 6), java.util.Collections
-			.nCopies(6, null), allowed, 5, 0, 0, false);
+			.nCopies(6, null), allowed, 5, 0, 0, false, false);
 		assertEquals("rows:I;II;III;aVR;aVL;aVF", named.layout.spec(), named.notes.toString());
 	}
 
