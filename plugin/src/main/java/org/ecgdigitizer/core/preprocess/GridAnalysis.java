@@ -28,6 +28,11 @@ public final class GridAnalysis {
 	/** Rotations searched, degrees. */
 	static final double MAX_ANGLE = 15;
 
+	/** Strips of the page whose grid phases give a line family's tilt. */
+	static final int PHASE_STRIPS = 8;
+	/** A pass of phase refinement that moves a strip's lines by less than this (px) across the strip is the last. */
+	static final double SETTLED_PX = 0.02;
+
 	/** A refined tilt whose profile keeps less than this share of the starting tilt's variance slipped. */
 	static final double SLIP = 0.8;
 
@@ -104,12 +109,20 @@ public final class GridAnalysis {
 		AxisPeriod py = period(acrossH, dpiHint, longSide);
 		AxisPeriod px = period(acrossV, dpiHint, longSide);
 		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
+		// A pass measures each strip's lines at the tilt of the pass before; a tilt that moved so little that
+		// its lines stay within SETTLED_PX across a strip leaves nothing for another pass to sharpen.
+		boolean settledH = Double.isNaN(py.phaseFrequency);
+		boolean settledV = Double.isNaN(px.phaseFrequency);
 		for (int pass = 0; pass < passes; pass++) {
-			if (!Double.isNaN(py.phaseFrequency)) {
+			if (!settledH) {
+				double before = tanH;
 				tanH = phaseTan(projector, w, h, tanH, true, py.phaseFrequency, stride);
+				settledH = Math.abs(tanH - before) * w / PHASE_STRIPS < SETTLED_PX;
 			}
-			if (!Double.isNaN(px.phaseFrequency)) {
+			if (!settledV) {
+				double before = tanV;
 				tanV = phaseTan(projector, w, h, tanV, false, px.phaseFrequency, stride);
+				settledV = Math.abs(tanV - before) * h / PHASE_STRIPS < SETTLED_PX;
 			}
 		}
 		// A phase slip (a faint or dotted comb) can tilt a family off its lines: a tilt that blurs the
@@ -272,7 +285,7 @@ public final class GridAnalysis {
 	static double phaseTan(Profiles.Projector p, int w, int h, double tan, boolean horizontalLines, double freq,
 		int stride)
 	{
-		int strips = 8;
+		int strips = PHASE_STRIPS;
 		int length = horizontalLines ? w : h;
 		double[] centre = new double[strips];
 		double[] pos = new double[strips];
