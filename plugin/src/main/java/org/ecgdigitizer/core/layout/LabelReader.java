@@ -310,9 +310,23 @@ public final class LabelReader {
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
 				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
-				if (again.accepted() || r.accepted()) readings.set(k, again);
+				if (!r.accepted() && !again.accepted()) continue;
+				boolean guess = again.accepted() && guessedFoot(r, again, size);
+				if (r.accepted()) readings.set(k, guess ? again.unaccepted("read only at the page's type size, at a guessed foot") : again);
+				else if (!guess) readings.set(k, again);
 			}
 		}
+	}
+
+	/**
+	 * True when a word found only at the page's type size rests on a guess: ink much taller than the
+	 * type holds more than the word (a stroke of the trace running on above or below the name), so its
+	 * foot, taken at the ink's bottom, may be off by a part of a letter, and letters read there can be
+	 * another lead's (a V1 with an S wave running on below it read as V4). Such a word stands only if it
+	 * is the word the ink reads best as it stands.
+	 */
+	static boolean guessedFoot(Reading asItStands, Reading atPageSize, double size) {
+		return asItStands.candidate.height > size && !atPageSize.text.equals(asItStands.best);
 	}
 
 	/**

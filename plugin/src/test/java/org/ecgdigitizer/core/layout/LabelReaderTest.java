@@ -280,6 +280,66 @@ class LabelReaderTest {
 		assertTrue(misread.isEmpty(), String.join("\n", misread));
 	}
 
+	/**
+	 * A name with a steep stroke of the trace (a deep S wave) coming down through its first letter and
+	 * running on below it, beside three names at the page's type size: its ink is taller than the type,
+	 * so the reader reads it again at the page's size with the foot at the ink's bottom, a guess that
+	 * puts the letters too low (bw/HR06009's V1 was read as V4 so). Such a word must be what the ink
+	 * reads as it stands, or match clearly.
+	 */
+	@Test
+	void aWordFoundOnlyAtThePageSizeInTallInkIsNoGuess() {
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		double cap = 20;
+		double foot = 100;
+		String[] others = { "I", "aVR", "V4" };
+		double[] xs = { 40, 200, 360, 480 };
+		List<String> misread = new ArrayList<>();
+		for (String word : new String[] { "V1", "V2", "V3", "V5", "V6", "aVL", "aVF", "II", "III" }) {
+			for (double below : new double[] { 0.2, 0.35, 0.5 }) {
+				for (double slant : new double[] { 0, 0.15, 0.3 }) {
+					BufferedImage img = canvas(600, 200);
+					Graphics2D g = pen(img);
+					for (int k = 0; k < 3; k++) {
+						double x = xs[k];
+						for (char c : others[k].toCharArray()) {
+							g.fill(dejavu.glyph(c, x, foot, cap));
+							x += dejavu.advance(c, cap);
+						}
+					}
+					double x = xs[3];
+					double firstEnd = Double.NaN;
+					for (char c : word.toCharArray()) {
+						g.fill(dejavu.glyph(c, x, foot, cap));
+						x += dejavu.advance(c, cap);
+						if (Double.isNaN(firstEnd)) firstEnd = x;
+					}
+					double sx = xs[3] + 0.3 * cap;
+					double end = foot + below * cap;
+					g.setStroke(new java.awt.BasicStroke(2f));
+					g.draw(new java.awt.geom.Line2D.Double(sx - slant * (end - 10), 10, sx, end));
+					g.dispose();
+					Inked inked = new Inked(img);
+					// the candidates: the three names, and the first letter with the stroke's piece below it
+					List<List<LabelFinder.Label>> candidates = new ArrayList<>();
+					for (int k = 0; k < 3; k++) {
+						Box b = new Inked(outlineText(others[k], dejavu, cap, 0)).box;
+						candidates.add(List.of(new LabelFinder.Label(new Box(xs[k], foot - b.height, b.width, b.height))));
+					}
+					double capInk = new Inked(outlineText("V", dejavu, cap, 0)).box.height;
+					candidates.add(List.of(new LabelFinder.Label(Box.fromCorners(xs[3], foot - capInk, firstEnd, end + 1))));
+					List<List<LabelReader.Reading>> read = LabelReader.readAll(new LabelReadings(inked.ink, inked.w, inked.h),
+						candidates);
+					for (int k = 0; k < 3; k++) assertEquals(others[k], read.get(k).get(0).text);
+					LabelReader.Reading r = read.get(3).get(0);
+					if (r.text != null && !r.text.equals(word)) misread.add(word + ", stroke " + below + " caps below, slant " +
+						slant + ": " + r);
+				}
+			}
+		}
+		assertTrue(misread.isEmpty(), String.join("\n", misread));
+	}
+
 	/** A word turned half-way round reads when read turned, and never as another lead upright. */
 	@Test
 	void readsTurnedWords() {
