@@ -340,6 +340,39 @@ class LabelReaderTest {
 		assertTrue(misread.isEmpty(), String.join("\n", misread));
 	}
 
+	/**
+	 * A trace's upright stroke (a QRS, a pulse's edge) through every place of every lead name, in two
+	 * fonts: it hides part of what tells the word from its rivals (II/III, V1/V4, aVR/aVF). What shows of
+	 * that difference counts in proportion to how much shows: no name is misread, and most are read
+	 * (339 of 455 when measured with at most half of it hidden; 310 when a word was refused as soon as
+	 * more than 35 % of the difference was hidden).
+	 */
+	@Test
+	void whatShowsOfTheDifferenceTellsWordsApart() {
+		int right = 0;
+		int all = 0;
+		List<String> misread = new ArrayList<>();
+		for (String font : new String[] { "dejavu-sans", "arial-metric" }) {
+			GlyphOutlines.Style style = GlyphOutlines.style(font);
+			for (String word : LEADS) {
+				Inked alone = new Inked(outlineText(word, style, 20, 0));
+				for (int dx = 0; dx < alone.box.width; dx += 2) {
+					BufferedImage img = outlineText(word, style, 20, 0);
+					Graphics2D g = pen(img);
+					g.fillRect((int) alone.box.x + dx, 0, 3, img.getHeight());
+					g.dispose();
+					Inked inked = new Inked(img);
+					LabelReader.Reading r = new Inked(inked.ink, inked.w, inked.h, alone.box).read();
+					all++;
+					if (word.equals(r.text)) right++;
+					else if (r.text != null && !word.equals("-" + r.text)) misread.add(font + " " + word + " at " + dx + ": " + r);
+				}
+			}
+		}
+		assertTrue(misread.isEmpty(), String.join("\n", misread));
+		assertTrue(right >= 0.72 * all, right + " of " + all + " read");
+	}
+
 	/** A word turned half-way round reads when read turned, and never as another lead upright. */
 	@Test
 	void readsTurnedWords() {
