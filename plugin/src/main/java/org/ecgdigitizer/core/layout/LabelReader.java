@@ -316,7 +316,7 @@ public final class LabelReader {
 				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
 				if (!r.accepted() && !again.accepted()) continue;
-				boolean guess = again.accepted() && guessedFoot(r, again, size);
+				boolean guess = again.accepted() && guessedFoot(page, r, again, size);
 				if (r.accepted()) readings.set(k, guess ? again.unaccepted("read only at the page's type size, at a guessed foot") : again);
 				else if (!guess) readings.set(k, again);
 			}
@@ -325,13 +325,19 @@ public final class LabelReader {
 
 	/**
 	 * True when a word found only at the page's type size rests on a guess: ink much taller than the
-	 * type holds more than the word (a stroke of the trace running on above or below the name), so its
-	 * foot, taken at the ink's bottom, may be off by a part of a letter, and letters read there can be
-	 * another lead's (a V1 with an S wave running on below it read as V4). Such a word stands only if it
-	 * is the word the ink reads best as it stands.
+	 * type holds more than the word, a stroke of the trace running on above or below the name. When it
+	 * runs on below (an S wave), the foot taken at the ink's bottom is off by a part of a letter, and
+	 * letters read there can be another lead's (a V1 with an S wave running on below it read as V4);
+	 * the name then stands at the ink's top, where it reads as a word. When nothing word-like stands
+	 * at the ink's top, the stroke runs on above the name (a tick or a QRS coming down into it, as
+	 * printers mark column starts just above the names) and the foot is the name's own. Otherwise
+	 * the word stands only if it is the word the ink reads best as it stands.
 	 */
-	static boolean guessedFoot(Reading asItStands, Reading atPageSize, double size) {
-		return asItStands.candidate.height > size && !atPageSize.text.equals(asItStands.best);
+	static boolean guessedFoot(LabelReadings page, Reading asItStands, Reading atPageSize, double size) {
+		Box ink = asItStands.candidate;
+		if (ink.height <= size || atPageSize.text.equals(asItStands.best)) return false;
+		Reading atTop = page.read(new Box(ink.x, ink.y, ink.width, size), size);
+		return !(atTop.score < MIN_SCORE);
 	}
 
 	/**
