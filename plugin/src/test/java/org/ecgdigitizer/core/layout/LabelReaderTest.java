@@ -408,9 +408,9 @@ class LabelReaderTest {
 	/**
 	 * A trace's upright stroke (a QRS, a pulse's edge) through every place of every lead name, in two
 	 * fonts: it hides part of what tells the word from its rivals (II/III, V1/V4, aVR/aVF). What shows of
-	 * that difference counts in proportion to how much shows: no name is misread, and most are read
-	 * (339 of 455 when measured with at most half of it hidden; 310 when a word was refused as soon as
-	 * more than 35 % of the difference was hidden).
+	 * that difference counts in proportion to how much shows, however much is hidden: no name is
+	 * misread, and most are read (371 of 455; 339 when a word was refused as soon as more than half of
+	 * the difference was hidden, 310 at 35 %).
 	 */
 	@Test
 	void whatShowsOfTheDifferenceTellsWordsApart() {
@@ -435,7 +435,7 @@ class LabelReaderTest {
 			}
 		}
 		assertTrue(misread.isEmpty(), String.join("\n", misread));
-		assertTrue(right >= 0.72 * all, right + " of " + all + " read");
+		assertTrue(right >= 0.78 * all, right + " of " + all + " read");
 	}
 
 	/** A word turned half-way round reads when read turned, and never as another lead upright. */
