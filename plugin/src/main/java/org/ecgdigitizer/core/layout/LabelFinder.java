@@ -53,8 +53,20 @@ public final class LabelFinder {
 		return letter || dash;
 	}
 
+	/** Letters of a word stand at most this far (mm) apart. */
+	static final double GAP_MM = 1.5;
+	/** Letters freed from a stroke that ran between them stand at most this far (mm) apart. */
+	static final double FREED_GAP_MM = 2.5;
+
 	/** Glyphs grouped into words: a similar vertical band, gaps under 1.5 mm; left to right. */
 	static List<List<Components.Component>> words(List<Components.Component> glyphs, double mmX, double mmY) {
+		return words(glyphs, mmX, mmY, GAP_MM);
+	}
+
+	/** Glyphs grouped into words: a similar vertical band, gaps under {@code gapMm}; left to right. */
+	static List<List<Components.Component>> words(List<Components.Component> glyphs, double mmX, double mmY,
+		double gapMm)
+	{
 		List<Components.Component> sorted = new ArrayList<>(glyphs);
 		sorted.sort((a, b) -> Integer.compare(a.minX, b.minX));
 		List<List<Components.Component>> words = new ArrayList<>();
@@ -64,7 +76,7 @@ public final class LabelFinder {
 				Components.Component last = w.get(w.size() - 1);
 				double gap = (g.minX - last.maxX) / mmX;
 				double centreShift = Math.abs((g.minY + g.maxY) / 2.0 - (last.minY + last.maxY) / 2.0) / mmY;
-				if (gap <= 1.5 && gap >= -0.5 && centreShift <= 2.5) target = w;
+				if (gap <= gapMm && gap >= -0.5 && centreShift <= 2.5) target = w;
 			}
 			if (target == null) {
 				target = new ArrayList<>();
@@ -105,15 +117,17 @@ public final class LabelFinder {
 	 * them, then up to {@code max} more from letters that touch a longer stroke: printers put a
 	 * name right where its segment starts, so a QRS complex, the trace's first stroke or a
 	 * separator tick often runs into it, and the name is then part of the trace's ink. Those
-	 * strokes (upright runs longer than {@link #STROKE_MM}, flat runs longer than
-	 * {@link #FLAT_MM}) are taken out, and what touched them is read like any other ink.
+	 * strokes (steep paths longer than {@link #STROKE_MM}: a row per step, at most a column aside; flat runs longer than
+	 * {@link #FLAT_MM}) are taken out, and what touched them is read like any other ink, letters grouped up
+	 * to {@link #FREED_GAP_MM} apart.
 	 */
 	static List<Label> candidates(LeadRegion region, PageInk ink, List<CalibrationPulse> pulses, int max) {
 		List<Label> out = candidates(region, ink.raw, pulses, ink.mmX, ink.mmY, max);
 		if (region.column == 0) addNew(out, aboveTheRow(region, ink.raw, pulses, ink.mmX, ink.mmY, out), false);
 		List<Components.Component> touching = glyphs(region, lettersTouchingStrokes(region, ink), pulses, ink.mmX,
 			ink.mmY);
-		addNew(out, ranked(region, touching, ink.mmX, ink.mmY, max), true);
+		// a stroke taken out leaves a gap where it ran between two letters: they are grouped further apart
+		addNew(out, ranked(region, touching, ink.mmX, ink.mmY, max, 0.5, FREED_GAP_MM), true);
 		return out;
 	}
 
@@ -189,6 +203,41 @@ public final class LabelFinder {
 	}
 
 	/**
+	 * Marks in {@code out} the ink on steep paths longer than {@code longer} rows: paths that go one
+	 * row down per step and at most one column aside (an upright run is one). A QRS's strokes and a
+	 * deep S wave are steep but slanted (V1-V3's S waves run into their names), so they are seldom
+	 * one column for 5 mm; no letter of a name is 5 mm tall.
+	 */
+	static void markSteepPaths(boolean[] in, boolean[] out, int w, int h, int longer) {
+		// the longest steep path of ink ending at each pixel from above, and starting there going down
+		int[] down = new int[w * h];
+		int[] up = new int[w * h];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				if (!in[i]) continue;
+				int best = 0;
+				if (y > 0) {
+					for (int dx = Math.max(0, x - 1); dx <= Math.min(w - 1, x + 1); dx++) best = Math.max(best, up[i - w + dx - x]);
+				}
+				up[i] = best + 1;
+			}
+		}
+		for (int y = h - 1; y >= 0; y--) {
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				if (!in[i]) continue;
+				int best = 0;
+				if (y + 1 < h) {
+					for (int dx = Math.max(0, x - 1); dx <= Math.min(w - 1, x + 1); dx++) best = Math.max(best, down[i + w + dx - x]);
+				}
+				down[i] = best + 1;
+				if (up[i] + down[i] - 1 > longer) out[i] = true;
+			}
+		}
+	}
+
+	/**
 	 * The components, in page coordinates, of the ink around a segment's start once the long
 	 * strokes are taken out, of those that touched such a stroke.
 	 */
@@ -205,7 +254,7 @@ public final class LabelFinder {
 		boolean[] stroke = new boolean[w * h];
 		int upright = (int) Math.ceil(STROKE_MM * ink.mmY);
 		int flat = (int) Math.ceil(FLAT_MM * ink.mmX);
-		markLongRuns(local, stroke, w, 1, w, h, upright);
+		markSteepPaths(local, stroke, w, h, upright);
 		markLongRuns(local, stroke, h, w, 1, w, flat);
 		boolean any = false;
 		for (int i = 0; i < local.length; i++) {
@@ -263,12 +312,10 @@ public final class LabelFinder {
 			if (c.maxX < x0 || c.minX > x1 || c.maxY < y0 || c.minY > y1) continue;
 			// separator ticks and trace pieces cross the baseline; printed names sit beside it
 			if (c.minY < region.baselineY - 0.3 * mmY && c.maxY > region.baselineY + 0.3 * mmY) continue;
+			// ink is the pulse's when its centre lies in the pulse's box: printers start the name right at
+			// the pulse's falling edge, level with its top (ecg-image-kit), so its first letter overlaps the box
 			boolean inPulse = false;
-			for (CalibrationPulse p : pulses) {
-				if (c.maxX >= p.box.x && c.minX <= p.box.maxX() && c.maxY >= p.box.y && c.minY <= p.box.maxY()) {
-					inPulse = true;
-				}
-			}
+			for (CalibrationPulse p : pulses) inPulse |= p.box.contains((c.minX + c.maxX + 1) / 2.0, (c.minY + c.maxY + 1) / 2.0);
 			if (inPulse) continue;
 			if (isGlyph(c, mmX, mmY)) glyphs.add(c);
 		}
@@ -286,7 +333,14 @@ public final class LabelFinder {
 	private static List<Label> ranked(LeadRegion region, List<Components.Component> glyphs, double mmX, double mmY,
 		int max, double dyWeight)
 	{
-		List<List<Components.Component>> words = words(glyphs, mmX, mmY);
+		return ranked(region, glyphs, mmX, mmY, max, dyWeight, GAP_MM);
+	}
+
+	/** As {@link #ranked(LeadRegion, List, double, double, int, double)}, letters grouped up to {@code gapMm} apart. */
+	private static List<Label> ranked(LeadRegion region, List<Components.Component> glyphs, double mmX, double mmY,
+		int max, double dyWeight, double gapMm)
+	{
+		List<List<Components.Component>> words = words(glyphs, mmX, mmY, gapMm);
 		// the best words: close to the segment start and to the baseline, and short (a lead name has 1-4 characters)
 		List<Label> found = new ArrayList<>();
 		List<Double> scores = new ArrayList<>();

@@ -107,8 +107,13 @@ public final class LabelReader {
 	static final double MIN_VISIBLE = 0.6;
 	/** ...and each letter is judged only when this much of it is visible. */
 	static final double MIN_LETTER_VISIBLE = 0.3;
-	/** Two words are told apart only when at most this much of what differs between them is hidden. */
-	static final double MAX_HIDDEN_DIFFERENCE = 0.35;
+	/**
+	 * A word stays on the shortlist of a label not read when more than this share of what differs
+	 * between it and the best word is hidden: what shows cannot rule it out. (The margin that accepts
+	 * a word is what shows of the difference, counted in proportion to how much shows, whatever the
+	 * share hidden.)
+	 */
+	static final double MAX_HIDDEN_DIFFERENCE = 0.5;
 
 	private static final List<LabelGlyphs.Style> STYLES = LabelGlyphs.styles();
 	/** Every word in every spelling, style and spacing. */
@@ -310,9 +315,29 @@ public final class LabelReader {
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
 				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
-				if (again.accepted() || r.accepted()) readings.set(k, again);
+				if (!r.accepted() && !again.accepted()) continue;
+				boolean guess = again.accepted() && guessedFoot(page, r, again, size);
+				if (r.accepted()) readings.set(k, guess ? again.unaccepted("read only at the page's type size, at a guessed foot") : again);
+				else if (!guess) readings.set(k, again);
 			}
 		}
+	}
+
+	/**
+	 * True when a word found only at the page's type size rests on a guess: ink much taller than the
+	 * type holds more than the word, a stroke of the trace running on above or below the name. When it
+	 * runs on below (an S wave), the foot taken at the ink's bottom is off by a part of a letter, and
+	 * letters read there can be another lead's (a V1 with an S wave running on below it read as V4);
+	 * the name then stands at the ink's top, where it reads as a word. When nothing word-like stands
+	 * at the ink's top, the stroke runs on above the name (a tick or a QRS coming down into it, as
+	 * printers mark column starts just above the names) and the foot is the name's own. Otherwise
+	 * the word stands only if it is the word the ink reads best as it stands.
+	 */
+	static boolean guessedFoot(LabelReadings page, Reading asItStands, Reading atPageSize, double size) {
+		Box ink = asItStands.candidate;
+		if (ink.height <= size || atPageSize.text.equals(asItStands.best)) return false;
+		Reading atTop = page.read(new Box(ink.x, ink.y, ink.width, size), size);
+		return !(atTop.score < MIN_SCORE);
 	}
 
 	/**
@@ -356,8 +381,10 @@ public final class LabelReader {
 		for (int i = 0; i < WORDS.length; i++) {
 			if (WORD_LEADS[i] == WORD_LEADS[best] || m.models[i] == null || partial[i]) continue;
 			double global = m.scores[best] - m.scores[i];
-			double d = global >= CLOSE ? global : m.localMargin(best, i, twin(m.models[best], i));
-			if (d < MIN_MARGIN) close.add(WORDS[i]);
+			Difference diff = global >= CLOSE ? new Difference(global, 0) : m.difference(best, i, twin(m.models[best], i));
+			double d = diff.margin;
+			// the shortlist keeps every word that what shows does not rule out
+			if (d < MIN_MARGIN || diff.hiddenShare > MAX_HIDDEN_DIFFERENCE) close.add(WORDS[i]);
 			if (d < margin) {
 				margin = d;
 				closest = i;
@@ -373,11 +400,13 @@ public final class LabelReader {
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
 		else if (WORDS[best].equals("I") && at.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
 		else if (WORDS[best].equals("I") && at.width < I_MIN_WIDTH * inkHeightPx) doubt = "thinner than an I (a line?)";
-		// a shortlist only where the best word matches well and every letter of it that shows matches: the
-		// rivals then differ in what is hidden
-		boolean onlyClose = doubt != null && doubt.startsWith("close to ") && m.scores[best] >= SHORTLIST_SCORE &&
-			(weakest >= MIN_LETTER || Double.isFinite(m.weakestLetter(best, true)) && m.weakestLetter(best,
-				true) >= MIN_LETTER);
+		// a shortlist only where the best word matches well and every letter of it that shows matches (a
+		// letter wholly hidden, as the last I of III under a QRS, is refused but keeps it): the rivals then
+		// differ in what is hidden
+		boolean lettersThatShowMatch = weakest >= MIN_LETTER || Double.isFinite(m.weakestLetter(best, true)) &&
+			m.weakestLetter(best, true) >= MIN_LETTER;
+		boolean onlyClose = doubt != null && (doubt.startsWith("close to ") || doubt.equals("a letter does not match")) &&
+			m.scores[best] >= SHORTLIST_SCORE && lettersThatShowMatch;
 		return new Reading(doubt == null ? WORDS[best] : null, WORDS[best], m.scores[best], margin, weakest, back(wordBox,
 			w, h, turned), doubt, box, false, onlyClose ? List.copyOf(close) : List.of());
 	}
@@ -408,6 +437,17 @@ public final class LabelReader {
 		return b == null || !turned ? b : turn(b, w, h);
 	}
 
+	/** How far the best word is ahead of another where they differ, and how much of that difference is hidden. */
+	static final class Difference {
+		final double margin;
+		final double hiddenShare;
+
+		Difference(double margin, double hiddenShare) {
+			this.margin = margin;
+			this.hiddenShare = hiddenShare;
+		}
+	}
+
 	/** Every word's best correlation with the crop and where it was found. */
 	static final class Match {
 		final double[] scores = new double[WORDS.length];
@@ -421,9 +461,9 @@ public final class LabelReader {
 
 		/**
 		 * Best word's correlation minus another word's, both over the box where the two words'
-		 * drawings differ (plus a little paper).
+		 * drawings differ (plus a little paper), in proportion to how much of the difference shows.
 		 */
-		double localMargin(int a, int b, WordModel twin) {
+		Difference difference(int a, int b, WordModel twin) {
 			float[] ta = new float[crop.width * crop.height];
 			float[] tb = new float[ta.length];
 			models[a].paint(ta, crop.width, crop.height, places[a][0], places[a][1]);
@@ -446,7 +486,7 @@ public final class LabelReader {
 					}
 				}
 			}
-			if (x1 < 0) return 0;
+			if (x1 < 0) return new Difference(0, 0);
 			// words that differ only where the page is hidden cannot be told apart
 			double differ = 0;
 			double hidden = 0;
@@ -455,12 +495,15 @@ public final class LabelReader {
 				differ += d;
 				if (crop.unknown[i]) hidden += d;
 			}
-			if (hidden > MAX_HIDDEN_DIFFERENCE * differ) return 0;
 			x0 = Math.max(0, x0 - 2);
 			y0 = Math.max(0, y0 - 2);
 			x1 = Math.min(crop.width - 1, x1 + 2);
 			y1 = Math.min(crop.height - 1, y1 + 2);
-			return crop.correlation(ta, x0, y0, x1, y1) - crop.correlation(tb, x0, y0, x1, y1);
+			// what shows of the difference tells the words apart in proportion to how much of it shows
+			double shown = differ > 0 ? 1 - hidden / differ : 1;
+			if (shown == 0) return new Difference(0, 1);
+			return new Difference(shown * (crop.correlation(ta, x0, y0, x1, y1) - crop.correlation(tb, x0, y0, x1, y1)),
+				1 - shown);
 		}
 
 		/**

@@ -89,6 +89,145 @@ class LabelFinderTest {
 		assertTrue(freedOnly.size() >= 3, "read only once freed: " + freedOnly + ", unread: " + unread);
 	}
 
+	/** The names read, none misread, of pages drawn for each lead; reading any candidate, freed or free. */
+	private static List<String> readNames(java.util.function.Function<String, LabelReaderTest.Inked> draw,
+		LeadRegion region, List<CalibrationPulse> pulses)
+	{
+		List<String> read = new ArrayList<>();
+		for (String name : LabelReaderTest.LEADS) {
+			LabelReaderTest.Inked inked = draw.apply(name);
+			PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+			List<LabelFinder.Label> labels = LabelFinder.candidates(region, ink, pulses, 3);
+			List<String> texts = read(inked, labels, false);
+			texts.addAll(read(inked, labels, true));
+			for (String text : texts) {
+				assertTrue(text == null || LabelReader.leadOf(text) == LabelReader.leadOf(name), name + " read as " + text);
+			}
+			if (texts.contains(name)) read.add(name);
+		}
+		return read;
+	}
+
+	/**
+	 * ecg-image-kit starts each name at the calibration pulse's falling edge, level with the pulse's
+	 * top (12x1/muse-af): the first letter touches the edge and lies partly in the pulse's box. Ink is
+	 * the pulse's only where its centre is.
+	 */
+	@Test
+	void aNameAtThePulsesFallingEdgeIsFound() {
+		double cap = 3 * MM;
+		CalibrationPulse pulse = new CalibrationPulse(0, Box.fromCorners(40, 119, 82, 201), 200, 80, 40, MM, MM);
+		LeadRegion region = new LeadRegion(Lead.I, false, 0, 0, false, 0, 2.5, Box.fromCorners(82, 80, 480, 320), 200,
+			null, null, 1, 0);
+		List<String> read = readNames(name -> {
+			BufferedImage img = LabelReaderTest.canvas(480, 400);
+			Graphics2D g = LabelReaderTest.pen(img);
+			// the pulse: up at x = 40, 10 mm tall, 5 mm wide, down at x = 80; then the trace
+			g.fillRect(40, 120, 2, 80);
+			g.fillRect(40, 119, 42, 2);
+			g.fillRect(80, 120, 2, 80);
+			g.fillRect(80, 199, 400, 2);
+			GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+			double x = 80;
+			double second = Double.NaN;
+			for (char c : name.toCharArray()) {
+				g.fill(dejavu.glyph(c, x, 120 + cap, cap));
+				x += dejavu.advance(c, cap);
+				if (Double.isNaN(second)) second = x;
+			}
+			// the first QRS, right after the pulse: up from the line far above the name and down again,
+			// through the name's second letter (or beside a lone one)
+			g.setStroke(new java.awt.BasicStroke(2f));
+			g.draw(new java.awt.geom.Line2D.Double(second + 2, 200, second + 4, 20));
+			g.draw(new java.awt.geom.Line2D.Double(second + 4, 20, second + 7, 200));
+			g.dispose();
+			return new LabelReaderTest.Inked(img);
+		}, region, List.of(pulse));
+		assertTrue(read.size() >= 3, "read: " + read);
+	}
+
+	/**
+	 * A deep S wave (V1-V3) runs down from the line through the name printed below it and back up: two
+	 * steep slanted strokes, no column of which is long, that join the name to the trace.
+	 */
+	@Test
+	void aNameADeepSWaveRunsThroughIsFound() {
+		double cap = 3 * MM;
+		List<String> read = readNames(name -> {
+			BufferedImage img = LabelReaderTest.canvas(480, 400);
+			Graphics2D g = LabelReaderTest.pen(img);
+			g.fillRect(80, 119, 400, 2);
+			GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+			double x = 84;
+			double foot = 120 + 5 * MM + cap;
+			for (char c : name.toCharArray()) {
+				g.fill(dejavu.glyph(c, x, foot, cap));
+				x += dejavu.advance(c, cap);
+			}
+			// the S wave: from the line down into the first letter's foot, 1 column aside per 10 rows, and
+			// back up; then the QRS, upright, from far above the line to below the name, against its last letter
+			g.setStroke(new java.awt.BasicStroke(2f));
+			double vertex = 84 + 0.35 * cap;
+			g.draw(new java.awt.geom.Line2D.Double(vertex - (foot - 2 - 120) / 10, 120, vertex, foot - 2));
+			g.draw(new java.awt.geom.Line2D.Double(vertex, foot - 2, vertex + (foot - 2 - 120) / 10, 120));
+			g.fillRect((int) Math.round(x), 20, 3, (int) (foot + 3 * MM) - 20);
+			g.dispose();
+			return new LabelReaderTest.Inked(img);
+		}, region(), List.of());
+		assertTrue(read.size() >= 3, "read: " + read);
+	}
+
+	/** A letter that overlaps the pulse's box but lies mostly outside it (a name at the falling edge) is a glyph. */
+	@Test
+	void inkIsThePulsesOnlyWhereItsCentreIs() {
+		BufferedImage img = LabelReaderTest.canvas(480, 400);
+		Graphics2D g = LabelReaderTest.pen(img);
+		g.fillRect(40, 120, 2, 80);
+		g.fillRect(40, 119, 42, 2);
+		g.fillRect(80, 120, 2, 80);
+		g.fillRect(80, 199, 400, 2);
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		double cap = 3 * MM;
+		double x = 83;
+		for (char c : "V3".toCharArray()) {
+			g.fill(dejavu.glyph(c, x, 120 + cap, cap));
+			x += dejavu.advance(c, cap);
+		}
+		g.dispose();
+		LabelReaderTest.Inked inked = new LabelReaderTest.Inked(img);
+		PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
+		// the pulse's box as the detector gives it, its pen included
+		CalibrationPulse pulse = new CalibrationPulse(0, Box.fromCorners(39, 118, 86, 201), 200, 80, 40, MM, MM);
+		LeadRegion region = new LeadRegion(Lead.I, false, 0, 0, false, 0, 2.5, Box.fromCorners(82, 80, 480, 320), 200,
+			null, null, 1, 0);
+		boolean firstLetter = false;
+		for (LabelFinder.Label l : LabelFinder.candidates(region, ink.raw, List.of(pulse), MM, MM, 3)) {
+			firstLetter |= l.box.x < 86;
+		}
+		assertTrue(firstLetter, "the V that overlaps the pulse's box is no candidate's");
+	}
+
+	/** Steep paths (a row per step, at most a column aside) over 5 mm are strokes; a letter's slanted strokes are not. */
+	@Test
+	void steepPathsLongerThanALetterAreStrokes() {
+		int w = 120;
+		int h = 120;
+		boolean[] in = new boolean[w * h];
+		// an S wave's stroke: 80 rows (10 mm), a column aside every 8 rows, 2 px wide
+		for (int y = 10; y < 90; y++) for (int k = 0; k < 2; k++) in[y * w + 20 + y / 8 + k] = true;
+		// a V 3 mm tall: two strokes a column aside every 3 rows
+		for (int y = 60; y < 84; y++) {
+			in[y * w + 60 + (y - 60) / 3] = true;
+			in[y * w + 76 - (y - 60) / 3] = true;
+		}
+		boolean[] out = new boolean[w * h];
+		LabelFinder.markSteepPaths(in, out, w, h, (int) Math.ceil(LabelFinder.STROKE_MM * MM));
+		for (int y = 10; y < 90; y++) assertTrue(out[y * w + 20 + y / 8], "stroke row " + y);
+		for (int y = 60; y < 84; y++) {
+			assertFalse(out[y * w + 60 + (y - 60) / 3] || out[y * w + 76 - (y - 60) / 3], "V row " + y);
+		}
+	}
+
 	@Test
 	void aNameStandingFreeAddsNothing() {
 		LabelReaderTest.Inked inked = page("V1", false);
