@@ -85,7 +85,7 @@ final class LayoutChooser {
 		// how thoroughly this printer marks where segments start: a name at the start of each row
 		List<LayoutEvidence.Boundary> starts = SeparatorFinder.boundaries(rows, new double[] { 0 }, page, ink, cal);
 		int named = 0;
-		for (LayoutEvidence.Boundary b : starts) if (b.seen.equals("label") || b.seen.equals("word")) named++;
+		for (LayoutEvidence.Boundary b : starts) if (b.seen.equals("label") || b.seen.equals("name") || b.seen.equals("word")) named++;
 		double marking = n == 0 ? 0 : named / (double) n;
 		boundaries.addAll(0, starts);
 		double[][] seen = new double[n][FRACTIONS.length];

@@ -68,7 +68,7 @@ public final class LayoutEvidence {
 		public final double fraction;
 		/** 0 = nothing there, 1 = clear. */
 		public final double strength;
-		/** "tick", "label", "word", "gap" or "none". */
+		/** "tick", "label", "name" (unread, where the names read stand and of their size), "word", "gap" or "none". */
 		public final String seen;
 		/** The lead name read there ("label"), else null. */
 		public final String text;

@@ -94,7 +94,10 @@ public final class LeadNaming {
 		List<int[]> everyOrder = new ArrayList<>();
 		if (!layout.isFree()) {
 			orders.add(layout);
-			if (!fixedOrder) orders.add(layout.withOrder(!layout.isCabrera()));
+			if (!fixedOrder) {
+				orders.add(layout.withOrder(!layout.isCabrera()));
+				orders.addAll(printersOwnOrders(layout));
+			}
 			best = null;
 			for (PageLayout order : orders) {
 				int[] counts = agreement(order, regions, readings, lines, mmX, mmY);
@@ -134,8 +137,9 @@ public final class LeadNaming {
 		if (!confirmed) {
 			List<List<Lead>> allowed = new ArrayList<>();
 			for (int i = 0; i < regions.size(); i++) allowed.add(possibleLeads(i, readings.get(i), place, mmX, mmY));
+			// the standard and Cabrera orders (a printer's own order may always be another one)
 			Result printed = asPrinted(layout, labelled, chosen, allowed, read, bestAgree, bestContra, fixedOrder,
-				!fixedOrder && contradictsEvery(everyOrder));
+				!fixedOrder && contradictsEvery(everyOrder.subList(0, Math.min(2, everyOrder.size()))));
 			if (printed != null) return printed;
 			if (layout.isFree()) {
 				return new Result(layout, named(layout, labelled), "template", List.of(String.format(Locale.ROOT,
@@ -152,12 +156,12 @@ public final class LeadNaming {
 			}
 			return new Result(layout, labelled, "template", notes, chosen);
 		}
-		if (best.isCabrera() != layout.isCabrera()) {
-			notes.add(String.format(Locale.ROOT, "the printed lead labels show the %s order (%d of %d agree)", best
-				.isCabrera() ? "Cabrera" : "standard", bestAgree, bestAgree + bestContra));
+		if (best.isFree() || best.isCabrera() != layout.isCabrera()) {
+			notes.add(String.format(Locale.ROOT, "the printed lead labels show the %s order (%d of %d agree)", orderName(
+				best), bestAgree, bestAgree + bestContra));
 		}
 		// short segments by the confirmed order; rhythm strips keep the template's leads
-		List<Lead> rhythm = new ArrayList<>(best.rhythmLeads());
+		List<Lead> rhythm = new ArrayList<>(best.isFree() ? layout.rhythmLeads() : best.rhythmLeads());
 		List<LeadRegion> named = new ArrayList<>();
 		int strip = 0;
 		for (LeadRegion r : labelled) {
@@ -179,14 +183,47 @@ public final class LeadNaming {
 			if (cell != null) {
 				if (r.labelText != null && LabelReader.leadOf(r.labelText) != cell.lead) {
 					notes.add(String.format(Locale.ROOT, "the label at row %d, column %d reads %s, but the %s order puts " +
-						"%s there; kept %s", r.row + 1, r.column + 1, r.labelText, best.isCabrera() ? "Cabrera" : "standard",
-						cell.label(), cell.label()));
+						"%s there; kept %s", r.row + 1, r.column + 1, r.labelText, orderName(best), cell.label(), cell.label()));
 				}
 				r = r.withLead(cell.lead, cell.inverted);
 			}
 			named.add(r);
 		}
-		return new Result(best.withRhythm(rhythm), named, "labels", notes, chosen);
+		if (!best.isFree()) return new Result(best.withRhythm(rhythm), named, "labels", notes, chosen);
+		// a printer's own order: the page's arrangement with the names it prints, strips included
+		List<PageLayout.Cell> cells = new ArrayList<>();
+		strip = 0;
+		for (PageLayout.Cell c : layout.cells()) {
+			PageLayout.Cell own = c.rhythm ? null : cellAt(best, c.row, c.column);
+			String name = own != null ? own.name : c.rhythm && strip < rhythm.size() ? rhythm.get(strip).label() : c.name;
+			if (c.rhythm) strip++;
+			cells.add(c.named(name));
+		}
+		return new Result(PageLayout.freeFrom(cells, layout.rowCount(), layout.timing()), named, "labels", notes, chosen);
+	}
+
+	/**
+	 * The orders of their own that printers are known to print an arrangement in, besides the
+	 * standard and the Cabrera order, each as the free layout of its short segments. ecg-image-kit
+	 * (the generator of the PhysioNet Challenge 2024 images) prints its 12x1 rows, top to bottom, as
+	 * V4, V1, aVR, I, V5, V2, aVL, II, V6, V3, aVF, III and its 6x2 rows as (V1, V4), (I, aVR), (V2, V5),
+	 * (II, aVL), (V3, V6), (III, aVF), whatever the record (its README); its 3x4 pages are standard. An
+	 * order is a hypothesis like the other two: the labels read must confirm it.
+	 */
+	static List<PageLayout> printersOwnOrders(PageLayout layout) {
+		if (layout.isFree()) return List.of();
+		String rows;
+		switch (layout.kind()) {
+			case L12X1:
+				rows = "V4;V1;aVR;I;V5;V2;aVL;II;V6;V3;aVF;III";
+				break;
+			case L6X2:
+				rows = "V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF";
+				break;
+			default:
+				return List.of();
+		}
+		return List.of(PageLayout.parse(PageLayout.Kind.FREE.id + ":" + rows).withTiming(layout.timing()));
 	}
 
 	/**
@@ -410,7 +447,7 @@ public final class LeadNaming {
 
 	/**
 	 * Whether a few labels fix the best order: every one read agrees with it, and at least
-	 * {@link #MIN_CONTRADICTIONS} of them contradict the other known order (a Cabrera 12x1 page read
+	 * {@link #MIN_CONTRADICTIONS} of them contradict each other known order (a Cabrera 12x1 page read
 	 * only as aVL on row 1 and I on row 2). Two misreadings that both fall on the Cabrera order's
 	 * leads, where the standard order has others, are far less likely than a Cabrera page; labels
 	 * that both orders share (V1-V6) tell nothing and do not count against the other.
@@ -420,9 +457,11 @@ public final class LeadNaming {
 	 */
 	static boolean agreedAgainstTheOther(int agree, int contra, List<int[]> counts) {
 		if (counts.size() < 2 || contra > 0 || agree < MIN_CONTRADICTIONS) return false;
+		// every other known order is contradicted (chest labels where the standard and Cabrera orders
+		// agree contradict only a printer's own order: they do not tell those two apart)
 		int against = 0;
-		for (int[] c : counts) against = Math.max(against, c[1]);
-		return against >= MIN_CONTRADICTIONS;
+		for (int[] c : counts) if (c[1] >= MIN_CONTRADICTIONS) against++;
+		return against == counts.size() - 1;
 	}
 
 	/**
@@ -625,13 +664,23 @@ public final class LeadNaming {
 	}
 
 	private static PageLayout.Cell cellAt(PageLayout layout, LeadRegion r) {
+		return cellAt(layout, r.row, r.column);
+	}
+
+	private static PageLayout.Cell cellAt(PageLayout layout, int row, int column) {
 		for (PageLayout.Cell c : layout.cells()) {
-			if (!c.rhythm && c.row == r.row && c.column == r.column) return c;
+			if (!c.rhythm && c.row == row && c.column == column) return c;
 		}
 		return null;
 	}
 
 	private static String describe(PageLayout layout) {
-		return (layout.isCabrera() ? "Cabrera " : "standard ") + layout.kind().id;
+		return layout.isFree() ? orderName(layout) : orderName(layout) + " " + layout.kind().id;
+	}
+
+	/** "standard", "Cabrera", or a printer's own order with its rows. */
+	private static String orderName(PageLayout order) {
+		if (order.isFree()) return "printer's own " + order.spec();
+		return order.isCabrera() ? "Cabrera" : "standard";
 	}
 }

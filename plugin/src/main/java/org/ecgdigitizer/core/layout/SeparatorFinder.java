@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ecgdigitizer.core.Box;
+import org.ecgdigitizer.core.Median;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 import org.ecgdigitizer.core.signal.Lead;
 
@@ -69,12 +70,74 @@ final class SeparatorFinder {
 		}
 		// on a noisy page word-like specks are everywhere and tell nothing
 		double wordWeight = UNREAD_LABEL * Math.max(0, 1 - unread / (double) Math.max(1, out.size()) / MAX_WORDS);
+		// the names read, each against its row's line where its segment would start
+		double[] lines = new double[at.size()];
+		List<Box> namesRead = new ArrayList<>();
+		List<Double> namesLines = new ArrayList<>();
+		for (int i = 0; i < at.size(); i++) {
+			lines[i] = rows.get(at.get(i)[1]).lineAt(cal.x0 + (cal.x1 - cal.x0) * fractions[at.get(i)[2]]);
+			for (LabelReader.Reading rd : readings.get(i)) {
+				if (!read[i] || !rd.accepted() || !rd.text.equals(texts[i])) continue;
+				namesRead.add(rd.candidate);
+				namesLines.add(lines[i]);
+				break;
+			}
+		}
+		NamePlace names = NamePlace.of(namesRead, namesLines);
 		for (int i = 0; i < at.size(); i++) {
 			int[] a = at.get(i);
-			out.set(a[0], new LayoutEvidence.Boundary(a[1], fractions[a[2]], read[i] ? 1 : wordWeight, read[i] ? "label"
-				: "word", texts[i]));
+			boolean nameLike = !read[i] && names != null && names.holdsOne(words.get(i), lines[i], ink.mmY);
+			out.set(a[0], new LayoutEvidence.Boundary(a[1], fractions[a[2]], read[i] ? 1 : nameLike ? UNREAD_NAME : wordWeight,
+				read[i] ? "label" : nameLike ? "name" : "word", texts[i]));
 		}
 		return out;
+	}
+
+	/**
+	 * What an unread word counts for where this page's names sit and at their size: a name the reader
+	 * could not read (grey type, a stroke through it), as much as a lone row's clear mark
+	 * ({@link LayoutChooser#SHOWN}).
+	 */
+	static final double UNREAD_NAME = LayoutChooser.SHOWN;
+	/** How far (mm) a name's foot may be from where the names read stand (as {@link LeadNaming#PLACE_MM}). */
+	static final double NAME_FOOT_MM = LeadNaming.PLACE_MM;
+	/** A name is at least this share of the names' height (smaller specks are no name). */
+	static final double NAME_HEIGHT = 0.75;
+
+	/**
+	 * Where a page's names stand against their row's line, and how tall they are: a printer prints every
+	 * name alike, at one height beside its segment's start, in one type. Measured on the names read (at
+	 * least two); on a page whose words are everywhere (a grey photocopy's specks), the unread words at
+	 * that height and of that size are its other names.
+	 */
+	static final class NamePlace {
+		final double foot;
+		final double height;
+
+		NamePlace(double foot, double height) {
+			this.foot = foot;
+			this.height = height;
+		}
+
+		/** From the names read (their ink's boxes) and the line of each one's row; null from fewer than two. */
+		static NamePlace of(List<Box> names, List<Double> lines) {
+			if (names.size() < 2) return null;
+			List<Double> feet = new ArrayList<>();
+			List<Double> heights = new ArrayList<>();
+			for (int i = 0; i < names.size(); i++) {
+				feet.add(names.get(i).maxY() - lines.get(i));
+				heights.add(names.get(i).height);
+			}
+			return new NamePlace(Median.of(feet), Median.of(heights));
+		}
+
+		/** Whether some word of these stands where the names stand, at least about their size. */
+		boolean holdsOne(List<LabelFinder.Label> words, double line, double mmY) {
+			for (LabelFinder.Label w : words) {
+				if (Math.abs(w.box.maxY() - line - foot) <= NAME_FOOT_MM * mmY && w.box.height >= NAME_HEIGHT * height) return true;
+			}
+			return false;
+		}
 	}
 
 	/**

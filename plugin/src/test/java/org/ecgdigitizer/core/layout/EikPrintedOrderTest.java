@@ -83,4 +83,22 @@ class EikPrintedOrderTest {
 			if (r.labelText != null) assertEquals(truth.at(r.row, r.column).lead, r.label(), "row " + r.row);
 		}
 	}
+
+	/**
+	 * 12x1/muse-af: the names read follow ecg-image-kit's own 12x1 order (V4, V1, aVR, I, ...), which
+	 * names every row (before: the standard template from "2 read, 1 agreeing", 0 of 13 right).
+	 */
+	@Test
+	void museAfIsNamedByItsPrintersOrder() {
+		EikPage truth = EikPage.read(root.resolve("12x1/muse-af-0.png"));
+		LeadLayout found = detect(truth);
+		assertEquals("labels", found.namingSource, found.warnings.toString());
+		int right = 0;
+		for (LeadRegion r : found.regions) {
+			EikPage.Segment s = truth.at(r.row, r.column);
+			assertNotNull(s, "row " + r.row + " column " + r.column);
+			if (!r.rhythm && s.lead.equals(r.label())) right++;
+		}
+		assertEquals(12, right, found.layout.spec() + " " + found.warnings);
+	}
 }

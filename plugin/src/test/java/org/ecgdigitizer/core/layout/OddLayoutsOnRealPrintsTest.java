@@ -43,9 +43,11 @@ class OddLayoutsOnRealPrintsTest {
 	}
 
 	/**
-	 * eik_ecg00020: a 15-lead page, 3 rows of 5 columns (V4r, V8, V9 added). Its names read at the
-	 * fifths make the rows' own arrangement, three rows of five, score above every template (its
-	 * few labels read do not yet name it, so it is still named as 3x4).
+	 * eik_ecg00020: a 15-lead page, 3 rows of 5 columns (V4r, V8, V9 added). Its names at the fifths
+	 * (two read, aVR and aVL; the others unread words where those two stand and of their size) make the
+	 * rows' own arrangement, three rows of five, score above every template (its few labels read do not
+	 * yet name it, so it is still named as 3x4). It rested on single readings before (V4, V2 and a V8
+	 * misread V4 at three fifths), which a stricter reader no longer accepts.
 	 */
 	@Test
 	void aFifteenLeadPageShowsFiveColumns() {

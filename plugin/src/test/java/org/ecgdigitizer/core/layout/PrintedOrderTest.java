@@ -51,16 +51,19 @@ class PrintedOrderTest {
 	}
 
 	/**
-	 * ecg-image-kit's 6x2 rows are (V1, V4), (I, aVR), (V2, V5), (II, aVL), (V3, V6), (III, aVF); with
-	 * only the limb leads' names read, three agree with the Cabrera order by chance and three
-	 * contradict it. Before, the template stood and the signals made it Cabrera (3 of 13 right).
+	 * A 6x2 page in an order no known printer uses, rows (I, aVR), (V1, V4), (II, aVL), (V2, V5),
+	 * (III, aVF), (V3, V6) (ecg-image-kit's rows with the two groups swapped): only the limb leads' names
+	 * read, they contradict every known order, so the page is named as printed, and the limb leads read
+	 * down the columns in their standard order name the chest leads' rows by the same order. (On
+	 * ecg-image-kit's own 6x2 page, read alike, three limb names agree with the Cabrera order by chance;
+	 * before, the template stood and the signals made it Cabrera: 3 of 13 right.)
 	 */
 	@Test
 	void labelsInAPrintersOwnOrderOverruleATemplateTheyContradict() {
 		PageLayout layout = PageLayout.parse("6x2+1");
 		List<LeadRegion> regions = regions(layout, new double[7]);
 		String[] printed = new String[regions.size()];
-		String[][] rows = { null, { "I", "aVR" }, null, { "II", "aVL" }, null, { "III", "aVF" } };
+		String[][] rows = { { "I", "aVR" }, null, { "II", "aVL" }, null, { "III", "aVF" }, null };
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.rhythm) printed[i] = "I";
@@ -69,7 +72,7 @@ class PrintedOrderTest {
 		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
 		assertEquals("labels", named.source, named.notes.toString());
 		// the limb leads read run down the columns in the standard order: so do the chest leads
-		assertEquals("rows:V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF;I", named.layout.spec(), named.notes.toString());
+		assertEquals("rows:I,aVR;V1,V4;II,aVL;V2,V5;III,aVF;V3,V6;I", named.layout.spec(), named.notes.toString());
 		for (LeadRegion r : named.regions) {
 			if (!r.rhythm && rows[r.row] != null) assertEquals(rows[r.row][r.column], r.label());
 		}
@@ -78,27 +81,75 @@ class PrintedOrderTest {
 	}
 
 	/**
-	 * 6x2/muse-sinus as a reader that sees more reads it: V4 beside the limb leads but aVL not, so the
-	 * unread segments are of both groups. Down the columns V1, V2 and V3 must come before V4, which
-	 * fixes them; aVL, V5 and V6 share the places between aVR and aVF, and the rows read (V4 beside the
-	 * first chest lead, I beside aVR, III beside aVF) hold one group each, so the segment beside II is
-	 * aVL. Before, the order rule named none of the six.
+	 * 6x2/muse-sinus as a reader that sees more reads it (V4 beside the limb leads but aVL not, so the
+	 * unread segments are of both groups), on a page in an order no known printer uses (ecg-image-kit's
+	 * rows with the two groups swapped: (I, aVR), (V1, V4), ...). Down the columns V1, V2 and V3 must
+	 * come before V4, which fixes them; aVL, V5 and V6 share the places between aVR and aVF, and the rows
+	 * read (I beside aVR, V4 beside the first chest lead, III beside aVF) hold one group each, so the
+	 * segment beside II is aVL. Before, the order rule named none of the six.
 	 */
 	@Test
 	void readNamesOfBothGroupsNameWhatTheirOrderFixes() {
 		PageLayout layout = PageLayout.parse("6x2+1");
 		List<LeadRegion> regions = regions(layout, new double[7]);
 		String[] printed = new String[regions.size()];
-		String[][] rows = { { null, "V4" }, { "I", "aVR" }, null, { "II", null }, null, { "III", "aVF" } };
+		String[][] rows = { { "I", "aVR" }, { null, "V4" }, { "II", null }, null, { "III", "aVF" }, null };
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (r.rhythm) printed[i] = "I";
 			else if (rows[r.row] != null) printed[i] = rows[r.row][r.column];
 		}
 		LeadNaming.Result named = LeadNaming.name(layout, regions, readings(regions, printed), false, MM, MM);
-		assertEquals("rows:V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF;I", named.layout.spec(), named.notes.toString());
+		assertEquals("rows:I,aVR;V1,V4;II,aVL;V2,V5;III,aVF;V3,V6;I", named.layout.spec(), named.notes.toString());
 		assertEquals(6, named.deductions.size(), named.deductions.toString());
 		for (NameDeduction.Deduction d : named.deductions) assertEquals("order of the labels read", d.rule);
+	}
+
+	/**
+	 * 12x1/muse-af: ecg-image-kit prints its 12x1 rows, whatever the record, as V4, V1, aVR, I, V5, V2,
+	 * aVL, II, V6, V3, aVF, III (its README). Six names read (aVR, V5, V2, aVL, V3, aVF), each also seen
+	 * from the row below, as names sit between closely spaced rows: the neighbour's aVR seen from row 4
+	 * is where the standard order has aVR. The names agree with that printer's order and contradict the
+	 * standard and Cabrera ones, so it names all twelve rows. Before, the page was named as printed
+	 * (six rows) or, with fewer names read, by the standard template (0 of 13 right). Its 6x2 rows
+	 * (V1, V4), (I, aVR), ... are named alike from the limb leads' names alone.
+	 */
+	@Test
+	void labelsInAPrintersKnownOrderNameEverySegment() {
+		PageLayout layout = PageLayout.parse("12x1+1");
+		List<LeadRegion> regions = regions(layout, new double[13]);
+		String[] read = new String[13];
+		read[2] = "aVR";
+		read[4] = "V5";
+		read[5] = "V2";
+		read[6] = "aVL";
+		read[9] = "V3";
+		read[10] = "aVF";
+		List<List<LabelReader.Reading>> readings = readings(regions, read);
+		for (int i = 0; i + 1 < 12; i++) if (read[i] != null) readings.get(i + 1).add(label(read[i], regions.get(i)));
+		LeadNaming.Result named = LeadNaming.name(layout, regions, readings, false, MM, MM);
+		assertEquals("labels", named.source, named.notes.toString());
+		assertEquals("rows:V4;V1;aVR;I;V5;V2;aVL;II;V6;V3;aVF;III;II", named.layout.spec(), named.notes.toString());
+		assertEquals(13, named.regions.size());
+		assertTrue(named.regions.get(12).rhythm);
+
+		PageLayout twoColumns = PageLayout.parse("6x2+1");
+		List<LeadRegion> cells = regions(twoColumns, new double[7]);
+		String[] printed = new String[cells.size()];
+		String[][] rows = { null, { "I", "aVR" }, null, { "II", "aVL" }, null, { "III", "aVF" } };
+		for (int i = 0; i < cells.size(); i++) {
+			LeadRegion r = cells.get(i);
+			if (!r.rhythm && rows[r.row] != null) printed[i] = rows[r.row][r.column];
+		}
+		named = LeadNaming.name(twoColumns, cells, readings(cells, printed), false, MM, MM);
+		assertEquals("rows:V1,V4;I,aVR;V2,V5;II,aVL;V3,V6;III,aVF;II", named.layout.spec(), named.notes.toString());
+		assertTrue(named.deductions.isEmpty(), named.deductions.toString());
+		// chest names where the standard and Cabrera orders agree contradict only the printer's own order:
+		// they do not fix either of the two
+		assertFalse(LeadNaming.agreedAgainstTheOther(2, 0, List.of(new int[] { 2, 0 }, new int[] { 2, 0 }, new int[] { 0,
+			2 })));
+		assertTrue(LeadNaming.agreedAgainstTheOther(2, 0, List.of(new int[] { 0, 2 }, new int[] { 0, 2 }, new int[] { 2,
+			0 })));
 	}
 
 	/** A label refused between II and III, printed on a page where III was read, names II. */
@@ -106,14 +157,14 @@ class PrintedOrderTest {
 	void aLabelNarrowedDownToLeadsOthersNameIsTheOneLeft() {
 		PageLayout layout = PageLayout.parse("12x1");
 		List<LeadRegion> regions = regions(layout, new double[12]);
-		// ecg-image-kit's 12x1 order: no reading order of the page's own
-		String[] printed = { "V4", "V1", "aVR", null, "V5", "V2", "aVL", null, "V6", "V3", "aVF", "III" };
+		// ecg-image-kit's 12x1 order upside down, an order no known printer uses: no reading order of the page's own
+		String[] printed = { "III", "aVF", "V3", "V6", null, "aVL", "V2", "V5", null, "aVR", "V1", "V4" };
 		List<List<LabelReader.Reading>> readings = readings(regions, printed);
-		LabelReader.Reading read = label("II", regions.get(7));
-		readings.get(7).add(new LabelReader.Reading(null, "II", 0.92, 0.01, 0.9, read.box, "close to III", read.candidate,
+		LabelReader.Reading read = label("II", regions.get(4));
+		readings.get(4).add(new LabelReader.Reading(null, "II", 0.92, 0.01, 0.9, read.box, "close to III", read.candidate,
 			false, List.of("III")));
 		LeadNaming.Result named = LeadNaming.name(layout, regions, readings, false, MM, MM);
-		assertEquals("rows:V4;V1;aVR;I;V5;V2;aVL;II;V6;V3;aVF;III", named.layout.spec(), named.notes.toString());
+		assertEquals("rows:III;aVF;V3;V6;II;aVL;V2;V5;I;aVR;V1;V4", named.layout.spec(), named.notes.toString());
 		assertEquals(2, named.deductions.size(), named.deductions.toString());
 		assertEquals("II", named.deductions.get(0).lead);
 		assertEquals(List.of("II", "III"), named.deductions.get(0).labelAllows);
@@ -207,7 +258,8 @@ class PrintedOrderTest {
 	 * 12x1 rows whose traces run up to 1.6 cm from their pulses' feet (a record with a DC offset, as
 	 * muse-af and HR06009): measured from the traces, the names do not sit at one place and the strip's
 	 * is taken for no label; measured from the feet (the row's zero line, which the printer placed the
-	 * name against) every name is in place and the strip is named I, not the template's II.
+	 * name against) every name is in place and the strip is named I, not the template's II; the names
+	 * read follow ecg-image-kit's own 12x1 order, which names the three rows not read.
 	 */
 	@Test
 	void namesArePlacedAgainstTheRowsZeroLineNotTheTrace() {
@@ -230,7 +282,7 @@ class PrintedOrderTest {
 		assertEquals("II", strip.label(), "measured from the trace, the strip's label is out of place");
 		LeadNaming.Result byFoot = LeadNaming.name(layout, regions, readings, LabelLines.of(regions, rows), false, MM,
 			MM);
-		assertEquals("rows:V4;V1;aVR;?;V5;V2;aVL;II;?;V3;?;III;I", byFoot.layout.spec(), byFoot.notes.toString());
+		assertEquals("rows:V4;V1;aVR;I;V5;V2;aVL;II;V6;V3;aVF;III;I", byFoot.layout.spec(), byFoot.notes.toString());
 	}
 
 	/**

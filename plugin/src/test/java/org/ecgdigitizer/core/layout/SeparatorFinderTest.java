@@ -2,11 +2,14 @@ package org.ecgdigitizer.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.ecgdigitizer.SharedData;
+import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.Stages;
@@ -73,5 +76,25 @@ class SeparatorFinderTest {
 			.write(e.toJson())));
 		assertEquals("aVL", back.boundaries.get(0).text);
 		assertEquals(null, new LayoutEvidence.Boundary(1, 0.2, 0, "none").text);
+	}
+
+	/**
+	 * eik_ecg00020 (a grey photocopy, 15 leads in 3x5, about 4.2 px/mm): of its names at the fifths the
+	 * reader reads aVR and aVL (17 px tall, their feet 24 and 28 px below their rows' lines); the others
+	 * are words among many specks on the page, which weigh nothing. An unread word with its foot where the
+	 * names read stand and about their size is a name (the numbers are the page's own words): one standing
+	 * on the line, or a speck, is not; fewer than two names read place nothing.
+	 */
+	@Test
+	void unreadWordsWhereTheNamesReadStandAreNames() {
+		SeparatorFinder.NamePlace place = SeparatorFinder.NamePlace.of(List.of(new Box(259, 74, 27, 17), new Box(256,
+			248, 30, 17)), List.of(67.0, 237.0));
+		double mm = 4.2;
+		assertTrue(place.holdsOne(List.of(new LabelFinder.Label(new Box(742, 248, 18, 14))), 241, mm));
+		assertTrue(place.holdsOne(List.of(new LabelFinder.Label(new Box(314, 55, 20, 14)), new LabelFinder.Label(new Box(
+			984, 423, 19, 13))), 413, mm));
+		assertFalse(place.holdsOne(List.of(new LabelFinder.Label(new Box(314, 55, 20, 14))), 67, mm));
+		assertFalse(place.holdsOne(List.of(new LabelFinder.Label(new Box(614, 423, 9, 8))), 411, mm));
+		assertNull(SeparatorFinder.NamePlace.of(List.of(new Box(259, 74, 27, 17)), List.of(67.0)));
 	}
 }
