@@ -333,6 +333,10 @@ public final class LabelReader {
 		if (inkHeightPx < MIN_INK_PX) {
 			return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "too small: letters not resolved", box);
 		}
+		// ink thinner than a printed I's stem is a line (a trace's edge, a tick, a grid line), not a letter
+		if (box.width < I_MIN_WIDTH * inkHeightPx) {
+			return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "thinner than a letter: a line", box);
+		}
 		Box at = turned ? turn(box, w, h) : box;
 		Match m = match(ink, w, h, at, inkHeightPx, turned);
 		if (m == null) return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "nothing to read", box);
