@@ -358,6 +358,10 @@ public final class LabelReader {
 		if (inkHeightPx < MIN_INK_PX) {
 			return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "too small: letters not resolved", box);
 		}
+		// ink thinner than a printed I's stem is a line (a trace's edge, a tick, a grid line), not a letter
+		if (box.width < I_MIN_WIDTH * inkHeightPx) {
+			return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "thinner than a letter: a line", box);
+		}
 		Box at = turned ? turn(box, w, h) : box;
 		Match m = match(ink, w, h, at, inkHeightPx, turned);
 		if (m == null) return new Reading(null, null, Double.NaN, 0, Double.NaN, null, "nothing to read", box);
@@ -670,8 +674,19 @@ public final class LabelReader {
 	}
 
 	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
-		return match(ink, w, h, box, inkHeightPx, turned, false);
+		return match(ink, w, h, box, inkHeightPx, turned, false, WORTH_SCORING);
 	}
+
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned, boolean everyPlace) {
+		return match(ink, w, h, box, inkHeightPx, turned, everyPlace, WORTH_SCORING);
+	}
+
+	/**
+	 * Words scoring below this decide nothing: a reading needs {@link #MIN_SCORE}, and a word
+	 * {@link #CLOSE} below the best is told from it by the scores alone, so places where a word
+	 * cannot reach this score are not scored (such a word keeps a lower score, or none).
+	 */
+	static final double WORTH_SCORING = MIN_SCORE - CLOSE;
 
 	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
 	private static final double CLEARLY_BELOW = 1 - 1e-9;
@@ -681,8 +696,12 @@ public final class LabelReader {
 	/**
 	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
 	 *     that can be read here puts it (the straightforward search; the same result, slower)
+	 * @param worth places where a word cannot score this much are passed over; every word that
+	 *     scores at least this much keeps its score and place bit for bit (-infinity: every word)
 	 */
-	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned, boolean everyPlace) {
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned, boolean everyPlace,
+		double worth)
+	{
 		if (!(inkHeightPx > 2)) return null;
 		double s = H / inkHeightPx;
 		double wx0 = box.x - REACH * inkHeightPx;
@@ -728,6 +747,10 @@ public final class LabelReader {
 		double[][][] dot = new double[letterCount][][];
 		double[][][] hid = new double[letterCount][][];
 		double[][][] hid2 = new double[letterCount][][];
+		// their largest values at any top over every BLOCK places from each place on, for the bound of a block
+		double[][] dotTop = new double[letterCount][];
+		double[][] hidTop = new double[letterCount][];
+		double[][] hid2Top = new double[letterCount][];
 		boolean[] done = new boolean[letterCount];
 		int style = -1;
 		// the row of a letter a word does not have
@@ -739,10 +762,18 @@ public final class LabelReader {
 		int[][] to = new int[STYLES.size()][letterCount];
 		for (int[] f : from) Arrays.fill(f, Integer.MAX_VALUE);
 		for (int[] t : to) Arrays.fill(t, Integer.MIN_VALUE);
-		for (WordModel model : MODELS) {
+		// each word's places, found once (Math.floor and Math.ceil are slow): xFrom depends on the width alone
+		double reach = Math.floor(fx0 + BEYOND * H);
+		int[] fromOfWidth = new int[WIDEST + 1];
+		Arrays.fill(fromOfWidth, -1);
+		int[] placesFrom = new int[MODELS.size()];
+		int[] placesTo = new int[MODELS.size()];
+		for (int index = 0; index < MODELS.size(); index++) {
+			WordModel model = MODELS.get(index);
 			if (model.width < minWidth) continue;
-			int xFrom = model.xFrom(fx1);
-			int xTo = model.xTo(fx0, cw);
+			if (fromOfWidth[model.width] < 0) fromOfWidth[model.width] = model.xFrom(fx1);
+			int xFrom = placesFrom[index] = fromOfWidth[model.width];
+			int xTo = placesTo[index] = model.xTo(cw, reach);
 			if (xFrom > xTo && !everyPlace) continue;
 			for (int k = 0; k < model.letters.length; k++) {
 				int l = model.letters[k];
@@ -754,14 +785,20 @@ public final class LabelReader {
 		double[][][] d = new double[4][][];
 		double[][][] u = new double[4][][];
 		double[][][] u2 = new double[4][][];
+		double[][] dTop = new double[4][];
+		double[][] uTop = new double[4][];
+		double[][] u2Top = new double[4][];
+		double[] noneTop = new double[rowLength];
 		int[] o = new int[4];
+		double[] covarianceHigh = new double[cw / BlockBound.BLOCK + 2];
+		double[] spreadLow = new double[covarianceHigh.length];
 		for (int index : BY_STYLE) {
 			WordModel model = MODELS.get(index);
 			if (model.width < minWidth) continue;
 			// the word must cover the candidate's ink, but for the slack a reading allows (the
 			// candidate may lack letters that touch the trace, so the word may reach beyond it)
-			int xFrom = model.xFrom(fx1);
-			int xTo = model.xTo(fx0, cw);
+			int xFrom = placesFrom[index];
+			int xTo = placesTo[index];
 			if (xFrom > xTo && !everyPlace) continue;
 			if (model.style != style) {
 				// the rows of the style before are used again, cleared
@@ -783,15 +820,25 @@ public final class LabelReader {
 				if (done[l]) continue;
 				if (dot[l] == null) {
 					dot[l] = Crop.rows(tops, rowLength);
+					dotTop[l] = new double[rowLength];
 					if (c.anyUnknown) {
 						hid[l] = Crop.rows(tops, rowLength);
 						hid2[l] = Crop.rows(tops, rowLength);
+						hidTop[l] = new double[rowLength];
+						hid2Top[l] = new double[rowLength];
 					}
 				}
 				int a = from[model.style][l];
 				int b = to[model.style][l];
 				c.dots(letters[l], top0, tops, a, b, dot[l]);
 				if (c.anyUnknown) c.hiddenDots(letters[l], top0, tops, a, b, hid[l], hid2[l]);
+				if (!everyPlace) {
+					BlockBound.maxima(dot[l], a, b, dotTop[l]);
+					if (c.anyUnknown) {
+						BlockBound.maxima(hid[l], a, b, hidTop[l]);
+						BlockBound.maxima(hid2[l], a, b, hid2Top[l]);
+					}
+				}
 				done[l] = true;
 			}
 			// the first four letters (the longest word has four)
@@ -801,16 +848,24 @@ public final class LabelReader {
 				u[k] = l < 0 || !c.anyUnknown ? none : hid[l];
 				u2[k] = l < 0 || !c.anyUnknown ? none : hid2[l];
 				o[k] = l < 0 ? 0 : model.offsets[k];
+				dTop[k] = l < 0 ? noneTop : dotTop[l];
+				uTop[k] = l < 0 || !c.anyUnknown ? noneTop : hidTop[l];
+				u2Top[k] = l < 0 || !c.anyUnknown ? noneTop : hid2Top[l];
 			}
 			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
 			Windows win = everyPlace ? new Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
 			if (win == null) {
-				win = new Windows(c, model.width, model.xFrom(fx1), (int) Math.min(cw, Math.floor(fx0 + BEYOND * H)), top0,
+				win = new Windows(c, model.width, xFrom, (int) Math.min(cw, reach), top0,
 					tops, mx, my);
 				windows[model.width] = win;
 			}
 			if (xTo < xFrom) continue;
 			double visible = MIN_VISIBLE * model.sum;
+			// blocks of places none of which can beat the word's best, nor reach what is worth scoring, are
+			// passed over (a word of every block, too)
+			boolean bounded = !everyPlace && n <= 4 && Math.max(m.scores[model.word], worth) > 0;
+			if (bounded && BlockBound.blocks(model, visible, win, xFrom, xTo, dTop, uTop, u2Top, o, covarianceHigh,
+				spreadLow, Math.max(m.scores[model.word], worth))) continue;
 			int o0 = o[0];
 			int o1 = o[1];
 			int o2 = o[2];
@@ -832,7 +887,18 @@ public final class LabelReader {
 				double[] areas = win.area[t];
 				double[] sis = win.si[t];
 				double[] varIs = win.varI[t];
+				int block = -1;
+				int blockEnd = xFrom - 1;
 				for (int x = xFrom; x <= xTo; x++) {
+					if (x > blockEnd) {
+						block++;
+						blockEnd = Math.min(xTo, x + BlockBound.BLOCK - 1);
+						if (bounded && BlockBound.passesOver(covarianceHigh[block], spreadLow[block], Math.max(m.scores[
+							model.word], worth))) {
+							x = blockEnd;
+							continue;
+						}
+					}
 					// the word's sums letter by letter in the word's order, as one sum would add them;
 					// what shows of it: its sums less the hidden parts (exact in any order)
 					double sum = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
@@ -895,6 +961,14 @@ public final class LabelReader {
 		final double[][] area;
 		final double[][] si;
 		final double[][] varI;
+		/**
+		 * Over the places i to i + BLOCK - 1 at every top: the least and largest area, the least sum and
+		 * the least variance above 1e-9 (see {@link BlockBound#windowBounds}).
+		 */
+		final double[] areaLow;
+		final double[] areaHigh;
+		final double[] siLow;
+		final double[] varILow;
 
 		Windows(Crop c, int width, int x0, int x1, int top0, int tops, int mx, int my) {
 			this.x0 = x0;
@@ -915,6 +989,125 @@ public final class LabelReader {
 					si[t][i] = sum;
 					varI[t][i] = sum2 - sum * sum / a;
 				}
+			}
+			areaLow = new double[n];
+			areaHigh = new double[n];
+			siLow = new double[n];
+			varILow = new double[n];
+			BlockBound.windowBounds(area, si, varI, areaLow, areaHigh, siLow, varILow);
+		}
+	}
+
+	/**
+	 * A bound on a word's correlation over a block of {@link #BLOCK} places at every top: the
+	 * largest sums of its letters times the crop over the block, the least of what shows of it, and
+	 * the windows' least sums, variances and areas. Each bound is made from bounds of the quantities
+	 * the scoring computes, through the same operations in the same order; rounding to nearest is
+	 * monotone, so where the bound says no place of a block can beat the word's best, the scoring's
+	 * own tests would pass over every one of them: scores and places stay the same bit for bit.
+	 */
+	static final class BlockBound {
+		/** Places per block (a power of 2). */
+		static final int BLOCK = 8;
+
+		private BlockBound() {}
+
+		/**
+		 * For each block of a word's places (xFrom + j BLOCK on), an upper bound of its covariance
+		 * with the crop and a lower bound of the product of the two variances (covariance NaN where
+		 * the window's sums allow no bound).
+		 *
+		 * @return true when every block can be passed over at the word's best so far
+		 */
+		static boolean blocks(WordModel model, double visible, Windows win, int xFrom, int xTo, double[][] dTop,
+			double[][] uTop, double[][] u2Top, int[] o, double[] covarianceHigh, double[] spreadLow, double best)
+		{
+			double sum = model.sum;
+			double sum2 = model.sum2;
+			double[] d0 = dTop[0], d1 = dTop[1], d2 = dTop[2], d3 = dTop[3];
+			double[] u0 = uTop[0], u1 = uTop[1], u2 = uTop[2], u3 = uTop[3];
+			double[] v0 = u2Top[0], v1 = u2Top[1], v2 = u2Top[2], v3 = u2Top[3];
+			int o0 = o[0], o1 = o[1], o2 = o[2], o3 = o[3];
+			boolean all = true;
+			for (int j = 0, x = xFrom; x <= xTo; j++, x += BLOCK) {
+				int i = x - win.x0;
+				if (!(win.siLow[i] >= 0) || !(win.areaLow[i] > 0) || !(win.varILow[i] > 0)) {
+					covarianceHigh[j] = Double.NaN;
+					all = false;
+					continue;
+				}
+				double sumHigh = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
+				// a place whose visible sum is below the share asked for is passed over anyway
+				double shownLow = sum - u0[x + o0] - u1[x + o1] - u2[x + o2] - u3[x + o3];
+				double sumTLow = shownLow > visible ? shownLow : visible;
+				covarianceHigh[j] = sumHigh - sumTLow * win.siLow[i] / win.areaHigh[i];
+				double varTLow = sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3] - sum * sum / win.areaLow[i];
+				// a place is scored only where its variance is above 1e-9
+				spreadLow[j] = win.varILow[i] * (varTLow > 1e-9 ? varTLow : 1e-9);
+				all &= passesOver(covarianceHigh[j], spreadLow[j], best);
+			}
+			return all;
+		}
+
+		/**
+		 * True when no place of a block can score above a best above 0: the scoring would find each
+		 * one's covariance at most 0, or its square below the best's.
+		 */
+		static boolean passesOver(double covarianceHigh, double spreadLow, double best) {
+			return covarianceHigh <= 0 || covarianceHigh * covarianceHigh < CLEARLY_BELOW * best * best * spreadLow;
+		}
+
+		/**
+		 * top[y] = the largest of rows[t][y] to rows[t][min(y + BLOCK - 1, b)] over every t, for y
+		 * from a to b (values not NaN).
+		 */
+		static void maxima(double[][] rows, int a, int b, double[] top) {
+			a = Math.max(0, a);
+			b = Math.min(b, top.length - 1);
+			if (b < a) return;
+			System.arraycopy(rows[0], a, top, a, b - a + 1);
+			for (int t = 1; t < rows.length; t++) {
+				double[] row = rows[t];
+				for (int y = a; y <= b; y++) top[y] = Math.max(top[y], row[y]);
+			}
+			extremes(top, a, b, true);
+		}
+
+		/**
+		 * The windows' statistics over each block of places at every top: least and largest area,
+		 * least sum and least variance among those above 1e-9. A block with a window of no known
+		 * pixel, a sum below 0 or a variance NaN gets a bound that passes nothing over.
+		 */
+		static void windowBounds(double[][] area, double[][] si, double[][] varI, double[] areaLow, double[] areaHigh,
+			double[] siLow, double[] varILow)
+		{
+			int n = areaLow.length;
+			if (n == 0) return;
+			for (int i = 0; i < n; i++) {
+				areaLow[i] = areaHigh[i] = area[0][i];
+				siLow[i] = varILow[i] = Double.POSITIVE_INFINITY;
+				for (int t = 0; t < area.length; t++) {
+					areaLow[i] = Math.min(areaLow[i], area[t][i]);
+					areaHigh[i] = Math.max(areaHigh[i], area[t][i]);
+					boolean usable = area[t][i] > 0 && si[t][i] >= 0 && !Double.isNaN(varI[t][i]);
+					siLow[i] = Math.min(siLow[i], usable ? si[t][i] : Double.NEGATIVE_INFINITY);
+					varILow[i] = Math.min(varILow[i], !usable ? Double.NEGATIVE_INFINITY : varI[t][i] > 1e-9 ? varI[t][i]
+						: Double.POSITIVE_INFINITY);
+				}
+			}
+			extremes(areaLow, 0, n - 1, false);
+			extremes(areaHigh, 0, n - 1, true);
+			extremes(siLow, 0, n - 1, false);
+			extremes(varILow, 0, n - 1, false);
+		}
+
+		/**
+		 * v[y] becomes the largest (or least) of v[y] to v[min(y + BLOCK - 1, b)], for y from a to b:
+		 * the extremes of pairs, then of pairs of pairs, and so on.
+		 */
+		static void extremes(double[] v, int a, int b, boolean largest) {
+			for (int step = 1; step < BLOCK; step *= 2) {
+				for (int y = a; y + step <= b; y++) v[y] = largest ? Math.max(v[y], v[y + step]) : Math.min(v[y], v[y + step]);
 			}
 		}
 	}
@@ -1017,10 +1210,15 @@ public final class LabelReader {
 
 		/** The rightmost place of the word's box that covers ink starting at fx0 and keeps its last letter on a crop cw wide. */
 		int xTo(double fx0, int cw) {
+			return xTo(cw, Math.floor(fx0 + BEYOND * H));
+		}
+
+		/** {@link #xTo(double, int)} with Math.floor(fx0 + BEYOND * H), the same for every word, given. */
+		int xTo(int cw, double reach) {
 			int n = letters.length;
 			int last = offsets[n - 1];
 			int lastWidth = STYLES.get(style).letters[letters[n - 1]].width;
-			return (int) Math.min(cw - last - lastWidth, Math.floor(fx0 + BEYOND * H));
+			return (int) Math.min(cw - last - lastWidth, reach);
 		}
 
 		/**

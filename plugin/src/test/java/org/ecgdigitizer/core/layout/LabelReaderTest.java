@@ -469,6 +469,18 @@ class LabelReaderTest {
 		g.dispose();
 		Inked t = new Inked(tick);
 		assertNull(LabelReader.read(t.ink, t.w, t.h, t.box, 16).text, "tick");
+		// a hairline of a label's height beside a II (a trace's thin edge): no letter is that thin, so it is
+		// not matched at all, though the II beside it is in its crop
+		BufferedImage hairline = outlineText("II", GlyphOutlines.styles().get(0), 30, 0);
+		Inked ii = new Inked(hairline);
+		g = pen(hairline);
+		g.fillRect((int) ii.box.maxX() + 25, (int) ii.box.y, 1, (int) ii.box.height);
+		g.dispose();
+		Inked withLine = new Inked(hairline);
+		Box line = new Box((int) ii.box.maxX() + 25, ii.box.y, 1, ii.box.height);
+		assertEquals("thinner than a letter: a line", LabelReader.read(withLine.ink, withLine.w, withLine.h, line,
+			line.height).doubt);
+		assertEquals("II", LabelReader.read(withLine.ink, withLine.w, withLine.h, ii.box, ii.box.height).text);
 		// a digit one, in our font and in Java's
 		assertNull(strokeFont("1", 20, StrokeFont.REGULAR).read().text, "1");
 		for (GlyphOutlines.Style style : GlyphOutlines.styles()) {

@@ -49,6 +49,11 @@ public final class LabelReplay {
 
 	/** Times LabelReader.match instead of read (-Dmatch=1). */
 	static final boolean MATCH_ONLY = Boolean.getBoolean("match");
+	/**
+	 * Compares only what the pipeline takes from a reading (-Ddecision=1): its text, rivals, whether
+	 * it touches a stroke and its candidate, and an accepted reading's score and box.
+	 */
+	static final boolean DECISION = Boolean.getBoolean("decision");
 
 	private LabelReplay() {}
 
@@ -204,6 +209,15 @@ public final class LabelReplay {
 		String describe(Plane p, double[] c) throws Exception {
 			StringBuilder s = new StringBuilder();
 			Object r = read(p, c);
+			if (DECISION) {
+				boolean accepted = false;
+				for (Field f : readingFields) if (f.getName().equals("text")) accepted = f.get(r) != null;
+				for (Field f : readingFields) {
+					if (List.of("text", "rivals", "touchesStroke", "candidate").contains(f.getName()) || accepted && List.of(
+						"score", "box").contains(f.getName())) s.append(f.getName()).append('=').append(text(f.get(r))).append(' ');
+				}
+				return s.toString();
+			}
 			for (Field f : readingFields) s.append(f.getName()).append('=').append(text(f.get(r))).append(' ');
 			Object m = match.invoke(null, p.ink, p.w, p.h, box.newInstance(c[0], c[1], c[2], c[3]), c[4], false);
 			if (m == null) return s.append("match=null").toString();

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The label reader correlates each letter with the crop only where a word that can be read there
- * puts it; the straightforward search correlates it everywhere. Both must find the same scores,
- * places and boxes, bit for bit.
+ * puts it, and passes over blocks of places whose bound says no place of them can beat the word's
+ * best; the straightforward search correlates it everywhere. Both must find the same scores,
+ * places and boxes, bit for bit. Passing over also the places that cannot reach a score worth
+ * scoring, every word that reaches it keeps its score and place bit for bit, and no other word
+ * reaches it: the bound is never below a place's score.
  */
 class LabelSearchTest {
 
@@ -33,10 +36,14 @@ class LabelSearchTest {
 	}
 
 	private static int compared;
+	/** Words of the straightforward search that scored at least a bar, as the bounded search must find them too. */
+	private static int reached;
+	private static final double[] BARS = { 0.2, LabelReader.WORTH_SCORING, 0.5, 0.7, 0.85 };
 
 	private static void same(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
-		LabelReader.Match fast = LabelReader.match(ink, w, h, box, inkHeightPx, turned);
+		LabelReader.Match fast = LabelReader.match(ink, w, h, box, inkHeightPx, turned, false, Double.NEGATIVE_INFINITY);
 		LabelReader.Match full = LabelReader.match(ink, w, h, box, inkHeightPx, turned, true);
+		for (double bar : BARS) reaching(full, LabelReader.match(ink, w, h, box, inkHeightPx, turned, false, bar), bar, box);
 		String at = box + (turned ? " turned" : "");
 		if (full == null) {
 			assertEquals(null, fast, at);
@@ -52,10 +59,31 @@ class LabelSearchTest {
 		compared++;
 	}
 
+	/** The words the straightforward search scores at least {@code bar} the same in the bounded search; the others below it. */
+	private static void reaching(LabelReader.Match full, LabelReader.Match bounded, double bar, Box box) {
+		String at = box + " bar " + bar;
+		if (full == null) {
+			assertEquals(null, bounded, at);
+			return;
+		}
+		for (int i = 0; i < LabelReader.WORDS.length; i++) {
+			String word = at + " " + LabelReader.WORDS[i];
+			if (full.scores[i] >= bar) {
+				assertNotNull(bounded, word);
+				assertEquals(full.scores[i], bounded.scores[i], 0.0, word);
+				assertEquals(full.models[i], bounded.models[i], word);
+				assertArrayEquals(full.places[i], bounded.places[i], word);
+				reached++;
+			}
+			else if (bounded != null) assertTrue(bounded.scores[i] < bar, word + " " + bounded.scores[i]);
+		}
+	}
+
 	/** Words of every shipped font, alone and against a trace (clutter), upright and turned. */
 	@Test
 	void wordsOfEveryFontAreFoundWhereTheStraightforwardSearchFindsThem() {
 		compared = 0;
+		reached = 0;
 		List<GlyphOutlines.Style> styles = GlyphOutlines.styles();
 		for (int f = 0; f < styles.size(); f++) {
 			GlyphOutlines.Style style = styles.get(f);
@@ -76,6 +104,7 @@ class LabelSearchTest {
 			}
 		}
 		assertTrue(compared > 50, compared + " words compared");
+		assertTrue(reached > 200, reached + " words reached a bar");
 	}
 
 	/** Blobs of ink of a sample page, read at label sizes as the page's candidates are. */
@@ -89,6 +118,7 @@ class LabelSearchTest {
 		boolean[] mask = new boolean[ink.length];
 		for (int i = 0; i < ink.length; i++) mask[i] = ink[i] > LeadDetector.INK;
 		compared = 0;
+		reached = 0;
 		int n = 0;
 		for (Components.Component c : Components.of(mask, w, h).components) {
 			if (c.height() < 8 || c.height() > 40 || c.width() > 60 || n++ % 5 != 0) continue;
@@ -97,5 +127,6 @@ class LabelSearchTest {
 			same(ink, w, h, box, 20, true);
 		}
 		assertTrue(compared > 10, compared + " blobs compared");
+		assertTrue(reached > 20, reached + " words reached a bar");
 	}
 }
