@@ -335,9 +335,11 @@ public final class LabelReader {
 	 */
 	static boolean guessedFoot(LabelReadings page, Reading asItStands, Reading atPageSize, double size) {
 		Box ink = asItStands.candidate;
-		if (ink.height <= size || atPageSize.text.equals(asItStands.best)) return false;
+		if (ink.height <= size) return false;
+		// a best word below WORTH_SCORING is no reading at all (the search does not score it exactly)
+		if (asItStands.score >= WORTH_SCORING && atPageSize.text.equals(asItStands.best)) return false;
 		Reading atTop = page.read(new Box(ink.x, ink.y, ink.width, size), size);
-		return !(atTop.score < MIN_SCORE);
+		return atTop.score >= MIN_SCORE;
 	}
 
 	/**
