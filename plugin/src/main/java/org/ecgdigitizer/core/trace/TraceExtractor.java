@@ -82,21 +82,31 @@ public final class TraceExtractor {
 	}
 
 	public static List<Trace> extract(PreparedPage page, LeadLayout layout) {
-		float[] ink = page.inkPixels().clone();
-		float[] density = page.densityPixels().clone();
-		int w = page.width();
-		int h = page.height();
+		List<Box> pulses = new ArrayList<>();
+		for (CalibrationPulse p : layout.pulses) pulses.add(p.box);
+		return extract(page.inkPixels().clone(), page.densityPixels().clone(), page.width(), page.height(), pulses,
+			layout.separators, layout.regions, layout.geometry.pxPerMmY);
+	}
+
+	/** As {@link #extract(PreparedPage, LeadLayout)}, on planes of the page's that it may change. */
+	static List<Trace> extract(float[] ink, float[] density, int w, int h, List<Box> pulses, List<Box> separators,
+		List<LeadRegion> regions, double mmY)
+	{
 		// pulses are not signal
-		for (CalibrationPulse p : layout.pulses) clear(p.box.grow(2, 2), w, h, ink, density);
+		for (Box p : pulses) clear(p.grow(2, 2), w, h, ink, density);
 		// separator ticks are not signal either; the trace across them is bridged later
-		for (Box tick : layout.separators) clear(tick, w, h, ink, density);
+		for (Box tick : separators) clear(tick, w, h, ink, density);
 		List<Trace> traces = new ArrayList<>();
-		for (LeadRegion region : layout.regions) {
+		for (LeadRegion region : regions) {
 			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
+			// a name on the trace: its letters out, the trace kept
+			if (region.nameOverTrace != null) NameOverTrace.takeOut(region.nameOverTrace, ink, w, h, ink, density);
 		}
-		double mmY = layout.geometry.pxPerMmY;
 		Bits starts = starts(ink, w, h);
-		for (LeadRegion region : layout.regions) traces.add(traceRegion(ink, density, starts, w, h, region, mmY));
+		for (LeadRegion region : regions) {
+			Trace t = traceRegion(ink, density, starts, w, h, region, mmY);
+			traces.add(region.nameOverTrace == null ? t : NameOverTrace.carriedAcross(t, region.nameOverTrace));
+		}
 		return traces;
 	}
 
