@@ -100,7 +100,7 @@ public final class TraceExtractor {
 		for (LeadRegion region : regions) {
 			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
 			// a name on the trace: its letters out, the trace kept
-			if (region.nameOverTrace != null) NameOverTrace.takeOut(region.nameOverTrace, ink, w, h, ink, density);
+			if (region.nameOverTrace != null) NameOverTrace.takeOut(region.nameOverTrace, ink, w, h, STEEP_MM * mmY, ink, density);
 		}
 		Bits starts = starts(ink, w, h);
 		for (LeadRegion region : regions) {
@@ -178,7 +178,8 @@ public final class TraceExtractor {
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
 		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
-		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY));
+		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY),
+			NameOverTrace.hidden(region.nameOverTrace, xa, runs));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -222,6 +223,15 @@ public final class TraceExtractor {
 	 * jump between neighbouring columns are covered by faint ink, which a jump crosses for free.
 	 */
 	static Run[] path(Run[][] runs, double baselineY, double mmY, FaintInk faint) {
+		return path(runs, baselineY, mmY, faint, null);
+	}
+
+	/**
+	 * As {@link #path(Run[][], double, double, FaintInk)}; {@code hidden} (may be null) marks the
+	 * columns where a name printed over the trace hid it, which a jump may cross beyond the usual
+	 * reach.
+	 */
+	static Run[] path(Run[][] runs, double baselineY, double mmY, FaintInk faint, boolean[] hidden) {
 		int n = runs.length;
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
@@ -258,7 +268,7 @@ public final class TraceExtractor {
 				int bestColumn = -1;
 				int bestRun = -1;
 				boolean bestContinues = false;
-				for (int p = Math.max(0, i - reach); p < i; p++) {
+				for (int p = reachBack(i, reach, hidden); p < i; p++) {
 					int skipped = i - p - 1;
 					Run[] ps = runs[p];
 					for (int j = 0; j < ps.length; j++) {
@@ -307,6 +317,23 @@ public final class TraceExtractor {
 			k = pk;
 		}
 		return chosen;
+	}
+
+	/**
+	 * The first column a path may come to column i from: {@code reach} columns back, the columns
+	 * where a name over the trace hid it (hidden, may be null) not counted.
+	 */
+	static int reachBack(int i, int reach, boolean[] hidden) {
+		if (hidden == null) return Math.max(0, i - reach);
+		int p = i - 1;
+		int between = 0;
+		while (p > 0) {
+			int more = between + (hidden[p] ? 0 : 1);
+			if (more > reach - 1) break;
+			between = more;
+			p--;
+		}
+		return Math.max(0, p);
 	}
 
 	/**
