@@ -131,8 +131,10 @@ public final class LeadNaming {
 			}
 			if (rd.accepted()) read++;
 			// the candidate's own ink, not the matched word's box, which may reach over the trace;
-			// none where a stroke runs into the name (erasing it would cut the trace)
-			labelled.add(r.withLabel(rd.touchesStroke ? null : rd.candidate, rd.text));
+			// none where a stroke runs into the name (erasing it would cut the trace): the word's box
+			// then says where its letters are, for the tracer to take out
+			labelled.add(r.withLabel(rd.touchesStroke ? null : rd.candidate, rd.text).withNameOverTrace(rd.touchesStroke ?
+				rd.box : null));
 		}
 		if (!confirmed) {
 			List<List<Lead>> allowed = new ArrayList<>();

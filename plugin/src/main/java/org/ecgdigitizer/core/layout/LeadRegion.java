@@ -42,6 +42,12 @@ public final class LeadRegion {
 	 * the same window. Record time t is drawn at page time t + pageOffsetSeconds.
 	 */
 	public final double pageOffsetSeconds;
+	/**
+	 * Where a lead name that touches the trace is printed (the read word's box), or null: its
+	 * letters are taken out before tracing and the trace carried across them, which erasing
+	 * {@link #labelBox} would cut.
+	 */
+	public final Box nameOverTrace;
 
 	public LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
 		double endSeconds, Box box, double baselineY, Box labelBox, double confidence)
@@ -60,6 +66,15 @@ public final class LeadRegion {
 		double endSeconds, Box box, double baselineY, Box labelBox, String labelText, double confidence,
 		double pageOffsetSeconds)
 	{
+		this(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY, labelBox, labelText,
+			confidence, pageOffsetSeconds, null);
+	}
+
+	private LeadRegion(Lead lead, boolean inverted, int row, int column, boolean rhythm, double startSeconds,
+		double endSeconds, Box box, double baselineY, Box labelBox, String labelText, double confidence,
+		double pageOffsetSeconds, Box nameOverTrace)
+	{
+		this.nameOverTrace = nameOverTrace;
 		this.pageOffsetSeconds = pageOffsetSeconds;
 		this.lead = lead;
 		this.inverted = inverted;
@@ -96,44 +111,50 @@ public final class LeadRegion {
 
 	public LeadRegion withBox(Box newBox) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, newBox, baselineY,
-			labelBox, labelText, confidence, pageOffsetSeconds);
+			labelBox, labelText, confidence, pageOffsetSeconds, nameOverTrace);
 	}
 
 	public LeadRegion withBaseline(double newBaselineY) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, newBaselineY,
-			labelBox, labelText, confidence, pageOffsetSeconds);
+			labelBox, labelText, confidence, pageOffsetSeconds, nameOverTrace);
 	}
 
 	public LeadRegion withLead(Lead newLead, boolean newInverted) {
 		return new LeadRegion(newLead, newInverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			labelBox, labelText, confidence, pageOffsetSeconds);
+			labelBox, labelText, confidence, pageOffsetSeconds, nameOverTrace);
 	}
 
 	public LeadRegion withTime(double newStart, double newEnd) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, newStart, newEnd, box, baselineY, labelBox,
-			labelText, confidence, pageOffsetSeconds);
+			labelText, confidence, pageOffsetSeconds, nameOverTrace);
 	}
 
 	public LeadRegion withLabelBox(Box newLabelBox) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			newLabelBox, labelText, confidence, pageOffsetSeconds);
+			newLabelBox, labelText, confidence, pageOffsetSeconds, nameOverTrace);
 	}
 
 	/** The same region with where its printed name is and what it was read as (null: not read). */
 	public LeadRegion withLabel(Box newLabelBox, String newLabelText) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			newLabelBox, newLabelText, confidence, pageOffsetSeconds);
+			newLabelBox, newLabelText, confidence, pageOffsetSeconds, nameOverTrace);
+	}
+
+	/** The same region with where a name touching its trace is printed (null: none). */
+	public LeadRegion withNameOverTrace(Box box) {
+		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, this.box, baselineY,
+			labelBox, labelText, confidence, pageOffsetSeconds, box);
 	}
 
 	public LeadRegion withConfidence(double newConfidence) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY,
-			labelBox, labelText, newConfidence, pageOffsetSeconds);
+			labelBox, labelText, newConfidence, pageOffsetSeconds, nameOverTrace);
 	}
 
 	/** The same region drawn at another page offset. */
 	public LeadRegion withPageOffset(double newOffsetSeconds) {
 		return new LeadRegion(lead, inverted, row, column, rhythm, startSeconds, endSeconds, box, baselineY, labelBox,
-			labelText, confidence, newOffsetSeconds);
+			labelText, confidence, newOffsetSeconds, nameOverTrace);
 	}
 
 	/** JSON form; {@code fs} adds start and end sample indices when positive. */
@@ -156,6 +177,7 @@ public final class LeadRegion {
 		m.put("baseline_y", baselineY);
 		m.put("label_box", labelBox == null ? null : labelBox.toJson());
 		m.put("label_text", labelText);
+		if (nameOverTrace != null) m.put("name_over_trace", nameOverTrace.toJson());
 		m.put("confidence", confidence);
 		return m;
 	}
@@ -163,12 +185,13 @@ public final class LeadRegion {
 	public static LeadRegion fromJson(Object json) {
 		Map<String, Object> m = Json.object(json);
 		Object labelBox = m.get("label_box");
+		Object nameOverTrace = m.get("name_over_trace");
 		return new LeadRegion(Lead.of((String) m.get("lead")), Boolean.TRUE.equals(m.get("inverted")),
 			(int) Json.number(m.get("row"), 0), (int) Json.number(m.get("column"), 0), Boolean.TRUE.equals(m.get(
 				"rhythm")), Json.number(m.get("start_s"), 0), Json.number(m.get("end_s"), 0), Box.fromJson(m.get(
 					"box")), Json.number(m.get("baseline_y"), Double.NaN), labelBox == null ? null : Box.fromJson(
 						labelBox), (String) m.get("label_text"), Json.number(m.get("confidence"), 1), Json.number(m.get(
-							"page_offset_s"), 0));
+							"page_offset_s"), 0), nameOverTrace == null ? null : Box.fromJson(nameOverTrace));
 	}
 
 	@Override

@@ -63,6 +63,9 @@ public final class Digitization {
 		}
 		m.put("leads", leads);
 		m.put("page", layout.toJson());
+		List<Map<String, Object>> crossings = new ArrayList<>();
+		for (Trace t : traces) if (t.nameCrossingJson() != null) crossings.add(t.nameCrossingJson());
+		if (!crossings.isEmpty()) m.put("names_over_traces", crossings);
 		m.put("geometry", layout.geometry.toJson());
 		m.put("warnings", warnings);
 		return m;

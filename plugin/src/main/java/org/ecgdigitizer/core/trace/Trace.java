@@ -32,12 +32,20 @@ public final class Trace {
 	public final double[] fine;
 	/** 0..1: how much of the region the trace covers and how cleanly. */
 	public final double confidence;
+	/** How the trace was carried across a lead name printed over it, or null. */
+	final NameOverTrace.Crossing crossing;
 
 	public Trace(LeadRegion region, int x0, double[] ys, double confidence) {
 		this(region, x0, ys, null, confidence);
 	}
 
 	public Trace(LeadRegion region, int x0, double[] ys, double[] fine, double confidence) {
+		this(region, x0, ys, fine, confidence, null);
+	}
+
+	private Trace(LeadRegion region, int x0, double[] ys, double[] fine, double confidence,
+		NameOverTrace.Crossing crossing)
+	{
 		if (fine != null && fine.length != ys.length * STEPS) {
 			throw new IllegalArgumentException("A fine path holds " + STEPS + " points per column: " + fine.length +
 				" for " + ys.length + " columns");
@@ -47,6 +55,7 @@ public final class Trace {
 		this.ys = ys;
 		this.fine = fine;
 		this.confidence = confidence;
+		this.crossing = crossing;
 	}
 
 	/** The path's points per column: {@value #STEPS} when the fine path is known, else 1. */
@@ -71,7 +80,21 @@ public final class Trace {
 	}
 
 	public Trace withRegion(LeadRegion newRegion) {
-		return new Trace(newRegion, x0, ys, fine, confidence);
+		return new Trace(newRegion, x0, ys, fine, confidence, crossing);
+	}
+
+	/** The same trace with how it was carried across a name printed over it. */
+	Trace withCrossing(NameOverTrace.Crossing newCrossing) {
+		return new Trace(region, x0, ys, fine, confidence, newCrossing);
+	}
+
+	/** How the trace was carried across a lead name printed over it (JSON), or null when none was. */
+	public Map<String, Object> nameCrossingJson() {
+		if (crossing == null) return null;
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("lead", region.label());
+		m.putAll(crossing.toJson());
+		return m;
 	}
 
 	/** The path replaced by one known at the column centres only. */

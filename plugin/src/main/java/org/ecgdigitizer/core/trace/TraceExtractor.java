@@ -82,21 +82,31 @@ public final class TraceExtractor {
 	}
 
 	public static List<Trace> extract(PreparedPage page, LeadLayout layout) {
-		float[] ink = page.inkPixels().clone();
-		float[] density = page.densityPixels().clone();
-		int w = page.width();
-		int h = page.height();
+		List<Box> pulses = new ArrayList<>();
+		for (CalibrationPulse p : layout.pulses) pulses.add(p.box);
+		return extract(page.inkPixels().clone(), page.densityPixels().clone(), page.width(), page.height(), pulses,
+			layout.separators, layout.regions, layout.geometry.pxPerMmY);
+	}
+
+	/** As {@link #extract(PreparedPage, LeadLayout)}, on planes of the page's that it may change. */
+	static List<Trace> extract(float[] ink, float[] density, int w, int h, List<Box> pulses, List<Box> separators,
+		List<LeadRegion> regions, double mmY)
+	{
 		// pulses are not signal
-		for (CalibrationPulse p : layout.pulses) clear(p.box.grow(2, 2), w, h, ink, density);
+		for (Box p : pulses) clear(p.grow(2, 2), w, h, ink, density);
 		// separator ticks are not signal either; the trace across them is bridged later
-		for (Box tick : layout.separators) clear(tick, w, h, ink, density);
+		for (Box tick : separators) clear(tick, w, h, ink, density);
 		List<Trace> traces = new ArrayList<>();
-		for (LeadRegion region : layout.regions) {
+		for (LeadRegion region : regions) {
 			if (region.labelBox != null) clear(region.labelBox.grow(1, 1), w, h, ink, density);
+			// a name on the trace: its letters out, the trace kept
+			if (region.nameOverTrace != null) NameOverTrace.takeOut(region.nameOverTrace, ink, w, h, STEEP_MM * mmY, ink, density);
 		}
-		double mmY = layout.geometry.pxPerMmY;
 		Bits starts = starts(ink, w, h);
-		for (LeadRegion region : layout.regions) traces.add(traceRegion(ink, density, starts, w, h, region, mmY));
+		for (LeadRegion region : regions) {
+			Trace t = traceRegion(ink, density, starts, w, h, region, mmY);
+			traces.add(region.nameOverTrace == null ? t : NameOverTrace.carriedAcross(t, region.nameOverTrace));
+		}
 		return traces;
 	}
 
@@ -168,7 +178,8 @@ public final class TraceExtractor {
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
 		Run[][] runs = new Run[n][];
 		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
-		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY));
+		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY),
+			NameOverTrace.hidden(region.nameOverTrace, xa, runs));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
@@ -212,6 +223,15 @@ public final class TraceExtractor {
 	 * jump between neighbouring columns are covered by faint ink, which a jump crosses for free.
 	 */
 	static Run[] path(Run[][] runs, double baselineY, double mmY, FaintInk faint) {
+		return path(runs, baselineY, mmY, faint, null);
+	}
+
+	/**
+	 * As {@link #path(Run[][], double, double, FaintInk)}; {@code hidden} (may be null) marks the
+	 * columns where a name printed over the trace hid it, which a jump may cross beyond the usual
+	 * reach.
+	 */
+	static Run[] path(Run[][] runs, double baselineY, double mmY, FaintInk faint, boolean[] hidden) {
 		int n = runs.length;
 		// Viterbi over columns. A path may skip columns (a gap in the ink, or runs that all belong
 		// to something else) at a small cost per column, so it never has to jump to a neighbour's trace.
@@ -248,7 +268,7 @@ public final class TraceExtractor {
 				int bestColumn = -1;
 				int bestRun = -1;
 				boolean bestContinues = false;
-				for (int p = Math.max(0, i - reach); p < i; p++) {
+				for (int p = reachBack(i, reach, hidden); p < i; p++) {
 					int skipped = i - p - 1;
 					Run[] ps = runs[p];
 					for (int j = 0; j < ps.length; j++) {
@@ -297,6 +317,23 @@ public final class TraceExtractor {
 			k = pk;
 		}
 		return chosen;
+	}
+
+	/**
+	 * The first column a path may come to column i from: {@code reach} columns back, the columns
+	 * where a name over the trace hid it (hidden, may be null) not counted.
+	 */
+	static int reachBack(int i, int reach, boolean[] hidden) {
+		if (hidden == null) return Math.max(0, i - reach);
+		int p = i - 1;
+		int between = 0;
+		while (p > 0) {
+			int more = between + (hidden[p] ? 0 : 1);
+			if (more > reach - 1) break;
+			between = more;
+			p--;
+		}
+		return Math.max(0, p);
 	}
 
 	/**
