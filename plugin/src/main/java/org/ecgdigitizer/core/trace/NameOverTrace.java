@@ -259,18 +259,27 @@ final class NameOverTrace {
 			int to = i;
 			while (to + 1 < n && Double.isNaN(ys[to + 1])) to++;
 			// at the trace's start or end nothing says where the pen came from or went
-			if (from > 0 && to + 1 < n) {
-				boolean tangents;
-				if (fine == null) {
-					tangents = bridge(ys, from, to, 1, letters);
+			double[] bridgedYs = ys.clone();
+			double[] bridgedFine = fine == null ? null : fine.clone();
+			boolean tangents = false;
+			boolean behindLetters = from > 0 && to + 1 < n;
+			if (behindLetters) {
+				if (bridgedFine == null) {
+					tangents = bridge(bridgedYs, from, to, 1, letters);
 				}
 				else {
-					tangents = bridge(fine, from * Trace.STEPS, (to + 1) * Trace.STEPS - 1, Trace.STEPS, letters);
+					tangents = bridge(bridgedFine, from * Trace.STEPS, (to + 1) * Trace.STEPS - 1, Trace.STEPS, letters);
 					// the column centres from the fine path: it is the path the signal is read from
 					for (int c = from; c <= to; c++) {
-						ys[c] = (fine[c * Trace.STEPS + Trace.STEPS / 2 - 1] + fine[c * Trace.STEPS + Trace.STEPS / 2]) / 2;
+						bridgedYs[c] = (bridgedFine[c * Trace.STEPS + Trace.STEPS / 2 - 1] + bridgedFine[c * Trace.STEPS +
+							Trace.STEPS / 2]) / 2;
 					}
 				}
+				behindLetters = withinRows(bridgedYs, from, to, letters);
+			}
+			if (behindLetters) {
+				ys = bridgedYs;
+				fine = bridgedFine;
 				bridged += to - from + 1;
 				if (tangents) onTangents++;
 			}
@@ -281,6 +290,16 @@ final class NameOverTrace {
 		}
 		Trace out = new Trace(t.region, t.x0, ys, fine, t.confidence);
 		return out.withCrossing(new Crossing(name, b - a, followed, bridged, onTangents, leftEmpty));
+	}
+
+	/**
+	 * Whether a bridge over columns from..to runs behind the letters: the letters can hide only
+	 * the trace within their own rows. A bridge that leaves them crosses columns where the trace
+	 * was not hidden but missed (a deep S wave beside the name): those stay empty, unknown.
+	 */
+	static boolean withinRows(double[] ys, int from, int to, Box letters) {
+		for (int c = from; c <= to; c++) if (!(ys[c] >= letters.y && ys[c] <= letters.maxY())) return false;
+		return true;
 	}
 
 	/** Columns on either side of a hidden stretch whose path gives the direction the trace goes in. */

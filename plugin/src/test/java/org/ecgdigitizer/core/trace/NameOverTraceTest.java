@@ -141,4 +141,27 @@ class NameOverTraceTest {
 		}
 		return new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
 	}
+
+	/**
+	 * Empty columns under a name are bridged only where the bridge runs behind the letters, within
+	 * their rows; a trace missed beside them (a deep S wave running below a name printed under the
+	 * trace at rest, the generator's gain20-03 aVR) stays empty rather than drawn as a line.
+	 */
+	@Test
+	void onlyWhatTheLettersCouldHideIsBridged() {
+		Box name = new Box(10, 100, 10, 20);
+		double[] behind = new double[30];
+		double[] above = new double[30];
+		for (int c = 0; c < 30; c++) {
+			boolean gap = c >= 9 && c <= 21;
+			behind[c] = gap ? Double.NaN : 110;
+			above[c] = gap ? Double.NaN : c < 9 ? 70 : 60;
+		}
+		Trace bridged = NameOverTrace.carriedAcross(new Trace(null, 0, behind, 1), name);
+		for (int c = 9; c <= 21; c++) assertEquals(110, bridged.ys[c], 1e-9, "column " + c);
+		assertEquals(13, bridged.crossing.bridged);
+		Trace missed = NameOverTrace.carriedAcross(new Trace(null, 0, above, 1), name);
+		for (int c = 9; c <= 21; c++) assertTrue(Double.isNaN(missed.ys[c]), "column " + c + " drawn at " + missed.ys[c]);
+		assertEquals(0, missed.crossing.bridged);
+	}
 }
