@@ -405,7 +405,6 @@ public final class LabelReader {
 		else if (!m.fillsCapHeight(best)) doubt = "shorter than capitals";
 		else if (WORD_LEADS[best] == null) doubt = "not one of the 12 leads";
 		else if (WORDS[best].equals("I") && at.width > I_WIDTH * inkHeightPx) doubt = "wider than an I (a 1?)";
-		else if (WORDS[best].equals("I") && at.width < I_MIN_WIDTH * inkHeightPx) doubt = "thinner than an I (a line?)";
 		// a shortlist only where the best word matches well and every letter of it that shows matches (a
 		// letter wholly hidden, as the last I of III under a QRS, is refused but keeps it): the rivals then
 		// differ in what is hidden
@@ -1210,12 +1209,10 @@ public final class LabelReader {
 			return (int) Math.max(0, Math.ceil(fx1 - BEYOND * H - width));
 		}
 
-		/** The rightmost place of the word's box that covers ink starting at fx0 and keeps its last letter on a crop cw wide. */
-		int xTo(double fx0, int cw) {
-			return xTo(cw, Math.floor(fx0 + BEYOND * H));
-		}
-
-		/** {@link #xTo(double, int)} with Math.floor(fx0 + BEYOND * H), the same for every word, given. */
+		/**
+		 * The rightmost place of the word's box that covers ink starting at fx0 and keeps its last letter
+		 * on a crop cw wide; reach = Math.floor(fx0 + BEYOND * H), the same for every word.
+		 */
 		int xTo(int cw, double reach) {
 			int n = letters.length;
 			int last = offsets[n - 1];

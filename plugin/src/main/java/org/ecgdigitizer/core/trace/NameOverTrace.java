@@ -259,25 +259,11 @@ final class NameOverTrace {
 			int to = i;
 			while (to + 1 < n && Double.isNaN(ys[to + 1])) to++;
 			// at the trace's start or end nothing says where the pen came from or went
-			double[] bridgedYs = ys.clone();
-			double[] bridgedFine = fine == null ? null : fine.clone();
-			boolean tangents = false;
-			boolean behindLetters = from > 0 && to + 1 < n;
-			if (behindLetters) {
-				if (bridgedFine == null) {
-					tangents = bridge(bridgedYs, from, to, 1, letters);
-				}
-				else {
-					tangents = bridge(bridgedFine, from * Trace.STEPS, (to + 1) * Trace.STEPS - 1, Trace.STEPS, letters);
-					// the column centres from the fine path: it is the path the signal is read from
-					for (int c = from; c <= to; c++) {
-						bridgedYs[c] = (bridgedFine[c * Trace.STEPS + Trace.STEPS / 2 - 1] + bridgedFine[c * Trace.STEPS +
-							Trace.STEPS / 2]) / 2;
-					}
-				}
-				behindLetters = withinRows(bridgedYs, from, to, letters);
-			}
-			if (behindLetters) {
+			boolean between = from > 0 && to + 1 < n;
+			double[] bridgedYs = between ? ys.clone() : null;
+			double[] bridgedFine = between && fine != null ? fine.clone() : null;
+			boolean tangents = between && bridgeStretch(bridgedYs, bridgedFine, from, to, letters);
+			if (between && withinRows(bridgedYs, from, to, letters)) {
 				ys = bridgedYs;
 				fine = bridgedFine;
 				bridged += to - from + 1;
@@ -290,6 +276,21 @@ final class NameOverTrace {
 		}
 		Trace out = new Trace(t.region, t.x0, ys, fine, t.confidence);
 		return out.withCrossing(new Crossing(name, b - a, followed, bridged, onTangents, leftEmpty));
+	}
+
+	/**
+	 * Bridges the empty columns from..to in place: on the fine path where there is one, the column
+	 * centres then read from it (it is the path the signal is read from).
+	 *
+	 * @return whether the bridge follows the tangents ({@link #bridge})
+	 */
+	private static boolean bridgeStretch(double[] ys, double[] fine, int from, int to, Box letters) {
+		if (fine == null) return bridge(ys, from, to, 1, letters);
+		boolean tangents = bridge(fine, from * Trace.STEPS, (to + 1) * Trace.STEPS - 1, Trace.STEPS, letters);
+		for (int c = from; c <= to; c++) {
+			ys[c] = (fine[c * Trace.STEPS + Trace.STEPS / 2 - 1] + fine[c * Trace.STEPS + Trace.STEPS / 2]) / 2;
+		}
+		return tangents;
 	}
 
 	/**

@@ -33,17 +33,13 @@ class NameOverTraceTest {
 
 	@Test
 	void theTraceUnderANameFollowsTheTrueSignalAndNoColumnIsEmpty() {
-		float[] trace = DrawnPen.density(W, H, TRUE);
 		float[] letters = name("aVF", 20, REST + 10, 3.5 * MM);
 		Box word = inkBox(letters);
-		float[] ink = new float[W * H];
-		for (int i = 0; i < ink.length; i++) ink[i] = Math.max(trace[i], letters[i]);
-		LeadRegion region = new LeadRegion(Lead.AVF, false, 0, 0, false, 0, 2.5, new Box(0, 25, W, 90), REST, null,
-			"aVF", 1);
+		float[] ink = printedOverTheTrace(letters);
 		// the page as printed: the word is read where its ink is, touching the trace
 		assertTrue(word.y < REST && word.maxY() > REST && word.x < 54 && word.maxX() > 60, "the name crosses the trace: " +
 			word);
-		Trace got = traced(ink, region.withNameOverTrace(word));
+		Trace got = traced(ink, REGION.withNameOverTrace(word));
 		int a = (int) Math.floor(word.x) - 1;
 		int b = (int) Math.ceil(word.maxX()) + 1;
 		int empty = 0;
@@ -75,20 +71,27 @@ class NameOverTraceTest {
 	@Test
 	void withoutTheNameTheLettersAreTraced() {
 		// the same page with the name's box unknown: the problem this class solves
-		float[] trace = DrawnPen.density(W, H, TRUE);
 		float[] letters = name("aVF", 20, REST + 10, 3.5 * MM);
 		Box word = inkBox(letters);
-		float[] ink = new float[W * H];
-		for (int i = 0; i < ink.length; i++) ink[i] = Math.max(trace[i], letters[i]);
-		LeadRegion region = new LeadRegion(Lead.AVF, false, 0, 0, false, 0, 2.5, new Box(0, 25, W, 90), REST, null,
-			"aVF", 1);
-		Trace got = traced(ink, region);
+		float[] ink = printedOverTheTrace(letters);
+		Trace got = traced(ink, REGION);
 		double worst = 0;
 		for (int x = (int) word.x; x < word.maxX(); x++) {
 			double y = got.ys[x - got.x0];
 			if (!Double.isNaN(y)) worst = Math.max(worst, Math.abs(y - level(x + 0.5)) / MM);
 		}
 		assertTrue(worst > 1, "the letters were not followed: " + worst);
+	}
+
+	/** aVF's row, its line at rest. */
+	static final LeadRegion REGION = new LeadRegion(Lead.AVF, false, 0, 0, false, 0, 2.5, new Box(0, 25, W, 90), REST,
+		null, "aVF", 1);
+
+	/** The true trace with the letters printed over it, as ink. */
+	private static float[] printedOverTheTrace(float[] letters) {
+		float[] ink = DrawnPen.density(W, H, TRUE);
+		for (int i = 0; i < ink.length; i++) ink[i] = Math.max(ink[i], letters[i]);
+		return ink;
 	}
 
 	private static Trace traced(float[] ink, LeadRegion region) {
