@@ -384,10 +384,17 @@ public final class LabelReader {
 		double margin = Double.POSITIVE_INFINITY;
 		int closest = -1;
 		List<String> close = new ArrayList<>();
+		double weakest = m.weakestLetter(best);
+		// a letter of the best word hidden by clutter (a trace's stroke where II's second I would be):
+		// the overall scores then count the clutter for one word and against the other, and only what
+		// shows where the words differ tells them apart
+		boolean letterHidden = weakest == 0 && m.weakestLetter(best, true) > 0;
 		for (int i = 0; i < WORDS.length; i++) {
-			if (WORD_LEADS[i] == WORD_LEADS[best] || m.models[i] == null || partial[i]) continue;
+			// a word beside the hidden ink is not ruled out for it: that ink may be the best word's letter
+			if (WORD_LEADS[i] == WORD_LEADS[best] || m.models[i] == null || partial[i] && !letterHidden) continue;
 			double global = m.scores[best] - m.scores[i];
-			Difference diff = global >= CLOSE ? new Difference(global, 0) : m.difference(best, i, twin(m.models[best], i));
+			Difference diff = global >= CLOSE && !letterHidden ? new Difference(global, 0) : m.difference(best, i, twin(
+				m.models[best], i));
 			double d = diff.margin;
 			// the shortlist keeps every word that what shows does not rule out
 			if (d < MIN_MARGIN || diff.hiddenShare > MAX_HIDDEN_DIFFERENCE) close.add(WORDS[i]);
@@ -397,7 +404,6 @@ public final class LabelReader {
 			}
 		}
 		Box wordBox = m.boxes[best];
-		double weakest = m.weakestLetter(best);
 		String doubt = null;
 		if (m.scores[best] < MIN_SCORE) doubt = "poor match";
 		else if (margin < MIN_MARGIN) doubt = "close to " + WORDS[closest];

@@ -165,9 +165,15 @@ public final class LeadNaming {
 		// short segments by the confirmed order; rhythm strips keep the template's leads
 		List<Lead> rhythm = new ArrayList<>(best.isFree() ? layout.rhythmLeads() : best.rhythmLeads());
 		List<LeadRegion> named = new ArrayList<>();
+		List<NameDeduction.Deduction> strips = new ArrayList<>();
 		int strip = 0;
-		for (LeadRegion r : labelled) {
+		for (int i = 0; i < labelled.size(); i++) {
+			LeadRegion r = labelled.get(i);
 			if (r.rhythm) {
+				if (r.labelText == null) {
+					NameDeduction.Deduction open = stripShortlist(r, possibleLeads(i, readings.get(i), place, mmX, mmY));
+					if (open != null) strips.add(open);
+				}
 				Lead lead = r.labelText == null ? null : LabelReader.leadOf(r.labelText);
 				// the strip's own label, read where this page's labels sit, names it as it names the
 				// short segments; the signals then check it (a strip repeats its lead's segment)
@@ -191,7 +197,7 @@ public final class LeadNaming {
 			}
 			named.add(r);
 		}
-		if (!best.isFree()) return new Result(best.withRhythm(rhythm), named, "labels", notes, chosen);
+		if (!best.isFree()) return new Result(best.withRhythm(rhythm), named, "labels", notes, chosen, strips);
 		// a printer's own order: the page's arrangement with the names it prints, strips included
 		List<PageLayout.Cell> cells = new ArrayList<>();
 		strip = 0;
@@ -201,7 +207,20 @@ public final class LeadNaming {
 			if (c.rhythm) strip++;
 			cells.add(c.named(name));
 		}
-		return new Result(PageLayout.freeFrom(cells, layout.rowCount(), layout.timing()), named, "labels", notes, chosen);
+		return new Result(PageLayout.freeFrom(cells, layout.rowCount(), layout.timing()), named, "labels", notes, chosen,
+			strips);
+	}
+
+	/**
+	 * The evidence of a rhythm strip whose label was not read but narrowed down to a few leads (a
+	 * bare I beside the strip's own QRS reads I or II): it keeps its name for now, and its signal
+	 * decides among those leads ({@code StripShortlist}); null when the label tells nothing.
+	 */
+	static NameDeduction.Deduction stripShortlist(LeadRegion strip, List<Lead> allowed) {
+		if (allowed.size() < 2) return null;
+		List<String> words = NameDeduction.labels(allowed);
+		return new NameDeduction.Deduction(strip.row, strip.column, null, words, NameDeduction.SHORTLIST,
+			"the rhythm strip's label reads " + String.join(" or ", words) + "; its signal decides among them");
 	}
 
 	/**
@@ -355,6 +374,11 @@ public final class LeadNaming {
 			List<String> words = NameDeduction.labels(allowed.get(i));
 			deductions.add(new NameDeduction.Deduction(cell.row, cell.column, null, words, NameDeduction.SHORTLIST,
 				"its label reads " + String.join(" or ", words) + "; the labels do not tell which"));
+		}
+		for (int i = 0; i < cells; i++) {
+			if (!layout.cells().get(i).rhythm || labelled.get(i).labelText != null) continue;
+			NameDeduction.Deduction open = stripShortlist(labelled.get(i), allowed.get(i));
+			if (open != null) deductions.add(open);
 		}
 		for (int i = 0; i < cells; i++) {
 			PageLayout.Cell c = layout.cells().get(i);

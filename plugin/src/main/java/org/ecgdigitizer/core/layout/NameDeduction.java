@@ -35,14 +35,26 @@ public final class NameDeduction {
 		/** "label and unused leads", "the one lead left", "limb-lead laws" or {@link #SHORTLIST}. */
 		public final String rule;
 		public final String why;
+		/**
+		 * Per lead of the shortlist, how well the segment's signal matches that lead's (a rhythm strip
+		 * against the rows: {@code StripShortlist}); NaN where they share no time. Empty: not measured.
+		 */
+		public final Map<String, Double> signalMatch;
 
 		public Deduction(int row, int column, String lead, List<String> labelAllows, String rule, String why) {
+			this(row, column, lead, labelAllows, rule, why, Map.of());
+		}
+
+		public Deduction(int row, int column, String lead, List<String> labelAllows, String rule, String why,
+			Map<String, Double> signalMatch)
+		{
 			this.row = row;
 			this.column = column;
 			this.lead = lead;
 			this.labelAllows = List.copyOf(labelAllows);
 			this.rule = rule;
 			this.why = why;
+			this.signalMatch = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signalMatch));
 		}
 
 		public Map<String, Object> toJson() {
@@ -53,6 +65,7 @@ public final class NameDeduction {
 			m.put("label_allows", labelAllows);
 			m.put("rule", rule);
 			m.put("why", why);
+			if (!signalMatch.isEmpty()) m.put("signal_match", new LinkedHashMap<>(signalMatch));
 			return m;
 		}
 
@@ -61,8 +74,12 @@ public final class NameDeduction {
 			List<String> allows = new ArrayList<>();
 			Object a = m.get("label_allows");
 			if (a != null) for (Object o : Json.array(a)) allows.add((String) o);
+			Map<String, Double> match = new LinkedHashMap<>();
+			Object s = m.get("signal_match");
+			if (s != null) for (Map.Entry<String, Object> e : Json.object(s).entrySet()) match.put(e.getKey(), Json.number(e
+				.getValue(), Double.NaN));
 			return new Deduction((int) Json.number(m.get("row"), 0), (int) Json.number(m.get("column"), 0), (String) m.get(
-				"lead"), allows, (String) m.get("rule"), (String) m.get("why"));
+				"lead"), allows, (String) m.get("rule"), (String) m.get("why"), match);
 		}
 
 		@Override

@@ -90,6 +90,22 @@ public final class LeadIdentification {
 		for (int i = 0; i < regions.size(); i++) {
 			LeadRegion r = regions.get(i);
 			if (!r.rhythm) continue;
+			// a label that leaves a few names: the strip is one of them, and only they are compared
+			List<Lead> shortlist = NameDeduction.shortlist(layout.evidence.naming, r.row, r.column);
+			if (!shortlist.isEmpty()) {
+				StripShortlist.Choice choice = StripShortlist.choose(r.row, r.column, shortlist, signals.get(i), rowsOf(
+					shortlist, regions, signals));
+				deductions.add(choice.toDeduction());
+				if (choice.chosen != null && choice.chosen != r.lead) {
+					notes.add(String.format(Locale.ROOT, "rhythm strip %d: %s; renamed from %s", rhythmIndex + 1, choice.why,
+						r.lead.label()));
+					regions.set(i, r.withLead(choice.chosen, false));
+					if (rhythmIndex < rhythm.size()) rhythm.set(rhythmIndex, choice.chosen);
+					source = "signals";
+				}
+				rhythmIndex++;
+				continue;
+			}
 			double[] best = { -2, -1 };
 			double template = Double.NaN;
 			for (int j = 0; j < regions.size(); j++) {
@@ -125,10 +141,44 @@ public final class LeadIdentification {
 		if (!rhythm.equals(pageLayout.rhythmLeads())) {
 			pageLayout = pageLayout.withRhythm(rhythm);
 		}
+		if (pageLayout.isFree()) pageLayout = stripsNamed(pageLayout, regions);
 		List<Trace> renamed = new ArrayList<>();
 		for (int i = 0; i < traces.size(); i++) renamed.add(traces.get(i).withRegion(regions.get(i)));
 		LeadLayout named = layout.withNaming(regions, pageLayout, source, notes);
 		return new Result(named.withEvidence(named.evidence.withNaming(deductions)), renamed);
+	}
+
+	/**
+	 * A page's own layout with its strips named as their regions now are (a free layout names its
+	 * strips in its cells, not in a list of rhythm leads).
+	 */
+	private static PageLayout stripsNamed(PageLayout layout, List<LeadRegion> regions) {
+		List<PageLayout.Cell> cells = new ArrayList<>(layout.cells());
+		boolean changed = false;
+		for (LeadRegion r : regions) {
+			if (!r.rhythm) continue;
+			for (int c = 0; c < cells.size(); c++) {
+				PageLayout.Cell cell = cells.get(c);
+				// (a strip across a page of one column is a row like the others in a free layout)
+				if (cell.row != r.row || cell.column != r.column || cell.lead == r.lead) continue;
+				cells.set(c, cell.named(r.lead.label()));
+				changed = true;
+			}
+		}
+		return changed ? PageLayout.freeFrom(cells, layout.rowCount(), layout.timing()) : layout;
+	}
+
+	/** Per lead, the signal of the first short segment named it; null where none is. */
+	private static List<double[]> rowsOf(List<Lead> leads, List<LeadRegion> regions, List<double[]> signals) {
+		List<double[]> out = new ArrayList<>();
+		for (Lead lead : leads) {
+			double[] found = null;
+			for (int j = 0; j < regions.size() && found == null; j++) {
+				if (!regions.get(j).rhythm && regions.get(j).lead == lead) found = signals.get(j);
+			}
+			out.add(found);
+		}
+		return out;
 	}
 
 	/**

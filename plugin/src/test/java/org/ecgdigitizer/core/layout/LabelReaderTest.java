@@ -235,6 +235,39 @@ class LabelReaderTest {
 	}
 
 	/**
+	 * A lone I with a trace's stroke running through the whole line right beside it, where the
+	 * second I of II would stand (ecg-image-kit's 12x1/muse-af prints its strip's I so, the strip's
+	 * QRS 7-10 px to its right): what shows is I, or II with its second letter hidden. The reader
+	 * may not read either, and leaves both for the signals to decide.
+	 */
+	@Test
+	void aLoneIBesideAStrokeLeavesIAndII() {
+		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
+		List<String> wrong = new ArrayList<>();
+		for (double cap : new double[] { 16, 22 }) {
+			for (double gap : new double[] { 0.3, 0.45 }) {
+				BufferedImage img = outlineText("I", dejavu, cap, 0);
+				Inked alone = new Inked(img);
+				BufferedImage page = canvas(img.getWidth(), (int) Math.ceil(9 * cap));
+				Graphics2D g = page.createGraphics();
+				int dy = (int) Math.round(2.5 * cap);
+				g.drawImage(img, 0, dy, null);
+				g.setColor(Color.WHITE);
+				g.fillRect((int) Math.round(alone.box.maxX() + gap * cap), 0, 2, page.getHeight());
+				g.dispose();
+				Inked inked = new Inked(page);
+				Box word = new Box(alone.box.x, alone.box.y + dy, alone.box.width, alone.box.height);
+				LabelReader.Reading r = LabelReader.read(inked.ink, inked.w, inked.h, word, word.height);
+				boolean leavesBoth = r.possibleLeads().contains(Lead.I) && r.possibleLeads().contains(Lead.II);
+				if (r.text != null && !r.text.equals("I") || r.text == null && !leavesBoth) {
+					wrong.add(cap + " px, gap " + gap + ": " + r + " " + r.possibleLeads());
+				}
+			}
+		}
+		assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+	}
+
+	/**
 	 * A stroke of the trace beside a lone I that the reader's crop cuts short: a QRS coming down from
 	 * far above and ending beside the I (ecg-image-kit's rhythm strip names, printed at the trace's
 	 * start), or a pulse's falling edge starting a little below the I's top and running on far below.
