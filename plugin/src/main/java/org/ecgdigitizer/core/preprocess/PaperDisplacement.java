@@ -213,9 +213,9 @@ public final class PaperDisplacement {
 		int half = (int) Math.round(WINDOW_MM * mm / 2);
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		double[][] sumX = new double[ny][];
-		double[][] seenX = new double[ny][];
+		int[][] seenX = new int[ny][];
 		double[][] sumY = new double[nx][h];
-		double[][] seenY = new double[nx][h];
+		int[][] seenY = new int[nx][h];
 		bandProfiles(rgb, w, h, step, half, sumX, seenX, sumY, seenY);
 		boolean[] okX = new boolean[nx * ny];
 		boolean[] okY = new boolean[nx * ny];
@@ -261,7 +261,7 @@ public final class PaperDisplacement {
 	 * phase alone cannot tell from the opposite shift. Without 5 mm lines to read, the 1 mm phases
 	 * are unwrapped from node to node.
 	 */
-	private static double[] axis(double[][] bandSum, double[][] bandSeen, int across, double pxPerMm, double step,
+	private static double[] axis(double[][] bandSum, int[][] bandSeen, int across, double pxPerMm, double step,
 		int nx, int ny, int half, int coarseHalf, boolean acrossColumns, boolean[] ok)
 	{
 		int n = nx * ny;
@@ -304,7 +304,7 @@ public final class PaperDisplacement {
 	 * lines, x displacement); otherwise its row profile. Ink pixels (weight 0, visible value 0) count
 	 * as unseen, not as paper: a trace hiding a grid line must not move it.
 	 */
-	private static void phases(double[][] bandSum, double[][] bandSeen, int across, double period, double step,
+	private static void phases(double[][] bandSum, int[][] bandSeen, int across, double period, double step,
 		int nx, int ny, int half, int coarseHalf, boolean acrossColumns, double[][] out)
 	{
 		int along = bandSum[0].length;
@@ -329,7 +329,7 @@ public final class PaperDisplacement {
 			int from = bandFrom[b];
 			int to = bandTo[b];
 			double[] sum = bandSum[b];
-			double[] seen = bandSeen[b];
+			int[] seen = bandSeen[b];
 			prefixSums(sum, seen, wave, prefix);
 			for (int a = 0; a < nodes; a++) {
 				int c = (int) Math.round((a + 0.5) * step);
@@ -362,7 +362,7 @@ public final class PaperDisplacement {
 	 * each wave (prefix[2 + k] and prefix[6 + k]). The ten running sums are kept in registers: read
 	 * back from memory, each addition would wait for the store before it.
 	 */
-	static void prefixSums(double[] sum, double[] seen, double[][] wave, double[][] prefix) {
+	static void prefixSums(double[] sum, int[] seen, double[][] wave, double[][] prefix) {
 		double[] w0 = wave[0], w1 = wave[1], w2 = wave[2], w3 = wave[3];
 		double[] p0 = prefix[0], p1 = prefix[1], p2 = prefix[2], p3 = prefix[3], p4 = prefix[4];
 		double[] p5 = prefix[5], p6 = prefix[6], p7 = prefix[7], p8 = prefix[8], p9 = prefix[9];
@@ -426,8 +426,8 @@ public final class PaperDisplacement {
 	 * so every sum here (of fewer than 2^21 of them) is exact whatever the order: a band of rows is
 	 * the difference of the columns' running sums at its ends.
 	 */
-	static void bandProfiles(int[] rgb, int w, int h, double step, int half, double[][] sumX, double[][] seenX,
-		double[][] sumY, double[][] seenY)
+	static void bandProfiles(int[] rgb, int w, int h, double step, int half, double[][] sumX, int[][] seenX,
+		double[][] sumY, int[][] seenY)
 	{
 		int ny = sumX.length;
 		int nx = sumY.length;
@@ -474,13 +474,12 @@ public final class PaperDisplacement {
 					columnSeen[x] += WEIGHT[k];
 				}
 				for (; closed < ny && rowTo[closed] == y + 1; closed++) {
-					double[] sum = new double[w];
-					double[] seen = new double[w];
-					double[] s0 = startSum[closed];
-					int[] n0 = startSeen[closed];
+					// the band's sums take the place of the running sums at its start
+					double[] sum = startSum[closed];
+					int[] seen = startSeen[closed];
 					for (int x = 0; x < w; x++) {
-						sum[x] = columnSum[x] - s0[x];
-						seen[x] = columnSeen[x] - n0[x];
+						sum[x] = columnSum[x] - sum[x];
+						seen[x] = columnSeen[x] - seen[x];
 					}
 					sumX[closed] = sum;
 					seenX[closed] = seen;

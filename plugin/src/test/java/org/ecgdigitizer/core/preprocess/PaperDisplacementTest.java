@@ -224,9 +224,9 @@ class PaperDisplacementTest {
 			int nx = (int) Math.floor(w / step);
 			int ny = (int) Math.floor(h / step);
 			double[][] sumX = new double[ny][];
-			double[][] seenX = new double[ny][];
+			int[][] seenX = new int[ny][];
 			double[][] sumY = new double[nx][h];
-			double[][] seenY = new double[nx][h];
+			int[][] seenY = new int[nx][h];
 			PaperDisplacement.bandProfiles(rgb, w, h, step, half, sumX, seenX, sumY, seenY);
 			// each pixel's visible value and weight, as measure reads them
 			float[] value = new float[w * h];
@@ -306,7 +306,7 @@ class PaperDisplacementTest {
 	void prefixSumsArePlainAndWaveWeightedRunningSums() {
 		int n = 23;
 		double[] sum = new double[n];
-		double[] seen = new double[n];
+		int[] seen = new int[n];
 		double[][] wave = new double[4][n];
 		for (int i = 0; i < n; i++) {
 			sum[i] = Math.sin(i * 0.7) * 3;
