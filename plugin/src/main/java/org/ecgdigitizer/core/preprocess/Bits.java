@@ -38,12 +38,27 @@ public final class Bits {
 		int word = y * words;
 		// +0 for -0 (the same comparison): -0 - +0 would read as below 0
 		float t = threshold + 0f;
-		for (int x0 = 0; x0 < w; x0 += 64) {
+		// p > threshold exactly when threshold - p is below 0 (NaN included: it reads as a positive NaN);
+		// the sign bit, not a branch, which a noisy plane would mispredict at every other pixel
+		int x0 = 0;
+		for (; x0 + 64 <= w; x0 += 64) {
+			// four words in turn, ORed together at the end: a pixel's bit need not wait for the one before
+			long a = 0;
+			long b = 0;
+			long c = 0;
+			long d = 0;
+			int at = row + x0;
+			for (int k = 0; k < 64; k += 4) {
+				a |= (long) (Float.floatToIntBits(t - p[at + k]) >>> 31) << k;
+				b |= (long) (Float.floatToIntBits(t - p[at + k + 1]) >>> 31) << k + 1;
+				c |= (long) (Float.floatToIntBits(t - p[at + k + 2]) >>> 31) << k + 2;
+				d |= (long) (Float.floatToIntBits(t - p[at + k + 3]) >>> 31) << k + 3;
+			}
+			bits[word + (x0 >>> 6)] = a | b | c | d;
+		}
+		if (x0 < w) {
 			long v = 0;
-			int end = Math.min(w, x0 + 64);
-			// p > threshold exactly when threshold - p is below 0 (NaN included: it reads as a positive NaN);
-			// the sign bit, not a branch, which a noisy plane would mispredict at every other pixel
-			for (int x = x0; x < end; x++) v |= (long) (Float.floatToIntBits(t - p[row + x]) >>> 31) << x;
+			for (int x = x0; x < w; x++) v |= (long) (Float.floatToIntBits(t - p[row + x]) >>> 31) << x;
 			bits[word + (x0 >>> 6)] = v;
 		}
 	}

@@ -150,7 +150,7 @@ public final class Perspective {
 		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
 		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt
 		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyze(sub, tw, th, Double.NaN, angleDeg, rangeDeg, mm)
-			: GridAnalysis.refine(sub, tw, th, Double.NaN, Math.tan(Math.toRadians(angleDeg)), 2, 1, false);
+			: GridAnalysis.quickLook(sub, tw, th, Math.tan(Math.toRadians(angleDeg)));
 		if (!local.found) return null;
 		double pY = local.pxPerMmY / Math.cos(Math.toRadians(local.horizontalAngleDeg));
 		double pX = local.pxPerMmX / Math.cos(Math.toRadians(local.verticalAngleDeg));

@@ -220,7 +220,14 @@ public final class Rectifier {
 			double fy = sy - y0;
 			if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
 				int i = y0 * w + x0;
-				out[row + x] = blend(rgb[i], rgb[i + 1], rgb[i + w], rgb[i + w + 1], fx, fy);
+				int p00 = rgb[i];
+				int p10 = rgb[i + 1];
+				int p01 = rgb[i + w];
+				int p11 = rgb[i + w + 1];
+				// four pixels of one colour (most of a page's paper) blend to that colour: weights that sum to 1
+				// within a few ulps keep a channel within far less than half a level of its value
+				out[row + x] = p00 == p10 && p00 == p01 && p00 == p11 ? p00 & 0xffffff : blend(p00, p10, p01, p11, fx,
+					fy);
 			}
 			else {
 				out[row + x] = blend(pixel(rgb, w, h, x0, y0, fill), pixel(rgb, w, h, x0 + 1, y0, fill), pixel(rgb, w, h,

@@ -21,11 +21,12 @@ import java.util.Map;
  * Not a test: a replay harness for the grid-angle and perspective searches of stage 1. It loads two
  * builds of the digitizer (for example main's jar and a branch's) each in its own class loader, reads
  * the same pages with each, and replays on them what {@code Preprocessor.run} does to find the grid:
- * the whole page's analysis, the perspective fit, the tilt from the traces when no grid is found and
- * the grid read again after a perspective rectification. The two builds take turns page by page (the
- * one that goes first alternates), each step's thread CPU is summed per round, and the median over
- * the rounds after the first is printed in ms per page; any step whose result differs between the
- * builds is reported.
+ * the grid plane, the whole page's analysis, the perspective fit, the tilt from the traces when no
+ * grid is found, the rectification (a rotation or a homography) and the grid read again (plane and
+ * analysis) after a perspective rectification. The two builds take turns page by page (the one that
+ * goes first alternates), each step's thread CPU is summed per round, and the median over the rounds
+ * after the first is printed in ms per page; any step whose result differs between the builds is
+ * reported.
  *
  * <pre>
  * java -cp plugin/target/test-classes org.ecgdigitizer.core.preprocess.GridSearchReplay \
@@ -34,7 +35,7 @@ import java.util.Map;
  */
 public final class GridSearchReplay {
 
-	static final String[] STEPS = { "analyze", "perspective", "traces", "regrid" };
+	static final String[] STEPS = { "plane", "analyze", "perspective", "traces", "rectify", "regrid" };
 	/** -Dreplay.perPage=true: each page's steps in the last round. */
 	static final boolean PER_PAGE = Boolean.getBoolean("replay.perPage");
 	static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -88,11 +89,14 @@ public final class GridSearchReplay {
 			Class<?> grid = cls("preprocess.GridAnalysis");
 			Class<?> planes = cls("preprocess.Planes");
 			String[] out = new String[STEPS.length];
-			float[] plane = (float[]) call(planes, null, "gridPlane", rgb);
 			long t = time();
-			Object estimate = call(grid, null, "analyze", plane, w, h, dpi);
+			float[] plane = (float[]) call(planes, null, "gridPlane", rgb);
 			cpu[0] += time() - t;
-			out[0] = describe(estimate);
+			out[0] = String.valueOf(Arrays.hashCode(plane));
+			t = time();
+			Object estimate = call(grid, null, "analyze", plane, w, h, dpi);
+			cpu[1] += time() - t;
+			out[1] = describe(estimate);
 			double px = (Double) get(estimate, "pxPerMmX");
 			double py = (Double) get(estimate, "pxPerMmY");
 			boolean found = (Boolean) get(estimate, "found");
@@ -100,8 +104,8 @@ public final class GridSearchReplay {
 			double pitchGuess = Double.isNaN(px) || Double.isNaN(py) ? Double.NaN : Math.sqrt(px * py);
 			t = time();
 			Object fit = call(cls("preprocess.Perspective"), null, "estimate", plane, w, h, pitchGuess, angle, found);
-			cpu[1] += time() - t;
-			out[1] = describe(fit);
+			cpu[2] += time() - t;
+			out[2] = describe(fit);
 			boolean perspective = fit != null && (Double) get(fit, "rmsPitchError") < (Double) get(cls(
 				"preprocess.Preprocessor"), "MAX_PERSPECTIVE_MISFIT") && ((Boolean) call(fit.getClass(), fit,
 					"needsPerspective") || !found);
@@ -109,32 +113,44 @@ public final class GridSearchReplay {
 				float[] dark = (float[]) call(planes, null, "clippedDarkness", call(planes, null, "darkness", rgb), 0.97);
 				t = time();
 				Object tan = call(grid, null, "coarseTan", dark, w, h);
-				cpu[2] += time() - t;
-				out[2] = String.valueOf(tan);
+				cpu[3] += time() - t;
+				out[3] = String.valueOf(tan);
+				angle = Math.toDegrees(Math.atan((Double) tan));
 			}
+			Class<?> rectifier = cls("preprocess.Rectifier");
+			Class<?> warps = cls("preprocess.Rectifier$Warp");
+			Object warp;
+			double scale = Double.NaN;
 			if (perspective) {
 				Class<?> homography = cls("preprocess.Homography");
 				Object toPaper = get(fit, "imageToPaper");
 				double[] j = (double[]) call(homography, toPaper, "jacobian", w / 2.0, h / 2.0);
-				double scale = 1 / Math.sqrt(Math.abs(j[0] * j[3] - j[1] * j[2]));
+				scale = 1 / Math.sqrt(Math.abs(j[0] * j[3] - j[1] * j[2]));
 				double tilt = Math.toDegrees(Math.atan(-j[2] / j[3]));
 				Constructor<?> make = homography.getDeclaredConstructor(double[].class);
 				make.setAccessible(true);
 				Object toRectified = call(homography, toPaper, "then", make.newInstance((Object) new double[] { scale, 0,
 					0, 0, scale, 0, 0, 0, 1 }));
 				double growth = (Double) get(cls("preprocess.Preprocessor"), "MAX_GROWTH");
-				Class<?> rectifier = cls("preprocess.Rectifier");
-				Object warp = call(cls("preprocess.Rectifier$Warp"), null, "homography", toRectified, w, h, tilt,
-					(long) (growth * w * h));
-				int[] rectified = (int[]) call(rectifier, null, "warp", rgb, warp, call(rectifier, null, "paperColour",
-					rgb));
+				warp = call(warps, null, "homography", toRectified, w, h, tilt, (long) (growth * w * h));
+			}
+			else {
+				double least = (Double) get(cls("preprocess.Preprocessor"), "MIN_ROTATION_DEG");
+				warp = call(warps, null, "rotation", Math.abs(angle) < least ? 0.0 : angle, w, h);
+			}
+			int paper = (Integer) call(rectifier, null, "paperColour", rgb);
+			t = time();
+			int[] rectified = (int[]) call(rectifier, null, "warp", rgb, warp, paper);
+			cpu[4] += time() - t;
+			out[4] = String.valueOf(Arrays.hashCode(rectified));
+			if (perspective) {
 				int rw = (Integer) get(warp, "width");
 				int rh = (Integer) get(warp, "height");
-				float[] again = (float[]) call(planes, null, "gridPlane", rectified);
 				t = time();
+				float[] again = (float[]) call(planes, null, "gridPlane", rectified);
 				Object estimateAgain = call(grid, null, "analyze", again, rw, rh, scale * 25.4, 0.0, 1.0, scale);
-				cpu[3] += time() - t;
-				out[3] = describe(estimateAgain);
+				cpu[5] += time() - t;
+				out[5] = describe(estimateAgain);
 			}
 			return out;
 		}

@@ -50,6 +50,29 @@ class RectifierTest {
 		check(rgb, w, h, Rectifier.Warp.homography(photo, w, h, 1, (long) (2.5 * w * h)), field);
 	}
 
+	/**
+	 * A page of flat colours (paper, grid lines, ink, alpha set as decoders leave it) with some noise:
+	 * where four neighbours share a colour the warp takes it whole, and it must be the blend's.
+	 */
+	@Test
+	void flatColoursMatchPixelByPixelSampling() {
+		int w = 263;
+		int h = 241;
+		int[] colours = { 0xfffdf8f2, 0xfff4b8b0, 0xff202020, 0xffffffff, 0xff000000 };
+		Random random = new Random(6);
+		int[] rgb = new int[w * h];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int c = colours[(x / 7 + 3 * (y / 5)) % colours.length];
+				rgb[y * w + x] = random.nextInt(20) == 0 ? 0xff000000 | random.nextInt(1 << 24) : c;
+			}
+		}
+		check(rgb, w, h, Rectifier.Warp.rotation(1.3, w, h), null);
+		check(rgb, w, h, Rectifier.Warp.rotation(-0.4, w, h), null);
+		Homography photo = new Homography(new double[] { 1.02, 0.03, -4, -0.01, 0.99, 6, 2e-4, -1e-4, 1 });
+		check(rgb, w, h, Rectifier.Warp.homography(photo, w, h, 1, (long) (2.5 * w * h)), null);
+	}
+
 	/** The blend's rounding is Math.round's on every value a blend gives (none negative), halves and all. */
 	@Test
 	void roundingIsMathRoundOnValuesThatAreNotNegative() {
