@@ -129,6 +129,8 @@ public final class LabelReader {
 	private static final int OVERHANG = overhang(MODELS);
 	/** The indices of MODELS, one type style after another (in MODELS' order within a style). */
 	private static final int[] BY_STYLE = byStyle(MODELS);
+	/** About how wide a letter is, in pixels at H (for choosing how to add up hidden sums). */
+	private static final int TYPICAL_WIDTH = 12;
 
 	private LabelReader() {}
 
@@ -1265,6 +1267,13 @@ public final class LabelReader {
 		final int[] valuesTo;
 		/** Per row, the runs of unknown pixels: start and end (exclusive) columns, one after another. */
 		final int[][] unknownRuns;
+		/** Per column, the runs of unknown pixels: start and end (exclusive) rows, one after another. */
+		final int[][] unknownColumnRuns;
+		/**
+		 * True when the hidden sums are cheaper to add up column by column: the unknown pixels are
+		 * mostly upright strokes (a QRS, a pulse's edge) rather than flat ones (a baseline, a rule).
+		 */
+		final boolean hiddenByColumns;
 		final int width;
 		final int height;
 		final double[] sum;
@@ -1290,6 +1299,10 @@ public final class LabelReader {
 			valuesFrom = new int[height];
 			valuesTo = new int[height];
 			unknownRuns = new int[height][];
+			// what the hidden sums cost, roughly, per letter about TYPICAL_WIDTH wide: by rows, each
+			// run's length and the letter's width; by columns, the letter's width per run
+			long byRows = 0;
+			long byColumns = 0;
 			for (int y = 0; y < height; y++) {
 				int a = 0;
 				int b = width;
@@ -1297,26 +1310,36 @@ public final class LabelReader {
 				while (b > a && values[y * width + b - 1] == 0) b--;
 				valuesFrom[y] = a;
 				valuesTo[y] = b;
-				unknownRuns[y] = runs(unknown, y);
+				int[] r = unknownRuns[y] = runs(unknown, y * width, 1, width);
+				for (int k = 0; k < r.length; k += 2) byRows += r[k + 1] - r[k] + TYPICAL_WIDTH - 1;
 			}
+			unknownColumnRuns = new int[width][];
+			for (int x = 0; x < width; x++) {
+				unknownColumnRuns[x] = any ? runs(unknown, x, width, height) : new int[0];
+				byColumns += unknownColumnRuns[x].length / 2 * TYPICAL_WIDTH;
+			}
+			hiddenByColumns = byColumns < byRows;
 			sum = integral(pixels, false);
 			sum2 = integral(pixels, true);
 			sumU = any ? integral(unknownValues, false) : null;
 		}
 
-		/** The runs of true in row y of a mask: start and end (exclusive) columns, one after another. */
-		private int[] runs(boolean[] mask, int y) {
+		/**
+		 * The runs of true in a line of a mask (its n elements from start on, step apart): start and
+		 * end (exclusive) indices along the line, one after another.
+		 */
+		private static int[] runs(boolean[] mask, int start, int step, int n) {
 			int[] out = new int[8];
-			int n = 0;
-			for (int x = 0; x < width; x++) {
-				if (!mask[y * width + x] || (x > 0 && mask[y * width + x - 1])) continue;
-				int end = x;
-				while (end < width && mask[y * width + end]) end++;
-				if (n + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
-				out[n++] = x;
-				out[n++] = end;
+			int count = 0;
+			for (int i = 0; i < n; i++) {
+				if (!mask[start + i * step] || (i > 0 && mask[start + (i - 1) * step])) continue;
+				int end = i;
+				while (end < n && mask[start + end * step]) end++;
+				if (count + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+				out[count++] = i;
+				out[count++] = end;
 			}
-			return Arrays.copyOf(out, n);
+			return Arrays.copyOf(out, count);
 		}
 
 		private double[] integral(float[] v, boolean squared) {
@@ -1386,9 +1409,53 @@ public final class LabelReader {
 
 		/**
 		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
-		 * top at top0 + t and its left edge at every x; visits only the runs of unknown pixels.
+		 * top at top0 + t and its left edge at every x from {@code from} to {@code to}; visits only
+		 * the runs of unknown pixels, by rows or by columns, whichever is cheaper (the sums are exact:
+		 * the same either way).
 		 */
 		void hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			if (hiddenByColumns) hiddenDotsByColumns(l, top0, tops, from, to, hidden, hiddenSquares);
+			else hiddenDotsByRows(l, top0, tops, from, to, hidden, hiddenSquares);
+		}
+
+		/** {@link #hiddenDots} over the runs of unknown pixels of each column. */
+		void hiddenDotsByColumns(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			int lw = l.width;
+			int positions = Math.max(0, width - lw + 1);
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
+			double[] pre = l.columnSums;
+			double[] pre2 = l.columnSums2;
+			// column cx holds the letter's column cx - x at every x from cx - lw + 1 to cx
+			for (int cx = first; cx < end + lw - 1; cx++) {
+				int[] runs = unknownColumnRuns[cx];
+				int x0 = Math.max(first, cx - lw + 1);
+				int x1 = Math.min(end - 1, cx);
+				for (int r = 0; r < runs.length; r += 2) {
+					for (int t = 0; t < tops; t++) {
+						int top = top0 + t;
+						// the letter's rows r0 - top to r1 - top (clipped to the letter) are hidden
+						int lo = Math.max(0, runs[r] - top);
+						int hi = Math.min(H, runs[r + 1] - top);
+						if (lo >= hi) continue;
+						double[] sums = hidden[t];
+						double[] squares = hiddenSquares[t];
+						for (int x = x0; x <= x1; x++) {
+							int column = (cx - x) * (H + 1);
+							sums[x] += pre[column + hi] - pre[column + lo];
+							squares[x] += pre2[column + hi] - pre2[column + lo];
+						}
+					}
+				}
+			}
+		}
+
+		/** {@link #hiddenDots} over the runs of unknown pixels of each row. */
+		void hiddenDotsByRows(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
 			double[][] hiddenSquares)
 		{
 			int positions = Math.max(0, width - l.width + 1);
