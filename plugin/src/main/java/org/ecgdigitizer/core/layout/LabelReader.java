@@ -315,6 +315,8 @@ public final class LabelReader {
 				Reading r = readings.get(k);
 				double off = Math.abs(Math.log(r.candidate.height / size));
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
+				// a word not read stays unread unless it reads at the page's size: not worth matching where none can
+				if (!r.accepted() && !page.mayBeAccepted(r.candidate, size)) continue;
 				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
 				if (!r.accepted() && !again.accepted()) continue;
@@ -577,22 +579,31 @@ public final class LabelReader {
 		 * lower-case text and small blobs read at a capital's size do not.
 		 */
 		boolean fillsCapHeight(int word) {
-			int x0 = Math.max(0, places[word][0]);
-			int x1 = Math.min(crop.width, places[word][0] + models[word].width);
 			int top = places[word][1];
+			return inkRows(raw, crop.width, crop.height, places[word][0], places[word][0] + models[word].width, top,
+				top) >= CAP_FILL * H;
+		}
+
+		/**
+		 * How many rows the ink spans, first to last, in columns x0 to x1 (exclusive) of a crop, near
+		 * a word's box with its top anywhere from topLow to topHigh (0: none).
+		 */
+		static int inkRows(float[] raw, int cw, int ch, int x0, int x1, int topLow, int topHigh) {
+			x0 = Math.max(0, x0);
+			x1 = Math.min(cw, x1);
 			int slack = (int) Math.ceil(0.15 * H);
 			int first = -1;
 			int last = -1;
-			for (int y = Math.max(0, top - slack); y < Math.min(crop.height, top + H + slack); y++) {
+			for (int y = Math.max(0, topLow - slack); y < Math.min(ch, topHigh + H + slack); y++) {
 				for (int x = x0; x < x1; x++) {
-					if (raw[y * crop.width + x] > LeadDetector.INK) {
+					if (raw[y * cw + x] > LeadDetector.INK) {
 						if (first < 0) first = y;
 						last = y;
 						break;
 					}
 				}
 			}
-			return first >= 0 && last - first + 1 >= CAP_FILL * H;
+			return first < 0 ? 0 : last - first + 1;
 		}
 
 		/**
@@ -706,32 +717,24 @@ public final class LabelReader {
 		double worth)
 	{
 		if (!(inkHeightPx > 2)) return null;
-		double s = H / inkHeightPx;
-		double wx0 = box.x - REACH * inkHeightPx;
-		double wx1 = box.maxX() + REACH * inkHeightPx;
-		double foot = box.maxY();
-		double wy0 = foot - (1 + MARGIN_Y + 0.3) * inkHeightPx;
-		double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
-		int cw = (int) Math.ceil((wx1 - wx0) * s);
-		int ch = (int) Math.ceil((wy1 - wy0) * s);
-		// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
-		// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
-		int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
-		float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
-		boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
-		float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
-		boolean[] clutter = Arrays.copyOfRange(tallClutter, beyond * cw, (beyond + ch) * cw);
-		for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
+		Frame frame = new Frame(box, inkHeightPx);
+		int cw = frame.cw;
+		int ch = frame.ch;
+		boolean[] clutter = new boolean[cw * ch];
+		float[] raw = frame.raw(ink, w, h, turned, clutter);
 		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores
 		if (c.blank()) return null;
-		double fx0 = (box.x - wx0) * s;
-		double fx1 = (box.maxX() - wx0) * s;
-		int top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
-		int tops = 2 * FOOT_SLACK + 1;
+		double s = frame.s;
+		double wx0 = frame.wx0;
+		double wy0 = frame.wy0;
+		double fx0 = frame.fx0;
+		double fx1 = frame.fx1;
+		int top0 = frame.top0;
+		int tops = frame.tops;
 		int mx = (int) Math.round(MARGIN_X * H);
 		int my = (int) Math.round(MARGIN_Y * H);
-		double minWidth = (fx1 - fx0) - 2 * BEYOND * H;
+		double minWidth = frame.minWidth;
 
 		Match m = new Match();
 		m.crop = c;
@@ -952,6 +955,81 @@ public final class LabelReader {
 			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
 		}
 		return m.boxes[m.best()] == null ? null : m;
+	}
+
+	/**
+	 * Where a candidate read at a size is compared with the words: the crop around it at the
+	 * letters' size (H), where the word's foot may sit, and how wide a word must be to cover the ink.
+	 */
+	static final class Frame {
+		final double s;
+		final double wx0;
+		final double wy0;
+		final int cw;
+		final int ch;
+		/** The candidate's ink across the crop. */
+		final double fx0;
+		final double fx1;
+		/** The tops of a word's box: top0 to top0 + tops - 1. */
+		final int top0;
+		final int tops;
+		final double minWidth;
+
+		Frame(Box box, double inkHeightPx) {
+			s = H / inkHeightPx;
+			wx0 = box.x - REACH * inkHeightPx;
+			double wx1 = box.maxX() + REACH * inkHeightPx;
+			double foot = box.maxY();
+			wy0 = foot - (1 + MARGIN_Y + 0.3) * inkHeightPx;
+			double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
+			cw = (int) Math.ceil((wx1 - wx0) * s);
+			ch = (int) Math.ceil((wy1 - wy0) * s);
+			fx0 = (box.x - wx0) * s;
+			fx1 = (box.maxX() - wx0) * s;
+			top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
+			tops = 2 * FOOT_SLACK + 1;
+			minWidth = (fx1 - fx0) - 2 * BEYOND * H;
+		}
+
+		/** The crop before blurring, with its clutter (into {@code clutter}) taken out. */
+		float[] raw(float[] ink, int w, int h, boolean turned, boolean[] clutter) {
+			// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
+			// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
+			int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
+			float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
+			boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
+			float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
+			System.arraycopy(tallClutter, beyond * cw, clutter, 0, ch * cw);
+			for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
+			return raw;
+		}
+	}
+
+	/**
+	 * False when no reading of the box at this size can be accepted because no word covering the
+	 * candidate's ink has ink spanning the capitals' height ({@link Match#fillsCapHeight}) at any of
+	 * its places: the ink there, clutter taken out, is too short (a candidate much smaller than the
+	 * size, read at it). Costs the crop, not the matching.
+	 */
+	static boolean mayBeAccepted(float[] ink, int w, int h, Box box, double inkHeightPx) {
+		if (inkHeightPx < MIN_INK_PX || box.width < I_MIN_WIDTH * inkHeightPx) return false;
+		Frame f = new Frame(box, inkHeightPx);
+		// the columns of every place of every word that covers the candidate's ink
+		double reach = Math.floor(f.fx0 + BEYOND * H);
+		int x0 = Integer.MAX_VALUE;
+		int x1 = Integer.MIN_VALUE;
+		for (WordModel model : MODELS) {
+			if (model.width < f.minWidth) continue;
+			int xFrom = model.xFrom(f.fx1);
+			int xTo = model.xTo(f.cw, reach);
+			if (xFrom > xTo) continue;
+			x0 = Math.min(x0, xFrom);
+			x1 = Math.max(x1, xTo + model.width);
+		}
+		if (x0 > x1) return false;
+		boolean[] clutter = new boolean[f.cw * f.ch];
+		float[] raw = f.raw(ink, w, h, false, clutter);
+		return Match.inkRows(raw, f.cw, f.ch, x0, x1, f.top0, f.top0 + f.tops - 1) >= CAP_FILL * H;
 	}
 
 	/**
