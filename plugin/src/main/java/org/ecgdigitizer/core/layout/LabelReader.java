@@ -1687,27 +1687,61 @@ public final class LabelReader {
 			}
 			return out;
 		}
-		// shrink: each output pixel averages the input area it covers
+		// shrink: each output pixel averages the input area it covers; the input columns (and rows)
+		// an output column (row) covers, and how much of each, are found once
+		Cover across = new Cover(x0, s, outW, w);
+		Cover down = new Cover(y0, s, outH, h);
 		for (int v = 0; v < outH; v++) {
-			double ya = y0 + v / s;
-			double yb = y0 + (v + 1) / s;
 			for (int u = 0; u < outW; u++) {
-				double xa = x0 + u / s;
-				double xb = x0 + (u + 1) / s;
 				double acc = 0;
-				for (int y = (int) Math.floor(ya); y < yb; y++) {
-					double fy = Math.min(yb, y + 1) - Math.max(ya, y);
-					if (fy <= 0 || y < 0 || y >= h) continue;
-					for (int x = (int) Math.floor(xa); x < xb; x++) {
-						double fx = Math.min(xb, x + 1) - Math.max(xa, x);
-						if (fx <= 0 || x < 0 || x >= w) continue;
-						acc += fx * fy * at(src, w, h, x, y, turned);
+				for (int j = down.from[v]; j < down.from[v + 1]; j++) {
+					double fy = down.share[j];
+					int y = down.index[j];
+					for (int i = across.from[u]; i < across.from[u + 1]; i++) {
+						int x = across.index[i];
+						acc += across.share[i] * fy * (turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x]);
 					}
 				}
 				out[v * outW + u] = (float) (acc * s * s);
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * For each of n output pixels of a line scaled down by s from a start at a0, the input pixels it
+	 * covers (on the image, 0 to size - 1) and the share of each it covers: those of output k at
+	 * from[k] to from[k + 1] - 1.
+	 */
+	private static final class Cover {
+		final int[] from;
+		final int[] index;
+		final double[] share;
+
+		Cover(double a0, double s, int n, int size) {
+			from = new int[n + 1];
+			int[] at = new int[16];
+			double[] part = new double[16];
+			int count = 0;
+			for (int k = 0; k < n; k++) {
+				from[k] = count;
+				double a = a0 + k / s;
+				double b = a0 + (k + 1) / s;
+				for (int p = (int) Math.floor(a); p < b; p++) {
+					double f = Math.min(b, p + 1) - Math.max(a, p);
+					if (f <= 0 || p < 0 || p >= size) continue;
+					if (count == at.length) {
+						at = Arrays.copyOf(at, 2 * count);
+						part = Arrays.copyOf(part, 2 * count);
+					}
+					at[count] = p;
+					part[count++] = f;
+				}
+			}
+			from[n] = count;
+			index = at;
+			share = part;
+		}
 	}
 
 	private static double bilinear(float[] src, int w, int h, double x, double y, boolean turned) {
