@@ -77,11 +77,15 @@ final class LabelGlyphs {
 		final float[] inkValue2;
 		/**
 		 * Per row y, the sums of the row's first j values (at y * (width + 1) + j), and of their
-		 * squares: the letter's sums over any run of columns. Sums of these values are exact in
-		 * doubles in any order (multiples of 2^-39 below 2^10), so they equal the pixel-by-pixel sums.
+		 * squares: the letter's sums over any run of columns ({@link #columnSums}: over any run of
+		 * rows). Sums of these values are exact in doubles in any order (multiples of 2^-39 below
+		 * 2^10), so they equal the pixel-by-pixel sums.
 		 */
 		final double[] rowSums;
 		final double[] rowSums2;
+		/** Per column x, the sums of the column's first j values (at x * (H + 1) + j), and of their squares. */
+		final double[] columnSums;
+		final double[] columnSums2;
 
 		Letter(float[] pixels, int width, double left, double advance) {
 			this.pixels = pixels;
@@ -117,6 +121,15 @@ final class LabelGlyphs {
 					float v = pixels[y * width + x];
 					rowSums[y * (width + 1) + x + 1] = rowSums[y * (width + 1) + x] + v;
 					rowSums2[y * (width + 1) + x + 1] = rowSums2[y * (width + 1) + x] + v * v;
+				}
+			}
+			columnSums = new double[width * (H + 1)];
+			columnSums2 = new double[columnSums.length];
+			for (int x = 0; x < width; x++) {
+				for (int y = 0; y < H; y++) {
+					float v = pixels[y * width + x];
+					columnSums[x * (H + 1) + y + 1] = columnSums[x * (H + 1) + y] + v;
+					columnSums2[x * (H + 1) + y + 1] = columnSums2[x * (H + 1) + y] + v * v;
 				}
 			}
 		}

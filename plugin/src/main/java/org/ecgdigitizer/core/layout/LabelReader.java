@@ -129,6 +129,8 @@ public final class LabelReader {
 	private static final int OVERHANG = overhang(MODELS);
 	/** The indices of MODELS, one type style after another (in MODELS' order within a style). */
 	private static final int[] BY_STYLE = byStyle(MODELS);
+	/** About how wide a letter is, in pixels at H (for choosing how to add up hidden sums). */
+	private static final int TYPICAL_WIDTH = 12;
 
 	private LabelReader() {}
 
@@ -313,6 +315,8 @@ public final class LabelReader {
 				Reading r = readings.get(k);
 				double off = Math.abs(Math.log(r.candidate.height / size));
 				if (r.accepted() ? off < Math.log(OFF_SIZE) : off < Math.log(1.15)) continue;
+				// a word not read stays unread unless it reads at the page's size: not worth matching where none can
+				if (!r.accepted() && !page.mayBeAccepted(r.candidate, size)) continue;
 				Reading again = page.read(r.candidate, size);
 				// a word read far from the page's type size (a thin line read as an I) stands only if it reads at that size
 				if (!r.accepted() && !again.accepted()) continue;
@@ -581,22 +585,31 @@ public final class LabelReader {
 		 * lower-case text and small blobs read at a capital's size do not.
 		 */
 		boolean fillsCapHeight(int word) {
-			int x0 = Math.max(0, places[word][0]);
-			int x1 = Math.min(crop.width, places[word][0] + models[word].width);
 			int top = places[word][1];
+			return inkRows(raw, crop.width, crop.height, places[word][0], places[word][0] + models[word].width, top,
+				top) >= CAP_FILL * H;
+		}
+
+		/**
+		 * How many rows the ink spans, first to last, in columns x0 to x1 (exclusive) of a crop, near
+		 * a word's box with its top anywhere from topLow to topHigh (0: none).
+		 */
+		static int inkRows(float[] raw, int cw, int ch, int x0, int x1, int topLow, int topHigh) {
+			x0 = Math.max(0, x0);
+			x1 = Math.min(cw, x1);
 			int slack = (int) Math.ceil(0.15 * H);
 			int first = -1;
 			int last = -1;
-			for (int y = Math.max(0, top - slack); y < Math.min(crop.height, top + H + slack); y++) {
+			for (int y = Math.max(0, topLow - slack); y < Math.min(ch, topHigh + H + slack); y++) {
 				for (int x = x0; x < x1; x++) {
-					if (raw[y * crop.width + x] > LeadDetector.INK) {
+					if (raw[y * cw + x] > LeadDetector.INK) {
 						if (first < 0) first = y;
 						last = y;
 						break;
 					}
 				}
 			}
-			return first >= 0 && last - first + 1 >= CAP_FILL * H;
+			return first < 0 ? 0 : last - first + 1;
 		}
 
 		/**
@@ -710,32 +723,24 @@ public final class LabelReader {
 		double worth)
 	{
 		if (!(inkHeightPx > 2)) return null;
-		double s = H / inkHeightPx;
-		double wx0 = box.x - REACH * inkHeightPx;
-		double wx1 = box.maxX() + REACH * inkHeightPx;
-		double foot = box.maxY();
-		double wy0 = foot - (1 + MARGIN_Y + 0.3) * inkHeightPx;
-		double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
-		int cw = (int) Math.ceil((wx1 - wx0) * s);
-		int ch = (int) Math.ceil((wy1 - wy0) * s);
-		// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
-		// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
-		int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
-		float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
-		boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
-		float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
-		boolean[] clutter = Arrays.copyOfRange(tallClutter, beyond * cw, (beyond + ch) * cw);
-		for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
+		Frame frame = new Frame(box, inkHeightPx);
+		int cw = frame.cw;
+		int ch = frame.ch;
+		boolean[] clutter = new boolean[cw * ch];
+		float[] raw = frame.raw(ink, w, h, turned, clutter);
 		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores
 		if (c.blank()) return null;
-		double fx0 = (box.x - wx0) * s;
-		double fx1 = (box.maxX() - wx0) * s;
-		int top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
-		int tops = 2 * FOOT_SLACK + 1;
+		double s = frame.s;
+		double wx0 = frame.wx0;
+		double wy0 = frame.wy0;
+		double fx0 = frame.fx0;
+		double fx1 = frame.fx1;
+		int top0 = frame.top0;
+		int tops = frame.tops;
 		int mx = (int) Math.round(MARGIN_X * H);
 		int my = (int) Math.round(MARGIN_Y * H);
-		double minWidth = (fx1 - fx0) - 2 * BEYOND * H;
+		double minWidth = frame.minWidth;
 
 		Match m = new Match();
 		m.crop = c;
@@ -956,6 +961,81 @@ public final class LabelReader {
 			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
 		}
 		return m.boxes[m.best()] == null ? null : m;
+	}
+
+	/**
+	 * Where a candidate read at a size is compared with the words: the crop around it at the
+	 * letters' size (H), where the word's foot may sit, and how wide a word must be to cover the ink.
+	 */
+	static final class Frame {
+		final double s;
+		final double wx0;
+		final double wy0;
+		final int cw;
+		final int ch;
+		/** The candidate's ink across the crop. */
+		final double fx0;
+		final double fx1;
+		/** The tops of a word's box: top0 to top0 + tops - 1. */
+		final int top0;
+		final int tops;
+		final double minWidth;
+
+		Frame(Box box, double inkHeightPx) {
+			s = H / inkHeightPx;
+			wx0 = box.x - REACH * inkHeightPx;
+			double wx1 = box.maxX() + REACH * inkHeightPx;
+			double foot = box.maxY();
+			wy0 = foot - (1 + MARGIN_Y + 0.3) * inkHeightPx;
+			double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
+			cw = (int) Math.ceil((wx1 - wx0) * s);
+			ch = (int) Math.ceil((wy1 - wy0) * s);
+			fx0 = (box.x - wx0) * s;
+			fx1 = (box.maxX() - wx0) * s;
+			top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
+			tops = 2 * FOOT_SLACK + 1;
+			minWidth = (fx1 - fx0) - 2 * BEYOND * H;
+		}
+
+		/** The crop before blurring, with its clutter (into {@code clutter}) taken out. */
+		float[] raw(float[] ink, int w, int h, boolean turned, boolean[] clutter) {
+			// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
+			// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
+			int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
+			float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
+			boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
+			float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
+			System.arraycopy(tallClutter, beyond * cw, clutter, 0, ch * cw);
+			for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
+			return raw;
+		}
+	}
+
+	/**
+	 * False when no reading of the box at this size can be accepted because no word covering the
+	 * candidate's ink has ink spanning the capitals' height ({@link Match#fillsCapHeight}) at any of
+	 * its places: the ink there, clutter taken out, is too short (a candidate much smaller than the
+	 * size, read at it). Costs the crop, not the matching.
+	 */
+	static boolean mayBeAccepted(float[] ink, int w, int h, Box box, double inkHeightPx) {
+		if (inkHeightPx < MIN_INK_PX || box.width < I_MIN_WIDTH * inkHeightPx) return false;
+		Frame f = new Frame(box, inkHeightPx);
+		// the columns of every place of every word that covers the candidate's ink
+		double reach = Math.floor(f.fx0 + BEYOND * H);
+		int x0 = Integer.MAX_VALUE;
+		int x1 = Integer.MIN_VALUE;
+		for (WordModel model : MODELS) {
+			if (model.width < f.minWidth) continue;
+			int xFrom = model.xFrom(f.fx1);
+			int xTo = model.xTo(f.cw, reach);
+			if (xFrom > xTo) continue;
+			x0 = Math.min(x0, xFrom);
+			x1 = Math.max(x1, xTo + model.width);
+		}
+		if (x0 > x1) return false;
+		boolean[] clutter = new boolean[f.cw * f.ch];
+		float[] raw = f.raw(ink, w, h, false, clutter);
+		return Match.inkRows(raw, f.cw, f.ch, x0, x1, f.top0, f.top0 + f.tops - 1) >= CAP_FILL * H;
 	}
 
 	/**
@@ -1271,6 +1351,13 @@ public final class LabelReader {
 		final int[] valuesTo;
 		/** Per row, the runs of unknown pixels: start and end (exclusive) columns, one after another. */
 		final int[][] unknownRuns;
+		/** Per column, the runs of unknown pixels: start and end (exclusive) rows, one after another. */
+		final int[][] unknownColumnRuns;
+		/**
+		 * True when the hidden sums are cheaper to add up column by column: the unknown pixels are
+		 * mostly upright strokes (a QRS, a pulse's edge) rather than flat ones (a baseline, a rule).
+		 */
+		final boolean hiddenByColumns;
 		final int width;
 		final int height;
 		final double[] sum;
@@ -1296,6 +1383,10 @@ public final class LabelReader {
 			valuesFrom = new int[height];
 			valuesTo = new int[height];
 			unknownRuns = new int[height][];
+			// what the hidden sums cost, roughly, per letter about TYPICAL_WIDTH wide: by rows, each
+			// run's length and the letter's width; by columns, the letter's width per run
+			long byRows = 0;
+			long byColumns = 0;
 			for (int y = 0; y < height; y++) {
 				int a = 0;
 				int b = width;
@@ -1303,26 +1394,36 @@ public final class LabelReader {
 				while (b > a && values[y * width + b - 1] == 0) b--;
 				valuesFrom[y] = a;
 				valuesTo[y] = b;
-				unknownRuns[y] = runs(unknown, y);
+				int[] r = unknownRuns[y] = runs(unknown, y * width, 1, width);
+				for (int k = 0; k < r.length; k += 2) byRows += r[k + 1] - r[k] + TYPICAL_WIDTH - 1;
 			}
+			unknownColumnRuns = new int[width][];
+			for (int x = 0; x < width; x++) {
+				unknownColumnRuns[x] = any ? runs(unknown, x, width, height) : new int[0];
+				byColumns += unknownColumnRuns[x].length / 2 * TYPICAL_WIDTH;
+			}
+			hiddenByColumns = byColumns < byRows;
 			sum = integral(pixels, false);
 			sum2 = integral(pixels, true);
 			sumU = any ? integral(unknownValues, false) : null;
 		}
 
-		/** The runs of true in row y of a mask: start and end (exclusive) columns, one after another. */
-		private int[] runs(boolean[] mask, int y) {
+		/**
+		 * The runs of true in a line of a mask (its n elements from start on, step apart): start and
+		 * end (exclusive) indices along the line, one after another.
+		 */
+		private static int[] runs(boolean[] mask, int start, int step, int n) {
 			int[] out = new int[8];
-			int n = 0;
-			for (int x = 0; x < width; x++) {
-				if (!mask[y * width + x] || (x > 0 && mask[y * width + x - 1])) continue;
-				int end = x;
-				while (end < width && mask[y * width + end]) end++;
-				if (n + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
-				out[n++] = x;
-				out[n++] = end;
+			int count = 0;
+			for (int i = 0; i < n; i++) {
+				if (!mask[start + i * step] || (i > 0 && mask[start + (i - 1) * step])) continue;
+				int end = i;
+				while (end < n && mask[start + end * step]) end++;
+				if (count + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+				out[count++] = i;
+				out[count++] = end;
 			}
-			return Arrays.copyOf(out, n);
+			return Arrays.copyOf(out, count);
 		}
 
 		private double[] integral(float[] v, boolean squared) {
@@ -1392,9 +1493,53 @@ public final class LabelReader {
 
 		/**
 		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
-		 * top at top0 + t and its left edge at every x; visits only the runs of unknown pixels.
+		 * top at top0 + t and its left edge at every x from {@code from} to {@code to}; visits only
+		 * the runs of unknown pixels, by rows or by columns, whichever is cheaper (the sums are exact:
+		 * the same either way).
 		 */
 		void hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			if (hiddenByColumns) hiddenDotsByColumns(l, top0, tops, from, to, hidden, hiddenSquares);
+			else hiddenDotsByRows(l, top0, tops, from, to, hidden, hiddenSquares);
+		}
+
+		/** {@link #hiddenDots} over the runs of unknown pixels of each column. */
+		void hiddenDotsByColumns(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			int lw = l.width;
+			int positions = Math.max(0, width - lw + 1);
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
+			double[] pre = l.columnSums;
+			double[] pre2 = l.columnSums2;
+			// column cx holds the letter's column cx - x at every x from cx - lw + 1 to cx
+			for (int cx = first; cx < end + lw - 1; cx++) {
+				int[] runs = unknownColumnRuns[cx];
+				int x0 = Math.max(first, cx - lw + 1);
+				int x1 = Math.min(end - 1, cx);
+				for (int r = 0; r < runs.length; r += 2) {
+					for (int t = 0; t < tops; t++) {
+						int top = top0 + t;
+						// the letter's rows r0 - top to r1 - top (clipped to the letter) are hidden
+						int lo = Math.max(0, runs[r] - top);
+						int hi = Math.min(H, runs[r + 1] - top);
+						if (lo >= hi) continue;
+						double[] sums = hidden[t];
+						double[] squares = hiddenSquares[t];
+						for (int x = x0; x <= x1; x++) {
+							int column = (cx - x) * (H + 1);
+							sums[x] += pre[column + hi] - pre[column + lo];
+							squares[x] += pre2[column + hi] - pre2[column + lo];
+						}
+					}
+				}
+			}
+		}
+
+		/** {@link #hiddenDots} over the runs of unknown pixels of each row. */
+		void hiddenDotsByRows(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
 			double[][] hiddenSquares)
 		{
 			int positions = Math.max(0, width - l.width + 1);
@@ -1548,27 +1693,61 @@ public final class LabelReader {
 			}
 			return out;
 		}
-		// shrink: each output pixel averages the input area it covers
+		// shrink: each output pixel averages the input area it covers; the input columns (and rows)
+		// an output column (row) covers, and how much of each, are found once
+		Cover across = new Cover(x0, s, outW, w);
+		Cover down = new Cover(y0, s, outH, h);
 		for (int v = 0; v < outH; v++) {
-			double ya = y0 + v / s;
-			double yb = y0 + (v + 1) / s;
 			for (int u = 0; u < outW; u++) {
-				double xa = x0 + u / s;
-				double xb = x0 + (u + 1) / s;
 				double acc = 0;
-				for (int y = (int) Math.floor(ya); y < yb; y++) {
-					double fy = Math.min(yb, y + 1) - Math.max(ya, y);
-					if (fy <= 0 || y < 0 || y >= h) continue;
-					for (int x = (int) Math.floor(xa); x < xb; x++) {
-						double fx = Math.min(xb, x + 1) - Math.max(xa, x);
-						if (fx <= 0 || x < 0 || x >= w) continue;
-						acc += fx * fy * at(src, w, h, x, y, turned);
+				for (int j = down.from[v]; j < down.from[v + 1]; j++) {
+					double fy = down.share[j];
+					int y = down.index[j];
+					for (int i = across.from[u]; i < across.from[u + 1]; i++) {
+						int x = across.index[i];
+						acc += across.share[i] * fy * (turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x]);
 					}
 				}
 				out[v * outW + u] = (float) (acc * s * s);
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * For each of n output pixels of a line scaled down by s from a start at a0, the input pixels it
+	 * covers (on the image, 0 to size - 1) and the share of each it covers: those of output k at
+	 * from[k] to from[k + 1] - 1.
+	 */
+	private static final class Cover {
+		final int[] from;
+		final int[] index;
+		final double[] share;
+
+		Cover(double a0, double s, int n, int size) {
+			from = new int[n + 1];
+			int[] at = new int[16];
+			double[] part = new double[16];
+			int count = 0;
+			for (int k = 0; k < n; k++) {
+				from[k] = count;
+				double a = a0 + k / s;
+				double b = a0 + (k + 1) / s;
+				for (int p = (int) Math.floor(a); p < b; p++) {
+					double f = Math.min(b, p + 1) - Math.max(a, p);
+					if (f <= 0 || p < 0 || p >= size) continue;
+					if (count == at.length) {
+						at = Arrays.copyOf(at, 2 * count);
+						part = Arrays.copyOf(part, 2 * count);
+					}
+					at[count] = p;
+					part[count++] = f;
+				}
+			}
+			from[n] = count;
+			index = at;
+			share = part;
+		}
 	}
 
 	private static double bilinear(float[] src, int w, int h, double x, double y, boolean turned) {

@@ -18,6 +18,8 @@ final class LabelReadings {
 	private final int w;
 	private final int h;
 	private final Map<Key, LabelReader.Reading> known = new HashMap<>();
+	/** Boxes and sizes asked whether they may be read, not read. */
+	private final Map<Key, Boolean> acceptable = new HashMap<>();
 
 	LabelReadings(float[] ink, int w, int h) {
 		this.ink = ink;
@@ -33,6 +35,17 @@ final class LabelReadings {
 	/** {@link LabelReader#read(float[], int, int, Box, double)} of this plane, read once. */
 	synchronized LabelReader.Reading read(Box box, double inkHeightPx) {
 		return known.computeIfAbsent(new Key(box, inkHeightPx), k -> LabelReader.read(ink, w, h, box, inkHeightPx));
+	}
+
+	/**
+	 * False when no reading of the box at this size can be accepted, found without matching
+	 * ({@link LabelReader#mayBeAccepted}); a box already read answers by its reading.
+	 */
+	synchronized boolean mayBeAccepted(Box box, double inkHeightPx) {
+		Key key = new Key(box, inkHeightPx);
+		LabelReader.Reading known = this.known.get(key);
+		if (known != null) return known.accepted();
+		return acceptable.computeIfAbsent(key, k -> LabelReader.mayBeAccepted(ink, w, h, box, inkHeightPx));
 	}
 
 	int width() {

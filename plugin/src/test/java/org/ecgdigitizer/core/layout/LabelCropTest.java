@@ -62,8 +62,12 @@ class LabelCropTest {
 					double[][] dots = LabelReader.Crop.rows(tops, c.width + 1);
 					double[][][] hidden = { LabelReader.Crop.rows(tops, c.width + 1), LabelReader.Crop.rows(tops, c.width +
 						1) };
+					// the hidden sums added up by columns, as by rows
+					double[][][] byColumns = { LabelReader.Crop.rows(tops, c.width + 1), LabelReader.Crop.rows(tops,
+						c.width + 1) };
 					c.dots(l, top0, tops, from, to, dots);
-					c.hiddenDots(l, top0, tops, from, to, hidden[0], hidden[1]);
+					c.hiddenDotsByRows(l, top0, tops, from, to, hidden[0], hidden[1]);
+					c.hiddenDotsByColumns(l, top0, tops, from, to, byColumns[0], byColumns[1]);
 					for (int t = 0; t < tops; t++) {
 						for (int x = 0; x < positions; x++) {
 							double dot = 0;
@@ -85,6 +89,8 @@ class LabelCropTest {
 							assertEquals(Double.doubleToLongBits(dot), Double.doubleToLongBits(dots[t][x]), at);
 							assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(hidden[0][t][x]), at);
 							assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(hidden[1][t][x]), at);
+							assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(byColumns[0][t][x]), at);
+							assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(byColumns[1][t][x]), at);
 							compared++;
 						}
 					}

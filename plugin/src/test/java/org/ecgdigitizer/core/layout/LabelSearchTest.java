@@ -129,4 +129,47 @@ class LabelSearchTest {
 		assertTrue(compared > 10, compared + " blobs compared");
 		assertTrue(reached > 20, reached + " words reached a bar");
 	}
+
+	/**
+	 * The test that passes over a box without matching it ({@link LabelReader#mayBeAccepted}) refuses
+	 * no box whose reading is accepted: words of every font and blobs of a sample page, each at its
+	 * own height and at sizes a page's type may have beside it (a candidate that lost letters or
+	 * gained clutter is read again at the page's size). It does refuse words read much larger than
+	 * they are.
+	 */
+	@Test
+	void noBoxPassedOverWithoutMatchingReadsAsAWord() {
+		int accepted = 0;
+		int refused = 0;
+		for (GlyphOutlines.Style style : GlyphOutlines.styles()) {
+			for (String lead : LabelReaderTest.LEADS) {
+				LabelReaderTest.Inked word = new LabelReaderTest.Inked(LabelReaderTest.outlineText(lead, style, 20, 0.05));
+				for (double size : new double[] { 0.8, 1, 1.2, 1.5 }) {
+					double px = word.box.height * size;
+					boolean may = LabelReader.mayBeAccepted(word.ink, word.w, word.h, word.box, px);
+					boolean read = LabelReader.read(word.ink, word.w, word.h, word.box, px).accepted();
+					assertTrue(may || !read, style.name + " " + lead + " at " + size);
+					if (read) accepted++;
+					if (!may && size == 1.5) refused++;
+				}
+			}
+		}
+		ImageFiles.LoadedImage image = ImageFiles.read(Paths.get("sample-data/clean-3x4+1/ecg-101.png"));
+		PreparedPage page = Stages.preprocess(ImageFiles.asImg(image.image), image.dpi, Progress.NONE);
+		float[] ink = page.inkPixels();
+		boolean[] mask = new boolean[ink.length];
+		for (int i = 0; i < ink.length; i++) mask[i] = ink[i] > LeadDetector.INK;
+		for (Components.Component c : Components.of(mask, page.width(), page.height()).components) {
+			if (c.height() < 8 || c.height() > 40 || c.width() > 60) continue;
+			Box box = Box.fromCorners(c.minX, c.minY, c.maxX + 1, c.maxY + 1);
+			for (double px : new double[] { box.height, 0.7 * box.height, 1.3 * box.height, 20 }) {
+				boolean may = LabelReader.mayBeAccepted(ink, page.width(), page.height(), box, px);
+				boolean read = LabelReader.read(ink, page.width(), page.height(), box, px).accepted();
+				assertTrue(may || !read, box + " at " + px);
+				if (read) accepted++;
+			}
+		}
+		assertTrue(accepted > 100, accepted + " readings accepted");
+		assertTrue(refused > 50, refused + " words refused at 1.5 times their size");
+	}
 }
