@@ -39,13 +39,13 @@ final class LabelReadings {
 
 	/**
 	 * False when no reading of the box at this size can be accepted, found without matching
-	 * ({@link LabelReader#mayBeAccepted}); a box already read answers by its reading.
+	 * ({@link WordMatcher#mayBeAccepted}); a box already read answers by its reading.
 	 */
 	synchronized boolean mayBeAccepted(Box box, double inkHeightPx) {
 		Key key = new Key(box, inkHeightPx);
 		LabelReader.Reading known = this.known.get(key);
 		if (known != null) return known.accepted();
-		return acceptable.computeIfAbsent(key, k -> LabelReader.mayBeAccepted(ink, w, h, box, inkHeightPx));
+		return acceptable.computeIfAbsent(key, k -> WordMatcher.mayBeAccepted(ink, w, h, box, inkHeightPx));
 	}
 
 	int width() {

@@ -28,7 +28,7 @@ class LabelCropTest {
 	}
 
 	/** The crop the reader compares words with: a word against a trace and a rule, so some pixels are unknown. */
-	private static LabelReader.Crop crop(String word, GlyphOutlines.Style style) {
+	private static WordMatcher.Crop crop(String word, GlyphOutlines.Style style) {
 		BufferedImage img = LabelReaderTest.outlineText(word, style, 20, 0.05);
 		LabelReaderTest.Inked alone = new LabelReaderTest.Inked(img);
 		Graphics2D g = LabelReaderTest.pen(img);
@@ -36,7 +36,7 @@ class LabelCropTest {
 		g.fillRect(0, 24, img.getWidth(), 2);
 		g.dispose();
 		LabelReaderTest.Inked cluttered = new LabelReaderTest.Inked(img);
-		LabelReader.Match m = LabelReader.match(cluttered.ink, cluttered.w, cluttered.h, alone.box, alone.box.height,
+		WordMatcher.Match m = WordMatcher.match(cluttered.ink, cluttered.w, cluttered.h, alone.box, alone.box.height,
 			false);
 		assertNotNull(m, word);
 		return m.crop;
@@ -49,7 +49,7 @@ class LabelCropTest {
 		List<GlyphOutlines.Style> fonts = GlyphOutlines.styles();
 		String[] words = { "aVR", "V5", "III" };
 		for (int w = 0; w < words.length; w++) {
-			LabelReader.Crop c = crop(words[w], fonts.get(w % fonts.size()));
+			WordMatcher.Crop c = crop(words[w], fonts.get(w % fonts.size()));
 			sawUnknown |= c.anyUnknown;
 			for (LabelGlyphs.Style style : LabelGlyphs.styles()) {
 				for (LabelGlyphs.Letter l : style.letters) {
@@ -59,11 +59,11 @@ class LabelCropTest {
 					int tops = c.height + 6 - LabelGlyphs.H;
 					int from = 2;
 					int to = positions - 3;
-					double[][] dots = LabelReader.Crop.rows(tops, c.width + 1);
-					double[][][] hidden = { LabelReader.Crop.rows(tops, c.width + 1), LabelReader.Crop.rows(tops, c.width +
+					double[][] dots = WordMatcher.Crop.rows(tops, c.width + 1);
+					double[][][] hidden = { WordMatcher.Crop.rows(tops, c.width + 1), WordMatcher.Crop.rows(tops, c.width +
 						1) };
 					// the hidden sums added up by columns, as by rows
-					double[][][] byColumns = { LabelReader.Crop.rows(tops, c.width + 1), LabelReader.Crop.rows(tops,
+					double[][][] byColumns = { WordMatcher.Crop.rows(tops, c.width + 1), WordMatcher.Crop.rows(tops,
 						c.width + 1) };
 					c.dots(l, top0, tops, from, to, dots);
 					c.hiddenDotsByRows(l, top0, tops, from, to, hidden[0], hidden[1]);
@@ -114,8 +114,8 @@ class LabelCropTest {
 		LabelReaderTest.Inked line = new LabelReaderTest.Inked(img);
 		// read at a label's size, the line is more than a letter tall: all of it is clutter
 		Box at = Box.fromCorners(line.box.x, 70, line.box.maxX(), 90);
-		assertEquals(null, LabelReader.match(line.ink, line.w, line.h, at, 20, false));
-		assertEquals(null, LabelReader.match(line.ink, line.w, line.h, at, 20, false, true));
+		assertEquals(null, WordMatcher.match(line.ink, line.w, line.h, at, 20, false));
+		assertEquals(null, WordMatcher.match(line.ink, line.w, line.h, at, 20, false, true));
 		LabelReader.Reading r = LabelReader.read(line.ink, line.w, line.h, at, 20);
 		assertEquals("nothing to read", r.doubt);
 		assertFalse(r.accepted());

@@ -47,7 +47,7 @@ import org.ecgdigitizer.core.preprocess.Preprocessor;
  */
 public final class LabelReplay {
 
-	/** Times LabelReader.match instead of read (-Dmatch=1). */
+	/** Times WordMatcher.match instead of read (-Dmatch=1). */
 	static final boolean MATCH_ONLY = Boolean.getBoolean("match");
 	/**
 	 * Compares only what the pipeline takes from a reading (-Ddecision=1): its text, rivals, whether
@@ -175,20 +175,30 @@ public final class LabelReplay {
 			Class<?> boxClass = loader.loadClass("org.ecgdigitizer.core.Box");
 			if (property != null) System.setProperty(property.split("=")[0], property.split("=")[1]);
 			Class<?> reader = Class.forName("org.ecgdigitizer.core.layout.LabelReader", true, loader);
+			// the matching engine: WordMatcher, or LabelReader itself in builds before the two were apart
+			String matcherName = "org.ecgdigitizer.core.layout.WordMatcher";
+			Class<?> matcher;
+			try {
+				matcher = Class.forName(matcherName, true, loader);
+			}
+			catch (ClassNotFoundException e) {
+				matcher = reader;
+				matcherName = reader.getName();
+			}
 			if (property != null) System.clearProperty(property.split("=")[0]);
 			box = boxClass.getConstructor(double.class, double.class, double.class, double.class);
 			read = reader.getMethod("read", float[].class, int.class, int.class, boxClass, double.class);
-			match = reader.getDeclaredMethod("match", float[].class, int.class, int.class, boxClass, double.class,
+			match = matcher.getDeclaredMethod("match", float[].class, int.class, int.class, boxClass, double.class,
 				boolean.class);
 			match.setAccessible(true);
 			Class<?> reading = loader.loadClass("org.ecgdigitizer.core.layout.LabelReader$Reading");
 			readingFields = reading.getFields();
 			Arrays.sort(readingFields, (a, b) -> a.getName().compareTo(b.getName()));
-			Class<?> m = loader.loadClass("org.ecgdigitizer.core.layout.LabelReader$Match");
+			Class<?> m = loader.loadClass(matcherName + "$Match");
 			scores = field(m, "scores");
 			places = field(m, "places");
 			models = field(m, "models");
-			Class<?> wm = loader.loadClass("org.ecgdigitizer.core.layout.LabelReader$WordModel");
+			Class<?> wm = loader.loadClass(matcherName + "$WordModel");
 			modelText = field(wm, "text");
 			modelStyle = field(wm, "style");
 			modelTracking = field(wm, "tracking");

@@ -41,9 +41,9 @@ class LabelSearchTest {
 	private static final double[] BARS = { 0.2, LabelReader.WORTH_SCORING, 0.5, 0.7, 0.85 };
 
 	private static void same(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
-		LabelReader.Match fast = LabelReader.match(ink, w, h, box, inkHeightPx, turned, false, Double.NEGATIVE_INFINITY);
-		LabelReader.Match full = LabelReader.match(ink, w, h, box, inkHeightPx, turned, true);
-		for (double bar : BARS) reaching(full, LabelReader.match(ink, w, h, box, inkHeightPx, turned, false, bar), bar, box);
+		WordMatcher.Match fast = WordMatcher.match(ink, w, h, box, inkHeightPx, turned, false, Double.NEGATIVE_INFINITY);
+		WordMatcher.Match full = WordMatcher.match(ink, w, h, box, inkHeightPx, turned, true);
+		for (double bar : BARS) reaching(full, WordMatcher.match(ink, w, h, box, inkHeightPx, turned, false, bar), bar, box);
 		String at = box + (turned ? " turned" : "");
 		if (full == null) {
 			assertEquals(null, fast, at);
@@ -51,23 +51,23 @@ class LabelSearchTest {
 		}
 		assertNotNull(fast, at);
 		assertArrayEquals(full.scores, fast.scores, 0.0, at);
-		for (int i = 0; i < LabelReader.WORDS.length; i++) {
-			assertEquals(full.models[i], fast.models[i], at + " " + LabelReader.WORDS[i]);
-			assertEquals(String.valueOf(full.boxes[i]), String.valueOf(fast.boxes[i]), at + " " + LabelReader.WORDS[i]);
+		for (int i = 0; i < WordMatcher.WORDS.length; i++) {
+			assertEquals(full.models[i], fast.models[i], at + " " + WordMatcher.WORDS[i]);
+			assertEquals(String.valueOf(full.boxes[i]), String.valueOf(fast.boxes[i]), at + " " + WordMatcher.WORDS[i]);
 			if (full.places[i] != null) assertArrayEquals(full.places[i], fast.places[i], at);
 		}
 		compared++;
 	}
 
 	/** The words the straightforward search scores at least {@code bar} the same in the bounded search; the others below it. */
-	private static void reaching(LabelReader.Match full, LabelReader.Match bounded, double bar, Box box) {
+	private static void reaching(WordMatcher.Match full, WordMatcher.Match bounded, double bar, Box box) {
 		String at = box + " bar " + bar;
 		if (full == null) {
 			assertEquals(null, bounded, at);
 			return;
 		}
-		for (int i = 0; i < LabelReader.WORDS.length; i++) {
-			String word = at + " " + LabelReader.WORDS[i];
+		for (int i = 0; i < WordMatcher.WORDS.length; i++) {
+			String word = at + " " + WordMatcher.WORDS[i];
 			if (full.scores[i] >= bar) {
 				assertNotNull(bounded, word);
 				assertEquals(full.scores[i], bounded.scores[i], 0.0, word);
@@ -131,7 +131,7 @@ class LabelSearchTest {
 	}
 
 	/**
-	 * The test that passes over a box without matching it ({@link LabelReader#mayBeAccepted}) refuses
+	 * The test that passes over a box without matching it ({@link WordMatcher#mayBeAccepted}) refuses
 	 * no box whose reading is accepted: words of every font and blobs of a sample page, each at its
 	 * own height and at sizes a page's type may have beside it (a candidate that lost letters or
 	 * gained clutter is read again at the page's size). It does refuse words read much larger than
@@ -146,7 +146,7 @@ class LabelSearchTest {
 				LabelReaderTest.Inked word = new LabelReaderTest.Inked(LabelReaderTest.outlineText(lead, style, 20, 0.05));
 				for (double size : new double[] { 0.8, 1, 1.2, 1.5 }) {
 					double px = word.box.height * size;
-					boolean may = LabelReader.mayBeAccepted(word.ink, word.w, word.h, word.box, px);
+					boolean may = WordMatcher.mayBeAccepted(word.ink, word.w, word.h, word.box, px);
 					boolean read = LabelReader.read(word.ink, word.w, word.h, word.box, px).accepted();
 					assertTrue(may || !read, style.name + " " + lead + " at " + size);
 					if (read) accepted++;
@@ -163,7 +163,7 @@ class LabelSearchTest {
 			if (c.height() < 8 || c.height() > 40 || c.width() > 60) continue;
 			Box box = Box.fromCorners(c.minX, c.minY, c.maxX + 1, c.maxY + 1);
 			for (double px : new double[] { box.height, 0.7 * box.height, 1.3 * box.height, 20 }) {
-				boolean may = LabelReader.mayBeAccepted(ink, page.width(), page.height(), box, px);
+				boolean may = WordMatcher.mayBeAccepted(ink, page.width(), page.height(), box, px);
 				boolean read = LabelReader.read(ink, page.width(), page.height(), box, px).accepted();
 				assertTrue(may || !read, box + " at " + px);
 				if (read) accepted++;

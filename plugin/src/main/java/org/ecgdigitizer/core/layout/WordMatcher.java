@@ -1,0 +1,1444 @@
+package org.ecgdigitizer.core.layout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ecgdigitizer.core.Box;
+
+/**
+ * Scores the words a lead label can say ({@link #WORDS}) against a label candidate: the page around
+ * it resampled so that capitals are {@link #H} pixels tall, lines too long for a letter taken out as
+ * clutter, and every word in every type style and letter spacing correlated with the crop at each
+ * place where it covers the candidate's ink ({@link #match}). The {@link Match} keeps each word's best
+ * score and place, and answers what judging the best word needs: where two words differ, how each
+ * letter matches on its own, whether ink beside the word makes it part of something longer. Which
+ * word is read is {@link LabelReader}'s to decide.
+ */
+final class WordMatcher {
+
+	/**
+	 * The words a lead label can say. The last few name leads of 15- and 18-lead recordings; they
+	 * are here so that they are not mistaken for the ones they resemble.
+	 */
+	static final String[] WORDS = { "I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6",
+		"-aVR", "V7", "V8", "V9", "V3R", "V4R" };
+
+	/** Ink height (cap height plus pen) that crops and letters are compared at, in pixels. */
+	static final int H = LabelGlyphs.H;
+	/** Around a word, this much (in ink heights) of empty paper is part of the comparison. */
+	static final double MARGIN_X = 0.45;
+	static final double MARGIN_Y = 0.15;
+	/** Letter spacing added to our stroke font's advances, in cap heights. */
+	static final double[] TRACKING = { -0.06, 0.02, 0.10, 0.19, 0.30, 0.44 };
+	/** Letter spacing added to an outline font's own advances, in cap heights. */
+	static final double[] OUTLINE_TRACKING = { -0.04, 0.03, 0.11, 0.22 };
+	/** Blur of the crop (pixels at H), so stroke shapes need not agree exactly. */
+	static final double BLUR = 0.9;
+	/** The crop reaches this far (in ink heights) beyond the candidate on either side. */
+	static final double REACH = 1.8;
+	/** How far (pixels at H) the word's foot may sit from the candidate's bottom. */
+	static final int FOOT_SLACK = 1;
+	/** Each letter is checked over its box widened by this much (in ink heights) on either side. */
+	static final double LETTER_REACH = 0.15;
+	/** The ink of an accepted word spans at least this much of the capitals' height. */
+	static final double CAP_FILL = 0.86;
+	/** A stroke closer than this (in ink heights) beside a word makes it part of something longer. */
+	static final double NEIGHBOUR_GAP = 0.6;
+	/** A stroke: ink over this much of the line's height in one column. */
+	static final double STROKE = 0.4;
+	/** A letter whose stroke continues this far (in ink heights) beyond the line belongs to something else. */
+	static final double RUN_ON = 0.35;
+	/** Printed I's of II and III stand at least this far apart (ink heights). */
+	static final double MIN_I_GAP = 0.1;
+	/**
+	 * A word covers the candidate's ink but for this much (ink heights) on either side: header
+	 * text and clutter are wider than any lead name.
+	 */
+	static final double BEYOND = 0.35;
+	/** Lines longer than this (ink heights) upright, or this flat, are trace or rules, not letters. */
+	static final double CLUTTER_UPRIGHT = 1.35;
+	static final double CLUTTER_FLAT = 1.25;
+	/** Ink for finding clutter: the faint edges of a resampled line belong to it too. */
+	static final float CLUTTER_INK = 0.2f;
+	/** A word is compared only where at least this much of its ink would be visible beside the clutter... */
+	static final double MIN_VISIBLE = 0.6;
+	/** ...and each letter is judged only when this much of it is visible. */
+	static final double MIN_LETTER_VISIBLE = 0.3;
+
+	private static final List<LabelGlyphs.Style> STYLES = LabelGlyphs.styles();
+	/** Every word in every spelling, style and spacing. */
+	private static final List<WordModel> MODELS = buildModels();
+	/** The models by spelling, style and spacing. */
+	private static final Map<String, WordModel> BY_KEY = index(MODELS);
+	/** The widest word model, in pixels at H. */
+	private static final int WIDEST = MODELS.stream().mapToInt(m -> m.width).max().orElse(0);
+	/**
+	 * How far a letter's box may start beyond where the word's last letter ends, in pixels at H
+	 * (0 unless a letter overhangs the last): a word's places keep its last letter on the crop.
+	 */
+	private static final int OVERHANG = overhang(MODELS);
+	/** The indices of MODELS, one type style after another (in MODELS' order within a style). */
+	private static final int[] BY_STYLE = byStyle(MODELS);
+	/** About how wide a letter is, in pixels at H (for choosing how to add up hidden sums). */
+	private static final int TYPICAL_WIDTH = 12;
+
+	private WordMatcher() {}
+
+	/** Another word in the same type, case and spacing as a model, or null. */
+	static WordModel twin(WordModel model, int word) {
+		String text = WORDS[word];
+		if (model.text.contains("AV")) text = text.replace("aV", "AV");
+		return BY_KEY.get(key(text, model.style, model.tracking));
+	}
+
+	private static String key(String text, int style, double tracking) {
+		return text + "|" + style + "|" + tracking;
+	}
+
+	private static Map<String, WordModel> index(List<WordModel> models) {
+		Map<String, WordModel> out = new HashMap<>();
+		for (WordModel m : models) out.put(key(m.text, m.style, m.tracking), m);
+		return out;
+	}
+
+	/** How far the best word is ahead of another where they differ, and how much of that difference is hidden. */
+	static final class Difference {
+		final double margin;
+		final double hiddenShare;
+
+		Difference(double margin, double hiddenShare) {
+			this.margin = margin;
+			this.hiddenShare = hiddenShare;
+		}
+	}
+
+	/** Every word's best correlation with the crop and where it was found. */
+	static final class Match {
+		final double[] scores = new double[WORDS.length];
+		final Box[] boxes = new Box[WORDS.length];
+		/** The best model of each word and where it sits in the crop (x, top), for diagnostics. */
+		final WordModel[] models = new WordModel[WORDS.length];
+		final int[][] places = new int[WORDS.length][];
+		Crop crop;
+		/** The crop before blurring, clutter removed. */
+		float[] raw;
+
+		/**
+		 * Best word's correlation minus another word's, both over the box where the two words'
+		 * drawings differ (plus a little paper), in proportion to how much of the difference shows.
+		 */
+		Difference difference(int a, int b, WordModel twin) {
+			float[] ta = new float[crop.width * crop.height];
+			float[] tb = new float[ta.length];
+			models[a].paint(ta, crop.width, crop.height, places[a][0], places[a][1]);
+			// the other word in the best word's type and spacing, where the two words' letters line up
+			if (twin != null && twin.letters.length == models[a].letters.length) {
+				twin.paint(tb, crop.width, crop.height, places[a][0], places[a][1]);
+			}
+			else models[b].paint(tb, crop.width, crop.height, places[b][0], places[b][1]);
+			int x0 = crop.width;
+			int y0 = crop.height;
+			int x1 = -1;
+			int y1 = -1;
+			for (int y = 0; y < crop.height; y++) {
+				for (int x = 0; x < crop.width; x++) {
+					if (Math.abs(ta[y * crop.width + x] - tb[y * crop.width + x]) > 0.25) {
+						x0 = Math.min(x0, x);
+						y0 = Math.min(y0, y);
+						x1 = Math.max(x1, x);
+						y1 = Math.max(y1, y);
+					}
+				}
+			}
+			if (x1 < 0) return new Difference(0, 0);
+			// words that differ only where the page is hidden cannot be told apart
+			double differ = 0;
+			double hidden = 0;
+			for (int i = 0; i < ta.length; i++) {
+				double d = Math.abs(ta[i] - tb[i]);
+				differ += d;
+				if (crop.unknown[i]) hidden += d;
+			}
+			x0 = Math.max(0, x0 - 2);
+			y0 = Math.max(0, y0 - 2);
+			x1 = Math.min(crop.width - 1, x1 + 2);
+			y1 = Math.min(crop.height - 1, y1 + 2);
+			// what shows of the difference tells the words apart in proportion to how much of it shows
+			double shown = differ > 0 ? 1 - hidden / differ : 1;
+			if (shown == 0) return new Difference(0, 1);
+			return new Difference(shown * (crop.correlation(ta, x0, y0, x1, y1) - crop.correlation(tb, x0, y0, x1, y1)),
+				1 - shown);
+		}
+
+		/**
+		 * The worst correlation of any single letter of a word with the crop, each over its own
+		 * box; a letter mostly hidden by clutter counts as not matching.
+		 */
+		double weakestLetter(int word) {
+			return weakestLetter(word, false);
+		}
+
+		/**
+		 * The worst correlation of a letter of a word over its own box; a letter mostly hidden counts
+		 * as 0, or is passed over when {@code skipHidden} (+infinity when every letter is hidden).
+		 */
+		double weakestLetter(int word, boolean skipHidden) {
+			WordModel model = models[word];
+			LabelGlyphs.Letter[] all = STYLES.get(model.style).letters;
+			int n = model.letters.length;
+			int left = places[word][0];
+			int top = places[word][1];
+			int grow = (int) Math.round(LETTER_REACH * H);
+			double worst = Double.POSITIVE_INFINITY;
+			for (int k = 0; k < n; k++) {
+				LabelGlyphs.Letter l = all[model.letters[k]];
+				int x = left + model.offsets[k];
+				float[] t = new float[crop.width * crop.height];
+				double seen = 0;
+				for (int y = 0; y < H; y++) {
+					if (top + y < 0 || top + y >= crop.height) continue;
+					for (int lx = 0; lx < l.width; lx++) {
+						if (x + lx < 0 || x + lx >= crop.width) continue;
+						int i = (top + y) * crop.width + x + lx;
+						t[i] = l.pixels[y * l.width + lx];
+						if (!crop.unknown[i]) seen += t[i];
+					}
+				}
+				if (seen < MIN_LETTER_VISIBLE * l.sum) {
+					if (skipHidden) continue;
+					return 0;
+				}
+				// the letter's box and the paper around it, up to half way to its neighbours
+				int x0 = x - grow;
+				int x1 = x + l.width - 1 + grow;
+				if (k > 0) {
+					int prevEnd = left + model.offsets[k - 1] + all[model.letters[k - 1]].width;
+					x0 = Math.max(x0, Math.min(x, (prevEnd + x) / 2));
+				}
+				if (k + 1 < n) {
+					int next = left + model.offsets[k + 1];
+					x1 = Math.min(x1, Math.max(x + l.width - 1, (x + l.width + next) / 2));
+				}
+				x0 = Math.max(0, x0);
+				x1 = Math.min(crop.width - 1, x1);
+				// rows: the letter's own ink (a lower-case a says nothing about the paper above it)
+				int y0 = Math.max(0, top + l.inkY[0] - 1);
+				int y1 = Math.min(crop.height - 1, top + l.inkY[l.inkY.length - 1] + 1);
+				worst = Math.min(worst, crop.correlation(t, x0, y0, x1, y1));
+			}
+			return worst;
+		}
+
+		/**
+		 * Every lead name has capitals, so its ink reaches from the baseline to the cap height;
+		 * lower-case text and small blobs read at a capital's size do not.
+		 */
+		boolean fillsCapHeight(int word) {
+			int top = places[word][1];
+			return inkRows(raw, crop.width, crop.height, places[word][0], places[word][0] + models[word].width, top,
+				top) >= CAP_FILL * H;
+		}
+
+		/**
+		 * How many rows the ink spans, first to last, in columns x0 to x1 (exclusive) of a crop, near
+		 * a word's box with its top anywhere from topLow to topHigh (0: none).
+		 */
+		static int inkRows(float[] raw, int cw, int ch, int x0, int x1, int topLow, int topHigh) {
+			x0 = Math.max(0, x0);
+			x1 = Math.min(cw, x1);
+			int slack = (int) Math.ceil(0.15 * H);
+			int first = -1;
+			int last = -1;
+			for (int y = Math.max(0, topLow - slack); y < Math.min(ch, topHigh + H + slack); y++) {
+				for (int x = x0; x < x1; x++) {
+					if (raw[y * cw + x] > LeadDetector.INK) {
+						if (first < 0) first = y;
+						last = y;
+						break;
+					}
+				}
+			}
+			return first < 0 ? 0 : last - first + 1;
+		}
+
+		/**
+		 * True when the word is not a word on its own: a stroke stands right beside it within the
+		 * line (the rest of a longer word, a separator), or one of its letters runs on above or
+		 * below the line (a trace read as an I). Long lines (a pulse's edge, a QRS) were taken out
+		 * as clutter before.
+		 */
+		boolean entangled(int word) {
+			int x0 = places[word][0];
+			int x1 = x0 + models[word].width;
+			int top = places[word][1];
+			int y0 = Math.max(0, top);
+			int y1 = Math.min(crop.height, top + H);
+			int gap = (int) Math.round(NEIGHBOUR_GAP * H);
+			// letters may be a little wider than our templates
+			int pad = (int) Math.round(0.12 * H);
+			if (strokeBeside(x0 - gap, x0 - pad, y0, y1) || strokeBeside(x1 + pad, x1 + gap, y0, y1)) return true;
+			// a lone letter beside a hidden line may be a piece of it (a pulse's end mark, a tick)
+			if (models[word].letters.length == 1 && hiddenBeside(x0 - gap, x1 + gap, y0, y1)) return true;
+			// a lone letter may be a piece of trace; in a longer word, ink touching a letter from
+			// above or below is a mark beside the label (a trace's start, a pulse's corner)
+			if (models[word].letters.length > 1) return false;
+			int reach = (int) Math.round(RUN_ON * H);
+			LabelGlyphs.Letter[] all = STYLES.get(models[word].style).letters;
+			for (int k = 0; k < models[word].letters.length; k++) {
+				int lx0 = x0 + models[word].offsets[k];
+				int lx1 = lx0 + all[models[word].letters[k]].width;
+				for (int x = Math.max(0, lx0); x < Math.min(crop.width, lx1); x++) {
+					if (inkedRun(x, top - reach, top - 2) || inkedRun(x, top + H + 2, top + H + reach)) return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * True when columns x0 to x1 (exclusive) hold a stroke within rows y0 to y1: ink over
+		 * {@link #STROKE} of the line's height, upright or slanted. A trace passing flat does not
+		 * count, nor do lines running through the whole line (grid lines, separators), which are
+		 * no letters.
+		 */
+		private boolean strokeBeside(int x0, int x1, int y0, int y1) {
+			int reach = (int) Math.round(RUN_ON * H);
+			boolean[] through = new boolean[Math.max(0, x1 - x0)];
+			for (int x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
+				through[x - x0] = inkedRun(x, y0 - reach, y0 - 2) && inkedRun(x, y1 + 2, y1 + reach);
+			}
+			int rows = 0;
+			int count = 0;
+			for (int y = y0; y < y1; y++) {
+				boolean any = false;
+				for (int x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
+					if (!through[x - x0] && raw[y * crop.width + x] > LeadDetector.INK) {
+						any = true;
+						count++;
+					}
+				}
+				if (any) rows++;
+			}
+			return rows >= STROKE * H && count >= STROKE * H;
+		}
+
+		private boolean hiddenBeside(int x0, int x1, int y0, int y1) {
+			for (int y = y0; y < y1; y++) {
+				for (int x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.unknown[y * crop.width + x]) return true;
+			}
+			return false;
+		}
+
+		/** True when every row from y0 to y1 (exclusive) has ink in column x, and the rows are on the crop. */
+		private boolean inkedRun(int x, int y0, int y1) {
+			if (y0 < 0 || y1 > crop.height || y1 <= y0) return false;
+			for (int y = y0; y < y1; y++) if (raw[y * crop.width + x] <= LeadDetector.INK) return false;
+			return true;
+		}
+
+		int best() {
+			int best = 0;
+			for (int i = 1; i < WORDS.length; i++) if (scores[i] > scores[best]) best = i;
+			return best;
+		}
+	}
+
+	/** {@link #match(float[], int, int, Box, double, boolean, boolean, double)} of what a reading can use. */
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned) {
+		return match(ink, w, h, box, inkHeightPx, turned, false, LabelReader.WORTH_SCORING);
+	}
+
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned, boolean everyPlace) {
+		return match(ink, w, h, box, inkHeightPx, turned, everyPlace, LabelReader.WORTH_SCORING);
+	}
+
+	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
+	private static final double CLEARLY_BELOW = 1 - 1e-9;
+	/** A squared correlation above this share of a negative best one's is below it whatever the rounding. */
+	private static final double CLEARLY_ABOVE = 1 + 1e-9;
+
+	/**
+	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
+	 *     that can be read here puts it (the straightforward search; the same result, slower)
+	 * @param worth places where a word cannot score this much are passed over; every word that
+	 *     scores at least this much keeps its score and place bit for bit (-infinity: every word)
+	 */
+	static Match match(float[] ink, int w, int h, Box box, double inkHeightPx, boolean turned, boolean everyPlace,
+		double worth)
+	{
+		if (!(inkHeightPx > 2)) return null;
+		Frame frame = new Frame(box, inkHeightPx);
+		int cw = frame.cw;
+		int ch = frame.ch;
+		boolean[] clutter = new boolean[cw * ch];
+		float[] raw = frame.raw(ink, w, h, turned, clutter);
+		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
+		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores
+		if (c.blank()) return null;
+		double s = frame.s;
+		double wx0 = frame.wx0;
+		double wy0 = frame.wy0;
+		double fx0 = frame.fx0;
+		double fx1 = frame.fx1;
+		int top0 = frame.top0;
+		int tops = frame.tops;
+		int mx = (int) Math.round(MARGIN_X * H);
+		int my = (int) Math.round(MARGIN_Y * H);
+		double minWidth = frame.minWidth;
+
+		Match m = new Match();
+		m.crop = c;
+		m.raw = raw;
+		Arrays.fill(m.scores, Double.NEGATIVE_INFINITY);
+		// The words are scored one type style after another (all of a style's letters then fit in
+		// the processor's caches), the best place of each word kept as if they were scored in
+		// MODELS' order: an equal score wins only from a word model earlier in MODELS.
+		// dot[letter][top][x]: sums of the style's letter times crop at each place, computed when
+		// first needed; hid and hid2: the letter (and its square) times the clutter mask. Their
+		// rows are long enough for every letter of every word at each of its places and hold 0
+		// where no word puts the letter: a word's sums add its letters' rows without looking where
+		// they are 0 (adding 0 changes no sum here: none is -0)
+		int letterCount = LabelGlyphs.LETTERS.length();
+		int rowLength = cw + OVERHANG + 1;
+		double[][][] dot = new double[letterCount][][];
+		double[][][] hid = new double[letterCount][][];
+		double[][][] hid2 = new double[letterCount][][];
+		// their largest values at any top over every BLOCK places from each place on, for the bound of a block
+		double[][] dotTop = new double[letterCount][];
+		double[][] hidTop = new double[letterCount][];
+		double[][] hid2Top = new double[letterCount][];
+		boolean[] done = new boolean[letterCount];
+		int style = -1;
+		// the row of a letter a word does not have
+		double[][] none = Crop.rows(tops, rowLength);
+		Windows[] windows = new Windows[WIDEST + 1];
+		int[] bestModel = new int[WORDS.length];
+		// the places [from, to] where some word that can be read here puts each letter
+		int[][] from = new int[STYLES.size()][letterCount];
+		int[][] to = new int[STYLES.size()][letterCount];
+		for (int[] f : from) Arrays.fill(f, Integer.MAX_VALUE);
+		for (int[] t : to) Arrays.fill(t, Integer.MIN_VALUE);
+		// each word's places, found once (Math.floor and Math.ceil are slow): xFrom depends on the width alone
+		double reach = Math.floor(fx0 + BEYOND * H);
+		int[] fromOfWidth = new int[WIDEST + 1];
+		Arrays.fill(fromOfWidth, -1);
+		int[] placesFrom = new int[MODELS.size()];
+		int[] placesTo = new int[MODELS.size()];
+		for (int index = 0; index < MODELS.size(); index++) {
+			WordModel model = MODELS.get(index);
+			if (model.width < minWidth) continue;
+			if (fromOfWidth[model.width] < 0) fromOfWidth[model.width] = model.xFrom(fx1);
+			int xFrom = placesFrom[index] = fromOfWidth[model.width];
+			int xTo = placesTo[index] = model.xTo(cw, reach);
+			if (xFrom > xTo && !everyPlace) continue;
+			for (int k = 0; k < model.letters.length; k++) {
+				int l = model.letters[k];
+				int positions = Math.max(0, cw - STYLES.get(model.style).letters[l].width + 1);
+				from[model.style][l] = everyPlace ? 0 : Math.min(from[model.style][l], xFrom + model.offsets[k]);
+				to[model.style][l] = everyPlace ? positions - 1 : Math.max(to[model.style][l], xTo + model.offsets[k]);
+			}
+		}
+		double[][][] d = new double[4][][];
+		double[][][] u = new double[4][][];
+		double[][][] u2 = new double[4][][];
+		double[][] dTop = new double[4][];
+		double[][] uTop = new double[4][];
+		double[][] u2Top = new double[4][];
+		double[] noneTop = new double[rowLength];
+		int[] o = new int[4];
+		double[] covarianceHigh = new double[cw / BlockBound.BLOCK + 2];
+		double[] spreadLow = new double[covarianceHigh.length];
+		for (int index : BY_STYLE) {
+			WordModel model = MODELS.get(index);
+			if (model.width < minWidth) continue;
+			// the word must cover the candidate's ink, but for the slack a reading allows (the
+			// candidate may lack letters that touch the trace, so the word may reach beyond it)
+			int xFrom = placesFrom[index];
+			int xTo = placesTo[index];
+			if (xFrom > xTo && !everyPlace) continue;
+			if (model.style != style) {
+				// the rows of the style before are used again, cleared
+				for (int l = 0; l < letterCount; l++) {
+					if (!done[l]) continue;
+					for (double[] row : dot[l]) Arrays.fill(row, 0);
+					if (c.anyUnknown) {
+						for (double[] row : hid[l]) Arrays.fill(row, 0);
+						for (double[] row : hid2[l]) Arrays.fill(row, 0);
+					}
+					done[l] = false;
+				}
+				style = model.style;
+			}
+			LabelGlyphs.Letter[] letters = STYLES.get(model.style).letters;
+			int n = model.letters.length;
+			for (int k = 0; k < n; k++) {
+				int l = model.letters[k];
+				if (done[l]) continue;
+				if (dot[l] == null) {
+					dot[l] = Crop.rows(tops, rowLength);
+					dotTop[l] = new double[rowLength];
+					if (c.anyUnknown) {
+						hid[l] = Crop.rows(tops, rowLength);
+						hid2[l] = Crop.rows(tops, rowLength);
+						hidTop[l] = new double[rowLength];
+						hid2Top[l] = new double[rowLength];
+					}
+				}
+				int a = from[model.style][l];
+				int b = to[model.style][l];
+				c.dots(letters[l], top0, tops, a, b, dot[l]);
+				if (c.anyUnknown) c.hiddenDots(letters[l], top0, tops, a, b, hid[l], hid2[l]);
+				if (!everyPlace) {
+					BlockBound.maxima(dot[l], a, b, dotTop[l]);
+					if (c.anyUnknown) {
+						BlockBound.maxima(hid[l], a, b, hidTop[l]);
+						BlockBound.maxima(hid2[l], a, b, hid2Top[l]);
+					}
+				}
+				done[l] = true;
+			}
+			// the first four letters (the longest word has four)
+			for (int k = 0; k < 4; k++) {
+				int l = k < n ? model.letters[k] : -1;
+				d[k] = l < 0 ? none : dot[l];
+				u[k] = l < 0 || !c.anyUnknown ? none : hid[l];
+				u2[k] = l < 0 || !c.anyUnknown ? none : hid2[l];
+				o[k] = l < 0 ? 0 : model.offsets[k];
+				dTop[k] = l < 0 ? noneTop : dotTop[l];
+				uTop[k] = l < 0 || !c.anyUnknown ? noneTop : hidTop[l];
+				u2Top[k] = l < 0 || !c.anyUnknown ? noneTop : hid2Top[l];
+			}
+			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
+			Windows win = everyPlace ? new Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
+			if (win == null) {
+				win = new Windows(c, model.width, xFrom, (int) Math.min(cw, reach), top0,
+					tops, mx, my);
+				windows[model.width] = win;
+			}
+			if (xTo < xFrom) continue;
+			double visible = MIN_VISIBLE * model.sum;
+			// blocks of places none of which can beat the word's best, nor reach what is worth scoring, are
+			// passed over (a word of every block, too)
+			boolean bounded = !everyPlace && n <= 4 && Math.max(m.scores[model.word], worth) > 0;
+			if (bounded && BlockBound.blocks(model, visible, win, xFrom, xTo, dTop, uTop, u2Top, o, covarianceHigh,
+				spreadLow, Math.max(m.scores[model.word], worth))) continue;
+			int o0 = o[0];
+			int o1 = o[1];
+			int o2 = o[2];
+			int o3 = o[3];
+			for (int t = 0; t < tops; t++) {
+				int top = top0 + t;
+				double[] d0 = d[0][t];
+				double[] d1 = d[1][t];
+				double[] d2 = d[2][t];
+				double[] d3 = d[3][t];
+				double[] u0 = u[0][t];
+				double[] u1 = u[1][t];
+				double[] u2t = u[2][t];
+				double[] u3 = u[3][t];
+				double[] v0 = u2[0][t];
+				double[] v1 = u2[1][t];
+				double[] v2 = u2[2][t];
+				double[] v3 = u2[3][t];
+				double[] areas = win.area[t];
+				double[] sis = win.si[t];
+				double[] varIs = win.varI[t];
+				int block = -1;
+				int blockEnd = xFrom - 1;
+				for (int x = xFrom; x <= xTo; x++) {
+					if (x > blockEnd) {
+						block++;
+						blockEnd = Math.min(xTo, x + BlockBound.BLOCK - 1);
+						if (bounded && BlockBound.passesOver(covarianceHigh[block], spreadLow[block], Math.max(m.scores[
+							model.word], worth))) {
+							x = blockEnd;
+							continue;
+						}
+					}
+					// the word's sums letter by letter in the word's order, as one sum would add them;
+					// what shows of it: its sums less the hidden parts (exact in any order)
+					double sum = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
+					double sumT = model.sum - u0[x + o0] - u1[x + o1] - u2t[x + o2] - u3[x + o3];
+					double sumT2 = model.sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3];
+					for (int k = 4; k < n; k++) {
+						int at = x + model.offsets[k];
+						int l = model.letters[k];
+						sum += dot[l][t][at];
+						if (c.anyUnknown) {
+							sumT -= hid[l][t][at];
+							sumT2 -= hid2[l][t][at];
+						}
+					}
+					if (sumT < visible) continue;
+					int i = x - win.x0;
+					double varI = varIs[i];
+					if (varI <= 1e-9) continue;
+					double area = areas[i];
+					double explained = sumT * sis[i];
+					double best = m.scores[model.word];
+					// a correlation below 0 cannot beat a best of 0 or more, nor one of 0 a best above 0
+					// (each test only skips what cannot even equal the best: their order is free); a
+					// covariance clearly below 0 is told without dividing (the slack covers rounding)
+					if (best >= 0 && sum * area < CLEARLY_BELOW * explained) continue;
+					double covariance = sum - explained / area;
+					if (covariance < 0 && best >= 0 || covariance == 0 && best > 0) continue;
+					double varT = sumT2 - sumT * sumT / area;
+					if (varT <= 1e-9) continue;
+					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
+					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
+					if (best < 0 && covariance < 0 && covariance * covariance > CLEARLY_ABOVE * best * best * (varI *
+						varT)) continue;
+					double r = covariance / Math.sqrt(varI * varT);
+					if (r > best || r == best && index < bestModel[model.word]) {
+						m.scores[model.word] = r;
+						m.models[model.word] = model;
+						m.places[model.word] = new int[] { x, top };
+						bestModel[model.word] = index;
+					}
+				}
+			}
+		}
+		for (int i = 0; i < WORDS.length; i++) {
+			if (m.models[i] == null) continue;
+			int x = m.places[i][0];
+			int top = m.places[i][1];
+			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
+		}
+		return m.boxes[m.best()] == null ? null : m;
+	}
+
+	/**
+	 * Where a candidate read at a size is compared with the words: the crop around it at the
+	 * letters' size (H), where the word's foot may sit, and how wide a word must be to cover the ink.
+	 */
+	static final class Frame {
+		final double s;
+		final double wx0;
+		final double wy0;
+		final int cw;
+		final int ch;
+		/** The candidate's ink across the crop. */
+		final double fx0;
+		final double fx1;
+		/** The tops of a word's box: top0 to top0 + tops - 1. */
+		final int top0;
+		final int tops;
+		final double minWidth;
+
+		Frame(Box box, double inkHeightPx) {
+			s = H / inkHeightPx;
+			wx0 = box.x - REACH * inkHeightPx;
+			double wx1 = box.maxX() + REACH * inkHeightPx;
+			double foot = box.maxY();
+			wy0 = foot - (1 + MARGIN_Y + 0.3) * inkHeightPx;
+			double wy1 = foot + (MARGIN_Y + 0.3) * inkHeightPx;
+			cw = (int) Math.ceil((wx1 - wx0) * s);
+			ch = (int) Math.ceil((wy1 - wy0) * s);
+			fx0 = (box.x - wx0) * s;
+			fx1 = (box.maxX() - wx0) * s;
+			top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
+			tops = 2 * FOOT_SLACK + 1;
+			minWidth = (fx1 - fx0) - 2 * BEYOND * H;
+		}
+
+		/** The crop before blurring, with its clutter (into {@code clutter}) taken out. */
+		float[] raw(float[] ink, int w, int h, boolean turned, boolean[] clutter) {
+			// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
+			// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
+			int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
+			float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
+			boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
+			float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
+			System.arraycopy(tallClutter, beyond * cw, clutter, 0, ch * cw);
+			for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
+			return raw;
+		}
+	}
+
+	/**
+	 * False when no reading of the box at this size can be accepted because no word covering the
+	 * candidate's ink has ink spanning the capitals' height ({@link Match#fillsCapHeight}) at any of
+	 * its places: the ink there, clutter taken out, is too short (a candidate much smaller than the
+	 * size, read at it). Costs the crop, not the matching.
+	 */
+	static boolean mayBeAccepted(float[] ink, int w, int h, Box box, double inkHeightPx) {
+		if (inkHeightPx < LabelReader.MIN_INK_PX || box.width < LabelReader.I_MIN_WIDTH * inkHeightPx) return false;
+		Frame f = new Frame(box, inkHeightPx);
+		// the columns of every place of every word that covers the candidate's ink
+		double reach = Math.floor(f.fx0 + BEYOND * H);
+		int x0 = Integer.MAX_VALUE;
+		int x1 = Integer.MIN_VALUE;
+		for (WordModel model : MODELS) {
+			if (model.width < f.minWidth) continue;
+			int xFrom = model.xFrom(f.fx1);
+			int xTo = model.xTo(f.cw, reach);
+			if (xFrom > xTo) continue;
+			x0 = Math.min(x0, xFrom);
+			x1 = Math.max(x1, xTo + model.width);
+		}
+		if (x0 > x1) return false;
+		boolean[] clutter = new boolean[f.cw * f.ch];
+		float[] raw = f.raw(ink, w, h, false, clutter);
+		return Match.inkRows(raw, f.cw, f.ch, x0, x1, f.top0, f.top0 + f.tops - 1) >= CAP_FILL * H;
+	}
+
+	/**
+	 * The crop over the window of a word of one width (its box and the margins around it), for
+	 * its box's top at top0 + t and its left edge at x0 to x1: the known pixels' count (area),
+	 * their sum and its variance times the area.
+	 */
+	static final class Windows {
+		final int x0;
+		final double[][] area;
+		final double[][] si;
+		final double[][] varI;
+		/**
+		 * Over the places i to i + BLOCK - 1 at every top: the least and largest area, the least sum and
+		 * the least variance above 1e-9 (see {@link BlockBound#windowBounds}).
+		 */
+		final double[] areaLow;
+		final double[] areaHigh;
+		final double[] siLow;
+		final double[] varILow;
+
+		Windows(Crop c, int width, int x0, int x1, int top0, int tops, int mx, int my) {
+			this.x0 = x0;
+			int n = Math.max(0, x1 - x0 + 1);
+			area = new double[tops][n];
+			si = new double[tops][n];
+			varI = new double[tops][n];
+			for (int t = 0; t < tops; t++) {
+				int y0 = top0 + t - my;
+				int y1 = top0 + t + H + my;
+				for (int i = 0; i < n; i++) {
+					int rx0 = x0 + i - mx;
+					int rx1 = x0 + i + width + mx;
+					double a = (double) (rx1 - rx0) * (y1 - y0) - (c.anyUnknown ? c.area(c.sumU, rx0, y0, rx1, y1) : 0);
+					double sum = c.area(c.sum, rx0, y0, rx1, y1);
+					double sum2 = c.area(c.sum2, rx0, y0, rx1, y1);
+					area[t][i] = a;
+					si[t][i] = sum;
+					varI[t][i] = sum2 - sum * sum / a;
+				}
+			}
+			areaLow = new double[n];
+			areaHigh = new double[n];
+			siLow = new double[n];
+			varILow = new double[n];
+			BlockBound.windowBounds(area, si, varI, areaLow, areaHigh, siLow, varILow);
+		}
+	}
+
+	/**
+	 * A bound on a word's correlation over a block of {@link #BLOCK} places at every top: the
+	 * largest sums of its letters times the crop over the block, the least of what shows of it, and
+	 * the windows' least sums, variances and areas. Each bound is made from bounds of the quantities
+	 * the scoring computes, through the same operations in the same order; rounding to nearest is
+	 * monotone, so where the bound says no place of a block can beat the word's best, the scoring's
+	 * own tests would pass over every one of them: scores and places stay the same bit for bit.
+	 */
+	static final class BlockBound {
+		/** Places per block (a power of 2). */
+		static final int BLOCK = 8;
+
+		private BlockBound() {}
+
+		/**
+		 * For each block of a word's places (xFrom + j BLOCK on), an upper bound of its covariance
+		 * with the crop and a lower bound of the product of the two variances (covariance NaN where
+		 * the window's sums allow no bound).
+		 *
+		 * @return true when every block can be passed over at the word's best so far
+		 */
+		static boolean blocks(WordModel model, double visible, Windows win, int xFrom, int xTo, double[][] dTop,
+			double[][] uTop, double[][] u2Top, int[] o, double[] covarianceHigh, double[] spreadLow, double best)
+		{
+			double sum = model.sum;
+			double sum2 = model.sum2;
+			double[] d0 = dTop[0], d1 = dTop[1], d2 = dTop[2], d3 = dTop[3];
+			double[] u0 = uTop[0], u1 = uTop[1], u2 = uTop[2], u3 = uTop[3];
+			double[] v0 = u2Top[0], v1 = u2Top[1], v2 = u2Top[2], v3 = u2Top[3];
+			int o0 = o[0], o1 = o[1], o2 = o[2], o3 = o[3];
+			boolean all = true;
+			for (int j = 0, x = xFrom; x <= xTo; j++, x += BLOCK) {
+				int i = x - win.x0;
+				if (!(win.siLow[i] >= 0) || !(win.areaLow[i] > 0) || !(win.varILow[i] > 0)) {
+					covarianceHigh[j] = Double.NaN;
+					all = false;
+					continue;
+				}
+				double sumHigh = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
+				// a place whose visible sum is below the share asked for is passed over anyway
+				double shownLow = sum - u0[x + o0] - u1[x + o1] - u2[x + o2] - u3[x + o3];
+				double sumTLow = shownLow > visible ? shownLow : visible;
+				covarianceHigh[j] = sumHigh - sumTLow * win.siLow[i] / win.areaHigh[i];
+				double varTLow = sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3] - sum * sum / win.areaLow[i];
+				// a place is scored only where its variance is above 1e-9
+				spreadLow[j] = win.varILow[i] * (varTLow > 1e-9 ? varTLow : 1e-9);
+				all &= passesOver(covarianceHigh[j], spreadLow[j], best);
+			}
+			return all;
+		}
+
+		/**
+		 * True when no place of a block can score above a best above 0: the scoring would find each
+		 * one's covariance at most 0, or its square below the best's.
+		 */
+		static boolean passesOver(double covarianceHigh, double spreadLow, double best) {
+			return covarianceHigh <= 0 || covarianceHigh * covarianceHigh < CLEARLY_BELOW * best * best * spreadLow;
+		}
+
+		/**
+		 * top[y] = the largest of rows[t][y] to rows[t][min(y + BLOCK - 1, b)] over every t, for y
+		 * from a to b (values not NaN).
+		 */
+		static void maxima(double[][] rows, int a, int b, double[] top) {
+			a = Math.max(0, a);
+			b = Math.min(b, top.length - 1);
+			if (b < a) return;
+			System.arraycopy(rows[0], a, top, a, b - a + 1);
+			for (int t = 1; t < rows.length; t++) {
+				double[] row = rows[t];
+				for (int y = a; y <= b; y++) top[y] = Math.max(top[y], row[y]);
+			}
+			extremes(top, a, b, true);
+		}
+
+		/**
+		 * The windows' statistics over each block of places at every top: least and largest area,
+		 * least sum and least variance among those above 1e-9. A block with a window of no known
+		 * pixel, a sum below 0 or a variance NaN gets a bound that passes nothing over.
+		 */
+		static void windowBounds(double[][] area, double[][] si, double[][] varI, double[] areaLow, double[] areaHigh,
+			double[] siLow, double[] varILow)
+		{
+			int n = areaLow.length;
+			if (n == 0) return;
+			for (int i = 0; i < n; i++) {
+				areaLow[i] = areaHigh[i] = area[0][i];
+				siLow[i] = varILow[i] = Double.POSITIVE_INFINITY;
+				for (int t = 0; t < area.length; t++) {
+					areaLow[i] = Math.min(areaLow[i], area[t][i]);
+					areaHigh[i] = Math.max(areaHigh[i], area[t][i]);
+					boolean usable = area[t][i] > 0 && si[t][i] >= 0 && !Double.isNaN(varI[t][i]);
+					siLow[i] = Math.min(siLow[i], usable ? si[t][i] : Double.NEGATIVE_INFINITY);
+					varILow[i] = Math.min(varILow[i], !usable ? Double.NEGATIVE_INFINITY : varI[t][i] > 1e-9 ? varI[t][i]
+						: Double.POSITIVE_INFINITY);
+				}
+			}
+			extremes(areaLow, 0, n - 1, false);
+			extremes(areaHigh, 0, n - 1, true);
+			extremes(siLow, 0, n - 1, false);
+			extremes(varILow, 0, n - 1, false);
+		}
+
+		/**
+		 * v[y] becomes the largest (or least) of v[y] to v[min(y + BLOCK - 1, b)], for y from a to b:
+		 * the extremes of pairs, then of pairs of pairs, and so on.
+		 */
+		static void extremes(double[] v, int a, int b, boolean largest) {
+			for (int step = 1; step < BLOCK; step *= 2) {
+				for (int y = a; y + step <= b; y++) v[y] = largest ? Math.max(v[y], v[y + step]) : Math.min(v[y], v[y + step]);
+			}
+		}
+	}
+
+	/**
+	 * Pixels of lines too long to belong to a letter: upright runs of ink longer than
+	 * {@link #CLUTTER_UPRIGHT} ink heights (a pulse's edge, a QRS complex, a separator tick) and
+	 * flat runs longer than {@link #CLUTTER_FLAT} (a baseline, a rule), widened by a pixel. The
+	 * comparison leaves them out: a label printed against the trace is read from what shows.
+	 */
+	static boolean[] clutter(float[] raw, int w, int h) {
+		boolean[] line = new boolean[raw.length];
+		int upright = (int) Math.ceil(CLUTTER_UPRIGHT * H);
+		int flat = (int) Math.ceil(CLUTTER_FLAT * H);
+		for (int x = 0; x < w; x++) {
+			int y = 0;
+			while (y < h) {
+				int end = y;
+				while (end < h && raw[end * w + x] > CLUTTER_INK) end++;
+				if (end - y > upright) for (int k = y; k < end; k++) line[k * w + x] = true;
+				y = end + 1;
+			}
+		}
+		for (int y = 0; y < h; y++) {
+			int x = 0;
+			while (x < w) {
+				int end = x;
+				while (end < w && raw[y * w + end] > CLUTTER_INK) end++;
+				if (end - x > flat) for (int k = x; k < end; k++) line[y * w + k] = true;
+				x = end + 1;
+			}
+		}
+		boolean[] out = new boolean[raw.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				if (!line[y * w + x]) continue;
+				for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+					for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) out[yy * w + xx] = true;
+				}
+			}
+		}
+		return out;
+	}
+
+	/** A word in one spelling, style and spacing: where its letters' boxes start, and its sums. */
+	static final class WordModel {
+		final int word;
+		final String text;
+		final int style;
+		final double tracking;
+		final int[] letters;
+		final int[] offsets;
+		final int width;
+		final double sum;
+		final double sum2;
+
+		WordModel(int word, String text, int style, double tracking) {
+			this.word = word;
+			this.text = text;
+			this.style = style;
+			this.tracking = tracking;
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
+			int n = text.length();
+			letters = new int[n];
+			offsets = new int[n];
+			double origin = 0;
+			double first = 0;
+			int end = 0;
+			for (int k = 0; k < n; k++) {
+				letters[k] = LabelGlyphs.LETTERS.indexOf(text.charAt(k));
+				LabelGlyphs.Letter l = all[letters[k]];
+				if (k == 0) first = origin + l.left;
+				offsets[k] = (int) Math.round(origin + l.left - first);
+				end = Math.max(end, offsets[k] + l.width);
+				origin += l.advance + tracking * H;
+			}
+			width = end;
+			// the composed word, where overlapping letters add up
+			float[] composed = new float[width * H];
+			for (int k = 0; k < n; k++) {
+				LabelGlyphs.Letter l = all[letters[k]];
+				for (int y = 0; y < H; y++) {
+					for (int x = 0; x < l.width; x++) composed[y * width + offsets[k] + x] += l.pixels[y * l.width + x];
+				}
+			}
+			double a = 0;
+			double b = 0;
+			for (float v : composed) {
+				a += v;
+				b += v * v;
+			}
+			sum = a;
+			sum2 = b;
+		}
+
+		/** The leftmost place of the word's box that covers the candidate's ink ending at fx1 (crop pixels). */
+		int xFrom(double fx1) {
+			return (int) Math.max(0, Math.ceil(fx1 - BEYOND * H - width));
+		}
+
+		/**
+		 * The rightmost place of the word's box that covers ink starting at fx0 and keeps its last letter
+		 * on a crop cw wide; reach = Math.floor(fx0 + BEYOND * H), the same for every word.
+		 */
+		int xTo(int cw, double reach) {
+			int n = letters.length;
+			int last = offsets[n - 1];
+			int lastWidth = STYLES.get(style).letters[letters[n - 1]].width;
+			return (int) Math.min(cw - last - lastWidth, reach);
+		}
+
+		/**
+		 * False when two I's run together: printed I's stand apart, and two that touch are one
+		 * thick bar (a separator tick) rather than "II".
+		 */
+		boolean separated() {
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
+			for (int k = 1; k < letters.length; k++) {
+				if (text.charAt(k) != 'I' || text.charAt(k - 1) != 'I') continue;
+				if (offsets[k] - (offsets[k - 1] + all[letters[k - 1]].width) < MIN_I_GAP * H) return false;
+			}
+			return true;
+		}
+
+		/** Adds the word's drawing, placed with its box at (x, top), to a crop-sized image. */
+		void paint(float[] target, int cw, int ch, int x, int top) {
+			LabelGlyphs.Letter[] all = STYLES.get(style).letters;
+			for (int k = 0; k < letters.length; k++) {
+				LabelGlyphs.Letter l = all[letters[k]];
+				for (int y = 0; y < H; y++) {
+					int ty = top + y;
+					if (ty < 0 || ty >= ch) continue;
+					for (int lx = 0; lx < l.width; lx++) {
+						int tx = x + offsets[k] + lx;
+						if (tx >= 0 && tx < cw) target[ty * cw + tx] += l.pixels[y * l.width + lx];
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * The resampled crop with running sums for fast area sums. Clutter pixels are unknown: they
+	 * hold 0 and are left out of every comparison.
+	 */
+	static final class Crop {
+		final float[] pixels;
+		/** The pixels as doubles, as the sums take them. */
+		final double[] values;
+		final boolean[] unknown;
+		final boolean anyUnknown;
+		/** Per row, the first and one past the last column holding a value other than 0 (empty: from = to). */
+		final int[] valuesFrom;
+		final int[] valuesTo;
+		/** Per row, the runs of unknown pixels: start and end (exclusive) columns, one after another. */
+		final int[][] unknownRuns;
+		/** Per column, the runs of unknown pixels: start and end (exclusive) rows, one after another. */
+		final int[][] unknownColumnRuns;
+		/**
+		 * True when the hidden sums are cheaper to add up column by column: the unknown pixels are
+		 * mostly upright strokes (a QRS, a pulse's edge) rather than flat ones (a baseline, a rule).
+		 */
+		final boolean hiddenByColumns;
+		final int width;
+		final int height;
+		final double[] sum;
+		final double[] sum2;
+		final double[] sumU;
+
+		Crop(float[] pixels, boolean[] unknown, int width, int height) {
+			this.pixels = pixels;
+			this.unknown = unknown;
+			this.width = width;
+			this.height = height;
+			float[] unknownValues = new float[pixels.length];
+			boolean any = false;
+			for (int i = 0; i < pixels.length; i++) {
+				if (!unknown[i]) continue;
+				pixels[i] = 0;
+				unknownValues[i] = 1;
+				any = true;
+			}
+			anyUnknown = any;
+			values = new double[pixels.length];
+			for (int i = 0; i < pixels.length; i++) values[i] = pixels[i];
+			valuesFrom = new int[height];
+			valuesTo = new int[height];
+			unknownRuns = new int[height][];
+			// what the hidden sums cost, roughly, per letter about TYPICAL_WIDTH wide: by rows, each
+			// run's length and the letter's width; by columns, the letter's width per run
+			long byRows = 0;
+			long byColumns = 0;
+			for (int y = 0; y < height; y++) {
+				int a = 0;
+				int b = width;
+				while (a < b && values[y * width + a] == 0) a++;
+				while (b > a && values[y * width + b - 1] == 0) b--;
+				valuesFrom[y] = a;
+				valuesTo[y] = b;
+				int[] r = unknownRuns[y] = runs(unknown, y * width, 1, width);
+				for (int k = 0; k < r.length; k += 2) byRows += r[k + 1] - r[k] + TYPICAL_WIDTH - 1;
+			}
+			unknownColumnRuns = new int[width][];
+			for (int x = 0; x < width; x++) {
+				unknownColumnRuns[x] = any ? runs(unknown, x, width, height) : new int[0];
+				byColumns += unknownColumnRuns[x].length / 2 * TYPICAL_WIDTH;
+			}
+			hiddenByColumns = byColumns < byRows;
+			sum = integral(pixels, false);
+			sum2 = integral(pixels, true);
+			sumU = any ? integral(unknownValues, false) : null;
+		}
+
+		/**
+		 * The runs of true in a line of a mask (its n elements from start on, step apart): start and
+		 * end (exclusive) indices along the line, one after another.
+		 */
+		private static int[] runs(boolean[] mask, int start, int step, int n) {
+			int[] out = new int[8];
+			int count = 0;
+			for (int i = 0; i < n; i++) {
+				if (!mask[start + i * step] || (i > 0 && mask[start + (i - 1) * step])) continue;
+				int end = i;
+				while (end < n && mask[start + end * step]) end++;
+				if (count + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+				out[count++] = i;
+				out[count++] = end;
+			}
+			return Arrays.copyOf(out, count);
+		}
+
+		private double[] integral(float[] v, boolean squared) {
+			double[] out = new double[(width + 1) * (height + 1)];
+			for (int y = 0; y < height; y++) {
+				double row = 0;
+				for (int x = 0; x < width; x++) {
+					double a = v[y * width + x];
+					row += squared ? a * a : a;
+					out[(y + 1) * (width + 1) + x + 1] = out[y * (width + 1) + x + 1] + row;
+				}
+			}
+			return out;
+		}
+
+		/** n rows of zeros (one by one: a two-dimensional array is made more slowly). */
+		static double[][] rows(int n, int length) {
+			double[][] out = new double[n][];
+			for (int i = 0; i < n; i++) out[i] = new double[length];
+			return out;
+		}
+
+		/** Normalised correlation of a crop-sized drawing with the crop over the known pixels of [x0, x1] x [y0, y1]. */
+		double correlation(float[] t, int x0, int y0, int x1, int y1) {
+			double st = 0;
+			double si = 0;
+			double stt = 0;
+			double sii = 0;
+			double sti = 0;
+			int n = 0;
+			for (int y = y0; y <= y1; y++) {
+				for (int x = x0; x <= x1; x++) {
+					int i = y * width + x;
+					if (unknown[i]) continue;
+					double a = t[i];
+					double b = pixels[i];
+					st += a;
+					si += b;
+					stt += a * a;
+					sii += b * b;
+					sti += a * b;
+					n++;
+				}
+			}
+			if (n == 0) return 0;
+			double vt = stt - st * st / n;
+			double vi = sii - si * si / n;
+			if (vt <= 1e-9 || vi <= 1e-9) return 0;
+			return (sti - st * si / n) / Math.sqrt(vt * vi);
+		}
+
+		/** True when every known pixel is paper (0): no window's variance exceeds 0, so no word scores. */
+		boolean blank() {
+			for (float v : pixels) if (v != 0) return false;
+			return true;
+		}
+
+		/** Sum over [x0, x1) x [y0, y1); outside the crop counts as paper (0). */
+		double area(double[] s, int x0, int y0, int x1, int y1) {
+			x0 = Math.max(0, Math.min(width, x0));
+			x1 = Math.max(0, Math.min(width, x1));
+			y0 = Math.max(0, Math.min(height, y0));
+			y1 = Math.max(0, Math.min(height, y1));
+			int stride = width + 1;
+			return s[y1 * stride + x1] - s[y0 * stride + x1] - s[y1 * stride + x0] + s[y0 * stride + x0];
+		}
+
+		/**
+		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
+		 * top at top0 + t and its left edge at every x from {@code from} to {@code to}; visits only
+		 * the runs of unknown pixels, by rows or by columns, whichever is cheaper (the sums are exact:
+		 * the same either way).
+		 */
+		void hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			if (hiddenByColumns) hiddenDotsByColumns(l, top0, tops, from, to, hidden, hiddenSquares);
+			else hiddenDotsByRows(l, top0, tops, from, to, hidden, hiddenSquares);
+		}
+
+		/** {@link #hiddenDots} over the runs of unknown pixels of each column. */
+		void hiddenDotsByColumns(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			int lw = l.width;
+			int positions = Math.max(0, width - lw + 1);
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
+			double[] pre = l.columnSums;
+			double[] pre2 = l.columnSums2;
+			// column cx holds the letter's column cx - x at every x from cx - lw + 1 to cx
+			for (int cx = first; cx < end + lw - 1; cx++) {
+				int[] runs = unknownColumnRuns[cx];
+				int x0 = Math.max(first, cx - lw + 1);
+				int x1 = Math.min(end - 1, cx);
+				for (int r = 0; r < runs.length; r += 2) {
+					for (int t = 0; t < tops; t++) {
+						int top = top0 + t;
+						// the letter's rows r0 - top to r1 - top (clipped to the letter) are hidden
+						int lo = Math.max(0, runs[r] - top);
+						int hi = Math.min(H, runs[r + 1] - top);
+						if (lo >= hi) continue;
+						double[] sums = hidden[t];
+						double[] squares = hiddenSquares[t];
+						for (int x = x0; x <= x1; x++) {
+							int column = (cx - x) * (H + 1);
+							sums[x] += pre[column + hi] - pre[column + lo];
+							squares[x] += pre2[column + hi] - pre2[column + lo];
+						}
+					}
+				}
+			}
+		}
+
+		/** {@link #hiddenDots} over the runs of unknown pixels of each row. */
+		void hiddenDotsByRows(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
+			double[][] hiddenSquares)
+		{
+			int positions = Math.max(0, width - l.width + 1);
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
+			int lw = l.width;
+			double[] pre = l.rowSums;
+			double[] pre2 = l.rowSums2;
+			// a letter's values are multiples of 2^-31 (squares 2^-39) and its sums stay below 2^10:
+			// every partial sum is exact, so adding a row's run at once gives the pixel-by-pixel sums
+			for (int t = 0; t < tops; t++) {
+				double[] sums = hidden[t];
+				double[] squares = hiddenSquares[t];
+				for (int ly = 0; ly < H; ly++) {
+					int y = top0 + t + ly;
+					if (y < 0 || y >= height) continue;
+					int[] runs = unknownRuns[y];
+					int row = ly * (lw + 1);
+					for (int r = 0; r < runs.length; r += 2) {
+						int r0 = runs[r];
+						int r1 = runs[r + 1];
+						// the letter's columns r0 - x to r1 - x (clipped to the letter) are hidden at x
+						int a = Math.max(first, r0 - lw + 1);
+						int b = Math.min(end, r1);
+						for (int x = a; x < b; x++) {
+							int lo = row + Math.max(0, r0 - x);
+							int hi = row + Math.min(lw, r1 - x);
+							sums[x] += pre[hi] - pre[lo];
+							squares[x] += pre2[hi] - pre2[lo];
+						}
+					}
+				}
+			}
+		}
+
+		/**
+		 * Sum of a letter's values times the crop, for the letter's top at top0 + t and its left
+		 * edge at every x from {@code from} to {@code to} (0 elsewhere).
+		 */
+		void dots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] out) {
+			int positions = Math.max(0, width - l.width + 1);
+			int first = Math.max(0, from);
+			int end = Math.min(positions, to + 1);
+			int[] inkY = l.inkY;
+			int[] inkX = l.inkX;
+			float[] inkValue = l.inkValue;
+			int n = inkY.length;
+			for (int t = 0; t < tops; t++) {
+				int top = top0 + t;
+				double[] row = out[t];
+				// the ink pixels on the crop's rows (they run top to bottom)
+				int k = 0;
+				while (k < n && top + inkY[k] < 0) k++;
+				int kEnd = n;
+				while (kEnd > k && top + inkY[kEnd - 1] >= height) kEnd--;
+				// four pixels at a time, each place's products added in the pixels' order (a product of
+				// paper is +0, which changes no sum: the range is the four pixels' ranges together)
+				for (; k + 4 <= kEnd; k += 4) {
+					int a = end;
+					int b = first;
+					for (int j = k; j < k + 4; j++) {
+						int y = top + inkY[j];
+						int aj = Math.max(first, valuesFrom[y] - inkX[j]);
+						int bj = Math.min(end, valuesTo[y] - inkX[j]);
+						if (aj < bj) {
+							a = Math.min(a, aj);
+							b = Math.max(b, bj);
+						}
+					}
+					if (a >= b) continue;
+					int c0 = (top + inkY[k]) * width + inkX[k];
+					int c1 = (top + inkY[k + 1]) * width + inkX[k + 1];
+					int c2 = (top + inkY[k + 2]) * width + inkX[k + 2];
+					int c3 = (top + inkY[k + 3]) * width + inkX[k + 3];
+					double v0 = inkValue[k];
+					double v1 = inkValue[k + 1];
+					double v2 = inkValue[k + 2];
+					double v3 = inkValue[k + 3];
+					for (int x = a; x < b; x++) {
+						row[x] = row[x] + v0 * values[c0 + x] + v1 * values[c1 + x] + v2 * values[c2 + x] + v3 * values[c3 +
+							x];
+					}
+				}
+				for (; k < kEnd; k++) {
+					int y = top + inkY[k];
+					int dx = inkX[k];
+					int a = Math.max(first, valuesFrom[y] - dx);
+					int b = Math.min(end, valuesTo[y] - dx);
+					int ci = y * width + dx;
+					double v = inkValue[k];
+					for (int x = a; x < b; x++) row[x] += v * values[ci + x];
+				}
+			}
+		}
+	}
+
+	private static int[] byStyle(List<WordModel> models) {
+		return java.util.stream.IntStream.range(0, models.size()).boxed().sorted(java.util.Comparator.comparingInt(
+			i -> models.get(i).style)).mapToInt(Integer::intValue).toArray();
+	}
+
+	private static int overhang(List<WordModel> models) {
+		int out = 0;
+		for (WordModel m : models) {
+			int n = m.letters.length;
+			int lastEnd = m.offsets[n - 1] + STYLES.get(m.style).letters[m.letters[n - 1]].width;
+			for (int k = 0; k < n; k++) out = Math.max(out, m.offsets[k] - lastEnd);
+		}
+		return out;
+	}
+
+	private static List<WordModel> buildModels() {
+		List<WordModel> out = new ArrayList<>();
+		for (int word = 0; word < WORDS.length; word++) {
+			List<String> spellings = new ArrayList<>();
+			spellings.add(WORDS[word]);
+			// some printers spell the augmented leads in capitals
+			if (WORDS[word].contains("aV")) spellings.add(WORDS[word].replace("aV", "AV"));
+			for (String text : spellings) {
+				for (int style = 0; style < STYLES.size(); style++) {
+					if (text.length() == 1) {
+						out.add(new WordModel(word, text, style, 0));
+						continue;
+					}
+					for (double tracking : STYLES.get(style).outline ? OUTLINE_TRACKING : TRACKING) {
+						WordModel model = new WordModel(word, text, style, tracking);
+						if (model.separated()) out.add(model);
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The part of an image starting at (x0, y0) scaled by s (output pixel = 1/s input pixels):
+	 * area averages when shrinking, bilinear when enlarging. Outside the image is 0. When turned,
+	 * the image is sampled as if turned half-way round (x0, y0 are then on the turned image).
+	 */
+	static float[] resample(float[] src, int w, int h, double x0, double y0, double s, int outW, int outH,
+		boolean turned)
+	{
+		float[] out = new float[outW * outH];
+		if (s >= 1) {
+			for (int v = 0; v < outH; v++) {
+				double sy = y0 + (v + 0.5) / s - 0.5;
+				for (int u = 0; u < outW; u++) {
+					double sx = x0 + (u + 0.5) / s - 0.5;
+					out[v * outW + u] = (float) bilinear(src, w, h, sx, sy, turned);
+				}
+			}
+			return out;
+		}
+		// shrink: each output pixel averages the input area it covers; the input columns (and rows)
+		// an output column (row) covers, and how much of each, are found once
+		Cover across = new Cover(x0, s, outW, w);
+		Cover down = new Cover(y0, s, outH, h);
+		for (int v = 0; v < outH; v++) {
+			for (int u = 0; u < outW; u++) {
+				double acc = 0;
+				for (int j = down.from[v]; j < down.from[v + 1]; j++) {
+					double fy = down.share[j];
+					int y = down.index[j];
+					for (int i = across.from[u]; i < across.from[u + 1]; i++) {
+						int x = across.index[i];
+						acc += across.share[i] * fy * (turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x]);
+					}
+				}
+				out[v * outW + u] = (float) (acc * s * s);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * For each of n output pixels of a line scaled down by s from a start at a0, the input pixels it
+	 * covers (on the image, 0 to size - 1) and the share of each it covers: those of output k at
+	 * from[k] to from[k + 1] - 1.
+	 */
+	private static final class Cover {
+		final int[] from;
+		final int[] index;
+		final double[] share;
+
+		Cover(double a0, double s, int n, int size) {
+			from = new int[n + 1];
+			int[] at = new int[16];
+			double[] part = new double[16];
+			int count = 0;
+			for (int k = 0; k < n; k++) {
+				from[k] = count;
+				double a = a0 + k / s;
+				double b = a0 + (k + 1) / s;
+				for (int p = (int) Math.floor(a); p < b; p++) {
+					double f = Math.min(b, p + 1) - Math.max(a, p);
+					if (f <= 0 || p < 0 || p >= size) continue;
+					if (count == at.length) {
+						at = Arrays.copyOf(at, 2 * count);
+						part = Arrays.copyOf(part, 2 * count);
+					}
+					at[count] = p;
+					part[count++] = f;
+				}
+			}
+			from[n] = count;
+			index = at;
+			share = part;
+		}
+	}
+
+	private static double bilinear(float[] src, int w, int h, double x, double y, boolean turned) {
+		int x0 = (int) Math.floor(x);
+		int y0 = (int) Math.floor(y);
+		double fx = x - x0;
+		double fy = y - y0;
+		return (1 - fy) * ((1 - fx) * at(src, w, h, x0, y0, turned) + fx * at(src, w, h, x0 + 1, y0, turned)) + fy * ((1 -
+			fx) * at(src, w, h, x0, y0 + 1, turned) + fx * at(src, w, h, x0 + 1, y0 + 1, turned));
+	}
+
+	private static double at(float[] src, int w, int h, int x, int y, boolean turned) {
+		if (x < 0 || y < 0 || x >= w || y >= h) return 0;
+		return turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x];
+	}
+
+	/** Separable Gaussian blur with zero outside. */
+	static float[] blur(float[] in, int w, int h, double sigma) {
+		int r = (int) Math.ceil(3 * sigma);
+		double[] k = new double[2 * r + 1];
+		double sum = 0;
+		for (int i = -r; i <= r; i++) sum += k[i + r] = Math.exp(-0.5 * i * i / (sigma * sigma));
+		for (int i = 0; i < k.length; i++) k[i] /= sum;
+		float[] tmp = new float[in.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				double acc = 0;
+				for (int i = -r; i <= r; i++) {
+					int xx = x + i;
+					if (xx >= 0 && xx < w) acc += k[i + r] * in[y * w + xx];
+				}
+				tmp[y * w + x] = (float) acc;
+			}
+		}
+		float[] out = new float[in.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				double acc = 0;
+				for (int i = -r; i <= r; i++) {
+					int yy = y + i;
+					if (yy >= 0 && yy < h) acc += k[i + r] * tmp[yy * w + x];
+				}
+				out[y * w + x] = (float) acc;
+			}
+		}
+		return out;
+	}
+}
