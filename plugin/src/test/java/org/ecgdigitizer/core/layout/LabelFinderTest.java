@@ -36,13 +36,9 @@ class LabelFinderTest {
 		g.fillRect(80, 119, 400, 2);
 		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
 		double cap = 3 * MM;
-		double x = 84;
-		double strokeX = 0;
-		for (char c : name.toCharArray()) {
-			g.fill(dejavu.glyph(c, x, 120 + 6 * MM, cap));
-			x += dejavu.advance(c, cap);
-			if (strokeX == 0) strokeX = x;
-		}
+		double[] ends = LabelReaderTest.drawWord(g, dejavu, name, 84, 120 + 6 * MM, cap);
+		double strokeX = ends[0];
+		double x = ends[ends.length - 1];
 		// a QRS complex from far above the baseline to below the name: its up-stroke touches the
 		// first letter, its down-stroke the last, so the whole name is part of the trace's ink
 		if (stroke) {
@@ -51,6 +47,14 @@ class LabelFinderTest {
 		}
 		g.dispose();
 		return new LabelReaderTest.Inked(img);
+	}
+
+	/** A calibration pulse up at x = 40, 10 mm tall, 5 mm wide, down at x = 80; then the trace on its line at y = 200. */
+	private static void pulseThenTrace(Graphics2D g) {
+		g.fillRect(40, 120, 2, 80);
+		g.fillRect(40, 119, 42, 2);
+		g.fillRect(80, 120, 2, 80);
+		g.fillRect(80, 199, 400, 2);
 	}
 
 	private static LeadRegion region() {
@@ -122,19 +126,9 @@ class LabelFinderTest {
 		List<String> read = readNames(name -> {
 			BufferedImage img = LabelReaderTest.canvas(480, 400);
 			Graphics2D g = LabelReaderTest.pen(img);
-			// the pulse: up at x = 40, 10 mm tall, 5 mm wide, down at x = 80; then the trace
-			g.fillRect(40, 120, 2, 80);
-			g.fillRect(40, 119, 42, 2);
-			g.fillRect(80, 120, 2, 80);
-			g.fillRect(80, 199, 400, 2);
+			pulseThenTrace(g);
 			GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
-			double x = 80;
-			double second = Double.NaN;
-			for (char c : name.toCharArray()) {
-				g.fill(dejavu.glyph(c, x, 120 + cap, cap));
-				x += dejavu.advance(c, cap);
-				if (Double.isNaN(second)) second = x;
-			}
+			double second = LabelReaderTest.drawWord(g, dejavu, name, 80, 120 + cap, cap)[0];
 			// the first QRS, right after the pulse: up from the line far above the name and down again,
 			// through the name's second letter (or beside a lone one)
 			g.setStroke(new java.awt.BasicStroke(2f));
@@ -158,12 +152,9 @@ class LabelFinderTest {
 			Graphics2D g = LabelReaderTest.pen(img);
 			g.fillRect(80, 119, 400, 2);
 			GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
-			double x = 84;
 			double foot = 120 + 5 * MM + cap;
-			for (char c : name.toCharArray()) {
-				g.fill(dejavu.glyph(c, x, foot, cap));
-				x += dejavu.advance(c, cap);
-			}
+			double[] ends = LabelReaderTest.drawWord(g, dejavu, name, 84, foot, cap);
+			double x = ends[ends.length - 1];
 			// the S wave: from the line down into the first letter's foot, 1 column aside per 10 rows, and
 			// back up; then the QRS, upright, from far above the line to below the name, against its last letter
 			g.setStroke(new java.awt.BasicStroke(2f));
@@ -182,17 +173,10 @@ class LabelFinderTest {
 	void inkIsThePulsesOnlyWhereItsCentreIs() {
 		BufferedImage img = LabelReaderTest.canvas(480, 400);
 		Graphics2D g = LabelReaderTest.pen(img);
-		g.fillRect(40, 120, 2, 80);
-		g.fillRect(40, 119, 42, 2);
-		g.fillRect(80, 120, 2, 80);
-		g.fillRect(80, 199, 400, 2);
+		pulseThenTrace(g);
 		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
 		double cap = 3 * MM;
-		double x = 83;
-		for (char c : "V3".toCharArray()) {
-			g.fill(dejavu.glyph(c, x, 120 + cap, cap));
-			x += dejavu.advance(c, cap);
-		}
+		LabelReaderTest.drawWord(g, dejavu, "V3", 83, 120 + cap, cap);
 		g.dispose();
 		LabelReaderTest.Inked inked = new LabelReaderTest.Inked(img);
 		PageInk ink = PageInk.of(inked.ink, inked.w, inked.h, MM, MM, false);
@@ -249,11 +233,7 @@ class LabelFinderTest {
 		g.fillRect(80, 299, 400, 2);
 		GlyphOutlines.Style dejavu = GlyphOutlines.style("dejavu-sans");
 		double cap = 3 * MM;
-		double x = 92;
-		for (char c : name.toCharArray()) {
-			g.fill(dejavu.glyph(c, x, 300 - aboveMm * MM, cap));
-			x += dejavu.advance(c, cap);
-		}
+		LabelReaderTest.drawWord(g, dejavu, name, 92, 300 - aboveMm * MM, cap);
 		// pieces of the trace near the start, 2 to 4 mm from the line: likelier by place than the name
 		g.fillRect(84, 300 - (int) (4 * MM), 3, (int) (2 * MM));
 		g.fillRect(100, 300 + (int) (2 * MM), 3, (int) (2 * MM));

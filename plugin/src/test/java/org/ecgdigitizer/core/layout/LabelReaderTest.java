@@ -96,6 +96,33 @@ class LabelReaderTest {
 		return new Inked(img);
 	}
 
+	/**
+	 * Draws a word in one of the shipped outline fonts, its foot at {@code foot} and its first letter
+	 * at x; returns where each letter's advance ends.
+	 */
+	static double[] drawWord(Graphics2D g, GlyphOutlines.Style style, String word, double x, double foot, double cap) {
+		double[] ends = new double[word.length()];
+		for (int k = 0; k < word.length(); k++) {
+			char c = word.charAt(k);
+			g.fill(style.glyph(c, x, foot, cap));
+			x += style.advance(c, cap);
+			ends[k] = x;
+		}
+		return ends;
+	}
+
+	/** The candidates of names drawn by {@link #drawWord} at xs: each one's own ink box. */
+	private static List<List<LabelFinder.Label>> nameCandidates(String[] names, GlyphOutlines.Style style, double[] xs,
+		double foot, double cap)
+	{
+		List<List<LabelFinder.Label>> candidates = new ArrayList<>();
+		for (int k = 0; k < names.length; k++) {
+			Box b = new Inked(outlineText(names[k], style, cap, 0)).box;
+			candidates.add(List.of(new LabelFinder.Label(new Box(xs[k], foot - b.height, b.width, b.height))));
+		}
+		return candidates;
+	}
+
 	/** Text in one of the shipped outline fonts (never a system font), with extra letter spacing in cap heights. */
 	static BufferedImage outlineText(String text, GlyphOutlines.Style style, double capPx, double tracking) {
 		double width = 0;
@@ -335,21 +362,10 @@ class LabelReaderTest {
 					for (double into : new double[] { 0.3, 0.6, 1.0 }) {
 						BufferedImage img = canvas(600, 200);
 						Graphics2D g = pen(img);
-						for (int k = 0; k < 3; k++) {
-							double x = xs[k];
-							for (char c : others[k].toCharArray()) {
-								g.fill(style.glyph(c, x, foot, cap));
-								x += style.advance(c, cap);
-							}
-						}
-						double x = xs[3];
-						double firstEnd = Double.NaN;
-						for (char c : word.toCharArray()) {
-							g.fill(style.glyph(c, x, foot, cap));
-							x += style.advance(c, cap);
-							if (Double.isNaN(firstEnd)) firstEnd = x;
-						}
-						double wordEnd = x;
+						for (int k = 0; k < 3; k++) drawWord(g, style, others[k], xs[k], foot, cap);
+						double[] ends = drawWord(g, style, word, xs[3], foot, cap);
+						double firstEnd = ends[0];
+						double wordEnd = ends[ends.length - 1];
 						double capInk = new Inked(outlineText("V", style, cap, 0)).box.height;
 						double top = foot - capInk - above * cap;
 						// 2 px wide, through the middle of the first letter, ending inside it
@@ -357,11 +373,7 @@ class LabelReaderTest {
 						g.fill(new java.awt.geom.Rectangle2D.Double(sx, top, 2, above * cap + into * capInk));
 						g.dispose();
 						Inked inked = new Inked(img);
-						List<List<LabelFinder.Label>> candidates = new ArrayList<>();
-						for (int k = 0; k < 3; k++) {
-							Box b = new Inked(outlineText(others[k], style, cap, 0)).box;
-							candidates.add(List.of(new LabelFinder.Label(new Box(xs[k], foot - b.height, b.width, b.height))));
-						}
+						List<List<LabelFinder.Label>> candidates = nameCandidates(others, style, xs, foot, cap);
 						candidates.add(List.of(new LabelFinder.Label(Box.fromCorners(xs[3], top, wordEnd, foot))));
 						List<List<LabelReader.Reading>> all = LabelReader.readAll(new LabelReadings(inked.ink, inked.w, inked.h),
 							candidates);
@@ -398,20 +410,8 @@ class LabelReaderTest {
 				for (double slant : new double[] { 0, 0.15, 0.3 }) {
 					BufferedImage img = canvas(600, 200);
 					Graphics2D g = pen(img);
-					for (int k = 0; k < 3; k++) {
-						double x = xs[k];
-						for (char c : others[k].toCharArray()) {
-							g.fill(dejavu.glyph(c, x, foot, cap));
-							x += dejavu.advance(c, cap);
-						}
-					}
-					double x = xs[3];
-					double firstEnd = Double.NaN;
-					for (char c : word.toCharArray()) {
-						g.fill(dejavu.glyph(c, x, foot, cap));
-						x += dejavu.advance(c, cap);
-						if (Double.isNaN(firstEnd)) firstEnd = x;
-					}
+					for (int k = 0; k < 3; k++) drawWord(g, dejavu, others[k], xs[k], foot, cap);
+					double firstEnd = drawWord(g, dejavu, word, xs[3], foot, cap)[0];
 					double sx = xs[3] + 0.3 * cap;
 					double end = foot + below * cap;
 					g.setStroke(new java.awt.BasicStroke(2f));
@@ -419,11 +419,7 @@ class LabelReaderTest {
 					g.dispose();
 					Inked inked = new Inked(img);
 					// the candidates: the three names, and the first letter with the stroke's piece below it
-					List<List<LabelFinder.Label>> candidates = new ArrayList<>();
-					for (int k = 0; k < 3; k++) {
-						Box b = new Inked(outlineText(others[k], dejavu, cap, 0)).box;
-						candidates.add(List.of(new LabelFinder.Label(new Box(xs[k], foot - b.height, b.width, b.height))));
-					}
+					List<List<LabelFinder.Label>> candidates = nameCandidates(others, dejavu, xs, foot, cap);
 					double capInk = new Inked(outlineText("V", dejavu, cap, 0)).box.height;
 					candidates.add(List.of(new LabelFinder.Label(Box.fromCorners(xs[3], foot - capInk, firstEnd, end + 1))));
 					List<List<LabelReader.Reading>> read = LabelReader.readAll(new LabelReadings(inked.ink, inked.w, inked.h),
