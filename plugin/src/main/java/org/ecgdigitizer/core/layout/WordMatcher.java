@@ -15,7 +15,8 @@ import org.ecgdigitizer.core.Box;
  * place where it covers the candidate's ink ({@link #match}). The {@link Match} keeps each word's best
  * score and place, and answers what judging the best word needs: where two words differ, how each
  * letter matches on its own, whether ink beside the word makes it part of something longer. Which
- * word is read is {@link LabelReader}'s to decide.
+ * word is read is {@link LabelReader}'s to decide. The crop is a {@link LabelCrop}; {@link BlockBound}
+ * passes over blocks of places that cannot beat a word's best.
  */
 final class WordMatcher {
 
@@ -58,11 +59,6 @@ final class WordMatcher {
 	 * text and clutter are wider than any lead name.
 	 */
 	static final double BEYOND = 0.35;
-	/** Lines longer than this (ink heights) upright, or this flat, are trace or rules, not letters. */
-	static final double CLUTTER_UPRIGHT = 1.35;
-	static final double CLUTTER_FLAT = 1.25;
-	/** Ink for finding clutter: the faint edges of a resampled line belong to it too. */
-	static final float CLUTTER_INK = 0.2f;
 	/** A word is compared only where at least this much of its ink would be visible beside the clutter... */
 	static final double MIN_VISIBLE = 0.6;
 	/** ...and each letter is judged only when this much of it is visible. */
@@ -82,8 +78,6 @@ final class WordMatcher {
 	private static final int OVERHANG = overhang(MODELS);
 	/** The indices of MODELS, one type style after another (in MODELS' order within a style). */
 	private static final int[] BY_STYLE = byStyle(MODELS);
-	/** About how wide a letter is, in pixels at H (for choosing how to add up hidden sums). */
-	private static final int TYPICAL_WIDTH = 12;
 
 	private WordMatcher() {}
 
@@ -122,7 +116,7 @@ final class WordMatcher {
 		/** The best model of each word and where it sits in the crop (x, top), for diagnostics. */
 		final WordModel[] models = new WordModel[WORDS.length];
 		final int[][] places = new int[WORDS.length][];
-		Crop crop;
+		LabelCrop crop;
 		/** The crop before blurring, clutter removed. */
 		float[] raw;
 
@@ -355,7 +349,7 @@ final class WordMatcher {
 	}
 
 	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
-	private static final double CLEARLY_BELOW = 1 - 1e-9;
+	static final double CLEARLY_BELOW = 1 - 1e-9;
 	/** A squared correlation above this share of a negative best one's is below it whatever the rounding. */
 	private static final double CLEARLY_ABOVE = 1 + 1e-9;
 
@@ -374,7 +368,7 @@ final class WordMatcher {
 		int ch = frame.ch;
 		boolean[] clutter = new boolean[cw * ch];
 		float[] raw = frame.raw(ink, w, h, turned, clutter);
-		Crop c = new Crop(blur(raw, cw, ch, BLUR), clutter, cw, ch);
+		LabelCrop c = new LabelCrop(LabelCrop.blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores
 		if (c.blank()) return null;
 		double s = frame.s;
@@ -412,8 +406,8 @@ final class WordMatcher {
 		boolean[] done = new boolean[letterCount];
 		int style = -1;
 		// the row of a letter a word does not have
-		double[][] none = Crop.rows(tops, rowLength);
-		Windows[] windows = new Windows[WIDEST + 1];
+		double[][] none = LabelCrop.rows(tops, rowLength);
+		BlockBound.Windows[] windows = new BlockBound.Windows[WIDEST + 1];
 		int[] bestModel = new int[WORDS.length];
 		// the places [from, to] where some word that can be read here puts each letter
 		int[][] from = new int[STYLES.size()][letterCount];
@@ -477,11 +471,11 @@ final class WordMatcher {
 				int l = model.letters[k];
 				if (done[l]) continue;
 				if (dot[l] == null) {
-					dot[l] = Crop.rows(tops, rowLength);
+					dot[l] = LabelCrop.rows(tops, rowLength);
 					dotTop[l] = new double[rowLength];
 					if (c.anyUnknown) {
-						hid[l] = Crop.rows(tops, rowLength);
-						hid2[l] = Crop.rows(tops, rowLength);
+						hid[l] = LabelCrop.rows(tops, rowLength);
+						hid2[l] = LabelCrop.rows(tops, rowLength);
 						hidTop[l] = new double[rowLength];
 						hid2Top[l] = new double[rowLength];
 					}
@@ -511,9 +505,9 @@ final class WordMatcher {
 				u2Top[k] = l < 0 || !c.anyUnknown ? noneTop : hid2Top[l];
 			}
 			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
-			Windows win = everyPlace ? new Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
+			BlockBound.Windows win = everyPlace ? new BlockBound.Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
 			if (win == null) {
-				win = new Windows(c, model.width, xFrom, (int) Math.min(cw, reach), top0,
+				win = new BlockBound.Windows(c, model.width, xFrom, (int) Math.min(cw, reach), top0,
 					tops, mx, my);
 				windows[model.width] = win;
 			}
@@ -647,9 +641,9 @@ final class WordMatcher {
 		float[] raw(float[] ink, int w, int h, boolean turned, boolean[] clutter) {
 			// a trace's stroke (a QRS coming down beside the name, a pulse's edge) goes on beyond the crop:
 			// upright runs are measured on rows above and below it too, so one the crop cuts short is not a letter
-			int beyond = (int) Math.ceil(CLUTTER_UPRIGHT * H) + 1;
-			float[] tall = resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
-			boolean[] tallClutter = clutter(tall, cw, ch + 2 * beyond);
+			int beyond = (int) Math.ceil(LabelCrop.CLUTTER_UPRIGHT * H) + 1;
+			float[] tall = LabelCrop.resample(ink, w, h, wx0, wy0 - beyond / s, s, cw, ch + 2 * beyond, turned);
+			boolean[] tallClutter = LabelCrop.clutter(tall, cw, ch + 2 * beyond);
 			float[] raw = Arrays.copyOfRange(tall, beyond * cw, (beyond + ch) * cw);
 			System.arraycopy(tallClutter, beyond * cw, clutter, 0, ch * cw);
 			for (int i = 0; i < raw.length; i++) if (clutter[i]) raw[i] = 0;
@@ -684,206 +678,7 @@ final class WordMatcher {
 		return Match.inkRows(raw, f.cw, f.ch, x0, x1, f.top0, f.top0 + f.tops - 1) >= CAP_FILL * H;
 	}
 
-	/**
-	 * The crop over the window of a word of one width (its box and the margins around it), for
-	 * its box's top at top0 + t and its left edge at x0 to x1: the known pixels' count (area),
-	 * their sum and its variance times the area.
-	 */
-	static final class Windows {
-		final int x0;
-		final double[][] area;
-		final double[][] si;
-		final double[][] varI;
-		/**
-		 * Over the places i to i + BLOCK - 1 at every top: the least and largest area, the least sum and
-		 * the least variance above 1e-9 (see {@link BlockBound#windowBounds}).
-		 */
-		final double[] areaLow;
-		final double[] areaHigh;
-		final double[] siLow;
-		final double[] varILow;
 
-		Windows(Crop c, int width, int x0, int x1, int top0, int tops, int mx, int my) {
-			this.x0 = x0;
-			int n = Math.max(0, x1 - x0 + 1);
-			area = new double[tops][n];
-			si = new double[tops][n];
-			varI = new double[tops][n];
-			for (int t = 0; t < tops; t++) {
-				int y0 = top0 + t - my;
-				int y1 = top0 + t + H + my;
-				for (int i = 0; i < n; i++) {
-					int rx0 = x0 + i - mx;
-					int rx1 = x0 + i + width + mx;
-					double a = (double) (rx1 - rx0) * (y1 - y0) - (c.anyUnknown ? c.area(c.sumU, rx0, y0, rx1, y1) : 0);
-					double sum = c.area(c.sum, rx0, y0, rx1, y1);
-					double sum2 = c.area(c.sum2, rx0, y0, rx1, y1);
-					area[t][i] = a;
-					si[t][i] = sum;
-					varI[t][i] = sum2 - sum * sum / a;
-				}
-			}
-			areaLow = new double[n];
-			areaHigh = new double[n];
-			siLow = new double[n];
-			varILow = new double[n];
-			BlockBound.windowBounds(area, si, varI, areaLow, areaHigh, siLow, varILow);
-		}
-	}
-
-	/**
-	 * A bound on a word's correlation over a block of {@link #BLOCK} places at every top: the
-	 * largest sums of its letters times the crop over the block, the least of what shows of it, and
-	 * the windows' least sums, variances and areas. Each bound is made from bounds of the quantities
-	 * the scoring computes, through the same operations in the same order; rounding to nearest is
-	 * monotone, so where the bound says no place of a block can beat the word's best, the scoring's
-	 * own tests would pass over every one of them: scores and places stay the same bit for bit.
-	 */
-	static final class BlockBound {
-		/** Places per block (a power of 2). */
-		static final int BLOCK = 8;
-
-		private BlockBound() {}
-
-		/**
-		 * For each block of a word's places (xFrom + j BLOCK on), an upper bound of its covariance
-		 * with the crop and a lower bound of the product of the two variances (covariance NaN where
-		 * the window's sums allow no bound).
-		 *
-		 * @return true when every block can be passed over at the word's best so far
-		 */
-		static boolean blocks(WordModel model, double visible, Windows win, int xFrom, int xTo, double[][] dTop,
-			double[][] uTop, double[][] u2Top, int[] o, double[] covarianceHigh, double[] spreadLow, double best)
-		{
-			double sum = model.sum;
-			double sum2 = model.sum2;
-			double[] d0 = dTop[0], d1 = dTop[1], d2 = dTop[2], d3 = dTop[3];
-			double[] u0 = uTop[0], u1 = uTop[1], u2 = uTop[2], u3 = uTop[3];
-			double[] v0 = u2Top[0], v1 = u2Top[1], v2 = u2Top[2], v3 = u2Top[3];
-			int o0 = o[0], o1 = o[1], o2 = o[2], o3 = o[3];
-			boolean all = true;
-			for (int j = 0, x = xFrom; x <= xTo; j++, x += BLOCK) {
-				int i = x - win.x0;
-				if (!(win.siLow[i] >= 0) || !(win.areaLow[i] > 0) || !(win.varILow[i] > 0)) {
-					covarianceHigh[j] = Double.NaN;
-					all = false;
-					continue;
-				}
-				double sumHigh = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
-				// a place whose visible sum is below the share asked for is passed over anyway
-				double shownLow = sum - u0[x + o0] - u1[x + o1] - u2[x + o2] - u3[x + o3];
-				double sumTLow = shownLow > visible ? shownLow : visible;
-				covarianceHigh[j] = sumHigh - sumTLow * win.siLow[i] / win.areaHigh[i];
-				double varTLow = sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3] - sum * sum / win.areaLow[i];
-				// a place is scored only where its variance is above 1e-9
-				spreadLow[j] = win.varILow[i] * (varTLow > 1e-9 ? varTLow : 1e-9);
-				all &= passesOver(covarianceHigh[j], spreadLow[j], best);
-			}
-			return all;
-		}
-
-		/**
-		 * True when no place of a block can score above a best above 0: the scoring would find each
-		 * one's covariance at most 0, or its square below the best's.
-		 */
-		static boolean passesOver(double covarianceHigh, double spreadLow, double best) {
-			return covarianceHigh <= 0 || covarianceHigh * covarianceHigh < CLEARLY_BELOW * best * best * spreadLow;
-		}
-
-		/**
-		 * top[y] = the largest of rows[t][y] to rows[t][min(y + BLOCK - 1, b)] over every t, for y
-		 * from a to b (values not NaN).
-		 */
-		static void maxima(double[][] rows, int a, int b, double[] top) {
-			a = Math.max(0, a);
-			b = Math.min(b, top.length - 1);
-			if (b < a) return;
-			System.arraycopy(rows[0], a, top, a, b - a + 1);
-			for (int t = 1; t < rows.length; t++) {
-				double[] row = rows[t];
-				for (int y = a; y <= b; y++) top[y] = Math.max(top[y], row[y]);
-			}
-			extremes(top, a, b, true);
-		}
-
-		/**
-		 * The windows' statistics over each block of places at every top: least and largest area,
-		 * least sum and least variance among those above 1e-9. A block with a window of no known
-		 * pixel, a sum below 0 or a variance NaN gets a bound that passes nothing over.
-		 */
-		static void windowBounds(double[][] area, double[][] si, double[][] varI, double[] areaLow, double[] areaHigh,
-			double[] siLow, double[] varILow)
-		{
-			int n = areaLow.length;
-			if (n == 0) return;
-			for (int i = 0; i < n; i++) {
-				areaLow[i] = areaHigh[i] = area[0][i];
-				siLow[i] = varILow[i] = Double.POSITIVE_INFINITY;
-				for (int t = 0; t < area.length; t++) {
-					areaLow[i] = Math.min(areaLow[i], area[t][i]);
-					areaHigh[i] = Math.max(areaHigh[i], area[t][i]);
-					boolean usable = area[t][i] > 0 && si[t][i] >= 0 && !Double.isNaN(varI[t][i]);
-					siLow[i] = Math.min(siLow[i], usable ? si[t][i] : Double.NEGATIVE_INFINITY);
-					varILow[i] = Math.min(varILow[i], !usable ? Double.NEGATIVE_INFINITY : varI[t][i] > 1e-9 ? varI[t][i]
-						: Double.POSITIVE_INFINITY);
-				}
-			}
-			extremes(areaLow, 0, n - 1, false);
-			extremes(areaHigh, 0, n - 1, true);
-			extremes(siLow, 0, n - 1, false);
-			extremes(varILow, 0, n - 1, false);
-		}
-
-		/**
-		 * v[y] becomes the largest (or least) of v[y] to v[min(y + BLOCK - 1, b)], for y from a to b:
-		 * the extremes of pairs, then of pairs of pairs, and so on.
-		 */
-		static void extremes(double[] v, int a, int b, boolean largest) {
-			for (int step = 1; step < BLOCK; step *= 2) {
-				for (int y = a; y + step <= b; y++) v[y] = largest ? Math.max(v[y], v[y + step]) : Math.min(v[y], v[y + step]);
-			}
-		}
-	}
-
-	/**
-	 * Pixels of lines too long to belong to a letter: upright runs of ink longer than
-	 * {@link #CLUTTER_UPRIGHT} ink heights (a pulse's edge, a QRS complex, a separator tick) and
-	 * flat runs longer than {@link #CLUTTER_FLAT} (a baseline, a rule), widened by a pixel. The
-	 * comparison leaves them out: a label printed against the trace is read from what shows.
-	 */
-	static boolean[] clutter(float[] raw, int w, int h) {
-		boolean[] line = new boolean[raw.length];
-		int upright = (int) Math.ceil(CLUTTER_UPRIGHT * H);
-		int flat = (int) Math.ceil(CLUTTER_FLAT * H);
-		for (int x = 0; x < w; x++) {
-			int y = 0;
-			while (y < h) {
-				int end = y;
-				while (end < h && raw[end * w + x] > CLUTTER_INK) end++;
-				if (end - y > upright) for (int k = y; k < end; k++) line[k * w + x] = true;
-				y = end + 1;
-			}
-		}
-		for (int y = 0; y < h; y++) {
-			int x = 0;
-			while (x < w) {
-				int end = x;
-				while (end < w && raw[y * w + end] > CLUTTER_INK) end++;
-				if (end - x > flat) for (int k = x; k < end; k++) line[y * w + k] = true;
-				x = end + 1;
-			}
-		}
-		boolean[] out = new boolean[raw.length];
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				if (!line[y * w + x]) continue;
-				for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
-					for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) out[yy * w + xx] = true;
-				}
-			}
-		}
-		return out;
-	}
 
 	/** A word in one spelling, style and spacing: where its letters' boxes start, and its sums. */
 	static final class WordModel {
@@ -982,305 +777,6 @@ final class WordMatcher {
 		}
 	}
 
-	/**
-	 * The resampled crop with running sums for fast area sums. Clutter pixels are unknown: they
-	 * hold 0 and are left out of every comparison.
-	 */
-	static final class Crop {
-		final float[] pixels;
-		/** The pixels as doubles, as the sums take them. */
-		final double[] values;
-		final boolean[] unknown;
-		final boolean anyUnknown;
-		/** Per row, the first and one past the last column holding a value other than 0 (empty: from = to). */
-		final int[] valuesFrom;
-		final int[] valuesTo;
-		/** Per row, the runs of unknown pixels: start and end (exclusive) columns, one after another. */
-		final int[][] unknownRuns;
-		/** Per column, the runs of unknown pixels: start and end (exclusive) rows, one after another. */
-		final int[][] unknownColumnRuns;
-		/**
-		 * True when the hidden sums are cheaper to add up column by column: the unknown pixels are
-		 * mostly upright strokes (a QRS, a pulse's edge) rather than flat ones (a baseline, a rule).
-		 */
-		final boolean hiddenByColumns;
-		final int width;
-		final int height;
-		final double[] sum;
-		final double[] sum2;
-		final double[] sumU;
-
-		Crop(float[] pixels, boolean[] unknown, int width, int height) {
-			this.pixels = pixels;
-			this.unknown = unknown;
-			this.width = width;
-			this.height = height;
-			float[] unknownValues = new float[pixels.length];
-			boolean any = false;
-			for (int i = 0; i < pixels.length; i++) {
-				if (!unknown[i]) continue;
-				pixels[i] = 0;
-				unknownValues[i] = 1;
-				any = true;
-			}
-			anyUnknown = any;
-			values = new double[pixels.length];
-			for (int i = 0; i < pixels.length; i++) values[i] = pixels[i];
-			valuesFrom = new int[height];
-			valuesTo = new int[height];
-			unknownRuns = new int[height][];
-			// what the hidden sums cost, roughly, per letter about TYPICAL_WIDTH wide: by rows, each
-			// run's length and the letter's width; by columns, the letter's width per run
-			long byRows = 0;
-			long byColumns = 0;
-			for (int y = 0; y < height; y++) {
-				int a = 0;
-				int b = width;
-				while (a < b && values[y * width + a] == 0) a++;
-				while (b > a && values[y * width + b - 1] == 0) b--;
-				valuesFrom[y] = a;
-				valuesTo[y] = b;
-				int[] r = unknownRuns[y] = runs(unknown, y * width, 1, width);
-				for (int k = 0; k < r.length; k += 2) byRows += r[k + 1] - r[k] + TYPICAL_WIDTH - 1;
-			}
-			unknownColumnRuns = new int[width][];
-			for (int x = 0; x < width; x++) {
-				unknownColumnRuns[x] = any ? runs(unknown, x, width, height) : new int[0];
-				byColumns += unknownColumnRuns[x].length / 2 * TYPICAL_WIDTH;
-			}
-			hiddenByColumns = byColumns < byRows;
-			sum = integral(pixels, false);
-			sum2 = integral(pixels, true);
-			sumU = any ? integral(unknownValues, false) : null;
-		}
-
-		/**
-		 * The runs of true in a line of a mask (its n elements from start on, step apart): start and
-		 * end (exclusive) indices along the line, one after another.
-		 */
-		private static int[] runs(boolean[] mask, int start, int step, int n) {
-			int[] out = new int[8];
-			int count = 0;
-			for (int i = 0; i < n; i++) {
-				if (!mask[start + i * step] || (i > 0 && mask[start + (i - 1) * step])) continue;
-				int end = i;
-				while (end < n && mask[start + end * step]) end++;
-				if (count + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
-				out[count++] = i;
-				out[count++] = end;
-			}
-			return Arrays.copyOf(out, count);
-		}
-
-		private double[] integral(float[] v, boolean squared) {
-			double[] out = new double[(width + 1) * (height + 1)];
-			for (int y = 0; y < height; y++) {
-				double row = 0;
-				for (int x = 0; x < width; x++) {
-					double a = v[y * width + x];
-					row += squared ? a * a : a;
-					out[(y + 1) * (width + 1) + x + 1] = out[y * (width + 1) + x + 1] + row;
-				}
-			}
-			return out;
-		}
-
-		/** n rows of zeros (one by one: a two-dimensional array is made more slowly). */
-		static double[][] rows(int n, int length) {
-			double[][] out = new double[n][];
-			for (int i = 0; i < n; i++) out[i] = new double[length];
-			return out;
-		}
-
-		/** Normalised correlation of a crop-sized drawing with the crop over the known pixels of [x0, x1] x [y0, y1]. */
-		double correlation(float[] t, int x0, int y0, int x1, int y1) {
-			double st = 0;
-			double si = 0;
-			double stt = 0;
-			double sii = 0;
-			double sti = 0;
-			int n = 0;
-			for (int y = y0; y <= y1; y++) {
-				for (int x = x0; x <= x1; x++) {
-					int i = y * width + x;
-					if (unknown[i]) continue;
-					double a = t[i];
-					double b = pixels[i];
-					st += a;
-					si += b;
-					stt += a * a;
-					sii += b * b;
-					sti += a * b;
-					n++;
-				}
-			}
-			if (n == 0) return 0;
-			double vt = stt - st * st / n;
-			double vi = sii - si * si / n;
-			if (vt <= 1e-9 || vi <= 1e-9) return 0;
-			return (sti - st * si / n) / Math.sqrt(vt * vi);
-		}
-
-		/** True when every known pixel is paper (0): no window's variance exceeds 0, so no word scores. */
-		boolean blank() {
-			for (float v : pixels) if (v != 0) return false;
-			return true;
-		}
-
-		/** Sum over [x0, x1) x [y0, y1); outside the crop counts as paper (0). */
-		double area(double[] s, int x0, int y0, int x1, int y1) {
-			x0 = Math.max(0, Math.min(width, x0));
-			x1 = Math.max(0, Math.min(width, x1));
-			y0 = Math.max(0, Math.min(height, y0));
-			y1 = Math.max(0, Math.min(height, y1));
-			int stride = width + 1;
-			return s[y1 * stride + x1] - s[y0 * stride + x1] - s[y1 * stride + x0] + s[y0 * stride + x0];
-		}
-
-		/**
-		 * Sums of a letter's values and of their squares over the unknown pixels, for the letter's
-		 * top at top0 + t and its left edge at every x from {@code from} to {@code to}; visits only
-		 * the runs of unknown pixels, by rows or by columns, whichever is cheaper (the sums are exact:
-		 * the same either way).
-		 */
-		void hiddenDots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
-			double[][] hiddenSquares)
-		{
-			if (hiddenByColumns) hiddenDotsByColumns(l, top0, tops, from, to, hidden, hiddenSquares);
-			else hiddenDotsByRows(l, top0, tops, from, to, hidden, hiddenSquares);
-		}
-
-		/** {@link #hiddenDots} over the runs of unknown pixels of each column. */
-		void hiddenDotsByColumns(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
-			double[][] hiddenSquares)
-		{
-			int lw = l.width;
-			int positions = Math.max(0, width - lw + 1);
-			int first = Math.max(0, from);
-			int end = Math.min(positions, to + 1);
-			double[] pre = l.columnSums;
-			double[] pre2 = l.columnSums2;
-			// column cx holds the letter's column cx - x at every x from cx - lw + 1 to cx
-			for (int cx = first; cx < end + lw - 1; cx++) {
-				int[] runs = unknownColumnRuns[cx];
-				int x0 = Math.max(first, cx - lw + 1);
-				int x1 = Math.min(end - 1, cx);
-				for (int r = 0; r < runs.length; r += 2) {
-					for (int t = 0; t < tops; t++) {
-						int top = top0 + t;
-						// the letter's rows r0 - top to r1 - top (clipped to the letter) are hidden
-						int lo = Math.max(0, runs[r] - top);
-						int hi = Math.min(H, runs[r + 1] - top);
-						if (lo >= hi) continue;
-						double[] sums = hidden[t];
-						double[] squares = hiddenSquares[t];
-						for (int x = x0; x <= x1; x++) {
-							int column = (cx - x) * (H + 1);
-							sums[x] += pre[column + hi] - pre[column + lo];
-							squares[x] += pre2[column + hi] - pre2[column + lo];
-						}
-					}
-				}
-			}
-		}
-
-		/** {@link #hiddenDots} over the runs of unknown pixels of each row. */
-		void hiddenDotsByRows(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] hidden,
-			double[][] hiddenSquares)
-		{
-			int positions = Math.max(0, width - l.width + 1);
-			int first = Math.max(0, from);
-			int end = Math.min(positions, to + 1);
-			int lw = l.width;
-			double[] pre = l.rowSums;
-			double[] pre2 = l.rowSums2;
-			// a letter's values are multiples of 2^-31 (squares 2^-39) and its sums stay below 2^10:
-			// every partial sum is exact, so adding a row's run at once gives the pixel-by-pixel sums
-			for (int t = 0; t < tops; t++) {
-				double[] sums = hidden[t];
-				double[] squares = hiddenSquares[t];
-				for (int ly = 0; ly < H; ly++) {
-					int y = top0 + t + ly;
-					if (y < 0 || y >= height) continue;
-					int[] runs = unknownRuns[y];
-					int row = ly * (lw + 1);
-					for (int r = 0; r < runs.length; r += 2) {
-						int r0 = runs[r];
-						int r1 = runs[r + 1];
-						// the letter's columns r0 - x to r1 - x (clipped to the letter) are hidden at x
-						int a = Math.max(first, r0 - lw + 1);
-						int b = Math.min(end, r1);
-						for (int x = a; x < b; x++) {
-							int lo = row + Math.max(0, r0 - x);
-							int hi = row + Math.min(lw, r1 - x);
-							sums[x] += pre[hi] - pre[lo];
-							squares[x] += pre2[hi] - pre2[lo];
-						}
-					}
-				}
-			}
-		}
-
-		/**
-		 * Sum of a letter's values times the crop, for the letter's top at top0 + t and its left
-		 * edge at every x from {@code from} to {@code to} (0 elsewhere).
-		 */
-		void dots(LabelGlyphs.Letter l, int top0, int tops, int from, int to, double[][] out) {
-			int positions = Math.max(0, width - l.width + 1);
-			int first = Math.max(0, from);
-			int end = Math.min(positions, to + 1);
-			int[] inkY = l.inkY;
-			int[] inkX = l.inkX;
-			float[] inkValue = l.inkValue;
-			int n = inkY.length;
-			for (int t = 0; t < tops; t++) {
-				int top = top0 + t;
-				double[] row = out[t];
-				// the ink pixels on the crop's rows (they run top to bottom)
-				int k = 0;
-				while (k < n && top + inkY[k] < 0) k++;
-				int kEnd = n;
-				while (kEnd > k && top + inkY[kEnd - 1] >= height) kEnd--;
-				// four pixels at a time, each place's products added in the pixels' order (a product of
-				// paper is +0, which changes no sum: the range is the four pixels' ranges together)
-				for (; k + 4 <= kEnd; k += 4) {
-					int a = end;
-					int b = first;
-					for (int j = k; j < k + 4; j++) {
-						int y = top + inkY[j];
-						int aj = Math.max(first, valuesFrom[y] - inkX[j]);
-						int bj = Math.min(end, valuesTo[y] - inkX[j]);
-						if (aj < bj) {
-							a = Math.min(a, aj);
-							b = Math.max(b, bj);
-						}
-					}
-					if (a >= b) continue;
-					int c0 = (top + inkY[k]) * width + inkX[k];
-					int c1 = (top + inkY[k + 1]) * width + inkX[k + 1];
-					int c2 = (top + inkY[k + 2]) * width + inkX[k + 2];
-					int c3 = (top + inkY[k + 3]) * width + inkX[k + 3];
-					double v0 = inkValue[k];
-					double v1 = inkValue[k + 1];
-					double v2 = inkValue[k + 2];
-					double v3 = inkValue[k + 3];
-					for (int x = a; x < b; x++) {
-						row[x] = row[x] + v0 * values[c0 + x] + v1 * values[c1 + x] + v2 * values[c2 + x] + v3 * values[c3 +
-							x];
-					}
-				}
-				for (; k < kEnd; k++) {
-					int y = top + inkY[k];
-					int dx = inkX[k];
-					int a = Math.max(first, valuesFrom[y] - dx);
-					int b = Math.min(end, valuesTo[y] - dx);
-					int ci = y * width + dx;
-					double v = inkValue[k];
-					for (int x = a; x < b; x++) row[x] += v * values[ci + x];
-				}
-			}
-		}
-	}
 
 	private static int[] byStyle(List<WordModel> models) {
 		return java.util.stream.IntStream.range(0, models.size()).boxed().sorted(java.util.Comparator.comparingInt(
@@ -1320,125 +816,4 @@ final class WordMatcher {
 		return out;
 	}
 
-	/**
-	 * The part of an image starting at (x0, y0) scaled by s (output pixel = 1/s input pixels):
-	 * area averages when shrinking, bilinear when enlarging. Outside the image is 0. When turned,
-	 * the image is sampled as if turned half-way round (x0, y0 are then on the turned image).
-	 */
-	static float[] resample(float[] src, int w, int h, double x0, double y0, double s, int outW, int outH,
-		boolean turned)
-	{
-		float[] out = new float[outW * outH];
-		if (s >= 1) {
-			for (int v = 0; v < outH; v++) {
-				double sy = y0 + (v + 0.5) / s - 0.5;
-				for (int u = 0; u < outW; u++) {
-					double sx = x0 + (u + 0.5) / s - 0.5;
-					out[v * outW + u] = (float) bilinear(src, w, h, sx, sy, turned);
-				}
-			}
-			return out;
-		}
-		// shrink: each output pixel averages the input area it covers; the input columns (and rows)
-		// an output column (row) covers, and how much of each, are found once
-		Cover across = new Cover(x0, s, outW, w);
-		Cover down = new Cover(y0, s, outH, h);
-		for (int v = 0; v < outH; v++) {
-			for (int u = 0; u < outW; u++) {
-				double acc = 0;
-				for (int j = down.from[v]; j < down.from[v + 1]; j++) {
-					double fy = down.share[j];
-					int y = down.index[j];
-					for (int i = across.from[u]; i < across.from[u + 1]; i++) {
-						int x = across.index[i];
-						acc += across.share[i] * fy * (turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x]);
-					}
-				}
-				out[v * outW + u] = (float) (acc * s * s);
-			}
-		}
-		return out;
-	}
-
-	/**
-	 * For each of n output pixels of a line scaled down by s from a start at a0, the input pixels it
-	 * covers (on the image, 0 to size - 1) and the share of each it covers: those of output k at
-	 * from[k] to from[k + 1] - 1.
-	 */
-	private static final class Cover {
-		final int[] from;
-		final int[] index;
-		final double[] share;
-
-		Cover(double a0, double s, int n, int size) {
-			from = new int[n + 1];
-			int[] at = new int[16];
-			double[] part = new double[16];
-			int count = 0;
-			for (int k = 0; k < n; k++) {
-				from[k] = count;
-				double a = a0 + k / s;
-				double b = a0 + (k + 1) / s;
-				for (int p = (int) Math.floor(a); p < b; p++) {
-					double f = Math.min(b, p + 1) - Math.max(a, p);
-					if (f <= 0 || p < 0 || p >= size) continue;
-					if (count == at.length) {
-						at = Arrays.copyOf(at, 2 * count);
-						part = Arrays.copyOf(part, 2 * count);
-					}
-					at[count] = p;
-					part[count++] = f;
-				}
-			}
-			from[n] = count;
-			index = at;
-			share = part;
-		}
-	}
-
-	private static double bilinear(float[] src, int w, int h, double x, double y, boolean turned) {
-		int x0 = (int) Math.floor(x);
-		int y0 = (int) Math.floor(y);
-		double fx = x - x0;
-		double fy = y - y0;
-		return (1 - fy) * ((1 - fx) * at(src, w, h, x0, y0, turned) + fx * at(src, w, h, x0 + 1, y0, turned)) + fy * ((1 -
-			fx) * at(src, w, h, x0, y0 + 1, turned) + fx * at(src, w, h, x0 + 1, y0 + 1, turned));
-	}
-
-	private static double at(float[] src, int w, int h, int x, int y, boolean turned) {
-		if (x < 0 || y < 0 || x >= w || y >= h) return 0;
-		return turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x];
-	}
-
-	/** Separable Gaussian blur with zero outside. */
-	static float[] blur(float[] in, int w, int h, double sigma) {
-		int r = (int) Math.ceil(3 * sigma);
-		double[] k = new double[2 * r + 1];
-		double sum = 0;
-		for (int i = -r; i <= r; i++) sum += k[i + r] = Math.exp(-0.5 * i * i / (sigma * sigma));
-		for (int i = 0; i < k.length; i++) k[i] /= sum;
-		float[] tmp = new float[in.length];
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				double acc = 0;
-				for (int i = -r; i <= r; i++) {
-					int xx = x + i;
-					if (xx >= 0 && xx < w) acc += k[i + r] * in[y * w + xx];
-				}
-				tmp[y * w + x] = (float) acc;
-			}
-		}
-		float[] out = new float[in.length];
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				double acc = 0;
-				for (int i = -r; i <= r; i++) {
-					int yy = y + i;
-					if (yy >= 0 && yy < h) acc += k[i + r] * tmp[yy * w + x];
-				}
-				out[y * w + x] = (float) acc;
-			}
-		}
-		return out;
-	}
 }

@@ -28,7 +28,7 @@ class LabelCropTest {
 	}
 
 	/** The crop the reader compares words with: a word against a trace and a rule, so some pixels are unknown. */
-	private static WordMatcher.Crop crop(String word, GlyphOutlines.Style style) {
+	private static LabelCrop crop(String word, GlyphOutlines.Style style) {
 		BufferedImage img = LabelReaderTest.outlineText(word, style, 20, 0.05);
 		LabelReaderTest.Inked alone = new LabelReaderTest.Inked(img);
 		Graphics2D g = LabelReaderTest.pen(img);
@@ -49,7 +49,7 @@ class LabelCropTest {
 		List<GlyphOutlines.Style> fonts = GlyphOutlines.styles();
 		String[] words = { "aVR", "V5", "III" };
 		for (int w = 0; w < words.length; w++) {
-			WordMatcher.Crop c = crop(words[w], fonts.get(w % fonts.size()));
+			LabelCrop c = crop(words[w], fonts.get(w % fonts.size()));
 			sawUnknown |= c.anyUnknown;
 			for (LabelGlyphs.Style style : LabelGlyphs.styles()) {
 				for (LabelGlyphs.Letter l : style.letters) {
@@ -59,11 +59,11 @@ class LabelCropTest {
 					int tops = c.height + 6 - LabelGlyphs.H;
 					int from = 2;
 					int to = positions - 3;
-					double[][] dots = WordMatcher.Crop.rows(tops, c.width + 1);
-					double[][][] hidden = { WordMatcher.Crop.rows(tops, c.width + 1), WordMatcher.Crop.rows(tops, c.width +
+					double[][] dots = LabelCrop.rows(tops, c.width + 1);
+					double[][][] hidden = { LabelCrop.rows(tops, c.width + 1), LabelCrop.rows(tops, c.width +
 						1) };
 					// the hidden sums added up by columns, as by rows
-					double[][][] byColumns = { WordMatcher.Crop.rows(tops, c.width + 1), WordMatcher.Crop.rows(tops,
+					double[][][] byColumns = { LabelCrop.rows(tops, c.width + 1), LabelCrop.rows(tops,
 						c.width + 1) };
 					c.dots(l, top0, tops, from, to, dots);
 					c.hiddenDotsByRows(l, top0, tops, from, to, hidden[0], hidden[1]);
