@@ -3,6 +3,7 @@ package org.ecgdigitizer.core.layout;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ecgdigitizer.core.preprocess.Bits;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
 
 /**
@@ -19,10 +20,11 @@ final class InkRows {
 	private final double pxPerMmX;
 	private final double pxPerMmY;
 
-	private InkRows(PreparedPage page) {
+	/** @param inked the page's pixels above the mask's threshold ({@link PageInk#inked}); rules are erased from them */
+	private InkRows(PreparedPage page, Bits inked) {
 		pxPerMmX = page.geometry.pxPerMmX;
 		pxPerMmY = page.geometry.pxPerMmY;
-		ink = PageInk.of(page);
+		ink = PageInk.of(inked, pxPerMmX, pxPerMmY);
 		rows = RowFinder.find(ink);
 		RowFinder.setBands(rows, ink.h, ink.mmY);
 		for (TraceRow r : rows) RowFinder.extent(r, ink);
@@ -30,8 +32,27 @@ final class InkRows {
 
 	/** The page's ink and rows: those already found for its ink plane when they were found at its scale. */
 	static InkRows of(PreparedPage page) {
-		InkRows known = page.fromInk(InkRows.class, InkRows::new);
-		return known.readAt(page) ? known : new InkRows(page);
+		InkRows known = page.fromInk(InkRows.class, p -> new InkRows(p, PageInk.inked(p)));
+		return known.readAt(page) ? known : new InkRows(page, PageInk.inked(page));
+	}
+
+	/**
+	 * A page's ink and rows and those of the page turned half-way round ({@link
+	 * PreparedPage#turnedHalf}), each kept with its page as {@link #of} keeps them: the ink plane
+	 * is thresholded once, and the turned page's pixels are the page's turned, not thresholded
+	 * again. {upright, turned}.
+	 */
+	static InkRows[] bothWays(PreparedPage page, PreparedPage turned) {
+		Bits inked = PageInk.inked(page);
+		// turned before the page's own rules are erased from its bits
+		Bits turnedInked = inked.turned();
+		return new InkRows[] { of(page, inked), of(turned, turnedInked) };
+	}
+
+	/** As {@link #of(PreparedPage)}, from the page's pixels above the threshold when they are to be read. */
+	private static InkRows of(PreparedPage page, Bits inked) {
+		InkRows known = page.fromInk(InkRows.class, p -> new InkRows(p, inked));
+		return known.readAt(page) ? known : new InkRows(page, PageInk.inked(page));
 	}
 
 	/** True when this was found at the page's scale on each axis (its ink plane is the page's). */

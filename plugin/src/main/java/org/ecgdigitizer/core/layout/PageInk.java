@@ -52,23 +52,37 @@ final class PageInk {
 
 	/** The page's ink at its measured scale, or (no grid) assuming the page is about 280 mm wide. */
 	static PageInk of(PreparedPage page) {
-		return of(page.inkPixels(), page.width(), page.height(), page.geometry.pxPerMmX, page.geometry.pxPerMmY,
-			false);
+		return of(inked(page), page.geometry.pxPerMmX, page.geometry.pxPerMmY);
 	}
 
 	/**
 	 * @param turned read the page turned half-way round
 	 */
 	static PageInk of(float[] ink, int w, int h, double mmX, double mmY, boolean turned) {
+		Bits inked = Bits.above(ink, w, h, InkModel.MASK_THRESHOLD);
+		return of(turned ? inked.turned() : inked, mmX, mmY);
+	}
+
+	/**
+	 * The pixels of a page's ink plane above the mask's threshold, rules not yet erased. The same
+	 * pixels turned half-way round are the turned page's, bit for bit: the threshold is the same
+	 * for every pixel.
+	 */
+	static Bits inked(PreparedPage page) {
+		return Bits.above(page.inkPixels(), page.width(), page.height(), InkModel.MASK_THRESHOLD);
+	}
+
+	/**
+	 * The ink of a page from its pixels above the mask's threshold ({@link #inked}), which become
+	 * the mask: rules are erased from them.
+	 */
+	static PageInk of(Bits inked, double mmX, double mmY) {
 		boolean known = !Double.isNaN(mmX) && !Double.isNaN(mmY);
-		double x = known ? mmX : w / 280.0;
-		double y = known ? mmY : w / 280.0;
-		Bits rows = Bits.above(ink, w, h, InkModel.MASK_THRESHOLD);
-		if (turned) rows = rows.turned();
-		Components raw = Components.of(rows);
-		raw.erase(rows, rules(raw, x, y));
-		boolean[] mask = rows.toMask();
-		return new PageInk(w, h, mask, rows, rows.transposed(), raw, x, y);
+		double x = known ? mmX : inked.w / 280.0;
+		double y = known ? mmY : inked.w / 280.0;
+		Components raw = Components.of(inked);
+		raw.erase(inked, rules(raw, x, y));
+		return new PageInk(inked.w, inked.h, inked.toMask(), inked, inked.transposed(), raw, x, y);
 	}
 
 	/** The same ink read at another scale. */

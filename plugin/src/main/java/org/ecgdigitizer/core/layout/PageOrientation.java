@@ -90,12 +90,22 @@ public final class PageOrientation {
 		final LabelReadings labels;
 
 		Look(PreparedPage page) {
+			this(page, InkRows.of(page));
+		}
+
+		/** @param found the page's ink and rows, as lead detection reads them and then starts from */
+		private Look(PreparedPage page, InkRows found) {
 			this.page = page;
 			this.labels = LabelReadings.of(page);
-			// read as lead detection reads it, which then starts from what was found here
-			InkRows found = InkRows.of(page);
 			this.ink = found.ink;
 			this.rows = found.rows();
+		}
+
+		/** The page as it is and turned half-way round: {upright, turned}, the ink thresholded once for both. */
+		static Look[] bothWays(PreparedPage page) {
+			PreparedPage turned = page.turnedHalf();
+			InkRows[] found = InkRows.bothWays(page, turned);
+			return new Look[] { new Look(page, found[0]), new Look(turned, found[1]) };
 		}
 	}
 
@@ -133,10 +143,9 @@ public final class PageOrientation {
 
 	/** The page the right way up, carrying the evidence (a page turned keeps what its cue read of it). */
 	public static PreparedPage orient(PreparedPage page) {
-		Look upright = new Look(page);
-		Look turned = new Look(page.turnedHalf());
-		Evidence evidence = decide(upright, turned, standardCues());
-		return (evidence.upsideDown ? turned.page : page).withOrientation(evidence.toJson());
+		Look[] looks = Look.bothWays(page);
+		Evidence evidence = decide(looks[0], looks[1], standardCues());
+		return (evidence.upsideDown ? looks[1].page : page).withOrientation(evidence.toJson());
 	}
 
 	public static Evidence decide(PreparedPage page) {
@@ -144,7 +153,8 @@ public final class PageOrientation {
 	}
 
 	public static Evidence decide(PreparedPage page, List<Cue> cues) {
-		return decide(new Look(page), new Look(page.turnedHalf()), cues);
+		Look[] looks = Look.bothWays(page);
+		return decide(looks[0], looks[1], cues);
 	}
 
 	/**
