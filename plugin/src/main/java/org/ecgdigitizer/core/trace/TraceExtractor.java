@@ -241,6 +241,8 @@ public final class TraceExtractor {
 		int[][] fromRun = new int[n][];
 		// runs on a stroke that goes on from this lead's trace at rest
 		boolean[][] onTrace = new boolean[n][];
+		// where the pen leaves each run on the path to it
+		PenEnd[][] leaves = new PenEnd[n][];
 		double column = typicalColumnMass(runs);
 		double steepPx = STEEP_MM * mmY;
 		for (int i = 0; i < n; i++) {
@@ -253,6 +255,7 @@ public final class TraceExtractor {
 			fromColumn[i] = new int[rs.length];
 			fromRun[i] = new int[rs.length];
 			onTrace[i] = new boolean[rs.length];
+			leaves[i] = new PenEnd[rs.length];
 			for (int k = 0; k < rs.length; k++) {
 				// A steep run that continues the stroke of the column before (touching it), where that
 				// stroke goes on from this lead's own trace at rest, is this lead's complex: however far
@@ -272,7 +275,7 @@ public final class TraceExtractor {
 					int skipped = i - p - 1;
 					Run[] ps = runs[p];
 					for (int j = 0; j < ps.length; j++) {
-						int g = gap(ps[j], rs[k]);
+						int g = leaves[p][j].gap(rs[k]);
 						// a jump across the faint ink of a stroke pays only for the bare rows
 						int jump = g > 0 && faint != null ? faint.bareRows(runs, p, ps[j], i, rs[k]) : g;
 						boolean continues = skipped == 0 && g == 0 && onTrace[p][j];
@@ -292,6 +295,7 @@ public final class TraceExtractor {
 				cost[i][k] = best + emit;
 				fromColumn[i][k] = bestColumn;
 				fromRun[i][k] = bestRun;
+				leaves[i][k] = PenEnd.of(rs[k], i > 0 && bestColumn == i - 1 ? runs[i - 1][bestRun] : null, steepPx);
 			}
 		}
 		// the path ends anywhere, paying for the columns it leaves out at the end
@@ -317,6 +321,53 @@ public final class TraceExtractor {
 			k = pk;
 		}
 		return chosen;
+	}
+
+	/**
+	 * Where the pen is as it leaves a run for a later column. A steep stroke drawn one way goes on
+	 * that way: a pen going down it is at its bottom as it leaves the column, and the next column's
+	 * ink is measured from there, not from the stroke's top (which the neighbour's spike inside a
+	 * deep QS touches). Drawn one way means that the run's far end moved on from the run of the
+	 * column before by at least a steep stroke's height (what a pen drawing a steep stroke covers
+	 * per column) and its near end did not come back: where it moved less, the pen slowed to turn,
+	 * and both sides of the apex share the column. A pen that turned at the far end inside the
+	 * column comes back over the rows it drew: a later run within the stroke's rows is measured
+	 * from the whole run.
+	 */
+	static final class PenEnd {
+		final Run run;
+		/** The rows the pen leaves the run from (inclusive). */
+		final int top;
+		final int bottom;
+
+		private PenEnd(Run run, int top, int bottom) {
+			this.run = run;
+			this.top = top;
+			this.bottom = bottom;
+		}
+
+		/** Where the pen leaves run r, reached on the path from run before of the column before (or null). */
+		static PenEnd of(Run r, Run before, double steepPx) {
+			int pen = (int) Math.ceil(steepPx);
+			if (before != null && r.bottom - r.top + 1 >= steepPx) {
+				if (r.bottom - before.bottom >= steepPx && r.top >= before.top) {
+					return new PenEnd(r, Math.max(r.top, r.bottom - pen), r.bottom);
+				}
+				if (before.top - r.top >= steepPx && r.bottom <= before.bottom) {
+					return new PenEnd(r, r.top, Math.min(r.bottom, r.top + pen));
+				}
+			}
+			return new PenEnd(r, r.top, r.bottom);
+		}
+
+		/** Bare rows between where the pen leaves and run q. */
+		int gap(Run q) {
+			// the way back of a pen that turned inside the column
+			if (q.top >= run.top && q.bottom <= run.bottom) return 0;
+			if (q.top > bottom + 1) return q.top - bottom - 1;
+			if (top > q.bottom + 1) return top - q.bottom - 1;
+			return 0;
+		}
 	}
 
 	/**

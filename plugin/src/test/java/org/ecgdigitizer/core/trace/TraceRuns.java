@@ -12,8 +12,7 @@ import org.ecgdigitizer.core.preprocess.PreparedPage;
 /**
  * A diagnostic harness, not a test: digitizes one page and prints, for one lead and a range of
  * page columns, every ink run the path could take (rows, mass), the run it took and the column's
- * value. It reruns the runs and the path on the page's planes without the pulses, separator ticks
- * and labels cleared, so columns beside those may differ from the digitizer's own trace.
+ * value, on the page's planes cleared as {@link TraceExtractor#extract} clears them.
  *
  * <pre>
  * java -cp plugin/target/test-classes:target/ecg-digitizer.jar org.ecgdigitizer.core.trace.TraceRuns \
@@ -38,10 +37,19 @@ public final class TraceRuns {
 		}
 		PreparedPage page = d.getPreparedPage();
 		double mmY = d.getLeadLayout().geometry.pxPerMmY;
-		float[] ink = page.inkPixels();
-		float[] density = page.densityPixels();
+		float[] ink = page.inkPixels().clone();
+		float[] density = page.densityPixels().clone();
 		int w = page.width();
 		int h = page.height();
+		// the planes as extract clears them: pulses, separator ticks, labels, names over the trace
+		var layout = d.getLeadLayout();
+		for (var p : layout.pulses) TraceExtractor.clear(p.box.grow(2, 2), w, h, ink, density);
+		for (var tick : layout.separators) TraceExtractor.clear(tick, w, h, ink, density);
+		for (LeadRegion r : layout.regions) {
+			if (r.labelBox != null) TraceExtractor.clear(r.labelBox.grow(1, 1), w, h, ink, density);
+			if (r.nameOverTrace != null) NameOverTrace.takeOut(r.nameOverTrace, ink, w, h, TraceExtractor.STEEP_MM * mmY,
+				ink, density);
+		}
 		int from = Integer.parseInt(args[2]);
 		int to = Integer.parseInt(args[3]);
 		for (LeadRegion region : d.getLeadLayout().regions) {
@@ -55,10 +63,14 @@ public final class TraceRuns {
 				region.rhythm ? " (rhythm)" : "", region.box, region.baselineY, ya, yb - 1, mmY);
 			int crossing = (int) Math.max(2, Math.round(TraceExtractor.GRID_LINE_MM * mmY));
 			var starts = TraceExtractor.starts(ink, w, h);
+			double rest = TraceExtractor.restingLevel(TraceExtractor.follow(ink, density, starts, w, h, region, mmY).ys,
+				mmY);
+			System.out.printf(Locale.ROOT, "resting level of the first path %.1f (the digitizer moves the baseline there "
+				+ "when it is more than %.0f mm away)%n", rest, TraceExtractor.REST_MOVES_MM);
 			TraceExtractor.Run[][] runs = new TraceExtractor.Run[n][];
 			for (int i = 0; i < n; i++) runs[i] = TraceExtractor.runs(ink, density, starts, w, xa + i, ya, yb, crossing);
 			TraceExtractor.Run[] chosen = TraceExtractor.path(runs, region.baselineY, mmY, TraceExtractor.FaintInk
-				.forPage(density, w, xa, crossing, mmY));
+				.forPage(density, w, xa, crossing, mmY), NameOverTrace.hidden(region.nameOverTrace, xa, runs));
 			double[] ys = TraceExtractor.centreLine(chosen, density, w, xa)[0];
 			for (int x = Math.max(from, xa); x < Math.min(to, xa + n); x++) {
 				int i = x - xa;
