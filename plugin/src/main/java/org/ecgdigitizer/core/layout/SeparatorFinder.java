@@ -191,6 +191,16 @@ final class SeparatorFinder {
 	static final double MAX_TICK_MM = 12;
 	/** ...and reaches about as far above the zero line as below it. */
 	static final double TICK_SYMMETRY = 0.5;
+	/**
+	 * Where the layout puts a boundary, a tick may be lopsided by the new lead's first samples
+	 * jumping from the last one's value beside it (a tall R wave standing on it), but a printed tick
+	 * still reaches a few mm each way from the zero line. A stroke reaching less than
+	 * {@link #SHORT_SIDE_MM} one way and more than 4 times as far the other is a QRS stroke: gain5-05's
+	 * V2 starts its column with a small R wave (0.9 mm) and a deep S wave (5.8 mm in this stroke),
+	 * whose downstroke was erased as a tick.
+	 */
+	static final double LOPSIDED = 0.25;
+	static final double SHORT_SIDE_MM = 1.5;
 
 	/**
 	 * A separator tick printed across row r near column x: a straight vertical stroke, at least
@@ -239,6 +249,7 @@ final class SeparatorFinder {
 		double up = zero - bestTop;
 		double down = bestBottom - zero;
 		if (strict && Math.min(up, down) < TICK_SYMMETRY * Math.max(up, down)) return null;
+		if (Math.min(up, down) < SHORT_SIDE_MM * mmY && Math.min(up, down) < LOPSIDED * Math.max(up, down)) return null;
 		int side = (int) Math.max(2, Math.round(1.0 * mmX));
 		for (int cx : new int[] { bestColumn - side, bestColumn + side }) {
 			if (cx < 0 || cx >= w) continue;

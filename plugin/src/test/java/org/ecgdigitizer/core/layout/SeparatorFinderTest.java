@@ -2,9 +2,16 @@ package org.ecgdigitizer.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -96,5 +103,64 @@ class SeparatorFinderTest {
 		assertFalse(place.holdsOne(List.of(new LabelFinder.Label(new Box(314, 55, 20, 14))), 67, mm));
 		assertFalse(place.holdsOne(List.of(new LabelFinder.Label(new Box(614, 423, 9, 8))), 411, mm));
 		assertNull(SeparatorFinder.NamePlace.of(List.of(new Box(259, 74, 27, 17)), List.of(67.0)));
+	}
+
+	/** 200 dpi, a pen 0.39 mm wide: gain5's pages. */
+	static final double MM = 7.874;
+	static final int W = 400;
+	static final int H = 300;
+	static final int LINE = 150;
+	/** Where a column starts: the layout puts a boundary there and asks whether a tick is printed. */
+	static final int COLUMN = 200;
+
+	/**
+	 * gain5-05 (5 mm/mV): V2 starts its column with a small R wave (1 mm) and a deep S wave (7 mm
+	 * down). The S wave's downstroke is a straight stroke across the line, 6 mm long, its upstroke
+	 * crossing the line more than 1 mm after it: taken for a separator tick (the layout puts a
+	 * boundary there, where a lopsided tick is allowed), it was erased and the tracer lost the S wave.
+	 * A tick printed at the same place, with the trace at rest across it, is still one.
+	 */
+	@Test
+	void aDeepSWaveAtAColumnsStartIsNoTick() {
+		float[] sWave = drawn(0, LINE, COLUMN - 2, LINE, COLUMN + 1, LINE - 9, COLUMN + 4, LINE + 48, COLUMN + 8, LINE + 56,
+			COLUMN + 11, LINE + 46, COLUMN + 13, LINE, W, LINE);
+		assertNull(SeparatorFinder.tick(band(), PageInk.of(sWave, W, H, MM, MM, false), COLUMN, false));
+		float[] ticked = drawn(0, LINE, W, LINE);
+		float[] tick = drawn(COLUMN, LINE - 24, COLUMN, LINE + 24);
+		for (int i = 0; i < ticked.length; i++) ticked[i] = Math.max(ticked[i], tick[i]);
+		PageInk ink = PageInk.of(ticked, W, H, MM, MM, false);
+		assertNotNull(SeparatorFinder.tick(band(), ink, COLUMN, false));
+		assertNotNull(SeparatorFinder.tick(band(), ink, COLUMN));
+	}
+
+	private static TraceRow band() {
+		TraceRow r = new TraceRow(LINE, 100, 0, W - 1, "ink");
+		r.top = 0;
+		r.bottom = H;
+		r.start = 0;
+		r.end = W - 1;
+		return r;
+	}
+
+	/** The ink of a polyline x0, y0, x1, y1, ... drawn by an anti-aliased round pen 0.39 mm wide. */
+	private static float[] drawn(double... xy) {
+		BufferedImage page = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = page.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, W, H);
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+		g.setColor(Color.BLACK);
+		g.setStroke(new BasicStroke((float) (0.39 * MM), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		Path2D line = new Path2D.Double();
+		line.moveTo(xy[0], xy[1]);
+		for (int i = 2; i + 1 < xy.length; i += 2) line.lineTo(xy[i], xy[i + 1]);
+		g.draw(line);
+		g.dispose();
+		float[] ink = new float[W * H];
+		for (int y = 0; y < H; y++) {
+			for (int x = 0; x < W; x++) ink[y * W + x] = 1 - page.getRaster().getSample(x, y, 0) / 255f;
+		}
+		return ink;
 	}
 }
