@@ -269,6 +269,9 @@ public final class Benchmark {
 			? BenchmarkReport.Status.OK : BenchmarkReport.Status.FAILED, ok ? "" : failure, page.details, detected,
 			seconds, cpuSeconds, score, page.reference.samplingFrequency(), layout, outcome == null ? null
 				: outcome.stages);
+		if (ok && page.truth != null && outcome.digitization != null) {
+			result = result.withTimeZeroError(page.truth.timeZeroError(outcome.digitization.layout.x0));
+		}
 		if (dir != null) {
 			try {
 				writeOutput(page, outcome, ok ? null : failure, dir.resolve(DIGITIZED));

@@ -77,10 +77,25 @@ public final class BenchmarkReport {
 		public final LayoutCheck layout;
 		/** CPU seconds of each stage; null when not measured (the baseline, a skipped page). */
 		public final StageTimes stages;
+		/**
+		 * How far the digitizer's time 0 lies from the true one, in samples (positive: right of it, the
+		 * prediction runs early); NaN when the page's truth has no single column of time 0 or the page
+		 * was not digitized ({@link LayoutTruth#timeZeroError}).
+		 */
+		public final double timeZeroError;
 
 		public PageResult(String name, Status status, String reason, String details, String detected, double seconds,
 			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise,
 			Map<String, Integer> leadShift, double samplingFrequency, LayoutCheck layout, StageTimes stages)
+		{
+			this(name, status, reason, details, detected, seconds, cpuSeconds, leadSnr2024, kaggleSignal, kaggleNoise,
+				leadShift, samplingFrequency, layout, stages, Double.NaN);
+		}
+
+		public PageResult(String name, Status status, String reason, String details, String detected, double seconds,
+			double cpuSeconds, Map<String, Double> leadSnr2024, double kaggleSignal, double kaggleNoise,
+			Map<String, Integer> leadShift, double samplingFrequency, LayoutCheck layout, StageTimes stages,
+			double timeZeroError)
 		{
 			this.name = name;
 			this.status = status;
@@ -96,6 +111,7 @@ public final class BenchmarkReport {
 			this.samplingFrequency = samplingFrequency;
 			this.layout = layout;
 			this.stages = stages;
+			this.timeZeroError = timeZeroError;
 		}
 
 		/** A digitized (OK) or failed page with its scores. */
@@ -118,6 +134,12 @@ public final class BenchmarkReport {
 				shifts, samplingFrequency, layout, stages);
 		}
 
+		/** The same result with the error of its time 0, in samples. */
+		public PageResult withTimeZeroError(double samples) {
+			return new PageResult(name, status, reason, details, detected, seconds, cpuSeconds, leadSnr2024,
+				kaggleSignal, kaggleNoise, leadShift, samplingFrequency, layout, stages, samples);
+		}
+
 		public static PageResult skipped(String name, String reason, String details) {
 			return new PageResult(name, Status.SKIPPED, reason, details, "", Double.NaN, Double.NaN, Map.of(), 0, 0, Map
 				.of(), Double.NaN, null, null);
@@ -126,7 +148,7 @@ public final class BenchmarkReport {
 		/** The same result with another reason. */
 		public PageResult withReason(String newReason) {
 			return new PageResult(name, status, newReason, details, detected, seconds, cpuSeconds, leadSnr2024,
-				kaggleSignal, kaggleNoise, leadShift, samplingFrequency, layout, stages);
+				kaggleSignal, kaggleNoise, leadShift, samplingFrequency, layout, stages, timeZeroError);
 		}
 
 		/** Whether the page enters the scores (digitized or failed, not skipped). */
@@ -307,6 +329,30 @@ public final class BenchmarkReport {
 			return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
 		}
 
+		/** Mean error of the pages' time 0 against the truth, samples; NaN when no page has one. */
+		public double meanTimeZeroError() {
+			return mean(timeZeroErrors());
+		}
+
+		/**
+		 * Mean size of what is left of the pages' time-0 errors after whole samples are taken out, in
+		 * samples (0 to 0.5): the Challenge's alignment shifts by whole samples only, so this part
+		 * stays in the score; NaN when no page has one.
+		 */
+		public double meanTimeZeroFraction() {
+			return mean(Arrays.stream(timeZeroErrors()).map(e -> Math.abs(e - Math.rint(e))).toArray());
+		}
+
+		/** How many pages' time 0 was compared with the truth. */
+		public int timeZeroPages() {
+			return timeZeroErrors().length;
+		}
+
+		private double[] timeZeroErrors() {
+			return pages.stream().filter(p -> p.status == Status.OK).mapToDouble(p -> p.timeZeroError).filter(
+				Double::isFinite).toArray();
+		}
+
 		/** Median seconds per attempted page. */
 		public double secondsMedian() {
 			return Median.ofSorted(seconds(p -> p.seconds));
@@ -380,10 +426,10 @@ public final class BenchmarkReport {
 	public String table() {
 		int width = 9;
 		for (ConditionResult c : conditions) width = Math.max(width, c.name.length());
-		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s %6s %8s %7s %7s %8s%n";
+		String head = "%-" + width + "s %5s %6s %9s %9s %9s %9s %8s %8s %8s %8s %6s %8s %7s %7s %8s %6s %7s%n";
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, head, "condition", "pages", "failed", "mean dB", "worst dB", "all dB",
-			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB", "shift", "shift ms", "med ms", "named %", "layout %"));
+			"Kaggle dB", "s median", "s p90", "cpu s", "heap MB", "shift", "shift ms", "med ms", "named %", "layout %", "x0 err", "x0 frac"));
 		for (ConditionResult c : conditions) row(sb, head, c);
 		if (conditions.size() > 1) row(sb, head, overall());
 		return sb.toString();
@@ -394,7 +440,7 @@ public final class BenchmarkReport {
 			fixed(c.worstSnr2024(), 2), fixed(c.overallSnr2024(), 2), fixed(c.snrKaggle(), 2), fixed(c.secondsMedian(), 2),
 			fixed(c.secondsP90(), 2), fixed(c.cpuSecondsMedian(), 2), fixed(c.peakHeapMb, 0), fixed(c.meanShiftSamples(), 1),
 			fixed(c.meanShiftMs(), 1), fixed(c.medianShiftMs(), 1), fixed(100 * c.namedRate(), 0), fixed(100 * c
-				.layoutRate(), 0)));
+				.layoutRate(), 0), fixed(c.meanTimeZeroError(), 2), fixed(c.meanTimeZeroFraction(), 2)));
 	}
 
 	/**
@@ -518,6 +564,9 @@ public final class BenchmarkReport {
 		m.put("median_shift_ms", c.medianShiftMs());
 		m.put("named_rate", c.namedRate());
 		m.put("layout_rate", c.layoutRate());
+		m.put("time0_pages", c.timeZeroPages());
+		m.put("time0_error_mean_samples", c.meanTimeZeroError());
+		m.put("time0_fraction_mean_samples", c.meanTimeZeroFraction());
 		if (!withPages) return m;
 		m.put("settings", c.settings.toJson());
 		List<Object> pages = new ArrayList<>();
@@ -539,6 +588,7 @@ public final class BenchmarkReport {
 			pm.put("sampling_frequency", p.samplingFrequency);
 			pm.put("shifts", new LinkedHashMap<String, Object>(p.leadShift));
 			pm.put("layout", p.layout == null ? null : p.layout.toJson());
+			pm.put("time0_error_samples", p.timeZeroError);
 			pages.add(pm);
 		}
 		m.put("page_results", pages);
@@ -570,7 +620,8 @@ public final class BenchmarkReport {
 							Double.NaN), Json.number(p.get("cpu_seconds"), Double.NaN), leads, Json.number(p.get(
 								"kaggle_signal"), 0), Json.number(p.get("kaggle_noise"), 0), shifts, Json.number(p.get(
 									"sampling_frequency"), Double.NaN), p.get("layout") == null ? null : LayoutCheck.fromJson(p.get(
-										"layout")), StageTimes.fromJson(p.get("stage_cpu_seconds"))));
+										"layout")), StageTimes.fromJson(p.get("stage_cpu_seconds")), Json.number(p.get(
+											"time0_error_samples"), Double.NaN)));
 				}
 				conditions.add(new ConditionResult((String) c.get("name"), (String) c.get("description"), pages, Json.number(c
 					.get("peak_heap_mb"), Double.NaN), BenchmarkSettings.fromJson(c.get("settings"))));

@@ -36,6 +36,13 @@ public final class LayoutTruth {
 		/** A point on the trace mid-segment (median of the plotted samples): where the segment is. */
 		public final double centerX;
 		public final double centerY;
+		/**
+		 * Where the segment's first sample is plotted (x, continuous pixel coordinates) and how far
+		 * apart its samples are along x, px: read off its first and last plotted sample; NaN with fewer
+		 * than two.
+		 */
+		public final double firstSampleX;
+		public final double pxPerSample;
 
 		Segment(String lead, boolean rhythm, int row, int column, double startSeconds, double endSeconds, double[] xs,
 			double[] ys)
@@ -62,6 +69,11 @@ public final class LayoutTruth {
 			this.box = Box.fromCorners(x0, y0, x1, y1);
 			this.centerX = Median.of(fx);
 			this.centerY = Median.of(fy);
+			int first = 0, last = xs.length - 1;
+			while (first < xs.length && !Double.isFinite(xs[first])) first++;
+			while (last > first && !Double.isFinite(xs[last])) last--;
+			this.pxPerSample = last > first ? (xs[last] - xs[first]) / (last - first) : Double.NaN;
+			this.firstSampleX = xs[first] - first * pxPerSample;
 		}
 	}
 
@@ -72,6 +84,43 @@ public final class LayoutTruth {
 	LayoutTruth(String source, List<Segment> segments) {
 		this.source = source;
 		this.segments = Collections.unmodifiableList(new ArrayList<>(segments));
+	}
+
+	/** Rows whose first samples lie further apart than this (px) are not one straight column: no time 0. */
+	static final double TIME_ZERO_AGREEMENT_PX = 0.5;
+
+	/**
+	 * Where record time 0 is plotted on the page: the first sample of the segments that start the
+	 * record in the first column (their median x). NaN when there is none, or when they lie more than
+	 * {@value #TIME_ZERO_AGREEMENT_PX} px apart: a rotated or warped page has no one column of time 0,
+	 * and the digitizer's rectified page is then not in the same coordinates.
+	 */
+	public double timeZeroX() {
+		List<Double> xs = new ArrayList<>();
+		for (Segment s : startSegments()) xs.add(s.firstSampleX);
+		if (xs.isEmpty()) return Double.NaN;
+		if (Collections.max(xs) - Collections.min(xs) > TIME_ZERO_AGREEMENT_PX) return Double.NaN;
+		return Median.of(xs);
+	}
+
+	/**
+	 * How far the digitizer's time 0 (an image column) lies from the true one, in samples: positive
+	 * when it is right of the truth (the prediction runs early). NaN when the page has no single
+	 * column of time 0 ({@link #timeZeroX}).
+	 */
+	public double timeZeroError(double x0) {
+		List<Double> pitch = new ArrayList<>();
+		for (Segment s : startSegments()) if (Double.isFinite(s.pxPerSample)) pitch.add(s.pxPerSample);
+		if (pitch.isEmpty()) return Double.NaN;
+		return (x0 - timeZeroX()) / Median.of(pitch);
+	}
+
+	private List<Segment> startSegments() {
+		List<Segment> out = new ArrayList<>();
+		for (Segment s : segments) {
+			if (s.column == 0 && Math.abs(s.startSeconds) < 1e-9 && Double.isFinite(s.firstSampleX)) out.add(s);
+		}
+		return out;
 	}
 
 	/** The true layout, described as {@link LayoutCheck#describe} describes a detected one. */

@@ -131,11 +131,16 @@ class LayoutCheckTest {
 			"dpi100")), Map.of(), Progress.NONE);
 		assertEquals(c.pages.get(0).layout.summary(), again.conditions.get(0).pages.get(0).layout.summary());
 		assertEquals(report.table().split("\n")[1].substring(0, 40), again.table().split("\n")[1].substring(0, 40));
+		// time 0 against the truth: within a pixel (5 samples at 100 dpi), and the same read back (the
+		// truth beside the page keeps its sample positions to a few thousandths of a pixel)
+		assertEquals(1, c.timeZeroPages());
+		assertEquals(0, c.meanTimeZeroError(), 5, report.table());
+		assertEquals(c.meanTimeZeroError(), again.conditions.get(0).meanTimeZeroError(), 0.05);
 		// the flat baseline finds no layout: nothing to score
 		BenchmarkReport flat = new Benchmark(BenchmarkDigitizer.flat(), null).run(BenchmarkDataset.conditions(out.resolve(
 			"dpi100")), Map.of(), Progress.NONE);
 		assertTrue(Double.isNaN(flat.conditions.get(0).namedRate()));
-		assertTrue(flat.table().contains(" -        -\n"), flat.table());
+		assertTrue(flat.table().contains(" -        -      -       -\n"), flat.table());
 	}
 
 	@Test
@@ -166,6 +171,53 @@ class LayoutCheckTest {
 
 		assertFalse(LayoutTruth.isTruth(Json.parse("{\"record\": \"x\", \"leads\": {}}")));
 		assertThrows(EcgException.class, () -> LayoutTruth.parse(Json.parse("{\"leads\": []}"), "x.json"));
+	}
+
+	@Test
+	void timeZeroIsTheFirstColumnsFirstSampleWhenTheRowsAgreeOnIt() {
+		GroundTruth truth = page("3x4+1");
+		LayoutTruth t = LayoutTruth.of(truth);
+		assertEquals(truth.x0, t.timeZeroX(), 1e-9);
+		double pxPerSample = truth.speed * truth.pxPerMmX / truth.fs;
+		assertEquals(3.25, t.timeZeroError(truth.x0 + 3.25 * pxPerSample), 1e-9);
+		assertEquals(-0.5, t.timeZeroError(truth.x0 - 0.5 * pxPerSample), 1e-9);
+		// a rotated page has no one column of time 0, and the digitizer's rectified page other coordinates
+		EcgRecord signal = EcgSynthesizer.synthesize(5, 500, 10, "p");
+		GroundTruth rotated = PageGenerator.render(signal, PageSpec.defaults().withDpi(100).withDistortions("rotate:5"), 5)
+			.truth();
+		assertTrue(Math.abs(Json.number(rotated.transform.get("rotation_deg"), 0)) > 0.5);
+		assertTrue(Double.isNaN(LayoutTruth.of(rotated).timeZeroX()));
+		assertTrue(Double.isNaN(LayoutTruth.of(rotated).timeZeroError(truth.x0)));
+	}
+
+	@Test
+	void imageKitsTimeZeroIsTheFirstPlottedSampleAfterThePulse() throws Exception {
+		Path eik = SharedData.require("eik-dev");
+		LayoutTruth clean = LayoutTruth.parse(Json.read(eik.resolve("clean/E07501-0.json")), "E07501-0.json");
+		// 15 mm from the paper's edge at 200 dpi; 25 mm/s and 500 Hz make 0.3937 px per sample
+		assertEquals(118.11, clean.timeZeroX(), 0.01);
+		assertEquals(1, clean.timeZeroError(118.11 + 0.3937), 0.01);
+	}
+
+	@Test
+	void theReportShowsTimeZerosErrorAndWhatWholeSamplesLeaveOfIt() {
+		List<BenchmarkReport.PageResult> pages = new ArrayList<>();
+		double[] errors = { 2.3, -0.6, Double.NaN };
+		for (int i = 0; i < errors.length; i++) {
+			pages.add(new BenchmarkReport.PageResult("p" + i, BenchmarkReport.Status.OK, "", "", "", 1, 1, Map.of("I", 20.0),
+				1, 0.01, Map.of("I", 0), 500, null, null, errors[i]));
+		}
+		BenchmarkReport report = new BenchmarkReport("real", Map.of(), Map.of(), "now", List.of(
+			new BenchmarkReport.ConditionResult("c", "", pages, Double.NaN, BenchmarkSettings.none())));
+		BenchmarkReport.ConditionResult c = report.conditions.get(0);
+		assertEquals(2, c.timeZeroPages());
+		assertEquals(0.85, c.meanTimeZeroError(), 1e-12);
+		// 2.3 leaves 0.3 after 2 whole samples, -0.6 leaves 0.4 after -1
+		assertEquals(0.35, c.meanTimeZeroFraction(), 1e-12);
+		assertTrue(report.table().contains("   0.85    0.35\n"), report.table());
+		BenchmarkReport back = BenchmarkReport.fromJson(Json.parse(Json.write(report.toJson())));
+		assertEquals(report.table(), back.table());
+		assertTrue(Double.isNaN(back.conditions.get(0).pages.get(2).timeZeroError));
 	}
 
 	@Test
