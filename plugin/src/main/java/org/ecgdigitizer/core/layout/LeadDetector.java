@@ -39,7 +39,7 @@ public final class LeadDetector {
 			throw new EcgException("found no row of ECG traces; check that the image is an ECG printout, upright and " +
 				"not cropped");
 		}
-		PulseFinder.findAll(rows, ink);
+		PulseFinder.findAll(rows, ink, page.densityPixels());
 		PageCalibration cal = PageCalibration.of(page.geometry, rows, ink.w, settings, warnings);
 		ink = ink.rescaled(cal.geometry.pxPerMmX, cal.geometry.pxPerMmY);
 

@@ -128,6 +128,9 @@ final class PageCalibration {
 		for (double round : new double[] { 10, 5, 2.5 }) {
 			if (Math.abs(seconds / round - 1) < SNAP) {
 				seconds = round;
+				double fromCaps = capsTimeZero(rows, x0, (round - 1 / settings.samplingFrequency) * pxPerSecond, mmX,
+					width);
+				if (!Double.isNaN(fromCaps)) x0 = fromCaps;
 				x1 = x0 + round * pxPerSecond;
 				break;
 			}
@@ -257,6 +260,48 @@ final class PageCalibration {
 		if (Math.abs(Math.log(mm / (PULSE_SECONDS * 50))) < 0.2) return 50;
 		return Double.NaN;
 	}
+
+	/**
+	 * Time 0 from both caps of the rows that show a full row's time. A printer draws a row's samples
+	 * from time 0 to one sample before the row's end ({@code span} apart on the centre line) with the
+	 * same pen at both ends. Each end is read from how much of its pixels the pen covers
+	 * ({@link TraceEnds#capCentre}), not on the pixel grid; what the reading gets wrong about the
+	 * pen (its width: a scan's blur and the ink's spread widen it) moves the two ends apart or
+	 * together by the same amount, so their middle, less half the span, is time 0. The median over
+	 * such rows, of those whose caps are level ({@link TraceRow#capsLevel}) when there are any; NaN
+	 * where none shows both caps. A row counts when both ends were read, neither was
+	 * cut at the image's edge, its length is the span's within {@link #CAPS_AGREE_MM} (a row of
+	 * another length, or a pulse at its end, is not) and its start is within {@link #MASK_AGREE_PX}
+	 * of the mask's reading {@code x0}.
+	 */
+	static double capsTimeZero(List<TraceRow> rows, double x0, double span, double mmX, int width) {
+		double edge = EDGE_MM * mmX;
+		double tolerance = CAPS_AGREE_MM * mmX;
+		List<Double> starts = new ArrayList<>();
+		List<Double> levelStarts = new ArrayList<>();
+		for (TraceRow r : rows) {
+			if (Double.isNaN(r.capStart) || Double.isNaN(r.capEnd)) continue;
+			if (r.start < edge || r.end > width - edge) continue;
+			double middle = (r.capStart + r.capEnd) / 2;
+			double start = middle - span / 2;
+			if (Math.abs(r.capEnd - r.capStart - span) > tolerance) continue;
+			if (Math.abs(start - x0) > MASK_AGREE_PX) continue;
+			starts.add(start);
+			if (r.capsLevel) levelStarts.add(start);
+		}
+		// rows whose caps the trace leaves level are read best; steep ones still better than the mask
+		if (!levelStarts.isEmpty()) return Median.of(levelStarts);
+		return starts.isEmpty() ? Double.NaN : Median.of(starts);
+	}
+
+	/** A pen is at most this wide, mm: a cap reaches no further past its line's end. */
+	static final double CAPS_AGREE_MM = 0.5;
+	/**
+	 * The mask reads time 0 (first inked column plus half the trace's thickness) to within a pixel and
+	 * a half: a column's rounding, half a run's, and the cap's rounded corner. Caps that put it further
+	 * away are not the printer's caps: a trace cut at the paper's edge, or a fold between a row's ends.
+	 */
+	static final double MASK_AGREE_PX = 1.5;
 
 	/**
 	 * Where the rows agree that the signal starts (or ends). The start is the rows' median, now that

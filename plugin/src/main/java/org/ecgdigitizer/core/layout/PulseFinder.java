@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.ecgdigitizer.core.Box;
 import org.ecgdigitizer.core.preprocess.Bits;
+import org.ecgdigitizer.core.preprocess.PreparedPage;
 
 /**
  * Finds the calibration pulse at the start of a row of traces: the 1 mV rectangle printers draw
@@ -33,9 +34,12 @@ final class PulseFinder {
 	 * Finds the pulse of every row, and where each row's signal starts after it: the pulse the page
 	 * scan found standing on the row's line, else the one the row shows by itself. Pulses that are
 	 * not alike (a printer draws them all alike) are not pulses but complexes, unless only one row
-	 * shows one.
+	 * shows one. With the page's ink density, also where each row's trace starts and ends as its own
+	 * caps show them ({@link TraceRow#capStart}).
+	 *
+	 * @param density how much of each pixel the pen covers ({@link PreparedPage#densityPixels}), or null
 	 */
-	static void findAll(List<TraceRow> rows, PageInk ink) {
+	static void findAll(List<TraceRow> rows, PageInk ink, float[] density) {
 		List<CalibrationPulse> scanned = scan(ink);
 		List<CalibrationPulse> found = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
@@ -60,6 +64,22 @@ final class PulseFinder {
 			r.signalStart = TraceEnds.start(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, thickness, ink.mmX,
 				ink.mmY);
 			r.signalEnd = TraceEnds.end(r.end, thickness);
+			r.capStart = Double.NaN;
+			r.capEnd = Double.NaN;
+			r.capsLevel = false;
+			if (density == null) continue;
+			TraceEnds.Beginning b = TraceEnds.beginning(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, ink.mmX,
+				ink.mmY);
+			// a trace drawn on from the pulse's foot hides its start under the pulse's stroke
+			if (b.kind != TraceEnds.Beginning.Kind.OWN_CAP) continue;
+			double pen = TraceEnds.penWidth(ink.mask, density, ink.w, r.top, r.bottom, r.baseline, r.start, r.end);
+			double endLine = r.lineAt(r.end - 1);
+			r.capStart = TraceEnds.capCentre(ink.mask, density, ink.w, r.top, r.bottom, line, b.column, 1, pen, true);
+			r.capEnd = TraceEnds.capCentre(ink.mask, density, ink.w, r.top, r.bottom, endLine, r.end - 1, -1, pen, true);
+			r.capsLevel = !Double.isNaN(r.capStart) && !Double.isNaN(r.capEnd);
+			if (r.capsLevel) continue;
+			r.capStart = TraceEnds.capCentre(ink.mask, density, ink.w, r.top, r.bottom, line, b.column, 1, pen, false);
+			r.capEnd = TraceEnds.capCentre(ink.mask, density, ink.w, r.top, r.bottom, endLine, r.end - 1, -1, pen, false);
 		}
 	}
 

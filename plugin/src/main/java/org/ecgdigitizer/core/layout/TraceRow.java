@@ -31,6 +31,15 @@ public final class TraceRow {
 	/** Where the signal's time starts and ends (the trace's centre line, after any pulse), continuous x. */
 	double signalStart;
 	double signalEnd;
+	/**
+	 * Where the trace's centre line starts and ends as its round caps show them, to a fraction of a
+	 * pixel ({@link TraceEnds#capCentre}); NaN where the start is not a cap of its own (drawn on from
+	 * the pulse) or the ink does not show one.
+	 */
+	double capStart = Double.NaN;
+	double capEnd = Double.NaN;
+	/** Whether the trace leaves both caps level enough for the cap's disc alone to fill their columns. */
+	boolean capsLevel;
 	CalibrationPulse pulse;
 	/** The trace's image row per strip of {@link #profileStrip} columns from runStart (NaN where it was not seen), or null. */
 	double[] profile;
@@ -53,6 +62,9 @@ public final class TraceRow {
 		c.end = end;
 		c.signalStart = signalStart;
 		c.signalEnd = signalEnd;
+		c.capStart = capStart;
+		c.capEnd = capEnd;
+		c.capsLevel = capsLevel;
 		c.pulse = pulse;
 		c.profile = profile;
 		c.profileStrip = profileStrip;
