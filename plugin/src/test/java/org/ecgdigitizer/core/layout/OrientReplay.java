@@ -1,6 +1,5 @@
 package org.ecgdigitizer.core.layout;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
@@ -133,16 +132,7 @@ public final class OrientReplay {
 				case "--build": paths.add(args[++i]); break;
 				case "--rounds": rounds = Integer.parseInt(args[++i]); break;
 				case "--warmup": warmup = Integer.parseInt(args[++i]); break;
-				default:
-					File f = new File(args[i]);
-					if (f.isDirectory()) {
-						File[] in = f.listFiles((d, n) -> n.endsWith(".png") || n.endsWith(".jpg"));
-						Arrays.sort(in);
-						for (File g : in) files.add(g.toPath());
-					}
-					else {
-						files.add(f.toPath());
-					}
+				default: files.addAll(org.ecgdigitizer.core.preprocess.InkReplay.pages(args[i]));
 			}
 		}
 		int nb = paths.size();

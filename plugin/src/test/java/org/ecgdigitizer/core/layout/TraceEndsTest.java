@@ -101,6 +101,20 @@ class TraceEndsTest {
 	 * what the scan shows of it: the pen's coverage per pixel, and the mask of pixels half covered.
 	 */
 	private static float[] drawnRow(double a, double b, double y, double pen, boolean[] mask) {
+		java.awt.geom.Path2D path = new java.awt.geom.Path2D.Double();
+		path.moveTo(a, y);
+		for (double x = a + 20; x < b - 20; x += 0.5) path.lineTo(x, y - 12 * Math.sin((x - a - 20) / 9) * Math.exp(-(
+			x - (a + b) / 2) * (x - (a + b) / 2) / 400));
+		path.lineTo(b - 20, y);
+		path.lineTo(b, y);
+		return scanned(path, pen, mask);
+	}
+
+	/**
+	 * A line drawn with a round-capped pen as Java2D antialiases it: the pen's coverage per pixel, and
+	 * the mask of pixels half covered.
+	 */
+	private static float[] scanned(java.awt.geom.Path2D path, double pen, boolean[] mask) {
 		java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
 		java.awt.Graphics2D g = img.createGraphics();
 		g.setColor(java.awt.Color.WHITE);
@@ -110,12 +124,6 @@ class TraceEndsTest {
 		g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
 		g.setColor(java.awt.Color.BLACK);
 		g.setStroke(new java.awt.BasicStroke((float) pen, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
-		java.awt.geom.Path2D path = new java.awt.geom.Path2D.Double();
-		path.moveTo(a, y);
-		for (double x = a + 20; x < b - 20; x += 0.5) path.lineTo(x, y - 12 * Math.sin((x - a - 20) / 9) * Math.exp(-(
-			x - (a + b) / 2) * (x - (a + b) / 2) / 400));
-		path.lineTo(b - 20, y);
-		path.lineTo(b, y);
 		g.draw(path);
 		g.dispose();
 		float[] density = new float[W * H];
@@ -173,27 +181,13 @@ class TraceEndsTest {
 	@Test
 	void aTraceThatLeavesItsCapSteeplyIsReadOnlyWhenLevelIsNotAsked() {
 		// a trace that starts on a steep stroke (two rows a column): its own ink shares the cap's columns
-		java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-		java.awt.Graphics2D g = img.createGraphics();
-		g.setColor(java.awt.Color.WHITE);
-		g.fillRect(0, 0, W, H);
-		g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
-		g.setColor(java.awt.Color.BLACK);
-		g.setStroke(new java.awt.BasicStroke(2.7f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
 		java.awt.geom.Path2D path = new java.awt.geom.Path2D.Double();
 		path.moveTo(40.3, BASE);
 		path.lineTo(48.3, BASE - 16);
 		path.lineTo(56.3, BASE);
 		path.lineTo(170, BASE);
-		g.draw(path);
-		g.dispose();
 		boolean[] mask = new boolean[W * H];
-		float[] density = new float[W * H];
-		for (int i = 0; i < density.length; i++) {
-			density[i] = 1 - img.getRaster().getSample(i % W, i / W, 0) / 255f;
-			mask[i] = density[i] >= 0.5f;
-		}
+		float[] density = scanned(path, 2.7, mask);
 		int first = firstInk(mask, 0, 1);
 		assertTrue(Double.isNaN(TraceEnds.capCentre(mask, density, W, 20, 95, BASE, first, 1, 2.7, true)));
 		assertTrue(Double.isFinite(TraceEnds.capCentre(mask, density, W, 20, 95, BASE, first, 1, 2.7, false)));

@@ -146,16 +146,7 @@ public final class InkReplay {
 				case "--rounds": rounds = Integer.parseInt(args[++i]); break;
 				case "--warmup": warmup = Integer.parseInt(args[++i]); break;
 				case "--parts": parts = args[++i].split(","); break;
-				default:
-					File f = new File(args[i]);
-					if (f.isDirectory()) {
-						File[] in = f.listFiles((d, n) -> n.endsWith(".png") || n.endsWith(".jpg"));
-						Arrays.sort(in);
-						for (File g : in) files.add(g.toPath());
-					}
-					else {
-						files.add(f.toPath());
-					}
+				default: files.addAll(pages(args[i]));
 			}
 		}
 		Build[] builds = new Build[paths.size()];
@@ -262,5 +253,16 @@ public final class InkReplay {
 		double at = q * (s.length - 1);
 		int i = (int) Math.floor(at);
 		return i + 1 < s.length ? s[i] + (at - i) * (s[i + 1] - s[i]) : s[i];
+	}
+
+	/** The pages an argument names: a PNG or JPEG file, or those in a folder, sorted by name. */
+	public static List<Path> pages(String arg) {
+		File f = new File(arg);
+		if (!f.isDirectory()) return List.of(f.toPath());
+		File[] in = f.listFiles((d, n) -> n.endsWith(".png") || n.endsWith(".jpg"));
+		Arrays.sort(in);
+		List<Path> out = new ArrayList<>();
+		for (File g : in) out.add(g.toPath());
+		return out;
 	}
 }
