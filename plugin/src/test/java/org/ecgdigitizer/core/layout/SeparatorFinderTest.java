@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +16,7 @@ import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.Stages;
 import org.ecgdigitizer.core.io.ImageFiles;
 import org.ecgdigitizer.core.preprocess.PreparedPage;
+import org.ecgdigitizer.core.trace.DrawnPen;
 import org.junit.jupiter.api.Test;
 
 /** Which words read along a row say that a new lead starts there. */
@@ -144,23 +139,6 @@ class SeparatorFinderTest {
 
 	/** The ink of a polyline x0, y0, x1, y1, ... drawn by an anti-aliased round pen 0.39 mm wide. */
 	private static float[] drawn(double... xy) {
-		BufferedImage page = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = page.createGraphics();
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, W, H);
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-		g.setColor(Color.BLACK);
-		g.setStroke(new BasicStroke((float) (0.39 * MM), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		Path2D line = new Path2D.Double();
-		line.moveTo(xy[0], xy[1]);
-		for (int i = 2; i + 1 < xy.length; i += 2) line.lineTo(xy[i], xy[i + 1]);
-		g.draw(line);
-		g.dispose();
-		float[] ink = new float[W * H];
-		for (int y = 0; y < H; y++) {
-			for (int x = 0; x < W; x++) ink[y * W + x] = 1 - page.getRaster().getSample(x, y, 0) / 255f;
-		}
-		return ink;
+		return DrawnPen.drawnBy((float) (0.39 * MM), W, H, xy);
 	}
 }

@@ -8,10 +8,10 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 
 /** Traces drawn for the tracer's tests: a polyline inked by an anti-aliased round pen, as ink density. */
-final class DrawnPen {
+public final class DrawnPen {
 
 	/** The pen's width, px. */
-	static final float WIDTH = 1.4f;
+	public static final float WIDTH = 1.4f;
 
 	private DrawnPen() {}
 
@@ -19,12 +19,12 @@ final class DrawnPen {
 	 * The ink density (1 where the pen covers a pixel fully) of a w x h strip with the polyline
 	 * through the points x0, y0, x1, y1, ...
 	 */
-	static float[] density(int w, int h, double... xy) {
+	public static float[] density(int w, int h, double... xy) {
 		return drawnBy(WIDTH, w, h, xy);
 	}
 
 	/** The same drawn by a pen {@code width} px wide. */
-	static float[] drawnBy(float width, int w, int h, double... xy) {
+	public static float[] drawnBy(float width, int w, int h, double... xy) {
 		BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
 		Graphics2D g = page.createGraphics();
 		g.setColor(Color.WHITE);
