@@ -61,15 +61,14 @@ final class PulseFinder {
 			// time runs on the pen's centre line: half the trace's thickness inside its inked ends
 			double thickness = TraceEnds.thickness(ink.columns, r.top, r.bottom, r.baseline, r.start, r.end);
 			double line = r.pulse != null ? r.pulse.footY : r.baseline;
-			r.signalStart = TraceEnds.start(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, thickness, ink.mmX,
+			TraceEnds.Beginning b = TraceEnds.beginning(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, ink.mmX,
 				ink.mmY);
+			r.signalStart = TraceEnds.start(b, ink.mask, ink.w, r.pulse, thickness, ink.mmX);
 			r.signalEnd = TraceEnds.end(r.end, thickness);
 			r.capStart = Double.NaN;
 			r.capEnd = Double.NaN;
 			r.capsLevel = false;
 			if (density == null) continue;
-			TraceEnds.Beginning b = TraceEnds.beginning(ink.mask, ink.w, r.top, r.bottom, line, r.start, r.pulse, ink.mmX,
-				ink.mmY);
 			// a trace drawn on from the pulse's foot hides its start under the pulse's stroke
 			if (b.kind != TraceEnds.Beginning.Kind.OWN_CAP) continue;
 			double pen = TraceEnds.penWidth(ink.mask, density, ink.w, r.top, r.bottom, r.baseline, r.start, r.end);

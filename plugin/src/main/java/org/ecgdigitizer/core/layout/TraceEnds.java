@@ -51,7 +51,12 @@ final class TraceEnds {
 	static double start(boolean[] mask, int w, int top, int bottom, double baseline, int firstInk,
 		CalibrationPulse pulse, double thickness, double mmX, double mmY)
 	{
-		Beginning b = beginning(mask, w, top, bottom, baseline, firstInk, pulse, mmX, mmY);
+		return start(beginning(mask, w, top, bottom, baseline, firstInk, pulse, mmX, mmY), mask, w, pulse, thickness,
+			mmX);
+	}
+
+	/** Time 0 of a row whose trace begins as {@code b} says ({@link #beginning}). */
+	static double start(Beginning b, boolean[] mask, int w, CalibrationPulse pulse, double thickness, double mmX) {
 		switch (b.kind) {
 			case OWN_CAP:
 				return b.column + thickness / 2;

@@ -364,9 +364,7 @@ public final class TraceExtractor {
 		int gap(Run q) {
 			// the way back of a pen that turned inside the column
 			if (q.top >= run.top && q.bottom <= run.bottom) return 0;
-			if (q.top > bottom + 1) return q.top - bottom - 1;
-			if (top > q.bottom + 1) return top - q.bottom - 1;
-			return 0;
+			return TraceExtractor.gap(top, bottom, q.top, q.bottom);
 		}
 	}
 
@@ -527,8 +525,13 @@ public final class TraceExtractor {
 
 	/** Vertical distance between two runs; 0 when they overlap or touch. */
 	static int gap(Run a, Run b) {
-		if (b.top > a.bottom + 1) return b.top - a.bottom - 1;
-		if (a.top > b.bottom + 1) return a.top - b.bottom - 1;
+		return gap(a.top, a.bottom, b.top, b.bottom);
+	}
+
+	/** Bare rows between the rows aTop..aBottom and bTop..bBottom (inclusive); 0 where they touch or overlap. */
+	static int gap(int aTop, int aBottom, int bTop, int bBottom) {
+		if (bTop > aBottom + 1) return bTop - aBottom - 1;
+		if (aTop > bBottom + 1) return aTop - bBottom - 1;
 		return 0;
 	}
 
