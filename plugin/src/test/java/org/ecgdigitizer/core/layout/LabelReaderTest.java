@@ -78,6 +78,23 @@ class LabelReaderTest {
 		return img;
 	}
 
+	/** A lone I in an outline font, drawn 2.5 caps below the top of a page 9 caps tall, and its ink's box there. */
+	static final class LoneI {
+		final BufferedImage page;
+		final Box word;
+
+		LoneI(GlyphOutlines.Style style, double cap) {
+			BufferedImage img = outlineText("I", style, cap, 0);
+			Box ink = new Inked(img).box;
+			page = canvas(img.getWidth(), (int) Math.ceil(9 * cap));
+			int dy = (int) Math.round(2.5 * cap);
+			Graphics2D g = page.createGraphics();
+			g.drawImage(img, 0, dy, null);
+			g.dispose();
+			word = new Box(ink.x, ink.y + dy, ink.width, ink.height);
+		}
+	}
+
 	static Graphics2D pen(BufferedImage img) {
 		Graphics2D g = img.createGraphics();
 		g.setColor(Color.WHITE);
@@ -273,17 +290,14 @@ class LabelReaderTest {
 		List<String> wrong = new ArrayList<>();
 		for (double cap : new double[] { 16, 22 }) {
 			for (double gap : new double[] { 0.3, 0.45 }) {
-				BufferedImage img = outlineText("I", dejavu, cap, 0);
-				Inked alone = new Inked(img);
-				BufferedImage page = canvas(img.getWidth(), (int) Math.ceil(9 * cap));
+				LoneI alone = new LoneI(dejavu, cap);
+				BufferedImage page = alone.page;
 				Graphics2D g = page.createGraphics();
-				int dy = (int) Math.round(2.5 * cap);
-				g.drawImage(img, 0, dy, null);
 				g.setColor(Color.WHITE);
-				g.fillRect((int) Math.round(alone.box.maxX() + gap * cap), 0, 2, page.getHeight());
+				g.fillRect((int) Math.round(alone.word.maxX() + gap * cap), 0, 2, page.getHeight());
 				g.dispose();
 				Inked inked = new Inked(page);
-				Box word = new Box(alone.box.x, alone.box.y + dy, alone.box.width, alone.box.height);
+				Box word = alone.word;
 				LabelReader.Reading r = LabelReader.read(inked.ink, inked.w, inked.h, word, word.height);
 				boolean leavesBoth = r.possibleLeads().contains(Lead.I) && r.possibleLeads().contains(Lead.II);
 				if (r.text != null && !r.text.equals("I") || r.text == null && !leavesBoth) {
@@ -310,23 +324,19 @@ class LabelReaderTest {
 				for (double gap : new double[] { 0.25, 0.4 }) {
 					for (double end : new double[] { 0.3, 0.5 }) {
 						for (boolean fromAbove : new boolean[] { true, false }) {
-							BufferedImage img = outlineText("I", style, cap, 0);
-							Inked alone = new Inked(img);
-							BufferedImage page = canvas(img.getWidth(), (int) Math.ceil(9 * cap));
+							LoneI alone = new LoneI(style, cap);
+							BufferedImage page = alone.page;
 							Graphics2D g = page.createGraphics();
-							// the word 2.5 caps below the page's top, as drawn, moved down by 2.5 caps
-							int dy = (int) Math.round(2.5 * cap);
-							g.drawImage(img, 0, dy, null);
 							g.setColor(Color.WHITE);
-							int x = (int) Math.round(alone.box.maxX() + gap * cap);
-							int top = (int) alone.box.y + dy;
-							int foot = (int) alone.box.maxY() + dy;
+							int x = (int) Math.round(alone.word.maxX() + gap * cap);
+							int top = (int) alone.word.y;
+							int foot = (int) alone.word.maxY();
 							// 2 px wide, as ecg-image-kit's trace at 200 dpi
 							if (fromAbove) g.fillRect(x, 0, 2, foot - (int) Math.round(end * cap));
 							else g.fillRect(x, top + (int) Math.round(0.5 * end * cap), 2, page.getHeight());
 							g.dispose();
 							Inked inked = new Inked(page);
-							Box word = new Box(alone.box.x, alone.box.y + dy, alone.box.width, alone.box.height);
+							Box word = alone.word;
 							LabelReader.Reading r = LabelReader.read(inked.ink, inked.w, inked.h, word, word.height);
 							if (r.text != null && !r.text.equals("I")) {
 								misread.add(style.name + " " + cap + " px, gap " + gap + ", " + (fromAbove ? "ending " : "starting ") +
