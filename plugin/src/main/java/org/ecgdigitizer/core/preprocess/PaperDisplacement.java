@@ -62,15 +62,26 @@ public final class PaperDisplacement {
 	 */
 	static final int LIGHT_CHANNEL = 100;
 	/**
-	 * A pixel's code: 0 for ink, else 1 + its colour's strength c (largest channel less smallest),
-	 * whose visible value is c / 255 and weight 1. Two bytes a pixel instead of a float and a byte.
+	 * A paper pixel's visible value c / 255 (c: its colour's strength, largest channel less
+	 * smallest) and weight 1 packed in one long: the value in fixed point, in units of 2^-31 (every
+	 * float c / 255f is a whole number of them), in the low {@link #COUNT_SHIFT} bits, the weight
+	 * above. An ink pixel is 0. Sums of packed pixels along a row or a column add up both at once and
+	 * exactly: a side shorter than 2^16 px keeps the weights' sum below 2^16 and the values' below
+	 * 2^47, so neither spills into the other.
 	 */
-	private static final float[] VALUE = new float[257];
-	private static final int[] WEIGHT = new int[257];
+	private static final long[] PACKED = new long[256];
+	/** Where a packed sum's weight begins. */
+	static final int COUNT_SHIFT = 48;
+	/** The packed value's unit: 2^-31. */
+	private static final double VALUE_UNIT = 0x1p-31;
+	/** The longest side the packed sums hold. */
+	static final int MAX_SIDE = (1 << 16) - 1;
 	static {
 		for (int c = 0; c < 256; c++) {
-			VALUE[c + 1] = c / 255f;
-			WEIGHT[c + 1] = 1;
+			double value = c / 255f;
+			long fixed = (long) (value / VALUE_UNIT);
+			if (fixed * VALUE_UNIT != value) throw new AssertionError(c);
+			PACKED[c] = 1L << COUNT_SHIFT | fixed;
 		}
 	}
 	/** A node sees the grid when its period's amplitude is at least this share of the page's typical one. */
@@ -209,7 +220,8 @@ public final class PaperDisplacement {
 		double step = STEP_MM * mm;
 		int nx = (int) Math.floor(w / step);
 		int ny = (int) Math.floor(h / step);
-		if (nx < 3 || ny < 3) return null;
+		// a strip 2^16 px long is no page (and more than the packed sums hold)
+		if (nx < 3 || ny < 3 || w > MAX_SIDE || h > MAX_SIDE) return null;
 		int half = (int) Math.round(WINDOW_MM * mm / 2);
 		int coarseHalf = (int) Math.round(COARSE_WINDOW_MM * mm / 2);
 		double[][] sumX = new double[ny][];
@@ -383,37 +395,6 @@ public final class PaperDisplacement {
 		}
 	}
 
-	/** Rows whose running sums are taken together. */
-	private static final int RUNNING_ROWS = 4;
-
-	/**
-	 * The running sums of the visible values and of the weights of the pixel codes along {@code rows} (up to four)
-	 * rows from y: sum[q][x] is the sum of row y + q's first x values. Each row's sum is one chain
-	 * of additions that must wait for the one before; four rows' chains need not wait for each other.
-	 */
-	static void runningSums(short[] code, int w, int y, int rows, double[][] sum, int[][] seen) {
-		// with fewer than four rows the last one is summed again in the spare places
-		int r0 = y * w;
-		int r1 = (y + Math.min(1, rows - 1)) * w;
-		int r2 = (y + Math.min(2, rows - 1)) * w;
-		int r3 = (y + Math.min(3, rows - 1)) * w;
-		double[] sum0 = sum[0], sum1 = sum[1], sum2 = sum[2], sum3 = sum[3];
-		int[] seen0 = seen[0], seen1 = seen[1], seen2 = seen[2], seen3 = seen[3];
-		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-		for (int x = 0; x < w; x++) {
-			int k0 = code[r0 + x], k1 = code[r1 + x], k2 = code[r2 + x], k3 = code[r3 + x];
-			sum0[x + 1] = s0 += VALUE[k0];
-			sum1[x + 1] = s1 += VALUE[k1];
-			sum2[x + 1] = s2 += VALUE[k2];
-			sum3[x + 1] = s3 += VALUE[k3];
-			seen0[x + 1] = c0 += WEIGHT[k0];
-			seen1[x + 1] = c1 += WEIGHT[k1];
-			seen2[x + 1] = c2 += WEIGHT[k2];
-			seen3[x + 1] = c3 += WEIGHT[k3];
-		}
-	}
-
 	/**
 	 * The profiles of the bands through each line of nodes, in one pass over the page's rows: the
 	 * column profile of the rows within {@code half} of each row of nodes (sumX, seenX: ny bands,
@@ -421,10 +402,11 @@ public final class PaperDisplacement {
 	 * of nodes (sumY, seenY: nx bands of h). A coloured grid is read from its colour alone: a fold's
 	 * shadow has none. Dark ink of little colour (black or dark blue traces, text) hides the grid,
 	 * so it is left out, not read as paper: it weighs 0 (and shows 0) where the paper's pixels weigh
-	 * 1, so the sums need no test per pixel. Each pixel is one code (see VALUE): its visible value
-	 * and weight are looked up. Every visible value is a float multiple of 2^-31 no larger than 1,
-	 * so every sum here (of fewer than 2^21 of them) is exact whatever the order: a band of rows is
-	 * the difference of the columns' running sums at its ends.
+	 * 1, so the sums need no test per pixel. Each pixel is one long (see PACKED) whose additions sum
+	 * its value and weight together, exactly: a band of columns is the difference of a row's running
+	 * sums at its ends, a band of rows the difference of the columns' running sums at its ends. The
+	 * sums are the same doubles as adding each pixel's float value in double (which is exact too).
+	 * Sides up to {@link #MAX_SIDE}.
 	 */
 	static void bandProfiles(int[] rgb, int w, int h, double step, int half, double[][] sumX, int[][] seenX,
 		double[][] sumY, int[][] seenY)
@@ -438,56 +420,78 @@ public final class PaperDisplacement {
 		int[] columnTo = new int[nx];
 		bandEnds(step, half, w, columnFrom, columnTo);
 		// the columns' running sums over the rows so far, and each open band's at its first row
-		double[] columnSum = new double[w];
-		int[] columnSeen = new int[w];
-		double[][] startSum = new double[ny][];
-		int[][] startSeen = new int[ny][];
+		long[] columnSum = new long[w];
+		long[][] start = new long[ny][];
+		// the start sums of closed bands, to be used again by bands opening later
+		java.util.ArrayDeque<long[]> spare = new java.util.ArrayDeque<>();
 		int opened = 0;
 		int closed = 0;
-		short[] code = new short[RUNNING_ROWS * w];
-		double[][] rowSum = new double[RUNNING_ROWS][w + 1];
-		int[][] rowSeen = new int[RUNNING_ROWS][w + 1];
-		for (int y0 = 0; y0 < h; y0 += RUNNING_ROWS) {
-			int rows = Math.min(RUNNING_ROWS, h - y0);
-			codes(rgb, y0 * w, rows * w, code);
-			// the row profiles of the column bands, from each row's running sums
-			runningSums(code, w, 0, rows, rowSum, rowSeen);
-			for (int q = 0; q < rows; q++) {
-				int y = y0 + q;
-				double[] rs = rowSum[q];
-				int[] rn = rowSeen[q];
-				for (int b = 0; b < nx; b++) {
-					sumY[b][y] = rs[columnTo[b]] - rs[columnFrom[b]];
-					seenY[b][y] = rn[columnTo[b]] - rn[columnFrom[b]];
-				}
+		long[] rowSum = new long[w + 1];
+		for (int y = 0; y < h; y++) {
+			for (; opened < ny && rowFrom[opened] == y; opened++) {
+				long[] copy = spare.isEmpty() ? new long[w] : spare.pop();
+				System.arraycopy(columnSum, 0, copy, 0, w);
+				start[opened] = copy;
 			}
-			for (int q = 0; q < rows; q++) {
-				int y = y0 + q;
-				for (; opened < ny && rowFrom[opened] == y; opened++) {
-					startSum[opened] = columnSum.clone();
-					startSeen[opened] = columnSeen.clone();
-				}
-				int row = q * w;
+			addRow(rgb, y * w, w, rowSum, columnSum);
+			// the row profiles of the column bands, from the row's running sums
+			for (int b = 0; b < nx; b++) {
+				long band = rowSum[columnTo[b]] - rowSum[columnFrom[b]];
+				sumY[b][y] = bandValue(band);
+				seenY[b][y] = bandWeight(band);
+			}
+			for (; closed < ny && rowTo[closed] == y + 1; closed++) {
+				long[] first = start[closed];
+				double[] sum = new double[w];
+				int[] seen = new int[w];
 				for (int x = 0; x < w; x++) {
-					int k = code[row + x];
-					columnSum[x] += VALUE[k];
-					columnSeen[x] += WEIGHT[k];
+					long band = columnSum[x] - first[x];
+					sum[x] = bandValue(band);
+					seen[x] = bandWeight(band);
 				}
-				for (; closed < ny && rowTo[closed] == y + 1; closed++) {
-					// the band's sums take the place of the running sums at its start
-					double[] sum = startSum[closed];
-					int[] seen = startSeen[closed];
-					for (int x = 0; x < w; x++) {
-						sum[x] = columnSum[x] - sum[x];
-						seen[x] = columnSeen[x] - seen[x];
-					}
-					sumX[closed] = sum;
-					seenX[closed] = seen;
-					startSum[closed] = null;
-					startSeen[closed] = null;
-				}
+				sumX[closed] = sum;
+				seenX[closed] = seen;
+				start[closed] = null;
+				spare.push(first);
 			}
 		}
+	}
+
+	/** A packed sum's values, as the double they add up to. */
+	static double bandValue(long packed) {
+		return (packed & (1L << COUNT_SHIFT) - 1) * VALUE_UNIT;
+	}
+
+	/** A packed sum's weights. */
+	static int bandWeight(long packed) {
+		return (int) (packed >>> COUNT_SHIFT);
+	}
+
+	/**
+	 * One row of {@code w} pixels from {@code first}, packed (see PACKED): its running sums into
+	 * rowSum (rowSum[x]: the first x pixels'), and each pixel added to its column's sum.
+	 */
+	static void addRow(int[] rgb, int first, int w, long[] rowSum, long[] columnSum) {
+		long s = 0;
+		for (int x = 0; x < w; x++) {
+			long k = packed(rgb[first + x]);
+			rowSum[x + 1] = s += k;
+			columnSum[x] += k;
+		}
+	}
+
+	/** A pixel packed (see PACKED): 0 for ink, else its colour's strength as value, weight 1. */
+	static long packed(int p) {
+		int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
+		int min = Math.min(r, Math.min(g, b));
+		int c = Math.max(r, Math.max(g, b)) - min;
+		// luma is at least the smallest channel, so a pixel whose every channel is above
+		// LIGHT_CHANNEL is far lighter than ink: most of a page is read without the luma
+		if (min <= LIGHT_CHANNEL) {
+			float dark = 1 - Planes.luma(p) / 255f;
+			if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) return 0;
+		}
+		return PACKED[c];
 	}
 
 	/** Band b's pixels from[b] to to[b] - 1: within half of its centre (b + 0.5) step, inside 0..limit. */
@@ -496,24 +500,6 @@ public final class PaperDisplacement {
 			int centre = (int) Math.round((b + 0.5) * step);
 			from[b] = Math.max(0, centre - half);
 			to[b] = Math.min(limit, centre + half);
-		}
-	}
-
-	/** The codes (see VALUE) of {@code count} pixels from {@code first} into code. */
-	private static void codes(int[] rgb, int first, int count, short[] code) {
-		for (int i = 0; i < count; i++) {
-			int p = rgb[first + i];
-			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
-			int min = Math.min(r, Math.min(g, b));
-			int c = Math.max(r, Math.max(g, b)) - min;
-			code[i] = 0;
-			// luma is at least the smallest channel, so a pixel whose every channel is above
-			// LIGHT_CHANNEL is far lighter than ink: most of a page is read without the luma
-			if (min <= LIGHT_CHANNEL) {
-				float dark = 1 - Planes.luma(p) / 255f;
-				if (dark > INK_DARKNESS && c / 255f < 0.5f * dark) continue;
-			}
-			code[i] = (short) (c + 1);
 		}
 	}
 

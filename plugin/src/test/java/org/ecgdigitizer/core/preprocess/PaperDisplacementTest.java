@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -269,35 +270,47 @@ class PaperDisplacementTest {
 		}
 	}
 
-	/** Running sums along up to four rows at once are each row's own sums, as one row at a time gives them. */
+	/**
+	 * Every colour packs to what the ink rule reads from it (weight 0 and value 0 for dark pixels of
+	 * little colour; else weight 1 and value c / 255 as a float), and a row's packed running sums and
+	 * the columns' are the sums of those floats added one by one in double, to the bit.
+	 */
 	@Test
-	void runningSumsOfUpToFourRowsAreEachRowsOwn() {
-		int w = 9;
-		int h = 6;
-		// ink (code 0) and paper of every colour strength c (code 1 + c: visible c / 255, weight 1)
-		short[] code = new short[w * h];
-		float[] visible = new float[w * h];
-		byte[] weight = new byte[w * h];
-		for (int i = 0; i < w * h; i++) {
-			weight[i] = (byte) (i % 7 == 3 ? 0 : 1);
-			int c = i * 37 % 256;
-			code[i] = (short) (weight[i] == 0 ? 0 : 1 + c);
-			visible[i] = weight[i] * (c / 255f);
+	void packedPixelsAreTheInkRulesValuesAndWeights() {
+		for (int p = 0; p < 1 << 24; p++) {
+			int r = p >> 16 & 255, g = p >> 8 & 255, b = p & 255;
+			int c = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+			float dark = 1 - Planes.luma(p) / 255f;
+			boolean ink = dark > PaperDisplacement.INK_DARKNESS && c / 255f < 0.5f * dark;
+			long packed = PaperDisplacement.packed(p);
+			if (PaperDisplacement.bandWeight(packed) != (ink ? 0 : 1) || PaperDisplacement.bandValue(packed) != (ink ? 0
+				: (double) (c / 255f))) fail("colour " + Integer.toHexString(p));
 		}
-		for (int rows = 1; rows <= 4; rows++) {
-			double[][] sum = new double[4][w + 1];
-			int[][] seen = new int[4][w + 1];
-			PaperDisplacement.runningSums(code, w, 2, rows, sum, seen);
-			for (int q = 0; q < rows; q++) {
-				double s = 0;
-				int c = 0;
-				for (int x = 0; x < w; x++) {
-					s += visible[(2 + q) * w + x];
-					c += weight[(2 + q) * w + x];
-					assertEquals(s, sum[q][x + 1], 0.0);
-					assertEquals(c, seen[q][x + 1]);
-				}
+		java.util.Random random = new java.util.Random(5);
+		int w = 300;
+		int[] rgb = new int[3 * w];
+		for (int i = 0; i < rgb.length; i++) rgb[i] = random.nextInt(4) == 0 ? 0x101418 : random.nextInt(1 << 24);
+		long[] rowSum = new long[w + 1];
+		long[] columnSum = new long[w];
+		double[] columnExpected = new double[w];
+		int[] columnSeen = new int[w];
+		for (int y = 0; y < 3; y++) {
+			PaperDisplacement.addRow(rgb, y * w, w, rowSum, columnSum);
+			double s = 0;
+			int n = 0;
+			for (int x = 0; x < w; x++) {
+				long k = PaperDisplacement.packed(rgb[y * w + x]);
+				s += PaperDisplacement.bandValue(k);
+				n += PaperDisplacement.bandWeight(k);
+				columnExpected[x] += PaperDisplacement.bandValue(k);
+				columnSeen[x] += PaperDisplacement.bandWeight(k);
+				assertEquals(s, PaperDisplacement.bandValue(rowSum[x + 1]), 0.0);
+				assertEquals(n, PaperDisplacement.bandWeight(rowSum[x + 1]));
 			}
+		}
+		for (int x = 0; x < w; x++) {
+			assertEquals(columnExpected[x], PaperDisplacement.bandValue(columnSum[x]), 0.0);
+			assertEquals(columnSeen[x], PaperDisplacement.bandWeight(columnSum[x]));
 		}
 	}
 
