@@ -292,13 +292,9 @@ public final class PaperDisplacement {
 		if (count(coarseSeen) >= MAJOR_SHARE * count(seen)) {
 			// a QRS spike or a label upsets the 5 mm phase of the nodes around it; the median of the
 			// neighbourhood is not upset, and keeps a fold's step where it is
-			coarse = median(coarse, coarseSeen, nx, ny, COARSE_MEDIAN_RADIUS);
-			value = new double[n];
-			for (int k = 0; k < n; k++) {
-				if (!coarseSeen[k]) continue;
-				double raw = phase[k] * pxPerMm / (2 * Math.PI);
-				value[k] = raw + pxPerMm * Math.round((coarse[k] - raw) / pxPerMm);
-			}
+			double[] raw = new double[n];
+			for (int k = 0; k < n; k++) raw[k] = phase[k] * pxPerMm / (2 * Math.PI);
+			value = nearestToMedians(raw, coarse, coarseSeen, nx, ny, COARSE_MEDIAN_RADIUS, pxPerMm);
 			seen = coarseSeen;
 		}
 		else {
@@ -656,59 +652,149 @@ public final class PaperDisplacement {
 
 	/** Unmarks nodes further than {@code limit} px from the median of the agreeing nodes within two steps. */
 	private static void dropOutliers(double[] v, boolean[] ok, int nx, int ny, double limit) {
-		double[] median = new double[v.length];
-		int[] count = new int[v.length];
-		windowMedians(v, ok, nx, ny, 2, median, count);
-		for (int k = 0; k < v.length; k++) {
-			if (ok[k] && (count[k] < 5 || Math.abs(v[k] - median[k]) > limit)) ok[k] = false;
-		}
-	}
-
-	/** The median of the agreeing nodes within {@code r} steps of each agreeing node. */
-	static double[] median(double[] v, boolean[] ok, int nx, int ny, int r) {
-		double[] out = v.clone();
-		windowMedians(v, ok, nx, ny, r, out, new int[v.length]);
-		return out;
+		boolean[] outlier = outliers(v, ok, nx, ny, 2, limit);
+		for (int k = 0; k < v.length; k++) if (outlier[k]) ok[k] = false;
 	}
 
 	/**
-	 * At each agreeing node, the median of the agreeing nodes within {@code r} steps (the middle
-	 * value, or the mean of the two middle values) into {@code median}, and how many there were into
-	 * {@code count}; other nodes are left as they were. Along a row of nodes the window's values are
-	 * kept sorted as it slides: the column of nodes leaving it and the column entering it are sorted
-	 * and merged with the window in one pass, instead of gathering and ordering the whole window anew.
+	 * The agreeing nodes that have fewer than 5 agreeing nodes within {@code r} steps (themselves
+	 * included) or lie further than {@code limit} from those nodes' median. The median is taken only
+	 * where its bounds (see MedianWindow) leave the answer open: the nodes whose median is nearer
+	 * than {@code limit} make an interval of medians, which holds both bounds or neither.
 	 */
-	static void windowMedians(double[] v, boolean[] ok, int nx, int ny, int r, double[] median, int[] count) {
-		int side = 2 * r + 1;
-		double[] window = new double[side * side];
-		double[] merged = new double[side * side];
-		// each column's agreeing nodes of a row's window, sorted once: the column enters and leaves it
-		double[][] columns = new double[nx][side];
-		int[] sizes = new int[nx];
-		double[] none = new double[0];
+	static boolean[] outliers(double[] v, boolean[] ok, int nx, int ny, int r, double limit) {
+		boolean[] outlier = new boolean[v.length];
+		MedianWindow window = new MedianWindow(v, ok, nx, ny, r);
 		for (int j = 0; j < ny; j++) {
-			int from = Math.max(0, j - r);
-			int to = Math.min(ny - 1, j + r);
-			for (int a = 0; a < nx; a++) sizes[a] = column(v, ok, nx, a, from, to, columns[a]);
-			int n = 0;
-			for (int i = -r; i < nx; i++) {
-				double[] leaving = i - r - 1 >= 0 ? columns[i - r - 1] : none;
-				int out = i - r - 1 >= 0 ? sizes[i - r - 1] : 0;
-				double[] entering = i + r < nx ? columns[i + r] : none;
-				int in = i + r < nx ? sizes[i + r] : 0;
-				if (out + in > 0) {
-					n = merge(window, n, leaving, out, entering, in, merged);
-					double[] t = window;
-					window = merged;
-					merged = t;
-				}
-				if (i < 0) continue;
+			window.row(j);
+			for (int i = 0; i < nx; i++) {
 				int k = j * nx + i;
 				if (!ok[k]) continue;
-				int m = n / 2;
-				median[k] = n % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
-				count[k] = n;
+				window.node(i);
+				if (window.count < 5) {
+					outlier[k] = true;
+					continue;
+				}
+				// v less the median falls as the median rises
+				double fromLower = v[k] - window.lower;
+				double fromUpper = v[k] - window.upper;
+				if (fromLower < -limit || fromUpper > limit) outlier[k] = true;
+				else if (Math.abs(fromLower) > limit || Math.abs(fromUpper) > limit) {
+					outlier[k] = Math.abs(v[k] - window.median()) > limit;
+				}
 			}
+		}
+		return outlier;
+	}
+
+	/**
+	 * At each agreeing node, {@code raw} moved by the whole number of periods that brings it
+	 * nearest the median of {@code coarse} over the agreeing nodes within {@code r} steps; 0 at the
+	 * others. The median is taken only where its bounds (see MedianWindow) round to different
+	 * numbers of periods: the number grows with the median.
+	 */
+	static double[] nearestToMedians(double[] raw, double[] coarse, boolean[] ok, int nx, int ny, int r,
+		double period)
+	{
+		double[] value = new double[raw.length];
+		MedianWindow window = new MedianWindow(coarse, ok, nx, ny, r);
+		for (int j = 0; j < ny; j++) {
+			window.row(j);
+			for (int i = 0; i < nx; i++) {
+				int k = j * nx + i;
+				if (!ok[k]) continue;
+				window.node(i);
+				long turns = Math.round((window.lower - raw[k]) / period);
+				if (turns != Math.round((window.upper - raw[k]) / period)) {
+					turns = Math.round((window.median() - raw[k]) / period);
+				}
+				value[k] = raw[k] + period * turns;
+			}
+		}
+		return value;
+	}
+
+	/**
+	 * The agreeing nodes within r steps of each node of a row of nodes, column by column of nodes,
+	 * each column's sorted. A window's median (the middle value, or the mean of the two middle
+	 * values) lies between the smallest of its columns' lower middle values and the largest of
+	 * their upper middle values: with every column's lower middle at least L, each column has at
+	 * most ceil(n_c / 2) - 1 values below L, so the window has at most (n - 1) / 2 below L, and its
+	 * lower middle is at least L (likewise above). These bounds cost a few comparisons; the median
+	 * itself is found only where they do not settle what it is asked for.
+	 */
+	static final class MedianWindow {
+		private final double[] v;
+		private final boolean[] ok;
+		private final int nx;
+		private final int ny;
+		private final int r;
+		/** Per column of nodes: its agreeing nodes in the row's window, sorted, how many, their middle values. */
+		private final double[][] columns;
+		private final int[] sizes;
+		private final double[] lowerMiddle;
+		private final double[] upperMiddle;
+		private final double[] gathered;
+		/** The last node's window: how many agreeing nodes, and the bounds of their median. */
+		int count;
+		double lower;
+		double upper;
+		private int first;
+		private int last;
+
+		MedianWindow(double[] v, boolean[] ok, int nx, int ny, int r) {
+			this.v = v;
+			this.ok = ok;
+			this.nx = nx;
+			this.ny = ny;
+			this.r = r;
+			int side = 2 * r + 1;
+			columns = new double[nx][side];
+			sizes = new int[nx];
+			lowerMiddle = new double[nx];
+			upperMiddle = new double[nx];
+			gathered = new double[side * side];
+		}
+
+		/** Prepares the windows of row j of nodes. */
+		void row(int j) {
+			int from = Math.max(0, j - r);
+			int to = Math.min(ny - 1, j + r);
+			for (int a = 0; a < nx; a++) {
+				int n = column(v, ok, nx, a, from, to, columns[a]);
+				sizes[a] = n;
+				if (n == 0) continue;
+				lowerMiddle[a] = columns[a][(n - 1) / 2];
+				upperMiddle[a] = columns[a][n / 2];
+			}
+		}
+
+		/** The window of node i of the row: its count and the bounds of its median (none when it is empty). */
+		void node(int i) {
+			first = Math.max(0, i - r);
+			last = Math.min(nx - 1, i + r);
+			int n = 0;
+			double lo = Double.POSITIVE_INFINITY;
+			double hi = Double.NEGATIVE_INFINITY;
+			for (int a = first; a <= last; a++) {
+				if (sizes[a] == 0) continue;
+				n += sizes[a];
+				lo = Math.min(lo, lowerMiddle[a]);
+				hi = Math.max(hi, upperMiddle[a]);
+			}
+			count = n;
+			lower = lo;
+			upper = hi;
+		}
+
+		/** The median of the last window {@link #node} was given. */
+		double median() {
+			int n = 0;
+			for (int a = first; a <= last; a++) {
+				System.arraycopy(columns[a], 0, gathered, n, sizes[a]);
+				n += sizes[a];
+			}
+			return Selection.median(gathered, n);
 		}
 	}
 
@@ -723,29 +809,6 @@ public final class PaperDisplacement {
 			out[p] = value;
 		}
 		return n;
-	}
-
-	/**
-	 * The sorted window of n values less the sorted values leaving it (each one of the window's)
-	 * and with the sorted values entering it, into out; returns the new count.
-	 */
-	private static int merge(double[] window, int n, double[] leaving, int out, double[] entering, int in,
-		double[] merged)
-	{
-		int c = 0;
-		int p = 0;
-		int q = 0;
-		for (int i = 0; i < n; i++) {
-			double value = window[i];
-			if (p < out && value == leaving[p]) {
-				p++;
-				continue;
-			}
-			while (q < in && entering[q] < value) merged[c++] = entering[q++];
-			merged[c++] = value;
-		}
-		while (q < in) merged[c++] = entering[q++];
-		return c;
 	}
 
 	/** Subtracts the least-squares plane a + b i + c j through the agreeing nodes. */

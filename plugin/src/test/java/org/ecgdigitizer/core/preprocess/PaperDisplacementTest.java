@@ -339,56 +339,101 @@ class PaperDisplacementTest {
 		for (double[] p : prefix) assertEquals(0, p[0], 0.0);
 	}
 
-	/** The sliding window's median at each agreeing node is the sorted middle of the agreeing nodes around it. */
+	/** The median of the agreeing nodes within r steps of node (i, j), sorted one by one; NaN when there are none. */
+	private static double windowMedian(double[] v, boolean[] ok, int nx, int ny, int r, int i, int j, int[] count) {
+		java.util.List<Double> around = new java.util.ArrayList<>();
+		for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
+			for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) if (ok[b * nx + a]) around.add(v[b * nx + a]);
+		}
+		java.util.Collections.sort(around);
+		int c = around.size();
+		count[0] = c;
+		if (c == 0) return Double.NaN;
+		return c % 2 == 1 ? around.get(c / 2) : (around.get(c / 2 - 1) + around.get(c / 2)) / 2;
+	}
+
+	/** Random lattices: values with ties (whole numbers) or without, some nodes not agreeing. */
+	private static double[][] lattices(java.util.Random random, int trial, int nx, int ny, boolean[] ok) {
+		double[] v = new double[nx * ny];
+		for (int k = 0; k < v.length; k++) {
+			v[k] = trial % 2 == 0 ? random.nextInt(4) : random.nextGaussian();
+			ok[k] = random.nextDouble() < 0.7;
+		}
+		return new double[][] { v };
+	}
+
+	/**
+	 * Each window's count is how many agreeing nodes it holds, its bounds hold its median, and the
+	 * median it gives is the sorted middle of those nodes.
+	 */
 	@Test
-	void theSlidingMedianIsTheMiddleOfEachWindow() {
+	void theMedianWindowsBoundsHoldTheMiddleOfEachWindow() {
 		java.util.Random random = new java.util.Random(7);
+		int[] count = new int[1];
 		for (int trial = 0; trial < 40; trial++) {
 			int nx = 1 + random.nextInt(25);
 			int ny = 1 + random.nextInt(25);
 			int r = 1 + random.nextInt(4);
-			double[] v = new double[nx * ny];
 			boolean[] ok = new boolean[nx * ny];
-			for (int k = 0; k < v.length; k++) {
-				// ties as well as distinct values
-				v[k] = trial % 2 == 0 ? random.nextInt(4) : random.nextGaussian();
-				ok[k] = random.nextDouble() < 0.7;
-			}
-			double[] out = PaperDisplacement.median(v, ok, nx, ny, r);
+			double[] v = lattices(random, trial, nx, ny, ok)[0];
+			PaperDisplacement.MedianWindow window = new PaperDisplacement.MedianWindow(v, ok, nx, ny, r);
 			for (int j = 0; j < ny; j++) {
+				window.row(j);
 				for (int i = 0; i < nx; i++) {
-					int k = j * nx + i;
-					if (!ok[k]) {
-						assertEquals(v[k], out[k], 0.0);
-						continue;
-					}
-					java.util.List<Double> around = new java.util.ArrayList<>();
-					for (int b = Math.max(0, j - r); b <= Math.min(ny - 1, j + r); b++) {
-						for (int a = Math.max(0, i - r); a <= Math.min(nx - 1, i + r); a++) if (ok[b * nx + a]) around.add(v[b * nx + a]);
-					}
-					java.util.Collections.sort(around);
-					int c = around.size();
-					double expected = c % 2 == 1 ? around.get(c / 2) : (around.get(c / 2 - 1) + around.get(c / 2)) / 2;
-					assertEquals(expected, out[k], 0.0, "node " + i + "," + j);
+					double expected = windowMedian(v, ok, nx, ny, r, i, j, count);
+					window.node(i);
+					assertEquals(count[0], window.count, "node " + i + "," + j);
+					if (count[0] == 0) continue;
+					assertTrue(window.lower <= expected && expected <= window.upper, "node " + i + "," + j);
+					assertEquals(expected, window.median(), 0.0, "node " + i + "," + j);
 				}
 			}
 		}
 	}
 
-	/** The window's count at each agreeing node is how many agreeing nodes it holds. */
+	/**
+	 * The outliers and the values placed nearest their windows' medians are those of the medians
+	 * themselves, with limits and periods about the lattice's spread (so that the bounds often leave
+	 * the answer open) and with values on the limit and halfway between whole periods.
+	 */
 	@Test
-	void windowMediansCountTheAgreeingNodesAround() {
-		int nx = 7, ny = 5;
-		double[] v = new double[nx * ny];
-		boolean[] ok = new boolean[nx * ny];
-		java.util.Arrays.fill(ok, true);
-		ok[0] = false;
-		double[] median = new double[v.length];
-		int[] count = new int[v.length];
-		PaperDisplacement.windowMedians(v, ok, nx, ny, 2, median, count);
-		assertEquals(0, count[0]); // not agreeing: left alone
-		assertEquals(11, count[1]); // near the corner: columns 0-3, rows 0-2, less node 0
-		assertEquals(25, count[2 * nx + 3]);
+	void decisionsFromMedianBoundsAreTheMediansOwn() {
+		java.util.Random random = new java.util.Random(17);
+		int[] count = new int[1];
+		int open = 0;
+		for (int trial = 0; trial < 60; trial++) {
+			int nx = 1 + random.nextInt(30);
+			int ny = 1 + random.nextInt(30);
+			int r = 1 + random.nextInt(4);
+			boolean[] ok = new boolean[nx * ny];
+			double[] v = lattices(random, trial, nx, ny, ok)[0];
+			double limit = trial % 3 == 0 ? 1 : 0.2 + random.nextDouble();
+			double period = trial % 3 == 0 ? 2 : 0.5 + 2 * random.nextDouble();
+			double[] raw = new double[v.length];
+			for (int k = 0; k < v.length; k++) raw[k] = trial % 4 == 0 ? random.nextInt(5) * 0.5 : random.nextGaussian() * 2;
+			boolean[] outlier = PaperDisplacement.outliers(v, ok, nx, ny, r, limit);
+			double[] placed = PaperDisplacement.nearestToMedians(raw, v, ok, nx, ny, r, period);
+			PaperDisplacement.MedianWindow window = new PaperDisplacement.MedianWindow(v, ok, nx, ny, r);
+			for (int j = 0; j < ny; j++) {
+				window.row(j);
+				for (int i = 0; i < nx; i++) {
+					window.node(i);
+					int k = j * nx + i;
+					double median = windowMedian(v, ok, nx, ny, r, i, j, count);
+					if (!ok[k]) {
+						assertFalse(outlier[k]);
+						assertEquals(0, placed[k], 0.0);
+						continue;
+					}
+					assertEquals(count[0] < 5 || Math.abs(v[k] - median) > limit, outlier[k], "node " + i + "," + j);
+					assertEquals(raw[k] + period * Math.round((median - raw[k]) / period), placed[k], 0.0, "node " + i + ","
+						+ j);
+					if (Math.round((window.lower - raw[k]) / period) != Math.round((window.upper - raw[k]) / period)) open++;
+				}
+			}
+		}
+		// the medians themselves were needed often enough for the test to say something
+		assertTrue(open > 100, "bounds left the period open at " + open + " nodes");
 	}
 
 	/** Nodes leave the queue largest amplitude first, ties in the order java.util.PriorityQueue gives them. */
