@@ -834,6 +834,8 @@ public final class PaperDisplacement {
 	 */
 	private static float[] fill(double[] v, boolean[] ok, int nx, int ny) {
 		float[] out = new float[v.length];
+		// no agreeing node: every blurred weight is 0, and so is every value
+		if (count(ok) == 0) return out;
 		boolean[] done = new boolean[v.length];
 		for (double sigma : new double[] { 1, 3, 9, 27 }) {
 			int r = (int) Math.ceil(2.5 * sigma);
@@ -870,13 +872,24 @@ public final class PaperDisplacement {
 	/**
 	 * The lattice blurred along its rows, then its columns, at the nodes marked {@code needed}
 	 * (the same sums as blurring everywhere); 0 elsewhere. The row pass runs on the columns that hold
-	 * a needed node, the column pass at the needed nodes.
+	 * a needed node, within r rows of a row that holds one; the column pass at the needed nodes.
 	 */
 	static double[] blur(double[] v, int nx, int ny, double[] kernel, int r, boolean[] needed) {
 		boolean[] column = new boolean[nx];
-		for (int k = 0; k < v.length; k++) column[k % nx] |= needed[k];
+		// the rows the column pass reads
+		boolean[] near = new boolean[ny];
+		int marked = -1;
+		for (int k = 0; k < v.length; k++) {
+			if (!needed[k]) continue;
+			column[k % nx] = true;
+			// rows come in order: those up to marked are marked already
+			int j = k / nx;
+			for (int b = Math.max(marked + 1, j - r), last = Math.min(ny - 1, j + r); b <= last; b++) near[b] = true;
+			marked = Math.max(marked, Math.min(ny - 1, j + r));
+		}
 		double[] rows = new double[v.length];
 		for (int j = 0; j < ny; j++) {
+			if (!near[j]) continue;
 			int first = j * nx;
 			for (int i = 0; i < nx; i++) {
 				if (!column[i]) continue;

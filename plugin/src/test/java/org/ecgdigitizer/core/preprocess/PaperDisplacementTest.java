@@ -146,15 +146,18 @@ class PaperDisplacementTest {
 	 */
 	@Test
 	void blurSumsTheNeighboursInsideAtTheNodesAsked() {
-		int nx = 7;
-		int ny = 5;
-		int r = 3;
+		blurAtTheNodesAsked(7, 5, 3, k -> k % 3 != 0);
+		// a few nodes asked, rows apart (the rows far from them need no row pass)
+		blurAtTheNodesAsked(9, 30, 3, k -> k == 3 * 9 + 4 || k == 4 * 9 + 1 || k == 20 * 9 + 8 || k == 29 * 9);
+	}
+
+	private static void blurAtTheNodesAsked(int nx, int ny, int r, java.util.function.IntPredicate asked) {
 		double[] kernel = { 0.1, 0.2, 0.6, 1, 0.5, 0.3, 0.05 };
 		double[] v = new double[nx * ny];
 		boolean[] needed = new boolean[nx * ny];
 		for (int k = 0; k < v.length; k++) {
 			v[k] = (k * 37 % 11) - 4.5;
-			needed[k] = k % 3 != 0;
+			needed[k] = asked.test(k);
 		}
 		double[] out = PaperDisplacement.blur(v, nx, ny, kernel, r, needed);
 		double[] rows = new double[v.length];
