@@ -741,6 +741,8 @@ public final class PaperDisplacement {
 		double upper;
 		private int first;
 		private int last;
+		/** The row of nodes prepared last. */
+		private int row = -1;
 
 		MedianWindow(double[] v, boolean[] ok, int nx, int ny, int r) {
 			this.v = v;
@@ -756,16 +758,30 @@ public final class PaperDisplacement {
 			gathered = new double[side * side];
 		}
 
-		/** Prepares the windows of row j of nodes. */
+		/**
+		 * Prepares the windows of row j of nodes. From the row before, each column's sorted nodes
+		 * lose the row leaving the window and take in the row entering it.
+		 */
 		void row(int j) {
 			int from = Math.max(0, j - r);
 			int to = Math.min(ny - 1, j + r);
+			boolean next = j == row + 1 && j > 0;
+			row = j;
+			int leaving = next && j - r - 1 >= 0 ? (j - r - 1) * nx : -1;
+			int entering = next && j + r < ny ? (j + r) * nx : -1;
 			for (int a = 0; a < nx; a++) {
-				int n = column(v, ok, nx, a, from, to, columns[a]);
+				double[] column = columns[a];
+				int n;
+				if (!next) n = column(v, ok, nx, a, from, to, column);
+				else {
+					n = sizes[a];
+					if (leaving >= 0 && ok[leaving + a]) n = remove(column, n, v[leaving + a]);
+					if (entering >= 0 && ok[entering + a]) n = insert(column, n, v[entering + a]);
+				}
 				sizes[a] = n;
 				if (n == 0) continue;
-				lowerMiddle[a] = columns[a][(n - 1) / 2];
-				upperMiddle[a] = columns[a][n / 2];
+				lowerMiddle[a] = column[(n - 1) / 2];
+				upperMiddle[a] = column[n / 2];
 			}
 		}
 
@@ -787,15 +803,49 @@ public final class PaperDisplacement {
 			upper = hi;
 		}
 
-		/** The median of the last window {@link #node} was given. */
+		/**
+		 * The median of the last window {@link #node} was given. Both middle values lie between the
+		 * bounds: it is selected from the values between them, after those below the lower one
+		 * (gathered and counted without a branch).
+		 */
 		double median() {
+			int below = 0;
 			int n = 0;
+			double lo = lower;
+			double hi = upper;
 			for (int a = first; a <= last; a++) {
-				System.arraycopy(columns[a], 0, gathered, n, sizes[a]);
-				n += sizes[a];
+				double[] column = columns[a];
+				for (int q = 0, size = sizes[a]; q < size; q++) {
+					double x = column[q];
+					gathered[n] = x;
+					below += x < lo ? 1 : 0;
+					n += x >= lo & x <= hi ? 1 : 0;
+				}
 			}
-			return Selection.median(gathered, n);
+			int m = count / 2 - below;
+			Selection.select(gathered, n, m);
+			if (count % 2 == 1) return gathered[m];
+			// selection leaves the smaller ones in front: the largest of them is the lower middle value
+			double lowerMiddle = gathered[0];
+			for (int q = 1; q < m; q++) if (gathered[q] > lowerMiddle) lowerMiddle = gathered[q];
+			return (lowerMiddle + gathered[m]) / 2;
 		}
+	}
+
+	/** The sorted values[0, n) less one that equals value; returns how many are left. */
+	private static int remove(double[] values, int n, double value) {
+		int p = 0;
+		while (values[p] != value) p++;
+		System.arraycopy(values, p + 1, values, p, n - p - 1);
+		return n - 1;
+	}
+
+	/** The sorted values[0, n) with value put in its place; returns how many there are. */
+	private static int insert(double[] values, int n, double value) {
+		int p = n;
+		for (; p > 0 && values[p - 1] > value; p--) values[p] = values[p - 1];
+		values[p] = value;
+		return n + 1;
 	}
 
 	/** The agreeing nodes of column a, rows from..to, sorted into out; returns how many. */
