@@ -705,13 +705,54 @@ public final class PaperDisplacement {
 				if (!ok[k]) continue;
 				window.node(i);
 				long turns = Math.round((window.lower - raw[k]) / period);
-				if (turns != Math.round((window.upper - raw[k]) / period)) {
-					turns = Math.round((window.median() - raw[k]) / period);
-				}
+				long upperTurns = Math.round((window.upper - raw[k]) / period);
+				if (turns != upperTurns) turns = turnsOfMedian(window, raw[k], period, turns, upperTurns);
 				value[k] = raw[k] + period * turns;
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * round((median - raw) / period) for the window's median, whose bounds give {@code low} and
+	 * {@code high}. When they are one apart, the turn is settled by counting the window's values up
+	 * to the largest number that still gives {@code low}: the median (the middle value, or the mean
+	 * of two) gives {@code low} when more than half the values do, {@code high} when fewer than
+	 * half do; otherwise it is computed.
+	 */
+	static long turnsOfMedian(MedianWindow window, double raw, double period, long low, long high) {
+		if (high == low + 1) {
+			double last = lastTurning(raw, period, low);
+			if (!Double.isNaN(last)) {
+				int atMost = window.atMost(last);
+				int half = window.count / 2;
+				if (atMost > half) return low;
+				if (atMost < half || window.count % 2 == 1) return high;
+			}
+		}
+		return Math.round((window.median() - raw) / period);
+	}
+
+	/**
+	 * The largest x for which round((x - raw) / period) is at most {@code turns} (it grows with x),
+	 * found a few representable numbers from raw + (turns + 1/2) period; NaN when not found within 64.
+	 */
+	static double lastTurning(double raw, double period, long turns) {
+		double x = raw + (turns + 0.5) * period;
+		if (Math.round((x - raw) / period) <= turns) {
+			for (int step = 0; step < 64; step++) {
+				double up = Math.nextUp(x);
+				if (Math.round((up - raw) / period) > turns) return x;
+				x = up;
+			}
+		}
+		else {
+			for (int step = 0; step < 64; step++) {
+				x = Math.nextDown(x);
+				if (Math.round((x - raw) / period) <= turns) return x;
+			}
+		}
+		return Double.NaN;
 	}
 
 	/**
@@ -801,6 +842,16 @@ public final class PaperDisplacement {
 			count = n;
 			lower = lo;
 			upper = hi;
+		}
+
+		/** How many values of the last window {@link #node} was given are at most t. */
+		int atMost(double t) {
+			int n = 0;
+			for (int a = first; a <= last; a++) {
+				double[] column = columns[a];
+				for (int q = 0, size = sizes[a]; q < size; q++) n += column[q] <= t ? 1 : 0;
+			}
+			return n;
 		}
 
 		/**

@@ -365,6 +365,24 @@ class PaperDisplacementTest {
 		return new double[][] { v };
 	}
 
+	/** The last number that rounds to a given count of periods is found, and the next one rounds beyond it. */
+	@Test
+	void lastTurningIsWhereTheRoundedPeriodsStep() {
+		java.util.Random random = new java.util.Random(3);
+		int found = 0;
+		for (int trial = 0; trial < 10000; trial++) {
+			double raw = trial % 2 == 0 ? random.nextGaussian() * 4 : random.nextInt(9) * 0.5;
+			double period = trial % 3 == 0 ? 7.874015748031496 : 0.5 + 8 * random.nextDouble();
+			long turns = random.nextInt(11) - 5;
+			double last = PaperDisplacement.lastTurning(raw, period, turns);
+			if (Double.isNaN(last)) continue;
+			found++;
+			assertTrue(Math.round((last - raw) / period) <= turns, "raw " + raw + " period " + period);
+			assertTrue(Math.round((Math.nextUp(last) - raw) / period) > turns, "raw " + raw + " period " + period);
+		}
+		assertTrue(found > 9000, "found " + found);
+	}
+
 	/**
 	 * Each window's count is how many agreeing nodes it holds, its bounds hold its median, and the
 	 * median it gives is the sorted middle of those nodes.
