@@ -257,11 +257,15 @@ public final class PaperDisplacement {
 			scatter += sq((vx[k] - fx[k]) / pxPerMmX) + sq((vy[k] - fy[k]) / pxPerMmY);
 		}
 		double noise = n == 0 ? 0 : Math.sqrt(scatter / n);
-		double[] sorted = Arrays.copyOf(magnitude, n);
-		Arrays.sort(sorted);
 		double rms = n == 0 ? 0 : Math.sqrt(sq / n);
-		double max = n == 0 ? 0 : sorted[n - 1];
-		double p95 = n == 0 ? 0 : sorted[(int) (0.95 * (n - 1))];
+		double max = 0;
+		for (int k = 0; k < n; k++) max = Math.max(max, magnitude[k]);
+		double p95 = 0;
+		if (n > 0) {
+			int at = (int) (0.95 * (n - 1));
+			Selection.select(magnitude, n, at);
+			p95 = magnitude[at];
+		}
 		return new Field(nx, ny, step, fx, fy, agreeX / (double) (nx * ny), agreeY / (double) (nx * ny), rms, max, p95,
 			noise);
 	}
