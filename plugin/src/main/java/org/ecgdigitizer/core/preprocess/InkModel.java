@@ -298,7 +298,9 @@ public final class InkModel {
 			}
 		});
 		float full = count[0] < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count[0], 0.75));
-		for (int i = 0; i < prob.length; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
+		// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a time): a
+		// probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and multiplying by it exact
+		for (int i = 0; i < prob.length; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
 	}
 
 	/** Finest scale (px/mm) at which the paper's own white can be told from a desk's. */
@@ -725,14 +727,22 @@ public final class InkModel {
 		double[] g = new double[ranges];
 		double[] b = new double[ranges];
 		long[] n = new long[ranges];
+		// a mean (sum / 3) reaches a level exactly when its sum reaches the least sum whose mean does (dividing
+		// is monotone): the sums are compared, without dividing
+		float[] loSum = new float[ranges];
+		float[] hiSum = new float[ranges];
 		float lowest = Float.POSITIVE_INFINITY;
-		for (float l : lo) lowest = Math.min(lowest, l);
+		for (int k = 0; k < ranges; k++) {
+			loSum[k] = leastSumReaching(lo[k]);
+			hiSum[k] = leastSumReaching(hi[k]);
+			lowest = Math.min(lowest, loSum[k]);
+		}
 		for (int i = 0; i < dr.length; i++) {
-			float mean = (dr[i] + dg[i] + db[i]) / 3;
+			float sum = dr[i] + dg[i] + db[i];
 			// most of the page is lighter than every range
-			if (mean < lowest) continue;
+			if (sum < lowest) continue;
 			for (int k = 0; k < ranges; k++) {
-				if (mean >= lo[k] && mean < hi[k]) {
+				if (sum >= loSum[k] && sum < hiSum[k]) {
 					r[k] += dr[i];
 					g[k] += dg[i];
 					b[k] += db[i];
@@ -743,6 +753,14 @@ public final class InkModel {
 		double[][] out = new double[ranges][];
 		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
 		return out;
+	}
+
+	/** The least float sum whose mean of three, {@code sum / 3} in float, is at least {@code level} (a finite level). */
+	static float leastSumReaching(float level) {
+		float sum = level * 3;
+		while (sum / 3 >= level) sum = Math.nextDown(sum);
+		while (sum / 3 < level) sum = Math.nextUp(sum);
+		return sum;
 	}
 
 	private static double dot(double[] a, double[] b) {

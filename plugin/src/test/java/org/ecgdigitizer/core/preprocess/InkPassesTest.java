@@ -2,6 +2,7 @@ package org.ecgdigitizer.core.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ink model's passes that count levels give, bit for bit, what the straightforward passes they replaced gave
- * (kept here as the reference): the periodic and line templates count only the pixels above level 0.
+ * (kept here as the reference): the periodic and line templates count only the pixels above level 0, and the
+ * mean colours compare sums instead of means.
  */
 class InkPassesTest {
 
@@ -66,6 +68,20 @@ class InkPassesTest {
 			Bits positive = InkModel.removeLineTemplate(v, w, h);
 			assertArrayEquals(expected, v, "trial " + trial);
 			assertArrayEquals(Bits.above(v, w, h, 0f).bits, positive.bits);
+		}
+	}
+
+	@Test
+	void aSumReachesALevelExactlyWhenItsMeanDoes() {
+		Random r = new Random(11);
+		for (int trial = 0; trial < 2000; trial++) {
+			float level = trial < 1024 ? trial / 1023f : trial % 2 == 0 ? r.nextFloat() : 2f;
+			float least = InkModel.leastSumReaching(level);
+			assertTrue(least / 3 >= level && Math.nextDown(least) / 3 < level, "level " + level);
+			for (int k = 0; k < 50; k++) {
+				float sum = k < 20 ? least + (k - 10) * Math.ulp(least) : 3 * r.nextFloat();
+				assertEquals(sum / 3 >= level, sum >= least, "sum " + sum + " level " + level);
+			}
 		}
 	}
 
