@@ -194,27 +194,40 @@ public final class InkModel {
 	{
 		int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
 		int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
-		int[] bins = new int[w];
 		float[] wr = new float[w];
 		float[] wg = new float[w];
 		float[] wb = new float[w];
+		float[] r = new float[w];
+		float[] g = new float[w];
+		float[] b = new float[w];
+		float[] level = new float[w];
 		for (int y = 0; y < h; y++) {
 			white.row(y, wr, wg, wb);
 			int row = y * w;
-			// each channel in loops of its own, free of branches: the processor does several pixels at once
-			for (int x = 0; x < w; x++) dr[row + x] = 1 - (rgb[row + x] >> 16 & 255) / wr[x];
-			for (int x = 0; x < w; x++) dg[row + x] = 1 - (rgb[row + x] >> 8 & 255) / wg[x];
-			for (int x = 0; x < w; x++) db[row + x] = 1 - (rgb[row + x] & 255) / wb[x];
-			clamp01(dr, row, row + w);
-			clamp01(dg, row, row + w);
-			clamp01(db, row, row + w);
-			for (int x = 0; x < w; x++) bins[x] = Planes.percentileBin((dr[row + x] + dg[row + x] + db[row + x]) / 3);
-			// two histograms, even and odd pixels: neighbours, mostly in the same bin, need not wait for each other
-			for (int x = 0; x + 1 < w; x += 2) {
-				meanHistogram[bins[x]]++;
-				oddHistogram[bins[x + 1]]++;
+			// The JIT does several pixels at a time only in loops without conversions between ints and
+			// floats, and whose arrays share one index: the channels become floats in one loop, their
+			// darkness is taken in a row's arrays and copied into the planes.
+			for (int x = 0; x < w; x++) {
+				int p = rgb[row + x];
+				r[x] = p >> 16 & 255;
+				g[x] = p >> 8 & 255;
+				b[x] = p & 255;
 			}
-			if (w % 2 == 1) meanHistogram[bins[w - 1]]++;
+			for (int x = 0; x < w; x++) r[x] = Math.min(1f, Math.max(0f, 1 - r[x] / wr[x]));
+			for (int x = 0; x < w; x++) g[x] = Math.min(1f, Math.max(0f, 1 - g[x] / wg[x]));
+			for (int x = 0; x < w; x++) b[x] = Math.min(1f, Math.max(0f, 1 - b[x] / wb[x]));
+			System.arraycopy(r, 0, dr, row, w);
+			System.arraycopy(g, 0, dg, row, w);
+			System.arraycopy(b, 0, db, row, w);
+			// the mean's bin as Planes.percentileBin takes it, the conversion to an int left to the counting loop
+			for (int x = 0; x < w; x++) level[x] = (r[x] + g[x] + b[x]) / 3 * (Planes.PERCENTILE_BINS - 1);
+			// two histograms, even and odd pixels: neighbours, mostly in the same bin, need not wait for each other
+			int x = 0;
+			for (; x + 1 < w; x += 2) {
+				meanHistogram[Math.max(0, Math.min(Planes.PERCENTILE_BINS - 1, (int) level[x]))]++;
+				oddHistogram[Math.max(0, Math.min(Planes.PERCENTILE_BINS - 1, (int) level[x + 1]))]++;
+			}
+			if (x < w) meanHistogram[Math.max(0, Math.min(Planes.PERCENTILE_BINS - 1, (int) level[x]))]++;
 		}
 		for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
 		return meanHistogram;
@@ -285,7 +298,9 @@ public final class InkModel {
 			}
 		});
 		float full = count[0] < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count[0], 0.75));
-		for (int i = 0; i < prob.length; i++) residual[i] = prob[i] == 0 ? 0 : Math.min(1f, residual[i] / full);
+		// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a time): a
+		// probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and multiplying by it exact
+		for (int i = 0; i < prob.length; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
 	}
 
 	/** Finest scale (px/mm) at which the paper's own white can be told from a desk's. */
@@ -298,45 +313,62 @@ public final class InkModel {
 	 */
 	static Bits removeLineTemplate(float[] v, int w, int h) {
 		int bands = Math.max(1, Math.min(6, h / 150));
-		float[] colLevel = new float[bands * w];
 		int bins = 64;
-		// one histogram per column, filled row by row, laid out level by level: most of a row is at level 0,
-		// so its counts go to neighbouring places
+		float[][] colLevel = new float[bands][w];
+		// one histogram per column, filled row by row, laid out level by level; level 0 (most of the page once
+		// the grid is gone) is not counted but found as what the other levels leave
 		int[] columnHist = new int[w * bins];
 		// and one for the row, from the same levels
 		float[] rowLevel = new float[h];
 		int[] rowHist = new int[bins];
-		int[] level = new int[w];
+		int[] above = new int[w];
+		int[] zero = new int[w];
 		for (int band = 0; band < bands; band++) {
 			int y0 = band * h / bands;
 			int y1 = (band + 1) * h / bands;
-			Arrays.fill(columnHist, 0);
+			Arrays.fill(columnHist, w, columnHist.length, 0);
 			for (int y = y0; y < y1; y++) {
 				int row = y * w;
-				for (int x = 0; x < w; x++) level[x] = Math.min(bins - 1, (int) (v[row + x] * bins));
-				Arrays.fill(rowHist, 0);
+				// the row's pixels above level 0, listed without branches (they may be few or many)
+				int n = 0;
 				for (int x = 0; x < w; x++) {
-					columnHist[level[x] * w + x]++;
-					rowHist[level[x]]++;
+					above[n] = x;
+					n += (PeriodicTemplate.BELOW_LEVEL_1 - Float.floatToRawIntBits(v[row + x])) >>> 31;
 				}
+				Arrays.fill(rowHist, 0);
+				for (int k = 0; k < n; k++) {
+					int x = above[k];
+					int level = Math.min(bins - 1, (int) (v[row + x] * bins));
+					columnHist[level * w + x]++;
+					rowHist[level]++;
+				}
+				rowHist[0] += w - n;
 				rowLevel[y] = percentileOfHistogram(rowHist, 0, 1, w * 0.25, bins);
 			}
-			for (int x = 0; x < w; x++) {
-				colLevel[band * w + x] = percentileOfHistogram(columnHist, x, w, (y1 - y0) * 0.25, bins);
+			Arrays.fill(zero, y1 - y0);
+			for (int level = 1; level < bins; level++) {
+				// through a row of its own, so that the JIT does several columns at a time
+				System.arraycopy(columnHist, level * w, above, 0, w);
+				for (int x = 0; x < w; x++) zero[x] -= above[x];
 			}
+			System.arraycopy(zero, 0, columnHist, 0, w);
+			for (int x = 0; x < w; x++) colLevel[band][x] = percentileOfHistogram(columnHist, x, w, (y1 - y0) * 0.25, bins);
 		}
 		Bits positive = new Bits(w, h);
+		float[] row = new float[w];
 		for (int y = 0; y < h; y++) {
 			// blend the two nearest bands so band edges leave no seam
 			double bandPos = (y + 0.5) * bands / (double) h - 0.5;
 			int b0 = Math.max(0, Math.min(bands - 1, (int) Math.floor(bandPos)));
 			int b1 = Math.min(bands - 1, b0 + 1);
 			float t = (float) Math.max(0, Math.min(1, bandPos - b0));
-			int row = y * w;
-			for (int x = 0; x < w; x++) {
-				float col = colLevel[b0 * w + x] * (1 - t) + colLevel[b1 * w + x] * t;
-				v[row + x] = Math.max(0, v[row + x] - Math.max(col, rowLevel[y]));
-			}
+			float[] col0 = colLevel[b0];
+			float[] col1 = colLevel[b1];
+			float rowLevelHere = rowLevel[y];
+			// in a row's array, sharing its index with the bands' levels: the JIT does several pixels at a time
+			System.arraycopy(v, y * w, row, 0, w);
+			for (int x = 0; x < w; x++) row[x] = Math.max(0, row[x] - Math.max(col0[x] * (1 - t) + col1[x] * t, rowLevelHere));
+			System.arraycopy(row, 0, v, y * w, w);
 			positive.setRowAbove(y, v, 0f);
 		}
 		return positive;
@@ -695,14 +727,22 @@ public final class InkModel {
 		double[] g = new double[ranges];
 		double[] b = new double[ranges];
 		long[] n = new long[ranges];
+		// a mean (sum / 3) reaches a level exactly when its sum reaches the least sum whose mean does (dividing
+		// is monotone): the sums are compared, without dividing
+		float[] loSum = new float[ranges];
+		float[] hiSum = new float[ranges];
 		float lowest = Float.POSITIVE_INFINITY;
-		for (float l : lo) lowest = Math.min(lowest, l);
+		for (int k = 0; k < ranges; k++) {
+			loSum[k] = leastSumReaching(lo[k]);
+			hiSum[k] = leastSumReaching(hi[k]);
+			lowest = Math.min(lowest, loSum[k]);
+		}
 		for (int i = 0; i < dr.length; i++) {
-			float mean = (dr[i] + dg[i] + db[i]) / 3;
+			float sum = dr[i] + dg[i] + db[i];
 			// most of the page is lighter than every range
-			if (mean < lowest) continue;
+			if (sum < lowest) continue;
 			for (int k = 0; k < ranges; k++) {
-				if (mean >= lo[k] && mean < hi[k]) {
+				if (sum >= loSum[k] && sum < hiSum[k]) {
 					r[k] += dr[i];
 					g[k] += dg[i];
 					b[k] += db[i];
@@ -713,6 +753,14 @@ public final class InkModel {
 		double[][] out = new double[ranges][];
 		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
 		return out;
+	}
+
+	/** The least float sum whose mean of three, {@code sum / 3} in float, is at least {@code level} (a finite level). */
+	static float leastSumReaching(float level) {
+		float sum = level * 3;
+		while (sum / 3 >= level) sum = Math.nextDown(sum);
+		while (sum / 3 < level) sum = Math.nextUp(sum);
+		return sum;
 	}
 
 	private static double dot(double[] a, double[] b) {

@@ -17,6 +17,13 @@ public final class PeriodicTemplate {
 	static final int OVERSAMPLE = 2;
 	/** Levels of the per-bin histograms used for the median. */
 	static final int LEVELS = 64;
+	/** A row of a tile with more than 1 / DENSE of its pixels above level 0 predicts that the next has many too. */
+	static final int DENSE = 8;
+	/**
+	 * The bits of the largest float below level 1: {@code (BELOW_LEVEL_1 - floatToRawIntBits(v)) >>> 31} is 1
+	 * exactly when v >= 1 / LEVELS (the bits of values of 0 or more order as the values do), without a branch.
+	 */
+	static final int BELOW_LEVEL_1 = Float.floatToRawIntBits(1f / LEVELS) - 1;
 
 	private PeriodicTemplate() {}
 
@@ -33,14 +40,24 @@ public final class PeriodicTemplate {
 		int by = (int) Math.ceil(OVERSAMPLE * periodY);
 		int tileW = (int) Math.round(cellsPerTile * periodX);
 		int tileH = (int) Math.round(cellsPerTile * periodY);
-		// level by level: most pixels are paper at level 0, and neighbouring pixels fall in neighbouring bins
+		// level by level: neighbouring pixels fall in neighbouring bins; most pixels are paper at level 0, counted
+		// as what the other levels leave
 		int nb = bx * by;
 		int[] hist = new int[nb * LEVELS];
-		int[] count = new int[bx * by];
-		float[] pattern = new float[bx * by];
+		int[] count = new int[nb];
+		int[] counted = new int[nb];
+		int[] alongX = new int[bx];
+		int[] alongY = new int[by];
+		int[] denseRows = new int[by];
+		int[] half = new int[nb];
+		int[] below = new int[nb];
+		int[] levelCounts = new int[nb];
+		float[] pattern = new float[nb];
 		// the pattern along each phase row, laid out along the tile's columns, so the subtraction reads it in order
-		float[] patternRows = null;
+		float[][] patternRows = null;
+		float[] rowBuffer = null;
 		int[] levels = null;
+		int[] touched = null;
 		List<Float> contrasts = new ArrayList<>();
 		for (int ty = 0; ty < h; ty += tileH) {
 			for (int tx = 0; tx < w; tx += tileW) {
@@ -49,24 +66,81 @@ public final class PeriodicTemplate {
 				// a narrow remainder tile would have too few samples per bin: merge it into this one
 				if (w - x1 < tileW / 2) x1 = w;
 				if (h - y1 < tileH / 2) y1 = h;
+				int tw = x1 - tx;
 				int[] binX = phaseBins(tx, x1, periodX, bx);
 				int[] binY = phaseBins(ty, y1, periodY, by);
-				Arrays.fill(hist, 0);
-				if (levels == null || levels.length < x1 - tx) levels = new int[x1 - tx];
+				if (levels == null || levels.length < tw) levels = new int[tw];
+				if (touched == null || touched.length < tw * (y1 - ty)) touched = new int[tw * (y1 - ty)];
+				Arrays.fill(counted, 0);
+				Arrays.fill(denseRows, 0);
+				int touches = 0;
+				boolean anyDense = false;
+				int lit = 0;
 				for (int y = ty; y < y1; y++) {
 					int rowBin = binY[y - ty] * bx;
 					int row = y * w;
-					// the levels in a loop of their own, which the processor does several pixels at a time
-					for (int x = tx; x < x1; x++) levels[x - tx] = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
-					for (int x = tx; x < x1; x++) hist[levels[x - tx] * nb + rowBin + binX[x - tx]]++;
+					if (lit > tw / DENSE) {
+						// many pixels above level 0 (the grid, or noise): every pixel counted, as they come
+						anyDense = true;
+						denseRows[binY[y - ty]]++;
+						for (int x = tx; x < x1; x++) levels[x - tx] = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
+						lit = 0;
+						for (int x = 0; x < tw; x++) {
+							hist[levels[x] * nb + rowBin + binX[x]]++;
+							lit += -levels[x] >>> 31;
+						}
+					}
+					else {
+						// few: those at level 0 are counted from the rest below; the others are found without branches
+						lit = 0;
+						for (int x = tx; x < x1; x++) {
+							levels[lit] = x;
+							lit += (BELOW_LEVEL_1 - Float.floatToRawIntBits(v[row + x])) >>> 31;
+						}
+						for (int k = 0; k < lit; k++) {
+							int x = levels[k];
+							int b = rowBin + binX[x - tx];
+							int at = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS)) * nb + b;
+							hist[at]++;
+							counted[b]++;
+							touched[touches++] = at;
+						}
+					}
 				}
-				binCounts(binX, binY, bx, by, count);
-				for (int b = 0; b < pattern.length; b++) {
-					int half = count[b] / 2;
-					int acc = 0;
-					int level = 0;
-					while (level < LEVELS - 1 && (acc += hist[level * nb + b]) <= half) level++;
-					pattern[b] = count[b] == 0 ? 0 : level / (float) LEVELS;
+				Arrays.fill(alongX, 0);
+				Arrays.fill(alongY, 0);
+				for (int b : binX) alongX[b]++;
+				for (int b : binY) alongY[b]++;
+				for (int y = 0; y < by; y++) {
+					for (int x = 0; x < bx; x++) {
+						// how many pixels of the tile fall in the bin: the product of the counts along x and along y
+						count[y * bx + x] = alongY[y] * alongX[x];
+						// the pixels of the bin not counted are at level 0
+						hist[y * bx + x] += count[y * bx + x] - denseRows[y] * alongX[x] - counted[y * bx + x];
+					}
+				}
+				// each bin's median level: how many of the levels 0..62 leave at most half of its pixels up to them
+				// (the first level past half of them, or 63), all bins a level at a time, which the JIT does several
+				// bins at a time; an empty bin's pattern is 0 whatever its level: it counts as found at once
+				for (int b = 0; b < nb; b++) half[b] = count[b] == 0 ? -1 : count[b] / 2;
+				Arrays.fill(below, 0);
+				Arrays.fill(counted, 0);
+				for (int level = 0; level < LEVELS - 1; level++) {
+					System.arraycopy(hist, level * nb, levelCounts, 0, nb);
+					int open = 0;
+					for (int b = 0; b < nb; b++) {
+						counted[b] += levelCounts[b];
+						int notYet = (counted[b] - half[b] - 1) >>> 31;
+						below[b] += notYet;
+						open += notYet;
+					}
+					if (open == 0) break;
+				}
+				for (int b = 0; b < nb; b++) pattern[b] = count[b] == 0 ? 0 : below[b] / (float) LEVELS;
+				if (anyDense) Arrays.fill(hist, 0);
+				else {
+					Arrays.fill(hist, 0, nb, 0);
+					for (int k = 0; k < touches; k++) hist[touched[k]] = 0;
 				}
 				dilateCyclic(pattern, bx, by);
 				float peak = 0;
@@ -76,15 +150,17 @@ public final class PeriodicTemplate {
 					floor = Math.min(floor, p);
 				}
 				contrasts.add(peak - floor);
-				int tw = x1 - tx;
-				if (patternRows == null || patternRows.length < by * tw) patternRows = new float[by * tw];
+				if (patternRows == null || patternRows.length < by || patternRows[0].length < tw) patternRows = new float[by][tw];
 				for (int b = 0; b < by; b++) {
-					for (int x = 0; x < tw; x++) patternRows[b * tw + x] = pattern[b * bx + binX[x]];
+					for (int x = 0; x < tw; x++) patternRows[b][x] = pattern[b * bx + binX[x]];
 				}
+				if (rowBuffer == null || rowBuffer.length < tw) rowBuffer = new float[tw];
+				// a row at a time in an array of its own, sharing its index with the pattern's (several pixels at a time)
 				for (int y = ty; y < y1; y++) {
-					int patternRow = binY[y - ty] * tw - tx;
-					int row = y * w;
-					for (int x = tx; x < x1; x++) v[row + x] = Math.max(0, v[row + x] - patternRows[patternRow + x]);
+					float[] patternRow = patternRows[binY[y - ty]];
+					System.arraycopy(v, y * w + tx, rowBuffer, 0, tw);
+					for (int x = 0; x < tw; x++) rowBuffer[x] = Math.max(0, rowBuffer[x] - patternRow[x]);
+					System.arraycopy(rowBuffer, 0, v, y * w + tx, tw);
 				}
 				if (x1 == w) break;
 			}
@@ -92,17 +168,6 @@ public final class PeriodicTemplate {
 		}
 		Collections.sort(contrasts);
 		return contrasts.get(contrasts.size() / 2);
-	}
-
-	/** How many pixels of the tile fall in each phase bin: the product of the counts along x and along y. */
-	private static void binCounts(int[] binX, int[] binY, int bx, int by, int[] count) {
-		int[] alongX = new int[bx];
-		int[] alongY = new int[by];
-		for (int b : binX) alongX[b]++;
-		for (int b : binY) alongY[b]++;
-		for (int y = 0; y < by; y++) {
-			for (int x = 0; x < bx; x++) count[y * bx + x] = alongY[y] * alongX[x];
-		}
 	}
 
 	/**
