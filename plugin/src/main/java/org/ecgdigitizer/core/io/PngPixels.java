@@ -101,7 +101,7 @@ final class PngPixels {
 		// a block of rows after the row above it (zeros above the first row), each with its filter byte
 		// first: inflated together, then undone and packed while in the cache
 		int block = (int) Math.max(1, Math.min(h, BLOCK_BYTES / stride));
-		byte[] rows = new byte[(1 + block) * stride];
+		byte[] rows = new byte[(1 + block) * stride + 1];
 		Inflater inflater = new Inflater();
 		try {
 			int next = 0; // the next IDAT chunk to give the inflater
@@ -194,24 +194,30 @@ final class PngPixels {
 		return a ^ (a ^ bOrC) & notA;
 	}
 
-	/** Packs an unfiltered row into RGB; false when an RGBA pixel is not opaque. */
+	/** Four bytes of an array as one big-endian int, in one load. */
+	private static final java.lang.invoke.VarHandle BIG_ENDIAN_INT = java.lang.invoke.MethodHandles
+		.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+	/**
+	 * Packs an unfiltered row into RGB; false when an RGBA pixel is not opaque. An RGB pixel is read
+	 * with the byte after it (the array holds one more byte than the rows), an RGBA pixel whole.
+	 */
 	private static boolean pack(byte[] r, int at, int w, int channels, int[] out, int o) {
 		switch (channels) {
 			case 1:
 				for (int x = 0; x < w; x++) out[o + x] = (r[at + x] & 255) * 0x010101;
 				return true;
 			case 3:
-				for (int x = 0, i = at; x < w; x++, i += 3) {
-					out[o + x] = (r[i] & 255) << 16 | (r[i + 1] & 255) << 8 | r[i + 2] & 255;
-				}
+				for (int x = 0, i = at; x < w; x++, i += 3) out[o + x] = (int) BIG_ENDIAN_INT.get(r, i) >>> 8;
 				return true;
 			default:
 				int opaque = -1;
 				for (int x = 0, i = at; x < w; x++, i += 4) {
-					out[o + x] = (r[i] & 255) << 16 | (r[i + 1] & 255) << 8 | r[i + 2] & 255;
-					opaque &= r[i + 3];
+					int rgba = (int) BIG_ENDIAN_INT.get(r, i);
+					out[o + x] = rgba >>> 8;
+					opaque &= rgba;
 				}
-				return opaque == -1;
+				return (opaque & 255) == 255;
 		}
 	}
 
