@@ -72,10 +72,12 @@ public final class InputFile {
 	public List<InputPage> pages() {
 		List<InputPage> pages = new ArrayList<>();
 		try {
-			byte[] b = bytes();
-			FileKind kind = FileKind.sniff(b);
+			FileKind kind = FileKind.sniff(head());
 			if (!kind.readable()) throw new EcgException(kind.refusal());
-			int count = kind == FileKind.PDF ? PdfDocuments.pageCount(b) : ImageFiles.pageCount(b, kind);
+			// only PDFs and TIFFs are read whole to count their pages: a folder's listing reads the first
+			// kilobyte of each image, which is read whole when its page is decoded
+			int count = kind == FileKind.PDF ? PdfDocuments.pageCount(bytes()) : kind.mayHoldPages() ? ImageFiles
+				.pageCount(bytes(), kind) : 1;
 			for (int i = 1; i <= count; i++) pages.add(new InputPage(this, kind, i, count, null));
 		}
 		catch (EcgException e) {
@@ -94,10 +96,25 @@ public final class InputFile {
 
 	/** The file's content (read anew each time for a file, so a batch never holds more than the page at hand). */
 	byte[] bytes() {
-		if (bytes != null) return bytes;
+		return bytes != null ? bytes : read(Integer.MAX_VALUE);
+	}
+
+	/** The file's first {@link FileKind#SNIFF_BYTES} bytes (all of them when it has fewer): what says what it is. */
+	private byte[] head() {
+		return bytes != null ? bytes : read(FileKind.SNIFF_BYTES);
+	}
+
+	/** The first {@code most} bytes of the file, failing in one line as reading it whole does. */
+	private byte[] read(int most) {
 		try {
 			if (Files.isDirectory(path)) throw new EcgException("this is a folder, not a file");
-			checkSize(Files.size(path));
+			long size = Files.size(path);
+			checkSize(size);
+			if (size > most) {
+				try (java.io.InputStream in = Files.newInputStream(path)) {
+					return in.readNBytes(most);
+				}
+			}
 			return Files.readAllBytes(path);
 		}
 		catch (NoSuchFileException e) {

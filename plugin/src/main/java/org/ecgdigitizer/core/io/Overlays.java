@@ -122,34 +122,66 @@ public final class Overlays {
 		int[] o = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
 		int[] veiled = new int[256];
 		for (int c = 0; c < 256; c++) veiled[c] = (c * (255 - VEIL) + 255 * VEIL + 127) / 255;
-		int[] redBlue = new int[pw], green = new int[pw], column = new int[pw];
+		// every review pixel takes across.most columns, those past its own with weight 0 (past the page: zeros)
+		int[] column = new int[pw + across.most];
+		int[] redBlue = null, green = null;
 		for (int y = 0; y < h; y++) {
 			// down: the page rows this review row covers, into one row of the page's width
-			java.util.Arrays.fill(redBlue, 0);
-			java.util.Arrays.fill(green, 0);
-			for (int k = 0, from = down.first[y]; k < down.count[y]; k++) {
-				int weight = down.weights[y * down.most + k];
-				for (int x = 0, at = (from + k) * pw; x < pw; x++, at++) {
-					int p = pixels[at];
-					redBlue[x] += (p & 0xff00ff) * weight;
-					green[x] += (p & 0xff00) * weight;
+			int from = down.first[y], count = down.count[y];
+			if (count == 1) { // weight 256: the row itself
+				for (int x = 0, at = from * pw; x < pw; x++, at++) column[x] = pixels[at] & 0xffffff;
+			}
+			else if (count == 2) {
+				int w0 = down.weights[y * down.most], w1 = down.weights[y * down.most + 1];
+				for (int x = 0, at = from * pw; x < pw; x++, at++) {
+					int p = pixels[at], q = pixels[at + pw];
+					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1, g = (p & 0xff00) * w0 + (q & 0xff00) * w1;
+					column[x] = (rb + 0x800080) >>> 8 & 0xff00ff | (g + 0x8000) >>> 8 & 0xff00;
 				}
 			}
-			for (int x = 0; x < pw; x++) {
-				column[x] = (redBlue[x] + 0x800080) >>> 8 & 0xff00ff | (green[x] + 0x8000) >>> 8 & 0xff00;
+			else {
+				if (redBlue == null) {
+					redBlue = new int[pw];
+					green = new int[pw];
+				}
+				java.util.Arrays.fill(redBlue, 0);
+				java.util.Arrays.fill(green, 0);
+				for (int k = 0; k < count; k++) {
+					int weight = down.weights[y * down.most + k];
+					for (int x = 0, at = (from + k) * pw; x < pw; x++, at++) {
+						int p = pixels[at];
+						redBlue[x] += (p & 0xff00ff) * weight;
+						green[x] += (p & 0xff00) * weight;
+					}
+				}
+				for (int x = 0; x < pw; x++) {
+					column[x] = (redBlue[x] + 0x800080) >>> 8 & 0xff00ff | (green[x] + 0x8000) >>> 8 & 0xff00;
+				}
 			}
 			// across: the columns each review pixel covers
-			for (int x = 0, at = y * w; x < w; x++, at++) {
-				int rb = 0, g = 0;
-				for (int k = 0, from = across.first[x]; k < across.count[x]; k++) {
-					int weight = across.weights[x * across.most + k];
-					int p = column[from + k];
-					rb += (p & 0xff00ff) * weight;
-					g += (p & 0xff00) * weight;
+			if (across.most == 3) {
+				for (int x = 0, at = y * w, t = 0; x < w; x++, at++, t += 3) {
+					int f = across.first[x];
+					int w0 = across.weights[t], w1 = across.weights[t + 1], w2 = across.weights[t + 2];
+					int p = column[f], q = column[f + 1], r = column[f + 2];
+					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1 + (r & 0xff00ff) * w2 + 0x800080 >>> 8;
+					int g = (p & 0xff00) * w0 + (q & 0xff00) * w1 + (r & 0xff00) * w2 + 0x8000 >>> 8;
+					o[at] = veiled[rb >>> 16 & 255] << 16 | veiled[g >>> 8 & 255] << 8 | veiled[rb & 255];
 				}
-				rb = (rb + 0x800080) >>> 8;
-				g = (g + 0x8000) >>> 8;
-				o[at] = veiled[rb >>> 16 & 255] << 16 | veiled[g >>> 8 & 255] << 8 | veiled[rb & 255];
+			}
+			else {
+				for (int x = 0, at = y * w; x < w; x++, at++) {
+					int rb = 0, g = 0;
+					for (int k = 0, f = across.first[x], t = x * across.most; k < across.most; k++) {
+						int weight = across.weights[t + k];
+						int p = column[f + k];
+						rb += (p & 0xff00ff) * weight;
+						g += (p & 0xff00) * weight;
+					}
+					rb = (rb + 0x800080) >>> 8;
+					g = (g + 0x8000) >>> 8;
+					o[at] = veiled[rb >>> 16 & 255] << 16 | veiled[g >>> 8 & 255] << 8 | veiled[rb & 255];
+				}
 			}
 		}
 		return out;
@@ -158,7 +190,8 @@ public final class Overlays {
 	/**
 	 * How n page pixels along one axis share out among m &lt;= n review pixels by area: review pixel
 	 * j covers page pixels first[j] to first[j] + count[j] - 1, with weights in 256ths that add up
-	 * to 256 (so that a sum of 8-bit values stays within 16 bits).
+	 * to 256 (so that a sum of 8-bit values stays within 16 bits); weights[j * most + k] for k from
+	 * count[j] to most - 1 are 0.
 	 */
 	static final class AreaTaps {
 		final int most;

@@ -117,6 +117,50 @@ class OverlaysTest {
 		assertTrue(worstBlock < 6, "worst 8 x 8 block differs by " + worstBlock);
 	}
 
+	/**
+	 * The pixels are those of the arithmetic written out one channel at a time: each page column's
+	 * share of the rows a review row covers, rounded to 8 bits, then each review pixel's share of
+	 * those columns, rounded, then veiled. The page's top byte (alpha) is ignored. Ratios from 1 to
+	 * 3 take 1 to 4 rows and columns per review pixel.
+	 */
+	@Test
+	void givesTheAreaMeansRoundedRowsFirst() {
+		Random random = new Random(5);
+		for (int[] size : new int[][] { { 2200, 1700, 1600, 1236 }, { 3300, 2550, 1600, 1236 }, { 331, 97, 331, 97 }, {
+			331, 97, 330, 60 }, { 331, 97, 111, 33 }, { 331, 97, 200, 50 }, { 64, 64, 1, 1 } })
+		{
+			int pw = size[0], ph = size[1], w = size[2], h = size[3];
+			BufferedImage page = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_RGB);
+			int[] px = ((java.awt.image.DataBufferInt) page.getRaster().getDataBuffer()).getData();
+			for (int i = 0; i < px.length; i++) {
+				// runs of one colour and single pixels, with the alpha byte set on some
+				px[i] = random.nextInt(4) == 0 && i > 0 ? px[i - 1] : random.nextInt();
+			}
+			Overlays.AreaTaps across = new Overlays.AreaTaps(pw, w), down = new Overlays.AreaTaps(ph, h);
+			BufferedImage out = Overlays.fadedPage(page, w, h);
+			for (int y = 0; y < h; y++) {
+				for (int x = 0; x < w; x++) {
+					int expected = 0;
+					for (int shift = 16; shift >= 0; shift -= 8) {
+						int sum = 0;
+						for (int i = 0; i < across.count[x]; i++) {
+							int column = 0;
+							for (int k = 0; k < down.count[y]; k++) {
+								int p = px[(down.first[y] + k) * pw + across.first[x] + i];
+								column += (p >> shift & 255) * down.weights[y * down.most + k];
+							}
+							sum += (column + 128 >> 8) * across.weights[x * across.most + i];
+						}
+						int mean = sum + 128 >> 8;
+						expected |= (mean * (255 - Overlays.VEIL) + 255 * Overlays.VEIL + 127) / 255 << shift;
+					}
+					assertEquals(expected, out.getRGB(x, y) & 0xffffff, pw + "x" + ph + " to " + w + "x" + h + " at " + x +
+						"," + y);
+				}
+			}
+		}
+	}
+
 	private static int veiled(int c) {
 		return (int) Math.round(c * (255 - Overlays.VEIL) / 255.0 + Overlays.VEIL);
 	}

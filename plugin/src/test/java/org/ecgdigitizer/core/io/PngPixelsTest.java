@@ -113,6 +113,150 @@ class PngPixelsTest {
 		}
 	}
 
+	/** The PNG specification's Paeth predictor, as it is written there. */
+	private static int specPaeth(int a, int b, int c) {
+		int p = a + b - c;
+		int pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+		if (pa <= pb && pa <= pc) return a;
+		if (pb <= pc) return b;
+		return c;
+	}
+
+	@Test
+	void paethWithoutBranchesIsTheSpecificationsPredictor() {
+		for (int a = 0; a < 256; a++) {
+			for (int b = 0; b < 256; b++) {
+				for (int c = 0; c < 256; c++) {
+					if (PngPixels.paeth(a, b, c) != specPaeth(a, b, c)) {
+						throw new AssertionError("paeth(" + a + ", " + b + ", " + c + ") = " + PngPixels.paeth(a, b, c));
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * A PNG written here, not by the JDK: 8-bit samples ({@code channels} per pixel, colour type
+	 * {@code colour}), row y filtered with {@code filters[y % filters.length]}, the deflated data cut
+	 * into IDAT chunks of {@code chunk} bytes (so that rows and the stream's end straddle chunks).
+	 */
+	private static byte[] encode(byte[] samples, int w, int h, int colour, int channels, int[] filters, int chunk) {
+		int bytes = w * channels;
+		byte[] filtered = new byte[h * (1 + bytes)];
+		for (int y = 0; y < h; y++) {
+			int filter = filters[y % filters.length];
+			filtered[y * (1 + bytes)] = (byte) filter;
+			for (int i = 0; i < bytes; i++) {
+				int x = samples[y * bytes + i] & 255;
+				int a = i >= channels ? samples[y * bytes + i - channels] & 255 : 0;
+				int b = y > 0 ? samples[(y - 1) * bytes + i] & 255 : 0;
+				int c = i >= channels && y > 0 ? samples[(y - 1) * bytes + i - channels] & 255 : 0;
+				int predicted = filter == 0 ? 0 : filter == 1 ? a : filter == 2 ? b : filter == 3 ? (a + b) / 2
+					: specPaeth(a, b, c);
+				filtered[y * (1 + bytes) + 1 + i] = (byte) (x - predicted);
+			}
+		}
+		java.util.zip.Deflater deflater = new java.util.zip.Deflater(6);
+		deflater.setInput(filtered);
+		deflater.finish();
+		ByteArrayOutputStream z = new ByteArrayOutputStream();
+		byte[] buffer = new byte[4096];
+		while (!deflater.finished()) z.write(buffer, 0, deflater.deflate(buffer));
+		deflater.end();
+		byte[] data = z.toByteArray();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(new byte[] { (byte) 137, 80, 78, 71, 13, 10, 26, 10 }, 0, 8);
+		byte[] header = new byte[13];
+		java.nio.ByteBuffer.wrap(header).putInt(w).putInt(h).put((byte) 8).put((byte) colour);
+		chunk(out, "IHDR", header, 0, 13);
+		for (int at = 0; at < data.length; at += chunk) chunk(out, "IDAT", data, at, Math.min(chunk, data.length - at));
+		chunk(out, "IEND", new byte[0], 0, 0);
+		return out.toByteArray();
+	}
+
+	private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int from, int length) {
+		byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		writeInt(out, length);
+		out.write(name, 0, 4);
+		out.write(data, from, length);
+		CRC32 crc = new CRC32();
+		crc.update(name);
+		crc.update(data, from, length);
+		writeInt(out, (int) crc.getValue());
+	}
+
+	/** Samples that reach every branch of every filter: random bytes, and runs of the same colour. */
+	private static byte[] samples(int w, int h, int channels, long seed) {
+		Random random = new Random(seed);
+		byte[] s = new byte[w * h * channels];
+		for (int i = 0; i < s.length; i++) {
+			boolean run = i >= channels && random.nextInt(3) == 0;
+			s[i] = run ? s[i - channels] : (byte) random.nextInt(256);
+			if (channels == 4 && i % 4 == 3) s[i] = (byte) 255;
+		}
+		return s;
+	}
+
+	@Test
+	void undoesEveryFilterOnGreyRgbAndRgbaOfOddWidthsAsTheJdkDoes() throws IOException {
+		int[][] kinds = { { 0, 1 }, { 2, 3 }, { 6, 4 } }; // colour type, samples per pixel
+		int[][] filterings = { { 0 }, { 1 }, { 2 }, { 3 }, { 4 }, { 4, 3, 2, 1, 0 }, { 2, 4, 1, 3 } };
+		for (int[] kind : kinds) {
+			for (int w : new int[] { 1, 2, 3, 5, 37, 211 }) {
+				for (int h : new int[] { 1, 2, 9 }) {
+					byte[] samples = samples(w, h, kind[1], 31L * w + h);
+					for (int[] filters : filterings) {
+						for (int chunk : new int[] { 1, 7, 1 << 16 }) {
+							byte[] file = encode(samples, w, h, kind[0], kind[1], filters, chunk);
+							String what = "colour " + kind[0] + ", " + w + "x" + h + ", filters " +
+								java.util.Arrays.toString(filters) + ", chunks of " + chunk;
+							BufferedImage direct = PngPixels.decode(file);
+							assertNotNull(direct, what);
+							assertArrayEquals(jdk(file), rgb(direct), what);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void leavesRgbaWithOneTranslucentPixelAndUnknownFiltersToTheJdk() {
+		for (int filter = 0; filter <= 4; filter++) {
+			byte[] samples = samples(37, 9, 4, filter);
+			samples[4 * (37 * 8 + 36) + 3] = (byte) 254; // the last pixel
+			assertNull(PngPixels.decode(encode(samples, 37, 9, 6, 4, new int[] { filter }, 100)), "filter " + filter);
+		}
+		byte[] file = encode(samples(5, 3, 3, 1), 5, 3, 2, 3, new int[] { 1 }, 1 << 16);
+		// the second row's filter byte made 5: the filtered data of the first row is 1 + 15 bytes
+		byte[] rows = new byte[3 * 16];
+		java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+		inflater.setInput(file, 41, readInt(file, 33));
+		try {
+			inflater.inflate(rows);
+		}
+		catch (java.util.zip.DataFormatException e) {
+			throw new AssertionError(e);
+		}
+		inflater.end();
+		rows[16] = 5;
+		java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+		deflater.setInput(rows);
+		deflater.finish();
+		byte[] data = new byte[256];
+		int n = deflater.deflate(data);
+		deflater.end();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(file, 0, 33);
+		chunk(out, "IDAT", data, 0, n);
+		chunk(out, "IEND", new byte[0], 0, 0);
+		assertNull(PngPixels.decode(out.toByteArray()));
+	}
+
+	private static int readInt(byte[] b, int at) {
+		return java.nio.ByteBuffer.wrap(b, at, 4).getInt();
+	}
+
 	/** The file with a chunk put in after its header. */
 	private static byte[] withChunk(byte[] png, String type, byte[] data) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
