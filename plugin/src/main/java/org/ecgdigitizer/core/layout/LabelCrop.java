@@ -28,6 +28,12 @@ final class LabelCrop {
 	/** Per row, the first and one past the last column holding a value other than 0 (empty: from = to). */
 	final int[] valuesFrom;
 	final int[] valuesTo;
+	/**
+	 * Per row y, the first and one past the last column holding a value other than 0 in rows y to
+	 * y + 2 (none: from = width, to = 0).
+	 */
+	final int[] valuesFrom3;
+	final int[] valuesTo3;
 	/** Per row, the runs of unknown pixels: start and end (exclusive) columns, one after another. */
 	final int[][] unknownRuns;
 	/** Per column, the runs of unknown pixels: start and end (exclusive) rows, one after another. */
@@ -75,6 +81,19 @@ final class LabelCrop {
 			valuesTo[y] = b;
 			int[] r = unknownRuns[y] = runs(unknown, y * width, 1, width);
 			for (int k = 0; k < r.length; k += 2) byRows += r[k + 1] - r[k] + TYPICAL_WIDTH - 1;
+		}
+		valuesFrom3 = new int[Math.max(0, height - 2)];
+		valuesTo3 = new int[valuesFrom3.length];
+		for (int y = 0; y < valuesFrom3.length; y++) {
+			int a = width;
+			int b = 0;
+			for (int t = 0; t < 3; t++) {
+				if (valuesFrom[y + t] >= valuesTo[y + t]) continue;
+				a = Math.min(a, valuesFrom[y + t]);
+				b = Math.max(b, valuesTo[y + t]);
+			}
+			valuesFrom3[y] = a;
+			valuesTo3[y] = b;
 		}
 		unknownColumnRuns = new int[width][];
 		for (int x = 0; x < width; x++) {
@@ -266,6 +285,10 @@ final class LabelCrop {
 		int[] inkX = l.inkX;
 		float[] inkValue = l.inkValue;
 		int n = inkY.length;
+		if (tops == 3 && n > 0 && top0 + inkY[0] >= 0 && top0 + 2 + inkY[n - 1] < height) {
+			threeTops(l, top0, first, end, out[0], out[1], out[2]);
+			return;
+		}
 		for (int t = 0; t < tops; t++) {
 			int top = top0 + t;
 			double[] row = out[t];
@@ -309,6 +332,64 @@ final class LabelCrop {
 				int b = Math.min(end, valuesTo[y] - dx);
 				int ci = y * width + dx;
 				double v = inkValue[k];
+				for (int x = a; x < b; x++) row[x] += v * values[ci + x];
+			}
+		}
+	}
+
+	/**
+	 * {@link #dots} at three tops whose rows all lie on the crop, the three taken together: the
+	 * four pixels' products added at each place of each top in the pixels' order, over the places
+	 * where any of the three tops meets a value other than 0 (a product of paper is +0, which
+	 * changes no sum).
+	 */
+	private void threeTops(LabelGlyphs.Letter l, int top0, int first, int end, double[] r0, double[] r1, double[] r2) {
+		int[] inkY = l.inkY;
+		int[] inkX = l.inkX;
+		float[] inkValue = l.inkValue;
+		int n = inkY.length;
+		int w = width;
+		int k = 0;
+		for (; k + 4 <= n; k += 4) {
+			int a = end;
+			int b = first;
+			for (int j = k; j < k + 4; j++) {
+				// the places where the pixel meets a value other than 0 at some top, and places between
+				int y = top0 + inkY[j];
+				int aj = Math.max(first, valuesFrom3[y] - inkX[j]);
+				int bj = Math.min(end, valuesTo3[y] - inkX[j]);
+				if (aj < bj) {
+					a = Math.min(a, aj);
+					b = Math.max(b, bj);
+				}
+			}
+			if (a >= b) continue;
+			int c0 = (top0 + inkY[k]) * w + inkX[k];
+			int c1 = (top0 + inkY[k + 1]) * w + inkX[k + 1];
+			int c2 = (top0 + inkY[k + 2]) * w + inkX[k + 2];
+			int c3 = (top0 + inkY[k + 3]) * w + inkX[k + 3];
+			double v0 = inkValue[k];
+			double v1 = inkValue[k + 1];
+			double v2 = inkValue[k + 2];
+			double v3 = inkValue[k + 3];
+			double[] values = this.values;
+			for (int x = a; x < b; x++) {
+				r0[x] = r0[x] + v0 * values[c0 + x] + v1 * values[c1 + x] + v2 * values[c2 + x] + v3 * values[c3 + x];
+				r1[x] = r1[x] + v0 * values[c0 + w + x] + v1 * values[c1 + w + x] + v2 * values[c2 + w + x] + v3 *
+					values[c3 + w + x];
+				r2[x] = r2[x] + v0 * values[c0 + 2 * w + x] + v1 * values[c1 + 2 * w + x] + v2 * values[c2 + 2 * w + x] +
+					v3 * values[c3 + 2 * w + x];
+			}
+		}
+		for (; k < n; k++) {
+			int y = top0 + inkY[k];
+			int dx = inkX[k];
+			double v = inkValue[k];
+			for (int t = 0; t < 3; t++) {
+				double[] row = t == 0 ? r0 : t == 1 ? r1 : r2;
+				int a = Math.max(first, valuesFrom[y + t] - dx);
+				int b = Math.min(end, valuesTo[y + t] - dx);
+				int ci = (y + t) * w + dx;
 				for (int x = a; x < b; x++) row[x] += v * values[ci + x];
 			}
 		}
@@ -377,16 +458,24 @@ final class LabelCrop {
 		// an output column (row) covers, and how much of each, are found once
 		Cover across = new Cover(x0, s, outW, w);
 		Cover down = new Cover(y0, s, outH, h);
+		// where each covered input row starts and how far along it each covered column is (turned: the
+		// row's last pixel, counted back)
+		int[] rowStart = new int[down.from[outH]];
+		for (int j = 0; j < rowStart.length; j++) rowStart[j] = turned ? (h - 1 - down.index[j]) * w + w - 1 : down.index[j] * w;
+		int[] along = new int[across.from[outW]];
+		for (int i = 0; i < along.length; i++) along[i] = turned ? -across.index[i] : across.index[i];
+		double[] shareX = across.share;
 		for (int v = 0; v < outH; v++) {
+			int j0 = down.from[v];
+			int j1 = down.from[v + 1];
 			for (int u = 0; u < outW; u++) {
+				int i0 = across.from[u];
+				int i1 = across.from[u + 1];
 				double acc = 0;
-				for (int j = down.from[v]; j < down.from[v + 1]; j++) {
+				for (int j = j0; j < j1; j++) {
 					double fy = down.share[j];
-					int y = down.index[j];
-					for (int i = across.from[u]; i < across.from[u + 1]; i++) {
-						int x = across.index[i];
-						acc += across.share[i] * fy * (turned ? src[(h - 1 - y) * w + (w - 1 - x)] : src[y * w + x]);
-					}
+					int row = rowStart[j];
+					for (int i = i0; i < i1; i++) acc += shareX[i] * fy * src[row + along[i]];
 				}
 				out[v * outW + u] = (float) (acc * s * s);
 			}

@@ -689,6 +689,8 @@ final class WordMatcher {
 		final int[] letters;
 		final int[] offsets;
 		final int width;
+		/** Where the box of the word's last letter ends (pixels at H from the word's box). */
+		final int lastEnd;
 		final double sum;
 		final double sum2;
 
@@ -713,6 +715,7 @@ final class WordMatcher {
 				origin += l.advance + tracking * H;
 			}
 			width = end;
+			lastEnd = offsets[n - 1] + all[letters[n - 1]].width;
 			// the composed word, where overlapping letters add up
 			float[] composed = new float[width * H];
 			for (int k = 0; k < n; k++) {
@@ -741,10 +744,7 @@ final class WordMatcher {
 		 * on a crop cw wide; reach = Math.floor(fx0 + BEYOND * H), the same for every word.
 		 */
 		int xTo(int cw, double reach) {
-			int n = letters.length;
-			int last = offsets[n - 1];
-			int lastWidth = STYLES.get(style).letters[letters[n - 1]].width;
-			return (int) Math.min(cw - last - lastWidth, reach);
+			return (int) Math.min(cw - lastEnd, reach);
 		}
 
 		/**

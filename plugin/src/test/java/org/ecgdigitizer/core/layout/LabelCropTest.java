@@ -54,51 +54,56 @@ class LabelCropTest {
 			for (LabelGlyphs.Style style : LabelGlyphs.styles()) {
 				for (LabelGlyphs.Letter l : style.letters) {
 					int positions = Math.max(0, c.width - l.width + 1);
+					String at = words[w] + " " + style.name;
 					// tops reaching above and below the crop, and a range cut on both sides
-					int top0 = -3;
-					int tops = c.height + 6 - LabelGlyphs.H;
-					int from = 2;
-					int to = positions - 3;
-					double[][] dots = LabelCrop.rows(tops, c.width + 1);
-					double[][][] hidden = { LabelCrop.rows(tops, c.width + 1), LabelCrop.rows(tops, c.width +
-						1) };
-					// the hidden sums added up by columns, as by rows
-					double[][][] byColumns = { LabelCrop.rows(tops, c.width + 1), LabelCrop.rows(tops,
-						c.width + 1) };
-					c.dots(l, top0, tops, from, to, dots);
-					c.hiddenDotsByRows(l, top0, tops, from, to, hidden[0], hidden[1]);
-					c.hiddenDotsByColumns(l, top0, tops, from, to, byColumns[0], byColumns[1]);
-					for (int t = 0; t < tops; t++) {
-						for (int x = 0; x < positions; x++) {
-							double dot = 0;
-							double hid = 0;
-							double hid2 = 0;
-							if (x >= from && x <= to) {
-								for (int k = 0; k < l.inkY.length; k++) {
-									int y = top0 + t + l.inkY[k];
-									if (y < 0 || y >= c.height) continue;
-									int i = y * c.width + x + l.inkX[k];
-									dot += l.inkValue[k] * (double) c.pixels[i];
-									if (c.unknown[i]) {
-										hid += l.inkValue[k];
-										hid2 += l.inkValue2[k];
-									}
-								}
-							}
-							String at = words[w] + " " + style.name + " t=" + t + " x=" + x;
-							assertEquals(Double.doubleToLongBits(dot), Double.doubleToLongBits(dots[t][x]), at);
-							assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(hidden[0][t][x]), at);
-							assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(hidden[1][t][x]), at);
-							assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(byColumns[0][t][x]), at);
-							assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(byColumns[1][t][x]), at);
-							compared++;
-						}
-					}
+					compared += compare(c, l, -3, c.height + 6 - LabelGlyphs.H, 2, positions - 3, at);
+					// the reader's three tops on the crop (added up together)
+					compared += compare(c, l, 1, 3, 2, positions - 3, at + " three tops");
 				}
 			}
 		}
 		assertTrue(sawUnknown, "the crops hold unknown pixels");
 		assertTrue(compared > 10000, compared + " sums compared");
+	}
+
+	/** Compares the letter sums of a crop at tops top0 to top0 + tops - 1 with the straightforward ones; the count compared. */
+	private static int compare(LabelCrop c, LabelGlyphs.Letter l, int top0, int tops, int from, int to, String what) {
+		int compared = 0;
+		int positions = Math.max(0, c.width - l.width + 1);
+		double[][] dots = LabelCrop.rows(tops, c.width + 1);
+		double[][][] hidden = { LabelCrop.rows(tops, c.width + 1), LabelCrop.rows(tops, c.width + 1) };
+		// the hidden sums added up by columns, as by rows
+		double[][][] byColumns = { LabelCrop.rows(tops, c.width + 1), LabelCrop.rows(tops, c.width + 1) };
+		c.dots(l, top0, tops, from, to, dots);
+		c.hiddenDotsByRows(l, top0, tops, from, to, hidden[0], hidden[1]);
+		c.hiddenDotsByColumns(l, top0, tops, from, to, byColumns[0], byColumns[1]);
+		for (int t = 0; t < tops; t++) {
+			for (int x = 0; x < positions; x++) {
+				double dot = 0;
+				double hid = 0;
+				double hid2 = 0;
+				if (x >= from && x <= to) {
+					for (int k = 0; k < l.inkY.length; k++) {
+						int y = top0 + t + l.inkY[k];
+						if (y < 0 || y >= c.height) continue;
+						int i = y * c.width + x + l.inkX[k];
+						dot += l.inkValue[k] * (double) c.pixels[i];
+						if (c.unknown[i]) {
+							hid += l.inkValue[k];
+							hid2 += l.inkValue2[k];
+						}
+					}
+				}
+				String at = what + " t=" + t + " x=" + x;
+				assertEquals(Double.doubleToLongBits(dot), Double.doubleToLongBits(dots[t][x]), at);
+				assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(hidden[0][t][x]), at);
+				assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(hidden[1][t][x]), at);
+				assertEquals(Double.doubleToLongBits(hid), Double.doubleToLongBits(byColumns[0][t][x]), at);
+				assertEquals(Double.doubleToLongBits(hid2), Double.doubleToLongBits(byColumns[1][t][x]), at);
+				compared++;
+			}
+		}
+		return compared;
 	}
 
 	/**
