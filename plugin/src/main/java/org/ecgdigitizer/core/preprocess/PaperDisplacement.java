@@ -669,25 +669,19 @@ public final class PaperDisplacement {
 	static boolean[] outliers(double[] v, boolean[] ok, int nx, int ny, int r, double limit) {
 		boolean[] outlier = new boolean[v.length];
 		MedianWindow window = new MedianWindow(v, ok, nx, ny, r);
-		for (int j = 0; j < ny; j++) {
-			window.row(j);
-			for (int i = 0; i < nx; i++) {
-				int k = j * nx + i;
-				if (!ok[k]) continue;
-				window.node(i);
-				if (window.count < 5) {
-					outlier[k] = true;
-					continue;
-				}
-				// v less the median falls as the median rises
-				double fromLower = v[k] - window.lower;
-				double fromUpper = v[k] - window.upper;
-				if (fromLower < -limit || fromUpper > limit) outlier[k] = true;
-				else if (Math.abs(fromLower) > limit || Math.abs(fromUpper) > limit) {
-					outlier[k] = Math.abs(v[k] - window.median()) > limit;
-				}
+		window.forEachAgreeing(k -> {
+			if (window.count < 5) {
+				outlier[k] = true;
+				return;
 			}
-		}
+			// v less the median falls as the median rises
+			double fromLower = v[k] - window.lower;
+			double fromUpper = v[k] - window.upper;
+			if (fromLower < -limit || fromUpper > limit) outlier[k] = true;
+			else if (Math.abs(fromLower) > limit || Math.abs(fromUpper) > limit) {
+				outlier[k] = Math.abs(v[k] - window.median()) > limit;
+			}
+		});
 		return outlier;
 	}
 
@@ -702,18 +696,12 @@ public final class PaperDisplacement {
 	{
 		double[] value = new double[raw.length];
 		MedianWindow window = new MedianWindow(coarse, ok, nx, ny, r);
-		for (int j = 0; j < ny; j++) {
-			window.row(j);
-			for (int i = 0; i < nx; i++) {
-				int k = j * nx + i;
-				if (!ok[k]) continue;
-				window.node(i);
-				long turns = Math.round((window.lower - raw[k]) / period);
-				long upperTurns = Math.round((window.upper - raw[k]) / period);
-				if (turns != upperTurns) turns = turnsOfMedian(window, raw[k], period, turns, upperTurns);
-				value[k] = raw[k] + period * turns;
-			}
-		}
+		window.forEachAgreeing(k -> {
+			long turns = Math.round((window.lower - raw[k]) / period);
+			long upperTurns = Math.round((window.upper - raw[k]) / period);
+			if (turns != upperTurns) turns = turnsOfMedian(window, raw[k], period, turns, upperTurns);
+			value[k] = raw[k] + period * turns;
+		});
 		return value;
 	}
 
@@ -827,6 +815,22 @@ public final class PaperDisplacement {
 				if (n == 0) continue;
 				lowerMiddle[a] = column[(n - 1) / 2];
 				upperMiddle[a] = column[n / 2];
+			}
+		}
+
+		/**
+		 * Every agreeing node k in order, row by row of nodes, each with its window prepared
+		 * ({@link #row}, then {@link #node}): count, lower and upper are its window's when k is visited.
+		 */
+		void forEachAgreeing(java.util.function.IntConsumer atNode) {
+			for (int j = 0; j < ny; j++) {
+				row(j);
+				for (int i = 0; i < nx; i++) {
+					int k = j * nx + i;
+					if (!ok[k]) continue;
+					node(i);
+					atNode.accept(k);
+				}
 			}
 		}
 
