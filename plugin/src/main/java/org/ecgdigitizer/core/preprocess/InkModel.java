@@ -313,7 +313,8 @@ public final class InkModel {
 	 */
 	static Bits removeLineTemplate(float[] v, int w, int h) {
 		int bands = Math.max(1, Math.min(6, h / 150));
-		int bins = 64;
+		// the periodic template's levels: its listing of the pixels above level 0 serves both
+		int bins = PeriodicTemplate.LEVELS;
 		float[][] colLevel = new float[bands][w];
 		// one histogram per column, filled row by row, laid out level by level; level 0 (most of the page once
 		// the grid is gone) is not counted but found as what the other levels leave
@@ -329,12 +330,7 @@ public final class InkModel {
 			Arrays.fill(columnHist, w, columnHist.length, 0);
 			for (int y = y0; y < y1; y++) {
 				int row = y * w;
-				// the row's pixels above level 0, listed without branches (they may be few or many)
-				int n = 0;
-				for (int x = 0; x < w; x++) {
-					above[n] = x;
-					n += (PeriodicTemplate.BELOW_LEVEL_1 - Float.floatToRawIntBits(v[row + x])) >>> 31;
-				}
+				int n = PeriodicTemplate.atLevel1OrAbove(v, row, 0, w, above);
 				Arrays.fill(rowHist, 0);
 				for (int k = 0; k < n; k++) {
 					int x = above[k];

@@ -25,6 +25,19 @@ public final class PeriodicTemplate {
 	 */
 	static final int BELOW_LEVEL_1 = Float.floatToRawIntBits(1f / LEVELS) - 1;
 
+	/**
+	 * Lists the x in [from, to) whose pixel v[offset + x] is at level 1 or above (of LEVELS; the
+	 * pixels are 0 or more) into out, without a branch (they may be few or many); returns how many.
+	 */
+	static int atLevel1OrAbove(float[] v, int offset, int from, int to, int[] out) {
+		int n = 0;
+		for (int x = from; x < to; x++) {
+			out[n] = x;
+			n += (BELOW_LEVEL_1 - Float.floatToRawIntBits(v[offset + x])) >>> 31;
+		}
+		return n;
+	}
+
 	private PeriodicTemplate() {}
 
 	/**
@@ -91,12 +104,8 @@ public final class PeriodicTemplate {
 						}
 					}
 					else {
-						// few: those at level 0 are counted from the rest below; the others are found without branches
-						lit = 0;
-						for (int x = tx; x < x1; x++) {
-							levels[lit] = x;
-							lit += (BELOW_LEVEL_1 - Float.floatToRawIntBits(v[row + x])) >>> 31;
-						}
+						// few: those at level 0 are counted from the rest below
+						lit = atLevel1OrAbove(v, row, tx, x1, levels);
 						for (int k = 0; k < lit; k++) {
 							int x = levels[k];
 							int b = rowBin + binX[x - tx];
