@@ -136,7 +136,7 @@ public final class Overlays {
 				for (int x = 0, at = from * pw; x < pw; x++, at++) {
 					int p = pixels[at], q = pixels[at + pw];
 					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1, g = (p & 0xff00) * w0 + (q & 0xff00) * w1;
-					column[x] = (rb + 0x800080) >>> 8 & 0xff00ff | (g + 0x8000) >>> 8 & 0xff00;
+					column[x] = meanOfSums(rb, g);
 				}
 			}
 			else {
@@ -155,7 +155,7 @@ public final class Overlays {
 					}
 				}
 				for (int x = 0; x < pw; x++) {
-					column[x] = (redBlue[x] + 0x800080) >>> 8 & 0xff00ff | (green[x] + 0x8000) >>> 8 & 0xff00;
+					column[x] = meanOfSums(redBlue[x], green[x]);
 				}
 			}
 			// across: the columns each review pixel covers
@@ -164,9 +164,9 @@ public final class Overlays {
 					int f = across.first[x];
 					int w0 = across.weights[t], w1 = across.weights[t + 1], w2 = across.weights[t + 2];
 					int p = column[f], q = column[f + 1], r = column[f + 2];
-					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1 + (r & 0xff00ff) * w2 + 0x800080 >>> 8;
-					int g = (p & 0xff00) * w0 + (q & 0xff00) * w1 + (r & 0xff00) * w2 + 0x8000 >>> 8;
-					o[at] = veiled[rb >>> 16 & 255] << 16 | veiled[g >>> 8 & 255] << 8 | veiled[rb & 255];
+					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1 + (r & 0xff00ff) * w2;
+					int g = (p & 0xff00) * w0 + (q & 0xff00) * w1 + (r & 0xff00) * w2;
+					o[at] = veil(veiled, meanOfSums(rb, g));
 				}
 			}
 			else {
@@ -178,13 +178,24 @@ public final class Overlays {
 						rb += (p & 0xff00ff) * weight;
 						g += (p & 0xff00) * weight;
 					}
-					rb = (rb + 0x800080) >>> 8;
-					g = (g + 0x8000) >>> 8;
-					o[at] = veiled[rb >>> 16 & 255] << 16 | veiled[g >>> 8 & 255] << 8 | veiled[rb & 255];
+					o[at] = veil(veiled, meanOfSums(rb, g));
 				}
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The pixel whose channels are the rounded means of weighted sums in 256ths: red and blue summed
+	 * together in the two halves of redBlue, green in green's place.
+	 */
+	private static int meanOfSums(int redBlue, int green) {
+		return (redBlue + 0x800080) >>> 8 & 0xff00ff | (green + 0x8000) >>> 8 & 0xff00;
+	}
+
+	/** Each channel of an RGB pixel through the veil's table. */
+	private static int veil(int[] veiled, int p) {
+		return veiled[p >>> 16 & 255] << 16 | veiled[p >>> 8 & 255] << 8 | veiled[p & 255];
 	}
 
 	/**
