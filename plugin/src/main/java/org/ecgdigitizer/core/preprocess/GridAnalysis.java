@@ -51,6 +51,11 @@ public final class GridAnalysis {
 		int comb;
 		/** How much power each comb (index: how many times finer than the peak) explains. */
 		final double[] combScores = new double[MAX_COMB + 1];
+
+		/** No period read: the axis has no comb to refine its tilt by, so no later step gives it a pitch. */
+		boolean none() {
+			return Double.isNaN(pxPerMm) && Double.isNaN(phaseFrequency);
+		}
 	}
 
 	/** Combs tried: up to this many times finer than the strongest peak. */
@@ -87,6 +92,18 @@ public final class GridAnalysis {
 		return refine(plane, w, h, dpiHint, coarseTan(plane, w, h, centreDeg, halfRangeDeg, pxPerMmGuess));
 	}
 
+	/**
+	 * {@link #analyze(float[], int, int, double, double, double, double)} of a tile whose reading
+	 * matters only when it shows the grid, without a dpi hint; null when an axis's profile at the
+	 * searched tilt shows no period ({@link AxisPeriod#none}), as then the grid cannot be found.
+	 */
+	static GridEstimate analyzeTile(float[] plane, int w, int h, double centreDeg, double halfRangeDeg,
+		double pxPerMmGuess)
+	{
+		return refine(plane, w, h, Double.NaN, coarseTan(plane, w, h, centreDeg, halfRangeDeg, pxPerMmGuess), Math.max(
+			1, Math.min(w, h) / 700), 2, false, false, true);
+	}
+
 	/** The grid reading starting from a tilt already known to within about half a degree (no search). */
 	public static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan) {
 		return refine(plane, w, h, dpiHint, tan, Math.max(1, Math.min(w, h) / 700), 2, false);
@@ -97,9 +114,10 @@ public final class GridAnalysis {
 	 * other pixel along the lines. A family whose lines the phases put within SETTLED_PX of that tilt
 	 * across every strip keeps the profile it was read at: projected again at the refined tilt, its
 	 * lines would move by less than that across a strip, and its period is read from the same lines.
+	 * Null, as {@link #analyzeTile}, when an axis shows no period.
 	 */
 	static GridEstimate quickLook(float[] plane, int w, int h, double tan) {
-		return refine(plane, w, h, Double.NaN, tan, 2, 1, false, true);
+		return refine(plane, w, h, Double.NaN, tan, 2, 1, false, true, true);
 	}
 
 	/**
@@ -109,7 +127,7 @@ public final class GridAnalysis {
 	static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride, int passes,
 		boolean keepSharper)
 	{
-		return refine(plane, w, h, dpiHint, tan, stride, passes, keepSharper, false);
+		return refine(plane, w, h, dpiHint, tan, stride, passes, keepSharper, false, false);
 	}
 
 	/**
@@ -117,19 +135,22 @@ public final class GridAnalysis {
 	 * whose tilt moved its lines by less than SETTLED_PX across a strip keeps its first profile
 	 * ({@link #quickLook}). A whole page's reading does not: its pitch is the page's scale, and reading
 	 * it at the tilt the search started from cost rotated pages of the generated matrix 0.1-0.35 dB.
+	 * With nullWithoutPeriod, null as soon as an axis shows no period.
 	 */
 	private static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride,
-		int passes, boolean keepSharper, boolean keepSettled)
+		int passes, boolean keepSharper, boolean keepSettled, boolean nullWithoutPeriod)
 	{
 		double tanH = tan;
 		double tanV = tan;
 		// a plane read at every pixel is projected often enough here to be worth copying by columns
 		Profiles.Projector projector = new Profiles.Projector(plane, w, h, stride == 1);
-		double[] acrossH = projector.profile(tanH, true, stride);
-		double[] acrossV = projector.profile(tanV, false, stride);
 		int longSide = Math.max(w, h);
+		double[] acrossH = projector.profile(tanH, true, stride);
 		AxisPeriod py = period(acrossH, dpiHint, longSide);
+		if (nullWithoutPeriod && py.none()) return null;
+		double[] acrossV = projector.profile(tanV, false, stride);
 		AxisPeriod px = period(acrossV, dpiHint, longSide);
+		if (nullWithoutPeriod && px.none()) return null;
 		// The drift of the grid phase across strips of the page gives each line family's tilt precisely.
 		// A pass measures each strip's lines at the tilt of the pass before; a tilt that moved so little that
 		// its lines stay within SETTLED_PX across a strip leaves nothing for another pass to sharpen.

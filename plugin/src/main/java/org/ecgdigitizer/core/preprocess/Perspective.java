@@ -77,6 +77,8 @@ public final class Perspective {
 		}
 	}
 
+	/** Tiles with a clear grid that a fit needs: fewer leave the perspective unknown. */
+	static final int MIN_TILES = 6;
 	/** A perspective found without the quick check's support must spread the scale this much... */
 	static final double CLEAR_SCALE_SPREAD = 1.05;
 	/** ...and the tilt this much (degrees): a camera's perspective does both at once. */
@@ -86,7 +88,7 @@ public final class Perspective {
 
 	/**
 	 * Fits the page's perspective from tiles about 40 mm across, or returns null when fewer than
-	 * six tiles show a clear grid.
+	 * MIN_TILES tiles show a clear grid.
 	 *
 	 * @param pxPerMmGuess the global grid pitch, or NaN (then the page is assumed about 280 mm wide)
 	 * @param angleGuessDeg the page's overall tilt
@@ -129,14 +131,16 @@ public final class Perspective {
 		double rangeDeg)
 	{
 		List<Tile> tiles = new ArrayList<>();
-		for (int ty = 0; ty < ny; ty++) {
-			for (int tx = 0; tx < nx; tx++) {
-				Tile t = measure(plane, w, tx * w / nx, ty * h / ny, (tx + 1) * w / nx, (ty + 1) * h / ny, mm, angleDeg,
-					rangeDeg);
-				if (t != null) tiles.add(t);
-			}
+		for (int i = 0; i < nx * ny; i++) {
+			// once the tiles left cannot make up MIN_TILES, no fit can come of them
+			if (tiles.size() + nx * ny - i < MIN_TILES) return null;
+			int tx = i % nx;
+			int ty = i / nx;
+			Tile t = measure(plane, w, tx * w / nx, ty * h / ny, (tx + 1) * w / nx, (ty + 1) * h / ny, mm, angleDeg,
+				rangeDeg);
+			if (t != null) tiles.add(t);
 		}
-		if (tiles.size() < 6) return null;
+		if (tiles.size() < MIN_TILES) return null;
 		return fit(tiles, w, h, nx * ny);
 	}
 
@@ -149,9 +153,9 @@ public final class Perspective {
 		float[] sub = new float[tw * th];
 		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
 		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt
-		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyze(sub, tw, th, Double.NaN, angleDeg, rangeDeg, mm)
+		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyzeTile(sub, tw, th, angleDeg, rangeDeg, mm)
 			: GridAnalysis.quickLook(sub, tw, th, Math.tan(Math.toRadians(angleDeg)));
-		if (!local.found) return null;
+		if (local == null || !local.found) return null;
 		double pY = local.pxPerMmY / Math.cos(Math.toRadians(local.horizontalAngleDeg));
 		double pX = local.pxPerMmX / Math.cos(Math.toRadians(local.verticalAngleDeg));
 		// a tile read five times off (a lone 5 mm pattern) would poison the fit: keep it near the guess

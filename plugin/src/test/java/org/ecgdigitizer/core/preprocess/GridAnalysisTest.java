@@ -167,4 +167,42 @@ class GridAnalysisTest {
 		GridEstimate e = analyze(img);
 		assertFalse(e.found, e.toString());
 	}
+	/**
+	 * A tile's reading gives up (null) when an axis shows no period at the searched tilt, and only then
+	 * may it differ from the whole analysis, which finds no grid there. Tiles of a grid with traces, of
+	 * traces alone (periodic enough to be read, but no grid), of lines in one direction only, and of
+	 * blank paper.
+	 */
+	@Test
+	void aTileReadingGivesUpOnlyWhereNoGridIsFound() {
+		double pxPerMm = 7.874;
+		int w = (int) (45 * pxPerMm);
+		int h = (int) (42 * pxPerMm);
+		BufferedImage rows = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = rows.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, w, h);
+		g.setColor(new Color(200, 120, 120));
+		for (double y = 2; y < h; y += pxPerMm) g.draw(new Line2D.Double(0, y, w, y));
+		g.dispose();
+		BufferedImage blank = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		java.util.Arrays.fill(((DataBufferInt) blank.getRaster().getDataBuffer()).getData(), 0xFFFFFF);
+		BufferedImage[] tiles = { grid(w, h, pxPerMm, 1.2, new Color(240, 150, 150), true), grid(w, h, pxPerMm, 1.2,
+			new Color(240, 150, 150), true, false), rows, blank };
+		boolean[] shouldGiveUp = { false, false, true, true };
+		for (int i = 0; i < tiles.length; i++) {
+			float[] plane = Planes.gridPlane(((DataBufferInt) tiles[i].getRaster().getDataBuffer()).getData());
+			GridEstimate whole = GridAnalysis.analyze(plane, w, h, Double.NaN, 0.5, 4, pxPerMm);
+			GridEstimate tile = GridAnalysis.analyzeTile(plane, w, h, 0.5, 4, pxPerMm);
+			assertEquals(shouldGiveUp[i], tile == null, "tile " + i + ": " + whole);
+			if (tile == null) {
+				assertFalse(whole.found, whole.toString());
+			}
+			else {
+				assertEquals(whole.toJson(), tile.toJson());
+			}
+		}
+		assertTrue(GridAnalysis.analyzeTile(Planes.gridPlane(((DataBufferInt) tiles[0].getRaster().getDataBuffer())
+			.getData()), w, h, 0.5, 4, pxPerMm).found, "the grid is found");
+	}
 }
