@@ -22,6 +22,8 @@ final class SobelDerivatives {
 	private final int[] around;
 	/** First derivatives of the current plane, valid at {@link #around}. */
 	private final float[] dx, dy;
+	/** Per pixel of the plane: whether its 3x3 neighbourhood lies inside the plane (no edge to repeat). */
+	private final boolean[] inside;
 
 	SobelDerivatives(int w, int h, int[] pixels) {
 		this.w = w;
@@ -30,6 +32,8 @@ final class SobelDerivatives {
 		this.around = pixels.length == w * h ? pixels : withNeighbours(pixels, w, h);
 		this.dx = new float[w * h];
 		this.dy = new float[w * h];
+		inside = new boolean[w * h];
+		for (int y = 1; y < h - 1; y++) java.util.Arrays.fill(inside, y * w + 1, y * w + w - 1, true);
 	}
 
 	private static int[] withNeighbours(int[] pixels, int w, int h) {
@@ -46,9 +50,15 @@ final class SobelDerivatives {
 	/** Takes the first derivatives of a new plane (w x h). */
 	void differentiate(float[] plane) {
 		for (int p : around) {
-			int x = p % w, y = p / w;
-			dx[p] = convolve(plane, SOBEL_X, x, y);
-			dy[p] = convolve(plane, SOBEL_Y, x, y);
+			if (inside[p]) {
+				dx[p] = convolveInside(plane, SOBEL_X, p);
+				dy[p] = convolveInside(plane, SOBEL_Y, p);
+			}
+			else {
+				int x = p % w, y = p / w;
+				dx[p] = convolve(plane, SOBEL_X, x, y);
+				dy[p] = convolve(plane, SOBEL_Y, x, y);
+			}
 		}
 	}
 
@@ -64,7 +74,14 @@ final class SobelDerivatives {
 
 	/** The second derivatives xx, xy and yy at pixel {@code pixels[k]}, into {@code out}. */
 	void second(int k, float[] out) {
-		int x = pixels[k] % w, y = pixels[k] / w;
+		int p = pixels[k];
+		if (inside[p]) {
+			out[0] = convolveInside(dx, SOBEL_X, p);
+			out[1] = convolveInside(dx, SOBEL_Y, p);
+			out[2] = convolveInside(dy, SOBEL_Y, p);
+			return;
+		}
+		int x = p % w, y = p / w;
 		out[0] = convolve(dx, SOBEL_X, x, y);
 		out[1] = convolve(dx, SOBEL_Y, x, y);
 		out[2] = convolve(dy, SOBEL_Y, x, y);
@@ -81,6 +98,22 @@ final class SobelDerivatives {
 			int row = Math.min(h - 1, Math.max(0, y + v)) * w;
 			for (int u = -1; u <= 1; u++) sum += plane[row + Math.min(w - 1, Math.max(0, x + u))] * kernel[i++];
 		}
+		return (float) sum;
+	}
+
+	/** {@link #convolve} at a pixel away from the edges: the same products added in the same order, without clamping. */
+	private float convolveInside(float[] plane, float[] kernel, int p) {
+		int above = p - w - 1, at = p - 1, below = p + w - 1;
+		double sum = 0;
+		sum += plane[above] * kernel[0];
+		sum += plane[above + 1] * kernel[1];
+		sum += plane[above + 2] * kernel[2];
+		sum += plane[at] * kernel[3];
+		sum += plane[at + 1] * kernel[4];
+		sum += plane[at + 2] * kernel[5];
+		sum += plane[below] * kernel[6];
+		sum += plane[below + 1] * kernel[7];
+		sum += plane[below + 2] * kernel[8];
 		return (float) sum;
 	}
 }
