@@ -6,17 +6,20 @@ import java.util.Arrays;
  * The letters of one type style correlated with a {@link LabelCrop}, for {@link WordMatcher#match} to
  * add up into words: dot[letter][top][x], the sum of the letter times the crop with its top at
  * top0 + top and its left edge at x; hid and hid2, the letter (and its square) times the clutter
- * mask (rows of 0 when nothing is hidden). A letter's rows are computed when a word first needs it, over the places where some word
- * that can be read puts it, and hold 0 elsewhere: a word's sums add its letters' rows without
- * looking where they are 0 (adding 0 changes no sum here: none is -0). The rows are long enough
- * for every letter of every word at each of its places. A new style clears the rows of the style
- * before and uses them again.
+ * mask (rows of 0 when nothing is hidden). A letter's rows are computed when a word first needs
+ * it, over the places where some word that can be read puts it, and hold 0 elsewhere: a word's
+ * sums add its letters' rows without looking where they are 0 (adding 0 changes no sum here: none
+ * is -0). The rows are long enough for every letter of every word at each of its places. A new
+ * style clears the rows of the style before and uses them again.
  */
 final class LetterSums {
 	final double[][][] dot;
 	final double[][][] hid;
 	final double[][][] hid2;
-	/** Their largest values at any top over every {@link BlockBound#BLOCK} places from each place on, for the bound of a block. */
+	/**
+	 * Their largest values at any top over every {@link BlockBound#BLOCK} places from each place on,
+	 * for the bound of a block.
+	 */
 	final double[][] dotTop;
 	final double[][] hidTop;
 	final double[][] hid2Top;
