@@ -56,7 +56,7 @@ final class BlockBound {
 	 * one's covariance at most 0, or its square below the best's.
 	 */
 	static boolean passesOver(double covarianceHigh, double spreadLow, double best) {
-		return covarianceHigh <= 0 || covarianceHigh * covarianceHigh < WordMatcher.CLEARLY_BELOW * best * best * spreadLow;
+		return covarianceHigh <= 0 || covarianceHigh * covarianceHigh < WordScoring.CLEARLY_BELOW * best * best * spreadLow;
 	}
 
 	/**

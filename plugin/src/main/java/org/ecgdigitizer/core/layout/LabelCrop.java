@@ -111,15 +111,20 @@ final class LabelCrop {
 	 * end (exclusive) indices along the line, one after another.
 	 */
 	private static int[] runs(boolean[] mask, int start, int step, int n) {
-		int[] out = new int[8];
+		// a line of n holds at most (n + 1) / 2 runs
+		int[] out = new int[n + 1];
 		int count = 0;
-		for (int i = 0; i < n; i++) {
-			if (!mask[start + i * step] || (i > 0 && mask[start + (i - 1) * step])) continue;
+		int i = 0;
+		while (i < n) {
+			if (!mask[start + i * step]) {
+				i++;
+				continue;
+			}
 			int end = i;
 			while (end < n && mask[start + end * step]) end++;
-			if (count + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
 			out[count++] = i;
 			out[count++] = end;
+			i = end;
 		}
 		return Arrays.copyOf(out, count);
 	}

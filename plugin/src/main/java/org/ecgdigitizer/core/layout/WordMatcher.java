@@ -15,7 +15,8 @@ import org.ecgdigitizer.core.Box;
  * place where it covers the candidate's ink ({@link #match}). The {@link Match} keeps each word's best
  * score and place, and answers what judging the best word needs: where two words differ, how each
  * letter matches on its own, whether ink beside the word makes it part of something longer. Which
- * word is read is {@link LabelReader}'s to decide. The crop is a {@link LabelCrop}; {@link BlockBound}
+ * word is read is {@link LabelReader}'s to decide. The crop is a {@link LabelCrop}, its letters'
+ * sums {@link LetterSums}; {@link WordScoring} scores the words from them, and {@link BlockBound}
  * passes over blocks of places that cannot beat a word's best.
  */
 final class WordMatcher {
@@ -348,11 +349,6 @@ final class WordMatcher {
 		return match(ink, w, h, box, inkHeightPx, turned, everyPlace, LabelReader.WORTH_SCORING);
 	}
 
-	/** A squared correlation below this share of the best one's is below it whatever the rounding. */
-	static final double CLEARLY_BELOW = 1 - 1e-9;
-	/** A squared correlation above this share of a negative best one's is below it whatever the rounding. */
-	private static final double CLEARLY_ABOVE = 1 + 1e-9;
-
 	/**
 	 * @param everyPlace correlate each letter with the crop at every place, not only where a word
 	 *     that can be read here puts it (the straightforward search; the same result, slower)
@@ -371,236 +367,86 @@ final class WordMatcher {
 		LabelCrop c = new LabelCrop(LabelCrop.blur(raw, cw, ch, BLUR), clutter, cw, ch);
 		// ink that is all clutter (a grid line, a pulse's edge) leaves nothing that varies: no word scores
 		if (c.blank()) return null;
-		double s = frame.s;
-		double wx0 = frame.wx0;
-		double wy0 = frame.wy0;
-		double fx0 = frame.fx0;
-		double fx1 = frame.fx1;
-		int top0 = frame.top0;
-		int tops = frame.tops;
-		int mx = (int) Math.round(MARGIN_X * H);
-		int my = (int) Math.round(MARGIN_Y * H);
-		double minWidth = frame.minWidth;
-
 		Match m = new Match();
 		m.crop = c;
 		m.raw = raw;
 		Arrays.fill(m.scores, Double.NEGATIVE_INFINITY);
 		// The words are scored one type style after another (all of a style's letters then fit in
 		// the processor's caches), the best place of each word kept as if they were scored in
-		// MODELS' order: an equal score wins only from a word model earlier in MODELS.
-		// dot[letter][top][x]: sums of the style's letter times crop at each place, computed when
-		// first needed; hid and hid2: the letter (and its square) times the clutter mask. Their
-		// rows are long enough for every letter of every word at each of its places and hold 0
-		// where no word puts the letter: a word's sums add its letters' rows without looking where
-		// they are 0 (adding 0 changes no sum here: none is -0)
-		int letterCount = LabelGlyphs.LETTERS.length();
-		int rowLength = cw + OVERHANG + 1;
-		double[][][] dot = new double[letterCount][][];
-		double[][][] hid = new double[letterCount][][];
-		double[][][] hid2 = new double[letterCount][][];
-		// their largest values at any top over every BLOCK places from each place on, for the bound of a block
-		double[][] dotTop = new double[letterCount][];
-		double[][] hidTop = new double[letterCount][];
-		double[][] hid2Top = new double[letterCount][];
-		boolean[] done = new boolean[letterCount];
-		int style = -1;
-		// the row of a letter a word does not have
-		double[][] none = LabelCrop.rows(tops, rowLength);
+		// MODELS' order. The work is split into methods that the JIT compiles one by one: the
+		// places, the letters' sums, the windows' sums and the scoring (one method of all of it
+		// took seconds to compile).
+		Places places = new Places(frame, everyPlace);
+		LetterSums sums = new LetterSums(c, frame.top0, frame.tops, cw + OVERHANG + 1, !everyPlace);
+		WordScoring scoring = new WordScoring(m, sums, frame.top0, frame.tops, cw, worth, everyPlace);
 		BlockBound.Windows[] windows = new BlockBound.Windows[WIDEST + 1];
-		int[] bestModel = new int[WORDS.length];
-		// the places [from, to] where some word that can be read here puts each letter
-		int[][] from = new int[STYLES.size()][letterCount];
-		int[][] to = new int[STYLES.size()][letterCount];
-		for (int[] f : from) Arrays.fill(f, Integer.MAX_VALUE);
-		for (int[] t : to) Arrays.fill(t, Integer.MIN_VALUE);
-		// each word's places, found once (Math.floor and Math.ceil are slow): xFrom depends on the width alone
-		double reach = Math.floor(fx0 + BEYOND * H);
-		int[] fromOfWidth = new int[WIDEST + 1];
-		Arrays.fill(fromOfWidth, -1);
-		int[] placesFrom = new int[MODELS.size()];
-		int[] placesTo = new int[MODELS.size()];
-		for (int index = 0; index < MODELS.size(); index++) {
-			WordModel model = MODELS.get(index);
-			if (model.width < minWidth) continue;
-			if (fromOfWidth[model.width] < 0) fromOfWidth[model.width] = model.xFrom(fx1);
-			int xFrom = placesFrom[index] = fromOfWidth[model.width];
-			int xTo = placesTo[index] = model.xTo(cw, reach);
-			if (xFrom > xTo && !everyPlace) continue;
-			for (int k = 0; k < model.letters.length; k++) {
-				int l = model.letters[k];
-				int positions = Math.max(0, cw - STYLES.get(model.style).letters[l].width + 1);
-				from[model.style][l] = everyPlace ? 0 : Math.min(from[model.style][l], xFrom + model.offsets[k]);
-				to[model.style][l] = everyPlace ? positions - 1 : Math.max(to[model.style][l], xTo + model.offsets[k]);
-			}
-		}
-		double[][][] d = new double[4][][];
-		double[][][] u = new double[4][][];
-		double[][][] u2 = new double[4][][];
-		double[][] dTop = new double[4][];
-		double[][] uTop = new double[4][];
-		double[][] u2Top = new double[4][];
-		double[] noneTop = new double[rowLength];
-		int[] o = new int[4];
-		double[] covarianceHigh = new double[cw / BlockBound.BLOCK + 2];
-		double[] spreadLow = new double[covarianceHigh.length];
 		for (int index : BY_STYLE) {
 			WordModel model = MODELS.get(index);
-			if (model.width < minWidth) continue;
+			if (model.width < frame.minWidth) continue;
 			// the word must cover the candidate's ink, but for the slack a reading allows (the
 			// candidate may lack letters that touch the trace, so the word may reach beyond it)
-			int xFrom = placesFrom[index];
-			int xTo = placesTo[index];
+			int xFrom = places.xFrom[index];
+			int xTo = places.xTo[index];
 			if (xFrom > xTo && !everyPlace) continue;
-			if (model.style != style) {
-				// the rows of the style before are used again, cleared
-				for (int l = 0; l < letterCount; l++) {
-					if (!done[l]) continue;
-					for (double[] row : dot[l]) Arrays.fill(row, 0);
-					if (c.anyUnknown) {
-						for (double[] row : hid[l]) Arrays.fill(row, 0);
-						for (double[] row : hid2[l]) Arrays.fill(row, 0);
-					}
-					done[l] = false;
-				}
-				style = model.style;
-			}
-			LabelGlyphs.Letter[] letters = STYLES.get(model.style).letters;
-			int n = model.letters.length;
-			for (int k = 0; k < n; k++) {
-				int l = model.letters[k];
-				if (done[l]) continue;
-				if (dot[l] == null) {
-					dot[l] = LabelCrop.rows(tops, rowLength);
-					dotTop[l] = new double[rowLength];
-					if (c.anyUnknown) {
-						hid[l] = LabelCrop.rows(tops, rowLength);
-						hid2[l] = LabelCrop.rows(tops, rowLength);
-						hidTop[l] = new double[rowLength];
-						hid2Top[l] = new double[rowLength];
-					}
-				}
-				int a = from[model.style][l];
-				int b = to[model.style][l];
-				c.dots(letters[l], top0, tops, a, b, dot[l]);
-				if (c.anyUnknown) c.hiddenDots(letters[l], top0, tops, a, b, hid[l], hid2[l]);
-				if (!everyPlace) {
-					BlockBound.maxima(dot[l], a, b, dotTop[l]);
-					if (c.anyUnknown) {
-						BlockBound.maxima(hid[l], a, b, hidTop[l]);
-						BlockBound.maxima(hid2[l], a, b, hid2Top[l]);
-					}
-				}
-				done[l] = true;
-			}
-			// the first four letters (the longest word has four)
-			for (int k = 0; k < 4; k++) {
-				int l = k < n ? model.letters[k] : -1;
-				d[k] = l < 0 ? none : dot[l];
-				u[k] = l < 0 || !c.anyUnknown ? none : hid[l];
-				u2[k] = l < 0 || !c.anyUnknown ? none : hid2[l];
-				o[k] = l < 0 ? 0 : model.offsets[k];
-				dTop[k] = l < 0 ? noneTop : dotTop[l];
-				uTop[k] = l < 0 || !c.anyUnknown ? noneTop : hidTop[l];
-				u2Top[k] = l < 0 || !c.anyUnknown ? noneTop : hid2Top[l];
-			}
+			sums.prepare(model, STYLES.get(model.style).letters, places.letterFrom[model.style],
+				places.letterTo[model.style]);
 			// the crop's sums over the word's window depend only on the word's width: shared by every word as wide
-			BlockBound.Windows win = everyPlace ? new BlockBound.Windows(c, model.width, xFrom, xTo, top0, tops, mx, my) : windows[model.width];
-			if (win == null) {
-				win = new BlockBound.Windows(c, model.width, xFrom, (int) Math.min(cw, reach), top0,
-					tops, mx, my);
-				windows[model.width] = win;
-			}
+			BlockBound.Windows win = everyPlace ? frame.windows(c, model.width, xFrom, xTo) : windows[model.width];
+			if (win == null) win = windows[model.width] = frame.windows(c, model.width, xFrom,
+				places.windowsTo);
 			if (xTo < xFrom) continue;
-			double visible = MIN_VISIBLE * model.sum;
-			// blocks of places none of which can beat the word's best, nor reach what is worth scoring, are
-			// passed over (a word of every block, too)
-			boolean bounded = !everyPlace && n <= 4 && Math.max(m.scores[model.word], worth) > 0;
-			if (bounded && BlockBound.blocks(model, visible, win, xFrom, xTo, dTop, uTop, u2Top, o, covarianceHigh,
-				spreadLow, Math.max(m.scores[model.word], worth))) continue;
-			int o0 = o[0];
-			int o1 = o[1];
-			int o2 = o[2];
-			int o3 = o[3];
-			for (int t = 0; t < tops; t++) {
-				int top = top0 + t;
-				double[] d0 = d[0][t];
-				double[] d1 = d[1][t];
-				double[] d2 = d[2][t];
-				double[] d3 = d[3][t];
-				double[] u0 = u[0][t];
-				double[] u1 = u[1][t];
-				double[] u2t = u[2][t];
-				double[] u3 = u[3][t];
-				double[] v0 = u2[0][t];
-				double[] v1 = u2[1][t];
-				double[] v2 = u2[2][t];
-				double[] v3 = u2[3][t];
-				double[] areas = win.area[t];
-				double[] sis = win.si[t];
-				double[] varIs = win.varI[t];
-				int block = -1;
-				int blockEnd = xFrom - 1;
-				for (int x = xFrom; x <= xTo; x++) {
-					if (x > blockEnd) {
-						block++;
-						blockEnd = Math.min(xTo, x + BlockBound.BLOCK - 1);
-						if (bounded && BlockBound.passesOver(covarianceHigh[block], spreadLow[block], Math.max(m.scores[
-							model.word], worth))) {
-							x = blockEnd;
-							continue;
-						}
-					}
-					// the word's sums letter by letter in the word's order, as one sum would add them;
-					// what shows of it: its sums less the hidden parts (exact in any order)
-					double sum = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
-					double sumT = model.sum - u0[x + o0] - u1[x + o1] - u2t[x + o2] - u3[x + o3];
-					double sumT2 = model.sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3];
-					for (int k = 4; k < n; k++) {
-						int at = x + model.offsets[k];
-						int l = model.letters[k];
-						sum += dot[l][t][at];
-						if (c.anyUnknown) {
-							sumT -= hid[l][t][at];
-							sumT2 -= hid2[l][t][at];
-						}
-					}
-					if (sumT < visible) continue;
-					int i = x - win.x0;
-					double varI = varIs[i];
-					if (varI <= 1e-9) continue;
-					double area = areas[i];
-					double explained = sumT * sis[i];
-					double best = m.scores[model.word];
-					// a correlation below 0 cannot beat a best of 0 or more, nor one of 0 a best above 0
-					// (each test only skips what cannot even equal the best: their order is free); a
-					// covariance clearly below 0 is told without dividing (the slack covers rounding)
-					if (best >= 0 && sum * area < CLEARLY_BELOW * explained) continue;
-					double covariance = sum - explained / area;
-					if (covariance < 0 && best >= 0 || covariance == 0 && best > 0) continue;
-					double varT = sumT2 - sumT * sumT / area;
-					if (varT <= 1e-9) continue;
-					// nor one whose square is clearly below the best's (no root taken; the slack covers rounding)
-					if (best > 0 && covariance * covariance < CLEARLY_BELOW * best * best * (varI * varT)) continue;
-					if (best < 0 && covariance < 0 && covariance * covariance > CLEARLY_ABOVE * best * best * (varI *
-						varT)) continue;
-					double r = covariance / Math.sqrt(varI * varT);
-					if (r > best || r == best && index < bestModel[model.word]) {
-						m.scores[model.word] = r;
-						m.models[model.word] = model;
-						m.places[model.word] = new int[] { x, top };
-						bestModel[model.word] = index;
-					}
-				}
-			}
+			scoring.score(index, model, win, xFrom, xTo);
 		}
 		for (int i = 0; i < WORDS.length; i++) {
 			if (m.models[i] == null) continue;
 			int x = m.places[i][0];
 			int top = m.places[i][1];
-			m.boxes[i] = Box.fromCorners(wx0 + x / s, wy0 + top / s, wx0 + (x + m.models[i].width) / s, wy0 + (top + H) / s);
+			m.boxes[i] = Box.fromCorners(frame.wx0 + x / frame.s, frame.wy0 + top / frame.s, frame.wx0 + (x
+				+ m.models[i].width) / frame.s, frame.wy0 + (top + H) / frame.s);
 		}
 		return m.boxes[m.best()] == null ? null : m;
+	}
+
+	/**
+	 * Where each word model is compared on a frame's crop: its box's left edge from xFrom to xTo
+	 * (it covers the candidate's ink and keeps its last letter on the crop; every place of the crop
+	 * for the straightforward search), and the places [letterFrom, letterTo] where some such word
+	 * puts each letter of each style.
+	 */
+	static final class Places {
+		final int[] xFrom = new int[MODELS.size()];
+		final int[] xTo = new int[MODELS.size()];
+		final int[][] letterFrom = new int[STYLES.size()][LabelGlyphs.LETTERS.length()];
+		final int[][] letterTo = new int[STYLES.size()][LabelGlyphs.LETTERS.length()];
+		/** The last left edge the windows of a width are found for: every word as wide shares them. */
+		final int windowsTo;
+
+		Places(Frame frame, boolean everyPlace) {
+			for (int[] f : letterFrom) Arrays.fill(f, Integer.MAX_VALUE);
+			for (int[] t : letterTo) Arrays.fill(t, Integer.MIN_VALUE);
+			double reachAt = Math.floor(frame.fx0 + BEYOND * H);
+			windowsTo = (int) Math.min(frame.cw, reachAt);
+			// each word's places, found once (Math.floor and Math.ceil are slow): xFrom depends on the width alone
+			int[] fromOfWidth = new int[WIDEST + 1];
+			Arrays.fill(fromOfWidth, -1);
+			for (int index = 0; index < MODELS.size(); index++) {
+				WordModel model = MODELS.get(index);
+				if (model.width < frame.minWidth) continue;
+				if (fromOfWidth[model.width] < 0) fromOfWidth[model.width] = model.xFrom(frame.fx1);
+				int from = xFrom[index] = fromOfWidth[model.width];
+				int to = xTo[index] = model.xTo(frame.cw, reachAt);
+				if (from > to && !everyPlace) continue;
+				LabelGlyphs.Letter[] letters = STYLES.get(model.style).letters;
+				for (int k = 0; k < model.letters.length; k++) {
+					int l = model.letters[k];
+					int positions = Math.max(0, frame.cw - letters[l].width + 1);
+					int[] a = letterFrom[model.style];
+					int[] b = letterTo[model.style];
+					a[l] = everyPlace ? 0 : Math.min(a[l], from + model.offsets[k]);
+					b[l] = everyPlace ? positions - 1 : Math.max(b[l], to + model.offsets[k]);
+				}
+			}
+		}
 	}
 
 	/**
@@ -635,6 +481,12 @@ final class WordMatcher {
 			top0 = (int) Math.round((foot - wy0) * s) - H - FOOT_SLACK;
 			tops = 2 * FOOT_SLACK + 1;
 			minWidth = (fx1 - fx0) - 2 * BEYOND * H;
+		}
+
+		/** The crop's sums over the windows of a word of a width with its box's left edge at x0 to x1. */
+		BlockBound.Windows windows(LabelCrop c, int width, int x0, int x1) {
+			return new BlockBound.Windows(c, width, x0, x1, top0, tops, (int) Math.round(MARGIN_X * H), (int) Math.round(
+				MARGIN_Y * H));
 		}
 
 		/** The crop before blurring, with its clutter (into {@code clutter}) taken out. */
@@ -801,6 +653,7 @@ final class WordMatcher {
 			// some printers spell the augmented leads in capitals
 			if (WORDS[word].contains("aV")) spellings.add(WORDS[word].replace("aV", "AV"));
 			for (String text : spellings) {
+				if (text.length() > WordScoring.MAX_LETTERS) throw new IllegalStateException(text + ": too long to score");
 				for (int style = 0; style < STYLES.size(); style++) {
 					if (text.length() == 1) {
 						out.add(new WordModel(word, text, style, 0));
