@@ -192,16 +192,39 @@ public final class InkModel {
 	private static int[] channelDarkness(int[] rgb, int w, int h, PaperWhite white, float[] dr, float[] dg,
 		float[] db)
 	{
-		int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
-		int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
-		float[] wr = new float[w];
-		float[] wg = new float[w];
-		float[] wb = new float[w];
-		float[] r = new float[w];
-		float[] g = new float[w];
-		float[] b = new float[w];
-		float[] level = new float[w];
-		for (int y = 0; y < h; y++) {
+		// a row at a time in a method of its own: a method called once with several hot loops is compiled by C2
+		// once per loop (on-stack replacement), each time with all that follows it
+		RowDarkness rows = new RowDarkness(w);
+		for (int y = 0; y < h; y++) rows.add(rgb, y, white, dr, dg, db);
+		return rows.meanHistogram();
+	}
+
+	/** {@link #channelDarkness}'s rows, and the arrays it reuses from row to row. */
+	private static final class RowDarkness {
+		final int w;
+		final int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
+		final int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
+		final float[] wr;
+		final float[] wg;
+		final float[] wb;
+		final float[] r;
+		final float[] g;
+		final float[] b;
+		final float[] level;
+
+		RowDarkness(int w) {
+			this.w = w;
+			wr = new float[w];
+			wg = new float[w];
+			wb = new float[w];
+			r = new float[w];
+			g = new float[w];
+			b = new float[w];
+			level = new float[w];
+		}
+
+		/** Row y's darkness into the planes, and its means into the histograms. */
+		void add(int[] rgb, int y, PaperWhite white, float[] dr, float[] dg, float[] db) {
 			white.row(y, wr, wg, wb);
 			int row = y * w;
 			// The JIT does several pixels at a time only in loops without conversions between ints and
@@ -229,8 +252,12 @@ public final class InkModel {
 			}
 			if (x < w) meanHistogram[Math.max(0, Math.min(Planes.PERCENTILE_BINS - 1, (int) level[x]))]++;
 		}
-		for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
-		return meanHistogram;
+
+		/** The histogram of the rows' means, even and odd pixels together. */
+		int[] meanHistogram() {
+			for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
+			return meanHistogram;
+		}
 	}
 
 	/**
