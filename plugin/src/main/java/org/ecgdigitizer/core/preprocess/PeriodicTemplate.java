@@ -129,10 +129,13 @@ public final class PeriodicTemplate {
 			int tw = x1 - tx;
 			if (levels == null || levels.length < tw) levels = new int[tw];
 			if (touched == null || touched.length < tw * (y1 - ty)) touched = new int[tw * (y1 - ty)];
+			// in locals while counting: the loops then keep them in registers
+			int[] levels = this.levels;
+			int[] touched = this.touched;
+			int touches = 0;
+			boolean anyDense = false;
 			Arrays.fill(counted, 0);
 			Arrays.fill(denseRows, 0);
-			touches = 0;
-			anyDense = false;
 			int lit = 0;
 			for (int y = ty; y < y1; y++) {
 				int rowBin = binY[y - ty] * bx;
@@ -161,6 +164,8 @@ public final class PeriodicTemplate {
 					}
 				}
 			}
+			this.touches = touches;
+			this.anyDense = anyDense;
 			Arrays.fill(alongX, 0);
 			Arrays.fill(alongY, 0);
 			for (int b : binX) alongX[b]++;
@@ -177,9 +182,9 @@ public final class PeriodicTemplate {
 
 		/** Each bin's median level as the pattern (0 in an empty bin), leaving the histograms empty. */
 		float[] medians() {
-			// a bin's median level: how many of the levels 0..62 leave at most half of its pixels up to them (the first
-			// level past half of them, or 63), all bins a level at a time, which the JIT does several bins at a time; an empty bin's
-			// pattern is 0 whatever its level: it counts as found at once
+			// a bin's median level: how many of the levels 0..62 leave at most half of its pixels up to them (the
+			// first level past half of them, or 63), all bins a level at a time, which the JIT does several bins at a
+			// time; an empty bin's pattern is 0 whatever its level: it counts as found at once
 			for (int b = 0; b < nb; b++) half[b] = count[b] == 0 ? -1 : count[b] / 2;
 			Arrays.fill(below, 0);
 			Arrays.fill(counted, 0);
