@@ -176,17 +176,32 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
-		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
+		// the loops over the columns in methods of their own: C2 would otherwise compile all that follows them here
+		// (the path, the centre line) once per loop (on-stack replacement)
+		Run[][] runs = columnRuns(ink, density, starts, w, xa, n, ya, yb, crossing);
 		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY),
 			NameOverTrace.hidden(region.nameOverTrace, xa, runs));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
+		double confidence = n == 0 ? 0 : covered(ys) / (double) n;
+		return new Followed(new Trace(region, xa, ys, fine, confidence), unbroken(chosen, ys, UNBROKEN_MM * mmY));
+	}
+
+	/** The ink runs of the n columns from xa on, rows ya to yb. */
+	private static Run[][] columnRuns(float[] ink, float[] density, Bits starts, int w, int xa, int n, int ya, int yb,
+		int crossing)
+	{
+		Run[][] runs = new Run[n][];
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
+		return runs;
+	}
+
+	/** How many of the column values are known. */
+	private static int covered(double[] ys) {
 		int covered = 0;
 		for (double y : ys) if (!Double.isNaN(y)) covered++;
-		double confidence = n == 0 ? 0 : covered / (double) n;
-		return new Followed(new Trace(region, xa, ys, fine, confidence), unbroken(chosen, ys, UNBROKEN_MM * mmY));
+		return covered;
 	}
 
 	/**
