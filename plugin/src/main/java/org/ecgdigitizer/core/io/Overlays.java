@@ -124,65 +124,71 @@ public final class Overlays {
 		for (int c = 0; c < 256; c++) veiled[c] = (c * (255 - VEIL) + 255 * VEIL + 127) / 255;
 		// every review pixel takes across.most columns, those past its own with weight 0 (past the page: zeros)
 		int[] column = new int[pw + across.most];
-		int[] redBlue = null, green = null;
+		int[] redBlue = new int[pw], green = new int[pw];
+		// a row at a time in methods of their own: C2 would otherwise compile all of fadedPage, called once a page,
+		// once per hot loop (on-stack replacement)
 		for (int y = 0; y < h; y++) {
-			// down: the page rows this review row covers, into one row of the page's width
-			int from = down.first[y], count = down.count[y];
-			if (count == 1) { // weight 256: the row itself
-				for (int x = 0, at = from * pw; x < pw; x++, at++) column[x] = pixels[at] & 0xffffff;
-			}
-			else if (count == 2) {
-				int w0 = down.weights[y * down.most], w1 = down.weights[y * down.most + 1];
-				for (int x = 0, at = from * pw; x < pw; x++, at++) {
-					int p = pixels[at], q = pixels[at + pw];
-					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1, g = (p & 0xff00) * w0 + (q & 0xff00) * w1;
-					column[x] = meanOfSums(rb, g);
-				}
-			}
-			else {
-				if (redBlue == null) {
-					redBlue = new int[pw];
-					green = new int[pw];
-				}
-				java.util.Arrays.fill(redBlue, 0);
-				java.util.Arrays.fill(green, 0);
-				for (int k = 0; k < count; k++) {
-					int weight = down.weights[y * down.most + k];
-					for (int x = 0, at = (from + k) * pw; x < pw; x++, at++) {
-						int p = pixels[at];
-						redBlue[x] += (p & 0xff00ff) * weight;
-						green[x] += (p & 0xff00) * weight;
-					}
-				}
-				for (int x = 0; x < pw; x++) {
-					column[x] = meanOfSums(redBlue[x], green[x]);
-				}
-			}
-			// across: the columns each review pixel covers
-			if (across.most == 3) {
-				for (int x = 0, at = y * w, t = 0; x < w; x++, at++, t += 3) {
-					int f = across.first[x];
-					int w0 = across.weights[t], w1 = across.weights[t + 1], w2 = across.weights[t + 2];
-					int p = column[f], q = column[f + 1], r = column[f + 2];
-					int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1 + (r & 0xff00ff) * w2;
-					int g = (p & 0xff00) * w0 + (q & 0xff00) * w1 + (r & 0xff00) * w2;
-					o[at] = veil(veiled, meanOfSums(rb, g));
-				}
-			}
-			else {
-				for (int x = 0, at = y * w; x < w; x++, at++) {
-					int rb = 0, g = 0;
-					for (int k = 0, f = across.first[x], t = x * across.most; k < across.most; k++) {
-						int weight = across.weights[t + k];
-						int p = column[f + k];
-						rb += (p & 0xff00ff) * weight;
-						g += (p & 0xff00) * weight;
-					}
-					o[at] = veil(veiled, meanOfSums(rb, g));
-				}
-			}
+			pageRow(pixels, pw, down, y, column, redBlue, green);
+			reviewRow(column, across, veiled, o, y * w, w);
 		}
 		return out;
+	}
+
+	/** Down: the page rows review row y covers, into one row of the page's width (column). */
+	private static void pageRow(int[] pixels, int pw, AreaTaps down, int y, int[] column, int[] redBlue, int[] green) {
+		int from = down.first[y], count = down.count[y];
+		if (count == 1) { // weight 256: the row itself
+			for (int x = 0, at = from * pw; x < pw; x++, at++) column[x] = pixels[at] & 0xffffff;
+		}
+		else if (count == 2) {
+			int w0 = down.weights[y * down.most], w1 = down.weights[y * down.most + 1];
+			for (int x = 0, at = from * pw; x < pw; x++, at++) {
+				int p = pixels[at], q = pixels[at + pw];
+				int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1, g = (p & 0xff00) * w0 + (q & 0xff00) * w1;
+				column[x] = meanOfSums(rb, g);
+			}
+		}
+		else {
+			java.util.Arrays.fill(redBlue, 0);
+			java.util.Arrays.fill(green, 0);
+			for (int k = 0; k < count; k++) {
+				int weight = down.weights[y * down.most + k];
+				for (int x = 0, at = (from + k) * pw; x < pw; x++, at++) {
+					int p = pixels[at];
+					redBlue[x] += (p & 0xff00ff) * weight;
+					green[x] += (p & 0xff00) * weight;
+				}
+			}
+			for (int x = 0; x < pw; x++) {
+				column[x] = meanOfSums(redBlue[x], green[x]);
+			}
+		}
+	}
+
+	/** Across: the columns each review pixel of the row covers, veiled, into o from at on. */
+	private static void reviewRow(int[] column, AreaTaps across, int[] veiled, int[] o, int at, int w) {
+		if (across.most == 3) {
+			for (int x = 0, t = 0; x < w; x++, at++, t += 3) {
+				int f = across.first[x];
+				int w0 = across.weights[t], w1 = across.weights[t + 1], w2 = across.weights[t + 2];
+				int p = column[f], q = column[f + 1], r = column[f + 2];
+				int rb = (p & 0xff00ff) * w0 + (q & 0xff00ff) * w1 + (r & 0xff00ff) * w2;
+				int g = (p & 0xff00) * w0 + (q & 0xff00) * w1 + (r & 0xff00) * w2;
+				o[at] = veil(veiled, meanOfSums(rb, g));
+			}
+		}
+		else {
+			for (int x = 0; x < w; x++, at++) {
+				int rb = 0, g = 0;
+				for (int k = 0, f = across.first[x], t = x * across.most; k < across.most; k++) {
+					int weight = across.weights[t + k];
+					int p = column[f + k];
+					rb += (p & 0xff00ff) * weight;
+					g += (p & 0xff00) * weight;
+				}
+				o[at] = veil(veiled, meanOfSums(rb, g));
+			}
+		}
 	}
 
 	/**

@@ -101,7 +101,16 @@ final class PulseFinder {
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		int minW = (int) Math.max(2, Math.round(1.5 * mmX));
 		int maxW = (int) Math.round(14 * mmX);
-		Strokes strokes = new Strokes(ink, minH, maxH);
+		// the search in a method of its own: C2 would otherwise compile the sorting out below with it, once per hot
+		// loop (on-stack replacement)
+		List<CalibrationPulse> found = rectangles(ink, new Strokes(ink, minH, maxH), tol, minW, maxW);
+		return alike(withoutGridCells(outermost(found), tol, mmX, mmY), mmX);
+	}
+
+	/** The plausible pulses: a rising and a falling stroke of about the same height, joined into a rectangle. */
+	private static List<CalibrationPulse> rectangles(PageInk ink, Strokes strokes, int tol, int minW, int maxW) {
+		double mmX = ink.mmX;
+		double mmY = ink.mmY;
 		List<CalibrationPulse> out = new ArrayList<>();
 		for (int x = 0; x < ink.w; x++) {
 			for (int a = strokes.first[x]; a < strokes.first[x + 1]; a++) {
@@ -128,7 +137,7 @@ final class PulseFinder {
 				if (plausible(pulse)) out.add(pulse);
 			}
 		}
-		return alike(withoutGridCells(outermost(out), tol, mmX, mmY), mmX);
+		return out;
 	}
 
 	/**
@@ -402,24 +411,11 @@ final class PulseFinder {
 		int bottom = r.bottom;
 		int n = xEnd - xStart;
 		if (n <= 0) return null;
-		// per column: topmost and bottommost ink in the band
+		// per column: topmost and bottommost ink in the band, in a method of its own: C2 would otherwise compile the
+		// search below with it by on-stack replacement of its loops
 		int[] hi = new int[n];
 		int[] lo = new int[n];
-		for (int i = 0; i < n; i++) {
-			int x = xStart + i;
-			boolean inked = ink.inkBetween(x, top, bottom);
-			hi[i] = inked ? ink.columns.nextSet(x, top) : -1;
-			lo[i] = inked ? ink.columns.previousSet(x, bottom - 1) : -1;
-		}
-		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
-		for (int i = 1; i + 1 < n; i++) {
-			if (hi[i] >= 0) continue;
-			int left = hi[i - 1] >= 0 ? i - 1 : -1;
-			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
-			if (left < 0 || right < 0) continue;
-			hi[i] = Math.min(hi[left], hi[right]);
-			lo[i] = Math.max(lo[left], lo[right]);
-		}
+		inkExtents(ink, xStart, top, bottom, hi, lo);
 		int minH = (int) Math.round(3 * mmY);
 		int tol = (int) Math.max(2, Math.round(0.6 * mmY));
 		for (int i = 0; i < n; i++) {
@@ -452,6 +448,29 @@ final class PulseFinder {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Into hi and lo: the topmost and bottommost ink of each column from xStart on within rows [top, bottom), -1
+	 * without ink; a column or two without ink between inked ones take their neighbours' extents.
+	 */
+	private static void inkExtents(PageInk ink, int xStart, int top, int bottom, int[] hi, int[] lo) {
+		int n = hi.length;
+		for (int i = 0; i < n; i++) {
+			int x = xStart + i;
+			boolean inked = ink.inkBetween(x, top, bottom);
+			hi[i] = inked ? ink.columns.nextSet(x, top) : -1;
+			lo[i] = inked ? ink.columns.previousSet(x, bottom - 1) : -1;
+		}
+		// a column or two without ink where the pulse crosses a grid line that was taken away with the grid
+		for (int i = 1; i + 1 < n; i++) {
+			if (hi[i] >= 0) continue;
+			int left = hi[i - 1] >= 0 ? i - 1 : -1;
+			int right = hi[i + 1] >= 0 ? i + 1 : i + 2 < n && hi[i + 2] >= 0 ? i + 2 : -1;
+			if (left < 0 || right < 0) continue;
+			hi[i] = Math.min(hi[left], hi[right]);
+			lo[i] = Math.max(lo[left], lo[right]);
+		}
 	}
 
 	/**

@@ -399,12 +399,8 @@ final class RowFinder {
 	/** Local maxima at least min high, the highest first, none within suppress of a higher one; {y}. */
 	static List<int[]> peaks(double[] v, double min, int suppress) {
 		List<int[]> out = new ArrayList<>();
-		List<Integer> candidates = new ArrayList<>();
-		for (int i = 0; i < v.length; i++) {
-			if (v[i] < min) continue;
-			if (i > 0 && v[i - 1] > v[i] || i + 1 < v.length && v[i + 1] > v[i]) continue;
-			candidates.add(i);
-		}
+		// in a method of its own: C2 would otherwise compile the sort below with it by on-stack replacement
+		List<Integer> candidates = localMaxima(v, min);
 		candidates.sort((a, b) -> Double.compare(v[b], v[a]));
 		for (int c : candidates) {
 			boolean near = false;
@@ -412,6 +408,17 @@ final class RowFinder {
 			if (!near) out.add(new int[] { c });
 		}
 		return out;
+	}
+
+	/** The local maxima at least min high, in order. */
+	private static List<Integer> localMaxima(double[] v, double min) {
+		List<Integer> candidates = new ArrayList<>();
+		for (int i = 0; i < v.length; i++) {
+			if (v[i] < min) continue;
+			if (i > 0 && v[i - 1] > v[i] || i + 1 < v.length && v[i + 1] > v[i]) continue;
+			candidates.add(i);
+		}
+		return candidates;
 	}
 
 	private static double[] toDouble(float[] v) {

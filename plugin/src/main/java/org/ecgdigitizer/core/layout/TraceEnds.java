@@ -307,21 +307,36 @@ final class TraceEnds {
 		int n = Math.max(0, to - from);
 		double[] centre = new double[n];
 		int[] length = new int[n];
-		for (int i = 0; i < n; i++) {
-			int x = from + i;
-			centre[i] = Double.NaN;
-			double bestDistance = Double.POSITIVE_INFINITY;
-			for (int y = columns.nextSet(x, top); y < bottom; ) {
-				int end = Math.min(bottom, columns.nextClear(x, y)); // the run is [y, end)
-				double c = (y + end) / 2.0;
-				if (Math.abs(c - baseline) < bestDistance) {
-					bestDistance = Math.abs(c - baseline);
-					centre[i] = c;
-					length[i] = end - y;
-				}
-				y = end < bottom ? columns.nextSet(x, end) : bottom;
+		// the runs and the median in methods of their own: C2 would otherwise compile all of thickness, called a few
+		// times a page, once per hot loop (on-stack replacement)
+		for (int i = 0; i < n; i++) nearestRun(columns, from + i, top, bottom, baseline, centre, length, i);
+		return levelLength(centre, length);
+	}
+
+	/**
+	 * Into centre[i] and length[i]: the centre and length of column x's run within rows [top, bottom)
+	 * nearest the baseline (NaN and 0 without one).
+	 */
+	private static void nearestRun(Bits columns, int x, int top, int bottom, double baseline, double[] centre,
+		int[] length, int i)
+	{
+		centre[i] = Double.NaN;
+		double bestDistance = Double.POSITIVE_INFINITY;
+		for (int y = columns.nextSet(x, top); y < bottom; ) {
+			int end = Math.min(bottom, columns.nextClear(x, y)); // the run is [y, end)
+			double c = (y + end) / 2.0;
+			if (Math.abs(c - baseline) < bestDistance) {
+				bestDistance = Math.abs(c - baseline);
+				centre[i] = c;
+				length[i] = end - y;
 			}
+			y = end < bottom ? columns.nextSet(x, end) : bottom;
 		}
+	}
+
+	/** The median run length of the level columns, or the lower quartile of all when few are level. */
+	private static double levelLength(double[] centre, int[] length) {
+		int n = centre.length;
 		List<Integer> level = new ArrayList<>();
 		List<Integer> all = new ArrayList<>();
 		for (int i = 0; i < n; i++) {

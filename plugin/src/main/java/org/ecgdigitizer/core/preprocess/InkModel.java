@@ -192,16 +192,39 @@ public final class InkModel {
 	private static int[] channelDarkness(int[] rgb, int w, int h, PaperWhite white, float[] dr, float[] dg,
 		float[] db)
 	{
-		int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
-		int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
-		float[] wr = new float[w];
-		float[] wg = new float[w];
-		float[] wb = new float[w];
-		float[] r = new float[w];
-		float[] g = new float[w];
-		float[] b = new float[w];
-		float[] level = new float[w];
-		for (int y = 0; y < h; y++) {
+		// a row at a time in a method of its own: a method called once with several hot loops is compiled by C2
+		// once per loop (on-stack replacement), each time with all that follows it
+		RowDarkness rows = new RowDarkness(w);
+		for (int y = 0; y < h; y++) rows.add(rgb, y, white, dr, dg, db);
+		return rows.meanHistogram();
+	}
+
+	/** {@link #channelDarkness}'s rows, and the arrays it reuses from row to row. */
+	private static final class RowDarkness {
+		final int w;
+		final int[] meanHistogram = new int[Planes.PERCENTILE_BINS];
+		final int[] oddHistogram = new int[Planes.PERCENTILE_BINS];
+		final float[] wr;
+		final float[] wg;
+		final float[] wb;
+		final float[] r;
+		final float[] g;
+		final float[] b;
+		final float[] level;
+
+		RowDarkness(int w) {
+			this.w = w;
+			wr = new float[w];
+			wg = new float[w];
+			wb = new float[w];
+			r = new float[w];
+			g = new float[w];
+			b = new float[w];
+			level = new float[w];
+		}
+
+		/** Row y's darkness into the planes, and its means into the histograms. */
+		void add(int[] rgb, int y, PaperWhite white, float[] dr, float[] dg, float[] db) {
 			white.row(y, wr, wg, wb);
 			int row = y * w;
 			// The JIT does several pixels at a time only in loops without conversions between ints and
@@ -229,8 +252,12 @@ public final class InkModel {
 			}
 			if (x < w) meanHistogram[Math.max(0, Math.min(Planes.PERCENTILE_BINS - 1, (int) level[x]))]++;
 		}
-		for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
-		return meanHistogram;
+
+		/** The histogram of the rows' means, even and odd pixels together. */
+		int[] meanHistogram() {
+			for (int i = 0; i < meanHistogram.length; i++) meanHistogram[i] += oddHistogram[i];
+			return meanHistogram;
+		}
 	}
 
 	/**
@@ -324,50 +351,71 @@ public final class InkModel {
 		int[] rowHist = new int[bins];
 		int[] above = new int[w];
 		int[] zero = new int[w];
+		// a row or a band's columns at a time in methods of their own: C2 would otherwise compile all of this method,
+		// called once a page, once per hot loop (on-stack replacement)
 		for (int band = 0; band < bands; band++) {
 			int y0 = band * h / bands;
 			int y1 = (band + 1) * h / bands;
 			Arrays.fill(columnHist, w, columnHist.length, 0);
-			for (int y = y0; y < y1; y++) {
-				int row = y * w;
-				int n = PeriodicTemplate.atLevel1OrAbove(v, row, 0, w, above);
-				Arrays.fill(rowHist, 0);
-				for (int k = 0; k < n; k++) {
-					int x = above[k];
-					int level = Math.min(bins - 1, (int) (v[row + x] * bins));
-					columnHist[level * w + x]++;
-					rowHist[level]++;
-				}
-				rowHist[0] += w - n;
-				rowLevel[y] = percentileOfHistogram(rowHist, 0, 1, w * 0.25, bins);
-			}
-			Arrays.fill(zero, y1 - y0);
-			for (int level = 1; level < bins; level++) {
-				// through a row of its own, so that the JIT does several columns at a time
-				System.arraycopy(columnHist, level * w, above, 0, w);
-				for (int x = 0; x < w; x++) zero[x] -= above[x];
-			}
-			System.arraycopy(zero, 0, columnHist, 0, w);
-			for (int x = 0; x < w; x++) colLevel[band][x] = percentileOfHistogram(columnHist, x, w, (y1 - y0) * 0.25, bins);
+			for (int y = y0; y < y1; y++) rowLevel[y] = countRow(v, y * w, w, above, columnHist, rowHist);
+			columnLevels(columnHist, w, y1 - y0, above, zero, colLevel[band]);
 		}
 		Bits positive = new Bits(w, h);
 		float[] row = new float[w];
 		for (int y = 0; y < h; y++) {
-			// blend the two nearest bands so band edges leave no seam
-			double bandPos = (y + 0.5) * bands / (double) h - 0.5;
-			int b0 = Math.max(0, Math.min(bands - 1, (int) Math.floor(bandPos)));
-			int b1 = Math.min(bands - 1, b0 + 1);
-			float t = (float) Math.max(0, Math.min(1, bandPos - b0));
-			float[] col0 = colLevel[b0];
-			float[] col1 = colLevel[b1];
-			float rowLevelHere = rowLevel[y];
-			// in a row's array, sharing its index with the bands' levels: the JIT does several pixels at a time
-			System.arraycopy(v, y * w, row, 0, w);
-			for (int x = 0; x < w; x++) row[x] = Math.max(0, row[x] - Math.max(col0[x] * (1 - t) + col1[x] * t, rowLevelHere));
-			System.arraycopy(row, 0, v, y * w, w);
+			subtractLevels(v, y, w, h, colLevel, rowLevel[y], row);
 			positive.setRowAbove(y, v, 0f);
 		}
 		return positive;
+	}
+
+	/**
+	 * Counts the levels of the row's pixels at level 1 or above into the columns' histograms (level by level);
+	 * returns the row's low percentile.
+	 */
+	private static float countRow(float[] v, int row, int w, int[] above, int[] columnHist, int[] rowHist) {
+		int bins = PeriodicTemplate.LEVELS;
+		int n = PeriodicTemplate.atLevel1OrAbove(v, row, 0, w, above);
+		Arrays.fill(rowHist, 0);
+		for (int k = 0; k < n; k++) {
+			int x = above[k];
+			int level = Math.min(bins - 1, (int) (v[row + x] * bins));
+			columnHist[level * w + x]++;
+			rowHist[level]++;
+		}
+		rowHist[0] += w - n;
+		return percentileOfHistogram(rowHist, 0, 1, w * 0.25, bins);
+	}
+
+	/** Each column's low percentile over a band of the given rows, from its histogram, into colLevel. */
+	private static void columnLevels(int[] columnHist, int w, int rows, int[] above, int[] zero, float[] colLevel) {
+		int bins = PeriodicTemplate.LEVELS;
+		Arrays.fill(zero, rows);
+		for (int level = 1; level < bins; level++) {
+			// through a row of its own, so that the JIT does several columns at a time
+			System.arraycopy(columnHist, level * w, above, 0, w);
+			for (int x = 0; x < w; x++) zero[x] -= above[x];
+		}
+		System.arraycopy(zero, 0, columnHist, 0, w);
+		for (int x = 0; x < w; x++) colLevel[x] = percentileOfHistogram(columnHist, x, w, rows * 0.25, bins);
+	}
+
+	/** Subtracts from row y the larger of its level and its columns' (the two nearest bands blended), in place. */
+	private static void subtractLevels(float[] v, int y, int w, int h, float[][] colLevel, float rowLevelHere,
+		float[] row)
+	{
+		int bands = colLevel.length;
+		// blend the two nearest bands so band edges leave no seam
+		double bandPos = (y + 0.5) * bands / (double) h - 0.5;
+		int b0 = Math.max(0, Math.min(bands - 1, (int) Math.floor(bandPos)));
+		int b1 = Math.min(bands - 1, b0 + 1);
+		float t = (float) Math.max(0, Math.min(1, bandPos - b0));
+		float[] col0 = colLevel[b0];
+		float[] col1 = colLevel[b1];
+		// in a row's array, sharing its index with the bands' levels: the JIT does several pixels at a time
+		System.arraycopy(v, y * w, row, 0, w);
+		for (int x = 0; x < w; x++) row[x] = Math.max(0, row[x] - Math.max(col0[x] * (1 - t) + col1[x] * t, rowLevelHere));
+		System.arraycopy(row, 0, v, y * w, w);
 	}
 
 	/** The pixels that are ink: probability above {@link #MASK_THRESHOLD}. */

@@ -49,28 +49,11 @@ public final class PeriodicTemplate {
 	 *         about 1 where the grid lines are as black as ink
 	 */
 	public static float subtract(float[] v, int w, int h, double periodX, double periodY, int cellsPerTile) {
-		int bx = (int) Math.ceil(OVERSAMPLE * periodX);
-		int by = (int) Math.ceil(OVERSAMPLE * periodY);
 		int tileW = (int) Math.round(cellsPerTile * periodX);
 		int tileH = (int) Math.round(cellsPerTile * periodY);
-		// level by level: neighbouring pixels fall in neighbouring bins; most pixels are paper at level 0, counted
-		// as what the other levels leave
-		int nb = bx * by;
-		int[] hist = new int[nb * LEVELS];
-		int[] count = new int[nb];
-		int[] counted = new int[nb];
-		int[] alongX = new int[bx];
-		int[] alongY = new int[by];
-		int[] denseRows = new int[by];
-		int[] half = new int[nb];
-		int[] below = new int[nb];
-		int[] levelCounts = new int[nb];
-		float[] pattern = new float[nb];
-		// the pattern along each phase row, laid out along the tile's columns, so the subtraction reads it in order
-		float[][] patternRows = null;
-		float[] rowBuffer = null;
-		int[] levels = null;
-		int[] touched = null;
+		// a tile's steps in methods of their own, called once per tile: a method called a few times with several
+		// hot loops is compiled by C2 once per loop (on-stack replacement), each time with all that follows it
+		TileBins bins = new TileBins((int) Math.ceil(OVERSAMPLE * periodX), (int) Math.ceil(OVERSAMPLE * periodY));
 		List<Float> contrasts = new ArrayList<>();
 		for (int ty = 0; ty < h; ty += tileH) {
 			for (int tx = 0; tx < w; tx += tileW) {
@@ -79,79 +62,11 @@ public final class PeriodicTemplate {
 				// a narrow remainder tile would have too few samples per bin: merge it into this one
 				if (w - x1 < tileW / 2) x1 = w;
 				if (h - y1 < tileH / 2) y1 = h;
-				int tw = x1 - tx;
-				int[] binX = phaseBins(tx, x1, periodX, bx);
-				int[] binY = phaseBins(ty, y1, periodY, by);
-				if (levels == null || levels.length < tw) levels = new int[tw];
-				if (touched == null || touched.length < tw * (y1 - ty)) touched = new int[tw * (y1 - ty)];
-				Arrays.fill(counted, 0);
-				Arrays.fill(denseRows, 0);
-				int touches = 0;
-				boolean anyDense = false;
-				int lit = 0;
-				for (int y = ty; y < y1; y++) {
-					int rowBin = binY[y - ty] * bx;
-					int row = y * w;
-					if (lit > tw / DENSE) {
-						// many pixels above level 0 (the grid, or noise): every pixel counted, as they come
-						anyDense = true;
-						denseRows[binY[y - ty]]++;
-						for (int x = tx; x < x1; x++) levels[x - tx] = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
-						lit = 0;
-						for (int x = 0; x < tw; x++) {
-							hist[levels[x] * nb + rowBin + binX[x]]++;
-							lit += -levels[x] >>> 31;
-						}
-					}
-					else {
-						// few: those at level 0 are counted from the rest below
-						lit = atLevel1OrAbove(v, row, tx, x1, levels);
-						for (int k = 0; k < lit; k++) {
-							int x = levels[k];
-							int b = rowBin + binX[x - tx];
-							int at = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS)) * nb + b;
-							hist[at]++;
-							counted[b]++;
-							touched[touches++] = at;
-						}
-					}
-				}
-				Arrays.fill(alongX, 0);
-				Arrays.fill(alongY, 0);
-				for (int b : binX) alongX[b]++;
-				for (int b : binY) alongY[b]++;
-				for (int y = 0; y < by; y++) {
-					for (int x = 0; x < bx; x++) {
-						// how many pixels of the tile fall in the bin: the product of the counts along x and along y
-						count[y * bx + x] = alongY[y] * alongX[x];
-						// the pixels of the bin not counted are at level 0
-						hist[y * bx + x] += count[y * bx + x] - denseRows[y] * alongX[x] - counted[y * bx + x];
-					}
-				}
-				// each bin's median level: how many of the levels 0..62 leave at most half of its pixels up to them
-				// (the first level past half of them, or 63), all bins a level at a time, which the JIT does several
-				// bins at a time; an empty bin's pattern is 0 whatever its level: it counts as found at once
-				for (int b = 0; b < nb; b++) half[b] = count[b] == 0 ? -1 : count[b] / 2;
-				Arrays.fill(below, 0);
-				Arrays.fill(counted, 0);
-				for (int level = 0; level < LEVELS - 1; level++) {
-					System.arraycopy(hist, level * nb, levelCounts, 0, nb);
-					int open = 0;
-					for (int b = 0; b < nb; b++) {
-						counted[b] += levelCounts[b];
-						int notYet = (counted[b] - half[b] - 1) >>> 31;
-						below[b] += notYet;
-						open += notYet;
-					}
-					if (open == 0) break;
-				}
-				for (int b = 0; b < nb; b++) pattern[b] = count[b] == 0 ? 0 : below[b] / (float) LEVELS;
-				if (anyDense) Arrays.fill(hist, 0);
-				else {
-					Arrays.fill(hist, 0, nb, 0);
-					for (int k = 0; k < touches; k++) hist[touched[k]] = 0;
-				}
-				dilateCyclic(pattern, bx, by);
+				int[] binX = phaseBins(tx, x1, periodX, bins.bx);
+				int[] binY = phaseBins(ty, y1, periodY, bins.by);
+				bins.count(v, w, tx, x1, ty, y1, binX, binY);
+				float[] pattern = bins.medians();
+				dilateCyclic(pattern, bins.bx, bins.by);
 				float peak = 0;
 				float floor = 1;
 				for (float p : pattern) {
@@ -159,24 +74,156 @@ public final class PeriodicTemplate {
 					floor = Math.min(floor, p);
 				}
 				contrasts.add(peak - floor);
-				if (patternRows == null || patternRows.length < by || patternRows[0].length < tw) patternRows = new float[by][tw];
-				for (int b = 0; b < by; b++) {
-					for (int x = 0; x < tw; x++) patternRows[b][x] = pattern[b * bx + binX[x]];
-				}
-				if (rowBuffer == null || rowBuffer.length < tw) rowBuffer = new float[tw];
-				// a row at a time in an array of its own, sharing its index with the pattern's (several pixels at a time)
-				for (int y = ty; y < y1; y++) {
-					float[] patternRow = patternRows[binY[y - ty]];
-					System.arraycopy(v, y * w + tx, rowBuffer, 0, tw);
-					for (int x = 0; x < tw; x++) rowBuffer[x] = Math.max(0, rowBuffer[x] - patternRow[x]);
-					System.arraycopy(rowBuffer, 0, v, y * w + tx, tw);
-				}
+				bins.subtract(v, w, tx, x1, ty, y1, binX, binY);
 				if (x1 == w) break;
 			}
 			if (h - Math.min(h, ty + tileH) < tileH / 2) break;
 		}
 		Collections.sort(contrasts);
 		return contrasts.get(contrasts.size() / 2);
+	}
+
+	/** The phase bins' level histograms of one tile at a time, and the arrays the steps reuse from tile to tile. */
+	private static final class TileBins {
+		final int bx;
+		final int by;
+		final int nb;
+		// level by level: neighbouring pixels fall in neighbouring bins; most pixels are paper at level 0, counted
+		// as what the other levels leave
+		final int[] hist;
+		final int[] count;
+		final int[] counted;
+		final int[] alongX;
+		final int[] alongY;
+		final int[] denseRows;
+		final int[] half;
+		final int[] below;
+		final int[] levelCounts;
+		final float[] pattern;
+		// the pattern along each phase row, laid out along the tile's columns, so the subtraction reads it in order
+		float[][] patternRows;
+		float[] rowBuffer;
+		int[] levels;
+		int[] touched;
+		int touches;
+		boolean anyDense;
+
+		TileBins(int bx, int by) {
+			this.bx = bx;
+			this.by = by;
+			nb = bx * by;
+			hist = new int[nb * LEVELS];
+			count = new int[nb];
+			counted = new int[nb];
+			alongX = new int[bx];
+			alongY = new int[by];
+			denseRows = new int[by];
+			half = new int[nb];
+			below = new int[nb];
+			levelCounts = new int[nb];
+			pattern = new float[nb];
+		}
+
+		/** Counts the tile's pixels into the histograms (which start empty). */
+		void count(float[] v, int w, int tx, int x1, int ty, int y1, int[] binX, int[] binY) {
+			int tw = x1 - tx;
+			if (levels == null || levels.length < tw) levels = new int[tw];
+			if (touched == null || touched.length < tw * (y1 - ty)) touched = new int[tw * (y1 - ty)];
+			// in locals while counting: the loops then keep them in registers
+			int[] levels = this.levels;
+			int[] touched = this.touched;
+			int touches = 0;
+			boolean anyDense = false;
+			Arrays.fill(counted, 0);
+			Arrays.fill(denseRows, 0);
+			int lit = 0;
+			for (int y = ty; y < y1; y++) {
+				int rowBin = binY[y - ty] * bx;
+				int row = y * w;
+				if (lit > tw / DENSE) {
+					// many pixels above level 0 (the grid, or noise): every pixel counted, as they come
+					anyDense = true;
+					denseRows[binY[y - ty]]++;
+					for (int x = tx; x < x1; x++) levels[x - tx] = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS));
+					lit = 0;
+					for (int x = 0; x < tw; x++) {
+						hist[levels[x] * nb + rowBin + binX[x]]++;
+						lit += -levels[x] >>> 31;
+					}
+				}
+				else {
+					// few: those at level 0 are counted from the rest below
+					lit = atLevel1OrAbove(v, row, tx, x1, levels);
+					for (int k = 0; k < lit; k++) {
+						int x = levels[k];
+						int b = rowBin + binX[x - tx];
+						int at = Math.min(LEVELS - 1, (int) (v[row + x] * LEVELS)) * nb + b;
+						hist[at]++;
+						counted[b]++;
+						touched[touches++] = at;
+					}
+				}
+			}
+			this.touches = touches;
+			this.anyDense = anyDense;
+			Arrays.fill(alongX, 0);
+			Arrays.fill(alongY, 0);
+			for (int b : binX) alongX[b]++;
+			for (int b : binY) alongY[b]++;
+			for (int y = 0; y < by; y++) {
+				for (int x = 0; x < bx; x++) {
+					// how many pixels of the tile fall in the bin: the product of the counts along x and along y
+					count[y * bx + x] = alongY[y] * alongX[x];
+					// the pixels of the bin not counted are at level 0
+					hist[y * bx + x] += count[y * bx + x] - denseRows[y] * alongX[x] - counted[y * bx + x];
+				}
+			}
+		}
+
+		/** Each bin's median level as the pattern (0 in an empty bin), leaving the histograms empty. */
+		float[] medians() {
+			// a bin's median level: how many of the levels 0..62 leave at most half of its pixels up to them (the
+			// first level past half of them, or 63), all bins a level at a time, which the JIT does several bins at a
+			// time; an empty bin's pattern is 0 whatever its level: it counts as found at once
+			for (int b = 0; b < nb; b++) half[b] = count[b] == 0 ? -1 : count[b] / 2;
+			Arrays.fill(below, 0);
+			Arrays.fill(counted, 0);
+			for (int level = 0; level < LEVELS - 1; level++) {
+				System.arraycopy(hist, level * nb, levelCounts, 0, nb);
+				int open = 0;
+				for (int b = 0; b < nb; b++) {
+					counted[b] += levelCounts[b];
+					int notYet = (counted[b] - half[b] - 1) >>> 31;
+					below[b] += notYet;
+					open += notYet;
+				}
+				if (open == 0) break;
+			}
+			for (int b = 0; b < nb; b++) pattern[b] = count[b] == 0 ? 0 : below[b] / (float) LEVELS;
+			if (anyDense) Arrays.fill(hist, 0);
+			else {
+				Arrays.fill(hist, 0, nb, 0);
+				for (int k = 0; k < touches; k++) hist[touched[k]] = 0;
+			}
+			return pattern;
+		}
+
+		/** Subtracts the pattern (the medians, as the caller left them) from the tile's pixels, clamped at 0. */
+		void subtract(float[] v, int w, int tx, int x1, int ty, int y1, int[] binX, int[] binY) {
+			int tw = x1 - tx;
+			if (patternRows == null || patternRows.length < by || patternRows[0].length < tw) patternRows = new float[by][tw];
+			for (int b = 0; b < by; b++) {
+				for (int x = 0; x < tw; x++) patternRows[b][x] = pattern[b * bx + binX[x]];
+			}
+			if (rowBuffer == null || rowBuffer.length < tw) rowBuffer = new float[tw];
+			// a row at a time in an array of its own, sharing its index with the pattern's (several pixels at a time)
+			for (int y = ty; y < y1; y++) {
+				float[] patternRow = patternRows[binY[y - ty]];
+				System.arraycopy(v, y * w + tx, rowBuffer, 0, tw);
+				for (int x = 0; x < tw; x++) rowBuffer[x] = Math.max(0, rowBuffer[x] - patternRow[x]);
+				System.arraycopy(rowBuffer, 0, v, y * w + tx, tw);
+			}
+		}
 	}
 
 	/**

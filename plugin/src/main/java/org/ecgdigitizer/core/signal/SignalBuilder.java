@@ -42,23 +42,36 @@ public final class SignalBuilder {
 					"the segment; left empty", r.label(), r.row + 1, r.column + 1, 100 * trace.confidence));
 				continue;
 			}
-			double[] mv = segment(trace, layout, fs, length);
-			for (int k = 0; k < length; k++) {
-				if (Double.isNaN(mv[k])) continue;
-				sum[lead][k] += mv[k];
-				weight[lead][k] += 1;
-			}
+			// the sample loops in methods of their own: C2 would otherwise compile all of build, called once a
+			// page, once per hot loop (on-stack replacement)
+			add(segment(trace, layout, fs, length), sum[lead], weight[lead]);
 		}
-		double[][] samples = new double[12][length];
+		double[][] samples = new double[12][];
 		Map<String, Double> confidence = new LinkedHashMap<>();
 		for (Lead lead : Lead.values()) {
 			int i = lead.ordinal();
-			for (int k = 0; k < length; k++) samples[i][k] = weight[i][k] > 0 ? sum[i][k] / weight[i][k] : Double.NaN;
+			samples[i] = mean(sum[i], weight[i]);
 			confidence.put(lead.label(), segments[i] == 0 ? Double.NaN : confidenceSum[i] / segments[i]);
 			if (segments[i] == 0) warnings.add(lead.label() + " is not printed on this page; its samples are NaN");
 		}
 		EcgRecord record = new EcgRecord(name, fs, Lead.standardLabels(), samples);
 		return new Digitization(record, layout, traces, settings, confidence, warnings);
+	}
+
+	/** Adds a segment's finite samples to the lead's sums and counts them in its weights. */
+	private static void add(double[] mv, double[] sum, double[] weight) {
+		for (int k = 0; k < mv.length; k++) {
+			if (Double.isNaN(mv[k])) continue;
+			sum[k] += mv[k];
+			weight[k] += 1;
+		}
+	}
+
+	/** The mean of the segments at each sample, NaN where none has one. */
+	private static double[] mean(double[] sum, double[] weight) {
+		double[] samples = new double[sum.length];
+		for (int k = 0; k < sum.length; k++) samples[k] = weight[k] > 0 ? sum[k] / weight[k] : Double.NaN;
+		return samples;
 	}
 
 	/** The longest gap in a trace (columns) that a signal bridges, on this layout's time scale. */

@@ -176,17 +176,32 @@ public final class TraceExtractor {
 		int ya = Math.max(0, (int) Math.floor(region.box.y - half));
 		int yb = Math.min(h, (int) Math.ceil(region.box.maxY() + half));
 		int crossing = (int) Math.max(2, Math.round(GRID_LINE_MM * mmY));
-		Run[][] runs = new Run[n][];
-		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
+		// the loops over the columns in methods of their own: C2 would otherwise compile all that follows them here
+		// (the path, the centre line) once per loop (on-stack replacement)
+		Run[][] runs = columnRuns(ink, density, starts, w, xa, n, ya, yb, crossing);
 		Run[] chosen = path(runs, region.baselineY, mmY, FaintInk.forPage(density, w, xa, crossing, mmY),
 			NameOverTrace.hidden(region.nameOverTrace, xa, runs));
 		double[][] line = centreLine(chosen, density, w, xa);
 		double[] ys = line[0];
 		double[] fine = line[1];
+		double confidence = n == 0 ? 0 : covered(ys) / (double) n;
+		return new Followed(new Trace(region, xa, ys, fine, confidence), unbroken(chosen, ys, UNBROKEN_MM * mmY));
+	}
+
+	/** The ink runs of the n columns from xa on, rows ya to yb. */
+	private static Run[][] columnRuns(float[] ink, float[] density, Bits starts, int w, int xa, int n, int ya, int yb,
+		int crossing)
+	{
+		Run[][] runs = new Run[n][];
+		for (int i = 0; i < n; i++) runs[i] = runs(ink, density, starts, w, xa + i, ya, yb, crossing);
+		return runs;
+	}
+
+	/** How many of the column values are known. */
+	private static int covered(double[] ys) {
 		int covered = 0;
 		for (double y : ys) if (!Double.isNaN(y)) covered++;
-		double confidence = n == 0 ? 0 : covered / (double) n;
-		return new Followed(new Trace(region, xa, ys, fine, confidence), unbroken(chosen, ys, UNBROKEN_MM * mmY));
+		return covered;
 	}
 
 	/**
@@ -618,59 +633,97 @@ public final class TraceExtractor {
 	 * @return the path at the column centres, and the fine path
 	 */
 	static double[][] centreLine(Run[] chosen, float[] density, int w, int xa) {
-		int n = chosen.length;
-		double[] ys = new double[n];
-		Arrays.fill(ys, Double.NaN);
+		// each loop in a method of its own: a method called a few hundred times with several hot loops is
+		// compiled by C2 once per loop (on-stack replacement), each time with all that follows the loop
 		double pen = penWidth(chosen);
-		boolean[] steep = new boolean[n];
-		for (int i = 0; i < n; i++) {
-			Run r = chosen[i];
-			if (r == null) continue;
-			steep[i] = r.bottom - r.top + 1 > pen + 1.5;
-			if (!steep[i]) ys[i] = r.centroid;
-		}
-		List<int[]> stretches = new ArrayList<>();
+		boolean[] steep = steepColumns(chosen, pen);
+		double[] ys = levelCentroids(chosen, steep);
+		List<int[]> stretches = steepStretches(steep);
 		List<List<RowCut>> cuts = new ArrayList<>();
-		List<Double> widths = new ArrayList<>();
-		for (int i = 0; i < n;) {
+		for (int[] s : stretches) cuts.add(cutRows(chosen, density, w, xa, s[0], s[1]));
+		double stroke = strokeWidth(cuts, pen);
+		double[] fine = fineLine(ys);
+		for (int k = 0; k < stretches.size(); k++) {
+			readAcross(chosen, stretches.get(k)[0], stretches.get(k)[1], cuts.get(k), stroke, ys, fine);
+		}
+		return new double[][] { ys, fine };
+	}
+
+	/** The columns whose run is taller than the pen: steep strokes. */
+	private static boolean[] steepColumns(Run[] chosen, double pen) {
+		boolean[] steep = new boolean[chosen.length];
+		for (int i = 0; i < chosen.length; i++) {
+			Run r = chosen[i];
+			if (r != null) steep[i] = r.bottom - r.top + 1 > pen + 1.5;
+		}
+		return steep;
+	}
+
+	/** The ink centroids of the flat columns, NaN at the steep and empty ones. */
+	private static double[] levelCentroids(Run[] chosen, boolean[] steep) {
+		double[] ys = new double[chosen.length];
+		Arrays.fill(ys, Double.NaN);
+		for (int i = 0; i < chosen.length; i++) {
+			if (chosen[i] != null && !steep[i]) ys[i] = chosen[i].centroid;
+		}
+		return ys;
+	}
+
+	/** The first and last column of each stretch of steep columns. */
+	private static List<int[]> steepStretches(boolean[] steep) {
+		List<int[]> stretches = new ArrayList<>();
+		for (int i = 0; i < steep.length;) {
 			if (!steep[i]) {
 				i++;
 				continue;
 			}
 			int end = i;
-			while (end + 1 < n && steep[end + 1]) end++;
-			List<RowCut> stretch = cutRows(chosen, density, w, xa, i, end);
-			for (RowCut c : stretch) if (c.apex == 0) widths.add(c.right - c.left);
+			while (end + 1 < steep.length && steep[end + 1]) end++;
 			stretches.add(new int[] { i, end });
-			cuts.add(stretch);
 			i = end + 1;
 		}
-		// a steep stroke's width across is the pen's own width; level runs also hold its jitter
-		double stroke = pen;
-		if (widths.size() >= 10) {
-			widths.sort(Double::compare);
-			stroke = Math.max(1, widths.get(widths.size() / 4));
+		return stretches;
+	}
+
+	/** A steep stroke's width across is the pen's own width; level runs also hold its jitter. */
+	private static double strokeWidth(List<List<RowCut>> cuts, double pen) {
+		List<Double> widths = new ArrayList<>();
+		for (List<RowCut> stretch : cuts) {
+			for (RowCut c : stretch) if (c.apex == 0) widths.add(c.right - c.left);
 		}
-		double[] fine = new double[n * Trace.STEPS];
+		if (widths.size() < 10) return pen;
+		widths.sort(Double::compare);
+		return Math.max(1, widths.get(widths.size() / 4));
+	}
+
+	/** The fine path of the flat columns: straight from one column centre to the next. */
+	private static double[] fineLine(double[] ys) {
+		double[] fine = new double[ys.length * Trace.STEPS];
 		for (int j = 0; j < fine.length; j++) fine[j] = between(ys, (j + 0.5) / Trace.STEPS - 0.5);
-		for (int k = 0; k < stretches.size(); k++) {
-			int a = stretches.get(k)[0];
-			int b = stretches.get(k)[1];
-			List<double[]> points = new ArrayList<>();
-			boolean before = a > 0 && chosen[a - 1] != null;
-			boolean after = b + 1 < n && chosen[b + 1] != null;
-			if (before) points.add(new double[] { a - 0.5, chosen[a - 1].centroid });
-			if (after) points.add(new double[] { b + 1.5, chosen[b + 1].centroid });
-			for (RowCut c : cuts.get(k)) c.addPoints(stroke, points);
-			points.sort((p, q) -> Double.compare(p[0], q[0]));
-			points = mergeStacked(points);
-			// the steep columns, and the halves of the flat columns beside them up to their centres
-			int from = (before ? a - 1 : a) * Trace.STEPS + (before ? Trace.STEPS / 2 : 0);
-			int to = (after ? b + 1 : b) * Trace.STEPS + (after ? Trace.STEPS / 2 : Trace.STEPS);
-			for (int j = from; j < to; j++) fine[j] = polylineAt(points, (j + 0.5) / Trace.STEPS);
-			for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
-		}
-		return new double[][] { ys, fine };
+		return fine;
+	}
+
+	/**
+	 * The steep columns a..b read across, from their row cuts, into ys and the fine path: the
+	 * polyline through the cuts' points and the centroids of the flat columns beside them.
+	 */
+	private static void readAcross(Run[] chosen, int a, int b, List<RowCut> cuts, double stroke, double[] ys,
+		double[] fine)
+	{
+		int n = chosen.length;
+		List<double[]> points = new ArrayList<>();
+		boolean before = a > 0 && chosen[a - 1] != null;
+		boolean after = b + 1 < n && chosen[b + 1] != null;
+		if (before) points.add(new double[] { a - 0.5, chosen[a - 1].centroid });
+		if (after) points.add(new double[] { b + 1.5, chosen[b + 1].centroid });
+		for (RowCut c : cuts) c.addPoints(stroke, points);
+		points.sort((p, q) -> Double.compare(p[0], q[0]));
+		points = mergeStacked(points);
+		// the steep columns, and the halves of the flat columns beside them up to their centres
+		int from = (before ? a - 1 : a) * Trace.STEPS + (before ? Trace.STEPS / 2 : 0);
+		int to = (after ? b + 1 : b) * Trace.STEPS + (after ? Trace.STEPS / 2 : Trace.STEPS);
+		for (int j = from; j < to; j++) fine[j] = polylineAt(points, (j + 0.5) / Trace.STEPS);
+		for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
 	}
 
 	/** Values at column centres, linear between them; NaN farther than half a column from any value. */
