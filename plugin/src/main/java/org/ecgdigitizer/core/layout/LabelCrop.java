@@ -221,7 +221,9 @@ final class LabelCrop {
 		for (int cx = first; cx < end + lw - 1; cx++) {
 			int[] runs = unknownColumnRuns[cx];
 			int x0 = Math.max(first, cx - lw + 1);
-			int x1 = Math.min(end - 1, cx);
+			// an exclusive bound: C2 guards an inclusive one (x <= x1) with a loop limit check whose trap
+			// forces a second compile of the label reads that inline this
+			int xEnd = Math.min(end, cx + 1);
 			for (int r = 0; r < runs.length; r += 2) {
 				for (int t = 0; t < tops; t++) {
 					int top = top0 + t;
@@ -231,7 +233,7 @@ final class LabelCrop {
 					if (lo >= hi) continue;
 					double[] sums = hidden[t];
 					double[] squares = hiddenSquares[t];
-					for (int x = x0; x <= x1; x++) {
+					for (int x = x0; x < xEnd; x++) {
 						int column = (cx - x) * (H + 1);
 						sums[x] += pre[column + hi] - pre[column + lo];
 						squares[x] += pre2[column + hi] - pre2[column + lo];
