@@ -421,7 +421,7 @@ final class RowFinder {
 		return candidates;
 	}
 
-	private static double[] toDouble(float[] v) {
+	static double[] toDouble(float[] v) {
 		double[] d = new double[v.length];
 		for (int i = 0; i < v.length; i++) d[i] = v[i];
 		return d;

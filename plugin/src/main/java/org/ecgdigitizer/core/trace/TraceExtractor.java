@@ -723,7 +723,9 @@ public final class TraceExtractor {
 		int from = (before ? a - 1 : a) * Trace.STEPS + (before ? Trace.STEPS / 2 : 0);
 		int to = (after ? b + 1 : b) * Trace.STEPS + (after ? Trace.STEPS / 2 : Trace.STEPS);
 		for (int j = from; j < to; j++) fine[j] = polylineAt(points, (j + 0.5) / Trace.STEPS);
-		for (int i = a; i <= b; i++) ys[i] = polylineAt(points, i + 0.5);
+		// i < b + 1, not i <= b: C2 guards an inclusive bound with a loop limit check whose trap forces a
+		// second compile of this method
+		for (int i = a; i < b + 1; i++) ys[i] = polylineAt(points, i + 0.5);
 	}
 
 	/** Values at column centres, linear between them; NaN farther than half a column from any value. */
