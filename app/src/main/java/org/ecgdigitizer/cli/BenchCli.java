@@ -43,7 +43,7 @@ final class BenchCli implements CliCommand {
 	@Override
 	public String synopsis() {
 		return "[--pages N] [--conditions LIST] [--seed S] [--out DIR] [--dataset DIR] [--settings COND:KEY=VALUE[;KEY=VALUE]]..."
-			+ " [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--threads N] [--json FILE]";
+			+ " [--digitizer real|flat] [--ink rules|learned|auto|FILE.model] [--threads N] [--heap] [--json FILE]";
 	}
 
 	@Override
@@ -59,8 +59,9 @@ final class BenchCli implements CliCommand {
 			Option.value("digitizer", "NAME", "real, or flat: the 0 dB baseline (0 mV wherever the reference is plotted)", "real"),
 			Option.value("ink", "MODEL", "the real digitizer's ink model: rules, learned, auto or a .model file",
 				org.ecgdigitizer.core.classify.InkSources.DEFAULT),
-			Option.value("threads", "N", "pages digitized at once; with 1 the heap is measured per page, with more " +
-				"for the whole run", "the number of cores"),
+			Option.value("threads", "N", "pages digitized at once", "the number of cores; 1 with --heap"),
+			Option.flag("heap", "measure the peak heap of each page, one page at a time after a full collection (its CPU" +
+				" seconds then include regrowing the heap; without it only the run's peak heap is measured)"),
 			Option.value("out", "DIR", "write every page, its reference, the prediction and the review overlay here"),
 			Option.value("json", "FILE", "write the full report (every page) as JSON"),
 			Option.flag("list", "list the synthetic conditions and exit"));
@@ -105,13 +106,18 @@ final class BenchCli implements CliCommand {
 		setup.put("command", commandLine(args));
 
 		Path outDir = args.has("out") ? Paths.get(args.required("out")) : null;
-		int threads = args.integer("threads", BatchDigitizer.defaultThreads());
+		boolean heapPerPage = args.flag("heap");
+		int threads = args.integer("threads", heapPerPage ? 1 : BatchDigitizer.defaultThreads());
 		if (threads < 1) throw new Args.UsageException("--threads must be at least 1, got " + threads);
+		if (heapPerPage && threads != 1) {
+			throw new Args.UsageException("--heap measures one page at a time; leave out --threads or give --threads 1");
+		}
 		ProgressLine progress = new ProgressLine(err);
 		BenchmarkReport report;
 		try {
 			Benchmark bench = new Benchmark(digitizer, outDir);
 			bench.setThreads(threads);
+			bench.setHeapPerPage(heapPerPage);
 			report = bench.run(conditions, setup, progress);
 		}
 		finally {
@@ -136,8 +142,9 @@ final class BenchCli implements CliCommand {
 			+ " median in ms; positive when the prediction runs late (time 0 put too early).");
 		out.println("named %: true lead segments whose place holds a region of that lead; layout %: pages whose"
 			+ " layout was found right (see docs/benchmark.md); - where the pages have no ground truth.");
-		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only" + (threads > 1
-			? "; heap: measured per page only with --threads 1" : "") + ".");
+		out.println("Digitizer: " + digitizer.name() + "; seconds and heap cover the digitizer only" + (heapPerPage
+			? "; CPU seconds include regrowing the heap after the collection before each page" :
+			"; heap: measured per page only with --heap") + ".");
 		if (args.has("json")) {
 			Path json = Paths.get(args.required("json"));
 			AtomicFiles.writeString(json, Json.write(report.toJson()));

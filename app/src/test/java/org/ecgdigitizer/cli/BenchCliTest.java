@@ -1,6 +1,7 @@
 package org.ecgdigitizer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -119,6 +120,31 @@ class BenchCliTest {
 		err.reset();
 		assertEquals(2, run(out, err, "bench", "--pages", "0"));
 		assertEquals(2, run(out, err, "bench", "somefile.png"));
+		err.reset();
+		assertEquals(2, run(out, err, "bench", "--dataset", data.toString(), "--heap", "--threads", "2"));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--heap measures one page at a time"));
+	}
+
+	@Test
+	void theHeapIsMeasuredPerPageOnlyWhenAsked() throws Exception {
+		Path data = dataset();
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		Path plain = dir.resolve("plain.json");
+		assertEquals(0, run(out, err, "bench", "--dataset", data.toString(), "--digitizer", "flat", "--threads", "1",
+			"--json", plain.toString()), err.toString(StandardCharsets.UTF_8));
+		Map<String, Object> root = Json.object(Json.read(plain));
+		assertNull(Json.object(Json.array(root.get("conditions")).get(0)).get("peak_heap_mb"));
+		assertTrue(((Double) Json.object(root.get("throughput")).get("peak_heap_mb")) > 0);
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("heap: measured per page only with --heap"));
+
+		out.reset();
+		Path perPage = dir.resolve("per-page.json");
+		assertEquals(0, run(out, err, "bench", "--dataset", data.toString(), "--digitizer", "flat", "--heap", "--json",
+			perPage.toString()), err.toString(StandardCharsets.UTF_8));
+		root = Json.object(Json.read(perPage));
+		assertTrue(((Double) Json.object(Json.array(root.get("conditions")).get(0)).get("peak_heap_mb")) > 0);
+		assertEquals(1.0, Json.object(root.get("throughput")).get("threads"));
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("CPU seconds include regrowing the heap"));
 	}
 
 	@Test

@@ -37,14 +37,17 @@ import org.ecgdigitizer.core.io.Wfdb;
  * scores every page against its masked reference with the Challenge 2024 and Kaggle 2025 SNR.
  *
  * <p>Measured per page, after a few unmeasured warm-up pages: the seconds the digitizer took (not
- * making, reading, scoring or writing the page), wall clock and CPU time of its thread, and from the heap memory pools, the peak heap
- * while it ran. Before each page the heap is collected and the pools' peaks are reset, so the
- * peak covers the digitizer and its input page, not the garbage of the page generator; it still
- * includes garbage the digitizer made and the collector had not yet reclaimed, so it depends on
- * the heap limit (-Xmx) and the collector. Pages run one after another by default, so that
- * neither number is disturbed by another page; with several threads ({@link #setThreads}) they
- * run side by side, the CPU seconds (of each page's own thread) and each stage's share stay
- * comparable, the heap is measured for the whole run, and the report gives pages per second.</p>
+ * making, reading, scoring or writing the page), wall clock and CPU time of its thread, and the
+ * run's peak heap. Pages run one after another by default; with several threads ({@link #setThreads})
+ * they run side by side, the CPU seconds (of each page's own thread) and each stage's share stay
+ * comparable, and the report gives pages per second.</p>
+ *
+ * <p>On request ({@link #setHeapPerPage}, one page at a time) the peak heap of each page: before
+ * each page the heap is collected and the pools' peaks are reset, so the peak covers the digitizer
+ * and its input page, not the garbage of the page generator; it still includes garbage the
+ * digitizer made and the collector had not yet reclaimed, so it depends on the heap limit (-Xmx)
+ * and the collector. Its CPU seconds are not those of a normal run: the full collection shrinks the
+ * heap, and the page's own thread pays to grow it back (a quarter more CPU on 200 dpi pages).</p>
  *
  * <p>With an output folder, each condition gets a sub-folder that {@code bench --dataset} reads
  * back: {@code <page>.png} (the page) and {@code <page>_masked.hea/.dat} (the reference), and in
@@ -60,6 +63,7 @@ public final class Benchmark {
 	private final BenchmarkDigitizer digitizer;
 	private final Path outDir;
 	private int threads = 1;
+	private boolean heapPerPage;
 
 	/** @param outDir where to write pages, references, predictions and overlays; null for nowhere */
 	public Benchmark(BenchmarkDigitizer digitizer, Path outDir) {
@@ -67,13 +71,19 @@ public final class Benchmark {
 		this.outDir = outDir;
 	}
 
-	/**
-	 * Digitizes this many pages at once (1 by default). With one, the heap is measured per page;
-	 * with more, only the run's peak is, in the report's throughput.
-	 */
+	/** Digitizes this many pages at once (1 by default). */
 	public void setThreads(int threads) {
 		if (threads < 1) throw new EcgException("threads must be at least 1, got " + threads);
 		this.threads = threads;
+	}
+
+	/**
+	 * Measures the peak heap of each page, after a full collection before it (false by default:
+	 * only the run's peak is measured). It needs one page at a time, and the CPU seconds it reports
+	 * include regrowing the heap the collection shrank.
+	 */
+	public void setHeapPerPage(boolean heapPerPage) {
+		this.heapPerPage = heapPerPage;
 	}
 
 	/**
@@ -94,8 +104,10 @@ public final class Benchmark {
 		int total = jobs.size();
 		AtomicInteger done = new AtomicInteger();
 		Object shown = new Object();
-		// one page at a time: the heap is measured per page; several: only the run's peak
-		boolean perPage = threads == 1;
+		if (heapPerPage && threads != 1) {
+			throw new EcgException("the heap is measured per page only one page at a time; run with 1 thread, not " +
+				threads);
+		}
 		resetHeapPeaks();
 		long runStart = System.nanoTime();
 		List<PageRun> runs = new ArrayList<>();
@@ -113,7 +125,7 @@ public final class Benchmark {
 					synchronized (shown) {
 						progress.status(String.format(Locale.ROOT, "%s %d/%d", condition.name, job[1] + 1, condition.pages));
 					}
-					PageRun run = runPage(condition, job[1], perPage);
+					PageRun run = runPage(condition, job[1], heapPerPage);
 					synchronized (shown) {
 						progress.items(done.incrementAndGet(), total);
 					}
@@ -158,7 +170,7 @@ public final class Benchmark {
 		// the run's other pages were made, read and scored beside them
 		throughput.put("digitizer_pages_per_second", digitizerSeconds > 0 ? measured * threads / digitizerSeconds
 			: Double.NaN);
-		throughput.put("peak_heap_mb", perPage ? Double.NaN : runPeak / (1024.0 * 1024.0));
+		throughput.put("peak_heap_mb", heapPerPage ? Double.NaN : runPeak / (1024.0 * 1024.0));
 		Map<String, Object> machine = machine();
 		// other work on the machine slows the digitizer down: say how busy it was
 		machine.put("load_average_start", loadBefore < 0 ? null : loadBefore);
