@@ -186,30 +186,41 @@ public final class Benchmark {
 		return report;
 	}
 
-	/** Pages digitized, unmeasured, before the first measured one. */
-	static final int WARM_UP_PAGES = 3;
+	/** Pages digitized, unmeasured, before the first measured one: at least this many, and one of every condition. */
+	static final int WARM_UP_PAGES = 10;
 
 	/**
-	 * Digitizes a few pages unmeasured (the first page of the first conditions), so that the times
-	 * are those of a warm JVM: a fresh one takes several pages to compile the digitizer's code,
-	 * and the first of them take two to four times as long.
+	 * Digitizes pages unmeasured so that the times are those of a warm JVM, as in a long run: a
+	 * fresh one takes tens of pages to compile the digitizer's code, and the first pages take two
+	 * to four times as long. The first page of every condition (each condition runs code of its own:
+	 * the learned ink on photos, the perspective tiles on copies), then the conditions' next pages in
+	 * turn up to {@link #WARM_UP_PAGES}.
 	 */
 	private void warmUp(List<BenchmarkCondition> conditions, Progress progress) {
-		List<int[]> pages = new ArrayList<>();
-		for (int c = 0; c < conditions.size() && pages.size() < WARM_UP_PAGES; c++) {
-			if (conditions.get(c).pages > 0) pages.add(new int[] { c, 0 });
-		}
-		for (int i = 1; !conditions.isEmpty() && i < conditions.get(0).pages && pages.size() < WARM_UP_PAGES; i++) {
-			pages.add(new int[] { 0, i });
-		}
-		for (int[] p : pages) {
-			progress.status("warming up");
+		List<int[]> pages = warmUpPages(conditions);
+		for (int k = 0; k < pages.size() && !progress.isCanceled(); k++) {
+			int[] p = pages.get(k);
+			progress.status(String.format(Locale.ROOT, "warming up %d/%d", k + 1, pages.size()));
 			try {
 				digitizer.digitize(conditions.get(p[0]).page(p[1]));
 			}
 			catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
 				// the page's own run reports whatever went wrong
 			}
+		}
+	}
+
+	/** The warm-up's pages as {condition, page}: a round over the conditions, then more rounds until enough. */
+	static List<int[]> warmUpPages(List<BenchmarkCondition> conditions) {
+		List<int[]> pages = new ArrayList<>();
+		for (int i = 0; ; i++) {
+			boolean any = false;
+			for (int c = 0; c < conditions.size(); c++) {
+				if (i >= conditions.get(c).pages || i > 0 && pages.size() >= WARM_UP_PAGES) continue;
+				pages.add(new int[] { c, i });
+				any = true;
+			}
+			if (!any || pages.size() >= WARM_UP_PAGES) return pages;
 		}
 	}
 

@@ -184,8 +184,9 @@ class BenchmarkDatasetTest {
 		Wfdb.write(TestPages.masked(full).withName("blank"), data);
 
 		Path out = dir.resolve("out");
-		BenchmarkReport report = new Benchmark(BenchmarkDigitizer.real(), out).run(BenchmarkDataset.conditions(data),
-			Map.of(), Progress.NONE);
+		Benchmark bench = new Benchmark(BenchmarkDigitizer.real(), out);
+		bench.setHeapPerPage(true);
+		BenchmarkReport report = bench.run(BenchmarkDataset.conditions(data), Map.of(), Progress.NONE);
 		BenchmarkReport.ConditionResult c = report.conditions.get(0);
 		assertEquals(2, c.attempted());
 		BenchmarkReport.PageResult blankResult = c.pages.stream().filter(p -> p.name.equals("blank")).findFirst().get();
