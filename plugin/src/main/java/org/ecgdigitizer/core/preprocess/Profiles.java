@@ -456,8 +456,14 @@ final class Profiles {
 		double f = shift - o;
 		double g = 1 - f;
 		int d = first - o;
-		sum[from + o] += data[first + from] * g;
-		for (int i = from + o + 1; i < to + o; i++) sum[i] += data[d + i] * g + data[d + i - 1] * f;
+		// each pixel read and widened once: the next bin's share of it is carried to the next step
+		double before = data[first + from];
+		sum[from + o] += before * g;
+		for (int i = from + o + 1; i < to + o; i++) {
+			double v = data[d + i];
+			sum[i] += v * g + before * f;
+			before = v;
+		}
 		sum[to + o] += data[first + to - 1] * f;
 		addRun(cntStep, from + o, to + o, g);
 		addRun(cntStep, from + o + 1, to + o + 1, f);
