@@ -117,7 +117,16 @@ public final class GridAnalysis {
 	 * Null, as {@link #analyzeTile}, when an axis shows no period.
 	 */
 	static GridEstimate quickLook(float[] plane, int w, int h, double tan) {
-		return refine(plane, w, h, Double.NaN, tan, 2, 1, false, true, true);
+		return quickLook(plane, 0, w, w, h, tan);
+	}
+
+	/**
+	 * {@link #quickLook(float[], int, int, double)} of the w x h rectangle of a plane whose rows are scan
+	 * pixels long, starting at origin: the same reading as of a copy of the rectangle.
+	 */
+	static GridEstimate quickLook(float[] plane, int origin, int scan, int w, int h, double tan) {
+		return refine(new Profiles.Projector(plane, origin, scan, w, h, false), w, h, Double.NaN, tan, 2, 1, false,
+			true, true);
 	}
 
 	/**
@@ -140,10 +149,16 @@ public final class GridAnalysis {
 	private static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride,
 		int passes, boolean keepSharper, boolean keepSettled, boolean nullWithoutPeriod)
 	{
+		// a plane read at every pixel is projected often enough here to be worth copying by columns
+		return refine(new Profiles.Projector(plane, w, h, stride == 1), w, h, dpiHint, tan, stride, passes,
+			keepSharper, keepSettled, nullWithoutPeriod);
+	}
+
+	private static GridEstimate refine(Profiles.Projector projector, int w, int h, double dpiHint, double tan,
+		int stride, int passes, boolean keepSharper, boolean keepSettled, boolean nullWithoutPeriod)
+	{
 		double tanH = tan;
 		double tanV = tan;
-		// a plane read at every pixel is projected often enough here to be worth copying by columns
-		Profiles.Projector projector = new Profiles.Projector(plane, w, h, stride == 1);
 		int longSide = Math.max(w, h);
 		double[] acrossH = projector.profile(tanH, true, stride);
 		AxisPeriod py = period(acrossH, dpiHint, longSide);

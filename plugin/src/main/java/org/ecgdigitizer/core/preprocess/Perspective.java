@@ -219,11 +219,10 @@ public final class Perspective {
 	{
 		int tw = x1 - x0;
 		int th = y1 - y0;
-		float[] sub = new float[tw * th];
-		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
-		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt
-		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyzeTile(sub, tw, th, angleDeg, rangeDeg, mm)
-			: GridAnalysis.quickLook(sub, tw, th, Math.tan(Math.toRadians(angleDeg)));
+		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt; a
+		// quick look only projects the tile, which it reads in place
+		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyzeTile(copy(plane, w, x0, y0, tw, th), tw, th, angleDeg,
+			rangeDeg, mm) : GridAnalysis.quickLook(plane, y0 * w + x0, w, tw, th, Math.tan(Math.toRadians(angleDeg)));
 		if (local == null || !local.found) return null;
 		double pY = local.pxPerMmY / Math.cos(Math.toRadians(local.horizontalAngleDeg));
 		double pX = local.pxPerMmX / Math.cos(Math.toRadians(local.verticalAngleDeg));
@@ -233,6 +232,13 @@ public final class Perspective {
 		if (Math.abs(Math.log(pY / mm)) > 0.4 || Math.abs(Math.log(pX / mm)) > 0.4) return null;
 		return new Tile((x0 + x1) / 2.0, (y0 + y1) / 2.0, Math.tan(Math.toRadians(local.horizontalAngleDeg)), Math.tan(
 			Math.toRadians(local.verticalAngleDeg)), pY, pX);
+	}
+
+	/** The tw x th rectangle of a plane w wide whose top left pixel is (x0, y0). */
+	private static float[] copy(float[] plane, int w, int x0, int y0, int tw, int th) {
+		float[] sub = new float[tw * th];
+		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
+		return sub;
 	}
 
 	/** Levenberg-Marquardt on G's free coefficients, with one round of outlier down-weighting. */

@@ -17,6 +17,9 @@ final class Profiles {
 	 */
 	static final class Projector {
 		private final float[] p;
+		/** Pixel (x, y) is p[origin + y * scan + x]: a whole plane, or a rectangle of a larger one. */
+		private final int origin;
+		private final int scan;
 		private final int w;
 		private final int h;
 		private final boolean byColumns;
@@ -28,10 +31,25 @@ final class Profiles {
 		 *            costs about as much as three profiles of the plane at every pixel
 		 */
 		Projector(float[] p, int w, int h, boolean byColumns) {
+			this(p, 0, w, w, h, byColumns);
+		}
+
+		/**
+		 * The w x h rectangle of a plane whose rows are scan pixels long, starting at origin: projected as
+		 * a copy of it would be, without the copy.
+		 */
+		Projector(float[] p, int origin, int scan, int w, int h, boolean byColumns) {
 			this.p = p;
+			this.origin = origin;
+			this.scan = scan;
 			this.w = w;
 			this.h = h;
 			this.byColumns = byColumns;
+		}
+
+		/** Where row y starts in p. */
+		private int row(int y) {
+			return origin + y * scan;
 		}
 
 		/** {@link #profile(int, int, int, int, double, boolean, int, double[])} of the whole plane. */
@@ -66,10 +84,10 @@ final class Profiles {
 				for (int x = x0; x < x1; x += stride) splatLine(t, x * h, y0, y1, -(x - cx) * tan - lo, sum, cntStep);
 			}
 			else if (across) {
-				acrossRows(p, w, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
+				acrossRows(p, origin, scan, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
 			}
 			else {
-				for (int y = y0; y < y1; y += stride) splatLine(p, y * w, x0, x1, (y - cy) * tan - lo, sum, cntStep);
+				for (int y = y0; y < y1; y += stride) splatLine(p, row(y), x0, x1, (y - cy) * tan - lo, sum, cntStep);
 			}
 			return mean(sum, cntStep, lo, offset);
 		}
@@ -82,7 +100,7 @@ final class Profiles {
 				for (int y0 = 0; y0 < h; y0 += block) {
 					int y1 = Math.min(h, y0 + block);
 					for (int x = 0; x < w; x++) {
-						for (int y = y0; y < y1; y++) columns[x * h + y] = p[y * w + x];
+						for (int y = y0; y < y1; y++) columns[x * h + y] = p[row(y) + x];
 					}
 				}
 			}
@@ -263,6 +281,7 @@ final class Profiles {
 			steps = new double[strips][];
 			stripCentre = new double[strips];
 			float[] data = across ? p.columns() : p.p;
+			// the columns are a copy of their own; rows lie in the plane as the projector sees it
 			for (int k = 0; k < strips; k++) {
 				int firstLine = k * linesPerStrip;
 				int endLine = Math.min(lines, firstLine + linesPerStrip);
@@ -273,7 +292,7 @@ final class Profiles {
 				for (int line = firstLine; line < endLine; line++) {
 					int a = line * stride;
 					double shift = (across ? -(a - u) : a - u) * baseTan - localLo;
-					splatLine(data, a * length, 0, length, shift, sum, step);
+					splatLine(data, across ? a * length : p.row(a), 0, length, shift, sum, step);
 				}
 				sums[k] = sum;
 				int nonzero = 0;
@@ -333,8 +352,8 @@ final class Profiles {
 	 * column falls at y plus its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
 	 * products (with the weights of its bin and of the next) to the profile.
 	 */
-	private static void acrossRows(float[] p, int w, int x0, int y0, int x1, int y1, double tan, int stride,
-		double cx, double lo, double[] sum, double[] cntStep)
+	private static void acrossRows(float[] p, int origin, int scan, int x0, int y0, int x1, int y1, double tan,
+		int stride, double cx, double lo, double[] sum, double[] cntStep)
 	{
 		int m = (x1 - x0 + stride - 1) / stride;
 		int[] column = new int[m];
@@ -364,8 +383,8 @@ final class Profiles {
 		double[] nextB = new double[runs];
 		int y = y0;
 		for (; y + 1 < y1; y += 2) {
-			int row = y * w;
-			int next = row + w;
+			int row = origin + y * scan;
+			int next = row + scan;
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
@@ -416,7 +435,7 @@ final class Profiles {
 			}
 		}
 		for (; y < y1; y++) {
-			int row = y * w;
+			int row = origin + y * scan;
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
