@@ -355,15 +355,18 @@ public final class GridAnalysis {
 		double[] centre = new double[strips];
 		double[] pos = new double[strips];
 		double period = 1 / freq;
+		int[] edges = new int[strips + 1];
+		for (int s = 0; s <= strips; s++) edges[s] = s * length / strips;
+		double[][] offsets = new double[strips][1];
+		// the strips across horizontal lines are bands of columns: read together, row by row
+		double[][] bands = horizontalLines ? p.acrossBands(edges, tan, stride, offsets) : null;
 		for (int s = 0; s < strips; s++) {
-			int a = s * length / strips;
-			int b = (s + 1) * length / strips;
-			double[] offset = new double[1];
-			double[] q = horizontalLines ? p.profile(a, 0, b, h, tan, true, stride, offset) : p.profile(0, a, w, b, tan,
-				false, stride, offset);
+			int a = edges[s];
+			int b = edges[s + 1];
+			double[] q = horizontalLines ? bands[s] : p.profile(0, a, w, b, tan, false, stride, offsets[s]);
 			double[] c = Profiles.dtft(Profiles.windowed(q), freq);
 			// Each strip's profile is centred on the strip, so this is where the lines cross its middle.
-			pos[s] = offset[0] - Math.atan2(c[1], c[0]) / (2 * Math.PI) * period;
+			pos[s] = offsets[s][0] - Math.atan2(c[1], c[0]) / (2 * Math.PI) * period;
 			centre[s] = (a + b) / 2.0;
 		}
 		double sign = horizontalLines ? 1 : -1;

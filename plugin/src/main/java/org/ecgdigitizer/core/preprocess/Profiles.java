@@ -84,12 +84,44 @@ final class Profiles {
 				for (int x = x0; x < x1; x += stride) splatLine(t, x * h, y0, y1, -(x - cx) * tan - lo, sum, cntStep);
 			}
 			else if (across) {
-				acrossRows(p, origin, scan, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
+				acrossRows(p, origin, scan, y0, y1, new RowRuns[] { new RowRuns(x0, x1, tan, stride, lo, y0, y1, sum,
+					cntStep) });
 			}
 			else {
 				for (int y = y0; y < y1; y += stride) splatLine(p, row(y), x0, x1, (y - cy) * tan - lo, sum, cntStep);
 			}
 			return mean(sum, cntStep, lo, offset);
+		}
+
+		/**
+		 * The profiles of near-horizontal lines over bands of columns [edges[s], edges[s + 1]) and every
+		 * row, each as {@link #profile(int, int, int, int, double, boolean, int, double[])} gives it (offset
+		 * into offsets[s]). Read from the rows, the bands take them together, so that each row is read once
+		 * and in order rather than a band's width at a time.
+		 */
+		double[][] acrossBands(int[] edges, double tan, int stride, double[][] offsets) {
+			int bands = edges.length - 1;
+			double[][] out = new double[bands][];
+			if (byColumns) {
+				for (int s = 0; s < bands; s++) out[s] = profile(edges[s], 0, edges[s + 1], h, tan, true, stride, offsets[s]);
+				return out;
+			}
+			RowRuns[] runs = new RowRuns[bands];
+			double[][] sums = new double[bands][];
+			double[][] steps = new double[bands][];
+			double[] los = new double[bands];
+			for (int s = 0; s < bands; s++) {
+				// the bins profile() gives the band
+				double spread = Math.abs(tan) * (edges[s + 1] - edges[s]) / 2;
+				los[s] = 0 - spread - 1;
+				int n = (int) Math.ceil(h + spread + 1 - los[s]) + 2;
+				sums[s] = new double[n];
+				steps[s] = new double[n + 1];
+				runs[s] = new RowRuns(edges[s], edges[s + 1], tan, stride, los[s], 0, h, sums[s], steps[s]);
+			}
+			acrossRows(p, origin, scan, 0, h, runs);
+			for (int s = 0; s < bands; s++) out[s] = mean(sums[s], steps[s], los[s], offsets[s]);
+			return out;
 		}
 
 		private float[] columns() {
@@ -348,43 +380,60 @@ final class Profiles {
 	}
 
 	/**
-	 * The profile of near-horizontal lines over every stride-th column, read row by row: each
-	 * column falls at y plus its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
-	 * products (with the weights of its bin and of the next) to the profile.
+	 * The profile of near-horizontal lines over every stride-th column of a band [x0, x1), read row by
+	 * row: each column falls at y plus its own shift. Columns with the same whole shift form runs; per
+	 * image row, a run adds two dot products (with the weights of its bin and of the next) to the
+	 * profile.
 	 */
-	private static void acrossRows(float[] p, int origin, int scan, int x0, int y0, int x1, int y1, double tan,
-		int stride, double cx, double lo, double[] sum, double[] cntStep)
-	{
-		int m = (x1 - x0 + stride - 1) / stride;
-		int[] column = new int[m];
-		double[] g = new double[m];
-		double[] f = new double[m];
-		int[] runStart = new int[m + 1];
-		int[] runOffset = new int[m];
-		int runs = 0;
-		for (int k = 0; k < m; k++) {
-			int x = x0 + k * stride;
-			double shift = -(x - cx) * tan - lo;
-			int o = (int) Math.floor(shift);
-			column[k] = x;
-			f[k] = shift - o;
-			g[k] = 1 - f[k];
-			if (runs == 0 || runOffset[runs - 1] != o) {
-				runStart[runs] = k;
-				runOffset[runs++] = o;
+	private static final class RowRuns {
+		private final int[] column;
+		private final double[] g;
+		private final double[] f;
+		private final int[] runStart;
+		private final int[] runOffset;
+		private final int runs;
+		private final double[] sum;
+		/** The second row's sums of a pair, held until the first row's have joined the profile. */
+		private final double[] nextA;
+		private final double[] nextB;
+
+		/** Adds the columns' weights over rows [y0, y1) to cntStep; the rows' values go to sum. */
+		RowRuns(int x0, int x1, double tan, int stride, double lo, int y0, int y1, double[] sum, double[] cntStep) {
+			double cx = (x0 + x1) / 2.0;
+			int m = (x1 - x0 + stride - 1) / stride;
+			column = new int[m];
+			g = new double[m];
+			f = new double[m];
+			runStart = new int[m + 1];
+			runOffset = new int[m];
+			int count = 0;
+			for (int k = 0; k < m; k++) {
+				int x = x0 + k * stride;
+				double shift = -(x - cx) * tan - lo;
+				int o = (int) Math.floor(shift);
+				column[k] = x;
+				f[k] = shift - o;
+				g[k] = 1 - f[k];
+				if (count == 0 || runOffset[count - 1] != o) {
+					runStart[count] = k;
+					runOffset[count++] = o;
+				}
+				addRun(cntStep, y0 + o, y1 + o, g[k]);
+				addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
 			}
-			addRun(cntStep, y0 + o, y1 + o, g[k]);
-			addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
+			runStart[count] = m;
+			runs = count;
+			this.sum = sum;
+			nextA = new double[runs];
+			nextB = new double[runs];
 		}
-		runStart[runs] = m;
-		// two rows at a time, each with its own sums (twice the independent additions); the second
-		// row's sums join the profile after the first row's, in the order one row at a time gives
-		double[] nextA = new double[runs];
-		double[] nextB = new double[runs];
-		int y = y0;
-		for (; y + 1 < y1; y += 2) {
-			int row = origin + y * scan;
-			int next = row + scan;
+
+		/**
+		 * Rows y and y + 1 (starting at row and next in the plane), each with its own sums (twice the
+		 * independent additions); the second row's sums join the profile after the first row's, in the
+		 * order one row at a time gives.
+		 */
+		void addTwoRows(float[] p, int row, int next, int y) {
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
@@ -434,8 +483,9 @@ final class Profiles {
 				sum[y + 1 + runOffset[r] + 1] += nextB[r];
 			}
 		}
-		for (; y < y1; y++) {
-			int row = origin + y * scan;
+
+		/** Row y alone (starting at row in the plane). */
+		void addRow(float[] p, int row, int y) {
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
@@ -462,6 +512,22 @@ final class Profiles {
 		}
 	}
 
+	/**
+	 * Rows [y0, y1) of a plane (row y at origin + y * scan) into the profiles of bands of columns, two
+	 * rows at a time: every band reads the rows where the one before left them, in the cache, and adds
+	 * to its own profile in the order it would alone.
+	 */
+	private static void acrossRows(float[] p, int origin, int scan, int y0, int y1, RowRuns[] bands) {
+		int y = y0;
+		for (; y + 1 < y1; y += 2) {
+			int row = origin + y * scan;
+			for (RowRuns band : bands) band.addTwoRows(p, row, row + scan, y);
+		}
+		for (; y < y1; y++) {
+			int row = origin + y * scan;
+			for (RowRuns band : bands) band.addRow(p, row, y);
+		}
+	}
 
 	/**
 	 * Splats the line of pixels data[first + a] for a in [from, to), each at bin a + shift (the same

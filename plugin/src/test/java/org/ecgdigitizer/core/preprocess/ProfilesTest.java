@@ -306,4 +306,28 @@ class ProfilesTest {
 				b.strengthY });
 		assertEquals(a.found, b.found);
 	}
+
+	/** Bands of columns read together, row by row, give each band's profile bit for bit, and its offset. */
+	@Test
+	void bandsReadTogetherAreEachBandsProfile() {
+		int w = 801;
+		int h = 533;
+		float[] p = drawnPlane(w, h, -1.3);
+		int[] edges = { 0, 97, 100, 340, 341, 800 };
+		for (boolean byColumns : new boolean[] { false, true }) {
+			Profiles.Projector projector = new Profiles.Projector(p, w, h, byColumns);
+			for (double tan : new double[] { -0.0227, 0, 0.004 }) {
+				for (int stride : new int[] { 1, 2, 3 }) {
+					double[][] offsets = new double[edges.length - 1][1];
+					double[][] bands = projector.acrossBands(edges, tan, stride, offsets);
+					for (int s = 0; s + 1 < edges.length; s++) {
+						double[] offset = new double[1];
+						assertArrayEquals(projector.profile(edges[s], 0, edges[s + 1], h, tan, true, stride, offset),
+							bands[s]);
+						assertEquals(offset[0], offsets[s][0]);
+					}
+				}
+			}
+		}
+	}
 }
