@@ -117,7 +117,16 @@ public final class GridAnalysis {
 	 * Null, as {@link #analyzeTile}, when an axis shows no period.
 	 */
 	static GridEstimate quickLook(float[] plane, int w, int h, double tan) {
-		return refine(plane, w, h, Double.NaN, tan, 2, 1, false, true, true);
+		return quickLook(plane, 0, w, w, h, tan);
+	}
+
+	/**
+	 * {@link #quickLook(float[], int, int, double)} of the w x h rectangle of a plane whose rows are scan
+	 * pixels long, starting at origin: the same reading as of a copy of the rectangle.
+	 */
+	static GridEstimate quickLook(float[] plane, int origin, int scan, int w, int h, double tan) {
+		return refine(new Profiles.Projector(plane, origin, scan, w, h, false), w, h, Double.NaN, tan, 2, 1, false,
+			true, true);
 	}
 
 	/**
@@ -140,10 +149,16 @@ public final class GridAnalysis {
 	private static GridEstimate refine(float[] plane, int w, int h, double dpiHint, double tan, int stride,
 		int passes, boolean keepSharper, boolean keepSettled, boolean nullWithoutPeriod)
 	{
+		// a plane read at every pixel is projected often enough here to be worth copying by columns
+		return refine(new Profiles.Projector(plane, w, h, stride == 1), w, h, dpiHint, tan, stride, passes,
+			keepSharper, keepSettled, nullWithoutPeriod);
+	}
+
+	private static GridEstimate refine(Profiles.Projector projector, int w, int h, double dpiHint, double tan,
+		int stride, int passes, boolean keepSharper, boolean keepSettled, boolean nullWithoutPeriod)
+	{
 		double tanH = tan;
 		double tanV = tan;
-		// a plane read at every pixel is projected often enough here to be worth copying by columns
-		Profiles.Projector projector = new Profiles.Projector(plane, w, h, stride == 1);
 		int longSide = Math.max(w, h);
 		double[] acrossH = projector.profile(tanH, true, stride);
 		AxisPeriod py = period(acrossH, dpiHint, longSide);
@@ -340,15 +355,18 @@ public final class GridAnalysis {
 		double[] centre = new double[strips];
 		double[] pos = new double[strips];
 		double period = 1 / freq;
+		int[] edges = new int[strips + 1];
+		for (int s = 0; s <= strips; s++) edges[s] = s * length / strips;
+		double[][] offsets = new double[strips][1];
+		// the strips across horizontal lines are bands of columns: read together, row by row
+		double[][] bands = horizontalLines ? p.acrossBands(edges, tan, stride, offsets) : null;
 		for (int s = 0; s < strips; s++) {
-			int a = s * length / strips;
-			int b = (s + 1) * length / strips;
-			double[] offset = new double[1];
-			double[] q = horizontalLines ? p.profile(a, 0, b, h, tan, true, stride, offset) : p.profile(0, a, w, b, tan,
-				false, stride, offset);
+			int a = edges[s];
+			int b = edges[s + 1];
+			double[] q = horizontalLines ? bands[s] : p.profile(0, a, w, b, tan, false, stride, offsets[s]);
 			double[] c = Profiles.dtft(Profiles.windowed(q), freq);
 			// Each strip's profile is centred on the strip, so this is where the lines cross its middle.
-			pos[s] = offset[0] - Math.atan2(c[1], c[0]) / (2 * Math.PI) * period;
+			pos[s] = offsets[s][0] - Math.atan2(c[1], c[0]) / (2 * Math.PI) * period;
 			centre[s] = (a + b) / 2.0;
 		}
 		double sign = horizontalLines ? 1 : -1;

@@ -102,8 +102,12 @@ public final class Perspective {
 		if (gridFound) {
 			// A quick look first, starting from the page's tilt: a flat scan shows the same grid in nine
 			// tiles. Too few clear tiles (a photo with a desk around the page) call for the full fit.
-			Fit quick = fitTiles(plane, w, h, 3, 3, mm, angleGuessDeg, 0);
+			Tile[] look = quickLook(plane, w, h, mm, angleGuessDeg);
+			Fit quick = fitQuickLook(look, w, h);
 			if (quick != null && !quick.needsPerspective()) return quick;
+			// A full fit without the quick check's support counts only as a clear perspective (below),
+			// which corners reading one lattice rule out: no need to fit it.
+			if (quick == null && cornersAgree(look)) return null;
 			Fit full = fullFit(plane, w, h, mm, angleGuessDeg);
 			// Without the quick check's support (a faint grid), only a clear perspective counts: a
 			// flat page read from a few faint tiles shows a spread of a percent or two, or a few
@@ -125,6 +129,71 @@ public final class Perspective {
 		int nx = Math.max(1, w / tile);
 		int ny = Math.max(1, h / tile);
 		return fitTiles(plane, w, h, nx, ny, mm, angleGuessDeg, 4);
+	}
+
+	/** The quick look's tiles, three by three. */
+	static final int QUICK_TILES = 3;
+	/**
+	 * Four corner tiles of the quick look whose pitches, on each axis, agree within this ratio read one
+	 * lattice. The page's local scale under a camera's perspective goes as a power (3/2) of a linear
+	 * function of the position, so between the image's corners, 1.5 times as far apart as the corner
+	 * tiles' centres, it spreads about 1.5 times as much: 3 %, short of CLEAR_SCALE_SPREAD.
+	 */
+	static final double CORNERS_AGREE = 1.02;
+
+	/**
+	 * The quick look's tiles in raster order, null where a tile shows no clear grid. Once the clear
+	 * tiles cannot make up MIN_TILES (no fit can come of them), only the corners are still read:
+	 * {@link #cornersAgree} needs them.
+	 */
+	static Tile[] quickLook(float[] plane, int w, int h, double mm, double angleDeg) {
+		int n = QUICK_TILES;
+		Tile[] tiles = new Tile[n * n];
+		int clear = 0;
+		for (int i = 0; i < n * n; i++) {
+			if (clear + n * n - i < MIN_TILES && !isCorner(i, n)) continue;
+			int tx = i % n;
+			int ty = i / n;
+			tiles[i] = measure(plane, w, tx * w / n, ty * h / n, (tx + 1) * w / n, (ty + 1) * h / n, mm, angleDeg, 0);
+			if (tiles[i] != null) clear++;
+		}
+		return tiles;
+	}
+
+	private static boolean isCorner(int i, int n) {
+		int tx = i % n;
+		int ty = i / n;
+		return (tx == 0 || tx == n - 1) && (ty == 0 || ty == n - 1);
+	}
+
+	/** The fit of the quick look's clear tiles, in raster order, or null when fewer than MIN_TILES. */
+	static Fit fitQuickLook(Tile[] look, int w, int h) {
+		List<Tile> tiles = new ArrayList<>();
+		for (Tile t : look) if (t != null) tiles.add(t);
+		return tiles.size() < MIN_TILES ? null : fit(tiles, w, h, look.length);
+	}
+
+	/**
+	 * Whether the quick look's four corner tiles all show a clear grid and read one lattice: their pitches
+	 * agree within CORNERS_AGREE on each axis. A flat scan's grid is one straight lattice; a camera's
+	 * perspective that a fit could tell (CLEAR_SCALE_SPREAD) shows in the corners' pitches.
+	 */
+	static boolean cornersAgree(Tile[] look) {
+		int n = QUICK_TILES;
+		double minX = Double.POSITIVE_INFINITY;
+		double maxX = 0;
+		double minY = Double.POSITIVE_INFINITY;
+		double maxY = 0;
+		for (int i = 0; i < look.length; i++) {
+			if (!isCorner(i, n)) continue;
+			Tile t = look[i];
+			if (t == null) return false;
+			minX = Math.min(minX, t.pitchX);
+			maxX = Math.max(maxX, t.pitchX);
+			minY = Math.min(minY, t.pitchY);
+			maxY = Math.max(maxY, t.pitchY);
+		}
+		return maxX <= CORNERS_AGREE * minX && maxY <= CORNERS_AGREE * minY;
 	}
 
 	private static Fit fitTiles(float[] plane, int w, int h, int nx, int ny, double mm, double angleDeg,
@@ -150,11 +219,10 @@ public final class Perspective {
 	{
 		int tw = x1 - x0;
 		int th = y1 - y0;
-		float[] sub = new float[tw * th];
-		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
-		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt
-		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyzeTile(sub, tw, th, angleDeg, rangeDeg, mm)
-			: GridAnalysis.quickLook(sub, tw, th, Math.tan(Math.toRadians(angleDeg)));
+		// perspective tilts a tile's lines by a few degrees at most relative to the page's overall tilt; a
+		// quick look only projects the tile, which it reads in place
+		GridEstimate local = rangeDeg > 0 ? GridAnalysis.analyzeTile(copy(plane, w, x0, y0, tw, th), tw, th, angleDeg,
+			rangeDeg, mm) : GridAnalysis.quickLook(plane, y0 * w + x0, w, tw, th, Math.tan(Math.toRadians(angleDeg)));
 		if (local == null || !local.found) return null;
 		double pY = local.pxPerMmY / Math.cos(Math.toRadians(local.horizontalAngleDeg));
 		double pX = local.pxPerMmX / Math.cos(Math.toRadians(local.verticalAngleDeg));
@@ -164,6 +232,13 @@ public final class Perspective {
 		if (Math.abs(Math.log(pY / mm)) > 0.4 || Math.abs(Math.log(pX / mm)) > 0.4) return null;
 		return new Tile((x0 + x1) / 2.0, (y0 + y1) / 2.0, Math.tan(Math.toRadians(local.horizontalAngleDeg)), Math.tan(
 			Math.toRadians(local.verticalAngleDeg)), pY, pX);
+	}
+
+	/** The tw x th rectangle of a plane w wide whose top left pixel is (x0, y0). */
+	private static float[] copy(float[] plane, int w, int x0, int y0, int tw, int th) {
+		float[] sub = new float[tw * th];
+		for (int y = 0; y < th; y++) System.arraycopy(plane, (y0 + y) * w + x0, sub, y * tw, tw);
+		return sub;
 	}
 
 	/** Levenberg-Marquardt on G's free coefficients, with one round of outlier down-weighting. */

@@ -17,6 +17,9 @@ final class Profiles {
 	 */
 	static final class Projector {
 		private final float[] p;
+		/** Pixel (x, y) is p[origin + y * scan + x]: a whole plane, or a rectangle of a larger one. */
+		private final int origin;
+		private final int scan;
 		private final int w;
 		private final int h;
 		private final boolean byColumns;
@@ -28,10 +31,25 @@ final class Profiles {
 		 *            costs about as much as three profiles of the plane at every pixel
 		 */
 		Projector(float[] p, int w, int h, boolean byColumns) {
+			this(p, 0, w, w, h, byColumns);
+		}
+
+		/**
+		 * The w x h rectangle of a plane whose rows are scan pixels long, starting at origin: projected as
+		 * a copy of it would be, without the copy.
+		 */
+		Projector(float[] p, int origin, int scan, int w, int h, boolean byColumns) {
 			this.p = p;
+			this.origin = origin;
+			this.scan = scan;
 			this.w = w;
 			this.h = h;
 			this.byColumns = byColumns;
+		}
+
+		/** Where row y starts in p. */
+		private int row(int y) {
+			return origin + y * scan;
 		}
 
 		/** {@link #profile(int, int, int, int, double, boolean, int, double[])} of the whole plane. */
@@ -66,12 +84,44 @@ final class Profiles {
 				for (int x = x0; x < x1; x += stride) splatLine(t, x * h, y0, y1, -(x - cx) * tan - lo, sum, cntStep);
 			}
 			else if (across) {
-				acrossRows(p, w, x0, y0, x1, y1, tan, stride, cx, lo, sum, cntStep);
+				acrossRows(p, origin, scan, y0, y1, new RowRuns[] { new RowRuns(x0, x1, tan, stride, lo, y0, y1, sum,
+					cntStep) });
 			}
 			else {
-				for (int y = y0; y < y1; y += stride) splatLine(p, y * w, x0, x1, (y - cy) * tan - lo, sum, cntStep);
+				for (int y = y0; y < y1; y += stride) splatLine(p, row(y), x0, x1, (y - cy) * tan - lo, sum, cntStep);
 			}
 			return mean(sum, cntStep, lo, offset);
+		}
+
+		/**
+		 * The profiles of near-horizontal lines over bands of columns [edges[s], edges[s + 1]) and every
+		 * row, each as {@link #profile(int, int, int, int, double, boolean, int, double[])} gives it (offset
+		 * into offsets[s]). Read from the rows, the bands take them together, so that each row is read once
+		 * and in order rather than a band's width at a time.
+		 */
+		double[][] acrossBands(int[] edges, double tan, int stride, double[][] offsets) {
+			int bands = edges.length - 1;
+			double[][] out = new double[bands][];
+			if (byColumns) {
+				for (int s = 0; s < bands; s++) out[s] = profile(edges[s], 0, edges[s + 1], h, tan, true, stride, offsets[s]);
+				return out;
+			}
+			RowRuns[] runs = new RowRuns[bands];
+			double[][] sums = new double[bands][];
+			double[][] steps = new double[bands][];
+			double[] los = new double[bands];
+			for (int s = 0; s < bands; s++) {
+				// the bins profile() gives the band
+				double spread = Math.abs(tan) * (edges[s + 1] - edges[s]) / 2;
+				los[s] = 0 - spread - 1;
+				int n = (int) Math.ceil(h + spread + 1 - los[s]) + 2;
+				sums[s] = new double[n];
+				steps[s] = new double[n + 1];
+				runs[s] = new RowRuns(edges[s], edges[s + 1], tan, stride, los[s], 0, h, sums[s], steps[s]);
+			}
+			acrossRows(p, origin, scan, 0, h, runs);
+			for (int s = 0; s < bands; s++) out[s] = mean(sums[s], steps[s], los[s], offsets[s]);
+			return out;
 		}
 
 		private float[] columns() {
@@ -82,7 +132,7 @@ final class Profiles {
 				for (int y0 = 0; y0 < h; y0 += block) {
 					int y1 = Math.min(h, y0 + block);
 					for (int x = 0; x < w; x++) {
-						for (int y = y0; y < y1; y++) columns[x * h + y] = p[y * w + x];
+						for (int y = y0; y < y1; y++) columns[x * h + y] = p[row(y) + x];
 					}
 				}
 			}
@@ -263,6 +313,7 @@ final class Profiles {
 			steps = new double[strips][];
 			stripCentre = new double[strips];
 			float[] data = across ? p.columns() : p.p;
+			// the columns are a copy of their own; rows lie in the plane as the projector sees it
 			for (int k = 0; k < strips; k++) {
 				int firstLine = k * linesPerStrip;
 				int endLine = Math.min(lines, firstLine + linesPerStrip);
@@ -273,7 +324,7 @@ final class Profiles {
 				for (int line = firstLine; line < endLine; line++) {
 					int a = line * stride;
 					double shift = (across ? -(a - u) : a - u) * baseTan - localLo;
-					splatLine(data, a * length, 0, length, shift, sum, step);
+					splatLine(data, across ? a * length : p.row(a), 0, length, shift, sum, step);
 				}
 				sums[k] = sum;
 				int nonzero = 0;
@@ -329,43 +380,60 @@ final class Profiles {
 	}
 
 	/**
-	 * The profile of near-horizontal lines over every stride-th column, read row by row: each
-	 * column falls at y plus its own shift. Columns with the same whole shift form runs; per image row, a run adds two dot
-	 * products (with the weights of its bin and of the next) to the profile.
+	 * The profile of near-horizontal lines over every stride-th column of a band [x0, x1), read row by
+	 * row: each column falls at y plus its own shift. Columns with the same whole shift form runs; per
+	 * image row, a run adds two dot products (with the weights of its bin and of the next) to the
+	 * profile.
 	 */
-	private static void acrossRows(float[] p, int w, int x0, int y0, int x1, int y1, double tan, int stride,
-		double cx, double lo, double[] sum, double[] cntStep)
-	{
-		int m = (x1 - x0 + stride - 1) / stride;
-		int[] column = new int[m];
-		double[] g = new double[m];
-		double[] f = new double[m];
-		int[] runStart = new int[m + 1];
-		int[] runOffset = new int[m];
-		int runs = 0;
-		for (int k = 0; k < m; k++) {
-			int x = x0 + k * stride;
-			double shift = -(x - cx) * tan - lo;
-			int o = (int) Math.floor(shift);
-			column[k] = x;
-			f[k] = shift - o;
-			g[k] = 1 - f[k];
-			if (runs == 0 || runOffset[runs - 1] != o) {
-				runStart[runs] = k;
-				runOffset[runs++] = o;
+	private static final class RowRuns {
+		private final int[] column;
+		private final double[] g;
+		private final double[] f;
+		private final int[] runStart;
+		private final int[] runOffset;
+		private final int runs;
+		private final double[] sum;
+		/** The second row's sums of a pair, held until the first row's have joined the profile. */
+		private final double[] nextA;
+		private final double[] nextB;
+
+		/** Adds the columns' weights over rows [y0, y1) to cntStep; the rows' values go to sum. */
+		RowRuns(int x0, int x1, double tan, int stride, double lo, int y0, int y1, double[] sum, double[] cntStep) {
+			double cx = (x0 + x1) / 2.0;
+			int m = (x1 - x0 + stride - 1) / stride;
+			column = new int[m];
+			g = new double[m];
+			f = new double[m];
+			runStart = new int[m + 1];
+			runOffset = new int[m];
+			int count = 0;
+			for (int k = 0; k < m; k++) {
+				int x = x0 + k * stride;
+				double shift = -(x - cx) * tan - lo;
+				int o = (int) Math.floor(shift);
+				column[k] = x;
+				f[k] = shift - o;
+				g[k] = 1 - f[k];
+				if (count == 0 || runOffset[count - 1] != o) {
+					runStart[count] = k;
+					runOffset[count++] = o;
+				}
+				addRun(cntStep, y0 + o, y1 + o, g[k]);
+				addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
 			}
-			addRun(cntStep, y0 + o, y1 + o, g[k]);
-			addRun(cntStep, y0 + o + 1, y1 + o + 1, f[k]);
+			runStart[count] = m;
+			runs = count;
+			this.sum = sum;
+			nextA = new double[runs];
+			nextB = new double[runs];
 		}
-		runStart[runs] = m;
-		// two rows at a time, each with its own sums (twice the independent additions); the second
-		// row's sums join the profile after the first row's, in the order one row at a time gives
-		double[] nextA = new double[runs];
-		double[] nextB = new double[runs];
-		int y = y0;
-		for (; y + 1 < y1; y += 2) {
-			int row = y * w;
-			int next = row + w;
+
+		/**
+		 * Rows y and y + 1 (starting at row and next in the plane), each with its own sums (twice the
+		 * independent additions); the second row's sums join the profile after the first row's, in the
+		 * order one row at a time gives.
+		 */
+		void addTwoRows(float[] p, int row, int next, int y) {
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
@@ -415,8 +483,9 @@ final class Profiles {
 				sum[y + 1 + runOffset[r] + 1] += nextB[r];
 			}
 		}
-		for (; y < y1; y++) {
-			int row = y * w;
+
+		/** Row y alone (starting at row in the plane). */
+		void addRow(float[] p, int row, int y) {
 			for (int r = 0; r < runs; r++) {
 				int end = runStart[r + 1];
 				int k = runStart[r];
@@ -443,6 +512,22 @@ final class Profiles {
 		}
 	}
 
+	/**
+	 * Rows [y0, y1) of a plane (row y at origin + y * scan) into the profiles of bands of columns, two
+	 * rows at a time: every band reads the rows where the one before left them, in the cache, and adds
+	 * to its own profile in the order it would alone.
+	 */
+	private static void acrossRows(float[] p, int origin, int scan, int y0, int y1, RowRuns[] bands) {
+		int y = y0;
+		for (; y + 1 < y1; y += 2) {
+			int row = origin + y * scan;
+			for (RowRuns band : bands) band.addTwoRows(p, row, row + scan, y);
+		}
+		for (; y < y1; y++) {
+			int row = origin + y * scan;
+			for (RowRuns band : bands) band.addRow(p, row, y);
+		}
+	}
 
 	/**
 	 * Splats the line of pixels data[first + a] for a in [from, to), each at bin a + shift (the same
@@ -456,8 +541,14 @@ final class Profiles {
 		double f = shift - o;
 		double g = 1 - f;
 		int d = first - o;
-		sum[from + o] += data[first + from] * g;
-		for (int i = from + o + 1; i < to + o; i++) sum[i] += data[d + i] * g + data[d + i - 1] * f;
+		// each pixel read and widened once: the next bin's share of it is carried to the next step
+		double before = data[first + from];
+		sum[from + o] += before * g;
+		for (int i = from + o + 1; i < to + o; i++) {
+			double v = data[d + i];
+			sum[i] += v * g + before * f;
+			before = v;
+		}
 		sum[to + o] += data[first + to - 1] * f;
 		addRun(cntStep, from + o, to + o, g);
 		addRun(cntStep, from + o + 1, to + o + 1, f);

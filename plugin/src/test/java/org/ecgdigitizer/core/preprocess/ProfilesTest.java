@@ -264,4 +264,70 @@ class ProfilesTest {
 			}
 		}
 	}
+
+	/**
+	 * A rectangle of a plane projected in place gives, bit for bit, the profiles, strips and sweeps of a
+	 * copy of it, and a quick look at it the reading of the copy.
+	 */
+	@Test
+	void aRectangleReadInPlaceIsReadAsItsCopy() throws Exception {
+		int w = 900;
+		int h = 700;
+		float[] p = drawnPlane(w, h, 0.7);
+		int x0 = 137;
+		int y0 = 91;
+		int tw = 500;
+		int th = 420;
+		float[] copy = new float[tw * th];
+		for (int y = 0; y < th; y++) System.arraycopy(p, (y0 + y) * w + x0, copy, y * tw, tw);
+		for (boolean byColumns : new boolean[] { false, true }) {
+			Profiles.Projector inPlace = new Profiles.Projector(p, y0 * w + x0, w, tw, th, byColumns);
+			Profiles.Projector copied = new Profiles.Projector(copy, tw, th, byColumns);
+			for (double tan : new double[] { -0.03, 0.0121, 0.05 }) {
+				for (boolean across : new boolean[] { true, false }) {
+					for (int stride : new int[] { 1, 2 }) {
+						assertArrayEquals(copied.profile(tan, across, stride), inPlace.profile(tan, across, stride));
+						double[] a = new double[1];
+						double[] b = new double[1];
+						assertArrayEquals(copied.profile(40, 30, 300, 400, tan, across, stride, a), inPlace.profile(40, 30,
+							300, 400, tan, across, stride, b));
+						assertEquals(a[0], b[0]);
+					}
+					assertArrayEquals(new Profiles.Sweep(copied, tan, across, 2, 7).profile(tan + 0.001),
+						new Profiles.Sweep(inPlace, tan, across, 2, 7).profile(tan + 0.001));
+				}
+			}
+		}
+		double tan = Math.tan(Math.toRadians(0.7));
+		GridEstimate a = GridAnalysis.quickLook(copy, tw, th, tan);
+		GridEstimate b = GridAnalysis.quickLook(p, y0 * w + x0, w, tw, th, tan);
+		assertArrayEquals(new double[] { a.horizontalAngleDeg, a.verticalAngleDeg, a.pxPerMmX, a.pxPerMmY, a.strengthX,
+			a.strengthY }, new double[] { b.horizontalAngleDeg, b.verticalAngleDeg, b.pxPerMmX, b.pxPerMmY, b.strengthX,
+				b.strengthY });
+		assertEquals(a.found, b.found);
+	}
+
+	/** Bands of columns read together, row by row, give each band's profile bit for bit, and its offset. */
+	@Test
+	void bandsReadTogetherAreEachBandsProfile() {
+		int w = 801;
+		int h = 533;
+		float[] p = drawnPlane(w, h, -1.3);
+		int[] edges = { 0, 97, 100, 340, 341, 800 };
+		for (boolean byColumns : new boolean[] { false, true }) {
+			Profiles.Projector projector = new Profiles.Projector(p, w, h, byColumns);
+			for (double tan : new double[] { -0.0227, 0, 0.004 }) {
+				for (int stride : new int[] { 1, 2, 3 }) {
+					double[][] offsets = new double[edges.length - 1][1];
+					double[][] bands = projector.acrossBands(edges, tan, stride, offsets);
+					for (int s = 0; s + 1 < edges.length; s++) {
+						double[] offset = new double[1];
+						assertArrayEquals(projector.profile(edges[s], 0, edges[s + 1], h, tan, true, stride, offset),
+							bands[s]);
+						assertEquals(offset[0], offsets[s][0]);
+					}
+				}
+			}
+		}
+	}
 }
