@@ -366,10 +366,11 @@ final class LabelCrop {
 	}
 
 	/**
-	 * {@link #dots} at three tops whose rows all lie on the crop, the three taken together: the
-	 * four pixels' products added at each place of each top in the pixels' order, over the places
-	 * where any of the three tops meets a value other than 0 (a product of paper is +0, which
-	 * changes no sum).
+	 * {@link #dots} at three tops whose rows all lie on the crop, the three taken together: eight
+	 * pixels' products added at each place of each top in the pixels' order, over the places where
+	 * any of the three tops meets a value other than 0 (a product of paper is +0, which changes no
+	 * sum), then the pixels left over one by one. Eight at a time loads and stores a place's sum
+	 * half as often as four.
 	 */
 	private void threeTops(LabelGlyphs.Letter l, int top0, int first, int end, double[] r0, double[] r1, double[] r2) {
 		int[] inkY = l.inkY;
@@ -378,10 +379,10 @@ final class LabelCrop {
 		int n = inkY.length;
 		int w = width;
 		int k = 0;
-		for (; k + 4 <= n; k += 4) {
+		for (; k + 8 <= n; k += 8) {
 			int a = end;
 			int b = first;
-			for (int j = k; j < k + 4; j++) {
+			for (int j = k; j < k + 8; j++) {
 				// the places where the pixel meets a value other than 0 at some top, and places between
 				int y = top0 + inkY[j];
 				int aj = Math.max(first, valuesFrom3[y] - inkX[j]);
@@ -396,17 +397,14 @@ final class LabelCrop {
 			int c1 = (top0 + inkY[k + 1]) * w + inkX[k + 1];
 			int c2 = (top0 + inkY[k + 2]) * w + inkX[k + 2];
 			int c3 = (top0 + inkY[k + 3]) * w + inkX[k + 3];
-			double v0 = inkValue[k];
-			double v1 = inkValue[k + 1];
-			double v2 = inkValue[k + 2];
-			double v3 = inkValue[k + 3];
-			double[] values = this.values;
-			for (int x = a; x < b; x++) {
-				r0[x] = r0[x] + v0 * values[c0 + x] + v1 * values[c1 + x] + v2 * values[c2 + x] + v3 * values[c3 + x];
-				r1[x] = r1[x] + v0 * values[c0 + w + x] + v1 * values[c1 + w + x] + v2 * values[c2 + w + x] + v3 *
-					values[c3 + w + x];
-				r2[x] = r2[x] + v0 * values[c0 + 2 * w + x] + v1 * values[c1 + 2 * w + x] + v2 * values[c2 + 2 * w + x] +
-					v3 * values[c3 + 2 * w + x];
+			int c4 = (top0 + inkY[k + 4]) * w + inkX[k + 4];
+			int c5 = (top0 + inkY[k + 5]) * w + inkX[k + 5];
+			int c6 = (top0 + inkY[k + 6]) * w + inkX[k + 6];
+			int c7 = (top0 + inkY[k + 7]) * w + inkX[k + 7];
+			for (int t = 0; t < 3; t++) {
+				int o = t * w;
+				addEight(t == 0 ? r0 : t == 1 ? r1 : r2, a, b, c0 + o, c1 + o, c2 + o, c3 + o, c4 + o, c5 + o, c6 + o, c7 +
+					o, inkValue, k);
 			}
 		}
 		for (; k < n; k++) {
@@ -420,6 +418,28 @@ final class LabelCrop {
 				int ci = (y + t) * w + dx;
 				for (int x = a; x < b; x++) row[x] += v * values[ci + x];
 			}
+		}
+	}
+
+	/**
+	 * row[x] plus the products of the eight pixels inkValue[k] to inkValue[k + 7] with the values at
+	 * c0 + x to c7 + x, added in that order, for x from a to b (exclusive).
+	 */
+	private void addEight(double[] row, int a, int b, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7,
+		float[] inkValue, int k)
+	{
+		double v0 = inkValue[k];
+		double v1 = inkValue[k + 1];
+		double v2 = inkValue[k + 2];
+		double v3 = inkValue[k + 3];
+		double v4 = inkValue[k + 4];
+		double v5 = inkValue[k + 5];
+		double v6 = inkValue[k + 6];
+		double v7 = inkValue[k + 7];
+		double[] values = this.values;
+		for (int x = a; x < b; x++) {
+			row[x] = row[x] + v0 * values[c0 + x] + v1 * values[c1 + x] + v2 * values[c2 + x] + v3 * values[c3 + x] + v4 *
+				values[c4 + x] + v5 * values[c5 + x] + v6 * values[c6 + x] + v7 * values[c7 + x];
 		}
 	}
 

@@ -56,6 +56,11 @@ final class LetterSums {
 		noneTop = new double[rowLength];
 	}
 
+	/** False when the crop hides nothing: every hidden sum is 0. */
+	boolean anyHidden() {
+		return crop.anyUnknown;
+	}
+
 	/**
 	 * Makes the rows of every letter of a word ready, each letter over its places from[letter] to
 	 * to[letter]; letters: the word's style's.

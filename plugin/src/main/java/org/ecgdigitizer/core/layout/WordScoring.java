@@ -100,6 +100,8 @@ final class WordScoring {
 		double[] varIs = win.varI[t];
 		double[] scores = m.scores;
 		int word = model.word;
+		boolean hidden = sums.anyHidden();
+		boolean longWord = model.letters.length > 2;
 		int block = -1;
 		int blockEnd = xFrom - 1;
 		for (int x = xFrom; x <= xTo; x++) {
@@ -112,15 +114,22 @@ final class WordScoring {
 					continue;
 				}
 			}
-			// the word's sums letter by letter in the word's order, as one sum would add them;
-			// what shows of it: its sums less the hidden parts (exact in any order)
-			double sum = d0[x + o0] + d1[x + o1] + d2[x + o2] + d3[x + o3];
-			double sumT = model.sum - u0[x + o0] - u1[x + o1] - u2[x + o2] - u3[x + o3];
-			double sumT2 = model.sum2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3];
-			if (sumT < visible) continue;
+			// what shows of the word: its sums less the hidden parts (exact in any order; nothing
+			// hidden leaves them as they are)
+			double sumT = model.sum;
+			double sumT2 = model.sum2;
+			if (hidden) {
+				sumT = sumT - u0[x + o0] - u1[x + o1] - u2[x + o2] - u3[x + o3];
+				if (sumT < visible) continue;
+				sumT2 = sumT2 - v0[x + o0] - v1[x + o1] - v2[x + o2] - v3[x + o3];
+			}
 			int i = x - win.x0;
 			double varI = varIs[i];
 			if (varI <= 1e-9) continue;
+			// the word's sums letter by letter in the word's order, as one sum would add them (a word
+			// of two letters or fewer adds rows of +0 after them, which change no sum)
+			double sum = d0[x + o0] + d1[x + o1];
+			if (longWord) sum = sum + d2[x + o2] + d3[x + o3];
 			double area = areas[i];
 			double explained = sumT * sis[i];
 			double best = scores[word];
