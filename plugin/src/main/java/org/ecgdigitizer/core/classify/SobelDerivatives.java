@@ -22,8 +22,11 @@ final class SobelDerivatives {
 	private final int[] around;
 	/** First derivatives of the current plane, valid at {@link #around}. */
 	private final float[] dx, dy;
-	/** Per pixel of the plane: whether its 3x3 neighbourhood lies inside the plane (no edge to repeat). */
-	private final boolean[] inside;
+	/**
+	 * Per pixel asked about, and per pixel of {@link #around}: whether its 3x3 neighbourhood lies
+	 * inside the plane (no edge to repeat). Lists, not a plane: a few percent of a page are asked about.
+	 */
+	private final boolean[] pixelInside, aroundInside;
 
 	SobelDerivatives(int w, int h, int[] pixels) {
 		this.w = w;
@@ -32,8 +35,17 @@ final class SobelDerivatives {
 		this.around = pixels.length == w * h ? pixels : withNeighbours(pixels, w, h);
 		this.dx = new float[w * h];
 		this.dy = new float[w * h];
-		inside = new boolean[w * h];
-		for (int y = 1; y < h - 1; y++) java.util.Arrays.fill(inside, y * w + 1, y * w + w - 1, true);
+		pixelInside = inside(pixels, w, h);
+		aroundInside = around == pixels ? pixelInside : inside(around, w, h);
+	}
+
+	private static boolean[] inside(int[] pixels, int w, int h) {
+		boolean[] out = new boolean[pixels.length];
+		for (int k = 0; k < pixels.length; k++) {
+			int x = pixels[k] % w, y = pixels[k] / w;
+			out[k] = x > 0 && x < w - 1 && y > 0 && y < h - 1;
+		}
+		return out;
 	}
 
 	private static int[] withNeighbours(int[] pixels, int w, int h) {
@@ -49,8 +61,9 @@ final class SobelDerivatives {
 
 	/** Takes the first derivatives of a new plane (w x h). */
 	void differentiate(float[] plane) {
-		for (int p : around) {
-			if (inside[p]) {
+		for (int k = 0; k < around.length; k++) {
+			int p = around[k];
+			if (aroundInside[k]) {
 				dx[p] = convolveInside(plane, SOBEL_X, p);
 				dy[p] = convolveInside(plane, SOBEL_Y, p);
 			}
@@ -75,7 +88,7 @@ final class SobelDerivatives {
 	/** The second derivatives xx, xy and yy at pixel {@code pixels[k]}, into {@code out}. */
 	void second(int k, float[] out) {
 		int p = pixels[k];
-		if (inside[p]) {
+		if (pixelInside[k]) {
 			out[0] = convolveInside(dx, SOBEL_X, p);
 			out[1] = convolveInside(dx, SOBEL_Y, p);
 			out[2] = convolveInside(dy, SOBEL_Y, p);

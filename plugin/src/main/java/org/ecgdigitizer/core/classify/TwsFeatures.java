@@ -154,10 +154,10 @@ public final class TwsFeatures {
 
 	/**
 	 * The features at some pixels of a plane: one array per name of {@link #names()}, in that order,
-	 * whose value k is the feature at pixel {@code pixels[k]}. The filters see the whole plane and the
-	 * derivatives are ImageJ's to the bit, so the values are exactly those of the full stack; only the
-	 * per-pixel work (derivatives, the Hessian set, differences) is limited to the pixels and their
-	 * neighbours.
+	 * whose value k is the feature at pixel {@code pixels[k]}. The blurs and derivatives are ImageJ's
+	 * to the bit, so the values are exactly those of the full stack; the per-pixel work (derivatives,
+	 * the Hessian set, differences) is limited to the pixels and their neighbours, and so are the
+	 * blurs when the pixels are few ({@link GaussianAt}).
 	 */
 	public float[][] at(float[] plane, int w, int h, int[] pixels) {
 		List<float[]> out = new ArrayList<>();
@@ -168,9 +168,11 @@ public final class TwsFeatures {
 		if (minSigma < 2) addEdgesAndCurvature(out, plane, d);
 		float[] sigmas = sigmas();
 		float[][] blurred = new float[sigmas.length][];
+		boolean[] read = blurRead(pixels, w, h, derivatives);
+		GaussianAt near = read == null ? null : new GaussianAt(Pixels.of(read), w, h);
 		for (int i = 0; i < sigmas.length; i++) {
 			// one blur per sigma serves every feature at that sigma (TWS blurs the same way for each)
-			blurred[i] = blur(plane, w, h, sigmas[i]);
+			blurred[i] = blur(plane, w, h, sigmas[i], near);
 			if (groups.contains(Group.GAUSSIAN)) out.add(Pixels.gather(blurred[i], pixels));
 			addEdgesAndCurvature(out, blurred[i], d);
 			if (groups.contains(Group.DOG)) {
@@ -194,6 +196,30 @@ public final class TwsFeatures {
 		d.differentiate(blurred);
 		if (groups.contains(Group.SOBEL)) out.add(d.magnitude());
 		if (groups.contains(Group.HESSIAN)) out.addAll(hessian(d));
+	}
+
+	/**
+	 * Where the features read the blurred planes: at the pixels, and where derivatives are taken, at
+	 * their 5 x 5 neighbourhoods (first derivatives at the 3 x 3 around, from their own 3 x 3). Null
+	 * when that is much of the plane: ImageJ's whole-plane blur is then as cheap.
+	 */
+	static boolean[] blurRead(int[] pixels, int w, int h, boolean derivatives) {
+		if (pixels.length > w * h / 8) return null;
+		boolean[] read = new boolean[w * h];
+		int reach = derivatives ? 2 : 0;
+		for (int p : pixels) {
+			int x = p % w, y = p / w;
+			for (int yy = Math.max(0, y - reach); yy <= Math.min(h - 1, y + reach); yy++) {
+				java.util.Arrays.fill(read, yy * w + Math.max(0, x - reach), yy * w + Math.min(w - 1, x + reach) + 1, true);
+			}
+		}
+		return read;
+	}
+
+	/** ImageJ's Gaussian blur at TWS's 0.4 x sigma, exact at the pixels {@code near} wants (everywhere if it is null). */
+	static float[] blur(float[] plane, int w, int h, float sigma, GaussianAt near) {
+		if (near == null || !GaussianAt.handles(SIGMA_FACTOR * sigma)) return blur(plane, w, h, sigma);
+		return near.blur(plane, SIGMA_FACTOR * sigma, BLUR_ACCURACY);
 	}
 
 	/** ImageJ's Gaussian blur at TWS's 0.4 x sigma. */

@@ -30,8 +30,12 @@ import java.util.Locale;
  *
  * A build may also be class folders before a jar ({@code --b /tmp/classes:/tmp/base8/main.jar}).
  * Parts: {@code ink} InkModel.compute on each page's rectified pixels (the rules); {@code disp}
- * PaperDisplacement.measure; {@code prep} the whole Preprocessor.run with the default ink source.
- * The inputs of ink and disp are each build's own rectified page, made once before the rounds.
+ * PaperDisplacement.measure; {@code prep} the whole Preprocessor.run with the default ink source;
+ * {@code keep} the learned ink's share kept per pixel (LearnedInk.keep, the shipped classifier) on
+ * the rectified page and the rules' ink; {@code warp} Rectifier.warp of the page as read through
+ * its warp and, where the page's paper displacement was undone, again with it (as Preprocessor).
+ * The inputs of ink, disp and keep are each build's own rectified page, made once before the rounds.
+ * Before the rounds, keep and warp are also checked against the first build's, bit for bit.
  */
 public final class InkReplay {
 
@@ -55,6 +59,14 @@ public final class InkReplay {
 		final List<int[]> sizes = new ArrayList<>();
 		final List<double[]> pitches = new ArrayList<>();
 		final List<Object> warps = new ArrayList<>();
+		/** Per page: the rules' ink on the rectified page (for keep), the page as read and its displacement. */
+		final List<float[]> rulesInk = new ArrayList<>();
+		final List<int[]> sources = new ArrayList<>();
+		final List<Object> displacements = new ArrayList<>();
+		final Object learned;
+		final Method keep;
+		final Method warp;
+		final Method paperColour;
 
 		/** @param path jars or class folders, separated by ':' (the first that holds a class gives it) */
 		Build(String name, String path) throws Exception {
@@ -82,6 +94,14 @@ public final class InkReplay {
 				int[].class, int.class, int.class, double.class, double.class);
 			Class<?> inputFile = loader.loadClass("org.ecgdigitizer.core.io.InputFile");
 			loadImage = inputFile.getMethod("of", Path.class);
+			learned = sources.getMethod("parse", String.class).invoke(null, "learned");
+			keep = learned.getClass().getDeclaredMethod("keep", int[].class, int.class, int.class, double.class,
+				float[].class);
+			keep.setAccessible(true);
+			Class<?> rectifier = loader.loadClass("org.ecgdigitizer.core.preprocess.Rectifier");
+			this.warp = rectifier.getMethod("warp", int[].class, warp, int.class, loader.loadClass(
+				"org.ecgdigitizer.core.preprocess.PaperDisplacement$Field"));
+			paperColour = rectifier.getMethod("paperColour", int[].class);
 		}
 
 		/** Reads a page and runs the build's preprocessing once for the inputs of the parts. */
@@ -110,6 +130,30 @@ public final class InkReplay {
 			double py = geometry.getClass().getField("pxPerMmY").getDouble(geometry);
 			pitches.add(grid ? new double[] { px, py } : new double[] { Double.NaN, Double.NaN });
 			warps.add(geometry.getClass().getField("warp").get(geometry));
+			Object rules = compute.invoke(null, rgb, w, h, pitches.get(pitches.size() - 1)[0], pitches.get(pitches.size()
+				- 1)[1], warps.get(warps.size() - 1));
+			rulesInk.add((float[]) rules.getClass().getField("ink").get(rules));
+			Object storage = arrayImg.getClass().getMethod("update", Object.class).invoke(arrayImg, (Object) null);
+			sources.add((int[]) storage.getClass().getMethod("getCurrentStorageArray").invoke(storage));
+			Object displacement = geometry.getClass().getField("paperDisplacement").get(geometry);
+			boolean undone = displacement != null && (Boolean) displacement.getClass().getMethod("worthUndoing").invoke(
+				displacement);
+			displacements.add(undone ? displacement : null);
+		}
+
+		/** LearnedInk.keep on page p's rectified pixels and rules' ink. */
+		float[] keep(int p) throws Exception {
+			int[] size = sizes.get(p);
+			return (float[]) keep.invoke(learned, rectified.get(p), size[0], size[1], pitches.get(p)[0], rulesInk.get(p));
+		}
+
+		/** Rectifier.warp of page p as Preprocessor does it: once plain, and again with the displacement if undone. */
+		int[][] warp(int p) throws Exception {
+			int[] rgb = sources.get(p);
+			int paper = (Integer) paperColour.invoke(null, rgb);
+			int[] plain = (int[]) warp.invoke(null, rgb, warps.get(p), paper, null);
+			Object d = displacements.get(p);
+			return new int[][] { plain, d == null ? plain : (int[]) warp.invoke(null, rgb, warps.get(p), paper, d) };
 		}
 
 		/** Runs one part on page p. */
@@ -125,6 +169,12 @@ public final class InkReplay {
 					break;
 				case "prep":
 					run.invoke(null, images.get(p), dpis.get(p), inkSource, progress);
+					break;
+				case "keep":
+					keep(p);
+					break;
+				case "warp":
+					warp(p);
 					break;
 				default:
 					throw new IllegalArgumentException(part);
@@ -202,12 +252,40 @@ public final class InkReplay {
 				}
 			}
 		}
-		System.out.printf(Locale.ROOT, "ink, density and displacement of %d pages: %s%n", pages, differ == 0
+		// the learned ink's keep (on the first build's inputs: every build's own rectified page may
+		// differ only if its warp does) and the warps
+		for (int p = 0; p < pages; p++) {
+			float[] keep0 = builds[0].keep(p);
+			int[][] warp0 = builds[0].warp(p);
+			for (int k = 1; k < nb; k++) {
+				float[] keepK = (float[]) builds[k].keep.invoke(builds[k].learned, builds[0].rectified.get(p), builds[0]
+					.sizes.get(p)[0], builds[0].sizes.get(p)[1], builds[0].pitches.get(p)[0], builds[0].rulesInk.get(p));
+				int[][] warpK = builds[k].warp(p);
+				int bad = 0;
+				for (int i = 0; i < keep0.length; i++) if (Float.floatToRawIntBits(keep0[i]) != Float.floatToRawIntBits(
+					keepK[i])) bad++;
+				if (bad > 0) {
+					differ++;
+					System.out.printf(Locale.ROOT, "DIFFERENT keep of %s on %s: %d pixels%n", builds[k].name, files.get(p), bad);
+				}
+				for (int j = 0; j < 2; j++) {
+					if (!Arrays.equals(warp0[j], warpK[j])) {
+						differ++;
+						System.out.printf(Locale.ROOT, "DIFFERENT warp %d of %s on %s%n", j, builds[k].name, files.get(p));
+					}
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "ink, density, displacement, keep and warp of %d pages: %s%n", pages, differ == 0
 			? "identical bit for bit" : differ + " differ");
 		com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		// cpu[part][build][round], bytes likewise
 		double[][][] cpu = new double[parts.length][nb][rounds];
 		double[][][] bytes = new double[parts.length][nb][rounds];
+		// and the whole process's CPU: work a library hands to threads of its own (ImageJ's blur) counts too
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		double[][][] process = new double[parts.length][nb][rounds];
 		for (int r = 0; r < rounds; r++) {
 			for (int turn = 0; turn < nb; turn++) {
 				int k = (r + turn) % nb;
@@ -216,7 +294,9 @@ public final class InkReplay {
 					for (int p = 0; p < pages; p++) {
 						long t0 = bean.getCurrentThreadCpuTime();
 						long b0 = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+						long p0 = os.getProcessCpuTime();
 						build.part(parts[q], p);
+						process[q][k][r] += (os.getProcessCpuTime() - p0) / 1e6;
 						cpu[q][k][r] += (bean.getCurrentThreadCpuTime() - t0) / 1e6;
 						bytes[q][k][r] += (bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - b0) / 1e6;
 					}
@@ -236,11 +316,14 @@ public final class InkReplay {
 			for (int k = 0; k < nb; k++) {
 				double[] ratio = new double[rounds - warmup];
 				for (int r = warmup; r < rounds; r++) ratio[r - warmup] = cpu[q][k][r] / cpu[q][0][r];
-				System.out.printf(Locale.ROOT, "%-5s %s %7.1f ms  %s/a median %.3f (quartiles %.3f-%.3f)  MB allocated %.1f  %s%n",
-					parts[q], builds[k].name, median(cpu[q][k], warmup) / pages, builds[k].name, quantile(ratio, 0.5),
-					quantile(ratio, 0.25), quantile(ratio, 0.75), median(bytes[q][k], warmup) / pages, paths.get(k));
+				System.out.printf(Locale.ROOT, "%-5s %s %7.1f ms  %s/a median %.3f (quartiles %.3f-%.3f)  process CPU %.1f ms  " +
+					"MB allocated %.1f  %s%n", parts[q], builds[k].name, median(cpu[q][k], warmup) / pages, builds[k].name,
+					quantile(ratio, 0.5), quantile(ratio, 0.25), quantile(ratio, 0.75), median(process[q][k], warmup) / pages,
+					median(bytes[q][k], warmup) / pages, paths.get(k));
 			}
 		}
+		// a library's idle worker threads would keep the JVM alive
+		System.exit(0);
 	}
 
 	private static double median(double[] v, int from) {
