@@ -165,7 +165,7 @@ public final class InkModel {
 		scratch = null;
 		// the probability replaces the ink's darkness, no longer needed
 		float[] prob = inkDarkness;
-		Bits inked = probability(residual, prob, w, h);
+		Bits inked = probability(residual, prob, positive);
 		removeSpecks(prob, inked, mm);
 		GridLineEraser.erase(prob, inked, pxPerMmX, pxPerMmY);
 		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
@@ -181,7 +181,7 @@ public final class InkModel {
 			}
 		}
 		// the density replaces the residual
-		density(residual, prob, inked);
+		density(residual, prob, inked, positive);
 		return new Result(prob, residual, separated, grid, ink, "rules");
 	}
 
@@ -294,14 +294,17 @@ public final class InkModel {
 	/**
 	 * Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between;
 	 * returns its pixels above {@link #MASK_THRESHOLD}, read row by row as the probability is made.
+	 * The residual is 0 outside its {@code positive} pixels, and so is the probability: only the
+	 * words of the mask where they lie are read.
 	 */
-	private static Bits probability(float[] residual, float[] prob, int w, int h) {
-		Bits inked = new Bits(w, h);
-		for (int y = 0; y < h; y++) {
+	private static Bits probability(float[] residual, float[] prob, Bits positive) {
+		int w = positive.w;
+		Bits inked = new Bits(w, positive.h);
+		for (int y = 0; y < positive.h; y++) {
 			int row = y * w;
 			for (int i = row; i < row + w; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
 			clamp01(prob, row, row + w);
-			inked.setRowAbove(y, prob, MASK_THRESHOLD);
+			inked.setRowAboveWithin(y, prob, MASK_THRESHOLD, positive);
 		}
 		return inked;
 	}
@@ -311,8 +314,9 @@ public final class InkModel {
 	 * typical darkness of confident ink pixels), where the probability is not 0. Confident ink is
 	 * looked for among the {@code inked} pixels only: every pixel whose probability is above
 	 * {@link #MASK_THRESHOLD} is one of them (a pixel leaves them only when its probability goes to 0).
+	 * Outside the {@code positive} pixels the residual is 0, which is its density.
 	 */
-	private static void density(float[] residual, float[] prob, Bits inked) {
+	private static void density(float[] residual, float[] prob, Bits inked, Bits positive) {
 		int[] inkHistogram = new int[Planes.PERCENTILE_BINS];
 		int[] count = new int[1];
 		int w = inked.w;
@@ -325,9 +329,22 @@ public final class InkModel {
 			}
 		});
 		float full = count[0] < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count[0], 0.75));
-		// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a time): a
-		// probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and multiplying by it exact
-		for (int i = 0; i < prob.length; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
+		for (int y = 0; y < positive.h; y++) densityRow(residual, prob, positive, y, full);
+	}
+
+	/** {@link #density}'s row y, a word of the positive pixels' mask at a time (the other words' pixels are 0). */
+	private static void densityRow(float[] residual, float[] prob, Bits positive, int y, float full) {
+		int w = positive.w;
+		int word = y * positive.words;
+		for (int k = 0; k < positive.words; k++) {
+			if (positive.bits[word + k] == 0) continue;
+			int from = y * w + (k << 6);
+			int to = Math.min(y * w + w, from + 64);
+			// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a
+			// time): a probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and
+			// multiplying by it exact
+			for (int i = from; i < to; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
+		}
 	}
 
 	/** Finest scale (px/mm) at which the paper's own white can be told from a desk's. */
