@@ -145,7 +145,7 @@ public final class InkModel {
 		float[] inkDarkness = dr;
 		float[] residual = dg;
 		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness, residual);
-		else for (int i = 0; i < n; i++) inkDarkness[i] = residual[i] = (dr[i] + dg[i] + db[i]) / 3;
+		else meanDarkness(dr, dg, db, inkDarkness, residual);
 		float[] scratch = db;
 		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
@@ -156,8 +156,12 @@ public final class InkModel {
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
 		if (gridLineDarkness >= CROSSING_DARKNESS) {
 			// a photocopy: its grid lines took the ink of every stroke crossing them
-			healCrossings(residual, inkDarkness, scratch, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
-			positive = Bits.above(residual, w, h, 0f);
+			int gap = (int) Math.max(2, Math.round(CROSSING_MM * mm));
+			for (int i : crossingsToHeal(residual, inkDarkness, w, h, gap)) {
+				residual[i] = inkDarkness[i];
+				// at least CROSSING_DARKNESS now
+				positive.set(i % w, i / w);
+			}
 		}
 		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
@@ -173,16 +177,26 @@ public final class InkModel {
 		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).
 		if (warp != null && !warp.isIdentity() && mm >= MIN_PX_PER_MM_FOR_PAPER_TEST) {
 			boolean[] paper = white.paperTiles(warp, rgb, h);
-			for (int y = 0; y < h; y++) {
-				int rowTile = (y / PaperWhite.TILE) * white.tw;
-				for (int x = 0, i = y * w; x < w; x++, i++) {
-					if (!paper[rowTile + x / PaperWhite.TILE]) prob[i] = 0;
-				}
-			}
+			for (int y = 0; y < h; y++) clearBeyondPaper(prob, w, y, paper, white.tw);
 		}
 		// the density replaces the residual
 		density(residual, prob, inked, positive);
 		return new Result(prob, residual, separated, grid, ink, "rules");
+	}
+
+	/** The mean of the channels' darkness into out and copy (each may be one of the channels). */
+	private static void meanDarkness(float[] dr, float[] dg, float[] db, float[] out, float[] copy) {
+		// in a method of its own: C2 compiles a hot loop of a method called once by itself, with all that follows
+		for (int i = 0; i < out.length; i++) out[i] = copy[i] = (dr[i] + dg[i] + db[i]) / 3;
+	}
+
+	/** Clears the probability of row y's pixels outside the paper's tiles ({@code tilesPerRow} to a row). */
+	private static void clearBeyondPaper(float[] prob, int w, int y, boolean[] paper, int tilesPerRow) {
+		int rowTile = (y / PaperWhite.TILE) * tilesPerRow;
+		for (int tx = 0; tx < tilesPerRow; tx++) {
+			if (!paper[rowTile + tx]) Arrays.fill(prob, y * w + tx * PaperWhite.TILE, y * w + Math.min(w, (tx + 1)
+				* PaperWhite.TILE), 0f);
+		}
 	}
 
 	/**
@@ -295,18 +309,30 @@ public final class InkModel {
 	 * Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between;
 	 * returns its pixels above {@link #MASK_THRESHOLD}, read row by row as the probability is made.
 	 * The residual is 0 outside its {@code positive} pixels, and so is the probability: only the
-	 * words of the mask where they lie are read.
+	 * words of the mask where they lie are worked out.
 	 */
 	private static Bits probability(float[] residual, float[] prob, Bits positive) {
 		int w = positive.w;
 		Bits inked = new Bits(w, positive.h);
 		for (int y = 0; y < positive.h; y++) {
-			int row = y * w;
-			for (int i = row; i < row + w; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
-			clamp01(prob, row, row + w);
+			probabilityRow(residual, prob, positive, y);
 			inked.setRowAboveWithin(y, prob, MASK_THRESHOLD, positive);
 		}
 		return inked;
+	}
+
+	/** {@link #probability}'s row y: 0, but in the words of the positive pixels' mask. */
+	private static void probabilityRow(float[] residual, float[] prob, Bits positive, int y) {
+		int w = positive.w;
+		int word = y * positive.words;
+		Arrays.fill(prob, y * w, y * w + w, 0f);
+		for (int k = 0; k < positive.words; k++) {
+			if (positive.bits[word + k] == 0) continue;
+			int from = y * w + (k << 6);
+			int to = Math.min(y * w + w, from + 64);
+			for (int i = from; i < to; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
+			clamp01(prob, from, to);
+		}
 	}
 
 	/**
@@ -449,24 +475,38 @@ public final class InkModel {
 	 * otherwise cut every QRS complex at every line it crosses.
 	 */
 	static void healCrossings(float[] residual, float[] before, int w, int h, int gap) {
-		healCrossings(residual, before, new float[w * h], w, h, gap);
+		for (int i : crossingsToHeal(residual, before, w, h, gap)) residual[i] = before[i];
 	}
 
-	/** {@link #healCrossings(float[], float[], int, int, int)} with a scratch plane for the residual as it was. */
-	static void healCrossings(float[] residual, float[] before, float[] scratch, int w, int h, int gap) {
-		float[] after = scratch;
-		System.arraycopy(residual, 0, after, 0, w * h);
+	/**
+	 * The pixels {@link #healCrossings(float[], float[], int, int, int)} gives back, found on the
+	 * residual as it is (none is given back before all are found).
+	 */
+	static int[] crossingsToHeal(float[] residual, float[] before, int w, int h, int gap) {
+		int[] found = new int[64];
+		int count = 0;
 		for (int y = 0; y < h; y++) {
-			for (int x = 0, i = y * w; x < w; x++, i++) {
-				if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
-				// the stroke on either side is as dark as the line was: a shadow left after the grid is not
-				float stroke = CROSSING_STROKE * before[i];
-				boolean across = inkWithin(after, w, h, x, y, 0, -1, gap, stroke) && inkWithin(after, w, h, x, y, 0, 1,
-					gap, stroke) || inkWithin(after, w, h, x, y, -1, 0, gap, stroke) && inkWithin(after, w, h, x, y, 1,
-						0, gap, stroke);
-				if (across) residual[i] = before[i];
-			}
+			// a row at a time in a method of its own: C2 compiles a hot loop of a method called once by itself
+			if (found.length - count < w) found = Arrays.copyOf(found, Math.max(2 * found.length, count + w));
+			count = crossingsInRow(residual, before, w, h, gap, y, found, count);
 		}
+		return Arrays.copyOf(found, count);
+	}
+
+	/** Appends row y's pixels to heal to found[count ..]; returns the new count. */
+	private static int crossingsInRow(float[] after, float[] before, int w, int h, int gap, int y, int[] found,
+		int count)
+	{
+		for (int x = 0, i = y * w; x < w; x++, i++) {
+			if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
+			// the stroke on either side is as dark as the line was: a shadow left after the grid is not
+			float stroke = CROSSING_STROKE * before[i];
+			boolean across = inkWithin(after, w, h, x, y, 0, -1, gap, stroke) && inkWithin(after, w, h, x, y, 0, 1, gap,
+				stroke) || inkWithin(after, w, h, x, y, -1, 0, gap, stroke) && inkWithin(after, w, h, x, y, 1, 0, gap,
+					stroke);
+			if (across) found[count++] = i;
+		}
+		return count;
 	}
 
 	private static boolean inkWithin(float[] v, int w, int h, int x, int y, int dx, int dy, int gap, float level) {

@@ -77,24 +77,6 @@ class BitsTest {
 	}
 
 	@Test
-	void aboveIsTheComparisonEvenForZerosInfinitiesAndNaN() {
-		Random random = new Random(6);
-		float[] odd = { 0f, -0f, 0.3f, Math.nextUp(0.3f), Math.nextDown(0.3f), Float.NaN, Float.POSITIVE_INFINITY,
-			Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE };
-		for (int w : WIDTHS) {
-			int h = 5;
-			float[] plane = new float[w * h];
-			for (int i = 0; i < plane.length; i++) plane[i] = random.nextBoolean() ? odd[random.nextInt(odd.length)]
-				: random.nextFloat() - 0.2f;
-			for (float threshold : new float[] { 0f, -0f, 0.3f, Float.NEGATIVE_INFINITY }) {
-				boolean[] expected = new boolean[plane.length];
-				for (int i = 0; i < plane.length; i++) expected[i] = plane[i] > threshold;
-				assertArrayEquals(expected, Bits.above(plane, w, h, threshold).toMask(), "w=" + w + " t=" + threshold);
-			}
-		}
-	}
-
-	@Test
 	void turningReversesThePixelsAndBackToAMask() {
 		Random random = new Random(5);
 		for (int w : WIDTHS) {
