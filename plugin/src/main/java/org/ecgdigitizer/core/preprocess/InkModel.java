@@ -819,8 +819,8 @@ public final class InkModel {
 	}
 
 	/**
-	 * For each range k, the mean (r, g, b) darkness of pixels whose mean darkness lies in [lo[k],
-	 * hi[k]), or null if fewer than 100 do; all ranges in one pass.
+	 * For each of the two ranges k, the mean (r, g, b) darkness of pixels whose mean darkness lies in
+	 * [lo[k], hi[k]), or null if fewer than 100 do; both ranges in one pass.
 	 */
 	private static double[][] meanColours(float[] dr, float[] dg, float[] db, float[] lo, float[] hi) {
 		int ranges = lo.length;
@@ -838,22 +838,48 @@ public final class InkModel {
 			hiSum[k] = leastSumReaching(hi[k]);
 			lowest = Math.min(lowest, loSum[k]);
 		}
+		// the sums in locals, which the processor keeps in registers
+		sumTwoRanges(dr, dg, db, loSum, hiSum, lowest, r, g, b, n);
+		double[][] out = new double[ranges][];
+		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
+		return out;
+	}
+
+	/** {@link #meanColours}'s sums and counts for its two ranges: the pixels whose sum lies in [loSum[k], hiSum[k]). */
+	private static void sumTwoRanges(float[] dr, float[] dg, float[] db, float[] loSum, float[] hiSum, float lowest,
+		double[] r, double[] g, double[] b, long[] n)
+	{
+		float lo0 = loSum[0];
+		float hi0 = hiSum[0];
+		float lo1 = loSum[1];
+		float hi1 = hiSum[1];
+		double r0 = 0, g0 = 0, b0 = 0, r1 = 0, g1 = 0, b1 = 0;
+		long n0 = 0, n1 = 0;
 		for (int i = 0; i < dr.length; i++) {
 			float sum = dr[i] + dg[i] + db[i];
 			// most of the page is lighter than every range
 			if (sum < lowest) continue;
-			for (int k = 0; k < ranges; k++) {
-				if (sum >= loSum[k] && sum < hiSum[k]) {
-					r[k] += dr[i];
-					g[k] += dg[i];
-					b[k] += db[i];
-					n[k]++;
-				}
+			if (sum >= lo0 && sum < hi0) {
+				r0 += dr[i];
+				g0 += dg[i];
+				b0 += db[i];
+				n0++;
+			}
+			if (sum >= lo1 && sum < hi1) {
+				r1 += dr[i];
+				g1 += dg[i];
+				b1 += db[i];
+				n1++;
 			}
 		}
-		double[][] out = new double[ranges][];
-		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
-		return out;
+		r[0] = r0;
+		g[0] = g0;
+		b[0] = b0;
+		n[0] = n0;
+		r[1] = r1;
+		g[1] = g1;
+		b[1] = b1;
+		n[1] = n1;
 	}
 
 	/** The least float sum whose mean of three, {@code sum / 3} in float, is at least {@code level} (a finite level). */
