@@ -83,6 +83,18 @@ public final class Bits {
 		return v;
 	}
 
+	/** The first word of line y from word k on that holds a pixel, or {@link #words} if none does. */
+	int nextWordWithPixels(int y, int k) {
+		while (k < words && bits[y * words + k] == 0) k++;
+		return k;
+	}
+
+	/** The first word of line y from word k on that holds no pixel, or {@link #words} if all do. */
+	int nextEmptyWord(int y, int k) {
+		while (k < words && bits[y * words + k] != 0) k++;
+		return k;
+	}
+
 	/** The true pixels of a mask. */
 	public static Bits of(boolean[] mask, int w, int h) {
 		Bits out = new Bits(w, h);

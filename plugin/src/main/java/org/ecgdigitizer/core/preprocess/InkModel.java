@@ -323,15 +323,18 @@ public final class InkModel {
 
 	/** {@link #probability}'s row y: 0, but in the words of the positive pixels' mask. */
 	private static void probabilityRow(float[] residual, float[] prob, Bits positive, int y) {
-		int w = positive.w;
-		int word = y * positive.words;
-		Arrays.fill(prob, y * w, y * w + w, 0f);
-		for (int k = 0; k < positive.words; k++) {
-			if (positive.bits[word + k] == 0) continue;
-			int from = y * w + (k << 6);
-			int to = Math.min(y * w + w, from + 64);
+		int row = y * positive.w;
+		int end = row + positive.w;
+		Arrays.fill(prob, row, end, 0f);
+		// stretches of words with pixels, each in one loop, long enough for the JIT to do several pixels at a time
+		int k = positive.nextWordWithPixels(y, 0);
+		while (k < positive.words) {
+			int empty = positive.nextEmptyWord(y, k);
+			int from = row + (k << 6);
+			int to = Math.min(end, row + (empty << 6));
 			for (int i = from; i < to; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
 			clamp01(prob, from, to);
+			k = positive.nextWordWithPixels(y, empty);
 		}
 	}
 
@@ -358,18 +361,20 @@ public final class InkModel {
 		for (int y = 0; y < positive.h; y++) densityRow(residual, prob, positive, y, full);
 	}
 
-	/** {@link #density}'s row y, a word of the positive pixels' mask at a time (the other words' pixels are 0). */
+	/** {@link #density}'s row y, in the stretches of words of the positive pixels' mask that hold any (0 elsewhere). */
 	private static void densityRow(float[] residual, float[] prob, Bits positive, int y, float full) {
-		int w = positive.w;
-		int word = y * positive.words;
-		for (int k = 0; k < positive.words; k++) {
-			if (positive.bits[word + k] == 0) continue;
-			int from = y * w + (k << 6);
-			int to = Math.min(y * w + w, from + 64);
+		int row = y * positive.w;
+		int end = row + positive.w;
+		int k = positive.nextWordWithPixels(y, 0);
+		while (k < positive.words) {
+			int empty = positive.nextEmptyWord(y, k);
+			int from = row + (k << 6);
+			int to = Math.min(end, row + (empty << 6));
 			// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a
 			// time): a probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and
 			// multiplying by it exact
 			for (int i = from; i < to; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
+			k = positive.nextWordWithPixels(y, empty);
 		}
 	}
 

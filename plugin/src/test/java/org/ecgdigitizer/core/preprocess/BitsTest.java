@@ -77,6 +77,34 @@ class BitsTest {
 	}
 
 	@Test
+	void stretchesOfWordsWithPixelsAreFoundWordByWord() {
+		Random random = new Random(7);
+		for (int w : WIDTHS) {
+			int h = 6;
+			boolean[] mask = randomMask(random, w, h, 0.01);
+			Bits bits = Bits.of(mask, w, h);
+			for (int y = 0; y < h; y++) {
+				for (int k = 0; k <= bits.words; k++) {
+					int withPixels = k;
+					while (withPixels < bits.words && !anyIn(mask, w, y, withPixels)) withPixels++;
+					int empty = k;
+					while (empty < bits.words && anyIn(mask, w, y, empty)) empty++;
+					assertEquals(withPixels, bits.nextWordWithPixels(y, k), "w=" + w + " y=" + y + " k=" + k);
+					assertEquals(empty, bits.nextEmptyWord(y, k), "w=" + w + " y=" + y + " k=" + k);
+				}
+			}
+		}
+	}
+
+	/** Whether word k of row y holds a pixel of the mask. */
+	private static boolean anyIn(boolean[] mask, int w, int y, int k) {
+		for (int x = 64 * k; x < Math.min(w, 64 * k + 64); x++) {
+			if (mask[y * w + x]) return true;
+		}
+		return false;
+	}
+
+	@Test
 	void turningReversesThePixelsAndBackToAMask() {
 		Random random = new Random(5);
 		for (int w : WIDTHS) {
