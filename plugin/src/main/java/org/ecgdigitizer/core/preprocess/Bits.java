@@ -61,7 +61,7 @@ public final class Bits {
 	 * the JIT picks one without a branch (which a noisy plane would mispredict at every other pixel),
 	 * cheaper than taking the sign bit of threshold - p; NaN is never above.
 	 */
-	private static long wordAbove(float[] p, int at, float threshold) {
+	static long wordAbove(float[] p, int at, float threshold) {
 		// four words in turn, ORed together at the end: a pixel's bit need not wait for the one before
 		long a = 0;
 		long b = 0;
