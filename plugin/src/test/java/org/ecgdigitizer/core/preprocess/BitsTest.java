@@ -78,21 +78,22 @@ class BitsTest {
 
 	@Test
 	void stretchesOfWordsWithPixelsAreFoundWordByWord() {
-		Random random = new Random(7);
-		for (int w : WIDTHS) {
-			int h = 6;
-			boolean[] mask = randomMask(random, w, h, 0.01);
-			Bits bits = Bits.of(mask, w, h);
-			for (int y = 0; y < h; y++) {
-				for (int k = 0; k <= bits.words; k++) {
-					int withPixels = k;
-					while (withPixels < bits.words && !anyIn(mask, w, y, withPixels)) withPixels++;
-					int empty = k;
-					while (empty < bits.words && anyIn(mask, w, y, empty)) empty++;
-					assertEquals(withPixels, bits.nextWordWithPixels(y, k), "w=" + w + " y=" + y + " k=" + k);
-					assertEquals(empty, bits.nextEmptyWord(y, k), "w=" + w + " y=" + y + " k=" + k);
-				}
-			}
+		// one line of five words: pixels in words 0, 2 and 3 (the last pixel of 2, the first of 3), none in 1 and 4
+		int w = 300;
+		boolean[] mask = new boolean[w];
+		mask[5] = true;
+		mask[191] = true;
+		mask[192] = true;
+		Bits bits = Bits.of(mask, w, 1);
+		int[] withPixels = { 0, 2, 2, 3, 5, 5 };
+		int[] empty = { 1, 1, 4, 4, 4, 5 };
+		for (int k = 0; k <= 5; k++) {
+			assertEquals(withPixels[k], bits.nextWordWithPixels(0, k), "with pixels from " + k);
+			assertEquals(empty[k], bits.nextEmptyWord(0, k), "empty from " + k);
+			// the brute force agrees with the table
+			int found = k;
+			while (found < bits.words && !anyIn(mask, w, 0, found)) found++;
+			assertEquals(found, withPixels[k]);
 		}
 	}
 
