@@ -36,31 +36,63 @@ public final class Bits {
 	void setRowAbove(int y, float[] p, float threshold) {
 		int row = y * w;
 		int word = y * words;
-		// +0 for -0 (the same comparison): -0 - +0 would read as below 0
-		float t = threshold + 0f;
-		// p > threshold exactly when threshold - p is below 0 (NaN included: it reads as a positive NaN);
-		// the sign bit, not a branch, which a noisy plane would mispredict at every other pixel
 		int x0 = 0;
-		for (; x0 + 64 <= w; x0 += 64) {
-			// four words in turn, ORed together at the end: a pixel's bit need not wait for the one before
-			long a = 0;
-			long b = 0;
-			long c = 0;
-			long d = 0;
-			int at = row + x0;
-			for (int k = 0; k < 64; k += 4) {
-				a |= (long) (Float.floatToIntBits(t - p[at + k]) >>> 31) << k;
-				b |= (long) (Float.floatToIntBits(t - p[at + k + 1]) >>> 31) << k + 1;
-				c |= (long) (Float.floatToIntBits(t - p[at + k + 2]) >>> 31) << k + 2;
-				d |= (long) (Float.floatToIntBits(t - p[at + k + 3]) >>> 31) << k + 3;
-			}
-			bits[word + (x0 >>> 6)] = a | b | c | d;
+		for (; x0 + 64 <= w; x0 += 64) bits[word + (x0 >>> 6)] = wordAbove(p, row + x0, threshold);
+		if (x0 < w) bits[word + (x0 >>> 6)] = tailAbove(p, row + x0, w - x0, threshold);
+	}
+
+	/**
+	 * {@link #setRowAbove} where plane p is known to be at or below the threshold outside the pixels
+	 * of {@code within} (of the same size): only the words where it has pixels are looked at.
+	 */
+	void setRowAboveWithin(int y, float[] p, float threshold, Bits within) {
+		int row = y * w;
+		int word = y * words;
+		for (int i = 0; i < words; i++) {
+			int x0 = i << 6;
+			if (within.bits[word + i] == 0) bits[word + i] = 0;
+			else if (x0 + 64 <= w) bits[word + i] = wordAbove(p, row + x0, threshold);
+			else bits[word + i] = tailAbove(p, row + x0, w - x0, threshold);
 		}
-		if (x0 < w) {
-			long v = 0;
-			for (int x = x0; x < w; x++) v |= (long) (Float.floatToIntBits(t - p[row + x]) >>> 31) << x;
-			bits[word + (x0 >>> 6)] = v;
+	}
+
+	/**
+	 * The word of the 64 pixels p[at ..] above a threshold. A comparison choosing a bit or nothing:
+	 * the JIT picks one without a branch (which a noisy plane would mispredict at every other pixel),
+	 * cheaper than taking the sign bit of threshold - p; NaN is never above.
+	 */
+	static long wordAbove(float[] p, int at, float threshold) {
+		// four words in turn, ORed together at the end: a pixel's bit need not wait for the one before
+		long a = 0;
+		long b = 0;
+		long c = 0;
+		long d = 0;
+		for (int k = 0; k < 64; k += 4) {
+			a |= p[at + k] > threshold ? 1L << k : 0;
+			b |= p[at + k + 1] > threshold ? 2L << k : 0;
+			c |= p[at + k + 2] > threshold ? 4L << k : 0;
+			d |= p[at + k + 3] > threshold ? 8L << k : 0;
 		}
+		return a | b | c | d;
+	}
+
+	/** {@link #wordAbove} of the last {@code n} (< 64) pixels of a line. */
+	private static long tailAbove(float[] p, int at, int n, float threshold) {
+		long v = 0;
+		for (int k = 0; k < n; k++) v |= p[at + k] > threshold ? 1L << k : 0;
+		return v;
+	}
+
+	/** The first word of line y from word k on that holds a pixel, or {@link #words} if none does. */
+	int nextWordWithPixels(int y, int k) {
+		while (k < words && bits[y * words + k] == 0) k++;
+		return k;
+	}
+
+	/** The first word of line y from word k on that holds no pixel, or {@link #words} if all do. */
+	int nextEmptyWord(int y, int k) {
+		while (k < words && bits[y * words + k] != 0) k++;
+		return k;
 	}
 
 	/** The true pixels of a mask. */

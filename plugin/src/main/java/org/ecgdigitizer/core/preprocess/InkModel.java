@@ -145,7 +145,7 @@ public final class InkModel {
 		float[] inkDarkness = dr;
 		float[] residual = dg;
 		if (separated) unmix(dr, dg, db, grid, ink, inkDarkness, residual);
-		else for (int i = 0; i < n; i++) inkDarkness[i] = residual[i] = (dr[i] + dg[i] + db[i]) / 3;
+		else meanDarkness(dr, dg, db, inkDarkness, residual);
 		float[] scratch = db;
 		float gridLineDarkness = 0;
 		if (!Double.isNaN(pxPerMmX) && !Double.isNaN(pxPerMmY)) {
@@ -156,8 +156,12 @@ public final class InkModel {
 		double mm = Double.isNaN(pxPerMmX) ? Math.max(w, h) / 280.0 : pxPerMmX;
 		if (gridLineDarkness >= CROSSING_DARKNESS) {
 			// a photocopy: its grid lines took the ink of every stroke crossing them
-			healCrossings(residual, inkDarkness, scratch, w, h, (int) Math.max(2, Math.round(CROSSING_MM * mm)));
-			positive = Bits.above(residual, w, h, 0f);
+			int gap = (int) Math.max(2, Math.round(CROSSING_MM * mm));
+			for (int i : crossingsToHeal(residual, inkDarkness, w, h, gap)) {
+				residual[i] = inkDarkness[i];
+				// at least CROSSING_DARKNESS now
+				positive.set(i % w, i / w);
+			}
 		}
 		// after the grid is gone (a top-hat first would punch holes at grid crossings and spoil the template)
 		int thin = (int) Math.max(3, Math.round(THIN_MM * mm));
@@ -165,7 +169,7 @@ public final class InkModel {
 		scratch = null;
 		// the probability replaces the ink's darkness, no longer needed
 		float[] prob = inkDarkness;
-		Bits inked = probability(residual, prob, w, h);
+		Bits inked = probability(residual, prob, positive);
 		removeSpecks(prob, inked, mm);
 		GridLineEraser.erase(prob, inked, pxPerMmX, pxPerMmY);
 		// A photographed page lies on a desk, whose grain and edges are not ink. Only a page that had
@@ -173,16 +177,26 @@ public final class InkModel {
 		// millimetre spans a few pixels (below that a saturated grid would pass for a desk).
 		if (warp != null && !warp.isIdentity() && mm >= MIN_PX_PER_MM_FOR_PAPER_TEST) {
 			boolean[] paper = white.paperTiles(warp, rgb, h);
-			for (int y = 0; y < h; y++) {
-				int rowTile = (y / PaperWhite.TILE) * white.tw;
-				for (int x = 0, i = y * w; x < w; x++, i++) {
-					if (!paper[rowTile + x / PaperWhite.TILE]) prob[i] = 0;
-				}
-			}
+			for (int y = 0; y < h; y++) clearBeyondPaper(prob, w, y, paper, white.tw);
 		}
 		// the density replaces the residual
-		density(residual, prob, inked);
+		density(residual, prob, inked, positive);
 		return new Result(prob, residual, separated, grid, ink, "rules");
+	}
+
+	/** The mean of the channels' darkness into out and copy (each may be one of the channels). */
+	private static void meanDarkness(float[] dr, float[] dg, float[] db, float[] out, float[] copy) {
+		// in a method of its own: C2 compiles a hot loop of a method called once by itself, with all that follows
+		for (int i = 0; i < out.length; i++) out[i] = copy[i] = (dr[i] + dg[i] + db[i]) / 3;
+	}
+
+	/** Clears the probability of row y's pixels outside the paper's tiles ({@code tilesPerRow} to a row). */
+	private static void clearBeyondPaper(float[] prob, int w, int y, boolean[] paper, int tilesPerRow) {
+		int rowTile = (y / PaperWhite.TILE) * tilesPerRow;
+		for (int tx = 0; tx < tilesPerRow; tx++) {
+			if (!paper[rowTile + tx]) Arrays.fill(prob, y * w + tx * PaperWhite.TILE, y * w + Math.min(w, (tx + 1)
+				* PaperWhite.TILE), 0f);
+		}
 	}
 
 	/**
@@ -294,16 +308,34 @@ public final class InkModel {
 	/**
 	 * Ink probability from the residual darkness: 0 below INK_LOW, 1 above INK_HIGH, linear between;
 	 * returns its pixels above {@link #MASK_THRESHOLD}, read row by row as the probability is made.
+	 * The residual is 0 outside its {@code positive} pixels, and so is the probability: only the
+	 * words of the mask where they lie are worked out.
 	 */
-	private static Bits probability(float[] residual, float[] prob, int w, int h) {
-		Bits inked = new Bits(w, h);
-		for (int y = 0; y < h; y++) {
-			int row = y * w;
-			for (int i = row; i < row + w; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
-			clamp01(prob, row, row + w);
-			inked.setRowAbove(y, prob, MASK_THRESHOLD);
+	private static Bits probability(float[] residual, float[] prob, Bits positive) {
+		int w = positive.w;
+		Bits inked = new Bits(w, positive.h);
+		for (int y = 0; y < positive.h; y++) {
+			probabilityRow(residual, prob, positive, y);
+			inked.setRowAboveWithin(y, prob, MASK_THRESHOLD, positive);
 		}
 		return inked;
+	}
+
+	/** {@link #probability}'s row y: 0, but in the words of the positive pixels' mask. */
+	private static void probabilityRow(float[] residual, float[] prob, Bits positive, int y) {
+		int row = y * positive.w;
+		int end = row + positive.w;
+		Arrays.fill(prob, row, end, 0f);
+		// stretches of words with pixels, each in one loop, long enough for the JIT to do several pixels at a time
+		int k = positive.nextWordWithPixels(y, 0);
+		while (k < positive.words) {
+			int empty = positive.nextEmptyWord(y, k);
+			int from = row + (k << 6);
+			int to = Math.min(end, row + (empty << 6));
+			for (int i = from; i < to; i++) prob[i] = (residual[i] - INK_LOW) / (INK_HIGH - INK_LOW);
+			clamp01(prob, from, to);
+			k = positive.nextWordWithPixels(y, empty);
+		}
 	}
 
 	/**
@@ -311,8 +343,9 @@ public final class InkModel {
 	 * typical darkness of confident ink pixels), where the probability is not 0. Confident ink is
 	 * looked for among the {@code inked} pixels only: every pixel whose probability is above
 	 * {@link #MASK_THRESHOLD} is one of them (a pixel leaves them only when its probability goes to 0).
+	 * Outside the {@code positive} pixels the residual is 0, which is its density.
 	 */
-	private static void density(float[] residual, float[] prob, Bits inked) {
+	private static void density(float[] residual, float[] prob, Bits inked, Bits positive) {
 		int[] inkHistogram = new int[Planes.PERCENTILE_BINS];
 		int[] count = new int[1];
 		int w = inked.w;
@@ -325,9 +358,24 @@ public final class InkModel {
 			}
 		});
 		float full = count[0] < 50 ? INK_HIGH : Math.max(INK_HIGH, Planes.percentile(inkHistogram, count[0], 0.75));
-		// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a time): a
-		// probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and multiplying by it exact
-		for (int i = 0; i < prob.length; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
+		for (int y = 0; y < positive.h; y++) densityRow(residual, prob, positive, y, full);
+	}
+
+	/** {@link #density}'s row y, in the stretches of words of the positive pixels' mask that hold any (0 elsewhere). */
+	private static void densityRow(float[] residual, float[] prob, Bits positive, int y, float full) {
+		int row = y * positive.w;
+		int end = row + positive.w;
+		int k = positive.nextWordWithPixels(y, 0);
+		while (k < positive.words) {
+			int empty = positive.nextEmptyWord(y, k);
+			int from = row + (k << 6);
+			int to = Math.min(end, row + (empty << 6));
+			// 0 where the probability is 0, without a branch (which keeps the JIT from doing several pixels at a
+			// time): a probability is 0 or at least 2^-26 (never -0), so min(1, prob * 2^100) is 0 or 1, and
+			// multiplying by it exact
+			for (int i = from; i < to; i++) residual[i] = Math.min(1f, prob[i] * 0x1p100f) * Math.min(1f, residual[i] / full);
+			k = positive.nextWordWithPixels(y, empty);
+		}
 	}
 
 	/** Finest scale (px/mm) at which the paper's own white can be told from a desk's. */
@@ -432,24 +480,38 @@ public final class InkModel {
 	 * otherwise cut every QRS complex at every line it crosses.
 	 */
 	static void healCrossings(float[] residual, float[] before, int w, int h, int gap) {
-		healCrossings(residual, before, new float[w * h], w, h, gap);
+		for (int i : crossingsToHeal(residual, before, w, h, gap)) residual[i] = before[i];
 	}
 
-	/** {@link #healCrossings(float[], float[], int, int, int)} with a scratch plane for the residual as it was. */
-	static void healCrossings(float[] residual, float[] before, float[] scratch, int w, int h, int gap) {
-		float[] after = scratch;
-		System.arraycopy(residual, 0, after, 0, w * h);
+	/**
+	 * The pixels {@link #healCrossings(float[], float[], int, int, int)} gives back, found on the
+	 * residual as it is (none is given back before all are found).
+	 */
+	static int[] crossingsToHeal(float[] residual, float[] before, int w, int h, int gap) {
+		int[] found = new int[64];
+		int count = 0;
 		for (int y = 0; y < h; y++) {
-			for (int x = 0, i = y * w; x < w; x++, i++) {
-				if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
-				// the stroke on either side is as dark as the line was: a shadow left after the grid is not
-				float stroke = CROSSING_STROKE * before[i];
-				boolean across = inkWithin(after, w, h, x, y, 0, -1, gap, stroke) && inkWithin(after, w, h, x, y, 0, 1,
-					gap, stroke) || inkWithin(after, w, h, x, y, -1, 0, gap, stroke) && inkWithin(after, w, h, x, y, 1,
-						0, gap, stroke);
-				if (across) residual[i] = before[i];
-			}
+			// a row at a time in a method of its own: C2 compiles a hot loop of a method called once by itself
+			if (found.length - count < w) found = Arrays.copyOf(found, Math.max(2 * found.length, count + w));
+			count = crossingsInRow(residual, before, w, h, gap, y, found, count);
 		}
+		return Arrays.copyOf(found, count);
+	}
+
+	/** Appends row y's pixels to heal to found[count ..]; returns the new count. */
+	private static int crossingsInRow(float[] after, float[] before, int w, int h, int gap, int y, int[] found,
+		int count)
+	{
+		for (int x = 0, i = y * w; x < w; x++, i++) {
+			if (before[i] < CROSSING_DARKNESS || before[i] - after[i] < MASK_THRESHOLD) continue;
+			// the stroke on either side is as dark as the line was: a shadow left after the grid is not
+			float stroke = CROSSING_STROKE * before[i];
+			boolean across = inkWithin(after, w, h, x, y, 0, -1, gap, stroke) && inkWithin(after, w, h, x, y, 0, 1, gap,
+				stroke) || inkWithin(after, w, h, x, y, -1, 0, gap, stroke) && inkWithin(after, w, h, x, y, 1, 0, gap,
+					stroke);
+			if (across) found[count++] = i;
+		}
+		return count;
 	}
 
 	private static boolean inkWithin(float[] v, int w, int h, int x, int y, int dx, int dy, int gap, float level) {
@@ -762,8 +824,8 @@ public final class InkModel {
 	}
 
 	/**
-	 * For each range k, the mean (r, g, b) darkness of pixels whose mean darkness lies in [lo[k],
-	 * hi[k]), or null if fewer than 100 do; all ranges in one pass.
+	 * For each of the two ranges k, the mean (r, g, b) darkness of pixels whose mean darkness lies in
+	 * [lo[k], hi[k]), or null if fewer than 100 do; both ranges in one pass.
 	 */
 	private static double[][] meanColours(float[] dr, float[] dg, float[] db, float[] lo, float[] hi) {
 		int ranges = lo.length;
@@ -781,22 +843,48 @@ public final class InkModel {
 			hiSum[k] = leastSumReaching(hi[k]);
 			lowest = Math.min(lowest, loSum[k]);
 		}
+		// the sums in locals, which the processor keeps in registers
+		sumTwoRanges(dr, dg, db, loSum, hiSum, lowest, r, g, b, n);
+		double[][] out = new double[ranges][];
+		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
+		return out;
+	}
+
+	/** {@link #meanColours}'s sums and counts for its two ranges: the pixels whose sum lies in [loSum[k], hiSum[k]). */
+	private static void sumTwoRanges(float[] dr, float[] dg, float[] db, float[] loSum, float[] hiSum, float lowest,
+		double[] r, double[] g, double[] b, long[] n)
+	{
+		float lo0 = loSum[0];
+		float hi0 = hiSum[0];
+		float lo1 = loSum[1];
+		float hi1 = hiSum[1];
+		double r0 = 0, g0 = 0, b0 = 0, r1 = 0, g1 = 0, b1 = 0;
+		long n0 = 0, n1 = 0;
 		for (int i = 0; i < dr.length; i++) {
 			float sum = dr[i] + dg[i] + db[i];
 			// most of the page is lighter than every range
 			if (sum < lowest) continue;
-			for (int k = 0; k < ranges; k++) {
-				if (sum >= loSum[k] && sum < hiSum[k]) {
-					r[k] += dr[i];
-					g[k] += dg[i];
-					b[k] += db[i];
-					n[k]++;
-				}
+			if (sum >= lo0 && sum < hi0) {
+				r0 += dr[i];
+				g0 += dg[i];
+				b0 += db[i];
+				n0++;
+			}
+			if (sum >= lo1 && sum < hi1) {
+				r1 += dr[i];
+				g1 += dg[i];
+				b1 += db[i];
+				n1++;
 			}
 		}
-		double[][] out = new double[ranges][];
-		for (int k = 0; k < ranges; k++) out[k] = n[k] < 100 ? null : new double[] { r[k] / n[k], g[k] / n[k], b[k] / n[k] };
-		return out;
+		r[0] = r0;
+		g[0] = g0;
+		b[0] = b0;
+		n[0] = n0;
+		r[1] = r1;
+		g[1] = g1;
+		b[1] = b1;
+		n[1] = n1;
 	}
 
 	/** The least float sum whose mean of three, {@code sum / 3} in float, is at least {@code level} (a finite level). */

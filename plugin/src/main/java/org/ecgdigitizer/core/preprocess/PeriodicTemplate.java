@@ -25,12 +25,29 @@ public final class PeriodicTemplate {
 	 */
 	static final int BELOW_LEVEL_1 = Float.floatToRawIntBits(1f / LEVELS) - 1;
 
+	/** The largest float below level 1: a pixel is at level 1 or above exactly when it is above this. */
+	static final float JUST_BELOW_LEVEL_1 = Math.nextDown(1f / LEVELS);
+	/** A word of 64 pixels with more than this many at level 1 or above is listed pixel by pixel. */
+	static final int FEW_IN_A_WORD = 12;
+
 	/**
 	 * Lists the x in [from, to) whose pixel v[offset + x] is at level 1 or above (of LEVELS; the
-	 * pixels are 0 or more) into out, without a branch (they may be few or many); returns how many.
+	 * pixels are 0 or more) into out; returns how many. Mostly few are: 64 pixels at a time are
+	 * compared, and only those found are listed; a word with many is listed without a branch.
 	 */
 	static int atLevel1OrAbove(float[] v, int offset, int from, int to, int[] out) {
 		int n = 0;
+		int x = from;
+		for (; x + 64 <= to; x += 64) {
+			long found = Bits.wordAbove(v, offset + x, JUST_BELOW_LEVEL_1);
+			if (Long.bitCount(found) > FEW_IN_A_WORD) n = listAtLevel1OrAbove(v, offset, x, x + 64, out, n);
+			else for (; found != 0; found &= found - 1) out[n++] = x + Long.numberOfTrailingZeros(found);
+		}
+		return listAtLevel1OrAbove(v, offset, x, to, out, n);
+	}
+
+	/** Appends the x in [from, to) at level 1 or above to out[n ..], without a branch; returns the new count. */
+	private static int listAtLevel1OrAbove(float[] v, int offset, int from, int to, int[] out, int n) {
 		for (int x = from; x < to; x++) {
 			out[n] = x;
 			n += (BELOW_LEVEL_1 - Float.floatToRawIntBits(v[offset + x])) >>> 31;

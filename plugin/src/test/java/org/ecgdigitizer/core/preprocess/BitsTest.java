@@ -77,6 +77,35 @@ class BitsTest {
 	}
 
 	@Test
+	void stretchesOfWordsWithPixelsAreFoundWordByWord() {
+		// one line of five words: pixels in words 0, 2 and 3 (the last pixel of 2, the first of 3), none in 1 and 4
+		int w = 300;
+		boolean[] mask = new boolean[w];
+		mask[5] = true;
+		mask[191] = true;
+		mask[192] = true;
+		Bits bits = Bits.of(mask, w, 1);
+		int[] withPixels = { 0, 2, 2, 3, 5, 5 };
+		int[] empty = { 1, 1, 4, 4, 4, 5 };
+		for (int k = 0; k <= 5; k++) {
+			assertEquals(withPixels[k], bits.nextWordWithPixels(0, k), "with pixels from " + k);
+			assertEquals(empty[k], bits.nextEmptyWord(0, k), "empty from " + k);
+			// the brute force agrees with the table
+			int found = k;
+			while (found < bits.words && !anyIn(mask, w, 0, found)) found++;
+			assertEquals(found, withPixels[k]);
+		}
+	}
+
+	/** Whether word k of row y holds a pixel of the mask. */
+	private static boolean anyIn(boolean[] mask, int w, int y, int k) {
+		for (int x = 64 * k; x < Math.min(w, 64 * k + 64); x++) {
+			if (mask[y * w + x]) return true;
+		}
+		return false;
+	}
+
+	@Test
 	void turningReversesThePixelsAndBackToAMask() {
 		Random random = new Random(5);
 		for (int w : WIDTHS) {
