@@ -3,8 +3,6 @@ package org.ecgdigitizer.core;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -42,9 +40,7 @@ public final class PageReplay {
 
 		Build(String jar, Path out) throws Exception {
 			this.jar = jar;
-			// the JDK's platform classes only (the project compiles for Java 8, which lacks the method)
-			ClassLoader platform = (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
-			ClassLoader loader = new URLClassLoader(new URL[] { Paths.get(jar).toUri().toURL() }, platform);
+			ClassLoader loader = BuildLoader.of(jar);
 			Class<?> settings = loader.loadClass("org.ecgdigitizer.core.DigitizerSettings");
 			Class<?> read = loader.loadClass("org.ecgdigitizer.core.io.ReadOptions");
 			Class<?> pageDigitizer = loader.loadClass("org.ecgdigitizer.core.PageDigitizer");

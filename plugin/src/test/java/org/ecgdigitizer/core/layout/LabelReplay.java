@@ -10,8 +10,6 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.ecgdigitizer.core.BuildLoader;
 import org.ecgdigitizer.core.DigitizerSettings;
 import org.ecgdigitizer.core.Progress;
 import org.ecgdigitizer.core.Stages;
@@ -169,9 +168,7 @@ public final class LabelReplay {
 			// PATH@KEY=VALUE: the system property set while the reader's classes are initialised
 			String classPath = spec.split("@")[0];
 			String property = spec.contains("@") ? spec.split("@")[1] : null;
-			List<URL> urls = new ArrayList<>();
-			for (String p : classPath.split(":")) urls.add(Paths.get(p).toUri().toURL());
-			ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+			ClassLoader loader = BuildLoader.of(classPath);
 			Class<?> boxClass = loader.loadClass("org.ecgdigitizer.core.Box");
 			if (property != null) System.setProperty(property.split("=")[0], property.split("=")[1]);
 			Class<?> reader = Class.forName("org.ecgdigitizer.core.layout.LabelReader", true, loader);

@@ -5,14 +5,14 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import org.ecgdigitizer.core.BuildLoader;
 
 /**
  * A replay harness, not a test: the upside-down check ({@code PageOrientation.orient}) and lead
@@ -53,10 +53,7 @@ public final class OrientReplay {
 
 		Build(String name, String path) throws Exception {
 			this.name = name;
-			String[] parts = path.split(":");
-			URL[] urls = new URL[parts.length];
-			for (int i = 0; i < parts.length; i++) urls[i] = Paths.get(parts[i]).toUri().toURL();
-			loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+			loader = BuildLoader.of(path);
 			Class<?> imageFiles = loader.loadClass("org.ecgdigitizer.core.io.ImageFiles");
 			read = imageFiles.getMethod("read", Path.class);
 			asImg = imageFiles.getMethod("asImg", java.awt.image.BufferedImage.class);

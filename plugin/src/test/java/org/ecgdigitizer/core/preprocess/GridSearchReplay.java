@@ -8,14 +8,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.ecgdigitizer.core.BuildLoader;
 
 /**
  * Not a test: a replay harness for the grid-angle and perspective searches of stage 1. It loads two
@@ -47,11 +47,8 @@ public final class GridSearchReplay {
 
 		/** @param classPath jars or class folders, separated by File.pathSeparator (a folder of changed classes first) */
 		Build(String classPath) throws Exception {
-			String[] parts = classPath.split(File.pathSeparator);
-			URL[] urls = new URL[parts.length];
-			for (int i = 0; i < parts.length; i++) urls[i] = new File(parts[i]).toURI().toURL();
-			name = new File(parts[0]).getName();
-			loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+			name = new File(classPath.split(File.pathSeparator)[0]).getName();
+			loader = BuildLoader.of(classPath);
 		}
 
 		Class<?> cls(String name) throws ClassNotFoundException {

@@ -5,13 +5,13 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import org.ecgdigitizer.core.BuildLoader;
 
 /**
  * A replay harness, not a test: the ink model and paper displacement of two or more builds
@@ -71,12 +71,7 @@ public final class InkReplay {
 		/** @param path jars or class folders, separated by ':' (the first that holds a class gives it) */
 		Build(String name, String path) throws Exception {
 			this.name = name;
-			String[] parts = path.split(":");
-			URL[] urls = new URL[parts.length];
-			for (int i = 0; i < parts.length; i++) urls[i] = java.nio.file.Paths.get(parts[i]).toUri().toURL();
-			// the JDK's platform classes only (the project compiles for Java 8, which lacks the method)
-			ClassLoader platform = (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
-			loader = new URLClassLoader(urls, platform);
+			loader = BuildLoader.of(path);
 			Class<?> imageFiles = loader.loadClass("org.ecgdigitizer.core.io.ImageFiles");
 			asImg = imageFiles.getMethod("asImg", BufferedImage.class);
 			Class<?> img = loader.loadClass("net.imglib2.img.array.ArrayImg");
