@@ -24,6 +24,21 @@ final class Pixels {
 		return out;
 	}
 
+	/**
+	 * The mask of every pixel of a w x h plane within {@code reach} of one of the pixels on each axis
+	 * (their (2 reach + 1)-square neighbourhoods, cut at the plane's edges).
+	 */
+	static boolean[] within(int[] pixels, int w, int h, int reach) {
+		boolean[] mask = new boolean[w * h];
+		for (int p : pixels) {
+			int x = p % w, y = p / w;
+			for (int yy = Math.max(0, y - reach); yy <= Math.min(h - 1, y + reach); yy++) {
+				java.util.Arrays.fill(mask, yy * w + Math.max(0, x - reach), yy * w + Math.min(w - 1, x + reach) + 1, true);
+			}
+		}
+		return mask;
+	}
+
 	/** The plane's values at the pixels. */
 	static float[] gather(float[] plane, int[] pixels) {
 		float[] out = new float[pixels.length];

@@ -32,7 +32,7 @@ final class SobelDerivatives {
 		this.w = w;
 		this.h = h;
 		this.pixels = pixels;
-		this.around = pixels.length == w * h ? pixels : withNeighbours(pixels, w, h);
+		this.around = pixels.length == w * h ? pixels : Pixels.of(Pixels.within(pixels, w, h, 1));
 		this.dx = new float[w * h];
 		this.dy = new float[w * h];
 		pixelInside = inside(pixels, w, h);
@@ -46,17 +46,6 @@ final class SobelDerivatives {
 			out[k] = x > 0 && x < w - 1 && y > 0 && y < h - 1;
 		}
 		return out;
-	}
-
-	private static int[] withNeighbours(int[] pixels, int w, int h) {
-		boolean[] mask = new boolean[w * h];
-		for (int p : pixels) {
-			int x = p % w, y = p / w;
-			for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
-				for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) mask[yy * w + xx] = true;
-			}
-		}
-		return Pixels.of(mask);
 	}
 
 	/** Takes the first derivatives of a new plane (w x h). */

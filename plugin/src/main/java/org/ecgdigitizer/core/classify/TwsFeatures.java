@@ -204,16 +204,7 @@ public final class TwsFeatures {
 	 * when that is much of the plane: ImageJ's whole-plane blur is then as cheap.
 	 */
 	static boolean[] blurRead(int[] pixels, int w, int h, boolean derivatives) {
-		if (pixels.length > w * h / 8) return null;
-		boolean[] read = new boolean[w * h];
-		int reach = derivatives ? 2 : 0;
-		for (int p : pixels) {
-			int x = p % w, y = p / w;
-			for (int yy = Math.max(0, y - reach); yy <= Math.min(h - 1, y + reach); yy++) {
-				java.util.Arrays.fill(read, yy * w + Math.max(0, x - reach), yy * w + Math.min(w - 1, x + reach) + 1, true);
-			}
-		}
-		return read;
+		return pixels.length > w * h / 8 ? null : Pixels.within(pixels, w, h, derivatives ? 2 : 0);
 	}
 
 	/** ImageJ's Gaussian blur at TWS's 0.4 x sigma, exact at the pixels {@code near} wants (everywhere if it is null). */
