@@ -69,15 +69,10 @@ final class Profiles {
 		double[] profile(int x0, int y0, int x1, int y1, double tan, boolean across, int stride, double[] offset) {
 			double cx = (x0 + x1) / 2.0;
 			double cy = (y0 + y1) / 2.0;
-			// perpendicular coordinate c = y - (x - cx) * tan   (horizontal lines)
-			//                           c = x + (y - cy) * tan   (vertical lines)
-			double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
-			double lo = (across ? y0 : x0) - spread - 1;
-			double hi = (across ? y1 : x1) + spread + 1;
-			int n = (int) Math.ceil(hi - lo) + 2;
-			double[] sum = new double[n];
-			// weights per bin as differences: a line adds its weight to a run of consecutive bins
-			double[] cntStep = new double[n + 1];
+			Bins bins = new Bins(x0, y0, x1, y1, tan, across);
+			double lo = bins.lo;
+			double[] sum = bins.sum;
+			double[] cntStep = bins.cntStep;
 			// every pixel of a line falls at its position along the line plus the line's own shift
 			if (across && byColumns) {
 				float[] t = columns();
@@ -107,20 +102,14 @@ final class Profiles {
 				return out;
 			}
 			RowRuns[] runs = new RowRuns[bands];
-			double[][] sums = new double[bands][];
-			double[][] steps = new double[bands][];
-			double[] los = new double[bands];
+			Bins[] bins = new Bins[bands];
 			for (int s = 0; s < bands; s++) {
 				// the bins profile() gives the band
-				double spread = Math.abs(tan) * (edges[s + 1] - edges[s]) / 2;
-				los[s] = 0 - spread - 1;
-				int n = (int) Math.ceil(h + spread + 1 - los[s]) + 2;
-				sums[s] = new double[n];
-				steps[s] = new double[n + 1];
-				runs[s] = new RowRuns(edges[s], edges[s + 1], tan, stride, los[s], 0, h, sums[s], steps[s]);
+				Bins b = bins[s] = new Bins(edges[s], 0, edges[s + 1], h, tan, true);
+				runs[s] = new RowRuns(edges[s], edges[s + 1], tan, stride, b.lo, 0, h, b.sum, b.cntStep);
 			}
 			acrossRows(p, origin, scan, 0, h, runs);
-			for (int s = 0; s < bands; s++) out[s] = mean(sums[s], steps[s], los[s], offsets[s]);
+			for (int s = 0; s < bands; s++) out[s] = mean(bins[s].sum, bins[s].cntStep, bins[s].lo, offsets[s]);
 			return out;
 		}
 
@@ -376,6 +365,27 @@ final class Profiles {
 				}
 			}
 			return mean(sum, cntStep, lo, offset);
+		}
+	}
+
+	/**
+	 * A profile's bins over the rectangle [x0, x1) x [y0, y1) at a tilt: one pixel apart from lo, wide
+	 * enough for every line's shift. The perpendicular coordinate is c = y - (x - cx) * tan for
+	 * near-horizontal lines (across), c = x + (y - cy) * tan for near-vertical ones.
+	 */
+	private static final class Bins {
+		final double lo;
+		final double[] sum;
+		/** Weights per bin as differences: a line adds its weight to a run of consecutive bins. */
+		final double[] cntStep;
+
+		Bins(int x0, int y0, int x1, int y1, double tan, boolean across) {
+			double spread = across ? Math.abs(tan) * (x1 - x0) / 2 : Math.abs(tan) * (y1 - y0) / 2;
+			lo = (across ? y0 : x0) - spread - 1;
+			double hi = (across ? y1 : x1) + spread + 1;
+			int n = (int) Math.ceil(hi - lo) + 2;
+			sum = new double[n];
+			cntStep = new double[n + 1];
 		}
 	}
 
