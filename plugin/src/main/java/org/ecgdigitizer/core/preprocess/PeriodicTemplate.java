@@ -19,14 +19,13 @@ public final class PeriodicTemplate {
 	static final int LEVELS = 64;
 	/** A row of a tile with more than 1 / DENSE of its pixels above level 0 predicts that the next has many too. */
 	static final int DENSE = 8;
-	/**
-	 * The bits of the largest float below level 1: {@code (BELOW_LEVEL_1 - floatToRawIntBits(v)) >>> 31} is 1
-	 * exactly when v >= 1 / LEVELS (the bits of values of 0 or more order as the values do), without a branch.
-	 */
-	static final int BELOW_LEVEL_1 = Float.floatToRawIntBits(1f / LEVELS) - 1;
-
 	/** The largest float below level 1: a pixel is at level 1 or above exactly when it is above this. */
 	static final float JUST_BELOW_LEVEL_1 = Math.nextDown(1f / LEVELS);
+	/**
+	 * Its bits: {@code (BELOW_LEVEL_1 - floatToRawIntBits(v)) >>> 31} is 1 exactly when v >= 1 / LEVELS (the
+	 * bits of values of 0 or more order as the values do), without a branch.
+	 */
+	static final int BELOW_LEVEL_1 = Float.floatToRawIntBits(JUST_BELOW_LEVEL_1);
 	/** A word of 64 pixels with more than this many at level 1 or above is listed pixel by pixel. */
 	static final int FEW_IN_A_WORD = 12;
 
